@@ -1,0 +1,28 @@
+// Dates travel as ISO strings (YYYY-MM-DD) and are written out in documents.
+// All arithmetic is on UTC calendar days so no time zone can shift a date.
+
+const longDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+
+export function parseIsoDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** "December 1, 2026" */
+export function formatLongDate(iso: string): string {
+  return longDate.format(parseIsoDate(iso));
+}
+
+export function addDays(iso: string, days: number): string {
+  const date = parseIsoDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toIsoDate(date);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / 86_400_000);
+}

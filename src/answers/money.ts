@@ -1,0 +1,61 @@
+// Money in the contract's own currency. Arithmetic is done in minor units
+// (cents, pence, whole yen) so that a deposit plus its balance always equals
+// the total, and formatting comes from Intl so each currency looks as its
+// users expect: $6,000.00, £1,530.00, ¥600,000.
+
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+export function isKnownCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && KNOWN_CURRENCIES.has(code);
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatterFor(currency: string): Intl.NumberFormat {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
+    formatters.set(currency, formatter);
+  }
+  return formatter;
+}
+
+/** How many decimals the currency uses: 2 for USD and GBP, 0 for JPY, 3 for KWD. */
+export function currencyDigits(currency: string): number {
+  return formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** An amount in minor units of one currency. */
+export interface Money {
+  readonly minor: number;
+  readonly currency: string;
+}
+
+export function money(major: number, currency: string): Money {
+  return { minor: Math.round(major * 10 ** currencyDigits(currency)), currency };
+}
+
+/** A share of an amount, rounded to the nearest minor unit (half away from zero). */
+export function percentOf(amount: Money, percent: number): Money {
+  return { minor: Math.round((amount.minor * percent) / 100), currency: amount.currency };
+}
+
+export function subtract(a: Money, b: Money): Money {
+  return { minor: a.minor - b.minor, currency: a.currency };
+}
+
+export function add(a: Money, b: Money): Money {
+  return { minor: a.minor + b.minor, currency: a.currency };
+}
+
+export function toMajor(amount: Money): number {
+  return amount.minor / 10 ** currencyDigits(amount.currency);
+}
+
+export function formatMoney(amount: Money): string {
+  return formatterFor(amount.currency).format(toMajor(amount));
+}
+
+/** Percentages as people write them in a contract: 50%, 1.5%, 27.5%. */
+export function formatPercent(percent: number): string {
+  return `${Number(percent.toFixed(2))}%`;
+}

@@ -1,0 +1,183 @@
+// Reads the clause library (clauses/) once at start-up and checks every file,
+// so that a wording mistake stops the server with the file named instead of
+// surfacing in a customer's contract. See clauses/README.md for the format.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { ContractFacts } from '../contract/facts.ts';
+import { compileTemplate, referencedPaths, SLOT_CHARACTERS, type CompiledTemplate } from './template.ts';
+
+export const DEFAULT_CLAUSES_DIR = fileURLToPath(new URL('../../clauses/', import.meta.url));
+
+/** A clause file that cannot be used, named so a person can open it and fix it. */
+export class ClauseTemplateError extends Error {
+  constructor(
+    readonly file: string,
+    problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'ClauseTemplateError';
+  }
+}
+
+type Scalar = string | number | boolean;
+export type Condition = Readonly<Record<string, Scalar | readonly Scalar[]>>;
+
+export interface ClauseDefinition {
+  readonly id: string;
+  readonly variant: string;
+  readonly title: string;
+  readonly order: number;
+  readonly note: string;
+  /** Every listed fact must equal the value (or one of the values); absent means always. */
+  readonly when: Condition;
+  /** Which sample answers (clauses/samples/NAME.json) show this clause; the golden test renders it. */
+  readonly sample?: string;
+  readonly file: string;
+  readonly source: string;
+  readonly template: CompiledTemplate;
+}
+
+/** The library a kind of document is made from: contract clauses or letters. */
+export interface ClauseLibrary {
+  readonly dir: string;
+  readonly clauses: readonly ClauseDefinition[];
+}
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const frontMatterSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id must be lower-case words joined by hyphens'),
+  variant: z.string().regex(/^[a-z][a-z0-9-]*$/, 'variant must be lower-case words joined by hyphens').optional(),
+  title: z.string().min(1),
+  order: z.number().int().positive(),
+  note: z.string().min(1),
+  when: z.record(z.string(), z.union([scalar, z.array(scalar).min(1)])).optional(),
+  sample: z.string().optional(),
+});
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
+
+function listTemplateFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) {
+      if (entry !== 'samples') files.push(...listTemplateFiles(path));
+    } else if (entry.endsWith('.eta')) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Reads a fact by its dotted path; `undefined` when the path does not exist. */
+export function readFact(facts: object, path: string): unknown {
+  let value: unknown = facts;
+  for (const key of path.split('.')) {
+    if (value === null || value === undefined) return undefined;
+    const boxed = Object(value) as Record<string, unknown>;
+    if (!(key in boxed)) return undefined;
+    value = boxed[key];
+  }
+  return value;
+}
+
+export function conditionHolds(when: Condition, facts: object): boolean {
+  return Object.entries(when).every(([path, expected]) => {
+    const actual = readFact(facts, path);
+    return Array.isArray(expected) ? expected.includes(actual as Scalar) : actual === expected;
+  });
+}
+
+/** "always", or "fee.model is hourly and deposit.inFull is false" for the API listing. */
+export function describeCondition(when: Condition): string {
+  const parts = Object.entries(when).map(([path, expected]) =>
+    Array.isArray(expected) ? `${path} is one of ${expected.join(', ')}` : `${path} is ${String(expected)}`,
+  );
+  return parts.length === 0 ? 'always' : parts.join(' and ');
+}
+
+function parseClauseFile(file: string, displayName: string, shape: ContractFacts, directives: readonly string[]): ClauseDefinition {
+  const text = readFileSync(file, 'utf8');
+  const match = FRONT_MATTER.exec(text);
+  if (!match) throw new ClauseTemplateError(displayName, 'must start with a front matter block between two "---" lines');
+  let raw: unknown;
+  try {
+    raw = parseYaml(match[1]!);
+  } catch (error) {
+    throw new ClauseTemplateError(displayName, `front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  const meta = frontMatterSchema.safeParse(raw);
+  if (!meta.success) {
+    const first = meta.error.issues[0]!;
+    throw new ClauseTemplateError(displayName, `front matter field "${first.path.join('.') || '(root)'}": ${first.message}`);
+  }
+  const source = match[2]!;
+
+  for (const [path, expected] of Object.entries(meta.data.when ?? {})) {
+    const actual = readFact(shape, path);
+    if (actual === undefined) throw new ClauseTemplateError(displayName, `condition on unknown fact "${path}"`);
+    const values = Array.isArray(expected) ? expected : [expected];
+    if (values.some((value) => typeof value !== typeof actual)) {
+      throw new ClauseTemplateError(displayName, `condition on "${path}" compares a ${typeof actual} with ${JSON.stringify(expected)}`);
+    }
+  }
+  if (source.includes('<%~')) {
+    throw new ClauseTemplateError(displayName, 'uses <%~ %> (unescaped output); print values with <%= %> so they stay text');
+  }
+  if (SLOT_CHARACTERS.test(source)) {
+    throw new ClauseTemplateError(displayName, 'contains private-use characters U+E000/U+E001, which the template engine reserves');
+  }
+  for (const path of referencedPaths(source)) {
+    if (readFact(shape, path) === undefined) {
+      throw new ClauseTemplateError(displayName, `uses unknown variable "it.${path}"`);
+    }
+  }
+  for (const [, name] of source.matchAll(/^\s*::\s*([\w-]+)\s*$/gm)) {
+    if (!directives.includes(name!)) {
+      throw new ClauseTemplateError(displayName, `uses unknown block "::${name}" (known: ${directives.join(', ')})`);
+    }
+  }
+  let template: CompiledTemplate;
+  try {
+    template = compileTemplate(source);
+  } catch (error) {
+    throw new ClauseTemplateError(displayName, `template does not compile: ${(error as Error).message}`);
+  }
+  return {
+    id: meta.data.id,
+    variant: meta.data.variant ?? meta.data.id,
+    title: meta.data.title,
+    order: meta.data.order,
+    note: meta.data.note.trim().replace(/\s+/g, ' '),
+    when: meta.data.when ?? {},
+    sample: meta.data.sample,
+    file: displayName,
+    source,
+    template,
+  };
+}
+
+/**
+ * Loads and checks a library. `shape` is a facts object with every field
+ * present, used to check variable names and conditions; `directives` are
+ * the "::name" blocks the assembler knows how to build.
+ */
+export function loadClauseLibrary(dir: string, shape: ContractFacts, directives: readonly string[]): ClauseLibrary {
+  const files = listTemplateFiles(dir);
+  if (files.length === 0) throw new ClauseTemplateError(dir, 'no clause templates (*.eta) found');
+  const clauses = files.map((file) => parseClauseFile(file, relative(process.cwd(), file) || file, shape, directives));
+  const seen = new Map<string, ClauseDefinition>();
+  for (const clause of clauses) {
+    const key = `${clause.id}/${clause.variant}`;
+    const other = seen.get(key);
+    if (other) throw new ClauseTemplateError(clause.file, `repeats id "${clause.id}" variant "${clause.variant}" of ${other.file}`);
+    seen.set(key, clause);
+    const sibling = clauses.find((c) => c.id === clause.id && c.order !== clause.order);
+    if (sibling) throw new ClauseTemplateError(clause.file, `variants of "${clause.id}" must share one order (see ${sibling.file})`);
+  }
+  clauses.sort((a, b) => a.order - b.order || a.variant.localeCompare(b.variant));
+  return { dir, clauses };
+}

@@ -1,0 +1,21 @@
+// Download names made from what the user typed: any script is welcome, but
+// nothing a file system or a Content-Disposition header could trip over.
+
+const MAX_STEM = 80;
+
+/** "Harbor Coffee website redesign contract" -> "Harbor-Coffee-website-redesign-contract" */
+export function safeFileStem(text: string): string {
+  const stem = text
+    .normalize('NFC')
+    // Keep letters, marks and digits of every script; everything else separates words.
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  const cut = [...stem].slice(0, MAX_STEM).join('').replace(/-+$/, '');
+  return cut || 'contract';
+}
+
+/** An RFC 6266 header value with an ASCII fallback and the UTF-8 name for modern clients. */
+export function contentDisposition(stem: string, extension: string): string {
+  const ascii = stem.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'contract';
+  return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${extension}`)}`;
+}

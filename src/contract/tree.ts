@@ -1,0 +1,91 @@
+import type { Answers } from '../answers/schema.ts';
+
+// The typed contract tree: what assembly produces and every renderer walks.
+// It holds text only as text nodes, so no value a user typed can become a
+// heading, a bold run or a tag in any output format.
+
+/** A piece of text. `\n` inside `text` is a line break within the paragraph. */
+export interface TextRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly runs: readonly TextRun[];
+}
+
+export interface BulletList {
+  readonly type: 'list';
+  readonly items: readonly (readonly TextRun[])[];
+}
+
+/** Label / value rows, such as the fee table: the last row may be a total. */
+export interface Table {
+  readonly type: 'table';
+  readonly caption: string;
+  readonly header: readonly [string, string];
+  readonly rows: readonly { readonly label: string; readonly value: string; readonly emphasis?: boolean }[];
+}
+
+/** One side of the agreement with every way to reach them (the article insists on a phone). */
+export interface PartyDetails {
+  readonly role: string;
+  readonly name: string;
+  readonly business?: string;
+  readonly address: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+export interface PartiesBlock {
+  readonly type: 'parties';
+  readonly parties: readonly PartyDetails[];
+}
+
+export interface SignatureParty {
+  readonly role: string;
+  readonly name: string;
+  readonly business?: string;
+  readonly title?: string;
+}
+
+/** Name, title and date lines for each party; renderers keep it on one page. */
+export interface SignatureBlock {
+  readonly type: 'signatures';
+  readonly parties: readonly SignatureParty[];
+}
+
+export type Block = Paragraph | BulletList | Table | PartiesBlock | SignatureBlock;
+
+/** One clause as it appears in the contract: a numbered heading and its body. */
+export interface Section {
+  readonly id: string;
+  readonly variant?: string;
+  readonly title: string;
+  /** Why the clause is there, in plain words: help text, never part of the contract. */
+  readonly note: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly subject: string;
+  readonly author: string;
+  /** Shown in the page header. */
+  readonly projectName: string;
+  /** Safe file name without extension. */
+  readonly fileStem: string;
+  readonly keywords: string;
+}
+
+export interface Contract {
+  readonly meta: DocumentMeta;
+  readonly title: string;
+  /** "between X and Y, effective December 1, 2026" */
+  readonly subtitle: string;
+  readonly sections: readonly Section[];
+  /** The answers it was made from: embedded in the Word file so it can be loaded back. */
+  readonly answers: Answers;
+}
