@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { ContractFacts } from '../contract/facts.ts';
 import { compileTemplate, referencedPaths, SLOT_CHARACTERS, type CompiledTemplate } from './template.ts';
 
-export const DEFAULT_CLAUSES_DIR = fileURLToPath(new URL('../../clauses/', import.meta.url));
+/** The clause library's root: contract/ holds the contract's clauses, letters/ the follow-up letters. */
+export const CLAUSES_ROOT = fileURLToPath(new URL('../../clauses/', import.meta.url));
 
 /** A clause file that cannot be used, named so a person can open it and fix it. */
 export class ClauseTemplateError extends Error {
@@ -64,7 +65,7 @@ function listTemplateFiles(dir: string): string[] {
   for (const entry of readdirSync(dir).sort()) {
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) {
-      if (entry !== 'samples') files.push(...listTemplateFiles(path));
+      files.push(...listTemplateFiles(path));
     } else if (entry.endsWith('.eta')) {
       files.push(path);
     }

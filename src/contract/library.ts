@@ -1,6 +1,7 @@
 // The contract's clause library, loaded and checked once at start-up.
 import { answersSchema } from '../answers/schema.ts';
-import { DEFAULT_CLAUSES_DIR, loadClauseLibrary, type ClauseLibrary } from '../clauses/load.ts';
+import { join } from 'node:path';
+import { CLAUSES_ROOT, loadClauseLibrary, type ClauseLibrary } from '../clauses/load.ts';
 import { CONTRACT_DIRECTIVES } from './assemble.ts';
 import { computeFacts } from './facts.ts';
 
@@ -20,6 +21,6 @@ const SHAPE_ANSWERS = answersSchema.parse({
 
 export const FACTS_SHAPE = computeFacts(SHAPE_ANSWERS);
 
-export function loadContractLibrary(dir: string = DEFAULT_CLAUSES_DIR): ClauseLibrary {
+export function loadContractLibrary(dir: string = join(CLAUSES_ROOT, 'contract')): ClauseLibrary {
   return loadClauseLibrary(dir, FACTS_SHAPE, CONTRACT_DIRECTIVES);
 }

@@ -89,3 +89,32 @@ export interface Contract {
   /** The answers it was made from: embedded in the Word file so it can be loaded back. */
   readonly answers: Answers;
 }
+
+/** Who a letter is from or to, as printed in its address blocks. */
+export interface LetterParty {
+  readonly name: string;
+  readonly business?: string;
+  readonly address: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/**
+ * A follow-up letter (final check-in, work paused, payment reminder, late
+ * notices): the same blocks as a contract, in a letter's layout.
+ */
+export interface Letter {
+  readonly kind: string;
+  readonly meta: DocumentMeta;
+  readonly sender: LetterParty;
+  /** Written out: "March 3, 2027". */
+  readonly date: string;
+  readonly recipient: LetterParty;
+  readonly subject: string;
+  readonly salutation: string;
+  readonly blocks: readonly Block[];
+  readonly closing: string;
+  readonly signature: { readonly name: string; readonly business?: string };
+  /** Lines after the signature, e.g. "Enclosure: invoice INV-042". */
+  readonly enclosures?: readonly string[];
+}
