@@ -1,0 +1,47 @@
+// Every setting the server reads from its environment, with the defaults a
+// fresh machine needs: `npm start` works with none of them set.
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  /** Largest request body accepted, in bytes (BODY_LIMIT_BYTES, default 1 MB). */
+  readonly bodyLimitBytes: number;
+  /** Where drafts are stored (DATA_DIR, default ./data). */
+  readonly dataDir: string;
+  /** Days an untouched draft is kept (DRAFT_TTL_DAYS, default 30). */
+  readonly draftTtlDays: number;
+  /** Documents per minute per address on the generating endpoints (RATE_LIMIT_PER_MINUTE, default 60; 0 turns it off). */
+  readonly rateLimitPerMinute: number;
+  /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY=1): enables Secure cookies behind HTTPS. */
+  readonly trustProxy: boolean;
+  /** Secret for signing cookies and CSRF tokens (COOKIE_SECRET; a random one per start when unset). */
+  readonly cookieSecret?: string;
+  /** pino log level (LOG_LEVEL, default info; "silent" turns logging off). */
+  readonly logLevel: string;
+}
+
+export interface ServerConfig extends AppConfig {
+  readonly port: number;
+  readonly host: string;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: integer(env, 'PORT', 3000, 0),
+    host: env.HOST || 'localhost',
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
+    dataDir: resolve(env.DATA_DIR || 'data'),
+    draftTtlDays: integer(env, 'DRAFT_TTL_DAYS', 30, 1),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0),
+    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    cookieSecret: env.COOKIE_SECRET || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,105 @@
+// The contract tree as HTML: the wizard's review step and the API's
+// `Accept: text/html` preview. It walks the same tree as the Word renderer,
+// so the two cannot disagree; every string is escaped here, at the edge.
+import type { Block, Contract, Section, TextRun } from '../contract/tree.ts';
+import { hasRightToLeft } from '../answers/text.ts';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Escaped text with its line breaks kept; `dir="auto"` lets right-to-left values lay out correctly. */
+function text(value: string): string {
+  const escaped = escapeHtml(value).replace(/\n/g, '<br>');
+  return hasRightToLeft(value) ? `<bdi>${escaped}</bdi>` : escaped;
+}
+
+function runs(list: readonly TextRun[]): string {
+  return list
+    .map((run) => {
+      let html = text(run.text);
+      if (run.italic) html = `<em>${html}</em>`;
+      if (run.bold) html = `<strong>${html}</strong>`;
+      return html;
+    })
+    .join('');
+}
+
+function block(node: Block): string {
+  switch (node.type) {
+    case 'paragraph':
+      return `<p dir="auto">${runs(node.runs)}</p>`;
+    case 'list':
+      return `<ul>${node.items.map((item) => `<li dir="auto">${runs(item)}</li>`).join('')}</ul>`;
+    case 'table':
+      return [
+        `<table class="fee-table"><caption>${text(node.caption)}</caption>`,
+        `<thead><tr><th scope="col">${text(node.header[0])}</th><th scope="col" class="amount">${text(node.header[1])}</th></tr></thead><tbody>`,
+        ...node.rows.map(
+          (row) =>
+            `<tr${row.emphasis ? ' class="emphasis"' : ''}><th scope="row">${text(row.label)}</th><td class="amount">${text(row.value)}</td></tr>`,
+        ),
+        '</tbody></table>',
+      ].join('');
+    case 'parties':
+      return `<div class="parties">${node.parties
+        .map(
+          (party) =>
+            `<div class="party"><h3>${text(party.role)}</h3><p dir="auto"><strong>${text(party.name)}</strong>${
+              party.business ? `<br>${text(party.business)}` : ''
+            }</p><address dir="auto">${text(party.address)}</address><dl><dt>Email</dt><dd>${text(party.email)}</dd><dt>Phone</dt><dd>${text(party.phone)}</dd></dl></div>`,
+        )
+        .join('')}</div>`;
+    case 'signatures':
+      return `<div class="signatures">${node.parties
+        .map(
+          (party) =>
+            `<div class="signature"><h3>${text(party.role)}</h3><p dir="auto">${text(party.name)}${
+              party.business ? `, for ${text(party.business)}` : ''
+            }</p><dl><dt>Signature</dt><dd class="line"></dd><dt>Title</dt><dd class="line">${party.title ? text(party.title) : ''}</dd><dt>Date</dt><dd class="line"></dd></dl></div>`,
+        )
+        .join('')}</div>`;
+  }
+}
+
+function section(node: Section, number: number, withNotes: boolean): string {
+  const note = withNotes ? `<p class="clause-note"><span>Why this clause:</span> ${text(node.note)}</p>` : '';
+  return `<section class="clause" id="clause-${escapeHtml(node.id)}" data-clause="${escapeHtml(node.id)}"><h2><span class="clause-number">${number}.</span> ${text(node.title)}</h2>${note}${node.blocks.map(block).join('')}</section>`;
+}
+
+/** The contract as an HTML fragment (an <article>), for embedding in a page. */
+export function renderContractHtml(contract: Contract, options: { notes?: boolean } = {}): string {
+  return [
+    '<article class="contract">',
+    `<header><h1>${text(contract.title)}</h1><p class="subtitle" dir="auto">${text(contract.subtitle)}</p></header>`,
+    ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false)),
+    '</article>',
+  ].join('\n');
+}
+
+const STANDALONE_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.8rem;margin-bottom:.2rem}.subtitle{color:#505a5f;margin-top:0}h2{font-size:1.2rem;margin-top:1.6rem}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
+.amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}
+.parties,.signatures{display:flex;flex-wrap:wrap;gap:1.5rem}.party,.signature{flex:1 1 16rem;overflow-wrap:anywhere}
+.line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
+p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}`;
+
+/** A whole HTML page holding only the contract: the API's preview. */
+export function renderContractPage(contract: Contract): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(contract.meta.title)}</title>
+<style>${STANDALONE_STYLE}</style>
+</head>
+<body>
+${renderContractHtml(contract)}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,90 @@
+// The JSON API: answers in; a Word file, the assembled contract as JSON, or
+// an HTML preview out. Validation comes from the one answers schema through
+// the zod type provider, so the OpenAPI document describes what is enforced.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { answersSchema } from '../answers/schema.ts';
+import { assembleContract } from '../contract/assemble.ts';
+import { contentDisposition } from '../contract/file-name.ts';
+import type { ClauseLibrary } from '../clauses/load.ts';
+import { describeCondition } from '../clauses/load.ts';
+import { renderContractDocx } from '../render/docx.ts';
+import { renderContractPage } from '../render/html.ts';
+import { contractToJson } from './contract-response.ts';
+import { HttpProblem } from './problems.ts';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface ApiOptions {
+  readonly library: ClauseLibrary;
+  /** Route options for endpoints that generate documents (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+}
+
+/** JSON Schema of the answers as a client sends them (defaults may be left out). */
+export const answersJsonSchema = z.toJSONSchema(answersSchema, { io: 'input', unrepresentable: 'any' });
+
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('application/problem+json');
+
+/** Refuses bodies that are not JSON before they are parsed as anything else (the wizard's form parsers exist too). */
+export function requireJson(request: { headers: Record<string, string | string[] | undefined> }): void {
+  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json' && !type.endsWith('+json')) {
+    throw new HttpProblem(415, 'Unsupported content type', 'Send the answers as JSON with the header Content-Type: application/json.', undefined, 'unsupported-media-type');
+  }
+}
+
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, generateRouteConfig }) => {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post('/api/contracts', {
+    ...generateRouteConfig,
+    preValidation: async (request) => requireJson(request),
+    schema: {
+      summary: 'Make a contract from answers',
+      description:
+        'Returns the Word file by default. With `Accept: application/json`, the assembled contract (clauses with id, title, text); with `Accept: text/html`, an HTML preview.',
+      tags: ['contracts'],
+      body: answersSchema,
+      response: { 400: problemSchema, 413: problemSchema, 415: problemSchema, 429: problemSchema },
+    },
+  }, async (request, reply) => {
+    const contract = assembleContract(request.body, library);
+    const preferred = request.accepts().type([DOCX_TYPE, 'application/json', 'text/html']);
+    // No Accept header, */*, or one we cannot serve: the Word file, which is what the product is for.
+    if (preferred === 'application/json') return reply.type('application/json; charset=utf-8').send(contractToJson(contract));
+    if (preferred === 'text/html') return reply.type('text/html; charset=utf-8').send(renderContractPage(contract));
+    const docx = await renderContractDocx(contract);
+    return reply
+      .type(DOCX_TYPE)
+      .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))
+      .send(docx);
+  });
+
+  api.get('/api/clauses', {
+    schema: { summary: 'List the clause library', tags: ['contracts'] },
+  }, async () => ({
+    clauses: library.clauses.map((clause) => ({
+      id: clause.id,
+      variant: clause.variant,
+      title: clause.title,
+      order: clause.order,
+      appliesWhen: describeCondition(clause.when),
+      when: clause.when,
+      note: clause.note,
+    })),
+  }));
+
+  api.get('/api/schema', {
+    schema: { summary: 'JSON Schema of the answers', tags: ['contracts'] },
+  }, async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(answersJsonSchema));
+};

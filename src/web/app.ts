@@ -1,0 +1,116 @@
+// buildApp() assembles a ready Fastify instance and nothing else: no
+// listening, no signals. Tests drive it with app.inject; server.ts listens.
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import accepts from '@fastify/accepts';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import view from '@fastify/view';
+import { Eta } from 'eta';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config.ts';
+import type { ClauseLibrary } from '../clauses/load.ts';
+import { loadContractLibrary } from '../contract/library.ts';
+import { apiRoutes } from './api.ts';
+import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
+
+export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
+const ASSETS_DIR = fileURLToPath(new URL('../../views/assets/', import.meta.url));
+
+export interface BuildOptions extends Partial<AppConfig> {
+  /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
+  readonly library?: ClauseLibrary;
+}
+
+export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
+  const library = options.library ?? loadContractLibrary();
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
+  const logLevel = options.logLevel ?? 'silent';
+
+  const app = Fastify({
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    trustProxy: options.trustProxy ?? false,
+    // Request logs carry method, URL and status only: never a body, so never a name, email or phone.
+    logger: logLevel === 'silent' ? false : { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    // Draft ids and CSRF tokens are long; anything longer than this is not ours.
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Set before any route so that it covers all of them.
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem.status === 429 && error && typeof error === 'object' && 'headers' in error) {
+      reply.headers((error as { headers: Record<string, string> }).headers);
+    }
+    if (wantsHtml(request)) {
+      return reply.code(problem.status).type('text/html; charset=utf-8').view('error.eta', { title: problem.title, detail: problem.detail, status: problem.status });
+    }
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const problem = new HttpProblem(404, 'Not found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`, undefined, 'not-found');
+    if (wantsHtml(request)) {
+      return reply.code(404).type('text/html; charset=utf-8').view('error.eta', { title: 'Page not found', detail: 'There is no page at this address. Check the link, or start from the home page.', status: 404 });
+    }
+    return sendProblem(reply, problem);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  });
+  await app.register(accepts);
+  await app.register(cookie, { secret: options.cookieSecret ?? randomBytes(32).toString('hex') });
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
+  if (rateLimitPerMinute > 0) {
+    // Only the routes that generate documents opt in (config.rateLimit).
+    await app.register(rateLimit, { global: false });
+  }
+  await app.register(view, {
+    engine: { eta: new Eta() },
+    root: VIEWS_DIR,
+    defaultContext: { appName: 'Contract Kit' },
+  });
+  await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Freelance contract generator',
+        description: 'Answers in, a Word contract out: deposit, kill fee, governing law and venue, ownership on full payment.',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const generateRouteConfig =
+    rateLimitPerMinute > 0 ? { config: { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } } : {};
+  await app.register(apiRoutes, { library, generateRouteConfig });
+
+  return app;
+}

@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
+
+function problemsOf(input: unknown): Record<string, string> {
+  const result = answersSchema.safeParse(input);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+}
+
+function withChange(mutate: (answers: any) => void) {
+  const answers = sampleInput('new-client-fixed');
+  mutate(answers);
+  return answers;
+}
+
+describe('the answers every example gives', () => {
+  it.each(SAMPLE_NAMES)('%s is accepted as it is', (name) => {
+    expect(answersSchema.safeParse(sampleInput(name)).success).toBe(true);
+  });
+
+  const shared = new URL('../../../shared/examples/', import.meta.url);
+  it.runIf(existsSync(shared))('the bundled samples are the product examples, verbatim', () => {
+    for (const file of readdirSync(shared)) {
+      const ours = readFileSync(new URL(`../../clauses/samples/${file}`, import.meta.url), 'utf8');
+      expect(JSON.parse(ours)).toEqual(JSON.parse(readFileSync(new URL(file, shared), 'utf8')));
+    }
+  });
+});
+
+describe('defaults follow the article', () => {
+  it('a new client gets a 50% deposit when none is given', () => {
+    const answers = answersSchema.parse(withChange((a) => delete a.deposit));
+    expect(answers.deposit).toEqual({ percent: 50, nonRefundable: true });
+  });
+
+  it('a returning client gets a 30% deposit when none is given', () => {
+    const answers = answersSchema.parse(withChange((a) => { a.client.relationship = 'returning'; delete a.deposit.percent; }));
+    expect(answers.deposit.percent).toBe(30);
+  });
+
+  it('a deposit the freelancer chose is kept', () => {
+    expect(answersSchema.parse(withChange((a) => (a.deposit.percent = 27.5))).deposit.percent).toBe(27.5);
+  });
+
+  it('two rounds of revisions are included unless the freelancer says otherwise', () => {
+    expect(answersSchema.parse(sampleInput('new-client-fixed')).project.revisionRounds).toBe(2);
+    expect(answersSchema.parse(withChange((a) => (a.project.revisionRounds = 0))).project.revisionRounds).toBe(0);
+  });
+});
+
+describe('phone numbers are required and written as people write them', () => {
+  it.each(['+1 (415) 555-0100 ext. 7', '+81 3-1234-5678', '020 7946 0958', '+44 20 7946 0958 x12', '(503) 555.0142'])('accepts %s', (phone) => {
+    expect(problemsOf(withChange((a) => (a.client.phone = phone)))).toEqual({});
+  });
+
+  it.each(['call me', '12345', '+1 555 0100 0100 0100 0100', 'ext. 7'])('rejects %s and names the field', (phone) => {
+    expect(problemsOf(withChange((a) => (a.client.phone = phone)))['client.phone']).toMatch(/phone number/);
+  });
+
+  it('a missing phone is reported on the party it belongs to', () => {
+    expect(problemsOf(withChange((a) => delete a.freelancer.phone))).toEqual({ 'freelancer.phone': 'Your phone number is required.' });
+  });
+});
+
+describe('dates', () => {
+  it.each(['2026-02-30', '2026-13-01', '2026-1-5', 'next week', '2027-02-29'])('%s is not a real date', (date) => {
+    expect(problemsOf(withChange((a) => (a.project.startDate = date)))['project.startDate']).toMatch(/real calendar date/);
+  });
+
+  it('accepts the 29th of February in a leap year', () => {
+    expect(problemsOf(withChange((a) => { a.project.startDate = '2028-02-29'; a.project.endDate = '2028-03-01'; }))).toEqual({});
+  });
+
+  it('an end date before the start date points at the end date', () => {
+    expect(problemsOf(withChange((a) => (a.project.endDate = '2026-12-01')))).toEqual({
+      'project.endDate': 'End date cannot be before the start date.',
+    });
+  });
+});
+
+describe('numbers stay within what a contract can mean', () => {
+  it.each([
+    ['deposit.percent', (a: any) => (a.deposit.percent = 0)],
+    ['deposit.percent', (a: any) => (a.deposit.percent = 101)],
+    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 0)],
+    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 366)],
+    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 7.5)],
+    ['fee.lateFeePercentPerMonth', (a: any) => (a.fee.lateFeePercentPerMonth = 10.5)],
+    ['fee.total', (a: any) => (a.fee.total = 0)],
+    ['fee.total', (a: any) => (a.fee.total = -5)],
+    ['fee.total', (a: any) => (a.fee.total = 1e300)],
+    ['fee.total', (a: any) => (a.fee.total = '12000')],
+  ] as const)('%s is refused when out of range', (path, mutate) => {
+    expect(Object.keys(problemsOf(withChange(mutate)))).toEqual([path]);
+  });
+
+  it('a currency must be a real ISO 4217 code', () => {
+    expect(problemsOf(withChange((a) => (a.fee.currency = 'XYZ')))['fee.currency']).toMatch(/ISO 4217/);
+    expect(problemsOf(withChange((a) => (a.fee.currency = 'eur')))).toEqual({});
+  });
+
+  it('yen amounts have no decimals', () => {
+    expect(problemsOf(withChange((a) => { a.fee.currency = 'JPY'; a.fee.total = 600000.5; }))).toEqual({
+      'fee.total': 'JPY amounts have no decimals: use a whole number.',
+    });
+  });
+});
+
+describe('errors point at the field a user must fix', () => {
+  it('an unknown fee model is reported on fee.model', () => {
+    expect(Object.keys(problemsOf(withChange((a) => (a.fee.model = 'weekly'))))).toEqual(['fee.model']);
+  });
+
+  it('an unknown relationship lists the choices', () => {
+    expect(problemsOf(withChange((a) => (a.client.relationship = 'friend')))['client.relationship']).toMatch(/"new".*"returning"/);
+  });
+
+  it('a missing section says so', () => {
+    expect(problemsOf(withChange((a) => delete a.jurisdiction))).toEqual({ jurisdiction: 'The jurisdiction section is required.' });
+  });
+
+  it('a misspelt key is refused rather than silently ignored', () => {
+    const result = answersSchema.safeParse(withChange((a) => (a.deposit.percnt = 40)));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]).toMatchObject({ code: 'unrecognized_keys', keys: ['percnt'], path: ['deposit'] });
+  });
+
+  it('not an object at all is one clear message', () => {
+    expect(problemsOf([])).toEqual({ '': 'The answers must be a JSON object.' });
+  });
+});
+
+describe('free text', () => {
+  it('a 10,000-character project description is fine', () => {
+    expect(problemsOf(withChange((a) => (a.project.description = 'x'.repeat(10_000))))).toEqual({});
+  });
+
+  it('a description longer than any real contract is refused with the limit', () => {
+    expect(problemsOf(withChange((a) => (a.project.description = 'x'.repeat(20_001))))['project.description']).toMatch(/20,000/);
+  });
+
+  it('characters no document can hold are removed, line breaks kept where they mean something', () => {
+    const answers = answersSchema.parse(withChange((a) => {
+      a.client.name = ' Priya\u0000 \uFFFENatarajan\uD800 ';
+      a.client.address = '88 Pike St\r\nSeattle\u0007';
+      a.freelancer.name = 'Jordan\nLee';
+    }));
+    expect(answers.client.name).toBe('Priya Natarajan');
+    expect(answers.client.address).toBe('88 Pike St\nSeattle');
+    expect(answers.freelancer.name).toBe('Jordan Lee');
+  });
+
+  it('a field with only spaces counts as empty', () => {
+    expect(problemsOf(withChange((a) => (a.client.name = '   ')))).toEqual({ 'client.name': "Client's name is required." });
+  });
+
+  it('CJK, emoji and right-to-left names are ordinary text', () => {
+    const answers = answersSchema.parse(withChange((a) => (a.client.name = '山田 花子 🎨 שרה')));
+    expect(answers.client.name).toBe('山田 花子 🎨 שרה');
+  });
+});

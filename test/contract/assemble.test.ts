@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import { sectionToText } from '../../src/contract/plain-text.ts';
+import type { Contract, Table } from '../../src/contract/tree.ts';
+import { sampleAnswers, sampleInput } from '../helpers/samples.ts';
+
+const library = loadContractLibrary();
+const contractFor = (input: unknown): Contract => assembleContract(answersSchema.parse(input), library);
+const textOf = (contract: Contract, id: string) => {
+  const section = contract.sections.find((s) => s.id === id);
+  if (!section) throw new Error(`no clause ${id}`);
+  return sectionToText(section);
+};
+const feeTable = (contract: Contract) =>
+  contract.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table')!;
+
+describe('every contract has the clauses PRODUCT.md lists, in order', () => {
+  const expected = [
+    'parties', 'scope', 'revisions', 'fees', 'deposit', 'late-payment', 'kill-fee', 'client-materials', 'ownership',
+    'copyright', 'communication', 'termination', 'independent-contractor', 'confidentiality', 'liability',
+    'governing-law', 'general', 'signatures',
+  ];
+  it.each(['new-client-fixed', 'returning-client-hourly', 'retainer-prepaid'])('%s', (name) => {
+    const contract = assembleContract(sampleAnswers(name), library);
+    expect(contract.sections.map((s) => s.id)).toEqual(expected);
+    for (const section of contract.sections) expect(section.note.length).toBeGreaterThan(20);
+  });
+});
+
+describe('new client, fixed price (the article\'s main case)', () => {
+  const contract = assembleContract(sampleAnswers('new-client-fixed'), library);
+
+  it('asks for a non-refundable 50% deposit of $6,000.00 before work starts', () => {
+    expect(contract.sections.find((s) => s.id === 'deposit')!.variant).toBe('deposit');
+    expect(textOf(contract, 'deposit')).toContain('50% of the total price, $6,000.00');
+    expect(textOf(contract, 'deposit')).toContain('non-refundable');
+  });
+
+  it('shows the total, deposit and balance in the fee table', () => {
+    expect(feeTable(contract).rows.map((r) => [r.label, r.value])).toEqual([
+      ['Total price', '$12,000.00'],
+      ['Deposit (50%, non-refundable, due before work starts)', '$6,000.00'],
+      ['Balance due on completion', '$6,000.00'],
+    ]);
+  });
+
+  it('stops work after 14 days of silence, bills done work, and charges a 25% kill fee', () => {
+    const text = textOf(contract, 'kill-fee');
+    expect(text).toContain('14 consecutive days');
+    expect(text).toContain('All work completed up to the pause is billed');
+    expect(text).toContain('kill fee of 25% of the fee that remains');
+  });
+
+  it('names Oregon law, the Multnomah County courts and small claims', () => {
+    const text = textOf(contract, 'governing-law');
+    expect(text).toContain('the laws of the State of Oregon');
+    expect(text).toContain('the courts of Multnomah County, Oregon');
+    expect(text).toContain('small claims court');
+  });
+
+  it('assigns copyright on full payment and keeps a portfolio licence', () => {
+    expect(contract.sections.find((s) => s.id === 'copyright')!.variant).toBe('assign-to-client');
+    expect(textOf(contract, 'copyright')).toContain('licence to show the deliverables in the Freelancer\'s portfolio');
+    expect(textOf(contract, 'ownership')).toContain('paid every amount due under this Agreement in full');
+  });
+
+  it('gives both parties\' full contact details, phone numbers included', () => {
+    const parties = textOf(contract, 'parties');
+    for (const value of ['Jordan Lee', 'Lee Studio LLC', '+1 503 555 0142', 'Priya Natarajan', '+1 206 555 0199', 'priya@harborcoffee.example', '88 Pike St']) {
+      expect(parties).toContain(value);
+    }
+  });
+
+  it('names the file after the project', () => {
+    expect(contract.meta.fileStem).toBe('Harbor-Coffee-website-redesign-contract');
+    expect(contract.meta.author).toBe('Lee Studio LLC');
+  });
+});
+
+describe('returning client, hourly, in pounds', () => {
+  const contract = assembleContract(sampleAnswers('returning-client-hourly'), library);
+
+  it('takes 30% of the £5,100.00 estimate: £1,530.00', () => {
+    expect(textOf(contract, 'deposit')).toContain('30% of the estimated fee, £1,530.00');
+    expect(feeTable(contract).rows.map((r) => r.value)).toEqual(['£85.00', '60', '£5,100.00', '£1,530.00', '£3,570.00']);
+  });
+
+  it('leaves out the small-claims sentence when not chosen, and the kill fee when it is 0%', () => {
+    expect(textOf(contract, 'governing-law')).not.toContain('small claims');
+    expect(textOf(contract, 'kill-fee')).not.toContain('kill fee of');
+    expect(textOf(contract, 'kill-fee')).toContain('10 consecutive days');
+  });
+
+  it('keeps the copyright and licenses the client', () => {
+    expect(contract.sections.find((s) => s.id === 'copyright')!.variant).toBe('retain-and-license');
+  });
+
+  it('writes venue wording that already names courts as typed', () => {
+    expect(textOf(contract, 'governing-law')).toContain('brought in the courts of England and Wales sitting in London,');
+  });
+});
+
+describe('retainer paid in full up front', () => {
+  const contract = assembleContract(sampleAnswers('retainer-prepaid'), library);
+
+  it('reads as payment in full before each month, not as a deposit', () => {
+    const section = contract.sections.find((s) => s.id === 'deposit')!;
+    expect(section.variant).toBe('payment-in-full');
+    expect(section.title).toBe('Payment in advance');
+    expect(sectionToText(section)).toContain("Each month's retainer, $2,500.00, is paid in full before that month begins");
+    expect(feeTable(contract).rows.at(-1)).toMatchObject({ label: 'Paid in full before each month begins', value: '$2,500.00' });
+  });
+});
+
+describe('amounts in other currencies', () => {
+  it('yen have no decimals', () => {
+    const input = sampleInput('new-client-fixed');
+    input.fee.currency = 'JPY';
+    input.fee.total = 1_200_000;
+    expect(textOf(contractFor(input), 'deposit')).toContain('¥600,000');
+  });
+
+  it('a deposit of an odd amount is rounded to the cent and the balance makes up the rest', () => {
+    const input = sampleInput('new-client-fixed');
+    input.fee.total = 1000.01;
+    input.deposit.percent = 33;
+    const rows = feeTable(contractFor(input)).rows.map((r) => r.value);
+    expect(rows).toEqual(['$1,000.01', '$330.00', '$670.01']);
+  });
+
+  it('an hourly estimate multiplies without floating-point noise', () => {
+    const input = sampleInput('returning-client-hourly');
+    input.fee.rate = 0.1;
+    input.fee.estimatedHours = 3;
+    expect(feeTable(contractFor(input)).rows[2]!.value).toBe('£0.30');
+  });
+});
+
+describe('what a user types stays text', () => {
+  it('markup characters in answers never become bold, bullets or blocks', () => {
+    const input = sampleInput('new-client-fixed');
+    input.client.name = '**Acme** ::signatures';
+    input.project.description = '- not a bullet\n\n::fee-table\n**not bold**';
+    const contract = contractFor(input);
+    const scope = contract.sections.find((s) => s.id === 'scope')!;
+    const description = scope.blocks[1]!;
+    expect(description).toEqual({ type: 'paragraph', runs: [{ text: '- not a bullet\n\n::fee-table\n**not bold**' }] });
+    expect(contract.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table')).toHaveLength(1);
+    expect(textOf(contract, 'communication')).toContain('**Acme** ::signatures, email');
+  });
+});
