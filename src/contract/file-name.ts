@@ -16,6 +16,6 @@ export function safeFileStem(text: string): string {
 
 /** An RFC 6266 header value with an ASCII fallback and the UTF-8 name for modern clients. */
 export function contentDisposition(stem: string, extension: string): string {
-  const ascii = stem.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'contract';
+  const ascii = stem.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'contract';
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${extension}`)}`;
 }
