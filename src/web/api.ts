@@ -55,7 +55,9 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
         'Returns the Word file by default. With `Accept: application/json`, the assembled contract (clauses with id, title, text); with `Accept: text/html`, an HTML preview.',
       tags: ['contracts'],
       body: answersSchema,
-      response: { 400: problemSchema, 413: problemSchema, 415: problemSchema, 429: problemSchema },
+      response: {
+        200: z.unknown().describe('The Word file (default), the assembled contract as JSON, or the HTML preview'),
+        400: problemSchema, 413: problemSchema, 415: problemSchema, 429: problemSchema },
     },
   }, async (request, reply) => {
     const contract = assembleContract(request.body, library);

@@ -82,16 +82,16 @@ describe('dates', () => {
 
 describe('numbers stay within what a contract can mean', () => {
   it.each([
-    ['deposit.percent', (a: any) => (a.deposit.percent = 0)],
-    ['deposit.percent', (a: any) => (a.deposit.percent = 101)],
-    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 0)],
-    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 366)],
-    ['killFee.unresponsiveDays', (a: any) => (a.killFee.unresponsiveDays = 7.5)],
-    ['fee.lateFeePercentPerMonth', (a: any) => (a.fee.lateFeePercentPerMonth = 10.5)],
-    ['fee.total', (a: any) => (a.fee.total = 0)],
-    ['fee.total', (a: any) => (a.fee.total = -5)],
-    ['fee.total', (a: any) => (a.fee.total = 1e300)],
-    ['fee.total', (a: any) => (a.fee.total = '12000')],
+    ['deposit.percent', (a: any) => { a.deposit.percent = 0; }],
+    ['deposit.percent', (a: any) => { a.deposit.percent = 101; }],
+    ['killFee.unresponsiveDays', (a: any) => { a.killFee.unresponsiveDays = 0; }],
+    ['killFee.unresponsiveDays', (a: any) => { a.killFee.unresponsiveDays = 366; }],
+    ['killFee.unresponsiveDays', (a: any) => { a.killFee.unresponsiveDays = 7.5; }],
+    ['fee.lateFeePercentPerMonth', (a: any) => { a.fee.lateFeePercentPerMonth = 10.5; }],
+    ['fee.total', (a: any) => { a.fee.total = 0; }],
+    ['fee.total', (a: any) => { a.fee.total = -5; }],
+    ['fee.total', (a: any) => { a.fee.total = 1e300; }],
+    ['fee.total', (a: any) => { a.fee.total = '12000'; }],
   ] as const)('%s is refused when out of range', (path, mutate) => {
     expect(Object.keys(problemsOf(withChange(mutate)))).toEqual([path]);
   });

@@ -1,0 +1,518 @@
+// The contract tree as a Word document, through the `docx` library. It walks
+// the same tree as render/html.ts, block by block. A later speed pass may
+// write the XML by hand; this renderer stays as the oracle it is checked
+// against, so it favours plain, one-block-at-a-time code over cleverness.
+//
+// User text only ever reaches Word through `textRuns`, which removes what XML
+// 1.0 cannot carry, turns line breaks and tabs into Word's own elements, and
+// marks right-to-left stretches. The docx library escapes &, < and > itself
+// but passes forbidden characters straight through, so the cleaning here is
+// what keeps a file openable even if a value skipped the schema.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  LevelSuffix,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Tab,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type INumberingOptions,
+  type IParagraphOptions,
+  type IStylesOptions,
+  type ISectionOptions,
+} from 'docx';
+import { cleanText, hasRightToLeft } from '../answers/text.ts';
+import type {
+  Block,
+  BulletList,
+  Contract,
+  DocumentMeta,
+  Letter,
+  LetterParty,
+  PartiesBlock,
+  Paragraph as TreeParagraph,
+  Section,
+  SignatureBlock,
+  Table as TreeTable,
+  TextRun as TreeRun,
+} from '../contract/tree.ts';
+import { embedAnswers } from './embedded-answers.ts';
+
+// ---------------------------------------------------------------------------
+// Styles and numbering: declared once, shared by contracts and letters.
+
+const CLAUSE_NUMBERING = 'clause-headings';
+const BULLET_NUMBERING = 'bullets';
+
+const FONT = 'Calibri';
+const MUTED = '595959';
+const RULE = '8C8C8C';
+
+const STYLE = {
+  subtitle: 'Subtitle',
+  partyRole: 'PartyRole',
+  tableText: 'TableText',
+  signatureLine: 'SignatureLine',
+  signatureLabel: 'SignatureLabel',
+  letterBlock: 'LetterBlock',
+} as const;
+
+const STYLES: IStylesOptions = {
+  default: {
+    document: {
+      run: { font: FONT, size: 22 },
+      paragraph: { spacing: { after: 140, line: 276 } },
+    },
+    title: {
+      run: { font: FONT, size: 40, bold: true, color: '1F1F1F' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 120 }, keepNext: true },
+    },
+    heading1: {
+      run: { font: FONT, size: 26, bold: true, color: '1F3864' },
+      // A clause heading never ends a page alone.
+      paragraph: { spacing: { before: 300, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
+    },
+    caption: {
+      run: { font: FONT, size: 20, bold: true, italics: false, color: '1F1F1F' },
+      paragraph: { spacing: { before: 120, after: 80 }, keepNext: true },
+    },
+    listParagraph: {
+      paragraph: { spacing: { after: 80 } },
+    },
+  },
+  paragraphStyles: [
+    {
+      id: STYLE.subtitle,
+      name: 'Subtitle',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { size: 24, italics: true, color: '404040' },
+      paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
+    },
+    {
+      id: STYLE.partyRole,
+      name: 'Party Role',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 18, bold: true, allCaps: true, color: MUTED, characterSpacing: 10 },
+      paragraph: { spacing: { before: 0, after: 60 }, keepNext: true },
+    },
+    {
+      id: STYLE.tableText,
+      name: 'Table Text',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: { spacing: { before: 40, after: 40, line: 240 } },
+    },
+    {
+      id: STYLE.signatureLine,
+      name: 'Signature Line',
+      basedOn: 'Normal',
+      next: 'Normal',
+      // The line to sign on is the paragraph's bottom border, so a pre-filled
+      // title sits on it the way a typed title would.
+      paragraph: {
+        spacing: { before: 440, after: 0, line: 240 },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+        keepNext: true,
+        keepLines: true,
+      },
+    },
+    {
+      id: STYLE.signatureLabel,
+      name: 'Signature Label',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 16, color: MUTED },
+      paragraph: { spacing: { before: 20, after: 0 }, keepNext: true, keepLines: true },
+    },
+    {
+      id: STYLE.letterBlock,
+      name: 'Letter Block',
+      basedOn: 'Normal',
+      next: 'Normal',
+      paragraph: { spacing: { after: 0 } },
+    },
+  ],
+};
+
+const NUMBERING: INumberingOptions = {
+  config: [
+    {
+      // Every clause heading points here: Word counts them, so a clause added
+      // or removed by hand in Word renumbers the rest.
+      reference: CLAUSE_NUMBERING,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.DECIMAL,
+          text: '%1.',
+          alignment: AlignmentType.START,
+          suffix: LevelSuffix.TAB,
+          style: { paragraph: { indent: { left: 454, hanging: 454 } } },
+        },
+      ],
+    },
+    {
+      reference: BULLET_NUMBERING,
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: '\u2022',
+          alignment: AlignmentType.START,
+          style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+        },
+      ],
+    },
+  ],
+};
+
+const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 };
+
+// ---------------------------------------------------------------------------
+// Text: the only way user text reaches the document.
+
+// The ranges hasRightToLeft looks for, as code points for a `u` regex.
+const RTL_CHAR = '[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10E7F}\\u{1E800}-\\u{1EBFF}]';
+// A stretch of right-to-left script, with the spaces and punctuation between its words.
+const RTL_STRETCH = new RegExp(`${RTL_CHAR}(?:[\\s\\p{P}\\p{S}\\p{M}]*${RTL_CHAR})*`, 'gu');
+const RTL_START = new RegExp(`^${RTL_CHAR}`, 'u');
+const FIRST_LETTER = /\p{L}/u;
+
+interface RunStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** Splits a line into left-to-right and right-to-left stretches. */
+function directionalStretches(line: string): { text: string; rtl: boolean }[] {
+  if (!hasRightToLeft(line)) return [{ text: line, rtl: false }];
+  const stretches: { text: string; rtl: boolean }[] = [];
+  let last = 0;
+  for (const match of line.matchAll(RTL_STRETCH)) {
+    if (match.index > last) stretches.push({ text: line.slice(last, match.index), rtl: false });
+    stretches.push({ text: match[0], rtl: true });
+    last = match.index + match[0].length;
+  }
+  if (last < line.length) stretches.push({ text: line.slice(last), rtl: false });
+  return stretches;
+}
+
+/** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
+function runChildren(text: string): (string | Tab)[] {
+  const children: (string | Tab)[] = [];
+  text.split('\t').forEach((part, index) => {
+    if (index > 0) children.push(new Tab());
+    if (part !== '') children.push(part);
+  });
+  return children;
+}
+
+/**
+ * Word runs for one piece of text: forbidden characters removed, each `\n`
+ * a line break, right-to-left stretches marked so Word lays them out (and
+ * applies bold and italic to them, which it reads from the complex-script
+ * properties in a right-to-left run).
+ */
+function textRuns(value: string, style: RunStyle = {}): TextRun[] {
+  const runs: TextRun[] = [];
+  cleanText(value)
+    .split('\n')
+    .forEach((line, lineIndex) => {
+      const stretches = directionalStretches(line);
+      stretches.forEach((stretch, stretchIndex) => {
+        runs.push(
+          new TextRun({
+            children: runChildren(stretch.text),
+            break: lineIndex > 0 && stretchIndex === 0 ? 1 : undefined,
+            bold: style.bold,
+            italics: style.italic,
+            ...(stretch.rtl
+              ? { rightToLeft: true, boldComplexScript: style.bold, italicsComplexScript: style.italic }
+              : {}),
+          }),
+        );
+      });
+    });
+  return runs;
+}
+
+function treeRuns(runs: readonly TreeRun[]): TextRun[] {
+  return runs.flatMap((run) => textRuns(run.text, { bold: run.bold, italic: run.italic }));
+}
+
+/**
+ * Like HTML's dir="auto": a paragraph whose first letter is right-to-left
+ * reads right to left. A contract sentence that merely quotes a Hebrew name
+ * stays a left-to-right sentence; its Hebrew stretch is marked on the run.
+ */
+function startsRightToLeft(text: string): boolean {
+  const first = FIRST_LETTER.exec(cleanText(text));
+  return first !== null && RTL_START.test(first[0]);
+}
+
+type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text' | 'bidirectional'>;
+
+/** A paragraph of user-facing text, its direction taken from the text itself. */
+function textParagraph(text: string, runs: TextRun[], options: ParagraphOptions = {}): Paragraph {
+  return new Paragraph({ ...options, children: runs, bidirectional: startsRightToLeft(text) || undefined });
+}
+
+function plainParagraph(text: string, options: ParagraphOptions = {}, style: RunStyle = {}): Paragraph {
+  return textParagraph(text, textRuns(text, style), options);
+}
+
+const runsText = (runs: readonly TreeRun[]) => runs.map((run) => run.text).join('');
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+const NO_BORDERS = TableBorders.NONE;
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: RULE } as const;
+const FEE_TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+
+const percent = (size: number) => ({ size: `${size}%` as const, type: WidthType.PERCENTAGE });
+
+/**
+ * Tables use percentage widths and a fixed layout: Word then wraps whatever
+ * is in a cell, a very long unbroken value included, instead of widening the
+ * column off the page.
+ */
+function fixedTable(rows: TableRow[], columnPercents: readonly number[], borders: ConstructorParameters<typeof Table>[0]['borders']): Table {
+  return new Table({
+    rows,
+    width: percent(100),
+    layout: TableLayoutType.FIXED,
+    borders,
+    // The grid is what Google Docs and Pages read; Word and LibreOffice follow the percentages.
+    columnWidths: columnPercents.map((share) => Math.round((9306 * share) / 100)),
+  });
+}
+
+function paragraphBlock(block: TreeParagraph, keepNext: boolean): Paragraph {
+  return textParagraph(runsText(block.runs), treeRuns(block.runs), { keepNext: keepNext || undefined });
+}
+
+function listBlock(block: BulletList): Paragraph[] {
+  return block.items.map((item) =>
+    textParagraph(runsText(item), treeRuns(item), { numbering: { reference: BULLET_NUMBERING, level: 0 } }),
+  );
+}
+
+function feeTableBlock(block: TreeTable): (Paragraph | Table)[] {
+  // Every row but the last keeps with the next, so the table moves to a new page whole.
+  const cell = (text: string, options: { bold?: boolean; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
+    new TableCell({
+      width: percent(options.share),
+      margins: { top: 40, bottom: 40, left: 100, right: 100 },
+      shading: options.header ? { fill: 'E8ECF2', color: 'auto', type: 'clear' } : undefined,
+      children: [
+        plainParagraph(
+          text,
+          { style: STYLE.tableText, alignment: options.amount ? AlignmentType.RIGHT : undefined, keepNext: options.keepNext || undefined },
+          { bold: options.bold },
+        ),
+      ],
+    });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [
+      cell(block.header[0], { bold: true, header: true, share: 68, keepNext: block.rows.length > 0 }),
+      cell(block.header[1], { bold: true, header: true, amount: true, share: 32, keepNext: block.rows.length > 0 }),
+    ],
+  });
+  const rows = block.rows.map((row, index) => {
+    const keepNext = index < block.rows.length - 1;
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell(row.label, { bold: row.emphasis, share: 68, keepNext }),
+        cell(row.value, { bold: row.emphasis, amount: true, share: 32, keepNext }),
+      ],
+    });
+  });
+  return [
+    plainParagraph(block.caption, { style: 'Caption' }),
+    fixedTable([header, ...rows], [68, 32], FEE_TABLE_BORDERS),
+    // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
+    new Paragraph({ spacing: { after: 60 }, children: [] }),
+  ];
+}
+
+function partiesBlock(block: PartiesBlock): Table {
+  const share = 100 / block.parties.length;
+  const cells = block.parties.map(
+    (party) =>
+      new TableCell({
+        width: percent(share),
+        margins: { top: 80, bottom: 80, left: 0, right: 240 },
+        children: [
+          plainParagraph(party.role, { style: STYLE.partyRole }),
+          ...contactParagraphs(party),
+        ],
+      }),
+  );
+  return fixedTable([new TableRow({ children: cells })], block.parties.map(() => share), NO_BORDERS);
+}
+
+/** Name, business, address, email and phone: the article's "full contact information". */
+function contactParagraphs(party: LetterParty): Paragraph[] {
+  return [
+    plainParagraph(party.name, { style: STYLE.letterBlock }, { bold: true }),
+    ...(party.business ? [plainParagraph(party.business, { style: STYLE.letterBlock })] : []),
+    plainParagraph(party.address, { style: STYLE.letterBlock }),
+    labelled('Email', party.email),
+    labelled('Phone', party.phone),
+  ];
+}
+
+function labelled(label: string, value: string): Paragraph {
+  return textParagraph(value, [new TextRun({ text: `${label}: `, color: MUTED }), ...textRuns(value)], {
+    style: STYLE.letterBlock,
+  });
+}
+
+function signatureBlock(block: SignatureBlock): (Paragraph | Table)[] {
+  const share = 100 / block.parties.length;
+  // Every paragraph keeps with the next and the row cannot split, so the
+  // block moves to the next page whole rather than leaving a lone line.
+  const cells = block.parties.map(
+    (party) =>
+      new TableCell({
+        width: percent(share),
+        margins: { top: 80, bottom: 80, left: 0, right: 360 },
+        children: [
+          plainParagraph(party.role, { style: STYLE.partyRole }),
+          plainParagraph(party.name, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
+          ...(party.business
+            ? [plainParagraph(`for ${party.business}`, { style: STYLE.letterBlock, keepNext: true, keepLines: true })]
+            : []),
+          new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Signature')] }),
+          party.title ? plainParagraph(party.title, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Title')] }),
+          new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          // The last paragraph of the block lets go of the next one.
+          new Paragraph({ style: STYLE.signatureLabel, keepNext: false, children: [new TextRun('Date')] }),
+        ],
+      }),
+  );
+  return [
+    fixedTable([new TableRow({ cantSplit: true, children: cells })], block.parties.map(() => share), NO_BORDERS),
+    new Paragraph({ children: [] }),
+  ];
+}
+
+function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)[] {
+  switch (block.type) {
+    case 'paragraph':
+      // "By signing below..." stays on the page of the signatures it introduces.
+      return [paragraphBlock(block, next?.type === 'signatures')];
+    case 'list':
+      return listBlock(block);
+    case 'table':
+      return feeTableBlock(block);
+    case 'parties':
+      return [partiesBlock(block)];
+    case 'signatures':
+      return signatureBlock(block);
+  }
+}
+
+function renderBlocks(blocks: readonly Block[]): (Paragraph | Table)[] {
+  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1]));
+}
+
+function sectionContent(section: Section): (Paragraph | Table)[] {
+  // The note is help text for the person filling in the wizard, not contract wording.
+  return [
+    plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
+    ...renderBlocks(section.blocks),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Page furniture and document
+
+function pageHeader(meta: DocumentMeta): Header {
+  return new Header({
+    children: [plainParagraph(meta.projectName, { style: 'Header', alignment: AlignmentType.RIGHT })],
+  });
+}
+
+function pageFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: 'Footer',
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18, color: MUTED })],
+      }),
+    ],
+  });
+}
+
+function buildDocument(meta: DocumentMeta, description: string, children: (Paragraph | Table)[]): Document {
+  const section: ISectionOptions = {
+    properties: { page: { margin: PAGE_MARGINS } },
+    headers: { default: pageHeader(meta) },
+    footers: { default: pageFooter() },
+    children,
+  };
+  const property = (value: string) => cleanText(value);
+  return new Document({
+    title: property(meta.title),
+    subject: property(meta.subject),
+    creator: property(meta.author),
+    lastModifiedBy: property(meta.author),
+    keywords: property(meta.keywords),
+    description: property(description),
+    styles: STYLES,
+    numbering: NUMBERING,
+    sections: [section],
+  });
+}
+
+export async function renderContractDocx(contract: Contract): Promise<Buffer> {
+  const children = [
+    plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
+    plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
+    ...contract.sections.flatMap(sectionContent),
+  ];
+  const document = buildDocument(contract.meta, contract.subtitle, children);
+  const packed = await Packer.toBuffer(document);
+  return Buffer.from(embedAnswers(packed, contract.answers));
+}
+
+export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
+  const gap = (after: number) => ({ spacing: { after } });
+  const children = [
+    ...contactParagraphs(letter.sender),
+    plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }),
+    ...contactParagraphs(letter.recipient),
+    plainParagraph(letter.subject, { spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
+    plainParagraph(letter.salutation, gap(200)),
+    ...renderBlocks(letter.blocks),
+    plainParagraph(letter.closing, { spacing: { before: 240, after: 720 }, keepNext: true, keepLines: true }),
+    plainParagraph(letter.signature.name, { style: STYLE.letterBlock, keepNext: Boolean(letter.signature.business) || undefined }, { bold: true }),
+    ...(letter.signature.business ? [plainParagraph(letter.signature.business, { style: STYLE.letterBlock })] : []),
+    ...(letter.enclosures ?? []).map((line, index) => plainParagraph(line, { spacing: { before: index === 0 ? 360 : 0, after: 0 } })),
+  ];
+  const packed = await Packer.toBuffer(buildDocument(letter.meta, letter.subject, children));
+  return Buffer.from(packed);
+}

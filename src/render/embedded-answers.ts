@@ -1,0 +1,226 @@
+// The answers a contract was made from, carried inside its Word file as a
+// custom XML part, so that an uploaded DOCX can reopen the wizard where the
+// freelancer left off. Word keeps custom XML parts it does not understand
+// when it saves, which is why the answers live there and not in the text.
+//
+// The reader trusts nothing in the upload: it inflates only the parts that
+// can hold our answers, each with a bounded size, and a part is ours only if
+// its root element is in our namespace.
+import { randomUUID } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+
+export const ANSWERS_NAMESPACE = 'urn:freelance-contract-generator:answers:v1';
+export const ANSWERS_VERSION = '1';
+/** Far above any valid answers (about 100 kB at most), far below what could hurt the server. */
+export const MAX_ANSWERS_PART_BYTES = 2 * 1024 * 1024;
+/** A Word file has a few dozen parts; a zip claiming far more is not one. */
+const MAX_ZIP_ENTRIES = 10_000;
+
+const NOT_OURS = 'This Word file was not made by this app, or its answers were removed.';
+
+export class EmbeddedAnswersError extends Error {
+  override readonly name = 'EmbeddedAnswersError';
+  constructor(message: string = NOT_OURS, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+const CUSTOM_XML_ITEM = /^customXml\/item(\d+)\.xml$/;
+const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+const CUSTOM_XML_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
+const CUSTOM_XML_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+
+// ---------------------------------------------------------------------------
+// Writing
+
+// Characters XML 1.0 cannot carry. JSON lets us write them as \uXXXX escapes
+// instead of dropping them, so the answers come back exactly as they were.
+const NOT_XML_SAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The custom XML item holding the answers: our namespace, a version, the JSON as text. */
+export function answersPartXml(answers: unknown): string {
+  const json = JSON.stringify(answers).replace(NOT_XML_SAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${escapeXmlText(json)}</answers>`;
+}
+
+function itemPropsXml(): string {
+  // Word identifies a custom XML part by this id; a fresh one per file, as Word does.
+  const id = `{${randomUUID().toUpperCase()}}`;
+  return (
+    `${XML_DECLARATION}\n` +
+    `<ds:datastoreItem ds:itemID="${id}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
+    `<ds:schemaRefs><ds:schemaRef ds:uri="${ANSWERS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`
+  );
+}
+
+function itemRelsXml(propsName: string): string {
+  return (
+    `${XML_DECLARATION}\n` +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    `<Relationship Id="rId1" Type="${CUSTOM_XML_PROPS_REL}" Target="${propsName}"/></Relationships>`
+  );
+}
+
+function insertBefore(xml: string, closingTag: string, addition: string, part: string): string {
+  const at = xml.lastIndexOf(closingTag);
+  if (at < 0) throw new Error(`embedAnswers: ${part} has no ${closingTag}`);
+  return xml.slice(0, at) + addition + xml.slice(at);
+}
+
+function freeRelationshipId(rels: string): string {
+  for (let n = 1; ; n++) {
+    const id = `rIdAnswers${n}`;
+    if (!rels.includes(`Id="${id}"`)) return id;
+  }
+}
+
+/**
+ * Adds the answers to a packed Word file: the item, its properties part and
+ * their relationships, the document's relationship to the item and the
+ * content type of the properties part (items are covered by the package's
+ * default for .xml, which a package without one is given).
+ */
+export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
+  const files: Unzipped = unzipSync(docx);
+  let n = 1;
+  while (files[`customXml/item${n}.xml`]) n++;
+  const item = `item${n}.xml`;
+  const props = `itemProps${n}.xml`;
+
+  const itemXml = answersPartXml(answers);
+  const itemBytes = strToU8(itemXml);
+  if (itemBytes.length > MAX_ANSWERS_PART_BYTES) {
+    // The reader would refuse it, so the file could never be loaded back.
+    throw new Error(`embedAnswers: the answers take ${itemBytes.length} bytes, more than the ${MAX_ANSWERS_PART_BYTES} the reader accepts`);
+  }
+  files[`customXml/${item}`] = itemBytes;
+  files[`customXml/${props}`] = strToU8(itemPropsXml());
+  files[`customXml/_rels/${item}.rels`] = strToU8(itemRelsXml(props));
+
+  const relsName = 'word/_rels/document.xml.rels';
+  const rels = strFromU8(required(files, relsName));
+  files[relsName] = strToU8(
+    insertBefore(rels, '</Relationships>', `<Relationship Id="${freeRelationshipId(rels)}" Type="${CUSTOM_XML_REL}" Target="../customXml/${item}"/>`, relsName),
+  );
+
+  const typesName = '[Content_Types].xml';
+  let types = strFromU8(required(files, typesName));
+  if (!/<Default\b[^>]*\bExtension="xml"/i.test(types)) {
+    types = insertBefore(types, '</Types>', `<Override PartName="/customXml/${item}" ContentType="application/xml"/>`, typesName);
+  }
+  files[typesName] = strToU8(
+    insertBefore(types, '</Types>', `<Override PartName="/customXml/${props}" ContentType="${CUSTOM_XML_PROPS_TYPE}"/>`, typesName),
+  );
+  return zipSync(files, { level: 6 });
+}
+
+function required(files: Unzipped, name: string): Uint8Array {
+  const bytes = files[name];
+  if (!bytes) throw new Error(`embedAnswers: the package has no ${name}`);
+  return bytes;
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+const ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:([A-Za-z_][\w.-]*):)?answers\b([^>]*?)\/?>/;
+const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(text)) throw new EmbeddedAnswersError();
+  return text.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
+    if (name) return NAMED[name]!;
+    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+    if (code > 0x10ffff) throw new EmbeddedAnswersError();
+    return String.fromCodePoint(code);
+  });
+}
+
+/**
+ * The JSON text of a custom XML item if its root is our `answers` element, or
+ * null if the item belongs to someone else. Accepts what Word may write when it
+ * saves the part again: a prefix, reordered attributes, entities, CDATA.
+ */
+function answersJson(xml: string): string | null {
+  const root = ROOT.exec(xml);
+  if (!root) return null;
+  const prefix = root[1];
+  const attributes = new Map<string, string>();
+  for (const match of root[2]!.matchAll(ATTRIBUTE)) attributes.set(match[1]!, match[2] ?? match[3] ?? '');
+  if (attributes.get(prefix ? `xmlns:${prefix}` : 'xmlns') !== ANSWERS_NAMESPACE) return null;
+  if (attributes.get('version') !== ANSWERS_VERSION) {
+    throw new EmbeddedAnswersError('This Word file was made by a different version of this app, and its answers cannot be read.');
+  }
+  const close = `</${prefix ? `${prefix}:` : ''}answers>`;
+  const end = xml.lastIndexOf(close);
+  if (end < 0 || xml.slice(end + close.length).trim() !== '') throw new EmbeddedAnswersError();
+  const content = xml.slice(root.index + root[0].length, end);
+  // Text and CDATA only: any element inside means the part is not what we wrote.
+  return content
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((piece) => {
+      if (piece.startsWith('<![CDATA[')) return piece.slice(9, -3);
+      if (piece.includes('<')) throw new EmbeddedAnswersError();
+      return unescapeXml(piece);
+    })
+    .join('');
+}
+
+/**
+ * The answers embedded in a Word file made by this app, as parsed JSON
+ * (unchecked: run them through the answers schema). Throws
+ * EmbeddedAnswersError when the file is not a zip, holds no answers of ours,
+ * or holds a part too large or too broken to be ours.
+ */
+export function readEmbeddedAnswers(docx: Uint8Array): unknown {
+  let tooLarge = false;
+  let entries = 0;
+  let files: Unzipped;
+  try {
+    files = unzipSync(docx, {
+      filter: (file) => {
+        // A forged directory can claim billions of entries; stop walking it early.
+        if (++entries > MAX_ZIP_ENTRIES) throw new EmbeddedAnswersError();
+        if (!CUSTOM_XML_ITEM.test(file.name)) return false;
+        if (file.originalSize > MAX_ANSWERS_PART_BYTES || file.size > MAX_ANSWERS_PART_BYTES) {
+          tooLarge = true;
+          return false;
+        }
+        // fflate inflates into a buffer of the declared size and never grows
+        // it, so a part that lies about its size is cut short, not inflated.
+        return true;
+      },
+    });
+  } catch (cause) {
+    if (cause instanceof EmbeddedAnswersError) throw cause;
+    throw new EmbeddedAnswersError(NOT_OURS, { cause });
+  }
+
+  const names = Object.keys(files).sort(
+    (a, b) => Number(CUSTOM_XML_ITEM.exec(a)![1]) - Number(CUSTOM_XML_ITEM.exec(b)![1]),
+  );
+  for (const name of names) {
+    let xml: string;
+    try {
+      xml = new TextDecoder('utf-8', { fatal: true }).decode(files[name]);
+    } catch {
+      continue; // not text, so not ours
+    }
+    const json = answersJson(xml);
+    if (json === null) continue;
+    try {
+      return JSON.parse(json) as unknown;
+    } catch (cause) {
+      throw new EmbeddedAnswersError(NOT_OURS, { cause });
+    }
+  }
+  if (tooLarge) throw new EmbeddedAnswersError('This Word file holds a part too large to be answers made by this app.');
+  throw new EmbeddedAnswersError();
+}

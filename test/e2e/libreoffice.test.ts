@@ -1,0 +1,136 @@
+// The Word file as a user meets it: opened by a real word processor and
+// printed. LibreOffice converts each DOCX to PDF (resolving the page-number
+// fields and the clause numbering on the way), and pdftotext reads the PDF.
+// CI installs the tools; on a machine without them these tests fail, loudly,
+// rather than pass by skipping.
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersSchema, LIMITS, type AnswersInput } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import type { Contract } from '../../src/contract/tree.ts';
+import { renderContractDocx } from '../../src/render/docx.ts';
+import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
+
+const run = promisify(execFile);
+const CONVERT_TIMEOUT_MS = 180_000;
+const INSTALL_HINT =
+  'Install them with: apt-get install -y --no-install-recommends libreoffice-writer-nogui poppler-utils fonts-noto-cjk';
+
+async function requireTool(command: string, args: string[]): Promise<void> {
+  try {
+    await run(command, args, { timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`"${command}" is needed for the LibreOffice tests and could not be run (${(error as Error).message}). ${INSTALL_HINT}`);
+  }
+}
+
+let workDir: string;
+
+/** Converts a DOCX to PDF with LibreOffice and returns the PDF's text, whitespace collapsed. */
+async function printedText(docx: Buffer, name: string): Promise<{ text: string; soffice: { stdout: string; stderr: string } }> {
+  const dir = join(workDir, name);
+  const docxPath = join(dir, `${name}.docx`);
+  const pdfPath = join(dir, `${name}.pdf`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(docxPath, docx);
+  // Each soffice needs a profile of its own: two sharing one block each other.
+  const profile = pathToFileURL(join(workDir, `profile-${randomUUID()}`)).href;
+  const soffice = await run(
+    'soffice',
+    ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, docxPath],
+    { timeout: CONVERT_TIMEOUT_MS },
+  );
+  if (!existsSync(pdfPath)) {
+    throw new Error(`LibreOffice made no PDF from ${name}.docx.\nstdout: ${soffice.stdout}\nstderr: ${soffice.stderr}`);
+  }
+  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return { text: stdout.replace(/\s+/g, ' '), soffice };
+}
+
+const library = loadContractLibrary();
+const contractFrom = (input: AnswersInput): Contract => assembleContract(answersSchema.parse(input), library);
+
+/** What the printed sample must say, from its answers. */
+const SAMPLE_FACTS: Record<string, { deposit: string; killFee: string; venue: string }> = {
+  'new-client-fixed': { deposit: '$6,000.00', killFee: '14 consecutive days', venue: 'Multnomah County' },
+  'returning-client-hourly': { deposit: '£1,530.00', killFee: '10 consecutive days', venue: 'England and Wales sitting in London' },
+  'retainer-prepaid': { deposit: '$2,500.00', killFee: '21 consecutive days', venue: 'Cook County' },
+};
+
+beforeAll(async () => {
+  await requireTool('soffice', ['--version']);
+  await requireTool('pdftotext', ['-v']);
+  workDir = await mkdtemp(join(tmpdir(), 'contract-e2e-'));
+});
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe.each(SAMPLE_NAMES)('the %s contract, opened in LibreOffice and printed', (sample) => {
+  let contract: Contract;
+  let text: string;
+
+  beforeAll(async () => {
+    contract = contractFrom(sampleInput(sample));
+    ({ text } = await printedText(await renderContractDocx(contract), sample));
+  }, CONVERT_TIMEOUT_MS + 60_000);
+
+  it('shows the title and both parties with their phone numbers', () => {
+    expect(text).toContain(contract.title);
+    for (const party of [contract.answers.freelancer, contract.answers.client]) {
+      expect(text).toContain(party.name);
+      expect(text).toContain(party.phone);
+    }
+  });
+
+  it('states the deposit, the kill-fee silence period and the venue', () => {
+    const facts = SAMPLE_FACTS[sample];
+    expect(facts, `expectations for sample ${sample}`).toBeDefined();
+    expect(text).toContain(facts!.deposit);
+    expect(text).toContain(facts!.killFee);
+    expect(text).toContain(facts!.venue);
+  });
+
+  it('numbers the clause headings (Word numbering, resolved by LibreOffice)', () => {
+    expect(text).toContain('1. Parties and effective date');
+    const last = contract.sections.length;
+    expect(text).toContain(`${last}. ${contract.sections[last - 1]!.title}`);
+  });
+
+  it('prints "Page X of Y" in the footer, with the fields filled in', () => {
+    expect(text).toMatch(/Page 1 of [1-9]\d*/);
+    const total = Number(/Page 1 of (\d+)/.exec(text)![1]);
+    expect(text).toContain(`Page ${total} of ${total}`);
+  });
+});
+
+describe('a contract made from hostile answers, opened in LibreOffice', () => {
+  const head = `שלום עליכם <script>alert("x")</script> &amp; "quoted" 😀 契約書の条項 \u0001\uFFFE\uFFFF\uD800\nsecond line `;
+  const hostile = (limit: number) => head + 'W'.repeat(Math.min(10_000, limit - head.length));
+  const base = sampleInput('new-client-fixed');
+  const input: AnswersInput = {
+    ...base,
+    freelancer: { ...base.freelancer, name: hostile(LIMITS.name), business: hostile(LIMITS.name), title: hostile(LIMITS.title), address: hostile(LIMITS.address) },
+    client: { ...base.client, name: hostile(LIMITS.name), business: hostile(LIMITS.name), address: hostile(LIMITS.address) },
+    project: { ...base.project, name: hostile(LIMITS.projectName), description: hostile(LIMITS.description), deliverables: [hostile(LIMITS.deliverable)] },
+    jurisdiction: { ...base.jurisdiction, governingLaw: hostile(LIMITS.jurisdiction), venue: hostile(LIMITS.jurisdiction) },
+  };
+
+  it('converts, showing the CJK text and the markup as text', async () => {
+    const { text } = await printedText(await renderContractDocx(contractFrom(input)), 'hostile');
+    expect(text).toContain('契約書の条項');
+    expect(text).toContain('<script>alert("x")</script>');
+    expect(text).toContain('Page 1 of');
+    // The deposit sentence after the long description still prints: the long word did not swallow the page.
+    expect(text).toContain('$6,000.00');
+  }, CONVERT_TIMEOUT_MS + 60_000);
+});
