@@ -1,0 +1,61 @@
+// The follow-up schedule as an iCalendar file (RFC 5545) made with the `ics`
+// package: one all-day event per action, each saying what to do and which
+// letter of the kit to send. All-day dates carry no time zone (VALUE=DATE),
+// so the action lands on the same day wherever the calendar is opened.
+import { createHash } from 'node:crypto';
+import { createEvents, type DateArray, type EventAttributes } from 'ics';
+import { addDays } from '../answers/dates.ts';
+import { cleanLine, cleanText } from '../answers/text.ts';
+import type { FollowUpAction, Stage } from './rules.ts';
+
+export const ICS_PRODUCT_ID = '-//Contract Kit//Follow-up calendar//EN';
+
+export interface CalendarContext {
+  readonly stage: Stage;
+  readonly since: string;
+  readonly projectName: string;
+  readonly clientName: string;
+  /** Salts the event UIDs so two projects never share one; re-importing the same file updates, not duplicates. */
+  readonly clientEmail: string;
+  /** The letter's title as the library names it ("Final check-in"); the kind itself otherwise. */
+  readonly letterTitle?: (kind: string) => string;
+}
+
+const toDateArray = (iso: string): DateArray => {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return [year, month, day];
+};
+
+export function letterPath(kind: string): string {
+  return `/api/letters/${kind}`;
+}
+
+function describe(action: FollowUpAction, context: CalendarContext): string {
+  const lines = [`${context.projectName} (${context.clientName})`, '', action.todo];
+  if (action.letter) {
+    const title = context.letterTitle?.(action.letter) ?? action.letter;
+    lines.push('', `Letter to send: ${title}. Make it from the same answers with POST ${letterPath(action.letter)}.`);
+  }
+  return cleanText(lines.join('\n'));
+}
+
+export function followUpCalendar(actions: readonly FollowUpAction[], context: CalendarContext): string {
+  const salt = createHash('sha256').update(`${context.projectName}\n${context.clientEmail}`).digest('hex').slice(0, 12);
+  const events: EventAttributes[] = actions.map((action) => ({
+    uid: `${context.stage}-${action.id}-${context.since}-${salt}@contract-kit`,
+    title: cleanLine(`${action.title} (${context.projectName})`),
+    description: describe(action, context),
+    start: toDateArray(action.date),
+    // All-day events end on the next day (exclusive), as RFC 5545 and the ics README require.
+    end: toDateArray(addDays(action.date, 1)),
+    transp: 'TRANSPARENT',
+    busyStatus: 'FREE',
+    categories: ['Follow-up'],
+  }));
+  const { error, value } = createEvents(events, {
+    productId: ICS_PRODUCT_ID,
+    calName: cleanLine(`Follow-up: ${context.projectName}`),
+  });
+  if (error || !value) throw error ?? new Error('the calendar could not be made');
+  return value;
+}

@@ -1,0 +1,100 @@
+// The follow-up kit over HTTP: the article's letters (Word file by default,
+// the email text with Accept: text/plain) and its follow-up calendar (.ics).
+// One route per letter kind, so that each has its own body schema (an
+// invoice is required exactly where the letter is about one) and its own
+// entry in the OpenAPI document; an unknown kind gets a 404 naming the real ones.
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ClauseLibrary } from '../clauses/load.ts';
+import { contentDisposition, safeFileStem } from '../contract/file-name.ts';
+import { assembleLetter } from '../letters/assemble.ts';
+import { loadLetterLibrary } from '../letters/library.ts';
+import { renderLetterText } from '../letters/plain-text.ts';
+import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
+import { renderLetterDocx } from '../render/docx.ts';
+import { followUpCalendar } from '../schedule/ics.ts';
+import { followUpSchedule } from '../schedule/rules.ts';
+import { scheduleRequestSchema } from '../schedule/request.ts';
+import { DOCX_TYPE, requireJson } from './api.ts';
+import { HttpProblem } from './problems.ts';
+
+export interface LettersApiOptions {
+  /** Letter templates already loaded (tests); loaded and checked from clauses/letters/ otherwise. */
+  readonly letters?: ClauseLibrary;
+  /** Route options for endpoints that generate documents (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+}
+
+export const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
+function unknownLetter(kind: string): HttpProblem {
+  return new HttpProblem(404, 'Unknown letter', `There is no letter called "${kind}". The letters are: ${LETTER_KINDS.join(', ')}.`, undefined, 'unknown-letter');
+}
+
+export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (app, options) => {
+  // Loaded at registration, i.e. at start-up: a broken template stops the server with the file named.
+  const library = options.letters ?? loadLetterLibrary();
+  const titleOf = (kind: string) => library.clauses.find((letter) => letter.id === kind)?.title ?? kind;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  for (const kind of LETTER_KINDS) {
+    api.post(`/api/letters/${kind}`, {
+      ...options.generateRouteConfig,
+      preValidation: async (request) => requireJson(request),
+      schema: {
+        summary: `Write the "${titleOf(kind)}" letter`,
+        description:
+          `${library.clauses.find((letter) => letter.id === kind)?.note ?? ''}\n\n` +
+          'Returns the Word file by default; with `Accept: text/plain`, the email text, whose first line is `Subject: ...`.' +
+          (INVOICE_LETTERS.includes(kind) ? ' `letter.invoice` is required.' : ''),
+        tags: ['letters'],
+        body: letterRequestSchemas[kind],
+      },
+    }, async (request, reply) => {
+      const letter = assembleLetter(kind, request.body, library);
+      const preferred = request.accepts().type([DOCX_TYPE, 'text/plain']);
+      if (preferred === 'text/plain') return reply.type('text/plain; charset=utf-8').send(renderLetterText(letter));
+      const docx = await renderLetterDocx(letter);
+      return reply.type(DOCX_TYPE).header('content-disposition', contentDisposition(letter.meta.fileStem, 'docx')).send(docx);
+    });
+  }
+
+  // Any other name: 404 before the body is even read, so a typo is reported as a typo.
+  app.post<{ Params: { kind: string } }>('/api/letters/:kind', {
+    schema: { hide: true },
+    onRequest: async (request) => {
+      throw unknownLetter((request.params as { kind: string }).kind);
+    },
+  }, async (request) => {
+    throw unknownLetter(request.params.kind);
+  });
+
+  api.post('/api/schedule', {
+    ...options.generateRouteConfig,
+    preValidation: async (request) => requireJson(request),
+    schema: {
+      summary: 'The follow-up calendar (.ics)',
+      description:
+        'The article\'s follow-up dates as all-day calendar events, one per action, each naming the letter to send. `since` is the unanswered message (negotiating, in-progress) or the invoice due date (payment-due).',
+      tags: ['letters'],
+      body: scheduleRequestSchema,
+    },
+  }, async (request, reply) => {
+    const { answers, stage, since } = request.body;
+    const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
+    const calendar = followUpCalendar(actions, {
+      stage,
+      since,
+      projectName: answers.project.name,
+      clientName: answers.client.business ?? answers.client.name,
+      clientEmail: answers.client.email,
+      letterTitle: titleOf,
+    });
+    return reply
+      .type(CALENDAR_TYPE)
+      .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} follow-up ${stage}`), 'ics'))
+      .send(calendar);
+  });
+};
+
+export default lettersApiRoutes;

@@ -1,0 +1,203 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClauseTemplateError } from '../../src/clauses/load.ts';
+import { assembleLetter } from '../../src/letters/assemble.ts';
+import { loadLetterLibrary } from '../../src/letters/library.ts';
+import { renderLetterText } from '../../src/letters/plain-text.ts';
+import { LETTER_KINDS, letterRequestSchemas, type LetterKind } from '../../src/letters/request.ts';
+import { LETTERS_DIR, letterFixture, letterInput, letterRequest } from '../helpers/letters.ts';
+
+const library = loadLetterLibrary();
+const email = (kind: LetterKind, input = letterInput()) => renderLetterText(assembleLetter(kind, letterRequest(kind, input), library));
+
+describe('golden samples: every letter renders as its sample file shows', () => {
+  // UPDATE_GOLDEN=1 npm test rewrites them after a deliberate wording change.
+  const fixture = letterFixture();
+  it('the library has exactly one template per letter the product sends', () => {
+    expect(library.clauses.map((letter) => letter.id)).toEqual([...LETTER_KINDS]);
+  });
+  for (const letter of library.clauses) {
+    it(letter.file, () => {
+      const golden = `(rendered from clauses/samples/${fixture.answers}.json and clauses/letters/sample-letter.json)\n\n${email(letter.id as LetterKind)}`;
+      const goldenFile = join(LETTERS_DIR, `${letter.id}.sample.txt`);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(goldenFile, golden);
+      expect(existsSync(goldenFile), `${goldenFile} is missing: run UPDATE_GOLDEN=1 npm test`).toBe(true);
+      expect(golden).toBe(readFileSync(goldenFile, 'utf8'));
+    });
+  }
+});
+
+describe("each letter says what the article's letter says, with the right figures", () => {
+  it('final check-in: thanks them, says they seem busy, last check-in, get in touch when ready', () => {
+    const text = email('final-check-in');
+    expect(text.split('\n')[0]).toBe('Subject: Final check-in: Harbor Coffee website redesign');
+    expect(text).toContain('Dear Priya Natarajan,');
+    expect(text).toContain('Thank you for reaching out to me about your project, Harbor Coffee website redesign.');
+    expect(text).toMatch(/busy.*last check-in/);
+    expect(text).toMatch(/get in touch whenever you are ready/);
+    expect(text).not.toMatch(/invoice/i);
+  });
+
+  it('work paused: the date of the pause, the contract\'s silence period, the kill fee, how to resume', () => {
+    const text = email('work-paused');
+    expect(text).toContain('as of April 26, 2027 I am pausing all work');
+    expect(text).toContain('unanswered for 14 days');
+    expect(text).toContain('kill fee of 25% of the remaining fee');
+    expect(text).toContain('To resume, simply reply to this email or call me at +1 503 555 0142');
+  });
+
+  it('payment reminder: deliverables arrived?, the invoice, its due date, the late fee once it applies', () => {
+    const text = email('payment-reminder');
+    expect(text).toContain('everything I delivered reached you');
+    expect(text).toContain('INV-2027-014 for $6,000.00, dated February 26, 2027, was due on March 12, 2027 and is now 45 days past due');
+    expect(text).toContain('$90.00 for one full 30-day period, which brings the balance due to $6,090.00');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Enclosure: a copy of invoice INV-2027-014');
+  });
+
+  it('payment reminder before the due date: no lateness, no fee', () => {
+    const input = letterInput();
+    input.letter.date = '2027-03-05';
+    const text = email('payment-reminder', input);
+    expect(text).toContain('is due on March 12, 2027.');
+    expect(text).not.toMatch(/late fee|past due/);
+  });
+
+  it('late notice: firm but polite, invoice enclosed, days late, late fee, new balance, legal action', () => {
+    const text = email('late-notice');
+    expect(text).toContain('formal notice');
+    expect(text).toContain('is now 45 days late');
+    expect(text).toContain('A copy of the invoice is enclosed.');
+    expect(text).toContain('Late fee (1.5% per month, one full 30-day period): $90.00');
+    expect(text).toContain('Balance due: $6,090.00');
+    expect(text).toContain('the late fee is $90.00, which brings the balance due to $6,090.00');
+    expect(text).toContain('I intend to take legal action');
+    expect(text).toMatch(/please reply to this letter or call me/);
+  });
+
+  it('late notice at 90 days: three periods of late fee', () => {
+    const input = letterInput();
+    input.letter.date = '2027-06-10';
+    const text = email('late-notice', input);
+    expect(text).toContain('is now 90 days late');
+    expect(text).toContain('the late fee is $270.00, which brings the balance due to $6,270.00');
+  });
+
+  it('final notice: project, invoice number, days late, balance, original due date, deadline with its date, how to pay, email and phone, small claims', () => {
+    const input = letterInput();
+    input.letter.deadlineDays = 14;
+    input.letter.howToPay = 'Bank transfer to Lee Studio LLC\nIBAN US00 1234 5678';
+    const text = email('final-notice', input);
+    expect(text).toContain('invoice INV-2027-014 for Harbor Coffee website redesign is 45 days late');
+    expect(text).toContain('The outstanding balance for this project is $6,090.00');
+    expect(text).toContain('originally due on March 12, 2027');
+    expect(text).toContain('within 14 days, by May 10, 2027');
+    expect(text).toContain('small claims case before the courts of Multnomah County, Oregon');
+    expect(text).toContain('You can send payment as follows: Bank transfer to Lee Studio LLC\nIBAN US00 1234 5678');
+    expect(text).toContain('You can reach me at jordan@leestudio.example or +1 503 555 0142.');
+    expect(text).toContain('This is my final letter regarding this invoice.');
+  });
+
+  it('final notice in yen and pounds shows each currency as its users write it', () => {
+    const yen = letterInput('retainer-prepaid');
+    yen.answers.fee = { ...yen.answers.fee, currency: 'JPY', monthly: 300_000 };
+    yen.letter.invoice = { number: '請求-7', amount: 600_000, issuedOn: '2027-01-01', dueDate: '2027-01-10' };
+    yen.letter.date = '2027-04-15';
+    yen.answers.fee.lateFeePercentPerMonth = 1.5;
+    expect(email('final-notice', yen)).toMatch(/balance for this project is ¥627,000 \(the invoice's ¥600,000 and a late fee of ¥27,000\)/);
+    const pounds = letterInput('returning-client-hourly');
+    pounds.letter.invoice = { number: 'GB-1', amount: 1530, issuedOn: '2027-05-01', dueDate: '2027-05-31' };
+    pounds.letter.date = '2027-07-31';
+    pounds.answers.fee.lateFeePercentPerMonth = 2;
+    expect(email('late-notice', pounds)).toContain('Balance due: £1,591.20');
+  });
+});
+
+describe('the email text', () => {
+  it('starts with a one-line subject even when the invoice number was typed with a line break', () => {
+    const input = letterInput();
+    input.letter.invoice.number = 'INV\n42\r\nBcc: x@example.com';
+    const text = email('late-notice', input);
+    expect(text.split('\n')[0]).toBe('Subject: Late payment notice: invoice INV 42 Bcc: x@example.com, Harbor Coffee website redesign');
+    expect(text.split('\n')[1]).toBe('');
+  });
+
+  it('keeps what a user typed as text and drops characters XML forbids, keeping \\n', () => {
+    const input = letterInput();
+    input.answers.client.name = '**Acme** <b>&</b>\u0007';
+    input.letter.howToPay = 'Line one\u0000\nLine two';
+    const text = email('final-notice', input);
+    expect(text).toContain('Dear **Acme** <b>&</b>,');
+    expect(text).toContain('Line one\nLine two');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+  });
+});
+
+describe('the letter request', () => {
+  const parse = (kind: LetterKind, input: object) => letterRequestSchemas[kind].safeParse(input);
+  const paths = (result: ReturnType<typeof parse>) => (result.success ? [] : result.error.issues.map((issue) => issue.path.join('.')));
+
+  it.each(['payment-reminder', 'late-notice', 'final-notice'] as const)('%s needs the invoice', (kind) => {
+    const input = letterInput();
+    delete input.letter.invoice;
+    expect(paths(parse(kind, input))).toEqual(['letter.invoice']);
+  });
+
+  it.each(['final-check-in', 'work-paused'] as const)('%s needs no invoice', (kind) => {
+    const input = letterInput();
+    delete input.letter.invoice;
+    expect(parse(kind, input).success).toBe(true);
+  });
+
+  it('a late notice dated on or before the due date is refused at letter.date', () => {
+    const input = letterInput();
+    input.letter.date = '2027-03-12';
+    expect(paths(parse('late-notice', input))).toEqual(['letter.date']);
+  });
+
+  it.each([4, 31, 7.5])('the final notice refuses a deadline of %s days (5 to 30)', (days) => {
+    const input = letterInput();
+    input.letter.deadlineDays = days;
+    expect(paths(parse('final-notice', input))).toEqual(['letter.deadlineDays']);
+  });
+
+  it('a yen invoice with decimals is refused at letter.invoice.amount', () => {
+    const input = letterInput('retainer-prepaid');
+    input.answers.fee = { ...input.answers.fee, currency: 'JPY', monthly: 300_000 };
+    input.letter.invoice.amount = 1000.5;
+    expect(paths(parse('late-notice', input))).toEqual(['letter.invoice.amount']);
+  });
+
+  it('a due date before the invoice date, and an unknown field, are named', () => {
+    const input = letterInput();
+    input.letter.invoice.dueDate = '2027-01-01';
+    input.letter.note = 'hi';
+    expect(paths(parse('payment-reminder', input)).sort()).toEqual(['letter', 'letter.invoice.dueDate']);
+  });
+});
+
+describe('the letter library is checked at start-up like the clauses', () => {
+  function libraryWith(change: (dir: string) => void) {
+    const dir = mkdtempSync(join(tmpdir(), 'letters-'));
+    cpSync(LETTERS_DIR, dir, { recursive: true });
+    change(dir);
+    return () => loadLetterLibrary(dir);
+  }
+
+  it('names the file that uses an unknown letter fact', () => {
+    const load = libraryWith((dir) => {
+      const file = join(dir, 'final-notice.eta');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('it.letter.deadlineDate', 'it.letter.deadline'));
+    });
+    expect(load).toThrow(ClauseTemplateError);
+    expect(load).toThrow(/final-notice\.eta: uses unknown variable "it\.letter\.deadline"/);
+  });
+
+  it('refuses a letter the product does not send, and a missing one', () => {
+    const unknown = libraryWith((dir) => writeFileSync(join(dir, 'thank-you.eta'), '---\nid: thank-you\ntitle: Thanks\norder: 9\nnote: n\n---\nThanks'));
+    expect(unknown).toThrow(/thank-you\.eta: id "thank-you" is not a letter/);
+    const missing = libraryWith((dir) => rmSync(join(dir, 'work-paused.eta')));
+    expect(missing).toThrow(/no template for "work-paused"/);
+  });
+});
