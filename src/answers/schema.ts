@@ -39,6 +39,16 @@ function line(label: string, max: number) {
     .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` });
 }
 
+/** An optional one-line field: left empty, it is simply absent (a form sends "" for a blank input). */
+function optionalLine(label: string, max: number) {
+  return z
+    .string({ error: requiredMessage(label, 'text') })
+    .overwrite(cleanLine)
+    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` })
+    .optional()
+    .transform((value) => value || undefined);
+}
+
 function multiline(label: string, max: number) {
   return z
     .string({ error: requiredMessage(label, 'text') })
@@ -99,8 +109,8 @@ function flag(label: string) {
 
 const partyFields = (who: string) => ({
   name: line(`${who} name`, LIMITS.name),
-  business: line(`${who} business name`, LIMITS.name).optional(),
-  title: line(`${who} title (for the signature)`, LIMITS.title).optional(),
+  business: optionalLine(`${who} business name`, LIMITS.name),
+  title: optionalLine(`${who} title (for the signature)`, LIMITS.title),
   email: email(`${who} email`),
   phone: phone(`${who} phone number`),
   address: multiline(`${who} address`, LIMITS.address),

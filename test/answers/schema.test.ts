@@ -161,3 +161,11 @@ describe('free text', () => {
     expect(answers.client.name).toBe('山田 花子 🎨 שרה');
   });
 });
+
+describe('optional fields', () => {
+  it('an empty business name or title is simply absent', () => {
+    const answers = answersSchema.parse(withChange((a) => { a.client.business = '  '; a.freelancer.title = ''; }));
+    expect(answers.client.business).toBeUndefined();
+    expect(answers.freelancer.title).toBeUndefined();
+  });
+});
