@@ -1,6 +1,7 @@
 // buildApp() assembles a ready Fastify instance and nothing else: no
 // listening, no signals. Tests drive it with app.inject; server.ts listens.
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import accepts from '@fastify/accepts';
@@ -19,10 +20,23 @@ import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes } from './api.ts';
+import { lettersApiRoutes } from './letters-api.ts';
+import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
+import type { DraftStore } from '../drafts/store.ts';
+import { wizardRoutes } from './wizard/routes.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../../views/assets/', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Wizard drafts (SQLite under dataDir); other pages reach a draft's answers through it. */
+    drafts: DraftStore;
+  }
+}
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface BuildOptions extends Partial<AppConfig> {
   /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
@@ -41,6 +55,16 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     logger: logLevel === 'silent' ? false : { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
+  });
+  const drafts = createSqliteDraftStore({ dataDir: options.dataDir ?? resolve('data'), ttlDays: options.draftTtlDays ?? 30 });
+  app.decorate('drafts', drafts);
+  drafts.sweepExpired();
+  // Expired drafts are also refused on read; the sweep only reclaims space.
+  const sweepTimer = setInterval(() => drafts.sweepExpired(), SWEEP_INTERVAL_MS);
+  sweepTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweepTimer);
+    drafts.close();
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,6 +135,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const generateRouteConfig =
     rateLimitPerMinute > 0 ? { config: { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } } : {};
   await app.register(apiRoutes, { library, generateRouteConfig });
+  await app.register(wizardRoutes, { library, store: drafts, generateRouteConfig });
+  await app.register(lettersApiRoutes, { generateRouteConfig });
 
   return app;
 }

@@ -1,0 +1,288 @@
+// The web wizard: the home page, one generic route for every step, the
+// "check your answers" page with the downloads, import from a file, and
+// delete. Every POST carries a CSRF token and ends in a redirect (303) when it
+// succeeds, so back, forward and reload never resend a form or lose an answer.
+import csrfProtection from '@fastify/csrf-protection';
+import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { LIMITS } from '../../answers/schema.ts';
+import { formatLongDate } from '../../answers/dates.ts';
+import type { ClauseLibrary } from '../../clauses/load.ts';
+import { assembleContract } from '../../contract/assemble.ts';
+import { contentDisposition, safeFileStem } from '../../contract/file-name.ts';
+import type { DraftStore } from '../../drafts/store.ts';
+import { renderContractDocx } from '../../render/docx.ts';
+import { renderContractHtml } from '../../render/html.ts';
+import { DOCX_TYPE } from '../api.ts';
+import { answersToForm, completeAnswers, formToSections, readForm, validateStep, type FieldError } from './engine.ts';
+import { single, type FormValues } from './form-values.ts';
+import { readUploadedAnswers } from './import.ts';
+import { summaryGroups } from './review-model.ts';
+import { activeSteps, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
+import { noteLookup, stepItems } from './view-models.ts';
+
+export interface WizardOptions {
+  readonly library: ClauseLibrary;
+  readonly store: DraftStore;
+  /** Route options for the Word download (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+}
+
+interface DraftParams {
+  draftId: string;
+}
+interface StepParams extends DraftParams {
+  step: string;
+}
+interface StepQuery {
+  from?: string;
+  check?: string;
+  rows?: string;
+}
+
+const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
+const SCRIPTS = ['/assets/wizard.js'];
+const HOME_TITLE = 'Make a freelance contract that protects you';
+
+function html(reply: FastifyReply, status = 200): FastifyReply {
+  // Pages hold names, addresses and fees: never kept by a shared cache or a
+  // browser's disk cache; back and forward fetch them again from the draft.
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8');
+}
+
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, generateRouteConfig = {} }) => {
+  await app.register(csrfProtection, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
+    getToken: (request) => single((request.body as Record<string, unknown> | undefined)?._csrf),
+  });
+
+  // Encapsulated: only this plugin's routes. Anything that is not a CSRF
+  // failure goes on to the app's handler.
+  app.setErrorHandler((error, request, reply) => {
+    if (CSRF_ERRORS.has((error as { code?: string }).code ?? '')) {
+      return html(reply, 403).view('error.eta', {
+        title: 'This form has expired',
+        detail:
+          'For your security, every form on this site carries a one-time check, and this one was missing or out of date. Nothing was changed. Go back, reload the page, and send the form again: your saved answers are still there.',
+        status: 403,
+      });
+    }
+    throw error;
+  });
+
+  const notes = noteLookup(library);
+  const csrfCheck = app.csrfProtection;
+  const draftUrl = (id: string, step = '') => `/wizard/${id}${step ? `/${step}` : ''}`;
+
+  function gone(reply: FastifyReply) {
+    return html(reply, 404).view('error.eta', {
+      title: 'This draft has expired or was deleted',
+      detail: 'Drafts are kept for a while after their last change, then removed, and a deleted draft cannot be brought back. Start a new contract, or continue from an answers file or a Word file you downloaded.',
+      status: 404,
+    });
+  }
+
+  function home(reply: FastifyReply, importError?: { message: string; problems: readonly string[] }) {
+    return html(reply, importError ? 400 : 200).view('home.eta', {
+      title: importError ? `Error: ${HOME_TITLE}` : HOME_TITLE,
+      heading: HOME_TITLE,
+      csrf: reply.generateCsrf(),
+      importError,
+      maxUploadText: '1 MB',
+    });
+  }
+
+  function renderStep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    draft: { id: string; answers: Record<string, unknown> },
+    step: StepDef,
+    form: FormValues,
+    errors: readonly FieldError[],
+    status: number,
+  ) {
+    const query = request.query as StepQuery;
+    const fromReview = query.from === 'review';
+    const steps = activeSteps(draft.answers);
+    const index = steps.findIndex((candidate) => candidate.id === step.id);
+    const previous = index > 0 ? steps[index - 1] : undefined;
+    const rows = Math.min(Math.max(Number.parseInt(query.rows ?? '', 10) || 0, 0), LIMITS.deliverables);
+    const title = `${step.title} (step ${index + 1} of ${steps.length})`;
+    return html(reply, status).view('steps/step.eta', {
+      title: errors.length ? `Error: ${title}` : title,
+      heading: step.title,
+      intro: step.intro,
+      note: notes(step.note),
+      stepNumber: index + 1,
+      stepCount: steps.length,
+      backHref: fromReview ? draftUrl(draft.id, REVIEW_STEP.id) : previous ? draftUrl(draft.id, previous.id) : '/',
+      backText: fromReview ? 'Back to your answers' : previous ? `Back to ${previous.title.toLowerCase()}` : 'Back to the start',
+      action: `${draftUrl(draft.id, step.id)}${fromReview ? '?from=review' : ''}`,
+      csrf: reply.generateCsrf(),
+      errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
+      items: stepItems({ step, form, errors, answers: draft.answers, notes, listRows: rows }),
+      hasList: step.fields.some((field) => field.kind === 'list'),
+      submitText: fromReview ? 'Save and go back to your answers' : index === steps.length - 1 ? 'Save and check your answers' : 'Save and continue',
+      scripts: SCRIPTS,
+    });
+  }
+
+  function renderReview(request: FastifyRequest, reply: FastifyReply, draft: { id: string; answers: Record<string, unknown>; expiresAt: string }) {
+    const steps = activeSteps(draft.answers);
+    const groups = summaryGroups(steps, draft.answers, (step) => `${draftUrl(draft.id, step.id)}?from=review`);
+    const missing = groups
+      .filter((group) => !group.complete)
+      .map((group) => ({ title: group.title, href: `${draftUrl(draft.id, group.id)}?from=review&check=1` }));
+    const answers = missing.length === 0 ? completeAnswers(draft.answers) : undefined;
+    const contract = answers ? assembleContract(answers, library) : undefined;
+    return html(reply).view('review.eta', {
+      title: REVIEW_STEP.title,
+      heading: REVIEW_STEP.title,
+      groups,
+      missing,
+      contractHtml: contract ? renderContractHtml(contract) : undefined,
+      docxHref: draftUrl(draft.id, 'contract.docx'),
+      answersHref: draftUrl(draft.id, 'answers.json'),
+      fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
+      resumeUrl: `${request.protocol}://${request.host}${draftUrl(draft.id)}`,
+      expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
+      followUpHref: draftUrl(draft.id, 'follow-up'),
+      deleteAction: draftUrl(draft.id, 'delete'),
+      backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
+      csrf: reply.generateCsrf(),
+      scripts: SCRIPTS,
+    });
+  }
+
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
+
+  app.post('/wizard', { schema: { hide: true }, preValidation: csrfCheck }, async (_request, reply) => {
+    const draft = store.create({});
+    return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
+  });
+
+  // The token travels in a field placed before the file, so it is read (and
+  // checked) before the file is: a forged upload is refused unread.
+  async function readUpload(request: FastifyRequest) {
+    let upload: MultipartFile | undefined;
+    try {
+      upload = await request.file();
+    } catch {
+      upload = undefined;
+    }
+    const token = upload?.fields._csrf;
+    const value = Array.isArray(token) ? token[0] : token;
+    request.body = { _csrf: value && value.type === 'field' ? String((value as MultipartValue).value) : undefined, upload };
+  }
+
+  app.post('/import', { schema: { hide: true }, preValidation: [readUpload, csrfCheck] }, async (request, reply) => {
+    const upload = (request.body as { upload?: MultipartFile }).upload;
+    if (!upload || !upload.filename) {
+      upload?.file.resume();
+      return home(reply, { message: 'Choose a file first: an answers file (.json) or a Word contract (.docx) downloaded from this site.', problems: [] });
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await upload.toBuffer();
+    } catch (error) {
+      const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+      return home(reply, {
+        message: tooLarge
+          ? 'This file is larger than 1 MB, too large to be an answers file or a contract made here.'
+          : 'The file did not arrive complete. Try uploading it again.',
+        problems: [],
+      });
+    }
+    const result = readUploadedAnswers(bytes);
+    if (!result.ok) return home(reply, result);
+    const draft = store.create(result.answers as unknown as Record<string, unknown>);
+    return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+  });
+
+  app.get('/wizard/deleted', { schema: { hide: true } }, async (_request, reply) =>
+    html(reply).view('deleted.eta', { title: 'Your draft was deleted' }),
+  );
+
+  app.get<{ Params: DraftParams }>('/wizard/:draftId', { schema: { hide: true } }, async (request, reply) => {
+    const draft = store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+  });
+
+  app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true } }, async (request, reply) => {
+    const draft = store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
+    const step = findStep(request.params.step);
+    if (!step) return reply.callNotFound();
+    const form = answersToForm(step, draft.answers);
+    // Links from the review page ask for the step's problems straight away.
+    const errors = request.query.check ? validateStep(step, formToSections(step, form)) : [];
+    return renderStep(request, reply, draft, step, form, errors, 200);
+  });
+
+  app.post<{ Params: StepParams; Querystring: StepQuery }>(
+    '/wizard/:draftId/:step',
+    { schema: { hide: true }, preValidation: csrfCheck },
+    async (request, reply) => {
+      const existing = store.get(request.params.draftId);
+      if (!existing) return gone(reply);
+      const step = findStep(request.params.step);
+      if (!step) return reply.callNotFound();
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readForm(step, body);
+      const sections = formToSections(step, form);
+      // Saved even when invalid: what was typed survives a reload or a lost connection.
+      const draft = store.save(existing.id, { ...existing.answers, ...sections });
+      if (!draft) return gone(reply);
+      const fromReview = request.query.from === 'review';
+
+      if (single(body.action) === 'add-deliverable') {
+        const list = step.fields.find((field) => field.kind === 'list')!;
+        const count = (form[list.name] as string[] | undefined)?.length ?? 0;
+        const next = Math.min(count + 1, LIMITS.deliverables);
+        const query = `?rows=${next}${fromReview ? '&from=review' : ''}`;
+        return reply.redirect(`${draftUrl(draft.id, step.id)}${query}#${list.name.replace(/\./g, '-')}-${next - 1}`, 303);
+      }
+
+      const errors = validateStep(step, sections);
+      if (errors.length) return renderStep(request, reply, draft, step, form, errors, 400);
+
+      const steps = activeSteps(draft.answers);
+      const next = steps[steps.findIndex((candidate) => candidate.id === step.id) + 1];
+      return reply.redirect(draftUrl(draft.id, fromReview || !next ? REVIEW_STEP.id : next.id), 303);
+    },
+  );
+
+  app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
+    const draft = store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const answers = completeAnswers(draft.answers);
+    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+    const contract = assembleContract(answers, library);
+    const docx = await renderContractDocx(contract);
+    return reply
+      .header('cache-control', 'no-store')
+      .type(DOCX_TYPE)
+      .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))
+      .send(docx);
+  });
+
+  app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
+    const draft = store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const answers = completeAnswers(draft.answers);
+    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+    return reply
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} answers`), 'json'))
+      .send(`${JSON.stringify(answers, null, 2)}\n`);
+  });
+
+  app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
+    store.delete(request.params.draftId);
+    return reply.redirect('/wizard/deleted', 303);
+  });
+};

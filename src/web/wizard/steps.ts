@@ -1,0 +1,369 @@
+// The wizard's steps as data: one topic a page, each validated by its slice of
+// the one answers schema. The generic route (routes.ts) reads this list; to
+// add a question, add a field here and, if it is new to the answers, to the
+// schema in src/answers/schema.ts.
+import { z } from 'zod';
+import {
+  answersSchema,
+  defaultDepositPercent,
+  depositSchema,
+  feeSchema,
+  jurisdictionSchema,
+  killFeeSchema,
+  ownershipSchema,
+  partiesSchema,
+  projectSchema,
+} from '../../answers/schema.ts';
+import type { DraftAnswers } from '../../drafts/store.ts';
+import { deleteIn, getIn, setIn, type FormValues } from './form-values.ts';
+
+/** A clause whose plain-language note explains the question. */
+export interface NoteRef {
+  readonly id: string;
+  readonly variant?: string;
+}
+
+export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'number' | 'textarea' | 'list' | 'radios' | 'yes-no';
+
+export interface FieldOption {
+  readonly value: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly note?: NoteRef;
+  /** Fields shown under this option (all shown without JavaScript). */
+  readonly reveals?: readonly string[];
+}
+
+export interface FieldDef {
+  /** The input's name: a dotted answers path, or `wizard.*` for a question that only shapes other answers. */
+  readonly name: string;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly hint?: string;
+  readonly note?: NoteRef;
+  readonly optional?: boolean;
+  readonly autocomplete?: string;
+  readonly width?: 'short' | 'medium';
+  /** Text after a short input: "days", "%". */
+  readonly suffix?: string;
+  readonly options?: readonly FieldOption[];
+  /** Suggestions offered by the browser (a datalist), never a restriction. */
+  readonly suggestions?: readonly string[];
+  /** Shown pre-filled when the draft has no answer yet. */
+  readonly prefill?: (answers: DraftAnswers) => string | undefined;
+  /** Label as a page heading (a step with one question). */
+  readonly isPageHeading?: boolean;
+}
+
+export interface StepDef {
+  readonly id: string;
+  readonly title: string;
+  readonly intro?: string;
+  /** The clause note shown under the heading. */
+  readonly note?: NoteRef;
+  /** Top-level answer keys this step owns; saving the step replaces them. */
+  readonly sections: readonly string[];
+  readonly fields: readonly FieldDef[];
+  /** The step's slice of the answers schema. */
+  readonly schema: z.ZodType;
+  /** Skips the step when it does not apply to these answers. */
+  readonly when?: (answers: DraftAnswers) => boolean;
+  /** Turns the form's questions into answers (after generic conversion). */
+  readonly toAnswers?: (sections: Record<string, unknown>, form: FormValues) => void;
+  /** Fills the form's own questions (`wizard.*`) from saved answers. */
+  readonly toForm?: (answers: DraftAnswers, form: FormValues) => void;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+const relationshipOf = (answers: DraftAnswers) =>
+  getIn(answers, 'client.relationship') === 'returning' ? 'returning' : 'new';
+
+const partyFields = (prefix: 'freelancer' | 'client', who: { your: string }): FieldDef[] => [
+  { name: `${prefix}.name`, label: `${who.your} full name`, kind: 'text', autocomplete: prefix === 'freelancer' ? 'name' : 'off' },
+  {
+    name: `${prefix}.business`,
+    label: `${who.your} business name`,
+    kind: 'text',
+    optional: true,
+    autocomplete: prefix === 'freelancer' ? 'organization' : 'off',
+    hint: 'When there is one, the contract is made in this name.',
+  },
+  { name: `${prefix}.title`, label: `${who.your} title`, kind: 'text', optional: true, width: 'medium', hint: 'Shown under the signature, such as Owner or Marketing Director.', autocomplete: prefix === 'freelancer' ? 'organization-title' : 'off' },
+  { name: `${prefix}.email`, label: `${who.your} email address`, kind: 'email', autocomplete: prefix === 'freelancer' ? 'email' : 'off' },
+  {
+    name: `${prefix}.phone`,
+    label: `${who.your} phone number`,
+    kind: 'tel',
+    width: 'medium',
+    autocomplete: prefix === 'freelancer' ? 'tel' : 'off',
+    note: { id: 'communication' },
+  },
+  { name: `${prefix}.address`, label: `${who.your} postal address`, kind: 'textarea', autocomplete: prefix === 'freelancer' ? 'street-address' : 'off' },
+];
+
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'SGD'];
+
+const FEE_FIELDS: Record<string, readonly string[]> = {
+  fixed: ['fee.total'],
+  hourly: ['fee.rate', 'fee.estimatedHours'],
+  retainer: ['fee.monthly', 'fee.hoursPerMonth'],
+};
+
+export const STEPS: readonly StepDef[] = [
+  {
+    id: 'you',
+    title: 'About you',
+    intro: 'Your details as they will appear in the contract.',
+    note: { id: 'parties' },
+    sections: ['freelancer'],
+    schema: z.object({ freelancer: partiesSchema.freelancer }),
+    fields: partyFields('freelancer', { your: 'Your' }),
+  },
+  {
+    id: 'client',
+    title: 'Your client',
+    intro: 'Who the work is for, and how you know them.',
+    sections: ['client'],
+    schema: z.object({ client: partiesSchema.client }),
+    fields: [
+      ...partyFields('client', { your: "Client's" }),
+      {
+        name: 'client.relationship',
+        label: 'Have you worked for this client before?',
+        kind: 'radios',
+        note: { id: 'deposit' },
+        options: [
+          { value: 'new', label: 'No, this is our first project', hint: 'Suggested deposit: 50%.' },
+          { value: 'returning', label: 'Yes, they have hired and paid me before', hint: 'Suggested deposit: 30% (the usual range is 25 to 30%).' },
+        ],
+      },
+      {
+        name: 'client.troubleBefore',
+        label: 'Did this client pay late or go silent on you before?',
+        kind: 'yes-no',
+        optional: true,
+        hint: 'Only for a returning client. The answer does not appear in the contract.',
+      },
+    ],
+  },
+  {
+    id: 'project',
+    title: 'The project',
+    intro: 'What you will deliver, and when.',
+    note: { id: 'scope' },
+    sections: ['effectiveDate', 'project'],
+    schema: z.object({ effectiveDate: answersSchema.in.shape.effectiveDate, project: projectSchema }),
+    fields: [
+      { name: 'project.name', label: 'Project name', kind: 'text', hint: 'Used as the title of the contract and of the file.' },
+      { name: 'project.description', label: 'What the project is', kind: 'textarea', hint: 'A sentence or two in plain words.' },
+      {
+        name: 'project.deliverables',
+        label: 'Deliverables',
+        kind: 'list',
+        hint: 'One thing you will hand over per box, such as "Homepage design". Leave a box empty to remove it.',
+      },
+      { name: 'effectiveDate', label: 'Date the contract takes effect', kind: 'date', hint: 'Usually the day you both sign.', prefill: today },
+      { name: 'project.startDate', label: 'Start date', kind: 'date' },
+      { name: 'project.endDate', label: 'End date', kind: 'date', optional: true, hint: 'Leave empty when the project has no fixed end.' },
+      {
+        name: 'project.revisionRounds',
+        label: 'Rounds of revisions included',
+        kind: 'number',
+        width: 'short',
+        optional: true,
+        hint: 'Leave empty for the usual 2. Further changes are billed or quoted in writing.',
+        note: { id: 'revisions' },
+      },
+    ],
+  },
+  {
+    id: 'fees',
+    title: 'Fees and payment',
+    intro: 'How you charge, and how quickly invoices must be paid.',
+    sections: ['fee'],
+    schema: z.object({ fee: feeSchema }),
+    toAnswers(sections) {
+      // Only the chosen model's amounts belong in the answers; with no model
+      // chosen yet, every typed amount is kept so that none is lost.
+      const model = getIn(sections, 'fee.model');
+      if (typeof model === 'string' && FEE_FIELDS[model]) {
+        for (const [other, fields] of Object.entries(FEE_FIELDS)) {
+          if (other !== model) for (const field of fields) deleteIn(sections, field);
+        }
+      }
+    },
+    fields: [
+      {
+        name: 'fee.model',
+        label: 'How do you charge for this project?',
+        kind: 'radios',
+        options: [
+          { value: 'fixed', label: 'A fixed price for the whole project', note: { id: 'fees', variant: 'fixed' }, reveals: ['fee.total'] },
+          { value: 'hourly', label: 'By the hour, with an estimate', note: { id: 'fees', variant: 'hourly' }, reveals: ['fee.rate', 'fee.estimatedHours'] },
+          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' }, reveals: ['fee.monthly', 'fee.hoursPerMonth'] },
+        ],
+      },
+      { name: 'fee.total', label: 'Total price', kind: 'number', width: 'medium' },
+      { name: 'fee.rate', label: 'Hourly rate', kind: 'number', width: 'medium' },
+      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours' },
+      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'number', width: 'medium' },
+      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours' },
+      {
+        name: 'fee.currency',
+        label: 'Currency',
+        kind: 'text',
+        width: 'short',
+        hint: 'A three-letter code, such as USD, EUR, GBP or JPY.',
+        suggestions: CURRENCIES,
+        prefill: () => 'USD',
+      },
+      { name: 'fee.paymentDueDays', label: 'Days the client has to pay an invoice', kind: 'number', width: 'short', suffix: 'days', hint: '0 means payment on receipt.', prefill: () => '14' },
+      {
+        name: 'fee.lateFeePercentPerMonth',
+        label: 'Late fee',
+        kind: 'number',
+        width: 'short',
+        suffix: '% a month',
+        hint: 'Added to an invoice for each month it is late; 0 for none.',
+        note: { id: 'late-payment' },
+        prefill: () => '1.5',
+      },
+    ],
+  },
+  {
+    id: 'safeguards',
+    title: 'Deposit and kill fee',
+    intro: 'The two safeguards that protect you when a client disappears.',
+    sections: ['deposit', 'killFee'],
+    schema: z.object({ deposit: depositSchema, killFee: killFeeSchema }),
+    toAnswers(sections, form) {
+      if (form['wizard.depositChoice'] === 'full') setIn(sections, 'deposit.percent', 100);
+      delete sections.wizard;
+    },
+    toForm(answers, form) {
+      const percent = getIn(answers, 'deposit.percent');
+      if (percent === 100) {
+        form['wizard.depositChoice'] = 'full';
+        form['deposit.percent'] = String(defaultDepositPercent(relationshipOf(answers)));
+      } else {
+        form['wizard.depositChoice'] = 'deposit';
+      }
+    },
+    fields: [
+      {
+        name: 'wizard.depositChoice',
+        label: 'What does the client pay before work starts?',
+        kind: 'radios',
+        options: [
+          { value: 'deposit', label: 'A deposit', note: { id: 'deposit' }, reveals: ['deposit.percent'] },
+          { value: 'full', label: 'The full price', note: { id: 'deposit', variant: 'payment-in-full' } },
+        ],
+      },
+      {
+        name: 'deposit.percent',
+        label: 'Deposit',
+        kind: 'number',
+        width: 'short',
+        suffix: '%',
+        hint: 'The article suggests 50% for a new client, and 25 to 30% for a client who has paid you before. We filled in the suggestion for your client.',
+        prefill: (answers) => String(defaultDepositPercent(relationshipOf(answers))),
+      },
+      {
+        name: 'deposit.nonRefundable',
+        label: 'Is the deposit non-refundable?',
+        kind: 'yes-no',
+        hint: 'The article recommends it: if the client disappears, you keep it.',
+        prefill: () => 'yes',
+      },
+      {
+        name: 'killFee.unresponsiveDays',
+        label: 'Days of silence before work stops',
+        kind: 'number',
+        width: 'short',
+        suffix: 'days',
+        hint: 'After this many days without an answer, work stops and everything done so far is billed.',
+        note: { id: 'kill-fee' },
+        prefill: () => '14',
+      },
+      {
+        name: 'killFee.percentOfRemainingFee',
+        label: 'Kill fee',
+        kind: 'number',
+        width: 'short',
+        suffix: '% of the remaining fee',
+        optional: true,
+        hint: 'Charged on top of the work done when the project is stopped; leave empty for none.',
+      },
+    ],
+  },
+  {
+    id: 'rights',
+    title: 'Who owns the work',
+    intro: 'Until you are paid in full, everything you make stays yours; the client always keeps the rights to the materials it gives you.',
+    note: { id: 'ownership' },
+    sections: ['ownership'],
+    schema: z.object({ ownership: ownershipSchema }),
+    toAnswers(sections) {
+      setIn(sections, 'ownership.transferOn', 'full-payment');
+    },
+    fields: [
+      {
+        name: 'ownership.copyright',
+        label: 'Once you are paid in full, who holds the copyright?',
+        kind: 'radios',
+        options: [
+          { value: 'assign-to-client', label: 'The client: I transfer the copyright', note: { id: 'copyright', variant: 'assign-to-client' } },
+          { value: 'retain-and-license', label: 'Me: I keep the copyright and license the work', note: { id: 'copyright', variant: 'retain-and-license' } },
+        ],
+      },
+      {
+        name: 'ownership.portfolioUse',
+        label: 'May you show the work in your portfolio?',
+        kind: 'yes-no',
+        prefill: () => 'yes',
+      },
+    ],
+  },
+  {
+    id: 'jurisdiction',
+    title: 'Law and court',
+    intro: 'Where a dispute would be settled: name your own state or country and your own court.',
+    note: { id: 'governing-law' },
+    sections: ['jurisdiction'],
+    schema: z.object({ jurisdiction: jurisdictionSchema }),
+    fields: [
+      { name: 'jurisdiction.governingLaw', label: 'Governing law', kind: 'text', hint: 'Your state or country, such as "State of Oregon" or "England and Wales".' },
+      { name: 'jurisdiction.venue', label: 'Court (venue)', kind: 'text', hint: 'Your city or county, such as "Multnomah County, Oregon".' },
+      {
+        name: 'jurisdiction.smallClaims',
+        label: 'Mention small-claims court?',
+        kind: 'yes-no',
+        hint: 'Says that either side may use small-claims court where the amount allows: the quick, cheap route for an unpaid invoice.',
+        prefill: () => 'yes',
+      },
+    ],
+  },
+];
+
+export const REVIEW_STEP = { id: 'review', title: 'Check your answers' } as const;
+
+export function findStep(id: string): StepDef | undefined {
+  return STEPS.find((step) => step.id === id);
+}
+
+/** The steps that apply to these answers, in order. */
+export function activeSteps(answers: DraftAnswers): StepDef[] {
+  return STEPS.filter((step) => !step.when || step.when(answers));
+}
+
+/** Every field of a step, including those revealed under an option. */
+export function revealedBy(step: StepDef): Map<string, { field: FieldDef; option: FieldOption }> {
+  const map = new Map<string, { field: FieldDef; option: FieldOption }>();
+  for (const field of step.fields) {
+    for (const option of field.options ?? []) {
+      for (const name of option.reveals ?? []) map.set(name, { field, option });
+    }
+  }
+  return map;
+}

@@ -1,0 +1,282 @@
+// View models for the wizard's pages: everything a template prints, already
+// decided here (ids, aria attributes, which panel shows), so the templates
+// only lay it out.
+import { formatMoney } from '../../answers/money.ts';
+import type { ClauseLibrary } from '../../clauses/load.ts';
+import type { DraftAnswers } from '../../drafts/store.ts';
+import { getIn, type FormValues } from './form-values.ts';
+import { depositFigures, fieldId, firstInputId, type FieldError } from './engine.ts';
+import { revealedBy, type FieldDef, type NoteRef, type StepDef } from './steps.ts';
+
+export type NoteLookup = (ref: NoteRef | undefined) => string | undefined;
+
+export function noteLookup(library: ClauseLibrary): NoteLookup {
+  return (ref) => {
+    if (!ref) return undefined;
+    const clause =
+      library.clauses.find((c) => c.id === ref.id && (ref.variant ? c.variant === ref.variant : true)) ??
+      library.clauses.find((c) => c.id === ref.id);
+    return clause?.note;
+  };
+}
+
+export interface OptionView {
+  id: string;
+  value: string;
+  label: string;
+  hint?: string;
+  hintId: string;
+  checked: boolean;
+  conditionalId?: string;
+  children: FieldView[];
+}
+
+export interface ListItemView {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  errorId: string;
+  describedBy: string;
+}
+
+export interface FieldView {
+  type: 'field';
+  kind: FieldDef['kind'];
+  name: string;
+  id: string;
+  label: string;
+  optional: boolean;
+  hint?: string;
+  hintId: string;
+  note?: string;
+  noteId: string;
+  error?: string;
+  errorId: string;
+  /** ids for aria-describedby: hint, note, error. */
+  describedBy: string;
+  inputType: string;
+  inputMode?: string;
+  autocomplete?: string;
+  widthClass: string;
+  suffix?: string;
+  value: string;
+  suggestionsId?: string;
+  suggestions: readonly string[];
+  items: ListItemView[];
+  options: OptionView[];
+  isPageHeading: boolean;
+}
+
+export interface PanelView {
+  type: 'panel';
+  id: string;
+  tone: 'warning' | 'figures';
+  heading: string;
+  paragraphs: string[];
+  list: string[];
+  rows: { id: string; label: string; value: string }[];
+  hidden: boolean;
+  /** For the script: show when this radio name has this value. */
+  revealName?: string;
+  revealValue?: string;
+  /** For the script: data attributes (name without "data-", value). */
+  data: [string, string][];
+}
+
+export type ItemView = FieldView | PanelView;
+
+interface BuildContext {
+  readonly step: StepDef;
+  readonly form: FormValues;
+  readonly errors: readonly FieldError[];
+  readonly answers: DraftAnswers;
+  readonly notes: NoteLookup;
+  /** How many deliverable boxes to show at least. */
+  readonly listRows?: number;
+}
+
+const joinIds = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
+
+function inputType(field: FieldDef): string {
+  switch (field.kind) {
+    case 'email':
+      return 'email';
+    case 'tel':
+      return 'tel';
+    case 'date':
+      return 'date';
+    default:
+      // Numbers use a text input with inputmode: type=number silently drops
+      // what it cannot parse ("12,000"), and a typed value must never vanish.
+      return 'text';
+  }
+}
+
+function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, FieldDef[]>): FieldView {
+  const id = fieldId(field.name);
+  const fieldErrors = ctx.errors.filter((error) => error.name === field.name);
+  const ownError = fieldErrors.find((error) => error.index === undefined);
+  const hintId = `${id}-hint`;
+  const noteId = `${id}-note`;
+  const errorId = `${id}-error`;
+  const note = ctx.notes(field.note);
+  const value = ctx.form[field.name];
+  const text = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+
+  let items: ListItemView[] = [];
+  if (field.kind === 'list') {
+    const values = Array.isArray(value) ? value : value ? [value] : [];
+    const count = Math.max(values.length, ctx.listRows ?? 0, 1);
+    items = Array.from({ length: count }, (_, index) => {
+      const itemError = fieldErrors.find((error) => error.index === index);
+      const itemId = `${id}-${index}`;
+      return {
+        id: itemId,
+        label: `Deliverable ${index + 1}`,
+        value: values[index] ?? '',
+        ...(itemError ? { error: itemError.message } : {}),
+        errorId: `${itemId}-error`,
+        describedBy: joinIds(field.hint && hintId, itemError && `${itemId}-error`),
+      };
+    });
+  }
+
+  let options: FieldView['options'] = [];
+  if (field.kind === 'radios' || field.kind === 'yes-no') {
+    const choices = field.kind === 'yes-no' ? [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] : (field.options ?? []);
+    options = choices.map((option, index) => {
+      const optionId = index === 0 ? firstInputId(field) : `${id}-${index + 1}`;
+      const full = field.options?.[index];
+      const reveals = children.get(`${field.name}=${option.value}`) ?? [];
+      const hint = [full?.hint, ctx.notes(full?.note)].filter(Boolean).join(' ');
+      return {
+        id: optionId,
+        value: option.value,
+        label: option.label,
+        ...(hint ? { hint } : {}),
+        hintId: `${optionId}-hint`,
+        checked: text === option.value,
+        ...(reveals.length ? { conditionalId: `${optionId}-conditional` } : {}),
+        children: reveals.map((child) => fieldView(child, ctx, children)),
+      };
+    });
+  }
+
+  return {
+    type: 'field',
+    kind: field.kind,
+    name: field.name,
+    id: field.kind === 'list' ? `${id}-0` : id,
+    label: field.label,
+    optional: field.optional ?? false,
+    ...(field.hint ? { hint: field.hint } : {}),
+    hintId,
+    ...(note ? { note } : {}),
+    noteId,
+    ...(ownError ? { error: ownError.message } : {}),
+    errorId,
+    describedBy: joinIds(field.hint && hintId, note && noteId, ownError && errorId),
+    inputType: inputType(field),
+    ...(field.kind === 'number' ? { inputMode: 'decimal' } : {}),
+    ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
+    widthClass: field.width ? `input-${field.width}` : '',
+    ...(field.suffix ? { suffix: field.suffix } : {}),
+    value: text,
+    ...(field.suggestions ? { suggestionsId: `${id}-suggestions` } : {}),
+    suggestions: field.suggestions ?? [],
+    items,
+    options,
+    isPageHeading: field.isPageHeading ?? false,
+  };
+}
+
+/** The article's seventh rule, for a client who was trouble last time. */
+export function troubleAdvice(hidden: boolean): PanelView {
+  return {
+    type: 'panel',
+    id: 'trouble-advice',
+    tone: 'warning',
+    heading: 'This client was trouble last time',
+    paragraphs: ['The article’s advice for a returning client who paid late or went silent:'],
+    list: [
+      'Gut check first: do you want to work with them again?',
+      'If you do, double your rate.',
+      'Sign a new contract with every safeguard in it: this one.',
+    ],
+    rows: [],
+    hidden,
+    revealName: 'client.troubleBefore',
+    revealValue: 'yes',
+    data: [],
+  };
+}
+
+function figuresPanel(ctx: BuildContext): PanelView {
+  const percentText = ctx.form['wizard.depositChoice'] === 'full' ? '100' : (ctx.form['deposit.percent'] as string | undefined);
+  const figures = depositFigures(ctx.answers, percentText);
+  const base: PanelView = {
+    type: 'panel',
+    id: 'deposit-figures',
+    tone: 'figures',
+    heading: 'What the client pays',
+    paragraphs: [],
+    list: [],
+    rows: [],
+    hidden: false,
+    data: [],
+  };
+  if (!figures) {
+    const feeKnown = depositFigures(ctx.answers, '50') !== undefined;
+    return {
+      ...base,
+      paragraphs: [feeKnown ? 'Enter a deposit percentage to see the amount.' : 'Answer the fees step to see the deposit as an amount.'],
+      ...(feeKnown ? {} : { data: [] }),
+    };
+  }
+  const model = getIn(ctx.answers, 'fee.model');
+  const totalLabel = model === 'hourly' ? 'Estimated fee' : model === 'retainer' ? 'Monthly retainer' : 'Total price';
+  return {
+    ...base,
+    rows: [
+      { id: 'figure-base', label: totalLabel, value: formatMoney(figures.base) },
+      { id: 'figure-deposit', label: 'Paid before work starts', value: formatMoney(figures.deposit) },
+      { id: 'figure-balance', label: 'Balance', value: formatMoney(figures.balance) },
+    ],
+    data: [
+      ['base-minor', String(figures.base.minor)],
+      ['currency', figures.base.currency],
+    ],
+  };
+}
+
+/** Panels placed after a field, by step. */
+function panelsAfter(ctx: BuildContext): Map<string, PanelView[]> {
+  const panels = new Map<string, PanelView[]>();
+  if (ctx.step.id === 'client') {
+    panels.set('client.troubleBefore', [troubleAdvice(ctx.form['client.troubleBefore'] !== 'yes')]);
+  }
+  if (ctx.step.id === 'safeguards') {
+    panels.set('wizard.depositChoice', [figuresPanel(ctx)]);
+  }
+  return panels;
+}
+
+export function stepItems(ctx: BuildContext): ItemView[] {
+  const revealed = revealedBy(ctx.step);
+  const children = new Map<string, FieldDef[]>();
+  for (const [name, { field, option }] of revealed) {
+    const key = `${field.name}=${option.value}`;
+    const def = ctx.step.fields.find((candidate) => candidate.name === name);
+    if (def) children.set(key, [...(children.get(key) ?? []), def]);
+  }
+  const after = panelsAfter(ctx);
+  const items: ItemView[] = [];
+  if (ctx.step.id === 'fees' && getIn(ctx.answers, 'client.troubleBefore') === true) items.push(troubleAdvice(false));
+  for (const field of ctx.step.fields) {
+    if (revealed.has(field.name)) continue;
+    items.push(fieldView(field, ctx, children));
+    items.push(...(after.get(field.name) ?? []));
+  }
+  return items;
+}

@@ -1,0 +1,503 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { answersToForm } from '../../src/web/wizard/engine.ts';
+import { STEPS } from '../../src/web/wizard/steps.ts';
+import { sampleAnswers, sampleInput } from '../helpers/samples.ts';
+
+let dataDir: string;
+let app: FastifyInstance;
+const extraApps: FastifyInstance[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'wizard-'));
+  app = await buildApp({ dataDir, rateLimitPerMinute: 0 });
+});
+afterEach(async () => {
+  for (const other of extraApps.splice(0)) await other.close();
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Fields = Record<string, string | string[]>;
+
+/** A browser in miniature: keeps cookies, reads the CSRF token from the last page. */
+class Visitor {
+  cookies = new Map<string, string>();
+  token = '';
+  constructor(private readonly server: FastifyInstance = app) {}
+
+  private absorb(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies) this.cookies.set(cookie.name, cookie.value);
+    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
+    if (match) this.token = match[1]!;
+    return response;
+  }
+
+  get cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  async get(url: string) {
+    return this.absorb(await this.server.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, accept: 'text/html' } }));
+  }
+
+  async post(url: string, fields: Fields = {}, { token = this.token }: { token?: string | null } = {}) {
+    const body = new URLSearchParams();
+    if (token !== null) body.append('_csrf', token);
+    for (const [name, value] of Object.entries(fields)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+    }
+    return this.absorb(
+      await this.server.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
+  }
+
+  async upload(fileName: string, content: Buffer | string, { token = this.token }: { token?: string | null } = {}) {
+    const boundary = '----wizardtest';
+    const parts: Buffer[] = [];
+    if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(Buffer.isBuffer(content) ? content : Buffer.from(content));
+    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+    return this.absorb(
+      await this.server.inject({
+        method: 'POST',
+        url: '/import',
+        payload: Buffer.concat(parts),
+        headers: { cookie: this.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` },
+      }),
+    );
+  }
+
+  /** Home page, "Start a new contract": the draft's first step URL. */
+  async start(): Promise<string> {
+    await this.get('/');
+    const response = await this.post('/wizard');
+    expect(response.statusCode).toBe(303);
+    return String(response.headers.location);
+  }
+}
+
+const draftBase = (stepUrl: string) => stepUrl.replace(/\/[^/]+$/, '');
+
+/** The form a person would fill in for one step of a sample's answers. */
+function formFor(stepId: string, answers: Record<string, unknown>): Fields {
+  const step = STEPS.find((candidate) => candidate.id === stepId)!;
+  return answersToForm(step, answers);
+}
+
+/** Walks every step with a sample's answers; returns the draft's base URL. */
+async function walk(visitor: Visitor, sample = 'new-client-fixed'): Promise<string> {
+  const input = sampleInput(sample);
+  let url = await visitor.start();
+  const base = draftBase(url);
+  for (const step of STEPS) {
+    expect(url).toBe(`${base}/${step.id}`);
+    await visitor.get(url);
+    const response = await visitor.post(url, formFor(step.id, input));
+    expect(response.statusCode, `${step.id}: ${response.body.slice(0, 400)}`).toBe(303);
+    url = String(response.headers.location);
+  }
+  expect(url).toBe(`${base}/review`);
+  return base;
+}
+
+const valueOf = (html: string, id: string) => new RegExp(`id="${id}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+const tagOf = (html: string, id: string) => new RegExp(`<(?:input|textarea)[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+
+describe('home page', () => {
+  it('says what the tool does and offers to start or continue from a file', async () => {
+    const response = await new Visitor().get('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Start a new contract');
+    expect(response.body).toContain('Continue from a file');
+    expect(response.body).toMatch(/<form method="post" action="\/wizard"[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/);
+    expect(response.body).toMatch(/<form method="post" action="\/import" enctype="multipart\/form-data"[^>]*>\s*<input type="hidden" name="_csrf"/);
+  });
+
+  it('starts a draft with an unguessable id and sends the visitor to the first step', async () => {
+    const url = await new Visitor().start();
+    expect(url).toMatch(/^\/wizard\/[A-Za-z0-9_-]{32,}\/you$/);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a form without a token with a plain 403 page', async () => {
+    const visitor = new Visitor();
+    await visitor.get('/');
+    const response = await visitor.post('/wizard', {}, { token: null });
+    expect(response.statusCode).toBe(403);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('This form has expired');
+  });
+
+  it('refuses a step saved with a forged token, and changes nothing', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    await visitor.get(url);
+    const response = await visitor.post(url, { 'freelancer.name': 'Mallory' }, { token: 'forged-token' });
+    expect(response.statusCode).toBe(403);
+    expect(valueOf((await visitor.get(url)).body, 'freelancer-name')).toBe('');
+  });
+
+  it('refuses a token from another visitor (it is bound to the cookie)', async () => {
+    const alice = new Visitor();
+    const url = await alice.start();
+    const mallory = new Visitor();
+    await mallory.get('/');
+    const response = await mallory.post(url, { 'freelancer.name': 'Mallory' }, { token: alice.token });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses an upload without a token', async () => {
+    const visitor = new Visitor();
+    await visitor.get('/');
+    const response = await visitor.upload('a.json', JSON.stringify(sampleInput('new-client-fixed')), { token: null });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('refuses to delete a draft without a token', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    expect((await visitor.post(`${base}/delete`, {}, { token: null })).statusCode).toBe(403);
+    expect((await visitor.get(`${base}/you`)).statusCode).toBe(200);
+  });
+});
+
+describe('validation on each step', () => {
+  it('"you": an error summary linking to each field, messages beside them, and every typed value kept', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    await visitor.get(url);
+    const response = await visitor.post(url, {
+      'freelancer.name': '',
+      'freelancer.business': 'Lee & "Sons" <Studio>',
+      'freelancer.email': 'jordan at example',
+      'freelancer.phone': '+1 503 555 0142',
+      'freelancer.address': '410 SW Oak St\nPortland',
+    });
+    expect(response.statusCode).toBe(400);
+    const html = response.body;
+    expect(html).toContain('<title>Error: About you');
+    expect(html).toContain('There is a problem');
+    expect(html).toContain('<a href="#freelancer-name">Your name is required.</a>');
+    expect(html).toContain('<a href="#freelancer-email">Your email must be an email address, such as name@example.com.</a>');
+    expect(html).toMatch(/id="freelancer-name-error"><span class="visually-hidden">Error:<\/span> Your name is required.<\/p>/);
+    expect(tagOf(html, 'freelancer-name')).toContain('aria-invalid="true"');
+    expect(tagOf(html, 'freelancer-name')).toMatch(/aria-describedby="[^"]*freelancer-name-error/);
+    expect(tagOf(html, 'freelancer-email')).toContain('aria-invalid="true"');
+    expect(tagOf(html, 'freelancer-phone')).not.toContain('aria-invalid');
+    // Typed values come back exactly, escaped.
+    expect(valueOf(html, 'freelancer-email')).toBe('jordan at example');
+    expect(valueOf(html, 'freelancer-business')).toBe('Lee &amp; &quot;Sons&quot; &lt;Studio&gt;');
+    expect(html).toContain('>410 SW Oak St\nPortland</textarea>');
+  });
+
+  it('keeps invalid typed values in the draft, so a reload shows them', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    await visitor.get(url);
+    await visitor.post(url, { 'freelancer.name': 'Jordan Lee', 'freelancer.email': 'jordan at example' });
+    const again = await visitor.get(url);
+    expect(valueOf(again.body, 'freelancer-name')).toBe('Jordan Lee');
+    expect(valueOf(again.body, 'freelancer-email')).toBe('jordan at example');
+  });
+
+  it('"client": relationship is required, and a client who was trouble gets the article\'s advice', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.get(`${base}/client`);
+    const form = { ...formFor('client', sampleInput('returning-client-hourly')) };
+    delete form['client.relationship'];
+    const response = await visitor.post(`${base}/client`, form);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<a href="#client-relationship">Client relationship must be');
+    expect(tagOf(response.body, 'client-relationship')).toContain('aria-invalid="true"');
+    expect(response.body).toMatch(/id="trouble-advice" hidden/);
+
+    const saved = await visitor.post(`${base}/client`, { ...form, 'client.relationship': 'returning', 'client.troubleBefore': 'yes' });
+    expect(saved.headers.location).toBe(`${base}/project`);
+    const page = await visitor.get(`${base}/client`);
+    expect(page.body).toMatch(/<input[^>]*id="client-troubleBefore"[^>]*value="yes" checked/);
+    expect(page.body).toMatch(/id="trouble-advice"(?! hidden)/);
+    expect(page.body).toContain('double your rate');
+    expect((await visitor.get(`${base}/fees`)).body).toContain('double your rate');
+  });
+
+  it('"project": deliverables grow without JavaScript, and each problem points at its box', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.get(`${base}/project`);
+    const form = formFor('project', sampleInput('new-client-fixed'));
+    const add = await visitor.post(`${base}/project`, { ...form, 'project.deliverables': ['Homepage', '', 'Build'], action: 'add-deliverable' });
+    expect(add.statusCode).toBe(303);
+    expect(add.headers.location).toBe(`${base}/project?rows=3#project-deliverables-2`);
+    const grown = await visitor.get(String(add.headers.location).replace(/#.*/, ''));
+    expect(valueOf(grown.body, 'project-deliverables-0')).toBe('Homepage');
+    expect(valueOf(grown.body, 'project-deliverables-1')).toBe('Build');
+    expect(valueOf(grown.body, 'project-deliverables-2')).toBe('');
+    expect(grown.body).toContain('<label class="label label-small" for="project-deliverables-2">Deliverable 3</label>');
+
+    const none = await visitor.post(`${base}/project`, { ...form, 'project.deliverables': ['', ''] });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('<a href="#project-deliverables-0">List at least one deliverable.</a>');
+
+    const backwards = await visitor.post(`${base}/project`, { ...form, 'project.startDate': '2027-03-01', 'project.endDate': '2027-02-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('<a href="#project-endDate">End date cannot be before the start date.</a>');
+    expect(valueOf(backwards.body, 'project-endDate')).toBe('2027-02-01');
+
+    const badDate = await visitor.post(`${base}/project`, { ...form, 'project.startDate': '2027-02-30' });
+    expect(badDate.body).toContain('Start date must be a real calendar date');
+  });
+
+  it('"fees": asks for a model, keeps a non-number as typed, and knows yen have no decimals', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.get(`${base}/fees`);
+    const noModel = await visitor.post(`${base}/fees`, { 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    expect(noModel.statusCode).toBe(400);
+    expect(noModel.body).toContain('<a href="#fee-model">Fee model must be one of');
+
+    const letters = await visitor.post(`${base}/fees`, { 'fee.model': 'hourly', 'fee.rate': 'ninety', 'fee.estimatedHours': '40', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    expect(letters.body).toContain('<a href="#fee-rate">Hourly rate must be a number.</a>');
+    expect(valueOf(letters.body, 'fee-rate')).toBe('ninety');
+
+    const two = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': 'lots', 'fee.currency': 'dollars', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    // Listed in the order of the fields on the page.
+    expect(two.body.indexOf('href="#fee-total"')).toBeGreaterThan(0);
+    expect(two.body.indexOf('href="#fee-total"')).toBeLessThan(two.body.indexOf('href="#fee-currency"'));
+
+    const yen = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '600000.5', 'fee.currency': 'jpy', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '0' });
+    expect(yen.body).toContain('<a href="#fee-total">JPY amounts have no decimals: use a whole number.</a>');
+
+    const ok = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '12,000', 'fee.rate': '90', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    expect(ok.headers.location).toBe(`${base}/safeguards`);
+    const safeguards = await visitor.get(`${base}/safeguards`);
+    // The fixed total became a number; the hourly rate of the unchosen model was not kept.
+    expect(safeguards.body).toContain('$12,000.00');
+    expect(valueOf((await visitor.get(`${base}/fees`)).body, 'fee-rate')).toBe('');
+  });
+
+  it('"safeguards": the deposit is pre-filled from the relationship: 50 for a new client, 30 for a returning one', async () => {
+    for (const [relationship, percent] of [['new', '50'], ['returning', '30']] as const) {
+      const visitor = new Visitor();
+      const base = draftBase(await visitor.start());
+      await visitor.get(`${base}/client`);
+      await visitor.post(`${base}/client`, { ...formFor('client', sampleInput('new-client-fixed')), 'client.relationship': relationship });
+      const page = await visitor.get(`${base}/safeguards`);
+      expect(valueOf(page.body, 'deposit-percent')).toBe(percent);
+      expect(page.body).toContain('25 to 30%');
+    }
+  });
+
+  it('"safeguards": shows the deposit as an amount, and takes payment in full as 100%', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.get(`${base}/fees`);
+    await visitor.post(`${base}/fees`, formFor('fees', sampleInput('new-client-fixed')));
+    const page = await visitor.get(`${base}/safeguards`);
+    expect(page.body).toMatch(/id="figure-deposit">\$6,000\.00</);
+    expect(page.body).toMatch(/id="figure-balance">\$6,000\.00</);
+    expect(page.body).toMatch(/id="figure-base">\$12,000\.00</);
+
+    const tooMuch = await visitor.post(`${base}/safeguards`, { 'wizard.depositChoice': 'deposit', 'deposit.percent': '150', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '0' });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.body).toContain('<a href="#deposit-percent">Deposit percentage must be at most 100.</a>');
+    expect(tooMuch.body).toContain('<a href="#killFee-unresponsiveDays">Days of silence before work stops must be at least 1.</a>');
+
+    const full = await visitor.post(`${base}/safeguards`, { 'wizard.depositChoice': 'full', 'deposit.percent': '50', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '14' });
+    expect(full.statusCode).toBe(303);
+    const again = await visitor.get(`${base}/safeguards`);
+    expect(again.body).toMatch(/value="full" checked/);
+    expect(again.body).toMatch(/id="figure-deposit">\$12,000\.00</);
+  });
+
+  it('"rights" and "jurisdiction": require a copyright choice and a court', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.get(`${base}/rights`);
+    const rights = await visitor.post(`${base}/rights`, { 'ownership.portfolioUse': 'yes' });
+    expect(rights.body).toContain('<a href="#ownership-copyright">Copyright must be');
+    const law = await visitor.post(`${base}/jurisdiction`, { 'jurisdiction.governingLaw': 'State of Oregon', 'jurisdiction.venue': '  ', 'jurisdiction.smallClaims': 'yes' });
+    expect(law.body).toContain('<a href="#jurisdiction-venue">Venue (court) is required.</a>');
+    expect(valueOf(law.body, 'jurisdiction-governingLaw')).toBe('State of Oregon');
+  });
+
+  it('shows each question\'s plain-language note from the clause library', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    expect((await visitor.get(`${base}/safeguards`)).body).toContain('work stops once the client has been silent for a set time');
+    expect((await visitor.get(`${base}/jurisdiction`)).body).toContain('The article&#39;s third safeguard');
+    expect((await visitor.get(`${base}/fees`)).body).toContain('A retainer reserves a number of hours each month');
+  });
+});
+
+describe('the walk through the steps', () => {
+  it('redirects (303) from each step to the next, then to a review page with the contract and downloads', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    const review = await visitor.get(`${base}/review`);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Your contract is ready');
+    expect(review.body).toContain('<article class="contract">');
+    expect(review.body).toContain('Priya Natarajan');
+    expect(review.body).toContain('Multnomah County');
+    expect(review.body).toContain('$6,000.00');
+    expect(review.body).toContain(`href="${base}/you?from=review"`);
+    expect(review.body).toContain(`href="${base}/follow-up"`);
+    expect(review.body).toMatch(new RegExp(`value="http://localhost(:\\d+)?${base}"`));
+
+    const docx = await visitor.get(`${base}/contract.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain('Harbor-Coffee-website-redesign-contract.docx');
+    const files = unzipSync(new Uint8Array(docx.rawPayload));
+    expect(strFromU8(files['word/document.xml']!)).toContain('Priya Natarajan');
+
+    const json = await visitor.get(`${base}/answers.json`);
+    expect(json.headers['content-type']).toContain('application/json');
+    expect(json.json()).toEqual(sampleAnswers('new-client-fixed'));
+  });
+
+  it('makes the same contract as the API', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    const fromWizard = await visitor.get(`${base}/contract.docx`);
+    const fromApi = await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('new-client-fixed'), headers: { accept: 'application/json' } });
+    const text = strFromU8(unzipSync(new Uint8Array(fromWizard.rawPayload))['word/document.xml']!);
+    for (const clause of fromApi.json().clauses as { title: string }[]) expect(text).toContain(clause.title);
+  });
+
+  it('sends a Change back to the review page', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    const change = await visitor.get(`${base}/jurisdiction?from=review`);
+    expect(change.body).toContain(`action="${base}/jurisdiction?from=review"`);
+    const saved = await visitor.post(`${base}/jurisdiction?from=review`, { ...formFor('jurisdiction', sampleInput('new-client-fixed')), 'jurisdiction.venue': 'Lane County, Oregon' });
+    expect(saved.headers.location).toBe(`${base}/review`);
+    expect((await visitor.get(`${base}/review`)).body).toContain('Lane County, Oregon');
+  });
+
+  it('lists the steps that still need answers instead of the contract', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const review = await visitor.get(`${base}/review`);
+    expect(review.body).toContain('Some steps still need answers');
+    expect(review.body).toContain(`href="${base}/you?from=review&amp;check=1"`);
+    expect(review.body).not.toContain('<article class="contract">');
+    const download = await visitor.get(`${base}/contract.docx`);
+    expect(download.statusCode).toBe(303);
+    expect((await visitor.get(`${base}/you?from=review&check=1`)).body).toContain('Your name is required.');
+  });
+
+  it('loses nothing when the server restarts', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    const restarted = await buildApp({ dataDir, rateLimitPerMinute: 0 });
+    extraApps.push(restarted);
+    const review = await new Visitor(restarted).get(`${base}/review`);
+    expect(review.statusCode).toBe(200);
+    expect(review.body).toContain('Priya Natarajan');
+    expect(review.body).toContain('Your contract is ready');
+  });
+});
+
+describe('drafts that are gone', () => {
+  it('deletes a draft, confirms it, and then the link explains it is gone', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    await visitor.get(`${base}/review`);
+    const deleted = await visitor.post(`${base}/delete`);
+    expect(deleted.statusCode).toBe(303);
+    expect(deleted.headers.location).toBe('/wizard/deleted');
+    expect((await visitor.get('/wizard/deleted')).body).toContain('Your draft was deleted');
+    const after = await visitor.get(`${base}/review`);
+    expect(after.statusCode).toBe(404);
+    expect(after.body).toContain('This draft has expired or was deleted');
+  });
+
+  it('explains an expired draft in plain words', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    const id = url.split('/')[2]!;
+    const db = new Database(join(dataDir, 'drafts.sqlite'));
+    db.prepare('UPDATE drafts SET expires_at = ? WHERE id = ?').run('2000-01-01T00:00:00.000Z', id);
+    db.close();
+    const page = await visitor.get(url);
+    expect(page.statusCode).toBe(404);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('This draft has expired or was deleted');
+    expect((await visitor.post(url, { 'freelancer.name': 'x' })).body).toContain('This draft has expired or was deleted');
+  });
+
+  it('treats a made-up id the same way', async () => {
+    const page = await new Visitor().get('/wizard/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/you');
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('This draft has expired or was deleted');
+  });
+});
+
+describe('continue from a file', () => {
+  it('lands an answers file on the review page', async () => {
+    const visitor = new Visitor();
+    await visitor.get('/');
+    const response = await visitor.upload('new-client-fixed.json', JSON.stringify(sampleInput('new-client-fixed')));
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/wizard\/[A-Za-z0-9_-]+\/review$/);
+    const review = await visitor.get(String(response.headers.location));
+    expect(review.body).toContain('Priya Natarajan');
+    expect(review.body).toContain('Multnomah County');
+    expect(review.body).toContain('$6,000.00');
+  });
+
+  it('brings back every answer from a Word file this app made', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor, 'returning-client-hourly');
+    const docx = await visitor.get(`${base}/contract.docx`);
+    await visitor.get('/');
+    const response = await visitor.upload('contract.docx', docx.rawPayload);
+    expect(response.statusCode).toBe(303);
+    const imported = draftBase(String(response.headers.location));
+    expect(imported).not.toBe(base);
+    const json = await visitor.get(`${imported}/answers.json`);
+    expect(json.json()).toEqual(answersSchema.parse(sampleInput('returning-client-hourly')));
+  });
+
+  it.each([
+    ['a text file', 'notes.txt', 'hello there', /not an answers file: its content is not JSON/],
+    ['an empty file', 'empty.json', '', /Choose a file first|The file is empty/],
+    ['a zip that is not ours', 'other.docx', Buffer.from('504b0304deadbeef', 'hex'), /not made by this app/],
+    ['answers with mistakes', 'bad.json', JSON.stringify({ ...sampleInput('new-client-fixed'), deposit: { percent: 150 } }), /deposit\.percent: Deposit percentage must be at most 100\./],
+  ])('explains on the home page why %s cannot be used', async (_name, fileName, content, message) => {
+    const visitor = new Visitor();
+    await visitor.get('/');
+    const response = await visitor.upload(fileName, content);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('That file could not be used');
+    expect(response.body).toMatch(message);
+    expect(response.body).toContain('Start a new contract');
+  });
+});
+
+it('answers an unknown step with the site\'s 404 page', async () => {
+  const visitor = new Visitor();
+  const base = draftBase(await visitor.start());
+  const page = await visitor.get(`${base}/nonsense`);
+  expect(page.statusCode).toBe(404);
+  expect(page.body).toContain('Page not found');
+});

@@ -1,0 +1,133 @@
+// Enhancements for the wizard. Every page works without this file: it only
+// hides what does not apply, adds rows without a round trip, and shows the
+// deposit as an amount while the percentage is typed.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  root.classList.add('js-enabled');
+
+  function radiosNamed(name) {
+    return Array.prototype.slice.call(document.querySelectorAll('input[type="radio"]')).filter(function (input) {
+      return input.name === name;
+    });
+  }
+
+  function checkedValue(name) {
+    var checked = radiosNamed(name).filter(function (input) { return input.checked; })[0];
+    return checked ? checked.value : '';
+  }
+
+  // Radios that reveal fields: only the chosen option's fields are shown.
+  function syncConditionals() {
+    document.querySelectorAll('input[data-controls]').forEach(function (input) {
+      var target = document.getElementById(input.getAttribute('data-controls'));
+      if (!target) return;
+      input.setAttribute('aria-controls', target.id);
+      input.setAttribute('aria-expanded', input.checked ? 'true' : 'false');
+      target.hidden = !input.checked;
+    });
+  }
+
+  // Panels shown for one answer (the advice for a client who was trouble before).
+  function syncPanels() {
+    document.querySelectorAll('[data-reveal-name]').forEach(function (panel) {
+      var name = panel.getAttribute('data-reveal-name');
+      if (radiosNamed(name).length === 0) return; // the answer is not on this page
+      panel.hidden = checkedValue(name) !== panel.getAttribute('data-reveal-value');
+    });
+  }
+
+  // The deposit as an amount, from the fee saved on the fees step.
+  var figures = document.querySelector('[data-base-minor]');
+  var formatter = null;
+  var digits = 2;
+  if (figures) {
+    try {
+      formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: figures.getAttribute('data-currency'), currencyDisplay: 'narrowSymbol' });
+      digits = formatter.resolvedOptions().maximumFractionDigits;
+    } catch (e) {
+      formatter = null;
+    }
+  }
+  function syncFigures() {
+    if (!figures || !formatter) return;
+    var base = Number(figures.getAttribute('data-base-minor'));
+    var percentInput = document.getElementById('deposit-percent');
+    var percent = checkedValue('wizard.depositChoice') === 'full' ? 100 : Number(String(percentInput ? percentInput.value : '').replace(/[\s,%]/g, ''));
+    var deposit = document.getElementById('figure-deposit');
+    var balance = document.getElementById('figure-balance');
+    if (!deposit || !balance) return;
+    if (!(percent >= 1 && percent <= 100)) {
+      deposit.textContent = '–';
+      balance.textContent = '–';
+      return;
+    }
+    var depositMinor = Math.round((base * percent) / 100);
+    var scale = Math.pow(10, digits);
+    deposit.textContent = formatter.format(depositMinor / scale);
+    balance.textContent = formatter.format((base - depositMinor) / scale);
+  }
+
+  function syncAll() {
+    syncConditionals();
+    syncPanels();
+    syncFigures();
+  }
+
+  document.addEventListener('change', function (event) {
+    if (event.target && event.target.type === 'radio') syncAll();
+  });
+  document.addEventListener('input', function (event) {
+    if (event.target && event.target.id === 'deposit-percent') syncFigures();
+  });
+
+  // "Add another deliverable" adds a box here instead of saving the page.
+  var MAX_ITEMS = 50;
+  document.querySelectorAll('[data-add-item]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+      var list = document.querySelector('[data-list="' + button.getAttribute('data-add-item') + '"]');
+      if (!list) return;
+      var items = list.querySelectorAll('.list-item');
+      if (items.length >= MAX_ITEMS) return;
+      event.preventDefault();
+      var last = items[items.length - 1];
+      var copy = last.cloneNode(true);
+      var index = items.length;
+      var input = copy.querySelector('input');
+      var label = copy.querySelector('label');
+      var base = input.id.replace(/-\d+$/, '');
+      copy.classList.remove('form-group-error');
+      copy.querySelectorAll('.error-message').forEach(function (node) { node.parentNode.removeChild(node); });
+      input.id = base + '-' + index;
+      input.value = '';
+      input.classList.remove('input-error');
+      input.removeAttribute('aria-invalid');
+      var described = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id && !/-error$/.test(id); });
+      if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+      else input.removeAttribute('aria-describedby');
+      label.setAttribute('for', input.id);
+      label.textContent = 'Deliverable ' + (index + 1);
+      list.appendChild(copy);
+      input.focus();
+    });
+  });
+
+  // Error summary: take focus on arrival; its links focus the field, not just scroll.
+  var summary = document.querySelector('[data-autofocus]');
+  if (summary) summary.focus();
+  document.querySelectorAll('.error-summary a[href^="#"]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      var target = document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) return;
+      event.preventDefault();
+      var group = target.closest('.form-group') || target;
+      group.scrollIntoView();
+      target.focus({ preventScroll: true });
+    });
+  });
+
+  var resume = document.querySelector('[data-select-on-focus]');
+  if (resume) resume.addEventListener('focus', function () { resume.select(); });
+
+  syncAll();
+})();
