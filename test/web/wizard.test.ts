@@ -305,6 +305,26 @@ describe('validation on each step', () => {
     }
   });
 
+  it('"safeguards": a suggested deposit follows a later change of relationship, a chosen one stays', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const client = formFor('client', sampleInput('new-client-fixed'));
+    const safeguards = { 'wizard.depositChoice': 'deposit', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '14' };
+    await visitor.get(`${base}/client`);
+    await visitor.post(`${base}/client`, client);
+    await visitor.get(`${base}/safeguards`);
+    await visitor.post(`${base}/safeguards`, { ...safeguards, 'deposit.percent': '50' });
+    // The user goes back and says the client has paid before: the suggestion follows.
+    await visitor.get(`${base}/client`);
+    await visitor.post(`${base}/client`, { ...client, 'client.relationship': 'returning' });
+    expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('30');
+    // A percentage the user typed is theirs: changing the relationship again leaves it.
+    await visitor.post(`${base}/safeguards`, { ...safeguards, 'deposit.percent': '25' });
+    await visitor.get(`${base}/client`);
+    await visitor.post(`${base}/client`, { ...client, 'client.relationship': 'new' });
+    expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('25');
+  });
+
   it('"safeguards": shows the deposit as an amount, and takes payment in full as 100%', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());

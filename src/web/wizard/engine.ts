@@ -1,7 +1,7 @@
 // What the generic step route does, without HTTP: read a step's form into
 // answers, validate them with the step's slice of the schema, and write saved
 // answers back into the form. Pure functions, tested through the routes.
-import { answersSchema, type Answers, type AnswersInput } from '../../answers/schema.ts';
+import { answersSchema, defaultDepositPercent, type Answers, type AnswersInput } from '../../answers/schema.ts';
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
@@ -67,6 +67,25 @@ export function formToSections(step: StepDef, form: FormValues): Record<string, 
   step.toAnswers?.(sections, form);
   for (const key of Object.keys(sections)) if (!step.sections.includes(key)) delete sections[key];
   return sections;
+}
+
+/**
+ * The draft after a step is saved. A deposit the wizard suggested follows
+ * the relationship: a client changed from new to returning moves a 50%
+ * deposit to 30% (and back), while a percentage the user chose stays.
+ */
+export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, unknown>): DraftAnswers {
+  const merged: DraftAnswers = { ...saved, ...sections };
+  const before = getIn(saved, 'client.relationship');
+  const after = getIn(merged, 'client.relationship');
+  const percent = getIn(merged, 'deposit.percent');
+  if (
+    'client' in sections && (before === 'new' || before === 'returning') && (after === 'new' || after === 'returning') &&
+    before !== after && percent === defaultDepositPercent(before)
+  ) {
+    merged.deposit = { ...(merged.deposit as Record<string, unknown>), percent: defaultDepositPercent(after) };
+  }
+  return merged;
 }
 
 /** The step's part of the saved answers. */

@@ -14,7 +14,7 @@ import type { DraftStore } from '../../drafts/store.ts';
 import { renderContractDocx } from '../../render/docx.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
-import { answersToForm, completeAnswers, formToSections, readForm, validateStep, type FieldError } from './engine.ts';
+import { answersToForm, completeAnswers, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { readUploadedAnswers } from './import.ts';
 import { summaryGroups } from './review-model.ts';
@@ -234,7 +234,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       const form = readForm(step, body);
       const sections = formToSections(step, form);
       // Saved even when invalid: what was typed survives a reload or a lost connection.
-      const draft = store.save(existing.id, { ...existing.answers, ...sections });
+      const draft = store.save(existing.id, mergeStepAnswers(existing.answers, sections));
       if (!draft) return gone(reply);
       const fromReview = request.query.from === 'review';
 
