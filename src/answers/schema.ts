@@ -21,7 +21,7 @@ export const LIMITS = {
   hours: 100_000,
 } as const;
 
-const requiredMessage = (label: string, kind: string) => (issue: { input?: unknown }) =>
+export const requiredMessage = (label: string, kind: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null
     ? `${label} is required.`
     : `${label} must be ${kind}.`;
@@ -81,7 +81,8 @@ function email(label: string) {
     .pipe(z.email({ error: `${label} must be an email address, such as name@example.com.` }));
 }
 
-function isoDate(label: string) {
+/** A real calendar date as YYYY-MM-DD, with messages naming the field. */
+export function isoDate(label: string) {
   return z.iso.date({
     error: (issue) =>
       issue.input === undefined || issue.input === null

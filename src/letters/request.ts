@@ -4,7 +4,7 @@
 // form all enforce the same rule (an invoice is required exactly where the
 // letter talks about one).
 import { z } from 'zod';
-import { answersSchema } from '../answers/schema.ts';
+import { answersSchema, isoDate, requiredMessage } from '../answers/schema.ts';
 import { currencyDigits } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 
@@ -23,32 +23,23 @@ export function isLetterKind(kind: string): kind is LetterKind {
 /** The article: anywhere from 5 business days to 30 calendar days. */
 export const DEADLINE_DAYS = { min: 5, max: 30, default: 10 } as const;
 
-const isoDate = (label: string) =>
-  z.iso.date({
-    error: (issue) =>
-      issue.input === undefined || issue.input === null
-        ? `${label} is required.`
-        : `${label} must be a real calendar date written as YYYY-MM-DD.`,
-  });
 
-const required = (label: string, kind: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null ? `${label} is required.` : `${label} must be ${kind}.`;
 
 export const invoiceSchema = z.strictObject(
   {
     number: z
-      .string({ error: required('Invoice number', 'text') })
+      .string({ error: requiredMessage('Invoice number', 'text') })
       .overwrite(cleanLine)
       .min(1, { error: 'Invoice number is required.' })
       .max(60, { error: 'Invoice number is too long: keep it under 60 characters.' }),
     amount: z
-      .number({ error: required('Invoice amount', 'a number') })
+      .number({ error: requiredMessage('Invoice amount', 'a number') })
       .gt(0, { error: 'Invoice amount must be more than 0.' })
       .lte(1_000_000_000, { error: 'Invoice amount must be at most 1,000,000,000.' }),
     issuedOn: isoDate('Invoice date'),
     dueDate: isoDate('Invoice due date'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : required('The invoice', 'an object')(issue)) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : requiredMessage('The invoice', 'an object')(issue)) },
 );
 
 function letterFields(kind: LetterKind) {
@@ -58,19 +49,19 @@ function letterFields(kind: LetterKind) {
         date: isoDate('Letter date'),
         invoice: invoiceSchema.optional(),
         deadlineDays: z
-          .number({ error: required('Days to pay before legal action', 'a number') })
+          .number({ error: requiredMessage('Days to pay before legal action', 'a number') })
           .int({ error: 'Days to pay before legal action must be a whole number.' })
           .gte(DEADLINE_DAYS.min, { error: `Give the client at least ${DEADLINE_DAYS.min} days to pay.` })
           .lte(DEADLINE_DAYS.max, { error: `Give the client at most ${DEADLINE_DAYS.max} days to pay.` })
           .optional(),
         // The article's "[payment information]": bank details, a payment link.
         howToPay: z
-          .string({ error: required('How to pay', 'text') })
+          .string({ error: requiredMessage('How to pay', 'text') })
           .overwrite(cleanMultiline)
           .max(1000, { error: 'How to pay is too long: keep it under 1,000 characters.' })
           .optional(),
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : required('The letter section', 'an object')(issue)) },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : requiredMessage('The letter section', 'an object')(issue)) },
     )
     .superRefine((letter, ctx) => {
       const { invoice } = letter;
