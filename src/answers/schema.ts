@@ -237,16 +237,22 @@ const answersObject = z.strictObject(
   },
 );
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Rules that span fields; each issue points at the field the user must change. */
 function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.RefinementCtx) {
   const { project, fee } = answers;
-  if (project.endDate && project.endDate < project.startDate) {
+  if (ISO_DATE.test(String(project?.endDate)) && ISO_DATE.test(String(project?.startDate)) && project.endDate! < project.startDate) {
     ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: 'End date cannot be before the start date.' });
   }
+  // Zod runs these rules even when a field above failed its own check, so
+  // each rule first makes sure the values it reads are usable.
+  if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
   const digits = currencyDigits(fee.currency);
   const amountFields = fee.model === 'fixed' ? ['total'] : fee.model === 'hourly' ? ['rate'] : ['monthly'];
   for (const field of amountFields) {
-    const value = (fee as Record<string, unknown>)[field] as number;
+    const value = (fee as Record<string, unknown>)[field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     if (Math.round(value * 10 ** digits) / 10 ** digits !== value) {
       ctx.addIssue({
         code: 'custom',

@@ -169,3 +169,15 @@ describe('optional fields', () => {
     expect(answers.freelancer.title).toBeUndefined();
   });
 });
+
+describe('several mistakes at once', () => {
+  it('a bad currency with an amount is a message, not a crash', () => {
+    expect(problemsOf(withChange((a) => { a.fee.currency = '2026-02-30'; a.fee.total = 10.555; }))).toEqual({
+      'fee.currency': 'Currency must be a three-letter ISO 4217 code, such as USD, GBP, EUR or JPY.',
+    });
+  });
+
+  it('a bad start date with an end date is only the start date\'s problem', () => {
+    expect(Object.keys(problemsOf(withChange((a) => { a.project.startDate = 'soon'; })))).toEqual(['project.startDate']);
+  });
+});
