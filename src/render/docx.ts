@@ -33,7 +33,8 @@ import {
   type IStylesOptions,
   type ISectionOptions,
 } from 'docx';
-import { cleanText, hasRightToLeft } from '../answers/text.ts';
+import { cleanText } from '../answers/text.ts';
+import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import type {
   Block,
   BulletList,
@@ -186,30 +187,9 @@ const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header:
 // ---------------------------------------------------------------------------
 // Text: the only way user text reaches the document.
 
-// The ranges hasRightToLeft looks for, as code points for a `u` regex.
-const RTL_CHAR = '[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10E7F}\\u{1E800}-\\u{1EBFF}]';
-// A stretch of right-to-left script, with the spaces and punctuation between its words.
-const RTL_STRETCH = new RegExp(`${RTL_CHAR}(?:[\\s\\p{P}\\p{S}\\p{M}]*${RTL_CHAR})*`, 'gu');
-const RTL_START = new RegExp(`^${RTL_CHAR}`, 'u');
-const FIRST_LETTER = /\p{L}/u;
-
 interface RunStyle {
   readonly bold?: boolean;
   readonly italic?: boolean;
-}
-
-/** Splits a line into left-to-right and right-to-left stretches. */
-function directionalStretches(line: string): { text: string; rtl: boolean }[] {
-  if (!hasRightToLeft(line)) return [{ text: line, rtl: false }];
-  const stretches: { text: string; rtl: boolean }[] = [];
-  let last = 0;
-  for (const match of line.matchAll(RTL_STRETCH)) {
-    if (match.index > last) stretches.push({ text: line.slice(last, match.index), rtl: false });
-    stretches.push({ text: match[0], rtl: true });
-    last = match.index + match[0].length;
-  }
-  if (last < line.length) stretches.push({ text: line.slice(last), rtl: false });
-  return stretches;
 }
 
 /** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
@@ -253,16 +233,6 @@ function textRuns(value: string, style: RunStyle = {}): TextRun[] {
 
 function treeRuns(runs: readonly TreeRun[]): TextRun[] {
   return runs.flatMap((run) => textRuns(run.text, { bold: run.bold, italic: run.italic }));
-}
-
-/**
- * Like HTML's dir="auto": a paragraph whose first letter is right-to-left
- * reads right to left. A contract sentence that merely quotes a Hebrew name
- * stays a left-to-right sentence; its Hebrew stretch is marked on the run.
- */
-function startsRightToLeft(text: string): boolean {
-  const first = FIRST_LETTER.exec(cleanText(text));
-  return first !== null && RTL_START.test(first[0]);
 }
 
 type ParagraphOptions = Omit<IParagraphOptions, 'children' | 'text' | 'bidirectional'>;

@@ -8,6 +8,7 @@
 // its root element is in our namespace.
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { safeUnzip, type SafeUnzipResult } from './safe-unzip.ts';
 
 export const ANSWERS_NAMESPACE = 'urn:freelance-contract-generator:answers:v1';
 export const ANSWERS_VERSION = '1';
@@ -15,6 +16,8 @@ export const ANSWERS_VERSION = '1';
 export const MAX_ANSWERS_PART_BYTES = 2 * 1024 * 1024;
 /** A Word file has a few dozen parts; a zip claiming far more is not one. */
 const MAX_ZIP_ENTRIES = 10_000;
+/** All the custom XML items read from one upload, inflated: room for ours and a few of Word's. */
+const MAX_INFLATED_BYTES = 2 * MAX_ANSWERS_PART_BYTES;
 
 const NOT_OURS = 'This Word file was not made by this app, or its answers were removed.';
 
@@ -48,7 +51,8 @@ export function answersPartXml(answers: unknown): string {
   return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${escapeXmlText(json)}</answers>`;
 }
 
-function itemPropsXml(): string {
+/** The properties part of the answers item; a fresh item id each call. */
+export function itemPropsXml(): string {
   // Word identifies a custom XML part by this id; a fresh one per file, as Word does.
   const id = `{${randomUUID().toUpperCase()}}`;
   return (
@@ -80,6 +84,18 @@ function freeRelationshipId(rels: string): string {
 }
 
 /**
+ * The answers item as the bytes stored in the package. Throws when it is
+ * larger than readEmbeddedAnswers accepts: such a file could never be loaded back.
+ */
+export function answersPartBytes(answers: unknown): Uint8Array<ArrayBuffer> {
+  const bytes = strToU8(answersPartXml(answers));
+  if (bytes.length > MAX_ANSWERS_PART_BYTES) {
+    throw new Error(`embedAnswers: the answers take ${bytes.length} bytes, more than the ${MAX_ANSWERS_PART_BYTES} the reader accepts`);
+  }
+  return bytes;
+}
+
+/**
  * Adds the answers to a packed Word file: the item, its properties part and
  * their relationships, the document's relationship to the item and the
  * content type of the properties part (items are covered by the package's
@@ -92,13 +108,7 @@ export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
   const item = `item${n}.xml`;
   const props = `itemProps${n}.xml`;
 
-  const itemXml = answersPartXml(answers);
-  const itemBytes = strToU8(itemXml);
-  if (itemBytes.length > MAX_ANSWERS_PART_BYTES) {
-    // The reader would refuse it, so the file could never be loaded back.
-    throw new Error(`embedAnswers: the answers take ${itemBytes.length} bytes, more than the ${MAX_ANSWERS_PART_BYTES} the reader accepts`);
-  }
-  files[`customXml/${item}`] = itemBytes;
+  files[`customXml/${item}`] = answersPartBytes(answers);
   files[`customXml/${props}`] = strToU8(itemPropsXml());
   files[`customXml/_rels/${item}.rels`] = strToU8(itemRelsXml(props));
 
@@ -180,28 +190,20 @@ function answersJson(xml: string): string | null {
  * or holds a part too large or too broken to be ours.
  */
 export function readEmbeddedAnswers(docx: Uint8Array): unknown {
-  let tooLarge = false;
-  let entries = 0;
-  let files: Unzipped;
+  let read: SafeUnzipResult;
   try {
-    files = unzipSync(docx, {
-      filter: (file) => {
-        // A forged directory can claim billions of entries; stop walking it early.
-        if (++entries > MAX_ZIP_ENTRIES) throw new EmbeddedAnswersError();
-        if (!CUSTOM_XML_ITEM.test(file.name)) return false;
-        if (file.originalSize > MAX_ANSWERS_PART_BYTES || file.size > MAX_ANSWERS_PART_BYTES) {
-          tooLarge = true;
-          return false;
-        }
-        // fflate inflates into a buffer of the declared size and never grows
-        // it, so a part that lies about its size is cut short, not inflated.
-        return true;
-      },
+    // Only custom XML items are inflated, each no larger than it claims, all
+    // together within a bound: a small upload cannot cost much to read.
+    read = safeUnzip(docx, (name) => CUSTOM_XML_ITEM.test(name), {
+      maxEntries: MAX_ZIP_ENTRIES,
+      maxEntryBytes: MAX_ANSWERS_PART_BYTES,
+      maxTotalBytes: MAX_INFLATED_BYTES,
     });
   } catch (cause) {
-    if (cause instanceof EmbeddedAnswersError) throw cause;
     throw new EmbeddedAnswersError(NOT_OURS, { cause });
   }
+  const files = Object.fromEntries(read.files);
+  const tooLarge = read.skippedTooLarge;
 
   const names = Object.keys(files).sort(
     (a, b) => Number(CUSTOM_XML_ITEM.exec(a)![1]) - Number(CUSTOM_XML_ITEM.exec(b)![1]),

@@ -9,7 +9,7 @@ import { assembleContract } from '../contract/assemble.ts';
 import { contentDisposition } from '../contract/file-name.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { describeCondition } from '../clauses/load.ts';
-import { renderContractDocx } from '../render/docx.ts';
+import { contractDocxWriter } from '../render/docx-package.ts';
 import { renderContractPage } from '../render/html.ts';
 import { contractToJson } from './contract-response.ts';
 import { HttpProblem } from './problems.ts';
@@ -45,6 +45,8 @@ export function requireJson(request: { headers: Record<string, string | string[]
 
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, generateRouteConfig }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Prepared while the app starts, so no request pays for it (render/docx-package.ts).
+  const docxWriter = await contractDocxWriter();
 
   api.post('/api/contracts', {
     ...generateRouteConfig,
@@ -65,7 +67,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
     // No Accept header, */*, or one we cannot serve: the Word file, which is what the product is for.
     if (preferred === 'application/json') return reply.type('application/json; charset=utf-8').send(contractToJson(contract));
     if (preferred === 'text/html') return reply.type('text/html; charset=utf-8').send(renderContractPage(contract));
-    const docx = await renderContractDocx(contract);
+    const docx = docxWriter.write(contract);
     return reply
       .type(DOCX_TYPE)
       .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))

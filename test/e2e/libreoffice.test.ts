@@ -16,7 +16,7 @@ import { answersSchema, LIMITS, type AnswersInput } from '../../src/answers/sche
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract } from '../../src/contract/tree.ts';
-import { renderContractDocx } from '../../src/render/docx.ts';
+import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 const run = promisify(execFile);
@@ -75,13 +75,16 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-describe.each(SAMPLE_NAMES)('the %s contract, opened in LibreOffice and printed', (sample) => {
+// Both Word files of each contract: the docx library's and the fast writer's that the API serves.
+const SAMPLES_BY_RENDERER = CONTRACT_RENDERERS.flatMap(({ id, name, render }) => SAMPLE_NAMES.map((sample) => [sample, name, { id, render }] as const));
+
+describe.each(SAMPLES_BY_RENDERER)('the %s contract made by %s, opened in LibreOffice and printed', (sample, _renderer, { id, render }) => {
   let contract: Contract;
   let text: string;
 
   beforeAll(async () => {
     contract = contractFrom(sampleInput(sample));
-    ({ text } = await printedText(await renderContractDocx(contract), sample));
+    ({ text } = await printedText(await render(contract), `${sample}-${id}`));
   }, CONVERT_TIMEOUT_MS + 60_000);
 
   it('shows the title and both parties with their phone numbers', () => {
@@ -125,8 +128,8 @@ describe('a contract made from hostile answers, opened in LibreOffice', () => {
     jurisdiction: { ...base.jurisdiction, governingLaw: hostile(LIMITS.jurisdiction), venue: hostile(LIMITS.jurisdiction) },
   };
 
-  it('converts, showing the CJK text and the markup as text', async () => {
-    const { text } = await printedText(await renderContractDocx(contractFrom(input)), 'hostile');
+  it.each(CONTRACT_RENDERERS)('converts, showing the CJK text and the markup as text (made by $name)', async ({ id, render }) => {
+    const { text } = await printedText(await render(contractFrom(input)), `hostile-${id}`);
     expect(text).toContain('契約書の条項');
     expect(text).toContain('<script>alert("x")</script>');
     expect(text).toContain('Page 1 of');

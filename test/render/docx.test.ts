@@ -1,10 +1,10 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { answersSchema, LIMITS, type Answers, type AnswersInput } from '../../src/answers/schema.ts';
+import { answersSchema, type Answers, type AnswersInput } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract, Letter } from '../../src/contract/tree.ts';
-import { renderContractDocx, renderLetterDocx } from '../../src/render/docx.ts';
+import { renderLetterDocx } from '../../src/render/docx.ts';
 import {
   ANSWERS_NAMESPACE,
   embedAnswers,
@@ -13,6 +13,8 @@ import {
   readEmbeddedAnswers,
 } from '../../src/render/embedded-answers.ts';
 import { descendants, findAll, findFirst, openDocx, W, type DocxPackage } from '../helpers/docx-reader.ts';
+import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
+import { hostileInput } from '../helpers/hostile-answers.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 const library = loadContractLibrary();
@@ -93,7 +95,10 @@ const letter: Letter = {
   enclosures: ['Enclosure: invoice INV-042'],
 };
 
-describe.each(SAMPLE_NAMES)('the Word file for the %s sample', (sample) => {
+// Every contract test runs over both renderers: the docx library and the fast writer the API serves.
+const SAMPLES_BY_RENDERER = CONTRACT_RENDERERS.flatMap(({ name, render }) => SAMPLE_NAMES.map((sample) => [sample, name, render] as const));
+
+describe.each(SAMPLES_BY_RENDERER)('the Word file for the %s sample, made by %s', (sample, _renderer, render) => {
   let contract: Contract;
   let buffer: Buffer;
   let docx: DocxPackage;
@@ -101,7 +106,7 @@ describe.each(SAMPLE_NAMES)('the Word file for the %s sample', (sample) => {
 
   beforeAll(async () => {
     contract = contractFrom(sampleInput(sample));
-    buffer = await renderContractDocx(contract);
+    buffer = await render(contract);
     docx = openDocx(buffer); // parses every .xml and .rels part strictly
     text = docx.text();
   });
@@ -253,28 +258,14 @@ describe.each(SAMPLE_NAMES)('the Word file for the %s sample', (sample) => {
   });
 });
 
-describe('a Word file made from hostile answers', () => {
+describe.each(CONTRACT_RENDERERS)('a Word file made from hostile answers, made by $name', ({ render }) => {
   // Everything a user might paste: markup, quotes, emoji, CJK, Hebrew and
   // Arabic, characters XML forbids, a line break and a very long word.
-  const FORBIDDEN = '\u0001\uFFFE\uFFFF\uD800';
-  const hostile = (limit: number) => {
-    const head = `שלום עליכם مرحبا <script>alert("x")</script> &amp; & "quoted" 'single' 😀👩‍💻 契約書の条項 ${FORBIDDEN}\nsecond line `;
-    return head + 'W'.repeat(Math.min(10_000, limit - head.length));
-  };
   const allowed = (value: string) => value.replace(/[\u0001\uFFFE\uFFFF]|\uD800(?![\uDC00-\uDFFF])/g, '');
   // The schema also tidies whitespace (one-line fields lose their breaks); that aside, a value is kept as typed.
   const words = (value: string) => value.replace(/\s+/g, ' ').trim();
 
-  const input: AnswersInput = (() => {
-    const base = sampleInput('new-client-fixed');
-    return {
-      ...base,
-      freelancer: { ...base.freelancer, name: hostile(LIMITS.name), business: hostile(LIMITS.name), title: hostile(LIMITS.title), address: hostile(LIMITS.address) },
-      client: { ...base.client, name: hostile(LIMITS.name), business: hostile(LIMITS.name), title: hostile(LIMITS.title), address: hostile(LIMITS.address) },
-      project: { ...base.project, name: hostile(LIMITS.projectName), description: hostile(LIMITS.description), deliverables: [hostile(LIMITS.deliverable), hostile(LIMITS.deliverable)] },
-      jurisdiction: { ...base.jurisdiction, governingLaw: hostile(LIMITS.jurisdiction), venue: hostile(LIMITS.jurisdiction) },
-    };
-  })();
+  const input: AnswersInput = hostileInput();
 
   let answers: Answers;
   let contract: Contract;
@@ -284,7 +275,7 @@ describe('a Word file made from hostile answers', () => {
   beforeAll(async () => {
     answers = answersSchema.parse(input);
     contract = assembleContract(answers, library);
-    buffer = await renderContractDocx(contract);
+    buffer = await render(contract);
     docx = openDocx(buffer);
   });
 
@@ -362,7 +353,7 @@ describe('a Word file made from hostile answers', () => {
 
 describe('a contract tree that never went through the schema', () => {
   // The schema strips what XML forbids; the renderer must not rely on it.
-  it('still gives a file whose every part parses, the forbidden characters dropped', async () => {
+  it.each(CONTRACT_RENDERERS)('still gives a file whose every part parses, the forbidden characters dropped ($name)', async ({ render }) => {
     const contract = contractFrom(sampleInput('new-client-fixed'));
     const [first, ...rest] = contract.sections;
     const dirty: Contract = {
@@ -370,7 +361,7 @@ describe('a contract tree that never went through the schema', () => {
       meta: { ...contract.meta, title: 'Title\u0001\uFFFE', projectName: 'Project\u0000\uD800 name' },
       sections: [{ ...first!, blocks: [{ type: 'paragraph', runs: [{ text: 'a\u0001b\uFFFFc\tafter tab\r\nnext line' }] }] }, ...rest],
     };
-    const docx = openDocx(await renderContractDocx(dirty));
+    const docx = openDocx(await render(dirty));
     expect(docx.paragraphs().map((p) => p.text)).toContain('abc\tafter tab\nnext line');
     expect(docx.text('word/header1.xml')).toBe('Project name');
     expect(docx.coreProperties().title).toBe('Title');

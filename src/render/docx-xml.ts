@@ -1,0 +1,353 @@
+// The parts of a contract's Word file that change from one contract to the
+// next (the body of word/document.xml, the header paragraph, the core
+// properties), written as WordprocessingML strings straight from the tree.
+//
+// It writes what render/docx.ts (the docx library) writes for the same tree,
+// element for element: the same paragraphs, styles, numbering, run properties
+// and tables, so the two files read the same in Word. The tests hold it to
+// that by comparing both files part by part; docx.ts stays the readable
+// reference for what each block should look like, this file the fast copy.
+//
+// User text reaches the XML only through `textRuns` and `escapeXml`: forbidden
+// characters removed (cleanText), the five XML specials escaped, `\n` as
+// <w:br/> and `\t` as <w:tab/>, right-to-left stretches marked.
+import { cleanText } from '../answers/text.ts';
+import type {
+  Block,
+  BulletList,
+  Contract,
+  DocumentMeta,
+  PartiesBlock,
+  PartyDetails,
+  Paragraph as TreeParagraph,
+  Section,
+  SignatureBlock,
+  Table as TreeTable,
+  TextRun as TreeRun,
+} from '../contract/tree.ts';
+import { directionalStretches, startsRightToLeft } from './text-direction.ts';
+
+/** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
+export interface NumberingIds {
+  readonly clauseHeadings: number;
+  readonly bullets: number;
+}
+
+// The same names and values as render/docx.ts declares.
+const MUTED = '595959';
+
+// ---------------------------------------------------------------------------
+// Text
+
+const XML_SPECIAL = /[&<>"']/g;
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** Escapes the five XML specials; the text must already be clean of characters XML forbids. */
+export function escapeXml(text: string): string {
+  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c]!);
+}
+
+interface RunStyle {
+  readonly bold?: boolean | undefined;
+  readonly italic?: boolean | undefined;
+  /** Only the "Email: " / "Phone: " labels have a colour. */
+  readonly color?: string;
+}
+
+/** An on/off property as the docx library writes it: bare when on, w:val="false" when explicitly off. */
+const onOff = (name: string, value: boolean) => (value ? `<w:${name}/>` : `<w:${name} w:val="false"/>`);
+
+/**
+ * Run properties in CT_RPr order. In a right-to-left run the complex-script
+ * bold and italic follow the run's own (Word reads those there), and an
+ * explicit "not bold" is written only for the Latin script, as docx.ts does.
+ */
+function runProperties(style: RunStyle, rtl: boolean): string {
+  let xml = '';
+  const { bold, italic } = style;
+  if (bold !== undefined) xml += onOff('b', bold);
+  if (rtl ? bold === true : bold !== undefined) xml += onOff('bCs', bold!);
+  if (italic !== undefined) xml += onOff('i', italic);
+  if (rtl ? italic === true : italic !== undefined) xml += onOff('iCs', italic!);
+  if (style.color) xml += `<w:color w:val="${style.color}"/>`;
+  if (rtl) xml += '<w:rtl/>';
+  return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`;
+}
+
+/** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
+function runContent(text: string): string {
+  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escapeXml(text)}</w:t>`;
+  let xml = '';
+  text.split('\t').forEach((part, index) => {
+    if (index > 0) xml += '<w:tab/>';
+    if (part !== '') xml += `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`;
+  });
+  return xml;
+}
+
+/** Word runs for one piece of text: cleaned, `\n` a line break, right-to-left stretches marked. */
+function textRuns(value: string, style: RunStyle = {}): string {
+  let xml = '';
+  const lines = cleanText(value).split('\n');
+  for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+    const stretches = directionalStretches(lines[lineIndex]!);
+    for (let stretchIndex = 0; stretchIndex < stretches.length; stretchIndex++) {
+      const stretch = stretches[stretchIndex]!;
+      const inner =
+        runProperties(style, stretch.rtl) + (lineIndex > 0 && stretchIndex === 0 ? '<w:br/>' : '') + runContent(stretch.text);
+      xml += inner === '' ? '<w:r/>' : `<w:r>${inner}</w:r>`;
+    }
+  }
+  return xml;
+}
+
+function treeRuns(runs: readonly TreeRun[]): string {
+  let xml = '';
+  for (const run of runs) xml += textRuns(run.text, { bold: run.bold, italic: run.italic });
+  return xml;
+}
+
+const runsText = (runs: readonly TreeRun[]) => runs.map((run) => run.text).join('');
+
+// ---------------------------------------------------------------------------
+// Paragraphs
+
+interface ParagraphOptions {
+  /** pStyle: a paragraph style id, or a built-in heading style (Title, Heading1). */
+  readonly style?: string;
+  readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
+  readonly numId?: number;
+  readonly spacingAfter?: number;
+  readonly align?: 'right' | 'center';
+  readonly bidi?: boolean;
+}
+
+/** Paragraph properties in CT_PPr order; an alignment flips to its mirror in a right-to-left paragraph, as docx.ts's does. */
+function paragraphProperties(options: ParagraphOptions): string {
+  let xml = '';
+  if (options.style) xml += `<w:pStyle w:val="${options.style}"/>`;
+  if (options.keepNext !== undefined) xml += onOff('keepNext', options.keepNext);
+  if (options.keepLines !== undefined) xml += onOff('keepLines', options.keepLines);
+  if (options.numId !== undefined) xml += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${options.numId}"/></w:numPr>`;
+  if (options.bidi) xml += '<w:bidi/>';
+  if (options.spacingAfter !== undefined) xml += `<w:spacing w:after="${options.spacingAfter}"/>`;
+  if (options.align) xml += `<w:jc w:val="${options.bidi && options.align === 'right' ? 'left' : options.align}"/>`;
+  return xml === '' ? '' : `<w:pPr>${xml}</w:pPr>`;
+}
+
+function paragraph(options: ParagraphOptions, runs: string): string {
+  const inner = paragraphProperties(options) + runs;
+  return inner === '' ? '<w:p/>' : `<w:p>${inner}</w:p>`;
+}
+
+/** A paragraph of user-facing text, its direction taken from the text itself. */
+function textParagraph(text: string, runs: string, options: ParagraphOptions = {}): string {
+  return paragraph(startsRightToLeft(text) ? { ...options, bidi: true } : options, runs);
+}
+
+function plainParagraph(text: string, options: ParagraphOptions = {}, style: RunStyle = {}): string {
+  return textParagraph(text, textRuns(text, style), options);
+}
+
+// ---------------------------------------------------------------------------
+// Tables: percentage widths and a fixed layout, as docx.ts's fixedTable.
+
+const borders = (value: string) =>
+  `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${value}/>`).join('')}</w:tblBorders>`;
+const NO_BORDERS = borders('w:val="none" w:color="auto" w:sz="0"');
+const FEE_TABLE_BORDERS = borders('w:val="single" w:color="8C8C8C" w:sz="4"');
+
+function fixedTable(rows: string, columnPercents: readonly number[], tableBorders: string): string {
+  // The grid is what Google Docs and Pages read; Word and LibreOffice follow the percentages.
+  const grid = columnPercents.map((share) => `<w:gridCol w:w="${Math.round((9306 * share) / 100)}"/>`).join('');
+  return (
+    `<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="100%"/>${tableBorders}<w:tblLayout w:type="fixed"/></w:tblPr>` +
+    `<w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`
+  );
+}
+
+const cellMargins = (top: number, bottom: number, left: number, right: number) =>
+  `<w:tcMar><w:top w:type="dxa" w:w="${top}"/><w:left w:type="dxa" w:w="${left}"/><w:bottom w:type="dxa" w:w="${bottom}"/><w:right w:type="dxa" w:w="${right}"/></w:tcMar>`;
+
+function tableCell(share: number, margins: string, content: string, shading = ''): string {
+  return `<w:tc><w:tcPr><w:tcW w:type="pct" w:w="${share}%"/>${shading}${margins}</w:tcPr>${content}</w:tc>`;
+}
+
+function tableRow(cells: string, properties: { cantSplit?: boolean; header?: boolean } = {}): string {
+  const trPr = (properties.cantSplit ? '<w:cantSplit/>' : '') + (properties.header ? '<w:tblHeader/>' : '');
+  return `<w:tr>${trPr === '' ? '' : `<w:trPr>${trPr}</w:trPr>`}${cells}</w:tr>`;
+}
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+function paragraphBlock(block: TreeParagraph, keepNext: boolean): string {
+  return textParagraph(runsText(block.runs), treeRuns(block.runs), keepNext ? { keepNext: true } : {});
+}
+
+function listBlock(block: BulletList, numbering: NumberingIds): string {
+  let xml = '';
+  for (const item of block.items) {
+    xml += textParagraph(runsText(item), treeRuns(item), { style: 'ListParagraph', numId: numbering.bullets });
+  }
+  return xml;
+}
+
+const FEE_CELL_MARGINS = cellMargins(40, 40, 100, 100);
+const FEE_HEADER_SHADING = '<w:shd w:fill="E8ECF2" w:color="auto" w:val="clear"/>';
+
+function feeTableBlock(block: TreeTable): string {
+  // Every row but the last keeps with the next, so the table moves to a new page whole.
+  const cell = (text: string, options: { bold?: boolean | undefined; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
+    tableCell(
+      options.share,
+      FEE_CELL_MARGINS,
+      plainParagraph(
+        text,
+        { style: 'TableText', ...(options.keepNext ? { keepNext: true } : {}), ...(options.amount ? { align: 'right' as const } : {}) },
+        { bold: options.bold },
+      ),
+      options.header ? FEE_HEADER_SHADING : '',
+    );
+  const hasRows = block.rows.length > 0;
+  let rows = tableRow(
+    cell(block.header[0], { bold: true, header: true, share: 68, keepNext: hasRows }) +
+      cell(block.header[1], { bold: true, header: true, amount: true, share: 32, keepNext: hasRows }),
+    { cantSplit: true, header: true },
+  );
+  block.rows.forEach((row, index) => {
+    const keepNext = index < block.rows.length - 1;
+    rows += tableRow(
+      cell(row.label, { bold: row.emphasis, share: 68, keepNext }) + cell(row.value, { bold: row.emphasis, amount: true, share: 32, keepNext }),
+      { cantSplit: true },
+    );
+  });
+  return (
+    plainParagraph(block.caption, { style: 'Caption' }) +
+    fixedTable(rows, [68, 32], FEE_TABLE_BORDERS) +
+    // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
+    paragraph({ spacingAfter: 60 }, '')
+  );
+}
+
+/** Name, business, address, email and phone: the article's "full contact information". */
+function contactParagraphs(party: PartyDetails): string {
+  return (
+    plainParagraph(party.name, { style: 'LetterBlock' }, { bold: true }) +
+    (party.business ? plainParagraph(party.business, { style: 'LetterBlock' }) : '') +
+    plainParagraph(party.address, { style: 'LetterBlock' }) +
+    labelled('Email', party.email) +
+    labelled('Phone', party.phone)
+  );
+}
+
+function labelled(label: string, value: string): string {
+  return textParagraph(value, textRuns(`${label}: `, { color: MUTED }) + textRuns(value), { style: 'LetterBlock' });
+}
+
+const PARTY_CELL_MARGINS = cellMargins(80, 80, 0, 240);
+
+function partiesBlock(block: PartiesBlock): string {
+  const share = 100 / block.parties.length;
+  const cells = block.parties
+    .map((party) => tableCell(share, PARTY_CELL_MARGINS, plainParagraph(party.role, { style: 'PartyRole' }) + contactParagraphs(party)))
+    .join('');
+  return fixedTable(tableRow(cells), block.parties.map(() => share), NO_BORDERS);
+}
+
+const SIGNATURE_CELL_MARGINS = cellMargins(80, 80, 0, 360);
+const SIGNATURE_LINE = paragraph({ style: 'SignatureLine' }, '');
+const signatureLabel = (label: string, options: ParagraphOptions = {}) =>
+  paragraph({ style: 'SignatureLabel', ...options }, `<w:r><w:t xml:space="preserve">${label}</w:t></w:r>`);
+
+function signatureBlock(block: SignatureBlock): string {
+  const share = 100 / block.parties.length;
+  // Every paragraph keeps with the next and the row cannot split, so the
+  // block moves to the next page whole rather than leaving a lone line.
+  const cells = block.parties
+    .map((party) =>
+      tableCell(
+        share,
+        SIGNATURE_CELL_MARGINS,
+        plainParagraph(party.role, { style: 'PartyRole' }) +
+          plainParagraph(party.name, { style: 'LetterBlock', keepNext: true, keepLines: true }, { bold: true }) +
+          (party.business ? plainParagraph(`for ${party.business}`, { style: 'LetterBlock', keepNext: true, keepLines: true }) : '') +
+          SIGNATURE_LINE +
+          signatureLabel('Signature') +
+          (party.title ? plainParagraph(party.title, { style: 'SignatureLine' }) : SIGNATURE_LINE) +
+          signatureLabel('Title') +
+          SIGNATURE_LINE +
+          // The last paragraph of the block lets go of the next one.
+          signatureLabel('Date', { keepNext: false }),
+      ),
+    )
+    .join('');
+  return fixedTable(tableRow(cells, { cantSplit: true }), block.parties.map(() => share), NO_BORDERS) + '<w:p/>';
+}
+
+function renderBlock(block: Block, next: Block | undefined, numbering: NumberingIds): string {
+  switch (block.type) {
+    case 'paragraph':
+      // "By signing below..." stays on the page of the signatures it introduces.
+      return paragraphBlock(block, next?.type === 'signatures');
+    case 'list':
+      return listBlock(block, numbering);
+    case 'table':
+      return feeTableBlock(block);
+    case 'parties':
+      return partiesBlock(block);
+    case 'signatures':
+      return signatureBlock(block);
+  }
+}
+
+function sectionContent(section: Section, numbering: NumberingIds): string {
+  // The note is help text for the person filling in the wizard, not contract wording.
+  let xml = plainParagraph(section.title, { style: 'Heading1', numId: numbering.clauseHeadings });
+  section.blocks.forEach((block, index) => {
+    xml += renderBlock(block, section.blocks[index + 1], numbering);
+  });
+  return xml;
+}
+
+// ---------------------------------------------------------------------------
+// Parts
+
+/** What goes between <w:body> and the section properties of word/document.xml. */
+export function contractBodyXml(contract: Contract, numbering: NumberingIds): string {
+  let xml = plainParagraph(contract.title, { style: 'Title' }) + plainParagraph(contract.subtitle, { style: 'Subtitle' });
+  for (const section of contract.sections) xml += sectionContent(section, numbering);
+  return xml;
+}
+
+/** The one paragraph of the page header: the project name, on the right. */
+export function headerParagraphXml(meta: DocumentMeta): string {
+  return plainParagraph(meta.projectName, { style: 'Header', align: 'right' });
+}
+
+const CORE_PROPERTIES_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
+
+/** docProps/core.xml: the properties docx.ts sets, cleaned and escaped; empty ones left out as the library does. */
+export function corePropertiesXml(meta: DocumentMeta, description: string, created: Date): string {
+  const property = (element: string, value: string) => {
+    const clean = cleanText(value);
+    return clean === '' ? '' : `<${element}>${escapeXml(clean)}</${element}>`;
+  };
+  const time = created.toISOString();
+  return (
+    CORE_PROPERTIES_START +
+    property('dc:title', meta.title) +
+    property('dc:subject', meta.subject) +
+    property('dc:creator', meta.author) +
+    property('cp:keywords', meta.keywords) +
+    property('dc:description', description) +
+    property('cp:lastModifiedBy', meta.author) +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}

@@ -1,0 +1,261 @@
+// The fast writer (render/docx-package.ts + docx-xml.ts), held to the docx
+// library's file for the same contract: what a reader sees must not differ.
+// test/render/docx.test.ts runs its own assertions over both renderers; this
+// file compares the two files with each other, part by part.
+import { crc32, inflateRawSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answersSchema, type AnswersInput } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import type { Contract } from '../../src/contract/tree.ts';
+import { renderContractDocx } from '../../src/render/docx.ts';
+import { contractDocxWriter, writeContractDocx } from '../../src/render/docx-package.ts';
+import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
+import { openDocx, parseXmlStrict, type DocxPackage } from '../helpers/docx-reader.ts';
+import { hostileInput } from '../helpers/hostile-answers.ts';
+import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
+
+const library = loadContractLibrary();
+const contractFrom = (input: AnswersInput): Contract => assembleContract(answersSchema.parse(input), library);
+
+/**
+ * Parts the writer makes for each contract that are compared as parsed XML;
+ * it also makes the two answers parts, compared byte for byte with the rest
+ * (every other part is the docx library's, stored once).
+ */
+const COMPARED_AS_XML = ['word/document.xml', 'word/header1.xml', 'docProps/core.xml'];
+
+/** What a reader sees of each paragraph of a part (the parsed element itself left out). */
+function paragraphsOf(docx: DocxPackage, part: string) {
+  return docx.paragraphs(part).map(({ element: _element, ...seen }) => seen);
+}
+
+function withoutTimes(core: Record<string, string>) {
+  const { created: _created, modified: _modified, ...rest } = core;
+  return rest;
+}
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Uint8Array;
+  /** CRC and sizes from the data descriptor after the data, when the local header defers them there. */
+  readonly descriptor?: { crc: number; compressedSize: number; size: number };
+}
+
+/** Reads a zip's central directory and each entry's local header the way a strict reader would, without fflate. */
+function zipEntries(zip: Buffer): ZipEntry[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(end, 'end of central directory').toBeGreaterThan(0);
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    expect(zip.readUInt32LE(at), 'central directory signature').toBe(0x02014b50);
+    const flags = zip.readUInt16LE(at + 8);
+    const method = zip.readUInt16LE(at + 10);
+    const crc = zip.readUInt32LE(at + 16);
+    const compressedSize = zip.readUInt32LE(at + 20);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extraLength + commentLength;
+
+    expect(zip.readUInt32LE(local), `local header of ${name}`).toBe(0x04034b50);
+    const localNameLength = zip.readUInt16LE(local + 26);
+    expect(zip.toString('utf8', local + 30, local + 30 + localNameLength)).toBe(name);
+    const dataStart = local + 30 + localNameLength + zip.readUInt16LE(local + 28);
+    const data = zip.subarray(dataStart, dataStart + compressedSize);
+    let descriptor: ZipEntry['descriptor'];
+    if (flags & 8) {
+      let d = dataStart + compressedSize;
+      if (zip.readUInt32LE(d) === 0x08074b50) d += 4;
+      descriptor = { crc: zip.readUInt32LE(d), compressedSize: zip.readUInt32LE(d + 4), size: zip.readUInt32LE(d + 8) };
+    }
+    entries.push({ name, method, crc, size, data, descriptor });
+  }
+  return entries;
+}
+
+const CASES: { name: string; contract: () => Contract }[] = [
+  ...SAMPLE_NAMES.map((sample) => ({ name: `the ${sample} sample`, contract: () => contractFrom(sampleInput(sample)) })),
+  { name: 'hostile answers', contract: () => contractFrom(hostileInput()) },
+];
+
+describe.each(CASES)('the fast Word file for $name, against the docx library’s', ({ contract: makeContract }) => {
+  let contract: Contract;
+  let oracle: DocxPackage;
+  let oracleBytes: Buffer;
+  let buffer: Buffer;
+  let fast: DocxPackage;
+
+  beforeAll(async () => {
+    contract = makeContract();
+    oracleBytes = await renderContractDocx(contract);
+    oracle = openDocx(oracleBytes);
+    buffer = await writeContractDocx(contract);
+    fast = openDocx(buffer); // parses every .xml and .rels part strictly
+  });
+
+  it('holds the same parts, every XML part parsing strictly', () => {
+    expect([...fast.partNames].sort()).toEqual([...oracle.partNames].sort());
+    expect(fast.partNames[0]).toBe('[Content_Types].xml');
+  });
+
+  it('has the same paragraphs in the same order: text, style, numbering, direction', () => {
+    const paragraphs = paragraphsOf(fast, 'word/document.xml');
+    expect(paragraphs.length).toBeGreaterThan(50);
+    expect(paragraphs).toEqual(paragraphsOf(oracle, 'word/document.xml'));
+    expect(paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text)).toEqual(contract.sections.map((s) => s.title));
+  });
+
+  it('has the same header text and the same "Page X of Y" footer fields', () => {
+    expect(paragraphsOf(fast, 'word/header1.xml')).toEqual(paragraphsOf(oracle, 'word/header1.xml'));
+    expect(fast.text('word/header1.xml')).toBe(oracle.text('word/header1.xml'));
+    expect(fast.paragraphs('word/footer1.xml').flatMap((p) => p.fields)).toEqual(['PAGE', 'NUMPAGES']);
+    expect(paragraphsOf(fast, 'word/footer1.xml')).toEqual(paragraphsOf(oracle, 'word/footer1.xml'));
+  });
+
+  it('has the same core properties, stamped with the time it was made', () => {
+    const core = fast.coreProperties();
+    expect(withoutTimes(core)).toEqual(withoutTimes(oracle.coreProperties()));
+    expect(core.title).toBeTruthy();
+    expect(core.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(core.modified).toBe(core.created);
+  });
+
+  it('writes word/document.xml, the header and the core properties as the same XML as the docx library: elements, attributes and text', () => {
+    for (const part of COMPARED_AS_XML) {
+      const ours = parseXmlStrict(fast.xmlText(part).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME'), part);
+      const theirs = parseXmlStrict(oracle.xmlText(part).replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME'), part);
+      expect(ours, part).toEqual(theirs);
+    }
+  });
+
+  it('keeps every other part exactly as the docx library writes it (styles, numbering, settings, footer, relationships)', () => {
+    const itemId = /ds:itemID="\{[0-9A-F-]+\}"/;
+    for (const name of fast.partNames) {
+      if (COMPARED_AS_XML.includes(name)) continue;
+      const ours = Buffer.from(fast.bytes(name));
+      const theirs = Buffer.from(oracle.bytes(name));
+      if (name === 'customXml/itemProps1.xml') {
+        // A fresh item id per file, as Word does.
+        expect(ours.toString('utf8').replace(itemId, 'ID'), name).toBe(theirs.toString('utf8').replace(itemId, 'ID'));
+        expect(ours.toString('utf8')).toMatch(itemId);
+      } else {
+        expect(ours.equals(theirs), `${name} is the docx library's`).toBe(true);
+      }
+    }
+  });
+
+  it('carries its answers, so it can be loaded back into the wizard', () => {
+    expect(readEmbeddedAnswers(buffer)).toEqual(contract.answers);
+    expect(answersSchema.parse(readEmbeddedAnswers(buffer))).toEqual(contract.answers);
+  });
+
+  it("is a zip a strict reader accepts: every entry deflated, each CRC and size matching what it inflates to", () => {
+    const entries = zipEntries(buffer);
+    expect(entries.map((e) => e.name)).toEqual(fast.partNames);
+    for (const entry of entries) {
+      expect(entry.method, entry.name).toBe(8);
+      const inflated = inflateRawSync(entry.data);
+      expect(inflated.length, entry.name).toBe(entry.size);
+      expect(crc32(inflated), entry.name).toBe(entry.crc);
+      if (entry.descriptor) expect(entry.descriptor, entry.name).toEqual({ crc: entry.crc, compressedSize: entry.data.length, size: entry.size });
+    }
+  });
+});
+
+describe('the fast writer on a tree the samples never produce', () => {
+  // Explicitly "not bold" runs, right-to-left runs and paragraphs, empty
+  // paragraphs, lines and list items, tabs and line breaks at the edges,
+  // characters XML forbids, three-party tables, a fee table without rows:
+  // each a branch of docx.ts that the samples leave untried.
+  const base = contractFrom(sampleInput('new-client-fixed'));
+  const [first, ...rest] = base.sections;
+  const contract: Contract = {
+    ...base,
+    meta: { ...base.meta, projectName: 'שלום project', title: 'Title\u0001 <&>"\'', keywords: '' },
+    sections: [
+      {
+        ...first!,
+        title: 'مرحبا clause',
+        blocks: [
+          { type: 'paragraph', runs: [{ text: '' }] },
+          { type: 'paragraph', runs: [] },
+          {
+            type: 'paragraph',
+            runs: [
+              { text: 'a\n\nb\n', bold: false },
+              { text: '\tx\t', italic: false },
+              { text: 'שלום', bold: false, italic: true },
+              { text: 'שלום x', bold: true, italic: false },
+              { text: 'a\r\nb\u0000c\uD800 & <d>' },
+            ],
+          },
+          { type: 'list', items: [] },
+          { type: 'list', items: [[{ text: 'שלום' }, { text: ' item', bold: true }], []] },
+          { type: 'table', caption: 'Empty', header: ['A', 'שלום'], rows: [] },
+          { type: 'table', caption: 'שלום', header: ['A', 'B'], rows: [{ label: 'x', value: 'שלום', emphasis: false }] },
+          {
+            type: 'parties',
+            parties: [
+              { role: 'R1', name: 'N1', address: 'A\nB', email: 'e', phone: 'p' },
+              { role: 'R2', name: 'N2', business: 'B', address: 'A', email: 'שלום', phone: 'p' },
+              { role: 'R3', name: 'N3', address: 'A', email: 'e', phone: 'p' },
+            ],
+          },
+          { type: 'paragraph', runs: [{ text: 'By signing below' }] },
+          {
+            type: 'signatures',
+            parties: [
+              { role: 'R1', name: 'N1', title: 'T' },
+              { role: 'R2', name: 'N2', business: 'B' },
+              { role: 'R3', name: 'שלום' },
+            ],
+          },
+        ],
+      },
+      ...rest,
+    ],
+  };
+
+  it('writes the same XML as the docx library', async () => {
+    const oracle = openDocx(await renderContractDocx(contract));
+    const fast = openDocx(await writeContractDocx(contract));
+    for (const part of ['word/document.xml', 'word/header1.xml']) {
+      expect(parseXmlStrict(fast.xmlText(part), part), part).toEqual(parseXmlStrict(oracle.xmlText(part), part));
+    }
+    expect(withoutTimes(fast.coreProperties())).toEqual(withoutTimes(oracle.coreProperties()));
+    expect(fast.coreProperties().title).toBe('Title <&>"\'');
+    expect(fast.coreProperties()).not.toHaveProperty('keywords');
+  });
+});
+
+describe('the fast writer from one contract to the next', () => {
+  it('carries nothing of one contract into the next', async () => {
+    const writer = await contractDocxWriter();
+    const first = contractFrom(sampleInput('new-client-fixed'));
+    const second = contractFrom(sampleInput('returning-client-hourly'));
+    const when = new Date('2027-01-02T03:04:05.000Z');
+    const before = writer.write(first, when);
+    const between = openDocx(writer.write(second, when));
+    const after = writer.write(first, when);
+    expect(openDocx(after).xmlText('word/document.xml')).toBe(openDocx(before).xmlText('word/document.xml'));
+    expect(between.text()).not.toContain(first.answers.client.name);
+    expect(readEmbeddedAnswers(after)).toEqual(first.answers);
+  });
+
+  it('refuses answers too large to be loaded back, as the docx library does', async () => {
+    const contract = contractFrom(sampleInput('new-client-fixed'));
+    const oversized = { ...contract, answers: { ...contract.answers, padding: 'x'.repeat(3 * 1024 * 1024) } } as Contract;
+    const writer = await contractDocxWriter();
+    expect(() => writer.write(oversized)).toThrow(/more than the \d+ the reader accepts/);
+    await expect(renderContractDocx(oversized)).rejects.toThrow(/more than the \d+ the reader accepts/);
+  });
+});
