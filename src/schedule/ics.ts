@@ -19,6 +19,12 @@ export interface CalendarContext {
   readonly clientEmail: string;
   /** The letter's title as the library names it ("Final check-in"); the kind itself otherwise. */
   readonly letterTitle?: (kind: string) => string;
+  /**
+   * Where a person makes the letters on this site ("When the client goes
+   * quiet", from a draft or an uploaded answers file). Without it, the event
+   * names the API route instead.
+   */
+  readonly pageUrl?: string;
 }
 
 const toDateArray = (iso: string): DateArray => {
@@ -34,7 +40,12 @@ function describe(action: FollowUpAction, context: CalendarContext): string {
   const lines = [`${context.projectName} (${context.clientName})`, '', action.todo];
   if (action.letter) {
     const title = context.letterTitle?.(action.letter) ?? action.letter;
-    lines.push('', `Letter to send: ${title}. Make it from the same answers with POST ${letterPath(action.letter)}.`);
+    lines.push(
+      '',
+      context.pageUrl
+        ? `Letter to send: ${title}. Make it on the "When the client goes quiet" page of your contract: open your resume link, or upload your answers file or Word contract at ${context.pageUrl}`
+        : `Letter to send: ${title}. Make it from the same answers with POST ${letterPath(action.letter)}.`,
+    );
   }
   return cleanText(lines.join('\n'));
 }

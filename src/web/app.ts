@@ -21,6 +21,7 @@ import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes } from './api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
+import { loadLetterLibrary } from '../letters/library.ts';
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { wizardRoutes } from './wizard/routes.ts';
@@ -135,8 +136,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const generateRouteConfig =
     rateLimitPerMinute > 0 ? { config: { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } } : {};
   await app.register(apiRoutes, { library, generateRouteConfig });
-  await app.register(wizardRoutes, { library, store: drafts, generateRouteConfig });
-  await app.register(lettersApiRoutes, { generateRouteConfig });
+  // Loaded once, at start-up: a broken letter template stops the server with the file named.
+  const letters = loadLetterLibrary();
+  await app.register(wizardRoutes, { library, store: drafts, letters, generateRouteConfig });
+  await app.register(lettersApiRoutes, { letters, generateRouteConfig });
 
   return app;
 }

@@ -54,6 +54,23 @@ describe('the follow-up calendar parses back as valid iCalendar with one all-day
     expect(events[1]!.description).toContain('/api/letters/final-check-in');
   });
 
+  it('points at the site\'s follow-up page instead of the API when given a page address', () => {
+    const actions = followUpSchedule('negotiating', '2027-03-01', { unresponsiveDays: 14 });
+    const text = followUpCalendar(actions, {
+      stage: 'negotiating',
+      since: '2027-03-01',
+      projectName: 'Harbor Coffee website redesign',
+      clientName: 'Harbor Coffee Co.',
+      clientEmail: 'priya@harborcoffee.example',
+      letterTitle: () => 'Final check-in',
+      pageUrl: 'https://contracts.example/',
+    });
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    expect(events[1]!.description).toContain('Letter to send: Final check-in. Make it on the "When the client goes quiet" page');
+    expect(events[1]!.description).toContain('https://contracts.example/');
+    expect(events[1]!.description).not.toContain('/api/letters/');
+  });
+
   it('keeps commas, semicolons, quotes, CJK and emoji in a project name intact', () => {
     const name = 'Café "Ōsaka"; menu, 新しいサイト 🎉';
     const { events, root } = calendar('payment-due', '2027-03-12', name);

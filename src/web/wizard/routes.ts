@@ -8,15 +8,18 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../answers/schema.ts';
 import { formatLongDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
+import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
 import { contentDisposition, safeFileStem } from '../../contract/file-name.ts';
 import type { DraftStore } from '../../drafts/store.ts';
-import { renderContractDocx } from '../../render/docx.ts';
+import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { answersToForm, completeAnswers, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
+import { followUpRoutes } from './follow-up.ts';
 import { readUploadedAnswers } from './import.ts';
+import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
 import { noteLookup, stepItems } from './view-models.ts';
@@ -24,6 +27,8 @@ import { noteLookup, stepItems } from './view-models.ts';
 export interface WizardOptions {
   readonly library: ClauseLibrary;
   readonly store: DraftStore;
+  /** The follow-up letters' templates; loaded and checked from clauses/letters/ when not given. */
+  readonly letters?: ClauseLibrary;
   /** Route options for the Word download (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
 }
@@ -41,16 +46,9 @@ interface StepQuery {
 }
 
 const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
-const SCRIPTS = ['/assets/wizard.js'];
 const HOME_TITLE = 'Make a freelance contract that protects you';
 
-function html(reply: FastifyReply, status = 200): FastifyReply {
-  // Pages hold names, addresses and fees: never kept by a shared cache or a
-  // browser's disk cache; back and forward fetch them again from the draft.
-  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8');
-}
-
-export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, generateRouteConfig = {} }) => {
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {} }) => {
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
@@ -73,15 +71,6 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   const notes = noteLookup(library);
   const csrfCheck = app.csrfProtection;
-  const draftUrl = (id: string, step = '') => `/wizard/${id}${step ? `/${step}` : ''}`;
-
-  function gone(reply: FastifyReply) {
-    return html(reply, 404).view('error.eta', {
-      title: 'This draft has expired or was deleted',
-      detail: 'Drafts are kept for a while after their last change, then removed, and a deleted draft cannot be brought back. Start a new contract, or continue from an answers file or a Word file you downloaded.',
-      status: 404,
-    });
-  }
 
   function home(reply: FastifyReply, importError?: { message: string; problems: readonly string[] }) {
     return html(reply, importError ? 400 : 200).view('home.eta', {
@@ -261,7 +250,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     const contract = assembleContract(answers, library);
-    const docx = await renderContractDocx(contract);
+    const docx = await writeContractDocx(contract);
     return reply
       .header('cache-control', 'no-store')
       .type(DOCX_TYPE)
@@ -280,6 +269,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} answers`), 'json'))
       .send(`${JSON.stringify(answers, null, 2)}\n`);
   });
+
+  // "When the client goes quiet": the letters and the calendar, in this
+  // plugin's context so they share its CSRF check and its 403 page.
+  await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig });
 
   app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
     store.delete(request.params.draftId);

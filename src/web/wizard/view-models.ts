@@ -55,6 +55,8 @@ export interface FieldView {
   errorId: string;
   /** ids for aria-describedby: hint, note, error. */
   describedBy: string;
+  /** Marked invalid by an error shown on its group (a fieldset), not beside it. */
+  invalid?: boolean;
   inputType: string;
   inputMode?: string;
   autocomplete?: string;

@@ -1,0 +1,198 @@
+// "When the client goes quiet": the article's follow-up playbook for a
+// finished draft, with its calendar (.ics) and each of its letters (Word file
+// or email text), asking only for what each letter needs. Registered inside
+// the wizard's plugin (routes.ts), so every form here carries the wizard's
+// CSRF token and a forged one gets the wizard's 403 page.
+//
+//   GET  /wizard/:draftId/follow-up            the page
+//   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
+//   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { toIsoDate } from '../../answers/dates.ts';
+import type { Answers } from '../../answers/schema.ts';
+import type { ClauseLibrary } from '../../clauses/load.ts';
+import { contentDisposition, safeFileStem } from '../../contract/file-name.ts';
+import type { Draft, DraftStore } from '../../drafts/store.ts';
+import { assembleLetter } from '../../letters/assemble.ts';
+import { renderLetterText } from '../../letters/plain-text.ts';
+import { isLetterKind, type LetterKind } from '../../letters/request.ts';
+import { renderLetterDocx } from '../../render/docx.ts';
+import { followUpCalendar } from '../../schedule/ics.ts';
+import { followUpSchedule } from '../../schedule/rules.ts';
+import { DOCX_TYPE } from '../api.ts';
+import { CALENDAR_TYPE } from '../letters-api.ts';
+import { completeAnswers, type FieldError } from './engine.ts';
+import {
+  followUpPage,
+  hiddenInputs,
+  letterFigures,
+  readCalendarForm,
+  readLetterForm,
+  savedFollowUp,
+  validateCalendar,
+  validateLetter,
+  withSaved,
+} from './follow-up-model.ts';
+import { single, type FormValues } from './form-values.ts';
+import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
+
+export interface FollowUpOptions {
+  readonly store: DraftStore;
+  readonly letters: ClauseLibrary;
+  /** Route options for the downloads (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+}
+
+interface DraftParams {
+  draftId: string;
+}
+interface LetterParams extends DraftParams {
+  kind: string;
+}
+
+export const FOLLOW_UP_TITLE = 'When the client goes quiet';
+const PAGE = 'follow-up';
+
+export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {} }) => {
+  const csrfCheck = app.csrfProtection;
+  const pageUrl = (id: string) => draftUrl(id, PAGE);
+  const titleOf = (kind: string) => letters.clauses.find((letter) => letter.id === kind)?.title ?? kind;
+
+  function renderPage(
+    reply: FastifyReply,
+    draft: Draft,
+    answers: Answers,
+    submitted?: { form: string; values: FormValues; errors: readonly FieldError[] },
+    status = 200,
+  ) {
+    const errors = submitted?.errors ?? [];
+    const title = errors.length ? `Error: ${FOLLOW_UP_TITLE}` : FOLLOW_UP_TITLE;
+    return html(reply, status).view('follow-up.eta', {
+      title,
+      heading: FOLLOW_UP_TITLE,
+      backHref: draftUrl(draft.id, 'review'),
+      csrf: reply.generateCsrf(),
+      errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
+      errorTitle: submitted && (submitted.form === 'calendar' ? 'There is a problem with the calendar' : `There is a problem with the letter: ${titleOf(submitted.form)}`),
+      page: followUpPage({
+        answers,
+        letters,
+        saved: savedFollowUp(draft.answers),
+        ...(submitted ? { submitted } : {}),
+        today: toIsoDate(new Date()),
+        actionFor: (form) => `${pageUrl(draft.id)}/${form}`,
+        fileNameFor: (kind) => `${safeFileStem(`${answers.project.name} ${kind}`)}.docx`,
+      }),
+      scripts: SCRIPTS,
+    });
+  }
+
+  function notReady(reply: FastifyReply, draft: Draft) {
+    return html(reply).view('follow-up.eta', {
+      title: FOLLOW_UP_TITLE,
+      heading: FOLLOW_UP_TITLE,
+      backHref: draftUrl(draft.id, 'review'),
+      errors: [],
+      reviewHref: draftUrl(draft.id, 'review'),
+      scripts: SCRIPTS,
+    });
+  }
+
+  /** The draft and its complete answers, or the reply already sent. */
+  function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): { draft: Draft; answers: Answers } | FastifyReply {
+    const draft = store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const answers = completeAnswers(draft.answers);
+    if (!answers) {
+      // A form sent for a draft that is no longer complete (changed in another tab): the page says why.
+      return request.method === 'GET' ? notReady(reply, draft) : reply.redirect(pageUrl(draft.id), 303);
+    }
+    return { draft, answers };
+  }
+
+  /** Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft. */
+  function remember(draft: Draft, form: FormValues): Draft {
+    const followUp = withSaved(savedFollowUp(draft.answers), form);
+    return store.save(draft.id, { ...draft.answers, followUp }) ?? draft;
+  }
+
+  app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
+    const loaded = load(request, reply);
+    if (!('draft' in loaded)) return loaded;
+    return renderPage(reply, loaded.draft, loaded.answers);
+  });
+
+  app.post<{ Params: DraftParams }>(
+    `/wizard/:draftId/${PAGE}/calendar`,
+    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    async (request, reply) => {
+      const loaded = load(request, reply);
+      if (!('draft' in loaded)) return loaded;
+      const form = readCalendarForm(request.body);
+      const draft = remember(loaded.draft, form);
+      const result = validateCalendar(loaded.answers, form);
+      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
+      const { answers, stage, since } = result.request;
+      const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
+      const calendar = followUpCalendar(actions, {
+        stage,
+        since,
+        projectName: answers.project.name,
+        clientName: answers.client.business ?? answers.client.name,
+        clientEmail: answers.client.email,
+        letterTitle: titleOf,
+        // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
+        pageUrl: `${request.protocol}://${request.host}/`,
+      });
+      return reply
+        .header('cache-control', 'no-store')
+        .type(CALENDAR_TYPE)
+        .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} follow-up ${stage}`), 'ics'))
+        .send(calendar);
+    },
+  );
+
+  app.post<{ Params: LetterParams }>(
+    `/wizard/:draftId/${PAGE}/:kind`,
+    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    async (request, reply) => {
+      const kind = request.params.kind;
+      if (!isLetterKind(kind)) return reply.callNotFound();
+      const loaded = load(request, reply);
+      if (!('draft' in loaded)) return loaded;
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const form = readLetterForm(kind, body);
+      const draft = remember(loaded.draft, form);
+      const result = validateLetter(kind, loaded.answers, form);
+      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400);
+
+      const letter = assembleLetter(kind, result.request, letters);
+      if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter));
+      const docx = await renderLetterDocx(letter);
+      return reply
+        .header('cache-control', 'no-store')
+        .type(DOCX_TYPE)
+        .header('content-disposition', contentDisposition(letter.meta.fileStem, 'docx'))
+        .send(docx);
+    },
+  );
+
+  function renderEmail(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, request: Parameters<typeof letterFigures>[1], text: string) {
+    const title = `${titleOf(kind)}: the email`;
+    const lines = text.split('\n');
+    return html(reply).view('email.eta', {
+      title,
+      heading: title,
+      backHref: `${pageUrl(draft.id)}#letter-${kind}`,
+      to: request.answers.client.email,
+      figures: letterFigures(kind, request),
+      text,
+      rows: Math.min(Math.max(lines.length + 1, 8), 40),
+      action: `${pageUrl(draft.id)}/${kind}`,
+      hidden: hiddenInputs(kind, form),
+      fileName: `${safeFileStem(`${request.answers.project.name} ${kind}`)}.docx`,
+      csrf: reply.generateCsrf(),
+      scripts: SCRIPTS,
+    });
+  }
+};
