@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { answersToForm } from '../../src/web/wizard/engine.ts';
 import { STEPS } from '../../src/web/wizard/steps.ts';
+import { InjectVisitor, type Fields } from '../helpers/inject-visitor.ts';
 import { sampleAnswers, sampleInput } from '../helpers/samples.ts';
 
 let dataDir: string;
@@ -27,68 +28,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Fields = Record<string, string | string[]>;
-
-/** A browser in miniature: keeps cookies, reads the CSRF token from the last page. */
-class Visitor {
-  cookies = new Map<string, string>();
-  token = '';
-  constructor(private readonly server: FastifyInstance = app) {}
-
-  private absorb(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies) this.cookies.set(cookie.name, cookie.value);
-    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
-    if (match) this.token = match[1]!;
-    return response;
-  }
-
-  get cookieHeader() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  async get(url: string) {
-    return this.absorb(await this.server.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, accept: 'text/html' } }));
-  }
-
-  async post(url: string, fields: Fields = {}, { token = this.token }: { token?: string | null } = {}) {
-    const body = new URLSearchParams();
-    if (token !== null) body.append('_csrf', token);
-    for (const [name, value] of Object.entries(fields)) {
-      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
-    }
-    return this.absorb(
-      await this.server.inject({
-        method: 'POST',
-        url,
-        payload: body.toString(),
-        headers: { cookie: this.cookieHeader, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-      }),
-    );
-  }
-
-  async upload(fileName: string, content: Buffer | string, { token = this.token }: { token?: string | null } = {}) {
-    const boundary = '----wizardtest';
-    const parts: Buffer[] = [];
-    if (token !== null) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`));
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(Buffer.isBuffer(content) ? content : Buffer.from(content));
-    parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-    return this.absorb(
-      await this.server.inject({
-        method: 'POST',
-        url: '/import',
-        payload: Buffer.concat(parts),
-        headers: { cookie: this.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` },
-      }),
-    );
-  }
-
-  /** Home page, "Start a new contract": the draft's first step URL. */
-  async start(): Promise<string> {
-    await this.get('/');
-    const response = await this.post('/wizard');
-    expect(response.statusCode).toBe(303);
-    return String(response.headers.location);
+/** The visitor of test/helpers/inject-visitor.ts, on this file's app unless told otherwise. */
+class Visitor extends InjectVisitor {
+  constructor(server: FastifyInstance = app) {
+    super(server);
   }
 }
 

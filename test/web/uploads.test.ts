@@ -1,0 +1,105 @@
+// "Continue from a file" meets hostile files: zip bombs, a zip directory of
+// thousands of entries, a file over the size limit, a file that only pretends
+// to be a Word file. Each gets a plain sentence on the home page, quickly,
+// and the server goes on serving.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWERS_NAMESPACE, MAX_ANSWERS_PART_BYTES } from '../../src/render/embedded-answers.ts';
+import { buildApp } from '../../src/web/app.ts';
+import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { rawZip, spacesDeflated } from '../helpers/zip-bombs.ts';
+
+const MB = 1024 * 1024;
+let dataDir: string;
+let app: FastifyInstance;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'uploads-'));
+  app = await buildApp({ dataDir, rateLimitPerMinute: 0 });
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Uploads a file from the home page; expects the home page again with a plain message. */
+async function expectRefused(fileName: string, content: Uint8Array | string, message: RegExp) {
+  const visitor = new InjectVisitor(app);
+  await visitor.get('/');
+  const response = await visitor.upload(fileName, content);
+  expect(response.statusCode).toBe(400);
+  expect(response.headers['content-type']).toContain('text/html');
+  expect(response.body).toContain('That file could not be used');
+  expect(response.body).toMatch(message);
+  expect(response.body).toContain('Start a new contract');
+  expect(response.body).not.toMatch(/node_modules|\.ts:\d+|\n\s+at |ZipRefused|RangeError/);
+  // The server is still up and still serves the wizard.
+  expect((await new InjectVisitor(app).get('/')).statusCode).toBe(200);
+}
+
+const NOT_OURS = /not made by this app/;
+const answersItem = (body: string) => `<?xml version="1.0" encoding="UTF-8"?><answers xmlns="${ANSWERS_NAMESPACE}" version="1">${body}</answers>`;
+
+describe('an uploaded Word file is read safely', () => {
+  it('a custom XML part that inflates beyond the bound is refused, not inflated', async () => {
+    // 1 kB a megabyte: 8 MB of spaces in our answers element, honestly declared.
+    const inflated = 8 * MB;
+    const data = await spacesDeflated(8);
+    const zip = rawZip([{ name: 'customXml/item1.xml', data, claimedSize: inflated }]);
+    expect(inflated).toBeGreaterThan(MAX_ANSWERS_PART_BYTES);
+    await expectRefused('contract.docx', zip, /a part too large/);
+  });
+
+  it('a part that claims 64 bytes but inflates to 500 MB is stopped at 64', async () => {
+    const zip = rawZip([{ name: 'customXml/item1.xml', data: await spacesDeflated(500), claimedSize: 64 }]);
+    expect(zip.length).toBeLessThan(MB);
+    await expectRefused('contract.docx', zip, NOT_OURS);
+  }, 20_000);
+
+  it('hundreds of parts each just under the bound cost no more than the bound in all', async () => {
+    // 400 parts of 2 MB less a little: 800 MB from a 600 kB upload if each part were read.
+    const data = await spacesDeflated(2);
+    const size = 2 * MB; // == MAX_ANSWERS_PART_BYTES: each part is within the per-part bound
+    expect(size).toBeLessThanOrEqual(MAX_ANSWERS_PART_BYTES);
+    const zip = rawZip(Array.from({ length: 400 }, (_, i) => ({ name: `customXml/item${i + 1}.xml`, data, claimedSize: size })));
+    expect(zip.length).toBeLessThan(MB);
+    const used = process.memoryUsage().rss;
+    await expectRefused('contract.docx', zip, /a part too large/);
+    expect(process.memoryUsage().rss - used).toBeLessThan(200 * MB);
+  });
+
+  it('a zip of thousands of entries is walked only to a bound', async () => {
+    const files: Zippable = {};
+    for (let i = 0; i < 11_000; i++) files[i.toString(36)] = new Uint8Array();
+    const zip = zipSync(files, { level: 0 });
+    expect(zip.length).toBeLessThan(MB);
+    await expectRefused('contract.docx', zip, NOT_OURS);
+  });
+
+  it('thousands of entries within the bound do not stop a real answers part from being read', async () => {
+    const files: Zippable = { 'customXml/item1.xml': strToU8(answersItem(JSON.stringify(sampleInput('new-client-fixed')))) };
+    for (let i = 0; i < 5_000; i++) files[`junk/${i}`] = new Uint8Array();
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    const response = await visitor.upload('contract.docx', zipSync(files));
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toMatch(/^\/wizard\/[A-Za-z0-9_-]+\/review$/);
+  });
+
+  it('a file over the upload limit gets the size in words', async () => {
+    const big = Buffer.alloc(MB + 200_000, 0x41);
+    big.write('PK\u0003\u0004', 0, 'latin1');
+    await expectRefused('contract.docx', big, /larger than 1 MB/);
+  });
+
+  it('a file that is not a zip but is named .docx', async () => {
+    await expectRefused('contract.docx', '%PDF-1.7\n%\u00e2\u00e3 not a Word file', /not an answers file/);
+    await expectRefused('contract.docx', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x80, 0x81]), /neither an answers file nor a Word file/);
+    // Starts like a zip and then is not one.
+    await expectRefused('contract.docx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(4096, 7)]), NOT_OURS);
+  });
+});
