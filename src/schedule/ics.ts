@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { createEvents, type DateArray, type EventAttributes } from 'ics';
 import { addDays } from '../answers/dates.ts';
 import { cleanLine, cleanText } from '../answers/text.ts';
-import type { FollowUpAction, Stage } from './rules.ts';
+import { safeFileStem } from '../contract/file-name.ts';
+import type { ScheduleRequest } from './request.ts';
+import { followUpSchedule, type FollowUpAction, type Stage } from './rules.ts';
 
 export const ICS_PRODUCT_ID = '-//Contract Kit//Follow-up calendar//EN';
 
@@ -69,4 +71,21 @@ export function followUpCalendar(actions: readonly FollowUpAction[], context: Ca
   });
   if (error || !value) throw error ?? new Error('the calendar could not be made');
   return value;
+}
+
+/** The calendar file for a schedule request, with the name it is downloaded under. */
+export function scheduleCalendarFile(
+  { answers, stage, since }: ScheduleRequest,
+  options: Pick<CalendarContext, 'letterTitle' | 'pageUrl'> = {},
+): { readonly ics: string; readonly fileStem: string } {
+  const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
+  const ics = followUpCalendar(actions, {
+    stage,
+    since,
+    projectName: answers.project.name,
+    clientName: answers.client.business ?? answers.client.name,
+    clientEmail: answers.client.email,
+    ...options,
+  });
+  return { ics, fileStem: safeFileStem(`${answers.project.name} follow-up ${stage}`) };
 }

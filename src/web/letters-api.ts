@@ -6,14 +6,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ClauseLibrary } from '../clauses/load.ts';
-import { contentDisposition, safeFileStem } from '../contract/file-name.ts';
+import { contentDisposition } from '../contract/file-name.ts';
 import { assembleLetter } from '../letters/assemble.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
 import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
 import { renderLetterDocx } from '../render/docx.ts';
-import { followUpCalendar } from '../schedule/ics.ts';
-import { followUpSchedule } from '../schedule/rules.ts';
+import { scheduleCalendarFile } from '../schedule/ics.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { HttpProblem } from './problems.ts';
@@ -80,20 +79,11 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
       body: scheduleRequestSchema,
     },
   }, async (request, reply) => {
-    const { answers, stage, since } = request.body;
-    const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
-    const calendar = followUpCalendar(actions, {
-      stage,
-      since,
-      projectName: answers.project.name,
-      clientName: answers.client.business ?? answers.client.name,
-      clientEmail: answers.client.email,
-      letterTitle: titleOf,
-    });
+    const { ics, fileStem } = scheduleCalendarFile(request.body, { letterTitle: titleOf });
     return reply
       .type(CALENDAR_TYPE)
-      .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} follow-up ${stage}`), 'ics'))
-      .send(calendar);
+      .header('content-disposition', contentDisposition(fileStem, 'ics'))
+      .send(ics);
   });
 };
 

@@ -1,54 +1,28 @@
 // "When the client goes quiet" as a person meets it: Debian's Chromium
 // driven by playwright-core, with JavaScript on and off, from an imported
 // answers file to the calendar, a final notice in Word and an email's text.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/web/app.ts';
+import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { SAMPLES_DIR } from '../helpers/samples.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-/** Screenshots to look at by eye; outside the repository. */
-const SCREENSHOT_DIR = join(tmpdir(), 'wizard-screenshots');
-
-let app: FastifyInstance;
+let session: BrowserSession;
 let baseUrl: string;
-let workDir: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`);
-  workDir = mkdtempSync(join(tmpdir(), 'follow-up-e2e-'));
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  app = await buildApp({ dataDir: join(workDir, 'data'), rateLimitPerMinute: 0 });
-  baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  session = await startBrowserSession('follow-up-e2e');
+  ({ baseUrl } = session);
 });
 
 afterAll(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => {});
-  await app?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await session?.close();
 });
 
-async function browser({ js, width = 1024, height = 800 }: { js: boolean; width?: number; height?: number }): Promise<Page> {
-  const profile = mkdtempSync(join(workDir, 'profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    javaScriptEnabled: js,
-    args: ARGS,
-    viewport: { width, height },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  return context.pages()[0] ?? context.newPage();
-}
+const browser = (options: { js: boolean; width?: number; height?: number }) => session.browser(options);
 
 /** Home page, upload a sample answers file, then the review page's link to the follow-up page. */
 async function openFollowUp(page: Page) {

@@ -2,55 +2,29 @@
 // playwright-core, with JavaScript on and off, from the home page to a Word
 // file on disk. CI installs Chromium with apt-get (.ci/run); without it these
 // tests fail loudly rather than skip.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { SCREENSHOT_DIR, startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { SAMPLES_DIR, sampleInput } from '../helpers/samples.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-/** Screenshots to look at by eye; outside the repository. */
-export const SCREENSHOT_DIR = join(tmpdir(), 'wizard-screenshots');
-
-let app: FastifyInstance;
+let session: BrowserSession;
 let baseUrl: string;
 let workDir: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`);
-  workDir = mkdtempSync(join(tmpdir(), 'wizard-e2e-'));
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  app = await buildApp({ dataDir: join(workDir, 'data'), rateLimitPerMinute: 0 });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = address;
+  session = await startBrowserSession('wizard-e2e');
+  ({ baseUrl, workDir } = session);
 });
 
 afterAll(async () => {
-  for (const context of contexts.splice(0)) await context.close().catch(() => {});
-  await app?.close();
-  if (workDir) rmSync(workDir, { recursive: true, force: true });
+  await session?.close();
 });
 
-async function browser({ js, width = 1024, height = 800 }: { js: boolean; width?: number; height?: number }): Promise<Page> {
-  const profile = mkdtempSync(join(workDir, 'profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    javaScriptEnabled: js,
-    args: ARGS,
-    viewport: { width, height },
-    acceptDownloads: true,
-  });
-  contexts.push(context);
-  return context.pages()[0] ?? context.newPage();
-}
+const browser = (options: { js: boolean; width?: number; height?: number }) => session.browser(options);
 
 const input = sampleInput('new-client-fixed');
 

@@ -17,8 +17,7 @@ import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { isLetterKind, type LetterKind } from '../../letters/request.ts';
 import { renderLetterDocx } from '../../render/docx.ts';
-import { followUpCalendar } from '../../schedule/ics.ts';
-import { followUpSchedule } from '../../schedule/rules.ts';
+import { scheduleCalendarFile } from '../../schedule/ics.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { CALENDAR_TYPE } from '../letters-api.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
@@ -132,23 +131,13 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const draft = remember(loaded.draft, form);
       const result = validateCalendar(loaded.answers, form);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
-      const { answers, stage, since } = result.request;
-      const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
-      const calendar = followUpCalendar(actions, {
-        stage,
-        since,
-        projectName: answers.project.name,
-        clientName: answers.client.business ?? answers.client.name,
-        clientEmail: answers.client.email,
-        letterTitle: titleOf,
-        // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
-        pageUrl: `${request.protocol}://${request.host}/`,
-      });
+      // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
+      const { ics, fileStem } = scheduleCalendarFile(result.request, { letterTitle: titleOf, pageUrl: `${request.protocol}://${request.host}/` });
       return reply
         .header('cache-control', 'no-store')
         .type(CALENDAR_TYPE)
-        .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} follow-up ${stage}`), 'ics'))
-        .send(calendar);
+        .header('content-disposition', contentDisposition(fileStem, 'ics'))
+        .send(ics);
     },
   );
 
