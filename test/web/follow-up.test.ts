@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/answers/dates.ts';
@@ -13,6 +13,7 @@ import { followUpSchedule, STAGES } from '../../src/schedule/rules.ts';
 import { buildApp } from '../../src/web/app.ts';
 import { LETTER_INPUTS } from '../../src/web/wizard/follow-up-model.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
+import { InjectVisitor, type Fields } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 let dataDir: string;
@@ -27,40 +28,10 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Fields = Record<string, string>;
-
-/** Keeps cookies and the last page's CSRF token, as a browser would. */
-class Visitor {
-  cookies = new Map<string, string>();
-  token = '';
-
-  private absorb(response: LightMyRequestResponse) {
-    for (const cookie of response.cookies) this.cookies.set(cookie.name, cookie.value);
-    const match = /name="_csrf" value="([^"]+)"/.exec(response.body);
-    if (match) this.token = match[1]!;
-    return response;
-  }
-
-  get cookieHeader() {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-
-  async get(url: string) {
-    return this.absorb(await app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, accept: 'text/html' } }));
-  }
-
-  async post(url: string, fields: Fields = {}, { token = this.token }: { token?: string | null } = {}) {
-    const body = new URLSearchParams();
-    if (token !== null) body.append('_csrf', token);
-    for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    return this.absorb(
-      await app.inject({
-        method: 'POST',
-        url,
-        payload: body.toString(),
-        headers: { cookie: this.cookieHeader, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-      }),
-    );
+/** The visitor of test/helpers/inject-visitor.ts, on this file's app. */
+class Visitor extends InjectVisitor {
+  constructor() {
+    super(app);
   }
 }
 
