@@ -15,6 +15,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import view from '@fastify/view';
 import { Eta } from 'eta';
+import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
@@ -90,6 +91,26 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     return sendProblem(reply, problem);
   });
 
+  // Fastify's own JSON parser says "Body is not valid JSON" for a syntax
+  // error and for a "__proto__" key alike; ours tells the two apart, and
+  // where the syntax error is, so an API user can fix the request.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') {
+      done(new HttpProblem(400, 'Malformed JSON', 'The request body is empty: send the answers as a JSON object.', undefined, 'malformed-json'), undefined);
+      return;
+    }
+    try {
+      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (error) {
+      const message = (error as Error).message;
+      const detail = /prototype|constructor/i.test(message)
+        ? 'The JSON contains a "__proto__" or "constructor.prototype" key, which is never part of the answers: remove it.'
+        : `The request body is not valid JSON (${message.replace(/^Unexpected/, 'unexpected')}). Check quotes, commas and brackets.`;
+      done(new HttpProblem(400, 'Malformed JSON', detail, undefined, 'malformed-json'), undefined);
+    }
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -138,7 +159,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(apiRoutes, { library, generateRouteConfig });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
-  await app.register(wizardRoutes, { library, store: drafts, letters, generateRouteConfig });
+  await app.register(wizardRoutes, { library, store: drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
 
   return app;

@@ -185,3 +185,22 @@ describe('describing the API', () => {
     expect(response.headers['content-type']).toMatch(/text\/html/);
   });
 });
+
+describe('malformed JSON says what is wrong', () => {
+  const raw = (payload: string) =>
+    app.inject({ method: 'POST', url: '/api/contracts', payload, headers: { 'content-type': 'application/json' } });
+
+  it('a syntax error says where it is', async () => {
+    const response = await raw('{"effectiveDate": "2026-12-01",}');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ title: 'Malformed JSON', detail: expect.stringMatching(/position \d+/) });
+  });
+
+  it('a "__proto__" key is refused by name, not called a syntax error', async () => {
+    const body = JSON.stringify(sampleInput('new-client-fixed')).replace('{', '{"__proto__": {"polluted": true}, ');
+    const response = await raw(body);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().detail).toContain('"__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

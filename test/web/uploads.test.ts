@@ -103,3 +103,14 @@ describe('an uploaded Word file is read safely', () => {
     await expectRefused('contract.docx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(4096, 7)]), NOT_OURS);
   });
 });
+
+describe('the upload limit a user is told', () => {
+  it('follows BODY_LIMIT_BYTES', async () => {
+    const small = await buildApp({ dataDir: mkdtempSync(join(tmpdir(), 'uploads-limit-')), rateLimitPerMinute: 0, bodyLimitBytes: 256 * 1024 });
+    const visitor = new InjectVisitor(small);
+    expect((await visitor.get('/')).body).toContain('256 kB');
+    const refused = await visitor.upload('contract.docx', Buffer.alloc(300 * 1024, 1));
+    expect(refused.body).toContain('larger than 256 kB');
+    await small.close();
+  });
+});

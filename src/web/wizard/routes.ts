@@ -31,6 +31,16 @@ export interface WizardOptions {
   readonly letters?: ClauseLibrary;
   /** Route options for the Word download (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
+  /** The largest upload accepted (BODY_LIMIT_BYTES), to tell the user. */
+  readonly uploadLimitBytes?: number;
+}
+
+/** "1 MB", "512 kB": a byte limit as a person reads it. */
+export function describeBytes(bytes: number): string {
+  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString('en-US')} ${unit}`;
+  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
+  if (bytes >= 1024) return format(bytes / 1024, 'kB');
+  return `${bytes} bytes`;
 }
 
 interface DraftParams {
@@ -48,7 +58,7 @@ interface StepQuery {
 const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 const HOME_TITLE = 'Make a freelance contract that protects you';
 
-export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {} }) => {
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, uploadLimitBytes = 1_048_576 }) => {
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
@@ -78,7 +88,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       heading: HOME_TITLE,
       csrf: reply.generateCsrf(),
       importError,
-      maxUploadText: '1 MB',
+      maxUploadText: describeBytes(uploadLimitBytes),
     });
   }
 
@@ -178,7 +188,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
       return home(reply, {
         message: tooLarge
-          ? 'This file is larger than 1 MB, too large to be an answers file or a contract made here.'
+          ? `This file is larger than ${describeBytes(uploadLimitBytes)}, too large to be an answers file or a contract made here.`
           : 'The file did not arrive complete. Try uploading it again.',
         problems: [],
       });
