@@ -120,6 +120,8 @@ const partyFields = (who: string) => ({
 export const RELATIONSHIPS = ['new', 'returning'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
 export const COPYRIGHT_CHOICES = ['assign-to-client', 'retain-and-license'] as const;
+export const PAPER_SIZES = ['letter', 'a4'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
 
 const feeCommon = {
   currency: z
@@ -230,6 +232,10 @@ const answersObject = z.strictObject(
     killFee: killFeeSchema,
     jurisdiction: jurisdictionSchema,
     ownership: ownershipSchema,
+    // Left out, it follows the currency (defaultPaperSize).
+    paperSize: z
+      .enum(PAPER_SIZES, { error: 'Paper size must be "letter" (US Letter) or "a4" (A4).' })
+      .optional(),
   },
   {
     error: (issue) =>
@@ -269,6 +275,18 @@ export function defaultDepositPercent(relationship: (typeof RELATIONSHIPS)[numbe
   return relationship === 'new' ? 50 : 30;
 }
 
+// Currencies of the countries that print on US Letter rather than A4: the
+// United States, Canada, Mexico and the Philippines. The answers name no
+// country, and the currency is the best sign of where the contract is printed
+// (an Oregon freelancer bills in USD, a London one in GBP); euros, pounds and
+// the rest of the world use A4.
+const LETTER_CURRENCIES: ReadonlySet<string> = new Set(['USD', 'CAD', 'MXN', 'PHP']);
+
+/** The paper a contract in this currency is most likely printed on, when the answers do not say. */
+export function defaultPaperSize(currency: string): PaperSize {
+  return LETTER_CURRENCIES.has(currency.trim().toUpperCase()) ? 'letter' : 'a4';
+}
+
 /** Fills in the defaults the article prescribes so that every later layer sees complete answers. */
 function applyDefaults(answers: z.output<typeof answersObject>) {
   return {
@@ -278,6 +296,7 @@ function applyDefaults(answers: z.output<typeof answersObject>) {
       nonRefundable: answers.deposit?.nonRefundable ?? true,
       percent: answers.deposit?.percent ?? defaultDepositPercent(answers.client.relationship),
     },
+    paperSize: answers.paperSize ?? defaultPaperSize(answers.fee.currency),
   };
 }
 

@@ -93,6 +93,7 @@ export function assembleContract(answers: Answers, library: ClauseLibrary): Cont
       projectName: answers.project.name,
       fileStem: safeFileStem(`${answers.project.name} contract`),
       keywords: 'contract, freelance, deposit, kill fee',
+      paperSize: answers.paperSize,
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Answers } from '../answers/schema.ts';
+import type { Answers, PaperSize } from '../answers/schema.ts';
 
 // The typed contract tree: what assembly produces and every renderer walks.
 // It holds text only as text nodes, so no value a user typed can become a
@@ -78,6 +78,8 @@ export interface DocumentMeta {
   /** Safe file name without extension. */
   readonly fileStem: string;
   readonly keywords: string;
+  /** The page size of the Word file: US Letter or A4 (from the answers, whose default follows the currency). */
+  readonly paperSize: PaperSize;
 }
 
 export interface Contract {

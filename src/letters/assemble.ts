@@ -59,6 +59,7 @@ export function assembleLetter(kind: LetterKind, request: LetterRequest, library
       projectName: project,
       fileStem: safeFileStem(`${project} ${kind}`),
       keywords: `letter, follow-up, ${kind}`,
+      paperSize: answers.paperSize,
     },
     sender: party(answers.freelancer),
     date: facts.letter.date,

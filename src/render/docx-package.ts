@@ -7,7 +7,9 @@
 //   settings, theme, fonts, footnotes, the footer with its PAGE/NUMPAGES
 //   fields, the relationships and content types, the embedded answers'
 //   relationships) is taken from its zip and stored deflated, with its CRC and
-//   size. Styles and numbering thus stay declared once, in docx.ts.
+//   size. Styles and numbering thus stay declared once, in docx.ts. The probe
+//   is rendered once per paper size (US Letter, A4): the section properties at
+//   the end of word/document.xml, which hold the page size, are kept for each.
 // - Per contract, only word/document.xml, the header, docProps/core.xml and
 //   the two answers parts are written (render/docx-xml.ts builds the strings
 //   from the tree), deflated with Node's zlib, and the zip is assembled by
@@ -16,6 +18,7 @@
 // Nothing is cached per contract, so memory stays flat however many are made.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { PAPER_SIZES, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
 import { renderContractDocx } from './docx.ts';
 import { contractBodyXml, corePropertiesXml, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
@@ -87,22 +90,26 @@ const CONTENT_TYPES = '[Content_Types].xml';
 const PER_CONTRACT = new Set([DOCUMENT, HEADER, CORE, ANSWERS_ITEM, ANSWERS_PROPS]);
 
 /** Every kind of block that changes the package beyond document.xml: a heading and a bullet, for the numbering ids. */
-const PROBE: Contract = {
-  meta: { title: 'Probe', subject: 'Probe', author: 'Probe', projectName: 'Probe', fileStem: 'probe', keywords: 'probe' },
+const probe = (paperSize: PaperSize): Contract => ({
+  meta: { title: 'Probe', subject: 'Probe', author: 'Probe', projectName: 'Probe', fileStem: 'probe', keywords: 'probe', paperSize },
   title: 'Probe',
   subtitle: 'Probe',
   sections: [{ id: 'probe', title: 'Probe', note: '', blocks: [{ type: 'list', items: [[{ text: 'Probe' }]] }] }],
   // Only embedded, never read: the answers parts are written per contract.
   answers: {} as Contract['answers'],
-};
+});
 
 interface PackageTemplate {
   /** Part names in zip order, [Content_Types].xml first. */
   readonly order: readonly string[];
   readonly constant: ReadonlyMap<string, DeflatedPart>;
-  /** word/document.xml up to and including <w:body>, and from its section properties to the end. */
+  /**
+   * word/document.xml up to and including <w:body>, and from its section
+   * properties to the end: one for each paper size, as the page size (w:pgSz)
+   * is in the section properties.
+   */
   readonly documentStart: string;
-  readonly documentEnd: string;
+  readonly documentEnd: Readonly<Record<PaperSize, string>>;
   readonly headerStart: string;
   readonly headerEnd: string;
   readonly numbering: NumberingIds;
@@ -128,8 +135,21 @@ function numIdOf(documentXml: string, style: string): number {
   return Number(match[1]);
 }
 
+/** The probe rendered by the docx library, its parts unzipped. */
+async function probeFiles(paperSize: PaperSize): Promise<Record<string, Uint8Array>> {
+  return unzipSync(await renderContractDocx(probe(paperSize)));
+}
+
+/**
+ * The probe is rendered once per paper size. Only the section properties at
+ * the end of word/document.xml may differ between the two; every other part
+ * is taken from the first and checked to be the same in the other.
+ */
 async function loadTemplate(): Promise<PackageTemplate> {
-  const files = unzipSync(await renderContractDocx(PROBE));
+  const [first, ...others] = PAPER_SIZES;
+  const rendered = new Map<PaperSize, Record<string, Uint8Array>>();
+  for (const paperSize of PAPER_SIZES) rendered.set(paperSize, await probeFiles(paperSize));
+  const files = rendered.get(first)!;
   const names = Object.keys(files).filter((name) => !name.endsWith('/'));
   for (const name of [...PER_CONTRACT, CONTENT_TYPES]) {
     if (!files[name]) throw new PackageTemplateError(`no ${name}`);
@@ -141,6 +161,19 @@ async function loadTemplate(): Promise<PackageTemplate> {
     throw new PackageTemplateError('word/_rels/document.xml.rels does not point at header1.xml and customXml/item1.xml');
   }
   const document = between(documentXml, DOCUMENT, '<w:body>', '<w:sectPr');
+  const documentEnd = { [first]: document.end } as Record<PaperSize, string>;
+  for (const paperSize of others) {
+    const other = rendered.get(paperSize)!;
+    const otherNames = Object.keys(other).filter((name) => !name.endsWith('/'));
+    if (otherNames.join('\n') !== names.join('\n')) throw new PackageTemplateError(`the ${paperSize} probe has other parts`);
+    for (const name of names) {
+      if (PER_CONTRACT.has(name) || name === DOCUMENT) continue;
+      if (Buffer.compare(other[name]!, files[name]!) !== 0) throw new PackageTemplateError(`${name} differs with the paper size`);
+    }
+    const otherDocument = between(strFromU8(other[DOCUMENT]!), DOCUMENT, '<w:body>', '<w:sectPr');
+    if (otherDocument.start !== document.start) throw new PackageTemplateError(`${DOCUMENT} differs before its section properties with the paper size`);
+    documentEnd[paperSize] = otherDocument.end;
+  }
   const header = between(headerXml, HEADER, '<w:p>', '</w:p>');
   const constant = new Map<string, DeflatedPart>();
   for (const name of names) {
@@ -150,7 +183,7 @@ async function loadTemplate(): Promise<PackageTemplate> {
     order: [CONTENT_TYPES, ...names.filter((name) => name !== CONTENT_TYPES)],
     constant,
     documentStart: document.start + '<w:body>',
-    documentEnd: document.end,
+    documentEnd,
     headerStart: header.start,
     headerEnd: header.end.slice('</w:p>'.length),
     numbering: { clauseHeadings: numIdOf(documentXml, 'Heading1'), bullets: numIdOf(documentXml, 'ListParagraph') },
@@ -169,7 +202,7 @@ function createWriter(template: PackageTemplate): ContractDocxWriter {
   return {
     write(contract, now = new Date()) {
       const changing: Record<string, () => string | Uint8Array> = {
-        [DOCUMENT]: () => template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd,
+        [DOCUMENT]: () => template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd[contract.meta.paperSize],
         [HEADER]: () => template.headerStart + headerParagraphXml(contract.meta) + template.headerEnd,
         [CORE]: () => corePropertiesXml(contract.meta, contract.subtitle, now),
         [ANSWERS_ITEM]: () => answersPartBytes(contract.answers),

@@ -19,6 +19,7 @@ import {
   LevelSuffix,
   Packer,
   PageNumber,
+  PageOrientation,
   Paragraph,
   Tab,
   Table,
@@ -33,6 +34,7 @@ import {
   type IStylesOptions,
   type ISectionOptions,
 } from 'docx';
+import type { PaperSize } from '../answers/schema.ts';
 import { cleanText } from '../answers/text.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import type {
@@ -183,6 +185,12 @@ const NUMBERING: INumberingOptions = {
 };
 
 const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 };
+
+/** Portrait page sizes in twips (1/1440 inch): US Letter is 8.5 x 11 in, A4 210 x 297 mm. */
+export const PAGE_SIZES: Readonly<Record<PaperSize, { readonly width: number; readonly height: number }>> = {
+  letter: { width: 12240, height: 15840 },
+  a4: { width: 11906, height: 16838 },
+};
 
 // ---------------------------------------------------------------------------
 // Text: the only way user text reaches the document.
@@ -439,7 +447,7 @@ function pageFooter(): Footer {
 
 function buildDocument(meta: DocumentMeta, description: string, children: (Paragraph | Table)[]): Document {
   const section: ISectionOptions = {
-    properties: { page: { margin: PAGE_MARGINS } },
+    properties: { page: { size: { ...PAGE_SIZES[meta.paperSize], orientation: PageOrientation.PORTRAIT }, margin: PAGE_MARGINS } },
     headers: { default: pageHeader(meta) },
     footers: { default: pageFooter() },
     children,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answersSchema } from '../../src/answers/schema.ts';
+import { answersSchema, defaultPaperSize } from '../../src/answers/schema.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 function problemsOf(input: unknown): Record<string, string> {
@@ -47,6 +47,34 @@ describe('defaults follow the article', () => {
   it('two rounds of revisions are included unless the freelancer says otherwise', () => {
     expect(answersSchema.parse(sampleInput('new-client-fixed')).project.revisionRounds).toBe(2);
     expect(answersSchema.parse(withChange((a) => (a.project.revisionRounds = 0))).project.revisionRounds).toBe(0);
+  });
+});
+
+describe('paper size: US Letter where the currency says North America or the Philippines, A4 elsewhere', () => {
+  it('the examples, which name no paper size, get the paper of their currency', () => {
+    expect(sampleInput('new-client-fixed')).not.toHaveProperty('paperSize');
+    expect(answersSchema.parse(sampleInput('new-client-fixed')).paperSize).toBe('letter'); // USD
+    expect(sampleInput('returning-client-hourly')).not.toHaveProperty('paperSize');
+    expect(answersSchema.parse(sampleInput('returning-client-hourly')).paperSize).toBe('a4'); // GBP
+  });
+
+  it.each([
+    ['USD', 'letter'], ['CAD', 'letter'], ['MXN', 'letter'], ['PHP', 'letter'], ['usd', 'letter'],
+    ['GBP', 'a4'], ['EUR', 'a4'], ['JPY', 'a4'], ['AUD', 'a4'], ['INR', 'a4'],
+  ] as const)('%s defaults to %s', (currency, paper) => {
+    expect(defaultPaperSize(currency)).toBe(paper);
+    const answers = answersSchema.parse(withChange((a) => { a.fee.currency = currency; a.fee.total = 12000; }));
+    expect(answers.paperSize).toBe(paper);
+  });
+
+  it('a paper size given explicitly wins over the currency', () => {
+    expect(answersSchema.parse(withChange((a) => (a.paperSize = 'a4'))).paperSize).toBe('a4');
+    const british = sampleInput('returning-client-hourly');
+    expect(answersSchema.parse({ ...british, paperSize: 'letter' }).paperSize).toBe('letter');
+  });
+
+  it.each(['A4', 'legal', '', 4, null])('refuses %j and names the field', (value) => {
+    expect(problemsOf(withChange((a) => (a.paperSize = value)))).toEqual({ paperSize: 'Paper size must be "letter" (US Letter) or "a4" (A4).' });
   });
 });
 

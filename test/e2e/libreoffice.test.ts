@@ -34,8 +34,17 @@ async function requireTool(command: string, args: string[]): Promise<void> {
 
 let workDir: string;
 
-/** Converts a DOCX to PDF with LibreOffice and returns the PDF's text, whitespace collapsed. */
-async function printedText(docx: Buffer, name: string): Promise<{ text: string; soffice: { stdout: string; stderr: string } }> {
+/** A PDF page's width and height in points, as pdfinfo reports them. */
+interface PageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Converts a DOCX to PDF with LibreOffice and returns the PDF's text,
+ * whitespace collapsed, and its (first) page size from pdfinfo.
+ */
+async function printedText(docx: Buffer, name: string): Promise<{ text: string; pageSize: PageSize; soffice: { stdout: string; stderr: string } }> {
   const dir = join(workDir, name);
   const docxPath = join(dir, `${name}.docx`);
   const pdfPath = join(dir, `${name}.pdf`);
@@ -52,11 +61,31 @@ async function printedText(docx: Buffer, name: string): Promise<{ text: string; 
     throw new Error(`LibreOffice made no PDF from ${name}.docx.\nstdout: ${soffice.stdout}\nstderr: ${soffice.stderr}`);
   }
   const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
-  return { text: stdout.replace(/\s+/g, ' '), soffice };
+  const info = await run('pdfinfo', [pdfPath], { timeout: 60_000 });
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info.stdout);
+  if (!size) throw new Error(`pdfinfo gave no page size for ${name}.pdf:\n${info.stdout}`);
+  return { text: stdout.replace(/\s+/g, ' '), pageSize: { width: Number(size[1]), height: Number(size[2]) }, soffice };
 }
 
 const library = loadContractLibrary();
 const contractFrom = (input: AnswersInput): Contract => assembleContract(answersSchema.parse(input), library);
+
+/** The examples name no paper size: it follows the currency (USD: US Letter, GBP: A4). */
+const SAMPLE_PAPER: Record<string, 'letter' | 'a4'> = {
+  'new-client-fixed': 'letter',
+  'returning-client-hourly': 'a4',
+  'retainer-prepaid': 'letter',
+};
+
+/** US Letter is 612 x 792 pt; A4 is 595.3 x 841.9 pt (pdfinfo prints 595.304 x 841.89, or so). */
+function expectPaper(pageSize: PageSize, paper: 'letter' | 'a4') {
+  if (paper === 'letter') {
+    expect(pageSize).toEqual({ width: 612, height: 792 });
+  } else {
+    expect(Math.floor(pageSize.width), `A4 width, got ${pageSize.width}`).toBe(595);
+    expect(Math.floor(pageSize.height), `A4 height, got ${pageSize.height}`).toBe(841);
+  }
+}
 
 /** What the printed sample must say, from its answers. */
 const SAMPLE_FACTS: Record<string, { deposit: string; killFee: string; venue: string }> = {
@@ -68,6 +97,7 @@ const SAMPLE_FACTS: Record<string, { deposit: string; killFee: string; venue: st
 beforeAll(async () => {
   await requireTool('soffice', ['--version']);
   await requireTool('pdftotext', ['-v']);
+  await requireTool('pdfinfo', ['-v']);
   workDir = await mkdtemp(join(tmpdir(), 'contract-e2e-'));
 });
 
@@ -81,11 +111,17 @@ const SAMPLES_BY_RENDERER = CONTRACT_RENDERERS.flatMap(({ id, name, render }) =>
 describe.each(SAMPLES_BY_RENDERER)('the %s contract made by %s, opened in LibreOffice and printed', (sample, _renderer, { id, render }) => {
   let contract: Contract;
   let text: string;
+  let pageSize: PageSize;
 
   beforeAll(async () => {
     contract = contractFrom(sampleInput(sample));
-    ({ text } = await printedText(await render(contract), `${sample}-${id}`));
+    ({ text, pageSize } = await printedText(await render(contract), `${sample}-${id}`));
   }, CONVERT_TIMEOUT_MS + 60_000);
+
+  it('prints on the paper its currency suggests: US Letter for dollars, A4 for pounds', () => {
+    expect(SAMPLE_PAPER[sample], `paper for sample ${sample}`).toBeDefined();
+    expectPaper(pageSize, SAMPLE_PAPER[sample]!);
+  });
 
   it('shows the title and both parties with their phone numbers', () => {
     expect(text).toContain(contract.title);

@@ -114,6 +114,19 @@ describe("each letter says what the article's letter says, with the right figure
   });
 });
 
+describe('the paper a letter is printed on', () => {
+  it('is the contract answers\' paper: US Letter for dollars, A4 for pounds, or what the answers name', () => {
+    const meta = (input: ReturnType<typeof letterInput>) => assembleLetter('final-notice', letterRequest('final-notice', input), library).meta;
+    expect(meta(letterInput('new-client-fixed')).paperSize).toBe('letter');
+    const pounds = letterInput('returning-client-hourly');
+    pounds.letter.invoice = { number: 'GB-1', amount: 1530, issuedOn: '2027-01-01', dueDate: '2027-01-31' };
+    expect(meta(pounds).paperSize).toBe('a4');
+    const chosen = letterInput('new-client-fixed');
+    chosen.answers.paperSize = 'a4';
+    expect(meta(chosen).paperSize).toBe('a4');
+  });
+});
+
 describe('the email text', () => {
   it('starts with a one-line subject even when the invoice number was typed with a line break', () => {
     const input = letterInput();

@@ -11,7 +11,7 @@ import type { Contract } from '../../src/contract/tree.ts';
 import { renderContractDocx } from '../../src/render/docx.ts';
 import { contractDocxWriter, writeContractDocx } from '../../src/render/docx-package.ts';
 import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
-import { openDocx, parseXmlStrict, type DocxPackage } from '../helpers/docx-reader.ts';
+import { findAll, findFirst, openDocx, parseXmlStrict, W, type DocxPackage } from '../helpers/docx-reader.ts';
 import { hostileInput } from '../helpers/hostile-answers.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
@@ -82,10 +82,23 @@ function zipEntries(zip: Buffer): ZipEntry[] {
   return entries;
 }
 
+// The samples' currencies give US Letter (USD) and A4 (GBP); each is also made on the other paper.
 const CASES: { name: string; contract: () => Contract }[] = [
   ...SAMPLE_NAMES.map((sample) => ({ name: `the ${sample} sample`, contract: () => contractFrom(sampleInput(sample)) })),
+  { name: 'the new-client-fixed sample on A4', contract: () => contractFrom({ ...sampleInput('new-client-fixed'), paperSize: 'a4' }) },
+  { name: 'the returning-client-hourly sample on US Letter', contract: () => contractFrom({ ...sampleInput('returning-client-hourly'), paperSize: 'letter' }) },
   { name: 'hostile answers', contract: () => contractFrom(hostileInput()) },
 ];
+
+/** The w:pgSz of word/document.xml's section properties. */
+function pageSize(docx: DocxPackage) {
+  const sections = findAll(docx.xml('word/document.xml'), W, 'sectPr');
+  expect(sections).toHaveLength(1);
+  const { 'w:w': width, 'w:h': height } = findFirst(sections[0]!, W, 'pgSz')!.attributes;
+  return { width, height };
+}
+
+const TWIPS = { letter: { width: '12240', height: '15840' }, a4: { width: '11906', height: '16838' } } as const;
 
 describe.each(CASES)('the fast Word file for $name, against the docx library’s', ({ contract: makeContract }) => {
   let contract: Contract;
@@ -119,6 +132,11 @@ describe.each(CASES)('the fast Word file for $name, against the docx library’s
     expect(fast.text('word/header1.xml')).toBe(oracle.text('word/header1.xml'));
     expect(fast.paragraphs('word/footer1.xml').flatMap((p) => p.fields)).toEqual(['PAGE', 'NUMPAGES']);
     expect(paragraphsOf(fast, 'word/footer1.xml')).toEqual(paragraphsOf(oracle, 'word/footer1.xml'));
+  });
+
+  it('sets the page size its answers ask for, as the docx library does', () => {
+    expect(pageSize(fast)).toEqual(TWIPS[contract.meta.paperSize]);
+    expect(pageSize(fast)).toEqual(pageSize(oracle));
   });
 
   it('has the same core properties, stamped with the time it was made', () => {
@@ -248,6 +266,10 @@ describe('the fast writer from one contract to the next', () => {
     const after = writer.write(first, when);
     expect(openDocx(after).xmlText('word/document.xml')).toBe(openDocx(before).xmlText('word/document.xml'));
     expect(between.text()).not.toContain(first.answers.client.name);
+    // US Letter, then A4, then US Letter again: the page size is the contract's own each time.
+    expect(pageSize(openDocx(before))).toEqual(TWIPS.letter);
+    expect(pageSize(between)).toEqual(TWIPS.a4);
+    expect(pageSize(openDocx(after))).toEqual(TWIPS.letter);
     expect(readEmbeddedAnswers(after)).toEqual(first.answers);
   });
 

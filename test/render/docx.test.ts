@@ -65,6 +65,34 @@ function danglingRelationships(docx: DocxPackage): string[] {
   return missing;
 }
 
+/** The page set-up of a file's one section: size, orientation and margins, in twips. */
+function pageSetup(docx: DocxPackage) {
+  const sections = findAll(docx.xml('word/document.xml'), W, 'sectPr');
+  expect(sections).toHaveLength(1);
+  const size = findAll(sections[0]!, W, 'pgSz');
+  expect(size).toHaveLength(1);
+  const margin = findFirst(sections[0]!, W, 'pgMar')!.attributes;
+  return {
+    width: Number(size[0]!.attributes['w:w']),
+    height: Number(size[0]!.attributes['w:h']),
+    orient: size[0]!.attributes['w:orient'],
+    margins: [margin['w:top'], margin['w:right'], margin['w:bottom'], margin['w:left'], margin['w:header'], margin['w:footer']].map(Number),
+  };
+}
+
+/** US Letter is 8.5 x 11 in, A4 210 x 297 mm; the margins are the same on both. */
+const PAGE = {
+  letter: { width: 12240, height: 15840, orient: 'portrait', margins: [1300, 1300, 1300, 1300, 600, 600] },
+  a4: { width: 11906, height: 16838, orient: 'portrait', margins: [1300, 1300, 1300, 1300, 600, 600] },
+} as const;
+
+/** The examples name no paper size: it follows their currency. */
+const SAMPLE_PAPER: Record<string, 'letter' | 'a4'> = {
+  'new-client-fixed': 'letter', // USD
+  'returning-client-hourly': 'a4', // GBP
+  'retainer-prepaid': 'letter', // USD
+};
+
 function partsOfType(docx: DocxPackage, prefix: string): string[] {
   return docx.partNames.filter((name) => name.startsWith(prefix) && name.endsWith('.xml'));
 }
@@ -79,6 +107,7 @@ const letter: Letter = {
     projectName: 'Harbor Coffee website redesign',
     fileStem: 'final-notice',
     keywords: 'late payment, final notice',
+    paperSize: 'letter',
   },
   sender: { name: 'Jordan Lee', business: 'Lee Studio LLC', address: '410 SW Oak St\nPortland, OR 97204', email: 'jordan@leestudio.example', phone: '+1 503 555 0142' },
   date: 'March 3, 2027',
@@ -229,6 +258,11 @@ describe.each(SAMPLES_BY_RENDERER)('the Word file for the %s sample, made by %s'
     expect(footer.text).toBe('Page  of ');
   });
 
+  it('is laid out on the paper its currency suggests, margins unchanged', () => {
+    expect(contract.meta.paperSize).toBe(SAMPLE_PAPER[sample]);
+    expect(pageSetup(docx)).toEqual(PAGE[SAMPLE_PAPER[sample]!]);
+  });
+
   it('carries the title, subject and author in its document properties', () => {
     const core = docx.coreProperties();
     expect(core.title).toBe(contract.meta.title);
@@ -255,6 +289,21 @@ describe.each(SAMPLES_BY_RENDERER)('the Word file for the %s sample, made by %s'
     const props = docx.xml('customXml/itemProps1.xml');
     expect(props).toMatchObject({ uri: 'http://schemas.openxmlformats.org/officeDocument/2006/customXml', local: 'datastoreItem' });
     expect(props.attributes['ds:itemID']).toMatch(/^\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\}$/);
+  });
+});
+
+describe.each(CONTRACT_RENDERERS)('the paper size the answers ask for, made by $name', ({ render }) => {
+  it.each([
+    ['new-client-fixed', 'a4'],
+    ['new-client-fixed', 'letter'],
+    ['returning-client-hourly', 'letter'],
+    ['returning-client-hourly', 'a4'],
+  ] as const)('the %s sample on %s', async (sample, paperSize) => {
+    const contract = contractFrom({ ...sampleInput(sample), paperSize });
+    expect(contract.meta.paperSize).toBe(paperSize);
+    const buffer = await render(contract);
+    expect(pageSetup(openDocx(buffer))).toEqual(PAGE[paperSize]);
+    expect(readEmbeddedAnswers(buffer)).toMatchObject({ paperSize });
   });
 });
 
@@ -409,6 +458,11 @@ describe('a follow-up letter as a Word file', () => {
     expect(docx.text('word/header1.xml')).toContain('Harbor Coffee website redesign');
     expect(docx.paragraphs('word/footer1.xml').flatMap((p) => p.fields)).toEqual(['PAGE', 'NUMPAGES']);
     expect(docx.coreProperties()).toMatchObject({ title: letter.meta.title, subject: letter.meta.subject, creator: 'Jordan Lee' });
+  });
+
+  it.each(['letter', 'a4'] as const)('is laid out on the paper its meta names: %s, margins unchanged', async (paperSize) => {
+    const sized = openDocx(await renderLetterDocx({ ...letter, meta: { ...letter.meta, paperSize } }));
+    expect(pageSetup(sized)).toEqual(PAGE[paperSize]);
   });
 
   it('embeds no answers', () => {

@@ -167,6 +167,8 @@ describe('describing the API', () => {
     expect(schema.required).not.toContain('deposit');
     expect(schema.properties.client.required).toContain('phone');
     expect(schema.properties.deposit.properties.percent).toMatchObject({ minimum: 1, maximum: 100 });
+    expect(schema.required).not.toContain('paperSize');
+    expect(schema.properties.paperSize).toMatchObject({ enum: ['letter', 'a4'] });
   });
 
   it('GET /openapi.json describes POST /api/contracts with the answers body', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTER_KINDS } from '../../src/letters/request.ts';
 import { buildApp } from '../../src/web/app.ts';
-import { openDocx } from '../helpers/docx-reader.ts';
+import { findFirst, openDocx, W } from '../helpers/docx-reader.ts';
 import { letterInput } from '../helpers/letters.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
@@ -50,6 +50,19 @@ describe('POST /api/letters/:kind', () => {
     expect(response.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(response.body.split('\n')[0]).toMatch(/^Subject: \S.*Harbor Coffee website redesign$/);
     for (const figure of FIGURES[kind]) expect(response.body).toContain(figure);
+  });
+
+  it('prints the Word file on the answers\' paper: US Letter for the dollar sample, A4 when the answers ask for it', async () => {
+    const pageSize = async (input: ReturnType<typeof letterInput>) => {
+      const response = await post('/api/letters/final-check-in', input);
+      expect(response.statusCode).toBe(200);
+      const size = findFirst(findFirst(openDocx(response.rawPayload).xml('word/document.xml'), W, 'sectPr')!, W, 'pgSz')!;
+      return [size.attributes['w:w'], size.attributes['w:h']];
+    };
+    expect(await pageSize(letterInput())).toEqual(['12240', '15840']);
+    const a4 = letterInput();
+    a4.answers.paperSize = 'a4';
+    expect(await pageSize(a4)).toEqual(['11906', '16838']);
   });
 
   it('keeps hostile text as text in the Word file', async () => {

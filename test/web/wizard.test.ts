@@ -301,6 +301,37 @@ describe('validation on each step', () => {
     expect(valueOf(law.body, 'jurisdiction-governingLaw')).toBe('State of Oregon');
   });
 
+  it('"jurisdiction": the paper size is pre-filled from the currency (US Letter for USD, A4 for GBP) and saved', async () => {
+    const checked = (html: string) => /name="paperSize" type="radio" value="([^"]+)" checked/.exec(html)?.[1];
+    for (const [sample, paper] of [['new-client-fixed', 'letter'], ['returning-client-hourly', 'a4']] as const) {
+      const visitor = new Visitor();
+      const base = draftBase(await visitor.start());
+      await visitor.get(`${base}/fees`);
+      await visitor.post(`${base}/fees`, formFor('fees', sampleInput(sample)));
+      const page = await visitor.get(`${base}/jurisdiction`);
+      expect(page.body).toContain('Paper size for the Word file');
+      expect(page.body).toContain('US Letter (8.5 × 11 inches)');
+      expect(checked(page.body), sample).toBe(paper);
+    }
+    // The freelancer chooses the other paper: it is saved, shown again, in the answers and in the Word file.
+    const visitor = new Visitor();
+    const base = await walk(visitor, 'new-client-fixed');
+    expect((await visitor.get(`${base}/answers.json`)).json().paperSize).toBe('letter');
+    await visitor.get(`${base}/jurisdiction?from=review`);
+    const saved = await visitor.post(`${base}/jurisdiction?from=review`, { ...formFor('jurisdiction', sampleInput('new-client-fixed')), paperSize: 'a4' });
+    expect(saved.statusCode).toBe(303);
+    expect(checked((await visitor.get(`${base}/jurisdiction`)).body)).toBe('a4');
+    const review = await visitor.get(`${base}/review`);
+    expect(review.body).toContain('A4 (210 × 297 mm)');
+    expect((await visitor.get(`${base}/answers.json`)).json()).toEqual(answersSchema.parse({ ...sampleInput('new-client-fixed'), paperSize: 'a4' }));
+    const docx = await visitor.get(`${base}/contract.docx`);
+    expect(strFromU8(unzipSync(new Uint8Array(docx.rawPayload))['word/document.xml']!)).toContain('<w:pgSz w:w="11906" w:h="16838"');
+
+    const wrong = await visitor.post(`${base}/jurisdiction`, { ...formFor('jurisdiction', sampleInput('new-client-fixed')), paperSize: 'legal' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('Paper size must be');
+  });
+
   it('shows each question\'s plain-language note from the clause library', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   answersSchema,
   defaultDepositPercent,
+  defaultPaperSize,
   depositSchema,
   feeSchema,
   jurisdictionSchema,
@@ -328,10 +329,10 @@ export const STEPS: readonly StepDef[] = [
   {
     id: 'jurisdiction',
     title: 'Law and court',
-    intro: 'Where a dispute would be settled: name your own state or country and your own court.',
+    intro: 'Where a dispute would be settled: name your own state or country and your own court. Last, the paper the Word file is laid out for.',
     note: { id: 'governing-law' },
-    sections: ['jurisdiction'],
-    schema: z.object({ jurisdiction: jurisdictionSchema }),
+    sections: ['jurisdiction', 'paperSize'],
+    schema: z.object({ jurisdiction: jurisdictionSchema, paperSize: answersSchema.in.shape.paperSize }),
     fields: [
       { name: 'jurisdiction.governingLaw', label: 'Governing law', kind: 'text', hint: 'Your state or country, such as "State of Oregon" or "England and Wales".' },
       { name: 'jurisdiction.venue', label: 'Court (venue)', kind: 'text', hint: 'Your city or county, such as "Multnomah County, Oregon".' },
@@ -341,6 +342,22 @@ export const STEPS: readonly StepDef[] = [
         kind: 'yes-no',
         hint: 'Says that either side may use small-claims court where the amount allows: the quick, cheap route for an unpaid invoice.',
         prefill: () => 'yes',
+      },
+      {
+        name: 'paperSize',
+        label: 'Paper size for the Word file',
+        kind: 'radios',
+        optional: true,
+        hint: 'We filled in the paper used where your currency is: US Letter in the United States, Canada, Mexico and the Philippines, A4 elsewhere.',
+        options: [
+          { value: 'letter', label: 'US Letter (8.5 × 11 inches)' },
+          { value: 'a4', label: 'A4 (210 × 297 mm)' },
+        ],
+        // The currency question is on the fees step, answered before this one; it is pre-filled with USD.
+        prefill: (answers) => {
+          const currency = getIn(answers, 'fee.currency');
+          return defaultPaperSize(typeof currency === 'string' ? currency : 'USD');
+        },
       },
     ],
   },
