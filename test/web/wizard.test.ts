@@ -231,9 +231,10 @@ describe('validation on each step', () => {
     const ok = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '12,000', 'fee.rate': '90', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
     expect(ok.headers.location).toBe(`${base}/safeguards`);
     const safeguards = await visitor.get(`${base}/safeguards`);
-    // The fixed total became a number; the hourly rate of the unchosen model was not kept.
+    // The fixed total became a number; the hourly rate of the unchosen model is out of the
+    // answers but still on the form, in case the user switches back.
     expect(safeguards.body).toContain('$12,000.00');
-    expect(valueOf((await visitor.get(`${base}/fees`)).body, 'fee-rate')).toBe('');
+    expect(valueOf((await visitor.get(`${base}/fees`)).body, 'fee-rate')).toBe('90');
   });
 
   it('"safeguards": the deposit is pre-filled from the relationship: 50 for a new client, 30 for a returning one', async () => {
@@ -266,6 +267,23 @@ describe('validation on each step', () => {
     await visitor.get(`${base}/client`);
     await visitor.post(`${base}/client`, { ...client, 'client.relationship': 'new' });
     expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('25');
+  });
+
+  it('"fees": amounts typed for another fee model come back when the user switches back', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const common = { 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' };
+    await visitor.get(`${base}/fees`);
+    await visitor.post(`${base}/fees`, { ...common, 'fee.model': 'hourly', 'fee.rate': '85', 'fee.estimatedHours': '60' });
+    await visitor.post(`${base}/fees`, { ...common, 'fee.model': 'fixed', 'fee.total': '12000', 'fee.rate': '85', 'fee.estimatedHours': '60' });
+    // The answers hold only the chosen model's amounts...
+    const answers = await app.inject({ method: 'GET', url: `${base}/answers.json` });
+    expect(answers.body).not.toContain('"rate"');
+    // ...but the page still has the hourly figures, ready for a switch back.
+    const page = await visitor.get(`${base}/fees`);
+    expect(valueOf(page.body, 'fee-total')).toBe('12000');
+    expect(valueOf(page.body, 'fee-rate')).toBe('85');
+    expect(valueOf(page.body, 'fee-estimatedHours')).toBe('60');
   });
 
   it('"safeguards": shows the deposit as an amount, and takes payment in full as 100%', async () => {

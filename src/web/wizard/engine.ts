@@ -74,8 +74,10 @@ export function formToSections(step: StepDef, form: FormValues): Record<string, 
  * the relationship: a client changed from new to returning moves a 50%
  * deposit to 30% (and back), while a percentage the user chose stays.
  */
-export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, unknown>): DraftAnswers {
+export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, unknown>, step: StepDef, form: FormValues): DraftAnswers {
   const merged: DraftAnswers = { ...saved, ...sections };
+  const typed = keptTyped(step, form);
+  if (typed) merged[TYPED_KEY] = { ...(saved[TYPED_KEY] as Record<string, string> | undefined), ...typed };
   const before = getIn(saved, 'client.relationship');
   const after = getIn(merged, 'client.relationship');
   const percent = getIn(merged, 'deposit.percent');
@@ -86,6 +88,19 @@ export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, u
     merged.deposit = { ...(merged.deposit as Record<string, unknown>), percent: defaultDepositPercent(after) };
   }
   return merged;
+}
+
+// Beside the answers in a draft, never part of them (completeAnswers picks only the steps' sections).
+const TYPED_KEY = 'wizardTyped';
+
+/** The non-empty values of a step's keepTyped fields, as typed. */
+function keptTyped(step: StepDef, form: FormValues): Record<string, string> | undefined {
+  const typed: Record<string, string> = {};
+  for (const field of step.fields) {
+    const value = form[field.name];
+    if (field.keepTyped && typeof value === 'string' && value.trim() !== '') typed[field.name] = value;
+  }
+  return Object.keys(typed).length > 0 ? typed : undefined;
 }
 
 /** The step's part of the saved answers. */
@@ -104,6 +119,8 @@ export function answersToForm(step: StepDef, answers: DraftAnswers, { prefill = 
       form[field.name] = Array.isArray(saved) ? saved.map(toInputText) : [];
     } else if (saved !== undefined) {
       form[field.name] = toInputText(saved);
+    } else if (field.keepTyped && typeof (answers[TYPED_KEY] as Record<string, unknown> | undefined)?.[field.name] === 'string') {
+      form[field.name] = (answers[TYPED_KEY] as Record<string, string>)[field.name]!;
     } else if (prefill) {
       const suggestion = field.prefill?.(answers);
       if (suggestion !== undefined) form[field.name] = suggestion;

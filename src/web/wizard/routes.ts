@@ -233,7 +233,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       const form = readForm(step, body);
       const sections = formToSections(step, form);
       // Saved even when invalid: what was typed survives a reload or a lost connection.
-      const draft = store.save(existing.id, mergeStepAnswers(existing.answers, sections));
+      const draft = store.save(existing.id, mergeStepAnswers(existing.answers, sections, step, form));
       if (!draft) return gone(reply);
       const fromReview = request.query.from === 'review';
 

@@ -54,6 +54,12 @@ export interface FieldDef {
   readonly prefill?: (answers: DraftAnswers) => string | undefined;
   /** Label as a page heading (a step with one question). */
   readonly isPageHeading?: boolean;
+  /**
+   * What was typed here is kept beside the answers even when the step leaves
+   * it out of them (an amount for a fee model the user moved away from), so
+   * that switching back brings it back.
+   */
+  readonly keepTyped?: boolean;
 }
 
 export interface StepDef {
@@ -205,11 +211,11 @@ export const STEPS: readonly StepDef[] = [
           { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' }, reveals: ['fee.monthly', 'fee.hoursPerMonth'] },
         ],
       },
-      { name: 'fee.total', label: 'Total price', kind: 'number', width: 'medium' },
-      { name: 'fee.rate', label: 'Hourly rate', kind: 'number', width: 'medium' },
-      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours' },
-      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'number', width: 'medium' },
-      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours' },
+      { name: 'fee.total', label: 'Total price', kind: 'number', width: 'medium', keepTyped: true },
+      { name: 'fee.rate', label: 'Hourly rate', kind: 'number', width: 'medium', keepTyped: true },
+      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
+      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'number', width: 'medium', keepTyped: true },
+      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
       {
         name: 'fee.currency',
         label: 'Currency',
