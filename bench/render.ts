@@ -9,7 +9,9 @@
 // 2. POST /api/contracts over loopback with autocannon, against
 //    buildApp({ rateLimitPerMinute: 0 }) in a child process (so the load
 //    generator does not share its event loop), at 4 and 10 connections.
-//    Goal: p99 under 30 ms at 4 connections, no errors.
+//    Goal: p99 under 30 ms at 4 connections, no errors. Then the same route
+//    served with the docx library (BENCH_RENDERER=docx-library) against ours,
+//    4 connections each. Goal: ours serves at least 8 times the documents.
 // 3. RSS after 2,000 and after 20,000 documents written in-process, each after
 //    a full GC. Goal: within 20%.
 //
@@ -65,7 +67,14 @@ function percentile(values: readonly number[], p: number): number {
 async function serve(): Promise<void> {
   // Imported here: only the server process needs the web stack.
   const { buildApp } = await import('../src/web/app.ts');
-  const app = await buildApp({ rateLimitPerMinute: 0, logLevel: 'silent', dataDir: process.env.BENCH_DATA_DIR! });
+  // BENCH_RENDERER=docx-library serves the same route with the docx library: the HTTP baseline.
+  const baseline = process.env.BENCH_RENDERER === 'docx-library';
+  const app = await buildApp({
+    rateLimitPerMinute: 0,
+    logLevel: 'silent',
+    dataDir: process.env.BENCH_DATA_DIR!,
+    ...(baseline ? { renderContractDocx } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');
@@ -76,8 +85,10 @@ async function serve(): Promise<void> {
   process.send!({ port: address.port });
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve'], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, stdio: 'inherit' });
+type Renderer = 'fast-writer' | 'docx-library';
+
+function startServer(dataDir: string, renderer: Renderer = 'fast-writer'): Promise<{ child: ChildProcess; port: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ['serve'], { env: { ...process.env, BENCH_DATA_DIR: dataDir, BENCH_RENDERER: renderer }, stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
@@ -223,6 +234,41 @@ async function httpRun(body: string) {
   }
 }
 
+/**
+ * Documents per second through POST /api/contracts at 4 connections, the
+ * docx-library route against ours: the issue's "8 times the documents per
+ * second". Both servers run side by side, each in its own process, and are
+ * loaded in alternating rounds so that whatever else the shared machine is
+ * doing falls on both alike.
+ */
+async function httpBaseline(body: string, seconds: number) {
+  const renderers = ['docx-library', 'fast-writer'] as const;
+  const rounds = 5;
+  const served: Record<Renderer, number> = { 'docx-library': 0, 'fast-writer': 0 };
+  const dataDir = await mkdtemp(join(tmpdir(), 'bench-data-'));
+  const servers = await Promise.all(renderers.map((renderer) => startServer(join(dataDir, renderer), renderer)));
+  try {
+    const requests = servers.map(({ port }) => ({ url: `http://127.0.0.1:${port}/api/contracts`, method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+    log(`http: both routes, 1 s warm-up each, then ${rounds} alternating rounds of ${(seconds / rounds).toFixed(1)} s at 4 connections`);
+    for (const request of requests) await autocannon({ ...request, connections: 4, duration: 1 });
+    for (let round = 0; round < rounds; round++) {
+      for (const [index, renderer] of renderers.entries()) {
+        const result = await autocannon({ ...requests[index]!, connections: 4, duration: seconds / rounds });
+        const failed = result.errors + result.timeouts + result.non2xx;
+        if (failed > 0) throw new Error(`the ${renderer} route failed ${failed} requests`);
+        served[renderer] += result.requests.total / seconds;
+      }
+    }
+  } finally {
+    for (const { child } of servers) {
+      child.send('close');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  return { served, ratio: served['fast-writer'] / served['docx-library'] };
+}
+
 // ---------------------------------------------------------------------------
 
 function table(rows: string[][]): string {
@@ -244,6 +290,7 @@ async function main(): Promise<void> {
   const cpu = await cpuRun(contract, writer);
   // A server that cannot start still leaves the in-process figures worth printing.
   const http = await httpRun(body).catch((error: unknown) => error as Error);
+  const baseline = await httpBaseline(body, Math.max(1, count('BENCH_HTTP_SECONDS', 10))).catch((error: unknown) => error as Error);
 
   const ratio = cpu.oracle.cpuMedian / cpu.fast.cpuMedian;
   const httpRuns = http instanceof Error ? [] : http.runs;
@@ -302,6 +349,20 @@ async function main(): Promise<void> {
     out.push(`p99 at 4 connections: ${at4!.latency.p99} ms   goal < ${GOALS.p99Ms} ms`);
   }
 
+  if (baseline instanceof Error) {
+    out.push(`\nHTTP baseline could not be measured: ${baseline.message}`);
+  } else {
+    out.push('\n2b. Documents per second through POST /api/contracts at 4 connections, same run');
+    out.push(
+      table([
+        ['route renders with', 'documents/s'],
+        ['docx library (Packer)', baseline.served['docx-library'].toFixed(0)],
+        ['fast writer', baseline.served['fast-writer'].toFixed(0)],
+      ]),
+    );
+    out.push(`ratio: ${baseline.ratio.toFixed(1)}x   goal >= ${GOALS.ratio}x`);
+  }
+
   out.push(`\n3. Memory of the fast writer, after a full GC`);
   out.push(
     table([
@@ -315,6 +376,8 @@ async function main(): Promise<void> {
   const failures = [
     ratio < GOALS.ratio && `the fast writer is only ${ratio.toFixed(1)}x faster than the docx library (goal ${GOALS.ratio}x)`,
     http instanceof Error && `the HTTP run failed: ${http.message}`,
+    baseline instanceof Error && `the HTTP baseline failed: ${baseline.message}`,
+    !(baseline instanceof Error) && baseline.ratio < GOALS.ratio && `POST /api/contracts serves only ${baseline.ratio.toFixed(1)}x the documents per second of the docx-library route (goal ${GOALS.ratio}x)`,
     at4 !== undefined && at4.latency.p99 >= GOALS.p99Ms && `p99 at 4 connections is ${at4.latency.p99} ms (goal under ${GOALS.p99Ms} ms)`,
     memory.growth > GOALS.rssGrowth && `RSS grew ${(memory.growth * 100).toFixed(1)}% from ${memory.first} to ${memory.total} documents (goal ${GOALS.rssGrowth * 100}%)`,
     httpErrors > 0 && `${httpErrors} HTTP requests failed (errors, timeouts or non-2xx)`,

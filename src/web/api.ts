@@ -8,6 +8,7 @@ import { answersSchema } from '../answers/schema.ts';
 import { assembleContract } from '../contract/assemble.ts';
 import { contentDisposition } from '../contract/file-name.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
+import type { Contract } from '../contract/tree.ts';
 import { describeCondition } from '../clauses/load.ts';
 import { contractDocxWriter } from '../render/docx-package.ts';
 import { renderContractPage } from '../render/html.ts';
@@ -20,6 +21,8 @@ export interface ApiOptions {
   readonly library: ClauseLibrary;
   /** Route options for endpoints that generate documents (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
+  /** Another Word renderer for the contract route: the benchmark's docx-library baseline. */
+  readonly renderContractDocx?: (contract: Contract) => Buffer | Promise<Buffer>;
 }
 
 /** JSON Schema of the answers as a client sends them (defaults may be left out). */
@@ -43,10 +46,11 @@ export function requireJson(request: { headers: Record<string, string | string[]
   }
 }
 
-export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, generateRouteConfig }) => {
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, generateRouteConfig, renderContractDocx }) => {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Prepared while the app starts, so no request pays for it (render/docx-package.ts).
-  const docxWriter = await contractDocxWriter();
+  const writer = await contractDocxWriter();
+  const writeDocx = renderContractDocx ?? ((contract: Contract) => writer.write(contract));
 
   api.post('/api/contracts', {
     ...generateRouteConfig,
@@ -67,7 +71,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
     // No Accept header, */*, or one we cannot serve: the Word file, which is what the product is for.
     if (preferred === 'application/json') return reply.type('application/json; charset=utf-8').send(contractToJson(contract));
     if (preferred === 'text/html') return reply.type('text/html; charset=utf-8').send(renderContractPage(contract));
-    const docx = docxWriter.write(contract);
+    const docx = await writeDocx(contract);
     return reply
       .type(DOCX_TYPE)
       .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))

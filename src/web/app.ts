@@ -20,7 +20,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
-import { apiRoutes } from './api.ts';
+import { apiRoutes, type ApiOptions } from './api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
@@ -43,6 +43,8 @@ const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 export interface BuildOptions extends Partial<AppConfig> {
   /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
   readonly library?: ClauseLibrary;
+  /** Benchmarks only: serve POST /api/contracts with another Word renderer (the docx-library baseline). */
+  readonly renderContractDocx?: ApiOptions['renderContractDocx'];
 }
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -156,7 +158,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   const generateRouteConfig =
     rateLimitPerMinute > 0 ? { config: { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } } : {};
-  await app.register(apiRoutes, { library, generateRouteConfig });
+  await app.register(apiRoutes, { library, generateRouteConfig, renderContractDocx: options.renderContractDocx });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
   await app.register(wizardRoutes, { library, store: drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
