@@ -97,7 +97,7 @@ export function paymentDueSchedule(dueDate: string): FollowUpAction[] {
     title: `${days}-day late-payment notice`,
     todo:
       `Send the late-payment notice ${days} days after the due date: ask for payment firmly but politely, state that you intend to take legal action, and enclose a copy of the invoice.` +
-      (days === 90 ? ' If this is your last letter, send the final notice instead (/api/letters/final-notice): it sets a deadline of 5 to 30 days, after which the next step is small-claims court.' : ''),
+      (days === 90 ? ' If this is your last letter, send the final notice instead: it sets a deadline of 5 to 30 days, after which the next step is small-claims court.' : ''),
     letter: 'late-notice',
   });
   return [

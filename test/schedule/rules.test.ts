@@ -107,7 +107,7 @@ describe('payment due: follow up, resend with the late fee, late notices at 30, 
     const actions = paymentDueSchedule('2027-03-12');
     expect(actions[1]!.todo).toMatch(/email, certified mail, fax/);
     expect(actions[1]!.todo).toMatch(/late fee/);
-    expect(actions.at(-1)!.todo).toContain('/api/letters/final-notice');
+    expect(actions.at(-1)!.todo).toContain('send the final notice instead');
     expect(actions.at(-1)!.todo).toMatch(/small-claims court/);
   });
 });
