@@ -13,7 +13,7 @@ export interface AppConfig {
   readonly rateLimitPerMinute: number;
   /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY=1): enables Secure cookies behind HTTPS. */
   readonly trustProxy: boolean;
-  /** Secret for signing cookies and CSRF tokens (COOKIE_SECRET; a random one per start when unset). */
+  /** Secret for signing cookies and CSRF tokens (COOKIE_SECRET; when unset, one generated once and kept in DATA_DIR). */
   readonly cookieSecret?: string;
   /** pino log level (LOG_LEVEL, default info; "silent" turns logging off). */
   readonly logLevel: string;

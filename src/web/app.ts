@@ -1,6 +1,5 @@
 // buildApp() assembles a ready Fastify instance and nothing else: no
 // listening, no signals. Tests drive it with app.inject; server.ts listens.
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -21,6 +20,7 @@ import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
+import { loadOrCreateCookieSecret } from './cookie-secret.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
@@ -60,7 +60,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });
-  const drafts = createSqliteDraftStore({ dataDir: options.dataDir ?? resolve('data'), ttlDays: options.draftTtlDays ?? 30 });
+  const dataDir = options.dataDir ?? resolve('data');
+  const drafts = createSqliteDraftStore({ dataDir, ttlDays: options.draftTtlDays ?? 30 });
   app.decorate('drafts', drafts);
   drafts.sweepExpired();
   // Expired drafts are also refused on read; the sweep only reclaims space.
@@ -128,7 +129,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
   });
   await app.register(accepts);
-  await app.register(cookie, { secret: options.cookieSecret ?? randomBytes(32).toString('hex') });
+  await app.register(cookie, { secret: options.cookieSecret ?? loadOrCreateCookieSecret(dataDir) });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
   if (rateLimitPerMinute > 0) {

@@ -426,6 +426,18 @@ describe('the walk through the steps', () => {
     expect(review.body).toContain('Priya Natarajan');
     expect(review.body).toContain('Your contract is ready');
   });
+
+  it('a form opened before a restart is still accepted after it (the CSRF secret is kept in DATA_DIR)', async () => {
+    const visitor = new Visitor();
+    const first = await visitor.start();
+    await visitor.get(first);
+    const restarted = await buildApp({ dataDir, rateLimitPerMinute: 0 });
+    extraApps.push(restarted);
+    // Same cookie, same token from the page loaded before the restart.
+    const sameBrowser = Object.assign(new Visitor(restarted), { cookies: visitor.cookies, token: visitor.token });
+    const saved = await sameBrowser.post(first, formFor('you', sampleInput('new-client-fixed')));
+    expect(saved.statusCode).toBe(303);
+  });
 });
 
 describe('drafts that are gone', () => {
