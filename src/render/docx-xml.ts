@@ -11,6 +11,7 @@
 // User text reaches the XML only through `textRuns` and `escapeXml`: forbidden
 // characters removed (cleanText), the five XML specials escaped, `\n` as
 // <w:br/> and `\t` as <w:tab/>, right-to-left stretches marked.
+import type { PaperSize } from '../answers/schema.ts';
 import { cleanText } from '../answers/text.ts';
 import type {
   Block,
@@ -25,6 +26,7 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
+import { gridColumnWidths } from './page.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 
 /** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
@@ -158,9 +160,9 @@ const borders = (value: string) =>
 const NO_BORDERS = borders('w:val="none" w:color="auto" w:sz="0"');
 const FEE_TABLE_BORDERS = borders('w:val="single" w:color="8C8C8C" w:sz="4"');
 
-function fixedTable(rows: string, columnPercents: readonly number[], tableBorders: string): string {
+function fixedTable(rows: string, columnPercents: readonly number[], tableBorders: string, paperSize: PaperSize): string {
   // The grid is what Google Docs and Pages read; Word and LibreOffice follow the percentages.
-  const grid = columnPercents.map((share) => `<w:gridCol w:w="${Math.round((9306 * share) / 100)}"/>`).join('');
+  const grid = gridColumnWidths(paperSize, columnPercents).map((width) => `<w:gridCol w:w="${width}"/>`).join('');
   return (
     `<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="100%"/>${tableBorders}<w:tblLayout w:type="fixed"/></w:tblPr>` +
     `<w:tblGrid>${grid}</w:tblGrid>${rows}</w:tbl>`
@@ -197,7 +199,7 @@ function listBlock(block: BulletList, numbering: NumberingIds): string {
 const FEE_CELL_MARGINS = cellMargins(40, 40, 100, 100);
 const FEE_HEADER_SHADING = '<w:shd w:fill="E8ECF2" w:color="auto" w:val="clear"/>';
 
-function feeTableBlock(block: TreeTable): string {
+function feeTableBlock(block: TreeTable, paperSize: PaperSize): string {
   // Every row but the last keeps with the next, so the table moves to a new page whole.
   const cell = (text: string, options: { bold?: boolean | undefined; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
     tableCell(
@@ -225,7 +227,7 @@ function feeTableBlock(block: TreeTable): string {
   });
   return (
     plainParagraph(block.caption, { style: 'Caption' }) +
-    fixedTable(rows, [68, 32], FEE_TABLE_BORDERS) +
+    fixedTable(rows, [68, 32], FEE_TABLE_BORDERS, paperSize) +
     // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
     paragraph({ spacingAfter: 60 }, '')
   );
@@ -248,12 +250,12 @@ function labelled(label: string, value: string): string {
 
 const PARTY_CELL_MARGINS = cellMargins(80, 80, 0, 240);
 
-function partiesBlock(block: PartiesBlock): string {
+function partiesBlock(block: PartiesBlock, paperSize: PaperSize): string {
   const share = 100 / block.parties.length;
   const cells = block.parties
     .map((party) => tableCell(share, PARTY_CELL_MARGINS, plainParagraph(party.role, { style: 'PartyRole' }) + contactParagraphs(party)))
     .join('');
-  return fixedTable(tableRow(cells), block.parties.map(() => share), NO_BORDERS);
+  return fixedTable(tableRow(cells), block.parties.map(() => share), NO_BORDERS, paperSize);
 }
 
 const SIGNATURE_CELL_MARGINS = cellMargins(80, 80, 0, 360);
@@ -261,7 +263,7 @@ const SIGNATURE_LINE = paragraph({ style: 'SignatureLine' }, '');
 const signatureLabel = (label: string, options: ParagraphOptions = {}) =>
   paragraph({ style: 'SignatureLabel', ...options }, `<w:r><w:t xml:space="preserve">${label}</w:t></w:r>`);
 
-function signatureBlock(block: SignatureBlock): string {
+function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
   const share = 100 / block.parties.length;
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
@@ -283,10 +285,11 @@ function signatureBlock(block: SignatureBlock): string {
       ),
     )
     .join('');
-  return fixedTable(tableRow(cells, { cantSplit: true }), block.parties.map(() => share), NO_BORDERS) + '<w:p/>';
+  return fixedTable(tableRow(cells, { cantSplit: true }), block.parties.map(() => share), NO_BORDERS, paperSize) + '<w:p/>';
 }
 
-function renderBlock(block: Block, next: Block | undefined, numbering: NumberingIds): string {
+/** One block; tables take their column grid from the paper's text width. */
+function renderBlock(block: Block, next: Block | undefined, numbering: NumberingIds, paperSize: PaperSize): string {
   switch (block.type) {
     case 'paragraph':
       // "By signing below..." stays on the page of the signatures it introduces.
@@ -294,19 +297,19 @@ function renderBlock(block: Block, next: Block | undefined, numbering: Numbering
     case 'list':
       return listBlock(block, numbering);
     case 'table':
-      return feeTableBlock(block);
+      return feeTableBlock(block, paperSize);
     case 'parties':
-      return partiesBlock(block);
+      return partiesBlock(block, paperSize);
     case 'signatures':
-      return signatureBlock(block);
+      return signatureBlock(block, paperSize);
   }
 }
 
-function sectionContent(section: Section, numbering: NumberingIds): string {
+function sectionContent(section: Section, numbering: NumberingIds, paperSize: PaperSize): string {
   // The note is help text for the person filling in the wizard, not contract wording.
   let xml = plainParagraph(section.title, { style: 'Heading1', numId: numbering.clauseHeadings });
   section.blocks.forEach((block, index) => {
-    xml += renderBlock(block, section.blocks[index + 1], numbering);
+    xml += renderBlock(block, section.blocks[index + 1], numbering, paperSize);
   });
   return xml;
 }
@@ -317,7 +320,7 @@ function sectionContent(section: Section, numbering: NumberingIds): string {
 /** What goes between <w:body> and the section properties of word/document.xml. */
 export function contractBodyXml(contract: Contract, numbering: NumberingIds): string {
   let xml = plainParagraph(contract.title, { style: 'Title' }) + plainParagraph(contract.subtitle, { style: 'Subtitle' });
-  for (const section of contract.sections) xml += sectionContent(section, numbering);
+  for (const section of contract.sections) xml += sectionContent(section, numbering, contract.meta.paperSize);
   return xml;
 }
 

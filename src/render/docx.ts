@@ -52,6 +52,7 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { embedAnswers } from './embedded-answers.ts';
+import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
 // ---------------------------------------------------------------------------
 // Styles and numbering: declared once, shared by contracts and letters.
@@ -184,14 +185,6 @@ const NUMBERING: INumberingOptions = {
   ],
 };
 
-const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 };
-
-/** Portrait page sizes in twips (1/1440 inch): US Letter is 8.5 x 11 in, A4 210 x 297 mm. */
-export const PAGE_SIZES: Readonly<Record<PaperSize, { readonly width: number; readonly height: number }>> = {
-  letter: { width: 12240, height: 15840 },
-  a4: { width: 11906, height: 16838 },
-};
-
 // ---------------------------------------------------------------------------
 // Text: the only way user text reaches the document.
 
@@ -270,14 +263,19 @@ const percent = (size: number) => ({ size: `${size}%` as const, type: WidthType.
  * is in a cell, a very long unbroken value included, instead of widening the
  * column off the page.
  */
-function fixedTable(rows: TableRow[], columnPercents: readonly number[], borders: ConstructorParameters<typeof Table>[0]['borders']): Table {
+function fixedTable(
+  rows: TableRow[],
+  columnPercents: readonly number[],
+  borders: ConstructorParameters<typeof Table>[0]['borders'],
+  paperSize: PaperSize,
+): Table {
   return new Table({
     rows,
     width: percent(100),
     layout: TableLayoutType.FIXED,
     borders,
     // The grid is what Google Docs and Pages read; Word and LibreOffice follow the percentages.
-    columnWidths: columnPercents.map((share) => Math.round((9306 * share) / 100)),
+    columnWidths: gridColumnWidths(paperSize, columnPercents),
   });
 }
 
@@ -291,7 +289,7 @@ function listBlock(block: BulletList): Paragraph[] {
   );
 }
 
-function feeTableBlock(block: TreeTable): (Paragraph | Table)[] {
+function feeTableBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Table)[] {
   // Every row but the last keeps with the next, so the table moves to a new page whole.
   const cell = (text: string, options: { bold?: boolean; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
     new TableCell({
@@ -326,13 +324,13 @@ function feeTableBlock(block: TreeTable): (Paragraph | Table)[] {
   });
   return [
     plainParagraph(block.caption, { style: 'Caption' }),
-    fixedTable([header, ...rows], [68, 32], FEE_TABLE_BORDERS),
+    fixedTable([header, ...rows], [68, 32], FEE_TABLE_BORDERS, paperSize),
     // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
     new Paragraph({ spacing: { after: 60 }, children: [] }),
   ];
 }
 
-function partiesBlock(block: PartiesBlock): Table {
+function partiesBlock(block: PartiesBlock, paperSize: PaperSize): Table {
   const share = 100 / block.parties.length;
   const cells = block.parties.map(
     (party) =>
@@ -345,7 +343,7 @@ function partiesBlock(block: PartiesBlock): Table {
         ],
       }),
   );
-  return fixedTable([new TableRow({ children: cells })], block.parties.map(() => share), NO_BORDERS);
+  return fixedTable([new TableRow({ children: cells })], block.parties.map(() => share), NO_BORDERS, paperSize);
 }
 
 /** Name, business, address, email and phone: the article's "full contact information". */
@@ -365,7 +363,7 @@ function labelled(label: string, value: string): Paragraph {
   });
 }
 
-function signatureBlock(block: SignatureBlock): (Paragraph | Table)[] {
+function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph | Table)[] {
   const share = 100 / block.parties.length;
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
@@ -391,12 +389,13 @@ function signatureBlock(block: SignatureBlock): (Paragraph | Table)[] {
       }),
   );
   return [
-    fixedTable([new TableRow({ cantSplit: true, children: cells })], block.parties.map(() => share), NO_BORDERS),
+    fixedTable([new TableRow({ cantSplit: true, children: cells })], block.parties.map(() => share), NO_BORDERS, paperSize),
     new Paragraph({ children: [] }),
   ];
 }
 
-function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)[] {
+/** One block; tables take their column grid from the paper's text width. */
+function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize): (Paragraph | Table)[] {
   switch (block.type) {
     case 'paragraph':
       // "By signing below..." stays on the page of the signatures it introduces.
@@ -404,23 +403,23 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
     case 'list':
       return listBlock(block);
     case 'table':
-      return feeTableBlock(block);
+      return feeTableBlock(block, paperSize);
     case 'parties':
-      return [partiesBlock(block)];
+      return [partiesBlock(block, paperSize)];
     case 'signatures':
-      return signatureBlock(block);
+      return signatureBlock(block, paperSize);
   }
 }
 
-function renderBlocks(blocks: readonly Block[]): (Paragraph | Table)[] {
-  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1]));
+function renderBlocks(blocks: readonly Block[], paperSize: PaperSize): (Paragraph | Table)[] {
+  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize));
 }
 
-function sectionContent(section: Section): (Paragraph | Table)[] {
+function sectionContent(section: Section, paperSize: PaperSize): (Paragraph | Table)[] {
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks),
+    ...renderBlocks(section.blocks, paperSize),
   ];
 }
 
@@ -470,7 +469,7 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
-    ...contract.sections.flatMap(sectionContent),
+    ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize)),
   ];
   const document = buildDocument(contract.meta, contract.subtitle, children);
   const packed = await Packer.toBuffer(document);
@@ -485,7 +484,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     ...contactParagraphs(letter.recipient),
     plainParagraph(letter.subject, { spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
     plainParagraph(letter.salutation, gap(200)),
-    ...renderBlocks(letter.blocks),
+    ...renderBlocks(letter.blocks, letter.meta.paperSize),
     plainParagraph(letter.closing, { spacing: { before: 240, after: 720 }, keepNext: true, keepLines: true }),
     plainParagraph(letter.signature.name, { style: STYLE.letterBlock, keepNext: Boolean(letter.signature.business) || undefined }, { bold: true }),
     ...(letter.signature.business ? [plainParagraph(letter.signature.business, { style: STYLE.letterBlock })] : []),

@@ -100,6 +100,16 @@ function pageSize(docx: DocxPackage) {
 
 const TWIPS = { letter: { width: '12240', height: '15840' }, a4: { width: '11906', height: '16838' } } as const;
 
+/** The width between the 1300-twip margins: what every table's grid adds up to. */
+const TEXT_WIDTH = { letter: 9640, a4: 9306 } as const;
+
+/** Each table's w:gridCol widths in twips, in document order. */
+function tableGrids(docx: DocxPackage): number[][] {
+  return findAll(docx.xml('word/document.xml'), W, 'tbl').map((table) =>
+    findAll(findFirst(table, W, 'tblGrid')!, W, 'gridCol').map((col) => Number(col.attributes['w:w'])),
+  );
+}
+
 describe.each(CASES)('the fast Word file for $name, against the docx library’s', ({ contract: makeContract }) => {
   let contract: Contract;
   let oracle: DocxPackage;
@@ -137,6 +147,13 @@ describe.each(CASES)('the fast Word file for $name, against the docx library’s
   it('sets the page size its answers ask for, as the docx library does', () => {
     expect(pageSize(fast)).toEqual(TWIPS[contract.meta.paperSize]);
     expect(pageSize(fast)).toEqual(pageSize(oracle));
+  });
+
+  it('sizes every table’s grid to its paper’s text width, as the docx library does', () => {
+    const grids = tableGrids(fast);
+    expect(grids).toHaveLength(3); // parties, fees, signatures
+    expect(grids).toEqual(tableGrids(oracle));
+    for (const columns of grids) expect(columns.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH[contract.meta.paperSize]);
   });
 
   it('has the same core properties, stamped with the time it was made', () => {
@@ -194,56 +211,60 @@ describe('the fast writer on a tree the samples never produce', () => {
   // paragraphs, lines and list items, tabs and line breaks at the edges,
   // characters XML forbids, three-party tables, a fee table without rows:
   // each a branch of docx.ts that the samples leave untried.
-  const base = contractFrom(sampleInput('new-client-fixed'));
-  const [first, ...rest] = base.sections;
-  const contract: Contract = {
-    ...base,
-    meta: { ...base.meta, projectName: 'שלום project', title: 'Title\u0001 <&>"\'', keywords: '' },
-    sections: [
-      {
-        ...first!,
-        title: 'مرحبا clause',
-        blocks: [
-          { type: 'paragraph', runs: [{ text: '' }] },
-          { type: 'paragraph', runs: [] },
-          {
-            type: 'paragraph',
-            runs: [
-              { text: 'a\n\nb\n', bold: false },
-              { text: '\tx\t', italic: false },
-              { text: 'שלום', bold: false, italic: true },
-              { text: 'שלום x', bold: true, italic: false },
-              { text: 'a\r\nb\u0000c\uD800 & <d>' },
-            ],
-          },
-          { type: 'list', items: [] },
-          { type: 'list', items: [[{ text: 'שלום' }, { text: ' item', bold: true }], []] },
-          { type: 'table', caption: 'Empty', header: ['A', 'שלום'], rows: [] },
-          { type: 'table', caption: 'שלום', header: ['A', 'B'], rows: [{ label: 'x', value: 'שלום', emphasis: false }] },
-          {
-            type: 'parties',
-            parties: [
-              { role: 'R1', name: 'N1', address: 'A\nB', email: 'e', phone: 'p' },
-              { role: 'R2', name: 'N2', business: 'B', address: 'A', email: 'שלום', phone: 'p' },
-              { role: 'R3', name: 'N3', address: 'A', email: 'e', phone: 'p' },
-            ],
-          },
-          { type: 'paragraph', runs: [{ text: 'By signing below' }] },
-          {
-            type: 'signatures',
-            parties: [
-              { role: 'R1', name: 'N1', title: 'T' },
-              { role: 'R2', name: 'N2', business: 'B' },
-              { role: 'R3', name: 'שלום' },
-            ],
-          },
-        ],
-      },
-      ...rest,
-    ],
+  const treeOn = (paperSize: 'letter' | 'a4'): Contract => {
+    const base = contractFrom({ ...sampleInput('new-client-fixed'), paperSize });
+    const [first, ...rest] = base.sections;
+    return {
+      ...base,
+      meta: { ...base.meta, projectName: 'שלום project', title: 'Title\u0001 <&>"\'', keywords: '' },
+      sections: [
+        {
+          ...first!,
+          title: 'مرحبا clause',
+          blocks: [
+            { type: 'paragraph', runs: [{ text: '' }] },
+            { type: 'paragraph', runs: [] },
+            {
+              type: 'paragraph',
+              runs: [
+                { text: 'a\n\nb\n', bold: false },
+                { text: '\tx\t', italic: false },
+                { text: 'שלום', bold: false, italic: true },
+                { text: 'שלום x', bold: true, italic: false },
+                { text: 'a\r\nb\u0000c\uD800 & <d>' },
+              ],
+            },
+            { type: 'list', items: [] },
+            { type: 'list', items: [[{ text: 'שלום' }, { text: ' item', bold: true }], []] },
+            { type: 'table', caption: 'Empty', header: ['A', 'שלום'], rows: [] },
+            { type: 'table', caption: 'שלום', header: ['A', 'B'], rows: [{ label: 'x', value: 'שלום', emphasis: false }] },
+            {
+              type: 'parties',
+              parties: [
+                { role: 'R1', name: 'N1', address: 'A\nB', email: 'e', phone: 'p' },
+                { role: 'R2', name: 'N2', business: 'B', address: 'A', email: 'שלום', phone: 'p' },
+                { role: 'R3', name: 'N3', address: 'A', email: 'e', phone: 'p' },
+              ],
+            },
+            { type: 'paragraph', runs: [{ text: 'By signing below' }] },
+            {
+              type: 'signatures',
+              parties: [
+                { role: 'R1', name: 'N1', title: 'T' },
+                { role: 'R2', name: 'N2', business: 'B' },
+                { role: 'R3', name: 'שלום' },
+              ],
+            },
+          ],
+        },
+        ...rest,
+      ],
+    };
   };
 
-  it('writes the same XML as the docx library', async () => {
+  // On both papers: the three-party tables' grids round differently on each (3 x 3102 on A4, 3213 + 3214 + 3213 on US Letter).
+  it.each(['letter', 'a4'] as const)('writes the same XML as the docx library, on %s', async (paperSize) => {
+    const contract = treeOn(paperSize);
     const oracle = openDocx(await renderContractDocx(contract));
     const fast = openDocx(await writeContractDocx(contract));
     for (const part of ['word/document.xml', 'word/header1.xml']) {
@@ -252,6 +273,11 @@ describe('the fast writer on a tree the samples never produce', () => {
     expect(withoutTimes(fast.coreProperties())).toEqual(withoutTimes(oracle.coreProperties()));
     expect(fast.coreProperties().title).toBe('Title <&>"\'');
     expect(fast.coreProperties()).not.toHaveProperty('keywords');
+    expect(pageSize(fast)).toEqual(TWIPS[paperSize]);
+    const grids = tableGrids(fast);
+    expect(grids.map((columns) => columns.length)).toEqual([2, 2, 3, 3, 2, 2]); // the tree's four, then the sample's fee table and signatures
+    expect(grids).toEqual(tableGrids(oracle));
+    for (const columns of grids) expect(columns.reduce((sum, width) => sum + width, 0)).toBe(TEXT_WIDTH[paperSize]);
   });
 });
 
@@ -270,6 +296,10 @@ describe('the fast writer from one contract to the next', () => {
     expect(pageSize(openDocx(before))).toEqual(TWIPS.letter);
     expect(pageSize(between)).toEqual(TWIPS.a4);
     expect(pageSize(openDocx(after))).toEqual(TWIPS.letter);
+    // And so is the tables' grid: the A4 contract's does not linger into the next.
+    expect(tableGrids(openDocx(before))[1]).toEqual([6555, 3085]);
+    expect(tableGrids(between)[1]).toEqual([6328, 2978]);
+    expect(tableGrids(openDocx(after))[1]).toEqual([6555, 3085]);
     expect(readEmbeddedAnswers(after)).toEqual(first.answers);
   });
 

@@ -4,6 +4,8 @@ import { answersSchema, type Answers, type AnswersInput } from '../../src/answer
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract, Letter } from '../../src/contract/tree.ts';
+import { assembleLetter } from '../../src/letters/assemble.ts';
+import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { renderLetterDocx } from '../../src/render/docx.ts';
 import {
   ANSWERS_NAMESPACE,
@@ -15,6 +17,7 @@ import {
 import { descendants, findAll, findFirst, openDocx, W, type DocxPackage } from '../helpers/docx-reader.ts';
 import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
 import { hostileInput } from '../helpers/hostile-answers.ts';
+import { letterInput, letterRequest } from '../helpers/letters.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 const library = loadContractLibrary();
@@ -304,6 +307,85 @@ describe.each(CONTRACT_RENDERERS)('the paper size the answers ask for, made by $
     const buffer = await render(contract);
     expect(pageSetup(openDocx(buffer))).toEqual(PAGE[paperSize]);
     expect(readEmbeddedAnswers(buffer)).toMatchObject({ paperSize });
+  });
+});
+
+/** The width between the margins, in twips: the page's width less 2 x 1300. */
+const TEXT_WIDTH = { letter: 12240 - 2 * 1300, a4: 11906 - 2 * 1300 } as const;
+
+/** Each table's w:gridCol widths, with the number of cells in each of its rows. */
+function tableGrids(docx: DocxPackage) {
+  return findAll(docx.xml('word/document.xml'), W, 'tbl').map((table) => ({
+    columns: findAll(findFirst(table, W, 'tblGrid')!, W, 'gridCol').map((col) => Number(col.attributes['w:w'])),
+    cellsPerRow: findAll(table, W, 'tr').map((row) => findAll(row, W, 'tc').length),
+  }));
+}
+
+/** Every table's grid: as many columns as each row has cells, whole twips, adding up to the text width. */
+function expectGridsFillTheTextWidth(docx: DocxPackage, paperSize: 'letter' | 'a4', tables: number) {
+  const grids = tableGrids(docx);
+  expect(grids).toHaveLength(tables);
+  for (const { columns, cellsPerRow } of grids) {
+    for (const cells of cellsPerRow) expect(cells).toBe(columns.length);
+    for (const width of columns) expect(Number.isInteger(width) && width > 0, `gridCol ${width}`).toBe(true);
+    expect(columns.reduce((sum, width) => sum + width, 0), `gridCols ${columns.join(' + ')}`).toBe(TEXT_WIDTH[paperSize]);
+  }
+}
+
+// Google Docs and Pages size tables by their grid (Word and LibreOffice by the
+// percentages): a grid made for A4 leaves tables on US Letter short of the margin.
+describe.each(CONTRACT_RENDERERS)('table grids as wide as the text on the paper, made by $name', ({ render }) => {
+  it.each([
+    ['new-client-fixed', 'letter', [6555, 3085], [4820, 4820]],
+    ['new-client-fixed', 'a4', [6328, 2978], [4653, 4653]],
+    ['returning-client-hourly', 'letter', [6555, 3085], [4820, 4820]],
+    ['returning-client-hourly', 'a4', [6328, 2978], [4653, 4653]],
+  ] as const)('the %s sample on %s: parties, fees and signatures', async (sample, paperSize, feeColumns, partyColumns) => {
+    const docx = openDocx(await render(contractFrom({ ...sampleInput(sample), paperSize })));
+    expectGridsFillTheTextWidth(docx, paperSize, 3);
+    // In document order: the parties, the fee table (68% / 32%), the signatures.
+    expect(tableGrids(docx).map((grid) => grid.columns)).toEqual([partyColumns, feeColumns, partyColumns]);
+  });
+
+  it.each(['letter', 'a4'] as const)('three parties on %s, the rounding landing on the text width exactly', async (paperSize) => {
+    const base = contractFrom({ ...sampleInput('new-client-fixed'), paperSize });
+    const party = (n: number) => ({ role: `R${n}`, name: `N${n}`, address: 'A', email: 'e', phone: 'p' });
+    const [first, ...rest] = base.sections;
+    const contract: Contract = {
+      ...base,
+      sections: [
+        {
+          ...first!,
+          blocks: [
+            { type: 'parties', parties: [party(1), party(2), party(3)] },
+            { type: 'signatures', parties: [party(1), party(2), party(3)] },
+          ],
+        },
+        ...rest.map((section) => ({ ...section, blocks: section.blocks.filter((block) => block.type === 'paragraph') })),
+      ],
+    };
+    const docx = openDocx(await render(contract));
+    expectGridsFillTheTextWidth(docx, paperSize, 2);
+    const thirds = paperSize === 'letter' ? [3213, 3214, 3213] : [3102, 3102, 3102];
+    expect(tableGrids(docx).map((grid) => grid.columns)).toEqual([thirds, thirds]);
+  });
+});
+
+describe('table grids in a letter', () => {
+  const letterLibrary = loadLetterLibrary();
+
+  it.each(['letter', 'a4'] as const)('a late notice on %s: the invoice summary table as wide as the text', async (paperSize) => {
+    const input = letterInput();
+    input.answers.paperSize = paperSize;
+    const assembled = assembleLetter('late-notice', letterRequest('late-notice', input), letterLibrary);
+    expect(assembled.meta.paperSize).toBe(paperSize);
+    expect(assembled.blocks.some((block) => block.type === 'table')).toBe(true);
+    expectGridsFillTheTextWidth(openDocx(await renderLetterDocx(assembled)), paperSize, 1);
+  });
+
+  it.each(['letter', 'a4'] as const)('the hand-built final notice on %s', async (paperSize) => {
+    const docx = openDocx(await renderLetterDocx({ ...letter, meta: { ...letter.meta, paperSize } }));
+    expectGridsFillTheTextWidth(docx, paperSize, 1);
   });
 });
 

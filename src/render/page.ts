@@ -1,0 +1,41 @@
+// The page a Word file is laid out on, declared once for both renderers:
+// render/docx.ts (the docx library) sets the section's page size and margins
+// from it, and both it and render/docx-xml.ts (the fast writer) size the
+// tables' column grids from the text width it gives.
+import type { PaperSize } from '../answers/schema.ts';
+
+/** Page margins in twips (1/1440 inch), the same on every paper size. */
+export const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } as const;
+
+/** Portrait page sizes in twips: US Letter is 8.5 x 11 in, A4 210 x 297 mm. */
+export const PAGE_SIZES: Readonly<Record<PaperSize, { readonly width: number; readonly height: number }>> = {
+  letter: { width: 12240, height: 15840 },
+  a4: { width: 11906, height: 16838 },
+};
+
+/** The width between the left and right margins, in twips: 9640 on US Letter, 9306 on A4. */
+export function textWidth(paperSize: PaperSize): number {
+  return PAGE_SIZES[paperSize].width - PAGE_MARGINS.left - PAGE_MARGINS.right;
+}
+
+/**
+ * A table's w:gridCol widths in twips for columns of the given percentages of
+ * the text width. Each column ends where its running total rounds to, so the
+ * widths add up to the text width exactly (three equal columns on US Letter
+ * are 3213 + 3214 + 3213, not 3 x 3213).
+ *
+ * The grid is what Google Docs and Pages read; Word and LibreOffice follow the
+ * tables' percentage widths.
+ */
+export function gridColumnWidths(paperSize: PaperSize, columnPercents: readonly number[]): number[] {
+  const width = textWidth(paperSize);
+  let share = 0;
+  let edge = 0;
+  return columnPercents.map((percent) => {
+    share += percent;
+    const next = Math.round((width * share) / 100);
+    const column = next - edge;
+    edge = next;
+    return column;
+  });
+}
