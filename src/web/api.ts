@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { answersSchema } from '../answers/schema.ts';
 import { assembleContract } from '../contract/assemble.ts';
-import { contentDisposition } from '../contract/file-name.ts';
+import { sendDownload } from './download.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import type { Contract } from '../contract/tree.ts';
 import { describeCondition } from '../clauses/load.ts';
@@ -72,10 +72,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
     if (preferred === 'application/json') return reply.type('application/json; charset=utf-8').send(contractToJson(contract));
     if (preferred === 'text/html') return reply.type('text/html; charset=utf-8').send(renderContractPage(contract));
     const docx = await writeDocx(contract);
-    return reply
-      .type(DOCX_TYPE)
-      .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))
-      .send(docx);
+    return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
   });
 
   api.get('/api/clauses', {

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ClauseLibrary } from '../clauses/load.ts';
-import { contentDisposition } from '../contract/file-name.ts';
+import { sendDownload } from './download.ts';
 import { assembleLetter } from '../letters/assemble.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
@@ -54,7 +54,7 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
       const preferred = request.accepts().type([DOCX_TYPE, 'text/plain']);
       if (preferred === 'text/plain') return reply.type('text/plain; charset=utf-8').send(renderLetterText(letter));
       const docx = await renderLetterDocx(letter);
-      return reply.type(DOCX_TYPE).header('content-disposition', contentDisposition(letter.meta.fileStem, 'docx')).send(docx);
+      return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     });
   }
 
@@ -80,10 +80,7 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
     },
   }, async (request, reply) => {
     const { ics, fileStem } = scheduleCalendarFile(request.body, { letterTitle: titleOf });
-    return reply
-      .type(CALENDAR_TYPE)
-      .header('content-disposition', contentDisposition(fileStem, 'ics'))
-      .send(ics);
+    return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
   });
 };
 

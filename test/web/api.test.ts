@@ -22,6 +22,8 @@ describe('POST /api/contracts', () => {
     expect(response.headers['content-type']).toBe(DOCX);
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="[A-Za-z0-9-]+-contract\.docx"; filename\*=UTF-8''/);
     expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // It holds both parties' names, addresses and phones: no cache keeps a copy.
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 
   it('gives the assembled contract as JSON when asked', async () => {

@@ -11,7 +11,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
-import { contentDisposition, safeFileStem } from '../../contract/file-name.ts';
+import { safeFileStem } from '../../contract/file-name.ts';
+import { sendDownload } from '../download.ts';
 import type { Draft, DraftStore } from '../../drafts/store.ts';
 import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
@@ -133,11 +134,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
       const { ics, fileStem } = scheduleCalendarFile(result.request, { letterTitle: titleOf, pageUrl: `${request.protocol}://${request.host}/` });
-      return reply
-        .header('cache-control', 'no-store')
-        .type(CALENDAR_TYPE)
-        .header('content-disposition', contentDisposition(fileStem, 'ics'))
-        .send(ics);
+      return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
     },
   );
 
@@ -158,11 +155,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const letter = assembleLetter(kind, result.request, letters);
       if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter));
       const docx = await renderLetterDocx(letter);
-      return reply
-        .header('cache-control', 'no-store')
-        .type(DOCX_TYPE)
-        .header('content-disposition', contentDisposition(letter.meta.fileStem, 'docx'))
-        .send(docx);
+      return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     },
   );
 

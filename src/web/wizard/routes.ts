@@ -10,7 +10,8 @@ import { formatLongDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
-import { contentDisposition, safeFileStem } from '../../contract/file-name.ts';
+import { safeFileStem } from '../../contract/file-name.ts';
+import { sendDownload } from '../download.ts';
 import type { DraftStore } from '../../drafts/store.ts';
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
@@ -261,11 +262,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     const contract = assembleContract(answers, library);
     const docx = await writeContractDocx(contract);
-    return reply
-      .header('cache-control', 'no-store')
-      .type(DOCX_TYPE)
-      .header('content-disposition', contentDisposition(contract.meta.fileStem, 'docx'))
-      .send(docx);
+    return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
   });
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
@@ -273,11 +270,12 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (!draft) return gone(reply);
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
-    return reply
-      .header('cache-control', 'no-store')
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', contentDisposition(safeFileStem(`${answers.project.name} answers`), 'json'))
-      .send(`${JSON.stringify(answers, null, 2)}\n`);
+    return sendDownload(reply, {
+      type: 'application/json; charset=utf-8',
+      fileStem: safeFileStem(`${answers.project.name} answers`),
+      extension: 'json',
+      body: `${JSON.stringify(answers, null, 2)}\n`,
+    });
   });
 
   // "When the client goes quiet": the letters and the calendar, in this
