@@ -75,6 +75,6 @@ describe('template markup', () => {
     const facts = computeFacts(sampleAnswers('new-client-fixed'));
     const scope = library.clauses.find((c) => c.id === 'scope')!;
     const text = renderClause(scope.template, facts, markers).map(blockToText).join('\n\n');
-    expect(text).toContain('- Responsive front-end build\n- One round');
+    expect(text).toContain('- Responsive front-end build\n- Two weeks');
   });
 });
