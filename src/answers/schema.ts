@@ -17,6 +17,8 @@ export const LIMITS = {
   deliverable: 1_000,
   deliverables: 50,
   jurisdiction: 300,
+  paymentMethod: 1_000,
+  taxLabel: 40,
   amount: 1_000_000_000,
   hours: 100_000,
 } as const;
@@ -44,6 +46,16 @@ function optionalLine(label: string, max: number) {
   return z
     .string({ error: requiredMessage(label, 'text') })
     .overwrite(cleanLine)
+    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` })
+    .optional()
+    .transform((value) => value || undefined);
+}
+
+/** An optional field of several lines (bank details, a payment link): left empty, it is absent. */
+function optionalMultiline(label: string, max: number) {
+  return z
+    .string({ error: requiredMessage(label, 'text') })
+    .overwrite(cleanMultiline)
     .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` })
     .optional()
     .transform((value) => value || undefined);
@@ -120,6 +132,7 @@ const partyFields = (who: string) => ({
 export const RELATIONSHIPS = ['new', 'returning'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
 export const COPYRIGHT_CHOICES = ['assign-to-client', 'retain-and-license'] as const;
+export const LICENCE_KINDS = ['non-exclusive', 'exclusive'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
@@ -130,7 +143,23 @@ const feeCommon = {
     .refine(isKnownCurrency, { error: 'Currency must be a three-letter ISO 4217 code, such as USD, GBP, EUR or JPY.' }),
   paymentDueDays: number('Days to pay an invoice', { min: 0, max: 365, int: true }),
   lateFeePercentPerMonth: number('Late fee per month (%)', { min: 0, max: 10 }),
+  // How to pay (bank details, a payment link): printed in the fees clause and the letters.
+  paymentMethod: optionalMultiline('How the client pays', LIMITS.paymentMethod),
+  // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
+  tax: z
+    .strictObject(
+      {
+        label: line('Tax name', LIMITS.taxLabel),
+        percent: number('Tax rate (%)', { min: 0, max: 100, minExclusive: true }),
+      },
+      { error: objectMessage('The tax section') },
+    )
+    .optional(),
 };
+
+/** The defaults the settlement model reads: 10 days to accept a delivery, 30 days' notice for a retainer. */
+export const DEFAULT_ACCEPTANCE_DAYS = 10;
+export const DEFAULT_NOTICE_DAYS = 30;
 
 const FEE_MODEL_MESSAGE = 'Fee model must be one of: fixed (a total price), hourly (a rate and an estimate), retainer (a monthly fee).';
 
@@ -149,6 +178,8 @@ export const feeSchema = z.discriminatedUnion(
       ...feeCommon,
       monthly: amount('Monthly retainer'),
       hoursPerMonth: number('Hours per month', { min: 0, max: 744, minExclusive: true }),
+      // The retainer runs month to month until either party gives this notice.
+      noticeDays: number('Days of notice to end the retainer', { min: 1, max: 180, int: true }).optional(),
     }),
   ],
   { error: (issue) => (issue.input === undefined || issue.input === null ? 'The fee section is required.' : FEE_MODEL_MESSAGE) },
@@ -181,6 +212,8 @@ export const projectSchema = z.strictObject(
     startDate: isoDate('Start date'),
     endDate: isoDate('End date').optional(),
     revisionRounds: number('Rounds of revisions', { min: 0, max: 20, int: true }).optional(),
+    // Silence for this long after a delivery counts as acceptance (PRODUCT.md, clause 4).
+    acceptanceDays: number('Days to accept a delivery', { min: 1, max: 60, int: true }).optional(),
   },
   { error: objectMessage('The project section') },
 );
@@ -218,6 +251,10 @@ export const ownershipSchema = z.strictObject(
       error: 'Copyright must be "assign-to-client" (you keep a portfolio licence) or "retain-and-license" (the client gets a licence).',
     }),
     portfolioUse: flag('Portfolio use').default(true),
+    // Only read when the freelancer keeps the copyright: the licence the client receives.
+    licence: z
+      .enum(LICENCE_KINDS, { error: 'Licence must be "non-exclusive" (you may license the work to others too) or "exclusive" (only the client may use it).' })
+      .default('non-exclusive'),
   },
   { error: objectMessage('The ownership section') },
 );
@@ -287,11 +324,25 @@ export function defaultPaperSize(currency: string): PaperSize {
   return LETTER_CURRENCIES.has(currency.trim().toUpperCase()) ? 'letter' : 'a4';
 }
 
+type ParsedFee = z.output<typeof feeSchema>;
+type RetainerFee = Extract<ParsedFee, { model: 'retainer' }>;
+/** The fee with its defaults: a retainer always has a notice period. */
+export type FeeWithDefaults = Exclude<ParsedFee, RetainerFee> | (RetainerFee & { noticeDays: number });
+
+function withFeeDefaults(fee: ParsedFee): FeeWithDefaults {
+  return fee.model === 'retainer' ? { ...fee, noticeDays: fee.noticeDays ?? DEFAULT_NOTICE_DAYS } : fee;
+}
+
 /** Fills in the defaults the article prescribes so that every later layer sees complete answers. */
 function applyDefaults(answers: z.output<typeof answersObject>) {
   return {
     ...answers,
-    project: { ...answers.project, revisionRounds: answers.project.revisionRounds ?? 2 },
+    project: {
+      ...answers.project,
+      revisionRounds: answers.project.revisionRounds ?? 2,
+      acceptanceDays: answers.project.acceptanceDays ?? DEFAULT_ACCEPTANCE_DAYS,
+    },
+    fee: withFeeDefaults(answers.fee),
     deposit: {
       nonRefundable: answers.deposit?.nonRefundable ?? true,
       percent: answers.deposit?.percent ?? defaultDepositPercent(answers.client.relationship),

@@ -3,7 +3,8 @@
 // Templates only print these; they never compute (DESIGN.md: logic in code).
 import type { Answers, Party } from '../answers/schema.ts';
 import { formatLongDate } from '../answers/dates.ts';
-import { formatMoney, formatPercent, money, percentOf, subtract, type Money } from '../answers/money.ts';
+import { formatMoney, formatPercent, money, type Money } from '../answers/money.ts';
+import { contractMoney, ending, exampleEndingInput, type Bill } from './settlement.ts';
 
 export interface PartyFacts {
   name: string;
@@ -37,10 +38,14 @@ export interface ContractFacts {
     hasEndDate: boolean;
     revisionRounds: number;
     revisionRoundsText: string;
+    acceptanceDays: number;
+    /** "10 days" */
+    acceptanceDaysText: string;
   };
   fee: {
     model: 'fixed' | 'hourly' | 'retainer';
     currency: string;
+    /** The price, the estimate or the month's retainer, net of tax. */
     total: string;
     rate: string;
     estimatedHours: string;
@@ -48,14 +53,35 @@ export interface ContractFacts {
     monthly: string;
     hoursPerMonth: string;
     paymentDueDays: number;
+    /** "within 14 days of its date", or "on receipt" for 0 days */
     paymentDueText: string;
+    isDueOnReceipt: boolean;
     lateFeePercent: string;
     hasLateFee: boolean;
+    paymentMethod: string;
+    hasPaymentMethod: boolean;
+    hasTax: boolean;
+    /** "VAT" */
+    taxLabel: string;
+    /** "20%" */
+    taxPercent: string;
+    /** The tax on `total`, and `total` with it. */
+    totalTax: string;
+    totalGross: string;
+    /** Retainer: days of notice to end it, "30 days". */
+    noticeDays: number;
+    noticeDaysText: string;
   };
   deposit: {
     percent: string;
+    /** Net of tax. */
     amount: string;
+    tax: string;
+    /** With tax; equal to `amount` without one. */
+    gross: string;
     balance: string;
+    balanceTax: string;
+    balanceGross: string;
     basis: string;
     inFull: boolean;
     nonRefundable: boolean;
@@ -64,17 +90,51 @@ export interface ContractFacts {
     unresponsiveDays: number;
     percent: string;
     hasKillFee: boolean;
+    /** The example ending the contract works through, every figure from the settlement model. */
+    example: {
+      /** Fixed: "$2,400.00"; hourly: "12 hours (£1,020.00)"; retainer: "" */
+      workDone: string;
+      /** Retainer: "10 days" of notice given, "20 days" missing. */
+      noticeGiven: string;
+      noticeMissing: string;
+      feeNotEarned: string;
+      killFee: string;
+      earned: string;
+      /** The deposit, and the part of it credited. */
+      deposit: string;
+      depositCredited: string;
+      hasDeposit: boolean;
+      owed: string;
+      owesNothing: boolean;
+      depositKept: string;
+      keepsDeposit: boolean;
+      refund: string;
+      hasRefund: boolean;
+    };
   };
   jurisdiction: {
     governingLaw: string;
     venue: string;
     /** "the laws of the State of Oregon", "the laws of England and Wales" */
     lawPhrase: string;
-    /** "the courts of Multnomah County, Oregon", or the venue as typed when it already names courts */
+    /** "the courts of Multnomah County, Oregon", "the Tokyo District Court", "the courts of London" */
     courtsPhrase: string;
+    /** "the small claims court for Multnomah County, Oregon", "the small claims court for the area the Tokyo District Court serves" */
+    smallClaimsPhrase: string;
     smallClaims: boolean;
   };
-  ownership: { copyright: 'assign-to-client' | 'retain-and-license'; portfolioUse: boolean };
+  ownership: {
+    copyright: 'assign-to-client' | 'retain-and-license';
+    portfolioUse: boolean;
+    licence: 'non-exclusive' | 'exclusive';
+    isExclusive: boolean;
+  };
+  /**
+   * Cross-references: `it.ref.termination` is "clause 13", the number the
+   * termination clause has in this contract. Filled in by assembly, which
+   * knows which clauses apply; never typed in a template.
+   */
+  ref: Record<string, string>;
 }
 
 const SMALL_NUMBERS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
@@ -88,9 +148,32 @@ export const daysText = (days: number) => `${days} ${days === 1 ? 'day' : 'days'
 
 // "State of Oregon" reads as "the State of Oregon" inside a sentence.
 function withArticle(place: string): string {
-  return /^(state|commonwealth|province|republic|kingdom|district|territory|canton|federation|principality|grand duchy)\s+of\b/i.test(place)
+  return /^(state|commonwealth|province|republic|kingdom|district|territory|canton|federation|principality|grand duchy|united)\s+(of|states|kingdom|arab)\b/i.test(place) ||
+    /^netherlands$|^philippines$/i.test(place)
     ? `the ${place}`
     : place;
+}
+
+// A venue is either a court ("Tokyo District Court", "the High Court of
+// Justice", "the courts of London") or a place ("Multnomah County, Oregon",
+// "Paris", "Japan"). Each reads differently inside a sentence.
+const NAMES_COURTS = /^(the\s+)?courts?\s+(of|in|for)\s+/i;
+const NAMES_A_COURT = /\b(court|courts|tribunal|tribunale|gericht|juzgado)\b|裁判所/i;
+
+/** The venue as the object of "brought in ...". */
+export function courtsPhrase(venue: string): string {
+  const courtsOf = NAMES_COURTS.exec(venue);
+  if (courtsOf) return `the courts ${courtsOf[2]!.toLowerCase()} ${withArticle(venue.slice(courtsOf[0].length))}`;
+  if (NAMES_A_COURT.test(venue)) return /^the\s/i.test(venue) ? venue.replace(/^the\s/i, 'the ') : `the ${venue}`;
+  return `the courts of ${withArticle(venue)}`;
+}
+
+/** Where a small claim goes: the small claims court for the place, or for the area a named court serves. */
+export function smallClaimsPhrase(venue: string): string {
+  const courtsOf = NAMES_COURTS.exec(venue);
+  if (courtsOf) return `the small claims court for ${withArticle(venue.slice(courtsOf[0].length))}`;
+  if (NAMES_A_COURT.test(venue)) return `the small claims court for the area ${courtsPhrase(venue)} serves`;
+  return `the small claims court for ${withArticle(venue)}`;
 }
 
 const hoursText = (hours: number) => Number(hours.toFixed(2)).toLocaleString('en-US');
@@ -108,24 +191,48 @@ function partyFacts(party: Party): PartyFacts {
   };
 }
 
-/** The deposit, what it is a share of, and what is left to pay. */
+/** The deposit, what it is a share of, and what is left to pay (from the settlement model). */
 export function computeFigures(answers: Answers): Figures {
-  const { fee } = answers;
-  const base =
-    fee.model === 'fixed'
-      ? money(fee.total, fee.currency)
-      : fee.model === 'hourly'
-        ? // Rate times hours, rounded once at the end as an invoice would be.
-          money(fee.rate * fee.estimatedHours, fee.currency)
-        : money(fee.monthly, fee.currency);
-  const deposit = percentOf(base, answers.deposit.percent);
-  return { base, deposit, balance: subtract(base, deposit) };
+  const { base, deposit, balance } = contractMoney(answers);
+  return { base, deposit, balance };
 }
 
-export function computeFacts(answers: Answers): ContractFacts {
+function exampleFacts(answers: Answers): ContractFacts['killFee']['example'] {
+  const input = exampleEndingInput(answers);
+  const result = ending(answers, input);
+  const { fee } = answers;
+  const workDone =
+    fee.model === 'hourly'
+      ? `${hoursText(input.hoursWorked ?? 0)} hours (${formatMoney(result.workDone)})`
+      : fee.model === 'fixed'
+        ? formatMoney(result.workDone)
+        : '';
+  const noticeDays = fee.model === 'retainer' ? fee.noticeDays : 0;
+  const given = input.noticeDaysGiven ?? 0;
+  return {
+    workDone,
+    noticeGiven: fee.model === 'retainer' ? daysText(given) : '',
+    noticeMissing: fee.model === 'retainer' ? daysText(noticeDays - given) : '',
+    feeNotEarned: formatMoney(result.feeNotEarned),
+    killFee: formatMoney(result.killFee),
+    earned: formatMoney(result.earned),
+    deposit: formatMoney(result.deposit),
+    depositCredited: formatMoney(result.depositCredited),
+    hasDeposit: result.deposit.minor > 0,
+    owed: formatMoney(result.bill.net),
+    owesNothing: result.bill.net.minor === 0,
+    depositKept: formatMoney(result.depositKept),
+    keepsDeposit: result.depositKept.minor > 0,
+    refund: formatMoney(result.refund),
+    hasRefund: result.refund.minor > 0,
+  };
+}
+
+export function computeFacts(answers: Answers, ref: Record<string, string> = {}): ContractFacts {
   const { fee, project } = answers;
-  const figures = computeFigures(answers);
+  const figures = contractMoney(answers);
   const fmt = (major: number) => formatMoney(money(major, fee.currency));
+  const taxOf = (bill: Bill) => formatMoney(bill.taxes[0]?.amount ?? { minor: 0, currency: fee.currency });
   return {
     effectiveDate: formatLongDate(answers.effectiveDate),
     freelancer: partyFacts(answers.freelancer),
@@ -143,6 +250,8 @@ export function computeFacts(answers: Answers): ContractFacts {
       hasEndDate: Boolean(project.endDate),
       revisionRounds: project.revisionRounds,
       revisionRoundsText: countText(project.revisionRounds, 'round'),
+      acceptanceDays: project.acceptanceDays,
+      acceptanceDaysText: daysText(project.acceptanceDays),
     },
     fee: {
       model: fee.model,
@@ -155,30 +264,50 @@ export function computeFacts(answers: Answers): ContractFacts {
       hoursPerMonth: fee.model === 'retainer' ? hoursText(fee.hoursPerMonth) : '',
       paymentDueDays: fee.paymentDueDays,
       paymentDueText: fee.paymentDueDays === 0 ? 'on receipt' : `within ${daysText(fee.paymentDueDays)}`,
+      isDueOnReceipt: fee.paymentDueDays === 0,
       lateFeePercent: formatPercent(fee.lateFeePercentPerMonth),
       hasLateFee: fee.lateFeePercentPerMonth > 0,
+      paymentMethod: fee.paymentMethod ?? '',
+      hasPaymentMethod: Boolean(fee.paymentMethod),
+      hasTax: Boolean(fee.tax),
+      taxLabel: fee.tax?.label ?? '',
+      taxPercent: fee.tax ? formatPercent(fee.tax.percent) : '',
+      totalTax: taxOf(figures.baseBill),
+      totalGross: formatMoney(figures.baseBill.total),
+      noticeDays: fee.model === 'retainer' ? fee.noticeDays : 0,
+      noticeDaysText: fee.model === 'retainer' ? daysText(fee.noticeDays) : '',
     },
     deposit: {
       percent: formatPercent(answers.deposit.percent),
       amount: formatMoney(figures.deposit),
+      tax: taxOf(figures.depositBill),
+      gross: formatMoney(figures.depositBill.total),
       balance: formatMoney(figures.balance),
+      balanceTax: taxOf(figures.balanceBill),
+      balanceGross: formatMoney(figures.balanceBill.total),
       basis:
-        fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : "each month's retainer",
-      inFull: answers.deposit.percent >= 100,
+        fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : "the first month's retainer",
+      inFull: figures.inFull,
       nonRefundable: answers.deposit.nonRefundable,
     },
     killFee: {
       unresponsiveDays: answers.killFee.unresponsiveDays,
       percent: formatPercent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      example: exampleFacts(answers),
     },
     jurisdiction: {
       ...answers.jurisdiction,
       lawPhrase: `the laws of ${withArticle(answers.jurisdiction.governingLaw)}`,
-      courtsPhrase: /^(the\s+)?courts?\b/i.test(answers.jurisdiction.venue)
-        ? answers.jurisdiction.venue
-        : `the courts of ${withArticle(answers.jurisdiction.venue)}`,
+      courtsPhrase: courtsPhrase(answers.jurisdiction.venue),
+      smallClaimsPhrase: smallClaimsPhrase(answers.jurisdiction.venue),
     },
-    ownership: { copyright: answers.ownership.copyright, portfolioUse: answers.ownership.portfolioUse },
+    ownership: {
+      copyright: answers.ownership.copyright,
+      portfolioUse: answers.ownership.portfolioUse,
+      licence: answers.ownership.licence,
+      isExclusive: answers.ownership.licence === 'exclusive',
+    },
+    ref,
   };
 }

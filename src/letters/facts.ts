@@ -2,39 +2,14 @@
 // project, fee terms) plus the letter's own, with every figure computed here
 // and written out. Templates never compute (DESIGN.md: logic in code).
 import type { Answers } from '../answers/schema.ts';
-import { addDays, daysBetween, formatLongDate } from '../answers/dates.ts';
-import { add, formatMoney, money, percentOf, type Money } from '../answers/money.ts';
+import { addDays, formatLongDate } from '../answers/dates.ts';
+import { formatMoney } from '../answers/money.ts';
+import { LATE_FEE_PERIOD_DAYS, lateFigures } from '../contract/settlement.ts';
 import { computeFacts, daysText, type ContractFacts } from '../contract/facts.ts';
-import { DEADLINE_DAYS, type Invoice, type LetterRequest } from './request.ts';
+import { DEADLINE_DAYS, type LetterRequest } from './request.ts';
 
-/** A late fee accrues for each full period of this many days (the rule: 45 days late = one period). */
-export const LATE_FEE_PERIOD_DAYS = 30;
-
-export interface LateFigures {
-  /** Letter date minus due date; zero or negative when not yet overdue. */
-  readonly daysLate: number;
-  /** Full 30-day periods late: how many times the monthly fee applies. */
-  readonly periods: number;
-  readonly amount: Money;
-  readonly lateFee: Money;
-  /** What the client owes now: the invoice plus the late fee. */
-  readonly balance: Money;
-}
-
-/**
- * The late fee is the contract's monthly percentage of the invoice for each
- * full 30 days late. The fee for one period is rounded to the currency's
- * minor unit first, as it would be printed on an invoice line, then counted
- * once per period, so the balance always adds up from figures the client sees.
- */
-export function lateFigures(invoice: Pick<Invoice, 'amount' | 'dueDate'>, currency: string, percentPerMonth: number, letterDate: string): LateFigures {
-  const amount = money(invoice.amount, currency);
-  const daysLate = daysBetween(invoice.dueDate, letterDate);
-  const periods = daysLate > 0 ? Math.floor(daysLate / LATE_FEE_PERIOD_DAYS) : 0;
-  const perPeriod = percentOf(amount, percentPerMonth);
-  const lateFee: Money = { minor: perPeriod.minor * periods, currency };
-  return { daysLate, periods, amount, lateFee, balance: add(amount, lateFee) };
-}
+// The late-fee arithmetic lives with the rest of the money (contract/settlement.ts).
+export { LATE_FEE_PERIOD_DAYS, lateFigures, type LateFigures } from '../contract/settlement.ts';
 
 export interface LetterFacts extends ContractFacts {
   letter: {

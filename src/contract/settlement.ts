@@ -1,0 +1,392 @@
+// The settlement model: every figure the contract, the letters and the
+// invoices print, computed once from the answers, in minor units (cents,
+// pence, whole yen). PRODUCT.md, "How the money and the endings fit
+// together", is the specification and its worked examples are the tests
+// (test/contract/settlement.test.ts). Templates and renderers only print
+// what this module returns; none of them does arithmetic.
+//
+// Shapes that later layers build on:
+// - a Bill is labelled net lines (credits negative), tax computed once per
+//   rate over the taxable lines, deductions after tax (Japanese withholding
+//   goes there), and the total;
+// - `ending()` is what is owed when the Agreement ends, as a Bill plus what
+//   happens to the deposit (credited, kept or refunded).
+import type { Answers } from '../answers/schema.ts';
+import { addDays, daysBetween } from '../answers/dates.ts';
+import { money, toMajor, type Money } from '../answers/money.ts';
+
+/** A tax as the contract names it: "VAT" at 20%, "消費税" at 10%. */
+export interface TaxRate {
+  readonly label: string;
+  readonly percent: number;
+}
+
+export type LineKind =
+  | 'fee' // the price, an hours line, a retainer month
+  | 'deposit' // the deposit asked for
+  | 'balance'
+  | 'work-done'
+  | 'kill-fee'
+  | 'expense'
+  | 'late-fee'
+  | 'deposit-credit' // the deposit credited (negative)
+  | 'payment-credit'; // other payments already made (negative)
+
+export interface BillLine {
+  readonly kind: LineKind;
+  /** English wording of the line; a language edition may label by `kind` instead. */
+  readonly label: string;
+  /** Net of tax; negative for a credit. */
+  readonly amount: Money;
+  /** Whether the contract's tax applies (approved expenses billed at cost may be passed through untaxed). */
+  readonly taxable: boolean;
+}
+
+export interface TaxLine {
+  readonly label: string;
+  readonly percent: number;
+  /** The taxable lines added up. */
+  readonly base: Money;
+  /** Rounded once for the rate, never line by line. */
+  readonly amount: Money;
+}
+
+export interface Bill {
+  readonly currency: string;
+  readonly lines: readonly BillLine[];
+  /** The lines added up, before tax. */
+  readonly net: Money;
+  readonly taxes: readonly TaxLine[];
+  /** Net plus every tax line. */
+  readonly gross: Money;
+  /** Taken off after tax (withholding); empty in the English contract. */
+  readonly deductions: readonly BillLine[];
+  /** What the client pays: gross less deductions. */
+  readonly total: Money;
+}
+
+const sum = (currency: string, amounts: readonly Money[]): Money => ({
+  minor: amounts.reduce((total, amount) => total + amount.minor, 0),
+  currency,
+});
+
+/** A share of an amount in minor units, rounded once (half away from zero). */
+export function share(amount: Money, numerator: number, denominator = 100): Money {
+  const exact = (amount.minor * numerator) / denominator;
+  return { minor: Math.sign(exact) * Math.round(Math.abs(exact)), currency: amount.currency };
+}
+
+/** Tax for each rate over the taxable lines, each rounded once. */
+export function taxesOn(lines: readonly BillLine[], rates: readonly TaxRate[], currency: string): TaxLine[] {
+  const base = sum(currency, lines.filter((line) => line.taxable).map((line) => line.amount));
+  return rates.map((rate) => ({ label: rate.label, percent: rate.percent, base, amount: share(base, rate.percent) }));
+}
+
+/** Lines into a bill: the net, the tax once per rate, the gross, deductions, the total. */
+export function makeBill(
+  lines: readonly BillLine[],
+  options: { currency: string; tax?: TaxRate; deductions?: readonly BillLine[] },
+): Bill {
+  const { currency } = options;
+  const net = sum(currency, lines.map((line) => line.amount));
+  const taxes = options.tax ? taxesOn(lines, [options.tax], currency) : [];
+  const gross = sum(currency, [net, ...taxes.map((tax) => tax.amount)]);
+  const deductions = options.deductions ?? [];
+  const total = sum(currency, [gross, ...deductions.map((line) => line.amount)]);
+  return { currency, lines, net, taxes, gross, deductions, total };
+}
+
+const line = (kind: LineKind, label: string, amount: Money, taxable = true): BillLine => ({ kind, label, amount, taxable });
+const negate = (amount: Money): Money => ({ minor: -amount.minor, currency: amount.currency });
+const zero = (currency: string): Money => ({ minor: 0, currency });
+const max0 = (amount: Money): Money => (amount.minor > 0 ? amount : zero(amount.currency));
+
+/** The figures a contract states: what the deposit is a share of, the deposit, the balance, and each with tax. */
+export interface ContractMoney {
+  readonly currency: string;
+  readonly model: Answers['fee']['model'];
+  /** The total price, the estimated fee (rate × hours, rounded once) or one month's retainer: net of tax. */
+  readonly base: Money;
+  readonly depositPercent: number;
+  /** Net of tax. */
+  readonly deposit: Money;
+  /** base − deposit, net of tax. */
+  readonly balance: Money;
+  readonly tax?: TaxRate;
+  /** Each figure's tax and gross (equal to the net figure when there is no tax). */
+  readonly baseBill: Bill;
+  readonly depositBill: Bill;
+  readonly balanceBill: Bill;
+  /** True when the deposit is the whole price (or the whole month, for a retainer). */
+  readonly inFull: boolean;
+}
+
+/** The contract's fee as money: base, deposit, balance, each net and with tax. */
+export function contractMoney(answers: Answers): ContractMoney {
+  const { fee } = answers;
+  const currency = fee.currency;
+  const base =
+    fee.model === 'fixed'
+      ? money(fee.total, currency)
+      : fee.model === 'hourly'
+        ? // Rate times hours, rounded once at the end as an invoice would be.
+          money(fee.rate * fee.estimatedHours, currency)
+        : money(fee.monthly, currency);
+  const percent = answers.deposit.percent;
+  const deposit = share(base, percent);
+  const balance: Money = { minor: base.minor - deposit.minor, currency };
+  const tax = fee.tax;
+  const bill = (kind: LineKind, label: string, amount: Money) => makeBill([line(kind, label, amount)], { currency, tax });
+  return {
+    currency,
+    model: fee.model,
+    base,
+    depositPercent: percent,
+    deposit,
+    balance,
+    tax,
+    baseBill: bill('fee', baseLabel(answers), base),
+    depositBill: bill('deposit', `Deposit (${percentText(percent)})`, deposit),
+    balanceBill: bill('balance', 'Balance', balance),
+    inFull: percent >= 100,
+  };
+}
+
+const percentText = (percent: number) => `${Number(percent.toFixed(2))}%`;
+
+function baseLabel(answers: Answers): string {
+  const { fee } = answers;
+  return fee.model === 'fixed' ? 'Total price' : fee.model === 'hourly' ? 'Estimated fee' : 'Monthly retainer';
+}
+
+/** The deposit invoice: the deposit, with tax where the contract sets it. */
+export function depositBill(answers: Answers): Bill {
+  return contractMoney(answers).depositBill;
+}
+
+/** The fixed price less the deposit, with tax. */
+export function balanceBill(answers: Answers): Bill {
+  return contractMoney(answers).balanceBill;
+}
+
+/** Hours worked at the hourly rate; on the final invoice, the deposit is credited (never below zero). */
+export function hoursBill(answers: Answers, hours: number, options: { final?: boolean; expenses?: readonly Expense[] } = {}): Bill {
+  const { fee } = answers;
+  if (fee.model !== 'hourly') throw new RangeError('hoursBill: the contract is not hourly');
+  const currency = fee.currency;
+  const work = money(fee.rate * hours, currency);
+  const lines: BillLine[] = [line('fee', `${hoursText(hours)} hours at the hourly rate`, work), ...expenseLines(options.expenses, currency)];
+  if (options.final) {
+    const deposit = contractMoney(answers).deposit;
+    const before = sum(currency, lines.map((l) => l.amount));
+    // The deposit is credited up to what this invoice asks for: a credit never makes an invoice negative.
+    const credit = deposit.minor < before.minor ? deposit : max0(before);
+    if (credit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(credit)));
+  }
+  return makeBill(lines, { currency, tax: fee.tax });
+}
+
+/** One month of the retainer, paid in advance. */
+export function retainerMonthBill(answers: Answers, options: { expenses?: readonly Expense[] } = {}): Bill {
+  const { fee } = answers;
+  if (fee.model !== 'retainer') throw new RangeError('retainerMonthBill: the contract is not a retainer');
+  const lines = [line('fee', 'Monthly retainer, paid in advance', money(fee.monthly, fee.currency)), ...expenseLines(options.expenses, fee.currency)];
+  return makeBill(lines, { currency: fee.currency, tax: fee.tax });
+}
+
+const hoursText = (hours: number) => Number(hours.toFixed(2)).toLocaleString('en-US');
+
+/** An expense the client approved in writing, billed at cost (major units, as typed). */
+export interface Expense {
+  readonly description: string;
+  readonly amount: number;
+  /** Defaults to true: the contract's tax applies to expenses re-billed. */
+  readonly taxable?: boolean;
+}
+
+function expenseLines(expenses: readonly Expense[] | undefined, currency: string): BillLine[] {
+  return (expenses ?? []).map((expense) => line('expense', `Expense at cost: ${expense.description}`, money(expense.amount, currency), expense.taxable ?? true));
+}
+
+// ---------------------------------------------------------------------------
+// Endings
+
+/**
+ * Who caused the ending. `client`: the Client ended for convenience, or the
+ * Freelancer ended for non-payment or silence (PRODUCT.md: all caused by the
+ * Client). `freelancer`: the Freelancer ended for convenience or is in breach.
+ */
+export type EndingCause = 'client' | 'freelancer';
+
+export interface EndingInput {
+  readonly cause?: EndingCause;
+  /** Fixed price and retainer: the value of the work done and not yet paid for by a retainer month (major units). */
+  readonly workDoneAmount?: number;
+  /** Hourly: hours worked (valued at the rate, rounded once). */
+  readonly hoursWorked?: number;
+  /** Retainer: days of notice the Client gave (0 for none); the kill fee covers the rest of the notice period. */
+  readonly noticeDaysGiven?: number;
+  /** Payments already made besides the deposit, net of tax (major units). */
+  readonly paymentsMade?: number;
+  readonly expenses?: readonly Expense[];
+}
+
+export interface Ending {
+  readonly cause: EndingCause;
+  readonly currency: string;
+  readonly workDone: Money;
+  readonly expenses: Money;
+  /** Fixed: price − work done; hourly: estimate − hours × rate; retainer: the retainer for the notice not given. Never below zero. */
+  readonly feeNotEarned: Money;
+  readonly killFeePercent: number;
+  /** Zero without a kill fee, and always zero for an ending the Freelancer caused. */
+  readonly killFee: Money;
+  /** Work done + expenses + kill fee: what the ending is worth before anything paid is credited. */
+  readonly earned: Money;
+  /** The deposit paid (net); a retainer's advance payment is a month's fee, not a deposit to credit. */
+  readonly deposit: Money;
+  readonly paymentsMade: Money;
+  /** Credited against what is owed (at most what is owed). */
+  readonly depositCredited: Money;
+  /** The deposit beyond what is owed, kept because it is non-refundable (client-caused endings). */
+  readonly depositKept: Money;
+  /** What goes back to the Client, net of tax: prepayment beyond the work done. */
+  readonly refund: Money;
+  readonly refundBill?: Bill;
+  /** What the Client still owes, with tax: lines, tax, total (never below zero). */
+  readonly bill: Bill;
+}
+
+/** Work valued for an ending, per fee model (major-unit inputs turned into minor units once). */
+function workDoneFor(answers: Answers, input: EndingInput): Money {
+  const { fee } = answers;
+  if (fee.model === 'hourly') return money(fee.rate * Math.max(0, input.hoursWorked ?? 0), fee.currency);
+  return money(Math.max(0, input.workDoneAmount ?? 0), fee.currency);
+}
+
+function missingNoticeDays(answers: Answers, input: EndingInput): number {
+  const { fee } = answers;
+  return fee.model === 'retainer' ? Math.max(0, fee.noticeDays - Math.max(0, input.noticeDaysGiven ?? 0)) : 0;
+}
+
+/** The fee not yet earned, on which the kill fee is a percentage. */
+export function feeNotEarned(answers: Answers, input: EndingInput): Money {
+  const { fee } = answers;
+  const figures = contractMoney(answers);
+  // The retainer for the part of the notice period not given; a month counts as 30 days.
+  if (fee.model === 'retainer') return share(figures.base, missingNoticeDays(answers, input), 30);
+  return max0({ minor: figures.base.minor - workDoneFor(answers, input).minor, currency: fee.currency });
+}
+
+/** What is owed when the Agreement ends (PRODUCT.md's formula, in minor units). */
+export function ending(answers: Answers, input: EndingInput = {}): Ending {
+  const { fee } = answers;
+  const currency = fee.currency;
+  const cause = input.cause ?? 'client';
+  const figures = contractMoney(answers);
+  const workDone = workDoneFor(answers, input);
+  const expenseItems = expenseLines(input.expenses, currency);
+  const expenses = sum(currency, expenseItems.map((l) => l.amount));
+  const notEarned = feeNotEarned(answers, input);
+  const killFeePercent = cause === 'client' ? answers.killFee.percentOfRemainingFee : 0;
+  // Rounded once: for a retainer the fee not earned is itself a share of the
+  // month, so the kill fee is taken from the month directly (50% × $2,500 × 20/30 = $833.33).
+  const killFee =
+    fee.model === 'retainer'
+      ? share(figures.base, killFeePercent * missingNoticeDays(answers, input), 100 * 30)
+      : share(notEarned, killFeePercent);
+  const earned = sum(currency, [workDone, expenses, killFee]);
+  // A retainer paid in advance is each month's fee, already set against that month; the
+  // deposit of a retainer is part of its first month. Only fixed and hourly deposits wait for the final invoice.
+  const deposit = fee.model === 'retainer' ? zero(currency) : figures.deposit;
+  const paymentsMade = money(Math.max(0, input.paymentsMade ?? 0), currency);
+  const paid = sum(currency, [deposit, paymentsMade]);
+  const beyond = max0({ minor: paid.minor - earned.minor, currency });
+
+  const workLabel = fee.model === 'hourly' ? `Work done: ${hoursText(Math.max(0, input.hoursWorked ?? 0))} hours at the hourly rate` : 'Work done';
+  const lines: BillLine[] = [line('work-done', workLabel, workDone), ...expenseItems];
+  if (killFee.minor > 0) lines.push(line('kill-fee', `Kill fee: ${percentText(killFeePercent)} of the fee not yet earned`, killFee));
+  // Credits never take the bill below zero: what is paid beyond what is owed is kept or refunded below.
+  const depositCredited = deposit.minor < earned.minor ? deposit : earned;
+  if (depositCredited.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(depositCredited)));
+  const left = earned.minor - depositCredited.minor;
+  const paymentsCredited: Money = { minor: Math.min(paymentsMade.minor, left), currency };
+  if (paymentsCredited.minor > 0) lines.push(line('payment-credit', 'Payments already made, credited', negate(paymentsCredited)));
+  const bill = makeBill(lines, { currency, tax: fee.tax });
+
+  // What was paid beyond what is owed: after an ending the Client caused, a
+  // non-refundable deposit is kept; other prepayments (and a refundable
+  // deposit) go back. After an ending the Freelancer caused, all of it goes back.
+  const depositBeyond: Money = { minor: deposit.minor - depositCredited.minor, currency };
+  const keepsDeposit = cause === 'client' && answers.deposit.nonRefundable;
+  const depositKept = keepsDeposit ? depositBeyond : zero(currency);
+  const refund: Money = { minor: beyond.minor - depositKept.minor, currency };
+  const refundBill = refund.minor > 0 ? makeBill([line('deposit-credit', 'Paid in advance beyond the work done, refunded', refund)], { currency, tax: fee.tax }) : undefined;
+  return {
+    cause,
+    currency,
+    workDone,
+    expenses,
+    feeNotEarned: notEarned,
+    killFeePercent,
+    killFee,
+    earned,
+    deposit,
+    paymentsMade,
+    depositCredited,
+    depositKept,
+    refund,
+    refundBill,
+    bill,
+  };
+}
+
+/**
+ * The ending the contract's example sentence works through: work worth a
+ * fifth of the price done (fixed), a fifth of the estimated hours worked
+ * (hourly), or a third of the notice given (retainer). Chosen so the sentence
+ * shows the kill fee and the deposit at work on the contract's own figures.
+ */
+export function exampleEndingInput(answers: Answers): EndingInput {
+  const { fee } = answers;
+  if (fee.model === 'fixed') return { workDoneAmount: toMajor(share(contractMoney(answers).base, 20)) };
+  if (fee.model === 'hourly') return { hoursWorked: Math.round(fee.estimatedHours / 5) || fee.estimatedHours };
+  return { noticeDaysGiven: Math.floor(fee.noticeDays / 3) };
+}
+
+// ---------------------------------------------------------------------------
+// Late payment
+
+/** A late fee accrues for each full period of this many days after the due date. */
+export const LATE_FEE_PERIOD_DAYS = 30;
+
+export interface LateFigures {
+  /** The date asked about minus the due date; zero or negative when not yet overdue. */
+  readonly daysLate: number;
+  /** Full 30-day periods late: how many times the monthly fee applies. */
+  readonly periods: number;
+  readonly amount: Money;
+  readonly lateFee: Money;
+  /** What the client owes now: the invoice plus the late fee. */
+  readonly balance: Money;
+}
+
+/**
+ * The contract's late fee: its percentage of the invoice for each full 30
+ * days late. The fee for one period is rounded to the minor unit first, as
+ * an invoice line would print it, then counted once per period, so the
+ * balance always adds up from figures the client sees.
+ */
+export function lateFigures(invoice: { amount: number; dueDate: string }, currency: string, percentPerPeriod: number, onDate: string): LateFigures {
+  const amount = money(invoice.amount, currency);
+  const daysLate = daysBetween(invoice.dueDate, onDate);
+  const periods = daysLate > 0 ? Math.floor(daysLate / LATE_FEE_PERIOD_DAYS) : 0;
+  const perPeriod = share(amount, percentPerPeriod);
+  const lateFee: Money = { minor: perPeriod.minor * periods, currency };
+  return { daysLate, periods, amount, lateFee, balance: { minor: amount.minor + lateFee.minor, currency } };
+}
+
+/** The first day a late fee is owed: one full period after the due date. */
+export function firstLateFeeDate(dueDate: string): string {
+  return addDays(dueDate, LATE_FEE_PERIOD_DAYS);
+}
