@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two tiers: `unit` is fast and needs nothing but Node; `e2e` drives the real
-// programs a user meets (Chromium, LibreOffice) and is run by `npm run test:e2e`.
+// Three tiers: `unit` is fast and needs nothing but Node; `e2e` drives the real
+// programs a user meets (Chromium, LibreOffice) and is run by `npm run test:e2e`;
+// `scale` starts throwaway PostgreSQL and Redis servers and several app
+// instances on them (`npm run test:scale`).
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          exclude: ['test/e2e/**', 'test/scale/**'],
         },
       },
       {
@@ -20,6 +22,17 @@ export default defineConfig({
           hookTimeout: 120_000,
           // LibreOffice and Chromium each want a core; two at once is all this machine has.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'scale',
+          include: ['test/scale/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file runs its own database server and app processes: one file at a time.
+          maxWorkers: 1,
+          fileParallelism: false,
         },
       },
     ],

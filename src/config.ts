@@ -17,11 +17,40 @@ export interface AppConfig {
   readonly cookieSecret?: string;
   /** pino log level (LOG_LEVEL, default info; "silent" turns logging off). */
   readonly logLevel: string;
+  /** PostgreSQL for drafts and the CSRF secret, shared by several instances (DATABASE_URL); SQLite in dataDir when unset. */
+  readonly databaseUrl?: string;
+  /** Redis for the rate limit's counters, shared by several instances (REDIS_URL); in memory when unset. */
+  readonly redisUrl?: string;
+  /** Serve GET /metrics in Prometheus format (METRICS, default on; 0 turns it off). */
+  readonly metrics: boolean;
 }
 
 export interface ServerConfig extends AppConfig {
   readonly port: number;
   readonly host: string;
+  /** Seconds between SIGTERM turning /readyz to 503 and the server closing (DRAIN_SECONDS, default 0). */
+  readonly drainSeconds: number;
+}
+
+function url(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a URL such as ${protocols[0]}//host:port/…, not a malformed value`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Error(`${name} must start with ${protocols.join(' or ')}, not "${parsed.protocol}"`);
+  return raw;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be 1 or 0, not "${env[name]}"`);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -43,5 +72,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
     cookieSecret: env.COOKIE_SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    metrics: flag(env, 'METRICS', true),
+    drainSeconds: integer(env, 'DRAIN_SECONDS', 0, 0),
   };
 }

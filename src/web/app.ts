@@ -20,31 +20,24 @@ import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
-import { loadOrCreateCookieSecret } from './cookie-secret.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
-import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
 import type { DraftStore } from '../drafts/store.ts';
+import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
 
 export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
 const ASSETS_DIR = fileURLToPath(new URL('../../views/assets/', import.meta.url));
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Wizard drafts (SQLite under dataDir); other pages reach a draft's answers through it. */
-    drafts: DraftStore;
-  }
-}
-
-const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface BuildOptions extends Partial<AppConfig> {
   /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
   readonly library?: ClauseLibrary;
   /** Benchmarks only: serve POST /api/contracts with another Word renderer (the docx-library baseline). */
   readonly renderContractDocx?: ApiOptions['renderContractDocx'];
+  /** Tests only: a draft store already opened (one that fails on demand); chosen by databaseUrl otherwise. */
+  readonly drafts?: DraftStore;
 }
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -60,16 +53,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });
-  const dataDir = options.dataDir ?? resolve('data');
-  const drafts = createSqliteDraftStore({ dataDir, ttlDays: options.draftTtlDays ?? 30 });
-  app.decorate('drafts', drafts);
-  drafts.sweepExpired();
-  // Expired drafts are also refused on read; the sweep only reclaims space.
-  const sweepTimer = setInterval(() => drafts.sweepExpired(), SWEEP_INTERVAL_MS);
-  sweepTimer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(sweepTimer);
-    drafts.close();
+  await app.register(storagePlugin, {
+    dataDir: options.dataDir ?? resolve('data'),
+    draftTtlDays: options.draftTtlDays ?? 30,
+    databaseUrl: options.databaseUrl,
+    cookieSecret: options.cookieSecret,
+    drafts: options.drafts,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -129,7 +118,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
   });
   await app.register(accepts);
-  await app.register(cookie, { secret: options.cookieSecret ?? loadOrCreateCookieSecret(dataDir) });
+  await app.register(cookie, { secret: app.cookieSecret });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
   if (rateLimitPerMinute > 0) {
@@ -162,7 +151,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(apiRoutes, { library, generateRouteConfig, renderContractDocx: options.renderContractDocx });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
-  await app.register(wizardRoutes, { library, store: drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
+  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
 
   return app;

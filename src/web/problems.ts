@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { DraftStoreUnavailableError } from '../drafts/store.ts';
 
 export interface FieldProblem {
   /** Dotted path of the field: `client.phone`, `project.deliverables.2`. */
@@ -87,6 +88,9 @@ export function problemFromZodError(error: z.ZodError, prefix: readonly Property
 /** Maps anything thrown in a request to a problem a person can act on. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof DraftStoreUnavailableError) {
+    return new HttpProblem(503, 'Try again in a moment', 'Saved drafts cannot be reached just now. Nothing saved is lost: try again in a moment.', undefined, 'unavailable');
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     const issues = error.validation.map((entry) => ({

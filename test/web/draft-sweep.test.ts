@@ -19,10 +19,10 @@ afterEach(() => {
 });
 
 /** A draft written by a store whose clock says `daysAgo` days ago, with a 30-day life. */
-function draftFrom(daysAgo: number): string {
+async function draftFrom(daysAgo: number): Promise<string> {
   const store = createSqliteDraftStore({ dataDir, ttlDays: 30, now: () => new Date(Date.now() - daysAgo * 86_400_000) });
-  const id = store.create({ freelancer: { name: 'Old' } }).id;
-  store.close();
+  const id = (await store.create({ freelancer: { name: 'Old' } })).id;
+  await store.close();
   return id;
 }
 
@@ -37,8 +37,8 @@ function rows(): string[] {
 
 describe('sweeping expired drafts', () => {
   it('happens when the app starts', async () => {
-    const expired = draftFrom(31);
-    const live = draftFrom(29);
+    const expired = await draftFrom(31);
+    const live = await draftFrom(29);
     const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30 });
     expect(rows()).toEqual([live]);
     expect(rows()).not.toContain(expired);
@@ -48,7 +48,7 @@ describe('sweeping expired drafts', () => {
   it('happens every hour while the app runs', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30 });
-    const expired = draftFrom(45);
+    const expired = await draftFrom(45);
     expect(rows()).toContain(expired);
     vi.advanceTimersByTime(59 * 60_000);
     expect(rows()).toContain(expired);

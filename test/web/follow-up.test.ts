@@ -37,7 +37,7 @@ class Visitor extends InjectVisitor {
 
 /** A draft made from a sample's answers (as an import would), and a visitor who has opened its follow-up page. */
 async function openPage(answers: Record<string, unknown> = sampleInput('new-client-fixed')) {
-  const draft = app.drafts.create(answers);
+  const draft = await app.drafts.create(answers);
   const visitor = new Visitor();
   const base = `/wizard/${draft.id}/follow-up`;
   const page = await visitor.get(base);
@@ -370,7 +370,7 @@ describe('rate limit', () => {
     const limitedDir = mkdtempSync(join(tmpdir(), 'follow-up-limit-'));
     const limited = await buildApp({ dataDir: limitedDir, rateLimitPerMinute: 2 });
     try {
-      const draft = limited.drafts.create(sampleInput('new-client-fixed'));
+      const draft = await limited.drafts.create(sampleInput('new-client-fixed'));
       const base = `/wizard/${draft.id}/follow-up`;
       const page = await limited.inject({ url: base, headers: { accept: 'text/html' } });
       const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

@@ -99,8 +99,8 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   }
 
   /** The draft and its complete answers, or the reply already sent. */
-  function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): { draft: Draft; answers: Answers } | FastifyReply {
-    const draft = store.get(request.params.draftId);
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers } | FastifyReply> {
+    const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     const answers = completeAnswers(draft.answers);
     if (!answers) {
@@ -111,13 +111,13 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   }
 
   /** Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft. */
-  function remember(draft: Draft, form: FormValues): Draft {
-    const followUp = withSaved(savedFollowUp(draft.answers), form);
-    return store.save(draft.id, { ...draft.answers, followUp }) ?? draft;
+  async function remember(draft: Draft, form: FormValues): Promise<Draft> {
+    const saved = await store.update(draft.id, (answers) => ({ ...answers, followUp: withSaved(savedFollowUp(answers), form) }));
+    return saved ?? draft;
   }
 
   app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
-    const loaded = load(request, reply);
+    const loaded = await load(request, reply);
     if (!('draft' in loaded)) return loaded;
     return renderPage(reply, loaded.draft, loaded.answers);
   });
@@ -126,10 +126,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     `/wizard/:draftId/${PAGE}/calendar`,
     { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
-      const loaded = load(request, reply);
+      const loaded = await load(request, reply);
       if (!('draft' in loaded)) return loaded;
       const form = readCalendarForm(request.body);
-      const draft = remember(loaded.draft, form);
+      const draft = await remember(loaded.draft, form);
       const result = validateCalendar(loaded.answers, form);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
@@ -144,11 +144,11 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     async (request, reply) => {
       const kind = request.params.kind;
       if (!isLetterKind(kind)) return reply.callNotFound();
-      const loaded = load(request, reply);
+      const loaded = await load(request, reply);
       if (!('draft' in loaded)) return loaded;
       const body = (request.body ?? {}) as Record<string, unknown>;
       const form = readLetterForm(kind, body);
-      const draft = remember(loaded.draft, form);
+      const draft = await remember(loaded.draft, form);
       const result = validateLetter(kind, loaded.answers, form);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400);
 

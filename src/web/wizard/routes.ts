@@ -12,7 +12,7 @@ import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
-import type { DraftStore } from '../../drafts/store.ts';
+import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.ts';
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
@@ -58,6 +58,7 @@ interface StepQuery {
 
 const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 const HOME_TITLE = 'Make a freelance contract that protects you';
+const SAVE_FAILED = 'We could not save this step just now. What you typed is still below: send the form again in a moment.';
 
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, uploadLimitBytes = 1_048_576 }) => {
   await app.register(csrfProtection, {
@@ -101,6 +102,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     form: FormValues,
     errors: readonly FieldError[],
     status: number,
+    /** A message about the whole form rather than one field (the save failed). */
+    formProblem?: string,
   ) {
     const query = request.query as StepQuery;
     const fromReview = query.from === 'review';
@@ -120,7 +123,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       backText: fromReview ? 'Back to your answers' : previous ? `Back to ${previous.title.toLowerCase()}` : 'Back to the start',
       action: `${draftUrl(draft.id, step.id)}${fromReview ? '?from=review' : ''}`,
       csrf: reply.generateCsrf(),
-      errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
+      errors: [
+        ...(formProblem ? [{ href: '#main', message: formProblem }] : []),
+        ...errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
+      ],
       items: stepItems({ step, form, errors, answers: draft.answers, notes, listRows: rows }),
       hasList: step.fields.some((field) => field.kind === 'list'),
       submitText: fromReview ? 'Save and go back to your answers' : index === steps.length - 1 ? 'Save and check your answers' : 'Save and continue',
@@ -158,7 +164,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
 
   app.post('/wizard', { schema: { hide: true }, preValidation: csrfCheck }, async (_request, reply) => {
-    const draft = store.create({});
+    const draft = await store.create({});
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });
 
@@ -196,7 +202,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     }
     const result = readUploadedAnswers(bytes);
     if (!result.ok) return home(reply, result);
-    const draft = store.create(result.answers as unknown as Record<string, unknown>);
+    const draft = await store.create(result.answers as unknown as Record<string, unknown>);
     return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
   });
 
@@ -205,13 +211,13 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   );
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId', { schema: { hide: true } }, async (request, reply) => {
-    const draft = store.get(request.params.draftId);
+    const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
   });
 
   app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true } }, async (request, reply) => {
-    const draft = store.get(request.params.draftId);
+    const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
     const step = findStep(request.params.step);
@@ -226,15 +232,25 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     '/wizard/:draftId/:step',
     { schema: { hide: true }, preValidation: csrfCheck },
     async (request, reply) => {
-      const existing = store.get(request.params.draftId);
-      if (!existing) return gone(reply);
       const step = findStep(request.params.step);
-      if (!step) return reply.callNotFound();
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = readForm(step, body);
-      const sections = formToSections(step, form);
-      // Saved even when invalid: what was typed survives a reload or a lost connection.
-      const draft = store.save(existing.id, mergeStepAnswers(existing.answers, sections, step, form));
+      const form = step ? readForm(step, body) : {};
+      const sections = step ? formToSections(step, form) : {};
+      let draft;
+      try {
+        const existing = await store.get(request.params.draftId);
+        if (!existing) return gone(reply);
+        if (!step) return reply.callNotFound();
+        // Saved even when invalid: what was typed survives a reload or a lost connection.
+        // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
+        draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, step, form));
+      } catch (error) {
+        if (!(error instanceof DraftStoreUnavailableError) || !step) throw error;
+        // The database is down or restarting: the same page again, with what was typed, and the same submit will save.
+        request.log.warn({ err: error }, 'step not saved: draft store unavailable');
+        const typed = { id: request.params.draftId, answers: mergeStepAnswers({}, sections, step, form) };
+        return renderStep(request, reply, typed, step, form, [], 503, SAVE_FAILED);
+      }
       if (!draft) return gone(reply);
       const fromReview = request.query.from === 'review';
 
@@ -256,7 +272,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   );
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-    const draft = store.get(request.params.draftId);
+    const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
@@ -266,7 +282,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   });
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
-    const draft = store.get(request.params.draftId);
+    const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
@@ -283,7 +299,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig });
 
   app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
-    store.delete(request.params.draftId);
+    await store.delete(request.params.draftId);
     return reply.redirect('/wizard/deleted', 303);
   });
 };

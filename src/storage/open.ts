@@ -1,0 +1,44 @@
+// Which engine holds what, chosen by configuration and nowhere else:
+// DATABASE_URL set, drafts and the CSRF secret in PostgreSQL; unset, SQLite
+// and a secret file in DATA_DIR. Nothing above this file knows which.
+import { createPostgresDraftStore } from '../drafts/postgres-store.ts';
+import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
+import type { DraftStore } from '../drafts/store.ts';
+import { loadOrCreateCookieSecret } from '../web/cookie-secret.ts';
+import { createPostgresPool, loadOrCreateSharedSecret, migrate, type Logger } from './postgres.ts';
+
+export interface StorageOptions {
+  readonly dataDir: string;
+  readonly draftTtlDays: number;
+  /** postgres://…; SQLite in dataDir when unset. */
+  readonly databaseUrl?: string;
+  /** COOKIE_SECRET: overrides the stored secret on every engine. */
+  readonly cookieSecret?: string;
+  readonly log?: Logger;
+}
+
+export interface Storage {
+  readonly drafts: DraftStore;
+  /** Signs the CSRF cookie; the same on every instance that shares the storage. */
+  readonly cookieSecret: string;
+}
+
+export const COOKIE_SECRET_NAME = 'cookie-secret';
+
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if (!options.databaseUrl) {
+    return {
+      drafts: createSqliteDraftStore({ dataDir: options.dataDir, ttlDays: options.draftTtlDays }),
+      cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir),
+    };
+  }
+  const pool = createPostgresPool(options.databaseUrl, options.log);
+  try {
+    await migrate(pool);
+    const cookieSecret = options.cookieSecret ?? (await loadOrCreateSharedSecret(pool, COOKIE_SECRET_NAME));
+    return { drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays }), cookieSecret };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+// Where drafts and the CSRF secret live (src/storage/open.ts chooses the
+// engine), decorated onto the app, with the hourly sweep of expired drafts
+// and a clean close.
+import fp from 'fastify-plugin';
+import type { DraftStore } from '../../drafts/store.ts';
+import { openStorage, type StorageOptions } from '../../storage/open.ts';
+import { loadOrCreateCookieSecret } from '../cookie-secret.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Wizard drafts (SQLite under dataDir, or PostgreSQL); other pages reach a draft's answers through it. */
+    drafts: DraftStore;
+    /** Signs the CSRF cookie: COOKIE_SECRET, or the one kept with the drafts, so every instance agrees. */
+    cookieSecret: string;
+  }
+}
+
+export interface StoragePluginOptions extends Omit<StorageOptions, 'log'> {
+  /** A store already opened (tests that make the database fail); opened from the options otherwise. */
+  readonly drafts?: DraftStore;
+}
+
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+
+export const storagePlugin = fp<StoragePluginOptions>(
+  async (app, options) => {
+    const storage = options.drafts
+      ? { drafts: options.drafts, cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir) }
+      : await openStorage({ ...options, log: app.log });
+    const { drafts } = storage;
+    app.decorate('drafts', drafts);
+    app.decorate('cookieSecret', storage.cookieSecret);
+    app.log.info({ engine: drafts.engine }, 'draft store ready');
+
+    // Expired drafts are also refused on read; the sweep only reclaims space,
+    // so a failed sweep is logged and tried again next hour.
+    const sweep = () => drafts.sweepExpired().catch((error: unknown) => app.log.warn({ err: error }, 'draft sweep failed'));
+    await sweep();
+    const sweepTimer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS);
+    sweepTimer.unref();
+    app.addHook('onClose', async () => {
+      clearInterval(sweepTimer);
+      await drafts.close();
+    });
+  },
+  { name: 'storage', fastify: '5.x' },
+);
