@@ -4,11 +4,19 @@ import { defineConfig } from 'vitest/config';
 // programs a user meets (Chromium, LibreOffice) and is run by `npm run test:e2e`;
 // `scale` starts throwaway PostgreSQL and Redis servers and several app
 // instances on them (`npm run test:scale`).
+// All: property tests use a fixed fast-check seed (test/setup/fast-check-seed.ts),
+// and a test that asserts nothing fails.
+const shared = {
+  setupFiles: ['test/setup/fast-check-seed.ts'],
+  expect: { requireAssertions: true },
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
+          ...shared,
           name: 'unit',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'test/scale/**'],
@@ -16,6 +24,7 @@ export default defineConfig({
       },
       {
         test: {
+          ...shared,
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

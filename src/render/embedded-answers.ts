@@ -8,16 +8,23 @@
 // its root element is in our namespace.
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { safeUnzip, type SafeUnzipResult } from './safe-unzip.ts';
+import { safeUnzip, type SafeUnzipLimits, type SafeUnzipResult } from './safe-unzip.ts';
 
 export const ANSWERS_NAMESPACE = 'urn:freelance-contract-generator:answers:v1';
 export const ANSWERS_VERSION = '1';
 /** Far above any valid answers (about 100 kB at most), far below what could hurt the server. */
 export const MAX_ANSWERS_PART_BYTES = 2 * 1024 * 1024;
-/** A Word file has a few dozen parts; a zip claiming far more is not one. */
-const MAX_ZIP_ENTRIES = 10_000;
-/** All the custom XML items read from one upload, inflated: room for ours and a few of Word's. */
-const MAX_INFLATED_BYTES = 2 * MAX_ANSWERS_PART_BYTES;
+/**
+ * What reading an upload may cost. A Word file has a few dozen parts, so a zip
+ * claiming over 10,000 is not one; each custom XML item is at most
+ * MAX_ANSWERS_PART_BYTES; all of them together, inflated, have room for ours
+ * and a few of Word's.
+ */
+export const ANSWERS_UNZIP_LIMITS: SafeUnzipLimits = {
+  maxEntries: 10_000,
+  maxEntryBytes: MAX_ANSWERS_PART_BYTES,
+  maxTotalBytes: 2 * MAX_ANSWERS_PART_BYTES,
+};
 
 const NOT_OURS = 'This Word file was not made by this app, or its answers were removed.';
 
@@ -29,6 +36,8 @@ export class EmbeddedAnswersError extends Error {
 }
 
 const CUSTOM_XML_ITEM = /^customXml\/item(\d+)\.xml$/;
+/** The parts an upload may carry answers in: the only ones ever inflated. */
+export const isCustomXmlItem = (name: string): boolean => CUSTOM_XML_ITEM.test(name);
 const CUSTOM_XML_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
 const CUSTOM_XML_PROPS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 const CUSTOM_XML_PROPS_TYPE = 'application/vnd.openxmlformats-officedocument.customXmlProperties+xml';
@@ -194,11 +203,7 @@ export function readEmbeddedAnswers(docx: Uint8Array): unknown {
   try {
     // Only custom XML items are inflated, each no larger than it claims, all
     // together within a bound: a small upload cannot cost much to read.
-    read = safeUnzip(docx, (name) => CUSTOM_XML_ITEM.test(name), {
-      maxEntries: MAX_ZIP_ENTRIES,
-      maxEntryBytes: MAX_ANSWERS_PART_BYTES,
-      maxTotalBytes: MAX_INFLATED_BYTES,
-    });
+    read = safeUnzip(docx, isCustomXmlItem, ANSWERS_UNZIP_LIMITS);
   } catch (cause) {
     throw new EmbeddedAnswersError(NOT_OURS, { cause });
   }

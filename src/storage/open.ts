@@ -15,6 +15,8 @@ export interface StorageOptions {
   /** COOKIE_SECRET: overrides the stored secret on every engine. */
   readonly cookieSecret?: string;
   readonly log?: Logger;
+  /** The clock drafts expire by; tests fix it. */
+  readonly now?: () => Date;
 }
 
 export interface Storage {
@@ -28,7 +30,7 @@ export const COOKIE_SECRET_NAME = 'cookie-secret';
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (!options.databaseUrl) {
     return {
-      drafts: createSqliteDraftStore({ dataDir: options.dataDir, ttlDays: options.draftTtlDays }),
+      drafts: createSqliteDraftStore({ dataDir: options.dataDir, ttlDays: options.draftTtlDays, ...(options.now ? { now: options.now } : {}) }),
       cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir),
     };
   }
@@ -36,7 +38,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   try {
     await migrate(pool);
     const cookieSecret = options.cookieSecret ?? (await loadOrCreateSharedSecret(pool, COOKIE_SECRET_NAME));
-    return { drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays }), cookieSecret };
+    return { drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays, ...(options.now ? { now: options.now } : {}) }), cookieSecret };
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;

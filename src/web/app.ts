@@ -38,6 +38,8 @@ export interface BuildOptions extends Partial<AppConfig> {
   readonly renderContractDocx?: ApiOptions['renderContractDocx'];
   /** Tests only: a draft store already opened (one that fails on demand); chosen by databaseUrl otherwise. */
   readonly drafts?: DraftStore;
+  /** The clock: draft expiry and the dates the wizard offers as "today". Tests fix it. */
+  readonly now?: () => Date;
 }
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -59,6 +61,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     databaseUrl: options.databaseUrl,
     cookieSecret: options.cookieSecret,
     drafts: options.drafts,
+    now: options.now,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -151,7 +154,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(apiRoutes, { library, generateRouteConfig, renderContractDocx: options.renderContractDocx });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
-  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
+  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
 
   return app;

@@ -3,7 +3,6 @@
 // dotted path (`deposit.percent`) and a sentence, never a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import type { z } from 'zod';
 import { DraftStoreUnavailableError } from '../drafts/store.ts';
 
 export interface FieldProblem {
@@ -81,10 +80,6 @@ export function validationProblem(errors: readonly FieldProblem[]): HttpProblem 
   );
 }
 
-export function problemFromZodError(error: z.ZodError, prefix: readonly PropertyKey[] = []): HttpProblem {
-  return validationProblem(fieldProblems(error.issues as IssueLike[], prefix));
-}
-
 /** Maps anything thrown in a request to a problem a person can act on. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -102,10 +97,9 @@ export function toProblem(error: unknown): HttpProblem {
     return validationProblem(fieldProblems(issues, context && context !== 'body' ? [context] : []));
   }
   const fastifyError = error as Partial<FastifyError>;
+  // No JSON syntax or empty-body case: app.ts replaces Fastify's JSON parser
+  // with one that throws an HttpProblem saying what is wrong and where.
   switch (fastifyError.code) {
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpProblem(400, 'Malformed JSON', 'The request body is not valid JSON. Check quotes, commas and brackets.', undefined, 'malformed-json');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new HttpProblem(413, 'Request too large', 'The request body is larger than this server accepts.', undefined, 'too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { computeFacts } from '../../src/contract/facts.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { blockToText } from '../../src/contract/plain-text.ts';
 import type { Block } from '../../src/contract/tree.ts';
+import { expectGolden } from '../helpers/golden.ts';
 import { SAMPLE_NAMES, sampleAnswers } from '../helpers/samples.ts';
 
 const library = loadContractLibrary();
@@ -19,7 +20,7 @@ const markers = Object.fromEntries(
 );
 
 describe('golden samples: every clause renders as its sample file shows', () => {
-  // UPDATE_GOLDEN=1 npm test rewrites the samples after a deliberate wording change.
+  // UPDATE_GOLDEN=1 npm test rewrites the samples after a deliberate wording change (refused when CI is set).
   for (const clause of library.clauses) {
     it(`${clause.file}`, () => {
       const candidates = clause.sample ? [clause.sample] : SAMPLE_NAMES;
@@ -28,9 +29,7 @@ describe('golden samples: every clause renders as its sample file shows', () => 
       const text = renderClause(clause.template, computeFacts(sampleAnswers(name!)), markers).map(blockToText).join('\n\n');
       const goldenFile = join(library.dir, clause.file.replace(/^.*clauses\/contract\//, '').replace(/\.eta$/, '.sample.txt'));
       const golden = `(rendered from clauses/samples/${name}.json)\n\n${text}\n`;
-      if (process.env.UPDATE_GOLDEN) writeFileSync(goldenFile, golden);
-      expect(existsSync(goldenFile), `${goldenFile} is missing: run UPDATE_GOLDEN=1 npm test`).toBe(true);
-      expect(golden).toBe(readFileSync(goldenFile, 'utf8'));
+      expectGolden(goldenFile, golden);
     });
   }
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/web/app.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp({ rateLimitPerMinute: 0 });
+  app = await buildTestApp({ rateLimitPerMinute: 0 });
 });
 afterAll(async () => {
   await app.close();
@@ -125,6 +125,7 @@ describe('bad input gets a 4xx problem naming the field, never a 500', () => {
   it('an empty body', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/contracts', headers: { 'content-type': 'application/json' } });
     expectProblem(response, 400);
+    expect(response.json().detail).toBe('The request body is empty: send the answers as a JSON object.');
   });
 
   it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'])('%s is 415', async (type) => {
@@ -133,7 +134,7 @@ describe('bad input gets a 4xx problem naming the field, never a 500', () => {
   });
 
   it('a body over the limit is 413', async () => {
-    const small = await buildApp({ rateLimitPerMinute: 0, bodyLimitBytes: 4096 });
+    const small = await buildTestApp({ rateLimitPerMinute: 0, bodyLimitBytes: 4096 });
     const input = sampleInput('new-client-fixed');
     input.project.description = 'x'.repeat(10_000);
     const response = await small.inject({ method: 'POST', url: '/api/contracts', payload: input, headers: { 'content-type': 'application/json' } });

@@ -18,9 +18,13 @@ afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** A draft written by a store whose clock says `daysAgo` days ago, with a 30-day life. */
+// The app's clock, fixed; drafts are written by stores whose clocks run behind it.
+const NOW = new Date('2027-06-01T12:00:00Z');
+const now = () => NOW;
+
+/** A draft written by a store whose clock says `daysAgo` days before NOW, with a 30-day life. */
 async function draftFrom(daysAgo: number): Promise<string> {
-  const store = createSqliteDraftStore({ dataDir, ttlDays: 30, now: () => new Date(Date.now() - daysAgo * 86_400_000) });
+  const store = createSqliteDraftStore({ dataDir, ttlDays: 30, now: () => new Date(NOW.getTime() - daysAgo * 86_400_000) });
   const id = (await store.create({ freelancer: { name: 'Old' } })).id;
   await store.close();
   return id;
@@ -39,7 +43,7 @@ describe('sweeping expired drafts', () => {
   it('happens when the app starts', async () => {
     const expired = await draftFrom(31);
     const live = await draftFrom(29);
-    const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30 });
+    const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30, now });
     expect(rows()).toEqual([live]);
     expect(rows()).not.toContain(expired);
     await app.close();
@@ -47,7 +51,7 @@ describe('sweeping expired drafts', () => {
 
   it('happens every hour while the app runs', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-    const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30 });
+    const app = await buildApp({ dataDir, rateLimitPerMinute: 0, draftTtlDays: 30, now });
     const expired = await draftFrom(45);
     expect(rows()).toContain(expired);
     vi.advanceTimersByTime(59 * 60_000);

@@ -1,12 +1,12 @@
 // What a scanner or an abusive client meets: strict headers, a rate limit on
 // the endpoints that cost CPU, and error pages that give nothing away.
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/web/app.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 describe('security headers', () => {
   it('every response forbids framing, inline script and MIME sniffing', async () => {
-    const app = await buildApp({ rateLimitPerMinute: 0 });
+    const app = await buildTestApp({ rateLimitPerMinute: 0 });
     for (const url of ['/', '/api/clauses', '/no-such-page']) {
       const response = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       const csp = String(response.headers['content-security-policy']);
@@ -21,7 +21,7 @@ describe('security headers', () => {
 
 describe('rate limit on document generation', () => {
   it('200 quick requests from one address meet a 429 with Retry-After', async () => {
-    const app = await buildApp({ rateLimitPerMinute: 60 });
+    const app = await buildTestApp({ rateLimitPerMinute: 60 });
     const payload = sampleInput('new-client-fixed');
     const statuses: number[] = [];
     let limited: Awaited<ReturnType<typeof app.inject>> | undefined;
@@ -42,7 +42,7 @@ describe('rate limit on document generation', () => {
   });
 
   it('RATE_LIMIT_PER_MINUTE=0 turns the limit off', async () => {
-    const app = await buildApp({ rateLimitPerMinute: 0 });
+    const app = await buildTestApp({ rateLimitPerMinute: 0 });
     for (let i = 0; i < 100; i += 1) {
       const response = await app.inject({ method: 'POST', url: '/api/contracts', payload: {}, headers: { 'content-type': 'application/json' } });
       expect(response.statusCode).toBe(400);
@@ -53,7 +53,7 @@ describe('rate limit on document generation', () => {
 
 describe('errors give nothing away', () => {
   it('an unexpected failure is a plain 500 with no message, stack or file path', async () => {
-    const app = await buildApp({ rateLimitPerMinute: 0 });
+    const app = await buildTestApp({ rateLimitPerMinute: 0 });
     app.get('/api/boom', async () => {
       throw new Error('secret at /work/main/src/web/api.ts:42 password=hunter2');
     });
@@ -67,7 +67,7 @@ describe('errors give nothing away', () => {
   });
 
   it('a page that does not exist is a friendly 404 page', async () => {
-    const app = await buildApp({ rateLimitPerMinute: 0 });
+    const app = await buildTestApp({ rateLimitPerMinute: 0 });
     const response = await app.inject({ method: 'GET', url: '/wp-admin/setup.php', headers: { accept: 'text/html' } });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toMatch(/^text\/html/);

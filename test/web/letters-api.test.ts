@@ -2,14 +2,14 @@ import ICAL from 'ical.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LETTER_KINDS } from '../../src/letters/request.ts';
-import { buildApp } from '../../src/web/app.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
 import { findFirst, openDocx, W } from '../helpers/docx-reader.ts';
 import { letterInput } from '../helpers/letters.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp({ rateLimitPerMinute: 0 });
+  app = await buildTestApp({ rateLimitPerMinute: 0 });
 });
 afterAll(async () => {
   await app.close();

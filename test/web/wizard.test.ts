@@ -7,18 +7,23 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { buildApp } from '../../src/web/app.ts';
+import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
 import { answersToForm } from '../../src/web/wizard/engine.ts';
 import { STEPS } from '../../src/web/wizard/steps.ts';
+import { openDocx } from '../helpers/docx-reader.ts';
 import { InjectVisitor, type Fields } from '../helpers/inject-visitor.ts';
-import { sampleAnswers, sampleInput } from '../helpers/samples.ts';
+import { SAMPLE_NAMES, sampleAnswers, sampleInput } from '../helpers/samples.ts';
 
 let dataDir: string;
 let app: FastifyInstance;
 const extraApps: FastifyInstance[] = [];
+// The server's clock, fixed: "today" is this day whenever the test runs.
+const TODAY = '2027-01-04';
+const now = () => new Date(`${TODAY}T00:00:30Z`);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'wizard-'));
-  app = await buildApp({ dataDir, rateLimitPerMinute: 0 });
+  app = await buildApp({ dataDir, rateLimitPerMinute: 0, now });
 });
 afterEach(async () => {
   for (const other of extraApps.splice(0)) await other.close();
@@ -75,6 +80,13 @@ describe('home page', () => {
   it('starts a draft with an unguessable id and sends the visitor to the first step', async () => {
     const url = await new Visitor().start();
     expect(url).toMatch(/^\/wizard\/[A-Za-z0-9_-]{32,}\/you$/);
+  });
+
+  it('offers today, by the server\'s clock, as the date the contract takes effect', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const page = await visitor.get(`${base}/project`);
+    expect(valueOf(page.body, 'effectiveDate')).toBe(TODAY);
   });
 });
 
@@ -385,13 +397,29 @@ describe('the walk through the steps', () => {
     expect(json.json()).toEqual(sampleAnswers('new-client-fixed'));
   });
 
-  it('makes the same contract as the API', async () => {
+  it.each(SAMPLE_NAMES)('%s: the wizard makes the same contract as the API, word for word and figure for figure', async (sample) => {
     const visitor = new Visitor();
-    const base = await walk(visitor);
-    const fromWizard = await visitor.get(`${base}/contract.docx`);
-    const fromApi = await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('new-client-fixed'), headers: { accept: 'application/json' } });
-    const text = strFromU8(unzipSync(new Uint8Array(fromWizard.rawPayload))['word/document.xml']!);
-    for (const clause of fromApi.json().clauses as { title: string }[]) expect(text).toContain(clause.title);
+    const base = await walk(visitor, sample);
+    const wizardFile = (await visitor.get(`${base}/contract.docx`)).rawPayload;
+    const fromWizard = openDocx(wizardFile);
+    const fromApi = openDocx((await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput(sample) })).rawPayload);
+    // The whole text a person reads (parties, every clause, the fee table, the header), not just the titles.
+    expect(fromWizard.text()).toBe(fromApi.text());
+    expect(fromWizard.text('word/header1.xml')).toBe(fromApi.text('word/header1.xml'));
+    // The answers the file carries back into the wizard are the same too.
+    expect(readEmbeddedAnswers(wizardFile)).toEqual(sampleAnswers(sample));
+
+    // The figures the API computes are the ones the review page and the Word file show.
+    const contract = (await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput(sample), headers: { accept: 'application/json' } })).json();
+    const { base: feeBase, deposit, balance } = contract.figures as Record<string, { amount: number; formatted: string }>;
+    const review = (await visitor.get(`${base}/review`)).body;
+    // A deposit of 100% leaves no balance, and a balance of nothing is not printed.
+    const shown = [feeBase!, deposit!, balance!].filter((figure) => figure.amount > 0).map((figure) => figure.formatted);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    for (const figure of shown) {
+      expect(review).toContain(figure);
+      expect(fromWizard.text()).toContain(figure);
+    }
   });
 
   it('sends a Change back to the review page', async () => {

@@ -1,6 +1,7 @@
 // What the generic step route does, without HTTP: read a step's form into
 // answers, validate them with the step's slice of the schema, and write saved
 // answers back into the form. Pure functions, tested through the routes.
+import { toIsoDate } from '../../answers/dates.ts';
 import { answersSchema, defaultDepositPercent, type Answers, type AnswersInput } from '../../answers/schema.ts';
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
@@ -111,7 +112,11 @@ export function sectionsOf(step: StepDef, answers: DraftAnswers): Record<string,
 }
 
 /** The form as it should look for saved answers, with suggestions for what is not answered yet. */
-export function answersToForm(step: StepDef, answers: DraftAnswers, { prefill = true } = {}): FormValues {
+export function answersToForm(
+  step: StepDef,
+  answers: DraftAnswers,
+  { prefill = true, today = toIsoDate(new Date()) }: { prefill?: boolean; today?: string } = {},
+): FormValues {
   const form: FormValues = {};
   for (const field of step.fields) {
     const saved = getIn(answers, field.name);
@@ -122,7 +127,7 @@ export function answersToForm(step: StepDef, answers: DraftAnswers, { prefill = 
     } else if (field.keepTyped && typeof (answers[TYPED_KEY] as Record<string, unknown> | undefined)?.[field.name] === 'string') {
       form[field.name] = (answers[TYPED_KEY] as Record<string, string>)[field.name]!;
     } else if (prefill) {
-      const suggestion = field.prefill?.(answers);
+      const suggestion = field.prefill?.(answers, { today });
       if (suggestion !== undefined) form[field.name] = suggestion;
     }
   }

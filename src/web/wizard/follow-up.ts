@@ -41,6 +41,8 @@ export interface FollowUpOptions {
   readonly letters: ClauseLibrary;
   /** Route options for the downloads (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
+  /** The clock behind the letter date offered ("usually today"). */
+  readonly now?: () => Date;
 }
 
 interface DraftParams {
@@ -53,7 +55,7 @@ interface LetterParams extends DraftParams {
 export const FOLLOW_UP_TITLE = 'When the client goes quiet';
 const PAGE = 'follow-up';
 
-export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {} }) => {
+export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {}, now = () => new Date() }) => {
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
   const titleOf = (kind: string) => letters.clauses.find((letter) => letter.id === kind)?.title ?? kind;
@@ -79,7 +81,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         letters,
         saved: savedFollowUp(draft.answers),
         ...(submitted ? { submitted } : {}),
-        today: toIsoDate(new Date()),
+        today: toIsoDate(now()),
         actionFor: (form) => `${pageUrl(draft.id)}/${form}`,
         fileNameFor: (kind) => `${safeFileStem(`${answers.project.name} ${kind}`)}.docx`,
       }),

@@ -6,7 +6,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../answers/schema.ts';
-import { formatLongDate } from '../../answers/dates.ts';
+import { formatLongDate, toIsoDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
@@ -34,6 +34,8 @@ export interface WizardOptions {
   readonly generateRouteConfig?: Record<string, unknown>;
   /** The largest upload accepted (BODY_LIMIT_BYTES), to tell the user. */
   readonly uploadLimitBytes?: number;
+  /** The clock behind "today" (the effective date and letter dates offered); tests fix it. */
+  readonly now?: () => Date;
 }
 
 /** "1 MB", "512 kB": a byte limit as a person reads it. */
@@ -60,7 +62,7 @@ const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'
 const HOME_TITLE = 'Make a freelance contract that protects you';
 const SAVE_FAILED = 'We could not save this step just now. What you typed is still below: send the form again in a moment.';
 
-export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, uploadLimitBytes = 1_048_576 }) => {
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
@@ -222,7 +224,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
     const step = findStep(request.params.step);
     if (!step) return reply.callNotFound();
-    const form = answersToForm(step, draft.answers);
+    const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });
     // Links from the review page ask for the step's problems straight away.
     const errors = request.query.check ? validateStep(step, formToSections(step, form)) : [];
     return renderStep(request, reply, draft, step, form, errors, 200);
@@ -296,7 +298,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // "When the client goes quiet": the letters and the calendar, in this
   // plugin's context so they share its CSRF check and its 403 page.
-  await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig });
+  await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
 
   app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
     await store.delete(request.params.draftId);

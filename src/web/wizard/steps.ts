@@ -50,8 +50,8 @@ export interface FieldDef {
   readonly options?: readonly FieldOption[];
   /** Suggestions offered by the browser (a datalist), never a restriction. */
   readonly suggestions?: readonly string[];
-  /** Shown pre-filled when the draft has no answer yet. */
-  readonly prefill?: (answers: DraftAnswers) => string | undefined;
+  /** Shown pre-filled when the draft has no answer yet; `today` is the server's date (YYYY-MM-DD). */
+  readonly prefill?: (answers: DraftAnswers, context: PrefillContext) => string | undefined;
   /** Label as a page heading (a step with one question). */
   readonly isPageHeading?: boolean;
   /**
@@ -81,7 +81,10 @@ export interface StepDef {
   readonly toForm?: (answers: DraftAnswers, form: FormValues) => void;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** What a suggestion may depend on besides the answers. */
+export interface PrefillContext {
+  readonly today: string;
+}
 
 const relationshipOf = (answers: DraftAnswers) =>
   getIn(answers, 'client.relationship') === 'returning' ? 'returning' : 'new';
@@ -170,7 +173,7 @@ export const STEPS: readonly StepDef[] = [
         kind: 'list',
         hint: 'One thing you will hand over per box, such as "Homepage design". Leave a box empty to remove it.',
       },
-      { name: 'effectiveDate', label: 'Date the contract takes effect', kind: 'date', hint: 'Usually the day you both sign.', prefill: today },
+      { name: 'effectiveDate', label: 'Date the contract takes effect', kind: 'date', hint: 'Usually the day you both sign.', prefill: (_answers, { today }) => today },
       { name: 'project.startDate', label: 'Start date', kind: 'date' },
       { name: 'project.endDate', label: 'End date', kind: 'date', optional: true, hint: 'Leave empty when the project has no fixed end.' },
       {

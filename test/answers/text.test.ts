@@ -1,0 +1,153 @@
+// The text rules, one fixed example for each class of character they remove
+// or keep, at the edges of each range: a regression shows up on every run,
+// not when a random generator happens to draw a vertical tab.
+import { describe, expect, it } from 'vitest';
+import { cleanLine, cleanMultiline, cleanText, hasRightToLeft } from '../../src/answers/text.ts';
+
+const hex = (c: string) => [...c].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+
+describe('cleanText removes what no XML 1.0 document may contain', () => {
+  it.each([
+    ['NUL', '\u0000'],
+    ['SOH', '\u0001'],
+    ['BEL', '\u0007'],
+    ['backspace (last before tab)', '\u0008'],
+    ['vertical tab', '\u000B'],
+    ['form feed', '\u000C'],
+    ['shift out (first after carriage return)', '\u000E'],
+    ['escape', '\u001B'],
+    ['unit separator (last C0)', '\u001F'],
+    ['noncharacter U+FFFE', '\uFFFE'],
+    ['noncharacter U+FFFF', '\uFFFF'],
+    ['a lone high surrogate', '\uD800'],
+    ['a lone high surrogate at the top of its range', '\uDBFF'],
+    ['a lone low surrogate', '\uDC00'],
+    ['a lone low surrogate at the top of its range', '\uDFFF'],
+  ])('%s is removed', (_name, character) => {
+    expect(cleanText(`a${character}b`), hex(character)).toBe('ab');
+    expect(cleanText(`${character}${character}`), hex(character)).toBe('');
+  });
+
+  it.each([
+    ['tab', '\t'],
+    ['line feed', '\n'],
+    ['space (first after the C0 controls)', ' '],
+    ['DEL', '\u007F'],
+    ['a C1 control (legal in XML 1.0)', '\u0085'],
+    ['the last character before the surrogates', '\uD7FF'],
+    ['the first private-use character after them', '\uE000'],
+    ['the replacement character, just below U+FFFE', '\uFFFD'],
+    ['an emoji (a surrogate pair)', '🎨'],
+    ['a letter outside the BMP, U+10000', '\uD800\uDC00'],
+    ['the last code point, U+10FFFF', '\uDBFF\uDFFF'],
+    ['a right-to-left mark', '\u200F'],
+  ])('%s is kept', (_name, character) => {
+    expect(cleanText(`a${character}b`), hex(character)).toBe(`a${character}b`);
+  });
+
+  it('keeps a surrogate pair whole while removing a lone surrogate next to it', () => {
+    expect(cleanText('\uD800\uD83C\uDFA8')).toBe('🎨');
+    expect(cleanText('\uD83C\uDFA8\uDC00')).toBe('🎨');
+  });
+
+  it('turns Windows (CR LF) and old Mac (CR) line endings into one line feed each', () => {
+    expect(cleanText('one\r\ntwo\rthree\nfour')).toBe('one\ntwo\nthree\nfour');
+    expect(cleanText('\r\r\n')).toBe('\n\n');
+  });
+
+  it('composes accents (NFC), so the same name is always the same text', () => {
+    expect(cleanText('Cafe\u0301')).toBe('Café');
+    expect(cleanText('Cafe\u0301')).toHaveLength(4);
+  });
+});
+
+describe('cleanLine: one-line fields', () => {
+  it.each([
+    ['a line feed', 'Jordan\nLee'],
+    ['a carriage return', 'Jordan\rLee'],
+    ['CR LF', 'Jordan\r\nLee'],
+    ['a tab', 'Jordan\tLee'],
+    ['a line separator', 'Jordan\u2028Lee'],
+    ['a paragraph separator', 'Jordan\u2029Lee'],
+    ['a run of breaks and spaces', 'Jordan \n\t\u2028  Lee'],
+    ['two spaces', 'Jordan  Lee'],
+    ['spaces and breaks around the value', ' \n Jordan Lee \t '],
+    ['a control character between spaces', 'Jordan \u000B Lee'],
+  ])('%s becomes a single space between words', (_name, value) => {
+    expect(cleanLine(value)).toBe('Jordan Lee');
+  });
+
+  it('leaves a single space and other spacing characters alone', () => {
+    expect(cleanLine('Jordan Lee')).toBe('Jordan Lee');
+    expect(cleanLine('Jordan\u00A0Lee')).toBe('Jordan\u00A0Lee');
+  });
+
+  it('a value of nothing but breaks and spaces is empty', () => {
+    expect(cleanLine(' \n\t\u2028 ')).toBe('');
+  });
+});
+
+describe('cleanMultiline: addresses and descriptions', () => {
+  it('keeps each line, trimming spaces and tabs at their ends', () => {
+    expect(cleanMultiline('88 Pike St  \t\nSeattle\t')).toBe('88 Pike St\nSeattle');
+  });
+
+  it('keeps the indentation a line starts with (a list in a description)', () => {
+    expect(cleanMultiline('Deliver:\n  - logo')).toBe('Deliver:\n  - logo');
+  });
+
+  it('keeps one blank line between paragraphs and folds longer gaps to one', () => {
+    expect(cleanMultiline('one\n\ntwo')).toBe('one\n\ntwo');
+    expect(cleanMultiline('one\n\n\ntwo')).toBe('one\n\ntwo');
+    expect(cleanMultiline('one\n  \n \t\n\n\ntwo')).toBe('one\n\ntwo');
+  });
+
+  it('trims blank lines and spaces around the whole value', () => {
+    expect(cleanMultiline('\n\n  88 Pike St\nSeattle  \n\n')).toBe('88 Pike St\nSeattle');
+  });
+
+  it('removes forbidden characters and normalises line endings like cleanText', () => {
+    expect(cleanMultiline('88 Pike St\r\nSeattle\u0007\u000C')).toBe('88 Pike St\nSeattle');
+  });
+});
+
+describe('hasRightToLeft: which text is laid out right to left', () => {
+  it.each([
+    ['Hebrew, first of its block', '\u0590'],
+    ['Hebrew', 'שרה'],
+    ['Arabic', 'مرحبا'],
+    ['Syriac', '\u0710'],
+    ['Thaana', '\u0780'],
+    ["N'Ko", '\u07CA'],
+    ['the last of the right-to-left BMP block', '\u08FF'],
+    ['Hebrew presentation forms, first', '\uFB1D'],
+    ['Arabic presentation forms A, last', '\uFDFF'],
+    ['Arabic presentation forms B, first', '\uFE70'],
+    ['Arabic presentation forms B, last', '\uFEFF'],
+    ['Cypriot, U+10800', '\uD802\uDC00'],
+    ['the top of U+10800–U+10BFF', '\uD802\uDFFF'],
+    ['U+10C00', '\uD803\uDC00'],
+    ['the top of U+10C00–U+10E7F', '\uD803\uDE7F'],
+    ['Mende Kikakui, U+1E800', '\uD83A\uDC00'],
+    ['the top of U+1E800–U+1EBFF', '\uD83A\uDFFF'],
+  ])('%s is right to left', (_name, text) => {
+    expect(hasRightToLeft(`Name: ${text}`), hex(text)).toBe(true);
+  });
+
+  it.each([
+    ['Latin', 'Priya Natarajan'],
+    ['Armenian, just below Hebrew', '\u058F'],
+    ['Devanagari, just above', '\u0900'],
+    ['just below the Hebrew presentation forms', '\uFB1C'],
+    ['between the two Arabic presentation blocks', '\uFE00'],
+    ['just below Arabic presentation forms B', '\uFE6F'],
+    ['CJK', '山田 花子'],
+    ['an emoji', '🎨'],
+    ['U+107FF, just below the historic scripts', '\uD801\uDFFF'],
+    ['U+10E80, just above them', '\uD803\uDE80'],
+    ['U+1E7FF, just below Mende Kikakui', '\uD839\uDFFF'],
+    ['U+1EC00, just above the right-to-left block', '\uD83B\uDC00'],
+  ])('%s is left to right', (_name, text) => {
+    expect(hasRightToLeft(text), hex(text)).toBe(false);
+  });
+});
