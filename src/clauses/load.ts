@@ -100,7 +100,20 @@ export function describeCondition(when: Condition): string {
   return parts.length === 0 ? 'always' : parts.join(' and ');
 }
 
-function parseClauseFile(file: string, displayName: string, shape: ContractFacts, directives: readonly string[]): ClauseDefinition {
+/** Facts under `ref.` are cross-references: `it.ref.latePayment` prints "clause 7". */
+export const REF_PREFIX = 'ref';
+
+/** The key a clause id has under `it.ref`: late-payment -> latePayment. */
+export function refKey(id: string): string {
+  return id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+}
+
+/** The clauses a template refers to, by their `it.ref` keys, in the order the wording names them. */
+export function referencedClauses(source: string): string[] {
+  return [...source.matchAll(/\bit\.ref\.([A-Za-z][\w$]*)/g)].map((match) => match[1]!);
+}
+
+function parseClauseFile(file: string, displayName: string, shape: ContractFacts, directives: readonly string[], crossReferences: boolean): ClauseDefinition {
   const text = readFileSync(file, 'utf8');
   const match = FRONT_MATTER.exec(text);
   if (!match) throw new ClauseTemplateError(displayName, 'must start with a front matter block between two "---" lines');
@@ -132,6 +145,8 @@ function parseClauseFile(file: string, displayName: string, shape: ContractFacts
     throw new ClauseTemplateError(displayName, 'contains private-use characters U+E000/U+E001, which the template engine reserves');
   }
   for (const path of referencedPaths(source)) {
+    // Cross-references (it.ref.termination) name clauses: checked against the library once it is read.
+    if (crossReferences && path.startsWith(`${REF_PREFIX}.`)) continue;
     if (readFact(shape, path) === undefined) {
       throw new ClauseTemplateError(displayName, `uses unknown variable "it.${path}"`);
     }
@@ -166,10 +181,24 @@ function parseClauseFile(file: string, displayName: string, shape: ContractFacts
  * present, used to check variable names and conditions; `directives` are
  * the "::name" blocks the assembler knows how to build.
  */
-export function loadClauseLibrary(dir: string, shape: ContractFacts, directives: readonly string[]): ClauseLibrary {
+export function loadClauseLibrary(
+  dir: string,
+  shape: ContractFacts,
+  directives: readonly string[],
+  { crossReferences = false }: { crossReferences?: boolean } = {},
+): ClauseLibrary {
   const files = listTemplateFiles(dir);
   if (files.length === 0) throw new ClauseTemplateError(dir, 'no clause templates (*.eta) found');
-  const clauses = files.map((file) => parseClauseFile(file, relative(process.cwd(), file) || file, shape, directives));
+  const clauses = files.map((file) => parseClauseFile(file, relative(process.cwd(), file) || file, shape, directives, crossReferences));
+  if (crossReferences) {
+    const keys = new Set(clauses.map((clause) => refKey(clause.id)));
+    for (const clause of clauses) {
+      const unknown = referencedClauses(clause.source).find((key) => !keys.has(key));
+      if (unknown) {
+        throw new ClauseTemplateError(clause.file, `refers to "it.ref.${unknown}", but no clause has that id (known: ${[...keys].join(', ')})`);
+      }
+    }
+  }
   const seen = new Map<string, ClauseDefinition>();
   for (const clause of clauses) {
     const key = `${clause.id}/${clause.variant}`;

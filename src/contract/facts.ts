@@ -53,7 +53,7 @@ export interface ContractFacts {
     monthly: string;
     hoursPerMonth: string;
     paymentDueDays: number;
-    /** "within 14 days of its date", or "on receipt" for 0 days */
+    /** "within 14 days of its date", or "on receipt" for 0 days: "Each invoice is due ..." */
     paymentDueText: string;
     isDueOnReceipt: boolean;
     lateFeePercent: string;
@@ -71,6 +71,8 @@ export interface ContractFacts {
     /** Retainer: days of notice to end it, "30 days". */
     noticeDays: number;
     noticeDaysText: string;
+    /** "30 days' notice", "1 day's notice" */
+    noticeText: string;
   };
   deposit: {
     percent: string;
@@ -83,18 +85,24 @@ export interface ContractFacts {
     balanceTax: string;
     balanceGross: string;
     basis: string;
+    /** "deposit", or "advance payment" when the whole price is paid up front */
+    noun: string;
     inFull: boolean;
     nonRefundable: boolean;
   };
   killFee: {
     unresponsiveDays: number;
+    /** "14 days" */
+    unresponsiveDaysText: string;
     percent: string;
     hasKillFee: boolean;
     /** The example ending the contract works through, every figure from the settlement model. */
     example: {
-      /** Fixed: "$2,400.00"; hourly: "12 hours (£1,020.00)"; retainer: "" */
+      /** The value of the work done: "$2,400.00" (empty for a retainer). */
       workDone: string;
-      /** Retainer: "10 days" of notice given, "20 days" missing. */
+      /** Hourly: the hours worked, "12". */
+      hours: string;
+      /** Retainer: "10 days' notice" given, "20 days" of notice missing. */
       noticeGiven: string;
       noticeMissing: string;
       feeNotEarned: string;
@@ -145,6 +153,9 @@ function countText(count: number, noun: string): string {
 
 /** "14 days", "1 day" */
 export const daysText = (days: number) => `${days} ${days === 1 ? 'day' : 'days'}`;
+
+/** "30 days' notice", "1 day's notice" */
+export const noticeText = (days: number) => `${daysText(days)}${days === 1 ? "'s" : "'"} notice`;
 
 // "State of Oregon" reads as "the State of Oregon" inside a sentence.
 function withArticle(place: string): string {
@@ -201,17 +212,13 @@ function exampleFacts(answers: Answers): ContractFacts['killFee']['example'] {
   const input = exampleEndingInput(answers);
   const result = ending(answers, input);
   const { fee } = answers;
-  const workDone =
-    fee.model === 'hourly'
-      ? `${hoursText(input.hoursWorked ?? 0)} hours (${formatMoney(result.workDone)})`
-      : fee.model === 'fixed'
-        ? formatMoney(result.workDone)
-        : '';
+  const workDone = fee.model === 'retainer' ? '' : formatMoney(result.workDone);
   const noticeDays = fee.model === 'retainer' ? fee.noticeDays : 0;
   const given = input.noticeDaysGiven ?? 0;
   return {
     workDone,
-    noticeGiven: fee.model === 'retainer' ? daysText(given) : '',
+    hours: fee.model === 'hourly' ? hoursText(input.hoursWorked ?? 0) : '',
+    noticeGiven: fee.model === 'retainer' ? noticeText(given) : '',
     noticeMissing: fee.model === 'retainer' ? daysText(noticeDays - given) : '',
     feeNotEarned: formatMoney(result.feeNotEarned),
     killFee: formatMoney(result.killFee),
@@ -263,7 +270,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       monthly: fee.model === 'retainer' ? fmt(fee.monthly) : '',
       hoursPerMonth: fee.model === 'retainer' ? hoursText(fee.hoursPerMonth) : '',
       paymentDueDays: fee.paymentDueDays,
-      paymentDueText: fee.paymentDueDays === 0 ? 'on receipt' : `within ${daysText(fee.paymentDueDays)}`,
+      paymentDueText: fee.paymentDueDays === 0 ? 'on receipt' : `within ${daysText(fee.paymentDueDays)} of its date`,
       isDueOnReceipt: fee.paymentDueDays === 0,
       lateFeePercent: formatPercent(fee.lateFeePercentPerMonth),
       hasLateFee: fee.lateFeePercentPerMonth > 0,
@@ -276,6 +283,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       totalGross: formatMoney(figures.baseBill.total),
       noticeDays: fee.model === 'retainer' ? fee.noticeDays : 0,
       noticeDaysText: fee.model === 'retainer' ? daysText(fee.noticeDays) : '',
+      noticeText: fee.model === 'retainer' ? noticeText(fee.noticeDays) : '',
     },
     deposit: {
       percent: formatPercent(answers.deposit.percent),
@@ -287,11 +295,13 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       balanceGross: formatMoney(figures.balanceBill.total),
       basis:
         fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : "the first month's retainer",
+      noun: figures.inFull ? 'advance payment' : 'deposit',
       inFull: figures.inFull,
       nonRefundable: answers.deposit.nonRefundable,
     },
     killFee: {
       unresponsiveDays: answers.killFee.unresponsiveDays,
+      unresponsiveDaysText: daysText(answers.killFee.unresponsiveDays),
       percent: formatPercent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
       example: exampleFacts(answers),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conditionHolds, ClauseTemplateError } from '../../src/clauses/load.ts';
 import { renderClause } from '../../src/clauses/template.ts';
-import { CONTRACT_DIRECTIVES } from '../../src/contract/assemble.ts';
+import { assembleContract, CONTRACT_DIRECTIVES, crossReferences } from '../../src/contract/assemble.ts';
 import { computeFacts } from '../../src/contract/facts.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { blockToText } from '../../src/contract/plain-text.ts';
@@ -26,7 +26,10 @@ describe('golden samples: every clause renders as its sample file shows', () => 
       const candidates = clause.sample ? [clause.sample] : SAMPLE_NAMES;
       const name = candidates.find((n) => conditionHolds(clause.when, computeFacts(sampleAnswers(n))));
       expect(name, `no sample answers make ${clause.file} apply; name one with "sample:"`).toBeDefined();
-      const text = renderClause(clause.template, computeFacts(sampleAnswers(name!)), markers).map(blockToText).join('\n\n');
+      // Cross-references numbered as in the whole contract for those answers.
+      const answers = sampleAnswers(name!);
+      const refs = crossReferences(assembleContract(answers, library).sections.map((section) => section.id));
+      const text = renderClause(clause.template, computeFacts(answers, refs), markers).map(blockToText).join('\n\n');
       const goldenFile = join(library.dir, clause.file.replace(/^.*clauses\/contract\//, '').replace(/\.eta$/, '.sample.txt'));
       const golden = `(rendered from clauses/samples/${name}.json)\n\n${text}\n`;
       expectGolden(goldenFile, golden);

@@ -18,7 +18,7 @@ const feeTable = (contract: Contract) =>
 
 describe('every contract has the clauses PRODUCT.md lists, in order', () => {
   const expected = [
-    'parties', 'scope', 'revisions', 'fees', 'deposit', 'late-payment', 'kill-fee', 'client-materials', 'ownership',
+    'parties', 'scope', 'revisions', 'acceptance', 'fees', 'deposit', 'late-payment', 'responsiveness', 'client-materials', 'ownership',
     'copyright', 'communication', 'termination', 'independent-contractor', 'confidentiality', 'liability',
     'governing-law', 'general', 'signatures',
   ];
@@ -46,11 +46,17 @@ describe('new client, fixed price (the article\'s main case)', () => {
     ]);
   });
 
-  it('stops work after 14 days of silence, bills done work, and charges a 25% kill fee', () => {
-    const text = textOf(contract, 'kill-fee');
-    expect(text).toContain('14 consecutive days');
-    expect(text).toContain('All work completed up to the pause is billed');
-    expect(text).toContain('kill fee of 25% of the fee that remains');
+  it('lets work pause after 14 days of silence and bills the work done, with no kill fee for a pause', () => {
+    const text = textOf(contract, 'responsiveness');
+    expect(text).toContain('for 14 days counted from the day after the request was sent');
+    expect(text).toContain('Work done up to the pause is invoiced in proportion to the work completed');
+    expect(text).toContain('A pause is not an ending: it costs no kill fee.');
+  });
+
+  it('charges the 25% kill fee only at an ending the Client causes, with the arithmetic', () => {
+    const text = textOf(contract, 'termination');
+    expect(text).toContain('a kill fee of 25% of the fee not yet earned, which is the fixed price less the value of the work done');
+    expect(text).toContain('it owes $2,400.00 plus a kill fee of 25% of $9,600.00 ($2,400.00), $4,800.00 in all');
   });
 
   it('names Oregon law, the Multnomah County courts and small claims', () => {
@@ -89,8 +95,8 @@ describe('returning client, hourly, in pounds', () => {
 
   it('leaves out the small-claims sentence when not chosen, and the kill fee when it is 0%', () => {
     expect(textOf(contract, 'governing-law')).not.toContain('small claims');
-    expect(textOf(contract, 'kill-fee')).not.toContain('kill fee of');
-    expect(textOf(contract, 'kill-fee')).toContain('10 consecutive days');
+    expect(textOf(contract, 'termination')).not.toContain('kill fee of');
+    expect(textOf(contract, 'responsiveness')).toContain('for 10 days counted');
   });
 
   it('keeps the copyright and licenses the client', () => {
@@ -148,6 +154,6 @@ describe('what a user types stays text', () => {
     const description = scope.blocks[1]!;
     expect(description).toEqual({ type: 'paragraph', runs: [{ text: '- not a bullet\n\n::fee-table\n**not bold**' }] });
     expect(contract.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table')).toHaveLength(1);
-    expect(textOf(contract, 'communication')).toContain('**Acme** ::signatures, email');
+    expect(textOf(contract, 'parties')).toContain('represented by **Acme** ::signatures (the "Client")');
   });
 });

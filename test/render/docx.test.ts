@@ -29,9 +29,9 @@ function contractFrom(input: AnswersInput): Contract {
 
 /** What a reader sees in the sample's Word file that the sample's answers promise. */
 const SAMPLE_FACTS: Record<string, { deposit: string; killFee: string; venue: string }> = {
-  'new-client-fixed': { deposit: '$6,000.00', killFee: '14 consecutive days', venue: 'Multnomah County' },
-  'returning-client-hourly': { deposit: '£1,530.00', killFee: '10 consecutive days', venue: 'England and Wales sitting in London' },
-  'retainer-prepaid': { deposit: '$2,500.00', killFee: '21 consecutive days', venue: 'Cook County' },
+  'new-client-fixed': { deposit: '$6,000.00', killFee: 'for 14 days counted from the day after', venue: 'Multnomah County' },
+  'returning-client-hourly': { deposit: '£1,530.00', killFee: 'for 10 days counted from the day after', venue: 'England and Wales sitting in London' },
+  'retainer-prepaid': { deposit: '$2,500.00', killFee: 'for 21 days counted from the day after', venue: 'Cook County' },
 };
 
 const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';

@@ -31,11 +31,12 @@ describe('POST /api/contracts', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.figures.deposit).toEqual({ percent: 50, amount: 6000, formatted: '$6,000.00' });
-    expect(body.clauses.map((c: { id: string }) => c.id)).toContain('kill-fee');
-    const killFee = body.clauses.find((c: { id: string }) => c.id === 'kill-fee');
-    expect(killFee).toMatchObject({ number: 7, title: 'Client responsiveness and kill fee' });
-    expect(killFee.text).toContain('14 consecutive days');
-    expect(killFee.note).toMatch(/silent/);
+    const silence = body.clauses.find((c: { id: string }) => c.id === 'responsiveness');
+    expect(silence).toMatchObject({ number: 8, title: 'Client responsiveness' });
+    expect(silence.text).toContain('for 14 days counted from the day after the request was sent');
+    expect(silence.note).toMatch(/silent/);
+    const termination = body.clauses.find((c: { id: string }) => c.id === 'termination');
+    expect(termination).toMatchObject({ number: 13, title: 'Termination and kill fee' });
     expect(body.fileName).toBe('Harbor-Coffee-website-redesign-contract.docx');
   });
 
@@ -154,11 +155,11 @@ describe('describing the API', () => {
     expect(response.statusCode).toBe(200);
     const { clauses } = response.json();
     const ids = [...new Set(clauses.map((c: { id: string }) => c.id))];
-    expect(ids).toHaveLength(18);
+    expect(ids).toHaveLength(19);
     expect(clauses.find((c: { variant: string }) => c.variant === 'hourly')).toMatchObject({
       id: 'fees', title: 'Fees and payment', appliesWhen: 'fee.model is hourly',
     });
-    expect(clauses.find((c: { id: string }) => c.id === 'kill-fee')).toMatchObject({ appliesWhen: 'always', note: expect.stringMatching(/silent/) });
+    expect(clauses.find((c: { id: string }) => c.id === 'responsiveness')).toMatchObject({ appliesWhen: 'always', note: expect.stringMatching(/silent/) });
   });
 
   it('GET /api/schema is the JSON Schema of the answers, with defaults optional', async () => {

@@ -117,7 +117,7 @@ const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'CHF', 'SEK
 const FEE_FIELDS: Record<string, readonly string[]> = {
   fixed: ['fee.total'],
   hourly: ['fee.rate', 'fee.estimatedHours'],
-  retainer: ['fee.monthly', 'fee.hoursPerMonth'],
+  retainer: ['fee.monthly', 'fee.hoursPerMonth', 'fee.noticeDays'],
 };
 
 export const STEPS: readonly StepDef[] = [
@@ -185,6 +185,16 @@ export const STEPS: readonly StepDef[] = [
         hint: 'Leave empty for the usual 2. Further changes are billed or quoted in writing.',
         note: { id: 'revisions' },
       },
+      {
+        name: 'project.acceptanceDays',
+        label: 'Days the client has to accept or object to a delivery',
+        kind: 'number',
+        width: 'short',
+        suffix: 'days',
+        optional: true,
+        hint: 'Leave empty for 10. If the client says nothing for this long, the delivery counts as accepted.',
+        note: { id: 'acceptance' },
+      },
     ],
   },
   {
@@ -211,7 +221,7 @@ export const STEPS: readonly StepDef[] = [
         options: [
           { value: 'fixed', label: 'A fixed price for the whole project', note: { id: 'fees', variant: 'fixed' }, reveals: ['fee.total'] },
           { value: 'hourly', label: 'By the hour, with an estimate', note: { id: 'fees', variant: 'hourly' }, reveals: ['fee.rate', 'fee.estimatedHours'] },
-          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' }, reveals: ['fee.monthly', 'fee.hoursPerMonth'] },
+          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' }, reveals: ['fee.monthly', 'fee.hoursPerMonth', 'fee.noticeDays'] },
         ],
       },
       { name: 'fee.total', label: 'Total price', kind: 'number', width: 'medium', keepTyped: true },
@@ -219,6 +229,16 @@ export const STEPS: readonly StepDef[] = [
       { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
       { name: 'fee.monthly', label: 'Monthly retainer', kind: 'number', width: 'medium', keepTyped: true },
       { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
+      {
+        name: 'fee.noticeDays',
+        label: 'Notice to end the retainer',
+        kind: 'number',
+        width: 'short',
+        suffix: 'days',
+        optional: true,
+        keepTyped: true,
+        hint: 'Leave empty for 30. The retainer runs month to month until either of you gives this notice.',
+      },
       {
         name: 'fee.currency',
         label: 'Currency',
@@ -238,6 +258,31 @@ export const STEPS: readonly StepDef[] = [
         hint: 'A share of the unpaid invoice, added for each full 30 days it is late; 0 for none.',
         note: { id: 'late-payment' },
         prefill: () => '1.5',
+      },
+      {
+        name: 'fee.paymentMethod',
+        label: 'How the client pays',
+        kind: 'textarea',
+        optional: true,
+        hint: 'Bank details or a payment link, printed in the contract. Leave empty to give them on each invoice.',
+      },
+      {
+        name: 'fee.tax.label',
+        label: 'Tax you add to your invoices',
+        kind: 'text',
+        width: 'medium',
+        optional: true,
+        suggestions: ['VAT', 'GST', 'Sales tax', '消費税'],
+        hint: 'Such as VAT or GST, when you are registered for it. Your prices are always before tax; leave empty when you charge none.',
+      },
+      {
+        name: 'fee.tax.percent',
+        label: 'Tax rate',
+        kind: 'number',
+        width: 'short',
+        suffix: '%',
+        optional: true,
+        hint: 'The fee table then shows each amount before tax, the tax and the total.',
       },
     ],
   },
@@ -293,7 +338,7 @@ export const STEPS: readonly StepDef[] = [
         width: 'short',
         suffix: 'days',
         hint: 'After this many days without an answer, work stops and everything done so far is billed.',
-        note: { id: 'kill-fee' },
+        note: { id: 'responsiveness' },
         prefill: () => '14',
       },
       {
@@ -324,8 +369,24 @@ export const STEPS: readonly StepDef[] = [
         kind: 'radios',
         options: [
           { value: 'assign-to-client', label: 'The client: I transfer the copyright', note: { id: 'copyright', variant: 'assign-to-client' } },
-          { value: 'retain-and-license', label: 'Me: I keep the copyright and license the work', note: { id: 'copyright', variant: 'retain-and-license' } },
+          {
+            value: 'retain-and-license',
+            label: 'Me: I keep the copyright and license the work',
+            note: { id: 'copyright', variant: 'retain-and-license' },
+            reveals: ['ownership.licence'],
+          },
         ],
+      },
+      {
+        name: 'ownership.licence',
+        label: 'The licence the client receives',
+        kind: 'radios',
+        optional: true,
+        options: [
+          { value: 'non-exclusive', label: 'Non-exclusive', hint: 'You may license the work to others too. The usual choice.' },
+          { value: 'exclusive', label: 'Exclusive', hint: 'Only the client may use the work; you keep the copyright and your portfolio right.' },
+        ],
+        prefill: () => 'non-exclusive',
       },
       {
         name: 'ownership.portfolioUse',
