@@ -4,16 +4,27 @@ import { readConfig } from './config.ts';
 import { buildApp } from './web/app.ts';
 
 const config = readConfig();
-const app = await buildApp(config);
+let app: Awaited<ReturnType<typeof buildApp>>;
+try {
+  app = await buildApp(config);
+} catch (error) {
+  // A database that cannot be reached at start-up is named in one line, not a stack trace.
+  console.error(`Could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, 'shutting down');
+  app.log.info({ signal, drainSeconds: config.drainSeconds }, 'shutting down');
   // A stuck request must not keep the process alive for ever.
-  const timer = setTimeout(() => process.exit(1), 10_000);
+  const timer = setTimeout(() => process.exit(1), config.drainSeconds * 1000 + 10_000);
   timer.unref();
+  // /readyz answers 503 first; behind a balancer, DRAIN_SECONDS gives it
+  // time to notice and stop sending new visitors before the port closes.
+  app.startDrain();
+  if (config.drainSeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.drainSeconds * 1000));
   await app.close();
   process.exit(0);
 }

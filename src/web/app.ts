@@ -23,6 +23,9 @@ import { apiRoutes, type ApiOptions } from './api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import type { DraftStore } from '../drafts/store.ts';
+import { createRedis, redisRateLimitOptions } from '../storage/redis.ts';
+import { healthPlugin } from './plugins/health.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
@@ -55,6 +58,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });
+  // First, so that its timing hook sees every route.
+  if (options.metrics ?? true) await app.register(metricsPlugin);
   await app.register(storagePlugin, {
     dataDir: options.dataDir ?? resolve('data'),
     draftTtlDays: options.draftTtlDays ?? 30,
@@ -63,6 +68,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     drafts: options.drafts,
     now: options.now,
   });
+  const redis = options.redisUrl ? createRedis(options.redisUrl, app.log) : undefined;
+  if (redis) app.addHook('onClose', async () => void redis.disconnect());
+  await app.register(healthPlugin, { redis });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -126,7 +134,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
   if (rateLimitPerMinute > 0) {
     // Only the routes that generate documents opt in (config.rateLimit).
-    await app.register(rateLimit, { global: false });
+    await app.register(rateLimit, { global: false, ...redisRateLimitOptions(redis) });
   }
   await app.register(view, {
     engine: { eta: new Eta() },

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import type { DraftStore } from '../../drafts/store.ts';
 import { openStorage, type StorageOptions } from '../../storage/open.ts';
 import { loadOrCreateCookieSecret } from '../cookie-secret.ts';
+import { countingDraftStore } from './metrics.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -27,7 +28,8 @@ export const storagePlugin = fp<StoragePluginOptions>(
     const storage = options.drafts
       ? { drafts: options.drafts, cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir) }
       : await openStorage({ ...options, log: app.log });
-    const { drafts } = storage;
+    // Registered after the metrics plugin, so that step saves are counted when METRICS is on.
+    const drafts = app.metrics ? countingDraftStore(storage.drafts, app.metrics.draftSaves) : storage.drafts;
     app.decorate('drafts', drafts);
     app.decorate('cookieSecret', storage.cookieSecret);
     app.log.info({ engine: drafts.engine }, 'draft store ready');
