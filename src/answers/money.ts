@@ -19,6 +19,13 @@ function formatterFor(currency: string): Intl.NumberFormat {
   return formatter;
 }
 
+const currencyNames = new Intl.DisplayNames('en', { type: 'currency' });
+
+/** "US Dollar", "Japanese Yen": a currency as people name it. */
+export function currencyName(code: string): string {
+  return currencyNames.of(code) ?? code;
+}
+
 /** How many decimals the currency uses: 2 for USD and GBP, 0 for JPY, 3 for KWD. */
 export function currencyDigits(currency: string): number {
   return formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;

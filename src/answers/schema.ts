@@ -4,7 +4,7 @@
 // person who must fix the field, not for a programmer.
 import { z } from 'zod';
 import { cleanLine, cleanMultiline } from './text.ts';
-import { currencyDigits, isKnownCurrency } from './money.ts';
+import { currencyDigits, currencyName, isKnownCurrency } from './money.ts';
 
 export const LIMITS = {
   name: 200,
@@ -17,117 +17,161 @@ export const LIMITS = {
   deliverable: 1_000,
   deliverables: 50,
   jurisdiction: 300,
-  paymentMethod: 1_000,
-  taxLabel: 40,
   amount: 1_000_000_000,
   hours: 100_000,
+  paymentMethod: 1_000,
+  taxLabel: 40,
 } as const;
 
-export const requiredMessage = (label: string, kind: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined || issue.input === null
-    ? `${label} is required.`
-    : `${label} must be ${kind}.`;
+// Messages follow the GOV.UK pattern: one sentence per field and per
+// failure, saying what to do ("Enter the total price, like 6,000") rather than
+// what went wrong in a programmer's terms. The API's problem details carry the
+// same sentences, with the field's path beside them.
+
+/** What a field is called in a sentence, and what to say when it is missing. */
+export interface FieldWords {
+  /** Starts a sentence: "Total price", "Your phone number". */
+  readonly name: string;
+  /** The whole sentence for a missing answer: "Enter the total price, like 6,000". */
+  readonly missing: string;
+  /** The sentence for a value of the wrong kind; defaults to `missing`. */
+  readonly wrong?: string;
+}
+
+const isMissing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
+
+/** Missing, or the wrong kind of value (a number where text belongs). */
+export const requiredMessage = (words: FieldWords | string, kind = 'text') => (issue: { input?: unknown }) => {
+  if (typeof words === 'string') return isMissing(issue) ? `Enter the ${lowerFirst(words)}` : `${words} must be ${kind}`;
+  return isMissing(issue) ? words.missing : (words.wrong ?? words.missing);
+};
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
 
 // Objects also report unknown keys through their error function; the edge
 // (web/problems.ts) turns that issue into one error per unknown field.
 const objectMessage = (label: string) => (issue: { code?: string; input?: unknown }) =>
-  issue.code === 'unrecognized_keys' ? 'This field is not part of the answers; check its spelling.' : requiredMessage(label, 'an object')(issue);
+  issue.code === 'unrecognized_keys'
+    ? 'This field is not part of the answers; check its spelling.'
+    : isMissing(issue) ? `${label} is required.` : `${label} must be an object.`;
 
-function line(label: string, max: number) {
+const tooLong = (name: string, max: number) => `${name} must be ${max.toLocaleString('en-US')} characters or fewer`;
+
+function line(words: FieldWords, max: number) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: requiredMessage(words) })
     .overwrite(cleanLine)
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` });
+    .min(1, { error: words.missing })
+    .max(max, { error: tooLong(words.name, max) });
 }
 
 /** An optional one-line field: left empty, it is simply absent (a form sends "" for a blank input). */
-function optionalLine(label: string, max: number) {
+function optionalLine(name: string, max: number) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: `${name} must be text` })
     .overwrite(cleanLine)
-    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` })
+    .max(max, { error: tooLong(name, max) })
     .optional()
     .transform((value) => value || undefined);
 }
 
 /** An optional field of several lines (bank details, a payment link): left empty, it is absent. */
-function optionalMultiline(label: string, max: number) {
+function optionalMultiline(name: string, max: number) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: `${name} must be text` })
     .overwrite(cleanMultiline)
-    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` })
+    .max(max, { error: tooLong(name, max) })
     .optional()
     .transform((value) => value || undefined);
 }
 
-function multiline(label: string, max: number) {
+function multiline(words: FieldWords, max: number) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: requiredMessage(words) })
     .overwrite(cleanMultiline)
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` });
+    .min(1, { error: words.missing })
+    .max(max, { error: tooLong(words.name, max) });
 }
 
 // People write phone numbers with spaces, dots, dashes, brackets and an
 // extension; what matters for a contract is that it is a number one can dial.
 const PHONE_SHAPE = /^\+?[\d\s().\-/]+?(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
-function phone(label: string) {
-  return line(label, LIMITS.phone).refine(
+function phone(words: FieldWords) {
+  return line(words, LIMITS.phone).refine(
     (value) => {
       if (!PHONE_SHAPE.test(value)) return false;
       const main = value.replace(/(?:ext\.?|x|#)\s*\d{1,6}$/i, '');
       const digits = main.replace(/\D/g, '').length;
       return digits >= 6 && digits <= 15;
     },
-    { error: `${label} must be a phone number one can dial, such as +1 (415) 555-0100 ext. 7.` },
+    { error: `${words.missing} in the right format, like +1 415 555 0100 or 020 7946 0000` },
   );
 }
 
-function email(label: string) {
+function email(words: FieldWords) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: requiredMessage(words) })
     .overwrite(cleanLine)
-    .min(1, { error: `${label} is required.` })
-    .max(LIMITS.email, { error: `${label} is too long.` })
-    .pipe(z.email({ error: `${label} must be an email address, such as name@example.com.` }));
+    .min(1, { error: words.missing })
+    .max(LIMITS.email, { error: tooLong(words.name, LIMITS.email) })
+    .pipe(z.email({ error: `${words.missing} in the right format, like name@example.com` }));
 }
 
-/** A real calendar date as YYYY-MM-DD, with messages naming the field. */
-export function isoDate(label: string) {
+/**
+ * A real calendar date as YYYY-MM-DD. `label` names it in a sentence
+ * ("Start date"); a missing date reads "Enter the start date" unless told.
+ */
+export function isoDate(label: string, missing = `Enter the ${lowerFirst(label)}`) {
   return z.iso.date({
-    error: (issue) =>
-      issue.input === undefined || issue.input === null
-        ? `${label} is required.`
-        : `${label} must be a real calendar date written as YYYY-MM-DD.`,
+    error: (issue) => (isMissing(issue) ? missing : `${label} must be a real date, like 2027-03-01 (year, month, day)`),
   });
 }
 
-function number(label: string, { min, max, int = false, minExclusive = false }: {
-  min: number; max: number; int?: boolean; minExclusive?: boolean;
-}) {
-  let schema = z.number({ error: requiredMessage(label, 'a number') });
-  if (int) schema = schema.int({ error: `${label} must be a whole number.` });
+interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly int?: boolean;
+  readonly minExclusive?: boolean;
+  /** How a bound is written: "50%", "14 days". */
+  readonly unit?: (value: number) => string;
+  /** An example of a good answer, for the "not a number" message: "6,000". */
+  readonly example: string;
+}
+
+function number(words: FieldWords, { min, max, int = false, minExclusive = false, unit = (value) => value.toLocaleString('en-US'), example }: NumberRule) {
+  const notNumber = `${words.name} must be a number, like ${example}`;
+  let schema = z.number({ error: (issue) => (isMissing(issue) ? words.missing : notNumber) });
+  if (int) schema = schema.int({ error: `${words.name} must be a whole number, like ${example}` });
+  // "between 1% and 100%", but "between 1 and 365 days".
+  const range = `${words.name} must be between ${unit === days ? min : unit(min)} and ${unit(max)}`;
   schema = minExclusive
-    ? schema.gt(min, { error: `${label} must be more than ${min}.` })
-    : schema.gte(min, { error: `${label} must be at least ${min}.` });
-  return schema.lte(max, { error: `${label} must be at most ${max.toLocaleString('en-US')}.` });
+    ? schema.gt(min, { error: `${words.name} must be more than ${unit(min)}` })
+    : schema.gte(min, { error: range });
+  return schema.lte(max, { error: minExclusive ? `${words.name} must be ${unit(max)} or less` : range });
 }
 
-const amount = (label: string) => number(label, { min: 0, max: LIMITS.amount, minExclusive: true });
+const amount = (words: FieldWords, example: string) => number(words, { min: 0, max: LIMITS.amount, minExclusive: true, example });
+const percent = (value: number) => `${value}%`;
+const days = (value: number) => `${value} ${value === 1 ? 'day' : 'days'}`;
 
-function flag(label: string) {
-  return z.boolean({ error: `${label} must be true or false.` });
+function flag(missing: string) {
+  return z.boolean({ error: missing });
 }
 
-const partyFields = (who: string) => ({
-  name: line(`${who} name`, LIMITS.name),
-  business: optionalLine(`${who} business name`, LIMITS.name),
-  title: optionalLine(`${who} title (for the signature)`, LIMITS.title),
-  email: email(`${who} email`),
-  phone: phone(`${who} phone number`),
-  address: multiline(`${who} address`, LIMITS.address),
-});
+const partyFields = (who: 'freelancer' | 'client') => {
+  const your = who === 'freelancer' ? 'your' : "your client's";
+  const Your = who === 'freelancer' ? 'Your' : "Your client's";
+  return {
+    name: line({ name: `${Your} full name`, missing: `Enter ${your} full name` }, LIMITS.name),
+    business: optionalLine(`${Your} business name`, LIMITS.name),
+    title: optionalLine(`${Your} title`, LIMITS.title),
+    email: email({ name: `${Your} email address`, missing: `Enter ${your} email address` }),
+    phone: phone({ name: `${Your} phone number`, missing: `Enter ${your} phone number` }),
+    address: multiline({ name: `${Your} postal address`, missing: `Enter ${your} postal address` }, LIMITS.address),
+  };
+};
 
 export const RELATIONSHIPS = ['new', 'returning'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
@@ -136,21 +180,30 @@ export const LICENCE_KINDS = ['non-exclusive', 'exclusive'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
+/** Three-letter currency codes people know by sight; the wizard offers every currency, these first. */
+export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'SGD'] as const;
+
 const feeCommon = {
   currency: z
-    .string({ error: requiredMessage('Currency', 'a three-letter currency code') })
+    .string({ error: (issue) => (isMissing(issue) ? 'Select the currency you charge in' : 'Currency must be a three-letter currency code, like USD, EUR or JPY') })
     .overwrite((value) => value.trim().toUpperCase())
-    .refine(isKnownCurrency, { error: 'Currency must be a three-letter ISO 4217 code, such as USD, GBP, EUR or JPY.' }),
-  paymentDueDays: number('Days to pay an invoice', { min: 0, max: 365, int: true }),
-  lateFeePercentPerMonth: number('Late fee per month (%)', { min: 0, max: 10 }),
+    .refine(isKnownCurrency, { error: 'Currency must be a three-letter currency code, like USD, EUR or JPY' }),
+  paymentDueDays: number(
+    { name: 'Days to pay an invoice', missing: 'Enter the number of days the client has to pay an invoice, like 14, or 0 for on receipt' },
+    { min: 0, max: 365, int: true, unit: days, example: '14' },
+  ),
+  lateFeePercentPerMonth: number(
+    { name: 'Late fee', missing: 'Enter the late fee as a percentage, like 1.5, or 0 for none' },
+    { min: 0, max: 10, unit: percent, example: '1.5' },
+  ),
   // How to pay (bank details, a payment link): printed in the fees clause and the letters.
   paymentMethod: optionalMultiline('How the client pays', LIMITS.paymentMethod),
   // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
   tax: z
     .strictObject(
       {
-        label: line('Tax name', LIMITS.taxLabel),
-        percent: number('Tax rate (%)', { min: 0, max: 100, minExclusive: true }),
+        label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
+        percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
       },
       { error: objectMessage('The tax section') },
     )
@@ -161,41 +214,53 @@ const feeCommon = {
 export const DEFAULT_ACCEPTANCE_DAYS = 10;
 export const DEFAULT_NOTICE_DAYS = 30;
 
-const FEE_MODEL_MESSAGE = 'Fee model must be one of: fixed (a total price), hourly (a rate and an estimate), retainer (a monthly fee).';
+const FEE_MODEL_MISSING = 'Select how you charge for this project';
+const FEE_MODEL_WRONG = 'Select how you charge for this project: "fixed" (a total price), "hourly" (a rate and an estimate) or "retainer" (a monthly fee)';
 
 export const feeSchema = z.discriminatedUnion(
   'model',
   [
-    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount('Total price') }),
+    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount({ name: 'Total price', missing: 'Enter the total price, like 6,000' }, '6,000') }),
     z.strictObject({
       model: z.literal('hourly'),
       ...feeCommon,
-      rate: amount('Hourly rate'),
-      estimatedHours: number('Estimated hours', { min: 0, max: LIMITS.hours, minExclusive: true }),
+      rate: amount({ name: 'Hourly rate', missing: 'Enter your hourly rate, like 85' }, '85'),
+      estimatedHours: number({ name: 'Estimated hours', missing: 'Enter the estimated hours, like 40' }, { min: 0, max: LIMITS.hours, minExclusive: true, example: '40' }),
     }),
     z.strictObject({
       model: z.literal('retainer'),
       ...feeCommon,
-      monthly: amount('Monthly retainer'),
-      hoursPerMonth: number('Hours per month', { min: 0, max: 744, minExclusive: true }),
+      monthly: amount({ name: 'Monthly retainer', missing: 'Enter the monthly retainer, like 2,500' }, '2,500'),
+      hoursPerMonth: number({ name: 'Hours each month', missing: 'Enter the hours included each month, like 20' }, { min: 0, max: 744, minExclusive: true, example: '20' }),
       // The retainer runs month to month until either party gives this notice.
-      noticeDays: number('Days of notice to end the retainer', { min: 1, max: 180, int: true }).optional(),
+      noticeDays: number(
+        { name: 'Days of notice', missing: 'Enter the days of notice to end the retainer, like 30' },
+        { min: 1, max: 180, int: true, unit: days, example: '30' },
+      ).optional(),
     }),
   ],
-  { error: (issue) => (issue.input === undefined || issue.input === null ? 'The fee section is required.' : FEE_MODEL_MESSAGE) },
+  {
+    error: (issue) => {
+      if (isMissing(issue)) return 'The fee section is required.';
+      const model = (issue.input as { model?: unknown } | undefined)?.model;
+      return model === undefined || model === null || model === '' ? FEE_MODEL_MISSING : FEE_MODEL_WRONG;
+    },
+  },
 );
 
 export const partiesSchema = {
-  freelancer: z.strictObject(partyFields('Your'), { error: objectMessage('Your details section') }),
+  freelancer: z.strictObject(partyFields('freelancer'), { error: objectMessage('Your details section') }),
   client: z.strictObject(
     {
-      ...partyFields("Client's"),
+      ...partyFields('client'),
       relationship: z.enum(RELATIONSHIPS, {
-        error: 'Client relationship must be "new" (first project) or "returning" (has paid you before).',
+        error: (issue) => (isMissing(issue)
+          ? 'Select whether you have worked for this client before'
+          : 'Select whether you have worked for this client before: "new" (first project) or "returning" (has paid you before)'),
       }),
       // The article's seventh rule: a returning client who paid late or went
       // silent last time. Optional, used by the wizard to suggest a higher rate.
-      troubleBefore: flag('Client caused trouble before').optional(),
+      troubleBefore: flag('Select whether this client paid late or went silent last time (true or false)').optional(),
     },
     { error: objectMessage('The client section') },
   ),
@@ -203,17 +268,25 @@ export const partiesSchema = {
 
 export const projectSchema = z.strictObject(
   {
-    name: line('Project name', LIMITS.projectName),
-    description: multiline('Project description', LIMITS.description),
+    name: line({ name: 'Project name', missing: 'Enter the project name' }, LIMITS.projectName),
+    description: multiline({ name: 'What the project is', missing: 'Enter what the project is, in a sentence or two' }, LIMITS.description),
     deliverables: z
-      .array(multiline('Deliverable', LIMITS.deliverable), { error: requiredMessage('Deliverables', 'a list') })
-      .min(1, { error: 'List at least one deliverable.' })
-      .max(LIMITS.deliverables, { error: `List at most ${LIMITS.deliverables} deliverables; group the smaller ones.` }),
+      .array(multiline({ name: 'A deliverable', missing: 'Enter the deliverable, or leave its box empty to remove it' }, LIMITS.deliverable), {
+        error: (issue) => (isMissing(issue) ? 'Enter at least one deliverable' : 'Deliverables must be a list'),
+      })
+      .min(1, { error: 'Enter at least one deliverable' })
+      .max(LIMITS.deliverables, { error: `Enter at most ${LIMITS.deliverables} deliverables: group the smaller ones` }),
     startDate: isoDate('Start date'),
     endDate: isoDate('End date').optional(),
-    revisionRounds: number('Rounds of revisions', { min: 0, max: 20, int: true }).optional(),
+    revisionRounds: number(
+      { name: 'Rounds of revisions', missing: 'Enter the rounds of revisions included, like 2' },
+      { min: 0, max: 20, int: true, example: '2' },
+    ).optional(),
     // Silence for this long after a delivery counts as acceptance (PRODUCT.md, clause 4).
-    acceptanceDays: number('Days to accept a delivery', { min: 1, max: 60, int: true }).optional(),
+    acceptanceDays: number(
+      { name: 'Days to accept a delivery', missing: 'Enter the days the client has to accept a delivery, like 10' },
+      { min: 1, max: 60, int: true, unit: days, example: '10' },
+    ).optional(),
   },
   { error: objectMessage('The project section') },
 );
@@ -221,39 +294,49 @@ export const projectSchema = z.strictObject(
 export const depositSchema = z.strictObject(
   {
     // Left out, it follows the article: 50% for a new client, 30% for a returning one.
-    percent: number('Deposit percentage', { min: 1, max: 100 }).optional(),
-    nonRefundable: flag('Non-refundable deposit').default(true),
+    percent: number({ name: 'Deposit', missing: 'Enter the deposit as a percentage, like 50' }, { min: 1, max: 100, unit: percent, example: '50' }).optional(),
+    nonRefundable: flag('Select whether the deposit is non-refundable').default(true),
   },
   { error: objectMessage('The deposit section') },
 );
 
 export const killFeeSchema = z.strictObject(
   {
-    unresponsiveDays: number('Days of silence before work stops', { min: 1, max: 365, int: true }),
-    percentOfRemainingFee: number('Kill fee (% of the remaining fee)', { min: 0, max: 100 }).default(0),
+    unresponsiveDays: number(
+      { name: 'Days of silence', missing: 'Enter the days of silence before work stops, like 14' },
+      { min: 1, max: 365, int: true, unit: days, example: '14' },
+    ),
+    percentOfRemainingFee: number(
+      { name: 'Kill fee', missing: 'Enter the kill fee as a percentage of the remaining fee, like 25' },
+      { min: 0, max: 100, unit: percent, example: '25' },
+    ).default(0),
   },
   { error: objectMessage('The kill-fee section') },
 );
 
 export const jurisdictionSchema = z.strictObject(
   {
-    governingLaw: line('Governing law', LIMITS.jurisdiction),
-    venue: line('Venue (court)', LIMITS.jurisdiction),
-    smallClaims: flag('Small claims').default(true),
+    governingLaw: line({ name: 'Governing law', missing: 'Enter the governing law, like State of Oregon or England and Wales' }, LIMITS.jurisdiction),
+    venue: line({ name: 'Court (venue)', missing: 'Enter the court (venue), like Multnomah County, Oregon' }, LIMITS.jurisdiction),
+    smallClaims: flag('Select whether to mention small-claims court').default(true),
   },
   { error: objectMessage('The jurisdiction section') },
 );
 
 export const ownershipSchema = z.strictObject(
   {
-    transferOn: z.literal('full-payment', { error: 'Ownership transfers on "full-payment": that is the protection.' }).default('full-payment'),
+    transferOn: z.literal('full-payment', { error: 'Ownership transfers on "full-payment": that is the protection' }).default('full-payment'),
     copyright: z.enum(COPYRIGHT_CHOICES, {
-      error: 'Copyright must be "assign-to-client" (you keep a portfolio licence) or "retain-and-license" (the client gets a licence).',
+      error: (issue) => (isMissing(issue)
+        ? 'Select who holds the copyright once you are paid in full'
+        : 'Select who holds the copyright once you are paid in full: "assign-to-client" (the client, you keep a portfolio licence) or "retain-and-license" (you, the client gets a licence)'),
     }),
-    portfolioUse: flag('Portfolio use').default(true),
+    portfolioUse: flag('Select whether you may show the work in your portfolio').default(true),
     // Only read when the freelancer keeps the copyright: the licence the client receives.
     licence: z
-      .enum(LICENCE_KINDS, { error: 'Licence must be "non-exclusive" (you may license the work to others too) or "exclusive" (only the client may use it).' })
+      .enum(LICENCE_KINDS, {
+        error: 'Select the licence the client gets: "non-exclusive" (you may license the work to others too) or "exclusive" (only the client may use it)',
+      })
       .default('non-exclusive'),
   },
   { error: objectMessage('The ownership section') },
@@ -271,7 +354,7 @@ const answersObject = z.strictObject(
     ownership: ownershipSchema,
     // Left out, it follows the currency (defaultPaperSize).
     paperSize: z
-      .enum(PAPER_SIZES, { error: 'Paper size must be "letter" (US Letter) or "a4" (A4).' })
+      .enum(PAPER_SIZES, { error: 'Select a paper size: "letter" (US Letter) or "a4" (A4)' })
       .optional(),
   },
   {
@@ -282,14 +365,23 @@ const answersObject = z.strictObject(
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Rules that span fields; each issue points at the field the user must change. */
+const AMOUNT_NAMES: Record<string, string> = { total: 'total price', rate: 'hourly rate', monthly: 'monthly retainer' };
+
+/**
+ * Rules that span fields; each issue points at the field the user must
+ * change. Zod runs them even when a field failed its own check, so every
+ * problem on a page is reported in one pass; each rule first makes sure the
+ * values it reads are usable.
+ */
 function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.RefinementCtx) {
-  const { project, fee } = answers;
-  if (ISO_DATE.test(String(project?.endDate)) && ISO_DATE.test(String(project?.startDate)) && project.endDate! < project.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: 'End date cannot be before the start date.' });
+  const { project, fee, effectiveDate } = answers;
+  const start = ISO_DATE.test(String(project?.startDate)) ? project.startDate : undefined;
+  if (start && ISO_DATE.test(String(project?.endDate)) && project.endDate! < start) {
+    ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: 'Enter an end date on or after the start date' });
   }
-  // Zod runs these rules even when a field above failed its own check, so
-  // each rule first makes sure the values it reads are usable.
+  if (start && ISO_DATE.test(String(effectiveDate)) && effectiveDate > start) {
+    ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter a date the contract takes effect on or before the start date' });
+  }
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
   const digits = currencyDigits(fee.currency);
   const amountFields = fee.model === 'fixed' ? ['total'] : fee.model === 'hourly' ? ['rate'] : ['monthly'];
@@ -297,12 +389,13 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     const value = (fee as Record<string, unknown>)[field];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     if (Math.round(value * 10 ** digits) / 10 ** digits !== value) {
+      const name = AMOUNT_NAMES[field]!;
       ctx.addIssue({
         code: 'custom',
         path: ['fee', field],
         message: digits === 0
-          ? `${fee.currency} amounts have no decimals: use a whole number.`
-          : `${fee.currency} amounts have at most ${digits} decimals.`,
+          ? `Enter the ${name} as a whole number: ${currencyName(fee.currency)} amounts have no decimals`
+          : `Enter the ${name} with at most ${digits} decimals, like ${(6000.5).toFixed(digits)}`,
       });
     }
   }
@@ -351,7 +444,13 @@ function applyDefaults(answers: z.output<typeof answersObject>) {
   };
 }
 
-export const answersSchema = answersObject.superRefine(crossFieldRules).transform(applyDefaults);
+// `when`: run the cross-field rules even when other fields failed, so that
+// one pass reports every problem (an end date before the start date is shown
+// with the missing name, not after it is fixed). The value is then the raw
+// input, which the rules check before reading; only a non-object is skipped.
+export const answersSchema = answersObject
+  .superRefine(crossFieldRules, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) })
+  .transform(applyDefaults);
 
 /** What a user or API client sends. */
 export type AnswersInput = z.input<typeof answersSchema>;

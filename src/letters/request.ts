@@ -5,7 +5,8 @@
 // letter talks about one).
 import { z } from 'zod';
 import { answersSchema, isoDate, requiredMessage } from '../answers/schema.ts';
-import { currencyDigits } from '../answers/money.ts';
+import { formatLongDate } from '../answers/dates.ts';
+import { currencyDigits, currencyName } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 
 export const LETTER_KINDS = ['final-check-in', 'work-paused', 'payment-reminder', 'late-notice', 'final-notice'] as const;
@@ -25,17 +26,24 @@ export const DEADLINE_DAYS = { min: 5, max: 30, default: 10 } as const;
 
 
 
+const INVOICE_MISSING = {
+  number: 'Enter the invoice number',
+  amount: 'Enter the invoice amount, like 6,000',
+  issuedOn: 'Enter the invoice date',
+  dueDate: 'Enter the invoice due date',
+} as const;
+
 export const invoiceSchema = z.strictObject(
   {
     number: z
       .string({ error: requiredMessage('Invoice number', 'text') })
       .overwrite(cleanLine)
-      .min(1, { error: 'Invoice number is required.' })
-      .max(60, { error: 'Invoice number is too long: keep it under 60 characters.' }),
+      .min(1, { error: 'Enter the invoice number' })
+      .max(60, { error: 'Invoice number must be 60 characters or fewer' }),
     amount: z
-      .number({ error: requiredMessage('Invoice amount', 'a number') })
-      .gt(0, { error: 'Invoice amount must be more than 0.' })
-      .lte(1_000_000_000, { error: 'Invoice amount must be at most 1,000,000,000.' }),
+      .number({ error: requiredMessage({ name: 'Invoice amount', missing: 'Enter the invoice amount, like 6,000', wrong: 'Invoice amount must be a number, like 6,000' }) })
+      .gt(0, { error: 'Invoice amount must be more than 0' })
+      .lte(1_000_000_000, { error: 'Invoice amount must be 1,000,000,000 or less' }),
     issuedOn: isoDate('Invoice date'),
     dueDate: isoDate('Invoice due date'),
   },
@@ -46,42 +54,49 @@ function letterFields(kind: LetterKind) {
   return z
     .strictObject(
       {
-        date: isoDate('Letter date'),
+        date: isoDate('Date of the letter', 'Enter the date of the letter'),
         invoice: invoiceSchema.optional(),
         deadlineDays: z
-          .number({ error: requiredMessage('Days to pay before legal action', 'a number') })
-          .int({ error: 'Days to pay before legal action must be a whole number.' })
-          .gte(DEADLINE_DAYS.min, { error: `Give the client at least ${DEADLINE_DAYS.min} days to pay.` })
-          .lte(DEADLINE_DAYS.max, { error: `Give the client at most ${DEADLINE_DAYS.max} days to pay.` })
+          .number({ error: requiredMessage({ name: 'Days to pay', missing: 'Enter the days to pay before legal action, like 10', wrong: 'Days to pay must be a number, like 10' }) })
+          .int({ error: 'Days to pay must be a whole number, like 10' })
+          .gte(DEADLINE_DAYS.min, { error: `Days to pay must be between ${DEADLINE_DAYS.min} and ${DEADLINE_DAYS.max}` })
+          .lte(DEADLINE_DAYS.max, { error: `Days to pay must be between ${DEADLINE_DAYS.min} and ${DEADLINE_DAYS.max}` })
           .optional(),
         // The article's "[payment information]": bank details, a payment link.
         howToPay: z
           .string({ error: requiredMessage('How to pay', 'text') })
           .overwrite(cleanMultiline)
-          .max(1000, { error: 'How to pay is too long: keep it under 1,000 characters.' })
+          .max(1000, { error: 'How to pay must be 1,000 characters or fewer' })
           .optional(),
       },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : requiredMessage('The letter section', 'an object')(issue)) },
     )
+    // `when`: checked even when another field failed, so one pass names every problem; the values are then raw.
     .superRefine((letter, ctx) => {
-      const { invoice } = letter;
-      if (!invoice) {
+      const invoice = letter.invoice as Partial<Record<keyof typeof INVOICE_MISSING, unknown>> | undefined;
+      if (invoice === undefined) {
+        // The letter is about an invoice: each of its fields is asked for by name.
         if (INVOICE_LETTERS.includes(kind)) {
-          ctx.addIssue({ code: 'custom', path: ['invoice'], message: `The ${kind} letter is about an invoice: give its number, amount, issue date and due date.` });
+          for (const [field, message] of Object.entries(INVOICE_MISSING)) ctx.addIssue({ code: 'custom', path: ['invoice', field], message });
         }
         return;
       }
-      if (invoice.dueDate < invoice.issuedOn) {
-        ctx.addIssue({ code: 'custom', path: ['invoice', 'dueDate'], message: 'The due date cannot be before the invoice date.' });
+      if (typeof invoice !== 'object' || invoice === null) return;
+      const date = isoOrUndefined(letter.date);
+      const issuedOn = isoOrUndefined(invoice.issuedOn);
+      const dueDate = isoOrUndefined(invoice.dueDate);
+      if (dueDate && issuedOn && dueDate < issuedOn) {
+        ctx.addIssue({ code: 'custom', path: ['invoice', 'dueDate'], message: 'Enter a due date on or after the invoice date' });
       }
-      if (letter.date < invoice.issuedOn) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: 'The letter cannot be dated before the invoice it is about.' });
+      if (date && issuedOn && date < issuedOn) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: 'Enter a date for the letter on or after the invoice date' });
+      } else if (date && dueDate && OVERDUE_LETTERS.includes(kind) && date <= dueDate) {
+        ctx.addIssue({ code: 'custom', path: ['date'], message: `Enter a date for the letter after the invoice’s due date, ${formatLongDate(dueDate)}: this letter is about a late invoice` });
       }
-      if (OVERDUE_LETTERS.includes(kind) && letter.date <= invoice.dueDate) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: `A ${kind} is sent after the invoice's due date; date it later than ${invoice.dueDate}.` });
-      }
-    });
+    }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
 }
+
+const isoOrUndefined = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
 
 function requestSchema(kind: LetterKind) {
   return z
@@ -98,7 +113,9 @@ function requestSchema(kind: LetterKind) {
         ctx.addIssue({
           code: 'custom',
           path: ['letter', 'invoice', 'amount'],
-          message: digits === 0 ? `${currency} amounts have no decimals: use a whole number.` : `${currency} amounts have at most ${digits} decimals.`,
+          message: digits === 0
+            ? `Enter the invoice amount as a whole number: ${currencyName(currency)} amounts have no decimals`
+            : `Enter the invoice amount with at most ${digits} decimals`,
         });
       }
     });

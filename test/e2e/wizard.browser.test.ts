@@ -140,7 +140,7 @@ describe.each([true, false])('the wizard with JavaScript %s', (js) => {
     await page.getByLabel('Your email address').fill('jordan at leestudio');
     await next(page);
     const summary = page.locator('.error-summary');
-    await expect.poll(() => summary.innerText()).toContain('Your email must be an email address');
+    await expect.poll(() => summary.innerText()).toContain('Enter your email address in the right format, like name@example.com');
     expect(await page.getByLabel('Your email address').getAttribute('aria-invalid')).toBe('true');
     // Every other typed value is still there.
     expect(await page.getByLabel('Your full name').inputValue()).toBe(input.freelancer.name);

@@ -150,10 +150,10 @@ describe('the letter request', () => {
   const parse = (kind: LetterKind, input: object) => letterRequestSchemas[kind].safeParse(input);
   const paths = (result: ReturnType<typeof parse>) => (result.success ? [] : result.error.issues.map((issue) => issue.path.join('.')));
 
-  it.each(['payment-reminder', 'late-notice', 'final-notice'] as const)('%s needs the invoice', (kind) => {
+  it.each(['payment-reminder', 'late-notice', 'final-notice'] as const)('%s needs the invoice, each of its fields named', (kind) => {
     const input = letterInput();
     delete input.letter.invoice;
-    expect(paths(parse(kind, input))).toEqual(['letter.invoice']);
+    expect(paths(parse(kind, input))).toEqual(['letter.invoice.number', 'letter.invoice.amount', 'letter.invoice.issuedOn', 'letter.invoice.dueDate']);
   });
 
   it.each(['final-check-in', 'work-paused'] as const)('%s needs no invoice', (kind) => {

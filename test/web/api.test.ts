@@ -81,7 +81,7 @@ describe('bad input gets a 4xx problem naming the field, never a 500', () => {
     const input = sampleInput('new-client-fixed');
     input.deposit.percent = 150;
     const body = expectProblem(await post(input), 400);
-    expect(body.errors).toEqual([{ path: 'deposit.percent', message: 'Deposit percentage must be at most 100.' }]);
+    expect(body.errors).toEqual([{ path: 'deposit.percent', message: 'Deposit must be between 1% and 100%' }]);
   });
 
   it('an unknown fee model names fee.model', async () => {
@@ -93,7 +93,7 @@ describe('bad input gets a 4xx problem naming the field, never a 500', () => {
   it('a missing phone names client.phone', async () => {
     const input = sampleInput('new-client-fixed');
     delete input.client.phone;
-    expect(expectProblem(await post(input), 400).errors).toEqual([{ path: 'client.phone', message: "Client's phone number is required." }]);
+    expect(expectProblem(await post(input), 400).errors).toEqual([{ path: 'client.phone', message: "Enter your client's phone number" }]);
   });
 
   it('several problems are all listed', async () => {

@@ -242,7 +242,7 @@ describe('the letters', () => {
 });
 
 describe('errors', () => {
-  it('a payment letter without its invoice comes back with the summary linking to the invoice and every typed value kept', async () => {
+  it('a payment letter without its invoice comes back with an error beside each invoice field and every typed value kept', async () => {
     const { visitor, base } = await openPage();
     const response = await visitor.post(`${base}/late-notice`, { date: '2027-04-26', 'invoice.number': '', howToPay: 'Pay by card at pay.example', action: 'docx' });
     expect(response.statusCode).toBe(400);
@@ -252,15 +252,18 @@ describe('errors', () => {
     expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('<h1'));
     expect(html).toContain('There is a problem with the letter: Late payment notice</h2>');
     const links = errorSummaryLinks(html);
-    expect(links).toEqual([{ href: '#late-notice-invoice-number', text: expect.stringContaining('is about an invoice') }]);
-    // The link's target exists, is marked invalid and described by the message on its group.
+    expect(links).toEqual([
+      { href: '#late-notice-invoice-number', text: 'Enter the invoice number' },
+      { href: '#late-notice-invoice-amount', text: 'Enter the invoice amount, like 6,000' },
+      { href: '#late-notice-invoice-issuedOn', text: 'Enter the invoice date' },
+      { href: '#late-notice-invoice-dueDate', text: 'Enter the invoice due date' },
+    ]);
+    // Each link's target exists, is marked invalid and described by its own message.
     const numberInput = tagOf(html, 'late-notice-invoice-number');
     expect(numberInput).toContain('aria-invalid="true"');
-    expect(numberInput).toMatch(/aria-describedby="[^"]*late-notice-invoice-error/);
+    expect(numberInput).toMatch(/aria-describedby="[^"]*late-notice-invoice-number-error/);
     const section = sectionOf(html, 'late-notice');
-    expect(section).toContain('<div class="form-group form-group-error" id="late-notice-invoice">');
-    expect(section).toMatch(/<p class="error-message" id="late-notice-invoice-error"><span class="visually-hidden">Error:<\/span> [^<]*is about an invoice/);
-    expect(section).toContain('aria-describedby="late-notice-invoice-hint late-notice-invoice-error"');
+    expect(section).toMatch(/<p class="error-message" id="late-notice-invoice-dueDate-error"><span class="visually-hidden">Error:<\/span> Enter the invoice due date/);
     // What was typed is still there; the other letters are as before.
     expect(valueOf(html, 'late-notice-date')).toBe('2027-04-26');
     expect(/<textarea[^>]*id="late-notice-howToPay"[^>]*>([^<]*)<\/textarea>/.exec(html)?.[1]).toBe('Pay by card at pay.example');
@@ -278,9 +281,9 @@ describe('errors', () => {
     expect(valueOf(html, 'final-notice-invoice-number')).toBe('INV-2027-014');
     const amount = tagOf(html, 'final-notice-invoice-amount');
     expect(amount).toContain('aria-invalid="true"');
-    expect(amount).toMatch(/aria-describedby="final-notice-invoice-amount-hint final-notice-invoice-amount-error"/);
-    expect(html).toMatch(/id="final-notice-invoice-amount-error"><span class="visually-hidden">Error:<\/span> Invoice amount must be a number\./);
-    expect(html).toContain('Give the client at most 30 days to pay.');
+    expect(amount).toMatch(/aria-describedby="final-notice-invoice-amount-suffix final-notice-invoice-amount-hint final-notice-invoice-amount-error"/);
+    expect(html).toMatch(/id="final-notice-invoice-amount-error"><span class="visually-hidden">Error:<\/span> Invoice amount must be a number, like 6,000/);
+    expect(html).toContain('Days to pay must be between 5 and 30');
   });
 
   it('a late notice dated before the due date is refused beside the date', async () => {

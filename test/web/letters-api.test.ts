@@ -76,13 +76,18 @@ describe('POST /api/letters/:kind', () => {
     expect(text).toContain(']]><x/>');
   });
 
-  it.each(['payment-reminder', 'late-notice', 'final-notice'])('%s without an invoice: 400 naming letter.invoice', async (kind) => {
+  it.each(['payment-reminder', 'late-notice', 'final-notice'])('%s without an invoice: 400 naming each of the invoice\'s fields', async (kind) => {
     const input = letterInput();
     delete input.letter.invoice;
     const response = await post(`/api/letters/${kind}`, input);
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(response.json().errors).toEqual([{ path: 'letter.invoice', message: expect.stringMatching(/invoice/) }]);
+    expect(response.json().errors).toEqual([
+      { path: 'letter.invoice.number', message: 'Enter the invoice number' },
+      { path: 'letter.invoice.amount', message: 'Enter the invoice amount, like 6,000' },
+      { path: 'letter.invoice.issuedOn', message: 'Enter the invoice date' },
+      { path: 'letter.invoice.dueDate', message: 'Enter the invoice due date' },
+    ]);
   });
 
   it('a bad phone in the answers is named with its full path', async () => {

@@ -115,7 +115,9 @@ describe('structural damage', () => {
           expect(body.status).toBe(400);
           for (const error of nonEmpty<{ path: string; message: string }>(body.errors, 'the problem\'s errors')) {
             expect(typeof error.path).toBe('string');
-            expect(error.message).toMatch(/^[A-Z"].*\.$/);
+            // A sentence for a person (GOV.UK style: a capital, no programmer's codes like "ISO 4217").
+            expect(error.message).toMatch(/^[A-Z"]/);
+            expect(error.message).not.toMatch(/ISO|4217|NaN|undefined|Expected|Invalid input/);
           }
         } else {
           openDocx(response.rawPayload);

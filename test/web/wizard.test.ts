@@ -91,10 +91,16 @@ describe('home page', () => {
 });
 
 describe('CSRF', () => {
-  it('refuses a form without a token with a plain 403 page', async () => {
+  it('starts a draft even without a cookie or token: starting changes nothing that is yours', async () => {
+    const response = await app.inject({ method: 'POST', url: '/wizard', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, payload: '' });
+    expect(response.statusCode).toBe(303);
+    expect(String(response.headers.location)).toMatch(/^\/wizard\/[A-Za-z0-9_-]{32,}\/you$/);
+  });
+
+  it('refuses a step saved without a token with a plain 403 page', async () => {
     const visitor = new Visitor();
-    await visitor.get('/');
-    const response = await visitor.post('/wizard', {}, { token: null });
+    const url = await visitor.start();
+    const response = await visitor.post(url, { 'freelancer.name': 'Mallory' }, { token: null });
     expect(response.statusCode).toBe(403);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toContain('This form has expired');
@@ -149,9 +155,9 @@ describe('validation on each step', () => {
     const html = response.body;
     expect(html).toContain('<title>Error: About you');
     expect(html).toContain('There is a problem');
-    expect(html).toContain('<a href="#freelancer-name">Your name is required.</a>');
-    expect(html).toContain('<a href="#freelancer-email">Your email must be an email address, such as name@example.com.</a>');
-    expect(html).toMatch(/id="freelancer-name-error"><span class="visually-hidden">Error:<\/span> Your name is required.<\/p>/);
+    expect(html).toContain('<a href="#freelancer-name">Enter your full name</a>');
+    expect(html).toContain('<a href="#freelancer-email">Enter your email address in the right format, like name@example.com</a>');
+    expect(html).toMatch(/id="freelancer-name-error"><span class="visually-hidden">Error:<\/span> Enter your full name<\/p>/);
     expect(tagOf(html, 'freelancer-name')).toContain('aria-invalid="true"');
     expect(tagOf(html, 'freelancer-name')).toMatch(/aria-describedby="[^"]*freelancer-name-error/);
     expect(tagOf(html, 'freelancer-email')).toContain('aria-invalid="true"');
@@ -180,7 +186,7 @@ describe('validation on each step', () => {
     delete form['client.relationship'];
     const response = await visitor.post(`${base}/client`, form);
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('<a href="#client-relationship">Client relationship must be');
+    expect(response.body).toContain('<a href="#client-relationship">Select whether you have worked for this client before</a>');
     expect(tagOf(response.body, 'client-relationship')).toContain('aria-invalid="true"');
     expect(response.body).toMatch(/id="trouble-advice" hidden/);
 
@@ -209,15 +215,15 @@ describe('validation on each step', () => {
 
     const none = await visitor.post(`${base}/project`, { ...form, 'project.deliverables': ['', ''] });
     expect(none.statusCode).toBe(400);
-    expect(none.body).toContain('<a href="#project-deliverables-0">List at least one deliverable.</a>');
+    expect(none.body).toContain('<a href="#project-deliverables-0">Enter at least one deliverable</a>');
 
     const backwards = await visitor.post(`${base}/project`, { ...form, 'project.startDate': '2027-03-01', 'project.endDate': '2027-02-01' });
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.body).toContain('<a href="#project-endDate">End date cannot be before the start date.</a>');
+    expect(backwards.body).toContain('<a href="#project-endDate">Enter an end date on or after the start date</a>');
     expect(valueOf(backwards.body, 'project-endDate')).toBe('2027-02-01');
 
     const badDate = await visitor.post(`${base}/project`, { ...form, 'project.startDate': '2027-02-30' });
-    expect(badDate.body).toContain('Start date must be a real calendar date');
+    expect(badDate.body).toContain('Start date must be a real date');
   });
 
   it('"fees": asks for a model, keeps a non-number as typed, and knows yen have no decimals', async () => {
@@ -226,10 +232,10 @@ describe('validation on each step', () => {
     await visitor.get(`${base}/fees`);
     const noModel = await visitor.post(`${base}/fees`, { 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
     expect(noModel.statusCode).toBe(400);
-    expect(noModel.body).toContain('<a href="#fee-model">Fee model must be one of');
+    expect(noModel.body).toContain('<a href="#fee-model">Select how you charge for this project</a>');
 
     const letters = await visitor.post(`${base}/fees`, { 'fee.model': 'hourly', 'fee.rate': 'ninety', 'fee.estimatedHours': '40', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
-    expect(letters.body).toContain('<a href="#fee-rate">Hourly rate must be a number.</a>');
+    expect(letters.body).toContain('<a href="#fee-rate">Hourly rate must be a number, like 85</a>');
     expect(valueOf(letters.body, 'fee-rate')).toBe('ninety');
 
     const two = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': 'lots', 'fee.currency': 'dollars', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
@@ -238,7 +244,7 @@ describe('validation on each step', () => {
     expect(two.body.indexOf('href="#fee-total"')).toBeLessThan(two.body.indexOf('href="#fee-currency"'));
 
     const yen = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '600000.5', 'fee.currency': 'jpy', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '0' });
-    expect(yen.body).toContain('<a href="#fee-total">JPY amounts have no decimals: use a whole number.</a>');
+    expect(yen.body).toContain('<a href="#fee-total">Enter the total price as a whole number: Japanese Yen amounts have no decimals</a>');
 
     const ok = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '12,000', 'fee.rate': '90', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
     expect(ok.headers.location).toBe(`${base}/safeguards`);
@@ -310,8 +316,8 @@ describe('validation on each step', () => {
 
     const tooMuch = await visitor.post(`${base}/safeguards`, { 'wizard.depositChoice': 'deposit', 'deposit.percent': '150', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '0' });
     expect(tooMuch.statusCode).toBe(400);
-    expect(tooMuch.body).toContain('<a href="#deposit-percent">Deposit percentage must be at most 100.</a>');
-    expect(tooMuch.body).toContain('<a href="#killFee-unresponsiveDays">Days of silence before work stops must be at least 1.</a>');
+    expect(tooMuch.body).toContain('<a href="#deposit-percent">Deposit must be between 1% and 100%</a>');
+    expect(tooMuch.body).toContain('<a href="#killFee-unresponsiveDays">Days of silence must be between 1 and 365 days</a>');
 
     const full = await visitor.post(`${base}/safeguards`, { 'wizard.depositChoice': 'full', 'deposit.percent': '50', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '14' });
     expect(full.statusCode).toBe(303);
@@ -325,9 +331,9 @@ describe('validation on each step', () => {
     const base = draftBase(await visitor.start());
     await visitor.get(`${base}/rights`);
     const rights = await visitor.post(`${base}/rights`, { 'ownership.portfolioUse': 'yes' });
-    expect(rights.body).toContain('<a href="#ownership-copyright">Copyright must be');
+    expect(rights.body).toContain('<a href="#ownership-copyright">Select who holds the copyright once you are paid in full</a>');
     const law = await visitor.post(`${base}/jurisdiction`, { 'jurisdiction.governingLaw': 'State of Oregon', 'jurisdiction.venue': '  ', 'jurisdiction.smallClaims': 'yes' });
-    expect(law.body).toContain('<a href="#jurisdiction-venue">Venue (court) is required.</a>');
+    expect(law.body).toContain('<a href="#jurisdiction-venue">Enter the court (venue), like Multnomah County, Oregon</a>');
     expect(valueOf(law.body, 'jurisdiction-governingLaw')).toBe('State of Oregon');
   });
 
@@ -359,7 +365,7 @@ describe('validation on each step', () => {
 
     const wrong = await visitor.post(`${base}/jurisdiction`, { ...formFor('jurisdiction', sampleInput('new-client-fixed')), paperSize: 'legal' });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.body).toContain('Paper size must be');
+    expect(wrong.body).toContain('Select a paper size');
   });
 
   it('shows each question\'s plain-language note from the clause library', async () => {
@@ -441,7 +447,7 @@ describe('the walk through the steps', () => {
     expect(review.body).not.toContain('<article class="contract">');
     const download = await visitor.get(`${base}/contract.docx`);
     expect(download.statusCode).toBe(303);
-    expect((await visitor.get(`${base}/you?from=review&check=1`)).body).toContain('Your name is required.');
+    expect((await visitor.get(`${base}/you?from=review&check=1`)).body).toContain('Enter your full name');
   });
 
   it('loses nothing when the server restarts', async () => {
@@ -533,7 +539,7 @@ describe('continue from a file', () => {
     ['a text file', 'notes.txt', 'hello there', /not an answers file: its content is not JSON/],
     ['an empty file', 'empty.json', '', /Choose a file first|The file is empty/],
     ['a zip that is not ours', 'other.docx', Buffer.from('504b0304deadbeef', 'hex'), /not made by this app/],
-    ['answers with mistakes', 'bad.json', JSON.stringify({ ...sampleInput('new-client-fixed'), deposit: { percent: 150 } }), /deposit\.percent: Deposit percentage must be at most 100\./],
+    ['answers with mistakes', 'bad.json', JSON.stringify({ ...sampleInput('new-client-fixed'), deposit: { percent: 150 } }), /deposit\.percent: Deposit must be between 1% and 100%/],
   ])('explains on the home page why %s cannot be used', async (_name, fileName, content, message) => {
     const visitor = new Visitor();
     await visitor.get('/');

@@ -22,8 +22,8 @@
     document.querySelectorAll('input[data-controls]').forEach(function (input) {
       var target = document.getElementById(input.getAttribute('data-controls'));
       if (!target) return;
+      // aria-controls only: aria-expanded is not allowed on a radio (GOV.UK dropped it too).
       input.setAttribute('aria-controls', target.id);
-      input.setAttribute('aria-expanded', input.checked ? 'true' : 'false');
       target.hidden = !input.checked;
     });
   }

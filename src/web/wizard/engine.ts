@@ -174,14 +174,10 @@ export function firstInputId(field: FieldDef): string {
 
 /** What must change before the step's answers are usable: none when they are. */
 export function validateStep(step: StepDef, sections: Record<string, unknown>): FieldError[] {
-  const result = step.schema.safeParse(sections);
-  let problems = result.success ? [] : fieldProblems(result.error.issues);
-  if (problems.length === 0) {
-    const whole = answersSchema.safeParse({ ...FILLER, ...sections });
-    if (!whole.success) {
-      problems = fieldProblems(whole.error.issues).filter((problem) => step.sections.includes(problem.path.split('.')[0]!));
-    }
-  }
+  // One pass over the whole answers (the step's sections on valid filler), so
+  // the page lists its own problems and the cross-field ones together.
+  const whole = answersSchema.safeParse({ ...FILLER, ...sections });
+  const problems = whole.success ? [] : fieldProblems(whole.error.issues).filter((problem) => step.sections.includes(problem.path.split('.')[0]!));
   const seen = new Set<string>();
   const errors: FieldError[] = [];
   for (const problem of problems) {

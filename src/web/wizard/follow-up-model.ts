@@ -228,7 +228,7 @@ function inputView(spec: InputSpec): FieldView {
     noteId: `${spec.id}-note`,
     ...(spec.error ? { error: spec.error } : {}),
     errorId,
-    describedBy: joinIds(spec.hint && hintId, spec.error && errorId, spec.invalid && spec.groupErrorId),
+    describedBy: joinIds(spec.suffix && `${spec.id}-suffix`, spec.hint && hintId, spec.error && errorId, spec.invalid && spec.groupErrorId),
     inputType: spec.kind === 'date' ? 'date' : 'text',
     ...(spec.kind === 'number' ? { inputMode: 'decimal' } : {}),
     widthClass: spec.width ? `input-${spec.width}` : spec.kind === 'date' ? 'input-medium' : '',

@@ -165,7 +165,11 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
 
-  app.post('/wizard', { schema: { hide: true }, preValidation: csrfCheck }, async (_request, reply) => {
+  // No CSRF check: starting only creates an empty draft, so a forged start
+  // costs the visitor nothing, while a check would turn away everyone whose
+  // cookie was cleared or blocked with "This form has expired". The form
+  // still carries a token; every later form is checked.
+  app.post('/wizard', { schema: { hide: true } }, async (_request, reply) => {
     const draft = await store.create({});
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });

@@ -178,7 +178,8 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     noteId,
     ...(ownError ? { error: ownError.message } : {}),
     errorId,
-    describedBy: joinIds(field.hint && hintId, note && noteId, ownError && errorId),
+    // The unit after the box ("days", "%") is part of the answer's meaning, so it is read with it.
+    describedBy: joinIds(field.suffix && `${id}-suffix`, field.hint && hintId, note && noteId, ownError && errorId),
     inputType: inputType(field),
     ...(field.kind === 'number' ? { inputMode: 'decimal' } : {}),
     ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
