@@ -11,13 +11,20 @@
 // and after about 20,000 (or at the end, if the run makes fewer; it says so).
 // LOAD_DOCS=N runs until N documents instead (at most LOAD_MAX_SECONDS, 900).
 // Exits 1 on any error, timeout, 4xx or 5xx, or RSS growth over 20%.
+//
+// LOAD_INSTANCES=2 runs two server processes on a throwaway PostgreSQL
+// (DATABASE_URL) and Redis (REDIS_URL) behind a round-robin balancer
+// (bench/round-robin.ts), so consecutive steps of every walk are served by
+// different instances; RSS is then the sum of both.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannonUntyped from 'autocannon';
 import { answersToForm } from '../src/web/wizard/engine.ts';
 import { STEPS } from '../src/web/wizard/steps.ts';
-import { ROOT, startServer, stopServer } from '../test/helpers/server-process.ts';
+import { ROOT, startServer, stopServer, type ServerProcess } from '../test/helpers/server-process.ts';
+import { startPostgres, startRedis, type ThrowawayPostgres, type ThrowawayRedis } from '../test/helpers/throwaway-servers.ts';
+import { startRoundRobin, type RoundRobin } from './round-robin.ts';
 
 // ---------------------------------------------------------------------------
 // The part of autocannon used here, beyond bench/autocannon.d.ts.
@@ -73,6 +80,8 @@ function positive(name: string, fallback: number): number {
 const TARGET_DOCS = process.env.LOAD_DOCS ? positive('LOAD_DOCS', 20_000) : undefined;
 const SECONDS = TARGET_DOCS ? positive('LOAD_MAX_SECONDS', 900) : positive('LOAD_SECONDS', 60);
 const CONNECTIONS = 16;
+const INSTANCES = positive('LOAD_INSTANCES', 1);
+if (INSTANCES > 4) throw new Error(`LOAD_INSTANCES must be 1 to 4, not ${INSTANCES}`);
 const EARLY_MARK = 2_000;
 const LATE_MARK = 20_000;
 const MAX_RSS_GROWTH = 0.2;
@@ -155,19 +164,62 @@ function wizardWalk(): RequestSpec[] {
   return walk;
 }
 
-function rssOf(pid: number): number {
+function rssOfOne(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+/** The servers' RSS, summed over every instance. */
+let pids: number[] = [];
+const rssOf = () => pids.reduce((sum, pid) => sum + rssOfOne(pid), 0);
+
+interface Target {
+  readonly url: string;
+  readonly servers: ServerProcess[];
+  readonly balancer?: RoundRobin;
+  readonly postgres?: ThrowawayPostgres;
+  readonly redis?: ThrowawayRedis;
+  readonly dataDirs: string[];
+}
+
+/** One server on SQLite, or INSTANCES servers on one PostgreSQL and one Redis behind a round-robin balancer. */
+async function startTarget(): Promise<Target> {
+  const env = { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' };
+  if (INSTANCES === 1) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
+    const server = await startServer({ ...env, DATA_DIR: dataDir });
+    return { url: server.url, servers: [server], dataDirs: [dataDir] };
+  }
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const databaseUrl = await postgres.createDatabase('load');
+  const dataDirs = Array.from({ length: INSTANCES }, () => mkdtempSync(join(tmpdir(), 'load-')));
+  const servers = await Promise.all(dataDirs.map((dataDir) => startServer({ ...env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: redis.url })));
+  const balancer = await startRoundRobin(servers.map((server) => server.url));
+  return { url: balancer.url, servers, balancer, postgres, redis, dataDirs };
+}
+
+async function stopTarget(target: Target): Promise<(number | string)[]> {
+  await target.balancer?.close();
+  const exits = await Promise.all(target.servers.map((server) => stopServer(server)));
+  await Promise.all([target.postgres?.stop(), target.redis?.stop()]);
+  for (const dir of target.dataDirs) rmSync(dir, { recursive: true, force: true });
+  return exits;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function main(): Promise<number> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
-  const server = await startServer({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' });
-  const pid = server.child.pid!;
-  const rssAtStart = rssOf(pid);
-  console.log(`server ${server.url} (pid ${pid}), RSS at start ${mb(rssAtStart)}`);
+  const target = await startTarget();
+  const server = { url: target.url };
+  pids = target.servers.map((one) => one.child.pid!);
+  const pid = pids[0]!;
+  const rssAtStart = rssOf();
+  console.log(
+    INSTANCES === 1
+      ? `server ${server.url} (pid ${pid}), SQLite, RSS at start ${mb(rssAtStart)}`
+      : `${INSTANCES} servers (pids ${pids.join(', ')}) on PostgreSQL ${target.postgres!.port} and Redis ${target.redis!.port}, ` +
+          `behind a round-robin balancer at ${server.url}; RSS at start ${mb(rssAtStart)} in all`,
+  );
   console.log(TARGET_DOCS ? `running until ${TARGET_DOCS} documents (at most ${SECONDS} s)` : `running ${SECONDS} s`);
   console.log(`${CONNECTIONS} connections: ${CONNECTIONS / 2} POST /api/contracts, ${CONNECTIONS / 2} walking the wizard\n`);
 
@@ -189,13 +241,13 @@ async function main(): Promise<number> {
   let early: { docs: number; rss: number } | undefined;
   let late: { docs: number; rss: number } | undefined;
   const sampler = setInterval(() => {
-    const point = { at: Date.now() - started, docs: docs(), rss: rssOf(pid) };
+    const point = { at: Date.now() - started, docs: docs(), rss: rssOf() };
     samples.push(point);
     if (!early && point.docs >= EARLY_MARK) early = point;
     if (!late && point.docs >= LATE_MARK) late = point;
     if (TARGET_DOCS && point.docs >= TARGET_DOCS) for (const instance of instances) instance.stop();
   }, 250);
-  const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${docs()} documents, RSS ${mb(rssOf(pid))}`), 10_000);
+  const progress = setInterval(() => console.log(`  ${Math.round((Date.now() - started) / 1000)} s: ${docs()} documents, RSS ${mb(rssOf())}`), 10_000);
 
   const apiRun = run('api', [
     {
@@ -214,11 +266,12 @@ async function main(): Promise<number> {
   clearInterval(sampler);
   clearInterval(progress);
   const elapsed = (Date.now() - started) / 1000;
-  const rssAtEnd = rssOf(pid);
+  const rssAtEnd = rssOf();
   const last = samples.at(-1) ?? { docs: docs(), rss: rssAtEnd };
 
-  const exit = await stopServer(server);
-  rmSync(dataDir, { recursive: true, force: true });
+  const perInstance = target.balancer ? [...target.balancer.counts] : undefined;
+  const exits = await stopTarget(target);
+  const exit = exits.find((code) => code !== 0) ?? 0;
 
   // ---- report
   const classes = (map: Map<number, number>) => {
@@ -244,7 +297,8 @@ async function main(): Promise<number> {
   const w = line(`wizard (${walk.length}-request walk)`, wizard, codes.wizard);
   if (a.bad || w.bad) console.log(`status codes: api ${JSON.stringify(a.codes)}, wizard ${JSON.stringify(w.codes)}`);
 
-  console.log(`\nserver RSS: start ${mb(rssAtStart)}, end ${mb(rssAtEnd)}`);
+  if (perInstance) console.log(`requests per instance: ${perInstance.join(' / ')}`);
+  console.log(`\nserver RSS${INSTANCES > 1 ? ' (all instances)' : ''}: start ${mb(rssAtStart)}, end ${mb(rssAtEnd)}`);
   const failures: string[] = [];
   if (!early) {
     failures.push(`fewer than ${EARLY_MARK} documents: no memory comparison`);

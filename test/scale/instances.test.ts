@@ -1,0 +1,161 @@
+// Two app processes behind one address, on one throwaway PostgreSQL and one
+// Redis, as an association would run them: a wizard walked alternating
+// instances on every step, one rate-limit budget across both, a PostgreSQL
+// restart in the middle of a walk, both started at once on an empty
+// database, and a SIGTERM that turns /readyz to 503 first.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { POSTGRES_MIGRATIONS } from '../../src/drafts/migrations.ts';
+import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
+import { answersToForm } from '../../src/web/wizard/engine.ts';
+import { STEPS } from '../../src/web/wizard/steps.ts';
+import { HttpVisitor } from '../helpers/http-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { startServer, stopServer, type ServerProcess } from '../helpers/server-process.ts';
+import { startPostgres, startRedis, type ThrowawayPostgres, type ThrowawayRedis } from '../helpers/throwaway-servers.ts';
+
+let postgres: ThrowawayPostgres;
+let redis: ThrowawayRedis;
+let databaseUrl: string;
+let instances: ServerProcess[] = [];
+const dataDirs: string[] = [];
+
+function envFor(extra: Record<string, string> = {}): Record<string, string> {
+  // Each instance has its own DATA_DIR: nothing may be shared through the disk.
+  const dataDir = mkdtempSync(join(tmpdir(), 'scale-instance-'));
+  dataDirs.push(dataDir);
+  return { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '60', ...extra };
+}
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  databaseUrl = await postgres.createDatabase('kit');
+  // The migrations race: both instances start at the same moment on an empty database.
+  instances = await Promise.all([startServer(envFor()), startServer(envFor())]);
+});
+afterAll(async () => {
+  await Promise.all(instances.map((instance) => stopServer(instance)));
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const sample = 'new-client-fixed';
+const formFor = (index: number) => answersToForm(STEPS[index]!, sampleInput(sample));
+const path = (url: string) => new URL(url, 'http://x').pathname;
+
+/** Sends one step, on whichever instance `visitor` points at; while the database restarts, sends the same form again. */
+async function sendStep(visitor: HttpVisitor, url: string, fields: Record<string, string | string[]>) {
+  for (let attempt = 0; ; attempt++) {
+    const response = await visitor.post(url, fields);
+    if (response.status !== 503 || attempt >= 60) return response;
+    // The form comes back with what was typed, and a sentence, while the database is away.
+    expect(response.body).toContain('We could not save this step just now');
+    const name = fields['freelancer.name'] ?? fields['client.name'];
+    if (typeof name === 'string' && name) expect(response.body).toContain(name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('two instances on one PostgreSQL and one Redis', () => {
+  it('both started at once on an empty database, and every migration was applied exactly once', async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((row) => row.version)).toEqual(POSTGRES_MIGRATIONS.map((migration) => migration.version));
+      const secrets = await client.query('SELECT name FROM shared_settings');
+      expect(secrets.rows).toEqual([{ name: 'cookie-secret' }]);
+    } finally {
+      await client.end();
+    }
+    for (const instance of instances) {
+      const ready = await fetch(`${instance.url}/readyz`);
+      expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
+    }
+  });
+
+  it('a wizard walked on alternating instances, every step, ends in the Word file with every answer', async () => {
+    const visitor = new HttpVisitor(instances[0]!.url);
+    const on = (index: number) => {
+      visitor.baseUrl = instances[index % 2]!.url;
+      return visitor;
+    };
+    await on(0).get('/');
+    const start = await on(1).post('/wizard');
+    expect(start.status).toBe(303);
+    let url = path(start.location);
+    const base = url.replace(/\/[^/]+$/, '');
+    for (const [index] of STEPS.entries()) {
+      expect(url).toBe(`${base}/${STEPS[index]!.id}`);
+      await on(index).get(url);
+      const sent = await on(index + 1).post(url, formFor(index));
+      expect(sent.status, `${STEPS[index]!.id}: ${sent.body.slice(0, 300)}`).toBe(303);
+      url = path(sent.location);
+    }
+    expect(url).toBe(`${base}/review`);
+    expect((await on(0).get(url)).status).toBe(200);
+    const docx = await fetch(`${on(1).baseUrl}${base}/contract.docx`, { headers: { cookie: visitor.cookieHeader } });
+    expect(docx.status).toBe(200);
+    expect(readEmbeddedAnswers(new Uint8Array(await docx.arrayBuffer()))).toEqual(answersSchema.parse(sampleInput(sample)));
+  });
+
+  it('share one rate-limit budget: of 100 documents asked of both, 60 are made and 40 refused', async () => {
+    // A fresh address budget: counters are per client address, and this test is the only user of this route now.
+    const statuses: number[] = [];
+    for (let index = 0; index < 100; index++) {
+      const response = await fetch(`${instances[index % 2]!.url}/api/contracts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(sampleInput(sample)),
+      });
+      statuses.push(response.status);
+      await response.arrayBuffer();
+    }
+    expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(60).every((status) => status === 429)).toBe(true);
+    const metrics = await (await fetch(`${instances[0]!.url}/metrics`)).text();
+    expect(metrics).toMatch(/rate_limit_refusals_total\{route="\/api\/contracts"\} [1-9]/);
+  });
+
+  it('a PostgreSQL restart in the middle of a walk loses no answer', async () => {
+    const visitor = new HttpVisitor(instances[0]!.url);
+    await visitor.get('/');
+    let url = path((await visitor.post('/wizard')).location);
+    const base = url.replace(/\/[^/]+$/, '');
+    const half = Math.floor(STEPS.length / 2);
+    let restart: Promise<void> | undefined;
+    for (const [index] of STEPS.entries()) {
+      visitor.baseUrl = instances[index % 2]!.url;
+      if (index === half) restart = postgres.restart();
+      const sent = await sendStep(visitor, url, formFor(index));
+      expect(sent.status, `${STEPS[index]!.id}: ${sent.body.slice(0, 300)}`).toBe(303);
+      url = path(sent.location);
+    }
+    await restart;
+    expect(url).toBe(`${base}/review`);
+    const answers = await fetch(`${instances[1]!.url}${base}/answers.json`, { headers: { cookie: visitor.cookieHeader } });
+    expect(answers.status).toBe(200);
+    expect(await answers.json()).toEqual(answersSchema.parse(sampleInput(sample)));
+    for (const instance of instances) expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
+  });
+
+  it('on SIGTERM an instance turns /readyz to 503 first, still serves pages while it drains, then exits 0', async () => {
+    const leaving = await startServer(envFor({ DRAIN_SECONDS: '2' }));
+    expect((await fetch(`${leaving.url}/readyz`)).status).toBe(200);
+    leaving.child.kill('SIGTERM');
+    let ready: Response | undefined;
+    for (let attempt = 0; attempt < 40; attempt++) {
+      ready = await fetch(`${leaving.url}/readyz`);
+      if (ready.status === 503) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(ready?.status).toBe(503);
+    expect(await ready?.json()).toEqual({ status: 'not ready', reason: 'shutting down' });
+    expect((await fetch(`${leaving.url}/healthz`)).status).toBe(200);
+    expect(await leaving.exited).toBe(0);
+  });
+});
