@@ -12,7 +12,7 @@
 // - `ending()` is what is owed when the Agreement ends, as a Bill plus what
 //   happens to the deposit (credited, kept or refunded).
 import type { Answers } from '../answers/schema.ts';
-import { addDays, daysBetween } from '../answers/dates.ts';
+import { addDays, daysBetween, formatLongDate } from '../answers/dates.ts';
 import { money, toMajor, type Money } from '../answers/money.ts';
 
 /** A tax as the contract names it: "VAT" at 20%, "消費税" at 10%. */
@@ -164,9 +164,11 @@ export function depositBill(answers: Answers): Bill {
   return contractMoney(answers).depositBill;
 }
 
-/** The fixed price less the deposit, with tax. */
-export function balanceBill(answers: Answers): Bill {
-  return contractMoney(answers).balanceBill;
+/** The fixed price less the deposit, with tax; approved expenses at cost on the same invoice. */
+export function balanceBill(answers: Answers, options: { expenses?: readonly Expense[] } = {}): Bill {
+  const figures = contractMoney(answers);
+  if (!options.expenses?.length) return figures.balanceBill;
+  return extendBill(figures.balanceBill, expenseLines(options.expenses, figures.currency));
 }
 
 /** Hours worked at the hourly rate; on the final invoice, the deposit is credited (never below zero). */
@@ -186,12 +188,26 @@ export function hoursBill(answers: Answers, hours: number, options: { final?: bo
   return makeBill(lines, { currency, tax: fee.tax });
 }
 
-/** One month of the retainer, paid in advance. */
-export function retainerMonthBill(answers: Answers, options: { expenses?: readonly Expense[] } = {}): Bill {
+/**
+ * One month of the retainer, paid in advance. The deposit of a retainer is
+ * part of its first month (see `ending`), so the first month's invoice
+ * credits it (`firstMonth`): deposit plus first month is one month's fee.
+ */
+export function retainerMonthBill(answers: Answers, options: { expenses?: readonly Expense[]; firstMonth?: boolean } = {}): Bill {
   const { fee } = answers;
   if (fee.model !== 'retainer') throw new RangeError('retainerMonthBill: the contract is not a retainer');
   const lines = [line('fee', 'Monthly retainer, paid in advance', money(fee.monthly, fee.currency)), ...expenseLines(options.expenses, fee.currency)];
+  if (options.firstMonth) {
+    const deposit = contractMoney(answers).deposit;
+    if (deposit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(deposit)));
+  }
   return makeBill(lines, { currency: fee.currency, tax: fee.tax });
+}
+
+/** The deposit a bill credits, as a positive amount (zero when it credits none). */
+export function depositCreditedOn(bill: Bill): Money {
+  const credits = sum(bill.currency, bill.lines.filter((l) => l.kind === 'deposit-credit').map((l) => l.amount));
+  return { minor: 0 - credits.minor, currency: bill.currency };
 }
 
 const hoursText = (hours: number) => Number(hours.toFixed(2)).toLocaleString('en-US');
@@ -384,6 +400,31 @@ export function lateFigures(invoice: { amount: number; dueDate: string }, curren
   const perPeriod = share(amount, percentPerPeriod);
   const lateFee: Money = { minor: perPeriod.minor * periods, currency };
   return { daysLate, periods, amount, lateFee, balance: { minor: amount.minor + lateFee.minor, currency } };
+}
+
+/**
+ * The article's "resend the invoice with the late fee added": the bill with
+ * the contract's late fee for each full 30 days since `dueDate` as a line of
+ * its own. The fee is a percentage of what the invoice asked for (its total),
+ * and is not taxed: it is a charge for paying late, not a supply.
+ */
+export function withLateFee(bill: Bill, percentPerPeriod: number, dueDate: string, onDate: string): { bill: Bill; late: LateFigures } {
+  const late = lateFigures({ amount: toMajor(bill.total), dueDate }, bill.currency, percentPerPeriod, onDate);
+  if (late.lateFee.minor <= 0) return { bill, late };
+  const periods = `${late.periods} full ${LATE_FEE_PERIOD_DAYS}-day ${late.periods === 1 ? 'period' : 'periods'}`;
+  const label = `Late fee: ${percentText(percentPerPeriod)} a month for ${periods} since ${formatLongDate(dueDate)}`;
+  return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
+}
+
+/** A bill with more lines: tax computed again, once per rate, over all the taxable lines; deductions kept. */
+function extendBill(bill: Bill, extra: readonly BillLine[]): Bill {
+  const lines = [...bill.lines, ...extra];
+  const rates = bill.taxes.map((tax) => ({ label: tax.label, percent: tax.percent }));
+  const net = sum(bill.currency, lines.map((l) => l.amount));
+  const taxes = taxesOn(lines, rates, bill.currency);
+  const gross = sum(bill.currency, [net, ...taxes.map((tax) => tax.amount)]);
+  const total = sum(bill.currency, [gross, ...bill.deductions.map((l) => l.amount)]);
+  return { ...bill, lines, net, taxes, gross, total };
 }
 
 /** The first day a late fee is owed: one full period after the due date. */

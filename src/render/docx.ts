@@ -55,16 +55,17 @@ import { embedAnswers } from './embedded-answers.ts';
 import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
 // ---------------------------------------------------------------------------
-// Styles and numbering: declared once, shared by contracts and letters.
+// Styles and numbering: declared once, shared by contracts, letters and invoices
+// (render/invoice-docx.ts builds on the exports here).
 
 const CLAUSE_NUMBERING = 'clause-headings';
 const BULLET_NUMBERING = 'bullets';
 
 const FONT = 'Calibri';
-const MUTED = '595959';
+export const MUTED = '595959';
 const RULE = '8C8C8C';
 
-const STYLE = {
+export const STYLE = {
   subtitle: 'Subtitle',
   partyRole: 'PartyRole',
   tableText: 'TableText',
@@ -209,7 +210,7 @@ function runChildren(text: string): (string | Tab)[] {
  * applies bold and italic to them, which it reads from the complex-script
  * properties in a right-to-left run).
  */
-function textRuns(value: string, style: RunStyle = {}): TextRun[] {
+export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
   const runs: TextRun[] = [];
   cleanText(value)
     .split('\n')
@@ -243,7 +244,7 @@ function textParagraph(text: string, runs: TextRun[], options: ParagraphOptions 
   return new Paragraph({ ...options, children: runs, bidirectional: startsRightToLeft(text) || undefined });
 }
 
-function plainParagraph(text: string, options: ParagraphOptions = {}, style: RunStyle = {}): Paragraph {
+export function plainParagraph(text: string, options: ParagraphOptions = {}, style: RunStyle = {}): Paragraph {
   return textParagraph(text, textRuns(text, style), options);
 }
 
@@ -254,16 +255,16 @@ const runsText = (runs: readonly TreeRun[]) => runs.map((run) => run.text).join(
 
 const NO_BORDERS = TableBorders.NONE;
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: RULE } as const;
-const FEE_TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+export const FEE_TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
-const percent = (size: number) => ({ size: `${size}%` as const, type: WidthType.PERCENTAGE });
+export const percent = (size: number) => ({ size: `${size}%` as const, type: WidthType.PERCENTAGE });
 
 /**
  * Tables use percentage widths and a fixed layout: Word then wraps whatever
  * is in a cell, a very long unbroken value included, instead of widening the
  * column off the page.
  */
-function fixedTable(
+export function fixedTable(
   rows: TableRow[],
   columnPercents: readonly number[],
   borders: ConstructorParameters<typeof Table>[0]['borders'],
@@ -411,7 +412,7 @@ function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize
   }
 }
 
-function renderBlocks(blocks: readonly Block[], paperSize: PaperSize): (Paragraph | Table)[] {
+export function renderBlocks(blocks: readonly Block[], paperSize: PaperSize): (Paragraph | Table)[] {
   return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize));
 }
 
@@ -444,7 +445,7 @@ function pageFooter(): Footer {
   });
 }
 
-function buildDocument(meta: DocumentMeta, description: string, children: (Paragraph | Table)[]): Document {
+export function buildDocument(meta: DocumentMeta, description: string, children: (Paragraph | Table)[]): Document {
   const section: ISectionOptions = {
     properties: { page: { size: { ...PAGE_SIZES[meta.paperSize], orientation: PageOrientation.PORTRAIT }, margin: PAGE_MARGINS } },
     headers: { default: pageHeader(meta) },

@@ -20,6 +20,7 @@ import type { AppConfig } from '../config.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
+import { invoicesApiRoutes } from './invoices-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import type { DraftStore } from '../drafts/store.ts';
@@ -164,6 +165,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const letters = loadLetterLibrary();
   await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
+  await app.register(invoicesApiRoutes, { generateRouteConfig });
 
   return app;
 }

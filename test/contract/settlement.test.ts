@@ -13,6 +13,7 @@ import {
   hoursBill,
   lateFigures,
   retainerMonthBill,
+  withLateFee,
 } from '../../src/contract/settlement.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
@@ -216,5 +217,62 @@ describe('late fee: the contract\'s percentage for each full 30 days', () => {
     const figures = lateFigures({ amount: 6000, dueDate: '2027-03-12' }, 'USD', 1.5, onDate);
     expect(figures.periods).toBe(periods);
     expect(fmt(figures.lateFee)).toBe(fee);
+  });
+});
+
+describe('what an invoice adds to the contract figures', () => {
+  it('the balance invoice carries approved expenses at cost, taxed once with the balance', () => {
+    const vat = answers('new-client-fixed', (input) => {
+      input.fee.tax = { label: 'VAT', percent: 20 };
+    });
+    const bill = balanceBill(vat, { expenses: [{ description: 'Stock photos', amount: 120.5 }] });
+    expect(bill.lines.map((l) => [l.kind, fmt(l.amount)])).toEqual([
+      ['balance', '$6,000.00'],
+      ['expense', '$120.50'],
+    ]);
+    expect(bill.taxes.map((t) => fmt(t.amount))).toEqual(['$1,224.10']);
+    expect(fmt(bill.total)).toBe('$7,344.60');
+  });
+
+  it('a retainer\'s first month credits the deposit; a 100% deposit leaves nothing to ask', () => {
+    const thirty = answers('retainer-prepaid', (input) => {
+      input.deposit.percent = 30;
+    });
+    const first = retainerMonthBill(thirty, { firstMonth: true });
+    expect(first.lines.map((l) => [l.kind, fmt(l.amount)])).toEqual([
+      ['fee', '$2,500.00'],
+      ['deposit-credit', '-$750.00'],
+    ]);
+    expect(fmt(first.total)).toBe('$1,750.00');
+    expect(fmt(retainerMonthBill(thirty).total)).toBe('$2,500.00');
+    expect(fmt(retainerMonthBill(retainer, { firstMonth: true }).total)).toBe('$0.00');
+  });
+
+  it('resent 45 days late at 1.5% a month: one period, $90.00 on $6,000.00, untaxed', () => {
+    const { bill, late } = withLateFee(balanceBill(fixed), 1.5, '2027-03-12', '2027-04-26');
+    expect(late.periods).toBe(1);
+    expect(bill.lines.at(-1)).toEqual({
+      kind: 'late-fee',
+      label: 'Late fee: 1.5% a month for 1 full 30-day period since March 12, 2027',
+      amount: { minor: 9000, currency: 'USD' },
+      taxable: false,
+    });
+    expect(fmt(bill.total)).toBe('$6,090.00');
+  });
+
+  it('the late fee is a share of the invoice with its tax, and adds no tax of its own', () => {
+    const vat = answers('new-client-fixed', (input) => {
+      input.fee.tax = { label: 'VAT', percent: 20 };
+    });
+    // $6,000.00 + $1,200.00 VAT = $7,200.00; two periods at 1.5% = $216.00
+    const { bill } = withLateFee(balanceBill(vat), 1.5, '2027-03-12', '2027-05-11');
+    expect(bill.taxes.map((t) => fmt(t.amount))).toEqual(['$1,200.00']);
+    expect(fmt(bill.net)).toBe('$6,216.00');
+    expect(fmt(bill.total)).toBe('$7,416.00');
+  });
+
+  it('no line at all before a full 30 days, or when the contract has no late fee', () => {
+    expect(withLateFee(balanceBill(fixed), 1.5, '2027-03-12', '2027-04-10').bill).toEqual(balanceBill(fixed));
+    expect(withLateFee(balanceBill(fixed), 0, '2027-03-12', '2027-09-10').bill).toEqual(balanceBill(fixed));
   });
 });
