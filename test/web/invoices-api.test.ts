@@ -1,24 +1,18 @@
 // POST /api/invoices over HTTP: the Word file by default, the figures as
 // JSON, the email as text; refusals as problem+json naming the field; the
 // rate limit every generating route shares; the OpenAPI document.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/web/app.ts';
 import { findAll, findFirst, openDocx, W } from '../helpers/docx-reader.ts';
 import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
 
 let app: FastifyInstance;
-let dataDir: string;
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'invoices-api-'));
-  app = await buildApp({ rateLimitPerMinute: 0, dataDir });
+  app = await buildTestApp();
 });
 afterAll(async () => {
   await app.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -165,8 +159,7 @@ describe('POST /api/invoices', () => {
 
 describe('rate limit', () => {
   it('counts invoices like the other generating routes: over the limit gets 429 with Retry-After', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'invoices-limit-'));
-    const limited = await buildApp({ rateLimitPerMinute: 3, dataDir: dir });
+    const limited = await buildTestApp({ rateLimitPerMinute: 3 });
     try {
       const statuses: number[] = [];
       let last;
@@ -178,7 +171,6 @@ describe('rate limit', () => {
       expect(last!.headers['retry-after']).toBeDefined();
     } finally {
       await limited.close();
-      await rm(dir, { recursive: true, force: true });
     }
   });
 });
