@@ -28,7 +28,7 @@ function invoiceSummary(facts: LetterFacts): Table {
     { label: 'Days late', value: String(letter.daysLate) },
     { label: 'Invoice amount', value: letter.invoice.amount },
   ];
-  if (letter.hasLateFee) rows.push({ label: `Late fee (${fee.lateFeePercent} per month, ${letter.lateFeePeriodsText})`, value: letter.lateFee });
+  if (letter.hasLateFee) rows.push({ label: `Late fee (${fee.lateFeePercent} for each full 30 days: ${letter.lateFeePeriodsText})`, value: letter.lateFee });
   rows.push({ label: 'Balance due', value: letter.balance, emphasis: true });
   return { type: 'table', caption: `Invoice ${letter.invoice.number} (${fee.currency})`, header: ['Item', 'Detail'], rows };
 }

@@ -4,7 +4,7 @@
 import type { Answers } from '../answers/schema.ts';
 import { addDays, formatLongDate } from '../answers/dates.ts';
 import { formatMoney } from '../answers/money.ts';
-import { LATE_FEE_PERIOD_DAYS, lateFigures } from '../contract/settlement.ts';
+import { firstLateFeeDate, LATE_FEE_PERIOD_DAYS, lateFigures } from '../contract/settlement.ts';
 import { computeFacts, daysText, type ContractFacts } from '../contract/facts.ts';
 import { DEADLINE_DAYS, type LetterRequest } from './request.ts';
 
@@ -33,6 +33,13 @@ export interface LetterFacts extends ContractFacts {
     balance: string;
     deadlineDays: number;
     deadlineDate: string;
+    /** The day the freelancer phoned, written out; empty when no call was made. */
+    calledOn: string;
+    hasCalled: boolean;
+    /** Which late-payment notice this is, from the days late: "first" (up to 59), "second" (60–89), "third" (90 on). */
+    noticeOrdinal: string;
+    /** The day the first late fee is owed (one full 30-day period after the due date), written out. */
+    lateFeeStarts: string;
     howToPay: string;
     hasHowToPay: boolean;
   };
@@ -47,7 +54,15 @@ export function computeLetterFacts(answers: Answers, letter: LetterRequest['lett
 }
 
 /** The letter's own facts (`it.letter.*`); the fee gives the currency and the late-fee rate. */
-export function letterOwnFacts(fee: Pick<Answers['fee'], 'currency' | 'lateFeePercentPerMonth'>, letter: LetterRequest['letter']): LetterFacts['letter'] {
+/** The late notices go out 30, 60 and 90 days after the due date; one sent at 75 days late is the second. */
+export function noticeOrdinal(daysLate: number): 'first' | 'second' | 'third' {
+  return daysLate >= 90 ? 'third' : daysLate >= 60 ? 'second' : 'first';
+}
+
+export function letterOwnFacts(
+  fee: Pick<Answers['fee'], 'currency' | 'lateFeePercentPerMonth' | 'paymentMethod'>,
+  letter: LetterRequest['letter'],
+): LetterFacts['letter'] {
   const deadlineDays = letter.deadlineDays ?? DEADLINE_DAYS.default;
   const invoice = letter.invoice;
   const figures = invoice ? lateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth, letter.date) : undefined;
@@ -69,7 +84,12 @@ export function letterOwnFacts(fee: Pick<Answers['fee'], 'currency' | 'lateFeePe
       balance: figures ? formatMoney(figures.balance) : '',
       deadlineDays,
       deadlineDate: formatLongDate(addDays(letter.date, deadlineDays)),
-      howToPay: letter.howToPay ?? '',
-      hasHowToPay: Boolean(letter.howToPay),
+      // What the letter says wins; otherwise the contract's own payment method.
+      howToPay: letter.howToPay ?? fee.paymentMethod ?? '',
+      hasHowToPay: Boolean(letter.howToPay ?? fee.paymentMethod),
+      calledOn: letter.calledOn ? formatLongDate(letter.calledOn) : '',
+      hasCalled: Boolean(letter.calledOn),
+      noticeOrdinal: noticeOrdinal(figures?.daysLate ?? 0),
+      lateFeeStarts: invoice ? formatLongDate(firstLateFeeDate(invoice.dueDate)) : '',
   };
 }

@@ -14,9 +14,10 @@ export const LETTER_DIRECTIVES = ['invoice-summary'] as const;
 export const LETTER_FACTS_SHAPE: LetterFacts = {
   ...FACTS_SHAPE,
   letter: letterOwnFacts(
-    { currency: 'USD', lateFeePercentPerMonth: 1 },
+    { currency: 'USD', lateFeePercentPerMonth: 1, paymentMethod: 'Bank transfer' },
     {
       date: '2026-03-01',
+      calledOn: '2026-02-27',
       invoice: { number: 'I-1', amount: 100, issuedOn: '2026-01-01', dueDate: '2026-01-15' },
       deadlineDays: 10,
       howToPay: 'Bank transfer',

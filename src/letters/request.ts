@@ -55,6 +55,8 @@ function letterFields(kind: LetterKind) {
     .strictObject(
       {
         date: isoDate('Date of the letter', 'Enter the date of the letter'),
+        // The day the freelancer phoned the client: the letter mentions a call only when one was made.
+        calledOn: isoDate('Date you called the client').optional(),
         invoice: invoiceSchema.optional(),
         deadlineDays: z
           .number({ error: requiredMessage({ name: 'Days to pay', missing: 'Enter the days to pay before legal action, like 10', wrong: 'Days to pay must be a number, like 10' }) })
@@ -74,6 +76,11 @@ function letterFields(kind: LetterKind) {
     // `when`: checked even when another field failed, so one pass names every problem; the values are then raw.
     .superRefine((letter, ctx) => {
       const invoice = letter.invoice as Partial<Record<keyof typeof INVOICE_MISSING, unknown>> | undefined;
+      const calledOn = isoOrUndefined(letter.calledOn);
+      const letterDate = isoOrUndefined(letter.date);
+      if (calledOn && letterDate && calledOn > letterDate) {
+        ctx.addIssue({ code: 'custom', path: ['calledOn'], message: 'Enter a call date on or before the date of the letter' });
+      }
       if (invoice === undefined) {
         // The letter is about an invoice: each of its fields is asked for by name.
         if (INVOICE_LETTERS.includes(kind)) {
@@ -105,8 +112,20 @@ function requestSchema(kind: LetterKind) {
       { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Send only "answers" and "letter".' : 'The request must be a JSON object with "answers" and "letter".') },
     )
     .superRefine((request, ctx) => {
+      // Nothing under a contract happens before it takes effect.
+      const effective = request.answers.effectiveDate;
+      const onOrAfter = `on or after the contract's effective date, ${formatLongDate(effective)}`;
+      if (request.letter.date < effective) {
+        ctx.addIssue({ code: 'custom', path: ['letter', 'date'], message: `Enter a date for the letter ${onOrAfter}` });
+      }
+      if (request.letter.calledOn && request.letter.calledOn < effective) {
+        ctx.addIssue({ code: 'custom', path: ['letter', 'calledOn'], message: `Enter a call date ${onOrAfter}` });
+      }
       const invoice = request.letter.invoice;
       if (!invoice) return;
+      if (invoice.issuedOn < effective) {
+        ctx.addIssue({ code: 'custom', path: ['letter', 'invoice', 'issuedOn'], message: `Enter an invoice date ${onOrAfter}` });
+      }
       const currency = request.answers.fee.currency;
       const digits = currencyDigits(currency);
       if (Math.round(invoice.amount * 10 ** digits) / 10 ** digits !== invoice.amount) {

@@ -78,7 +78,11 @@ export function scheduleCalendarFile(
   { answers, stage, since }: ScheduleRequest,
   options: Pick<CalendarContext, 'letterTitle' | 'pageUrl'> = {},
 ): { readonly ics: string; readonly fileStem: string } {
-  const actions = followUpSchedule(stage, since, { unresponsiveDays: answers.killFee.unresponsiveDays });
+  const actions = followUpSchedule(stage, since, {
+    unresponsiveDays: answers.killFee.unresponsiveDays,
+    hasLateFee: answers.fee.lateFeePercentPerMonth > 0,
+    smallClaims: answers.jurisdiction.smallClaims,
+  });
   const ics = followUpCalendar(actions, {
     stage,
     since,

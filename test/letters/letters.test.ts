@@ -39,12 +39,21 @@ describe("each letter says what the article's letter says, with the right figure
     expect(text).not.toMatch(/invoice/i);
   });
 
-  it('work paused: the date of the pause, the contract\'s silence period, the kill fee, how to resume', () => {
+  it('work paused: the date of the pause, the contract\'s silence period, no kill fee for a pause, how to resume', () => {
     const text = email('work-paused');
     expect(text).toContain('as of April 26, 2027 I am pausing all work');
     expect(text).toContain('unanswered for 14 days');
-    expect(text).toContain('kill fee of 25% of the remaining fee');
+    expect(text).toContain('A pause is not an ending of our agreement, and it costs you no kill fee.');
+    // The kill fee is only named for an ending, 30 days on.
+    expect(text).toContain('as an ending caused by you, with the kill fee of 25% of the fee not yet earned that it sets for that case');
     expect(text).toContain('To resume, simply reply to this email or call me at +1 503 555 0142');
+  });
+
+  it('work paused mentions a phone call only when the freelancer gives its date', () => {
+    expect(email('work-paused')).not.toMatch(/called you|by phone/);
+    const input = letterInput();
+    input.letter.calledOn = '2027-04-22';
+    expect(email('work-paused', input)).toContain('and when I called you on April 22, 2027 I could not reach you');
   });
 
   it('payment reminder: deliverables arrived?, the invoice, its due date, the late fee once it applies', () => {
@@ -65,10 +74,15 @@ describe("each letter says what the article's letter says, with the right figure
 
   it('late notice: firm but polite, invoice enclosed, days late, late fee, new balance, legal action', () => {
     const text = email('late-notice');
-    expect(text).toContain('formal notice');
+    expect(text).toContain('This letter is my first late-payment notice for invoice INV-2027-014');
     expect(text).toContain('is now 45 days late');
     expect(text).toContain('A copy of the invoice is enclosed.');
-    expect(text).toContain('Late fee (1.5% per month, one full 30-day period): $90.00');
+    expect(text).toContain('Late fee (1.5% for each full 30 days: one full 30-day period): $90.00');
+    // Worded as the contract words it, never "each month".
+    expect(text).toContain('a late fee of 1.5% of the unpaid amount applies for each full 30 days the invoice remains unpaid after its due date');
+    expect(text).not.toMatch(/each month|per month/);
+    // A deadline, ten days after the letter by default.
+    expect(text).toContain('Please pay the balance by May 6, 2027');
     expect(text).toContain('Balance due: $6,090.00');
     expect(text).toContain('the late fee is $90.00, which brings the balance due to $6,090.00');
     expect(text).toContain('I intend to take legal action');
@@ -80,7 +94,28 @@ describe("each letter says what the article's letter says, with the right figure
     input.letter.date = '2027-06-10';
     const text = email('late-notice', input);
     expect(text).toContain('is now 90 days late');
+    expect(text).toContain('my third late-payment notice');
     expect(text).toContain('the late fee is $270.00, which brings the balance due to $6,270.00');
+  });
+
+  it.each([
+    ['2027-03-20', 'first'],
+    ['2027-05-10', 'first'],
+    ['2027-05-11', 'second'],
+    ['2027-06-09', 'second'],
+    ['2027-06-10', 'third'],
+  ])('a late notice dated %s is the %s', (date, ordinal) => {
+    const input = letterInput();
+    input.letter.date = date;
+    expect(email('late-notice', input)).toContain(`my ${ordinal} late-payment notice`);
+  });
+
+  it('a late notice before any late fee has accrued says when the first one is due', () => {
+    const input = letterInput();
+    input.letter.date = '2027-03-20';
+    const text = email('late-notice', input);
+    expect(text).toContain('the first on April 11, 2027');
+    expect(text).not.toMatch(/Late fee \(/);
   });
 
   it('final notice: project, invoice number, days late, balance, original due date, deadline with its date, how to pay, email and phone, small claims', () => {
@@ -92,7 +127,7 @@ describe("each letter says what the article's letter says, with the right figure
     expect(text).toContain('The outstanding balance for this project is $6,090.00');
     expect(text).toContain('originally due on March 12, 2027');
     expect(text).toContain('within 14 days, by May 10, 2027');
-    expect(text).toContain('small claims case before the courts of Multnomah County, Oregon');
+    expect(text).toContain('starting with a claim in the small claims court for Multnomah County, Oregon, as our agreement allows');
     expect(text).toContain('You can send payment as follows: Bank transfer to Lee Studio LLC\nIBAN US00 1234 5678');
     expect(text).toContain('You can reach me at jordan@leestudio.example or +1 503 555 0142.');
     expect(text).toContain('This is my final letter regarding this invoice.');
@@ -101,7 +136,7 @@ describe("each letter says what the article's letter says, with the right figure
   it('final notice in yen and pounds shows each currency as its users write it', () => {
     const yen = letterInput('retainer-prepaid');
     yen.answers.fee = { ...yen.answers.fee, currency: 'JPY', monthly: 300_000 };
-    yen.letter.invoice = { number: '請求-7', amount: 600_000, issuedOn: '2027-01-01', dueDate: '2027-01-10' };
+    yen.letter.invoice = { number: '請求-7', amount: 600_000, issuedOn: '2027-01-04', dueDate: '2027-01-10' };
     yen.letter.date = '2027-04-15';
     yen.answers.fee.lateFeePercentPerMonth = 1.5;
     expect(email('final-notice', yen)).toMatch(/balance for this project is ¥627,000 \(the invoice's ¥600,000 and a late fee of ¥27,000\)/);
@@ -118,7 +153,7 @@ describe('the paper a letter is printed on', () => {
     const meta = (input: ReturnType<typeof letterInput>) => assembleLetter('final-notice', letterRequest('final-notice', input), library).meta;
     expect(meta(letterInput('new-client-fixed')).paperSize).toBe('letter');
     const pounds = letterInput('returning-client-hourly');
-    pounds.letter.invoice = { number: 'GB-1', amount: 1530, issuedOn: '2027-01-01', dueDate: '2027-01-31' };
+    pounds.letter.invoice = { number: 'GB-1', amount: 1530, issuedOn: '2027-03-16', dueDate: '2027-04-15' };
     expect(meta(pounds).paperSize).toBe('a4');
     const chosen = letterInput('new-client-fixed');
     chosen.answers.paperSize = 'a4';
@@ -211,5 +246,29 @@ describe('the letter library is checked at start-up like the clauses', () => {
     expect(unknown).toThrow(/thank-you\.eta: id "thank-you" is not a letter/);
     const missing = libraryWith((dir) => rmSync(join(dir, 'work-paused.eta')));
     expect(missing).toThrow(/no template for "work-paused"/);
+  });
+});
+
+describe('the final notice threatens only what the contract provides', () => {
+  it('without small claims in the contract, it names the contract\'s court and no small claims', () => {
+    const input = letterInput();
+    input.answers.jurisdiction.smallClaims = false;
+    const text = email('final-notice', input);
+    expect(text).not.toMatch(/small claims/i);
+    expect(text).toContain('to recover it in the courts of Multnomah County, Oregon, where our agreement places any dispute');
+  });
+
+  it('a Tokyo venue reads as a court, not "the courts of Tokyo District Court"', () => {
+    const input = letterInput();
+    input.answers.jurisdiction.venue = 'Tokyo District Court';
+    const text = email('final-notice', input);
+    expect(text).toContain('a claim in the small claims court for the area the Tokyo District Court serves');
+    expect(text).not.toContain('courts of Tokyo District Court');
+  });
+
+  it('takes the contract\'s payment method when the letter gives none', () => {
+    const input = letterInput();
+    input.answers.fee.paymentMethod = 'ACH to Lee Studio LLC, routing 123456789';
+    expect(email('final-notice', input)).toContain('You can send payment as follows: ACH to Lee Studio LLC, routing 123456789');
   });
 });

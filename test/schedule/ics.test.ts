@@ -42,7 +42,7 @@ describe('the follow-up calendar parses back as valid iCalendar with one all-day
     expect(events.map((event) => [event.startDate.toString(), event.summary])).toEqual([
       ['2027-03-09', 'Follow up on the email still awaiting an answer (Harbor Coffee website redesign)'],
       ['2027-03-16', 'No answer for a week? Investigate (Harbor Coffee website redesign)'],
-      ['2027-03-17', 'Still no answer? Pause the work (Harbor Coffee website redesign)'],
+      ['2027-03-18', 'Still no answer? Pause the work (Harbor Coffee website redesign)'],
     ]);
     expect(events[2]!.description).toContain('Letter to send: work-paused');
   });

@@ -53,11 +53,11 @@ describe('in progress: the first follow-up is on the Tuesday of the following we
     expect(inProgressSchedule('2027-03-03', 14).map((a) => [a.id, a.date, a.letter])).toEqual([
       ['tuesday-follow-up', '2027-03-09', undefined],
       ['investigate', '2027-03-16', undefined],
-      // 14 days after 3 March is the 17th; also the day after investigating.
-      ['pause-work', '2027-03-17', 'work-paused'],
+      // Counted from the day after 3 March, 14 days of silence end on the 17th: the pause goes out on the 18th.
+      ['pause-work', '2027-03-18', 'work-paused'],
     ]);
-    // A contract with a long silence period: the pause waits for it.
-    expect(inProgressSchedule('2027-03-03', 30).at(-1)!.date).toBe('2027-04-02');
+    // A contract with a long silence period: the pause waits for it (30 days from 4 March end on 2 April).
+    expect(inProgressSchedule('2027-03-03', 30).at(-1)!.date).toBe('2027-04-03');
     // A short one: the pause still leaves a day to investigate.
     expect(inProgressSchedule('2027-03-03', 3).at(-1)!.date).toBe('2027-03-17');
   });
@@ -91,23 +91,42 @@ describe('negotiating: 4 days after the unanswered message, then a last one a we
   });
 });
 
-describe('payment due: follow up, resend with the late fee, late notices at 30, 60 and 90 days', () => {
+describe('payment due: follow up, resend, late notices at 30, 60 and 90 days, then the final notice', () => {
   it.each([
-    ['2027-03-12', ['2027-03-13', '2027-03-19', '2027-04-11', '2027-05-11', '2027-06-10']],
-    ['2027-01-31', ['2027-02-01', '2027-02-07', '2027-03-02', '2027-04-01', '2027-05-01']],
-    ['2028-01-31', ['2028-02-01', '2028-02-07', '2028-03-01', '2028-03-31', '2028-04-30']],
-    ['2027-12-15', ['2027-12-16', '2027-12-22', '2028-01-14', '2028-02-13', '2028-03-14']],
+    ['2027-03-12', ['2027-03-13', '2027-03-19', '2027-04-11', '2027-05-11', '2027-06-10', '2027-06-20']],
+    ['2027-01-31', ['2027-02-01', '2027-02-07', '2027-03-02', '2027-04-01', '2027-05-01', '2027-05-11']],
+    ['2028-01-31', ['2028-02-01', '2028-02-07', '2028-03-01', '2028-03-31', '2028-04-30', '2028-05-10']],
+    ['2027-12-15', ['2027-12-16', '2027-12-22', '2028-01-14', '2028-02-13', '2028-03-14', '2028-03-24']],
   ])('due %s', (due, expected) => {
     const actions = paymentDueSchedule(due);
     expect(dates(actions)).toEqual(expected);
-    expect(actions.map((a) => a.letter)).toEqual(['payment-reminder', 'payment-reminder', 'late-notice', 'late-notice', 'late-notice']);
+    expect(actions.map((a) => a.letter)).toEqual(['payment-reminder', 'payment-reminder', 'late-notice', 'late-notice', 'late-notice', 'final-notice']);
   });
 
-  it('the resend asks for every channel and the late fee; the 90-day notice points at the final notice', () => {
+  it('the day-7 resend asks for every channel and adds no late fee: the first one is due on day 30', () => {
     const actions = paymentDueSchedule('2027-03-12');
+    expect(actions[1]!.title).toBe('Resend the invoice');
     expect(actions[1]!.todo).toMatch(/email, certified mail, fax/);
-    expect(actions[1]!.todo).toMatch(/late fee/);
-    expect(actions.at(-1)!.todo).toContain('send the final notice instead');
-    expect(actions.at(-1)!.todo).toMatch(/small-claims court/);
+    expect(actions[1]!.todo).toContain('No late fee is due yet');
+    const day30 = actions.find((a) => a.id === 'late-notice-30')!;
+    expect(day30.date).toBe('2027-04-11');
+    expect(day30.title).toBe('30-day late-payment notice, with the late fee');
+    expect(day30.todo).toContain('resend the invoice with the late fee added');
+  });
+
+  it('the late notices are numbered, and a final-notice event follows the 90-day notice', () => {
+    const actions = paymentDueSchedule('2027-03-12');
+    expect(actions.filter((a) => a.letter === 'late-notice').map((a) => /Send the (\w+) late-payment notice/.exec(a.todo)![1])).toEqual(['first', 'second', 'third']);
+    const final = actions.at(-1)!;
+    expect(final).toMatchObject({ id: 'final-notice', title: 'Final notice', letter: 'final-notice' });
+    expect(final.todo).toMatch(/small-claims court/);
+  });
+
+  it('without a late fee or small claims in the contract, the calendar mentions neither', () => {
+    const actions = paymentDueSchedule('2027-03-12', { hasLateFee: false, smallClaims: false });
+    const text = actions.map((a) => `${a.title} ${a.todo}`).join(' ');
+    expect(text).not.toMatch(/late fee/);
+    expect(text).not.toMatch(/small-claims/);
+    expect(actions.at(-1)!.todo).toContain('legal action in the court your contract names');
   });
 });

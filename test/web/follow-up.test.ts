@@ -55,7 +55,7 @@ const INVOICE: Fields = {
   'invoice.dueDate': '2027-03-12',
 };
 function letterFields(kind: LetterKind): Fields {
-  const all: Fields = { date: '2027-04-26', ...INVOICE, deadlineDays: '10', howToPay: 'Bank transfer to Lee Studio LLC\nRouting 123456789' };
+  const all: Fields = { date: '2027-04-26', ...INVOICE, deadlineDays: '10', calledOn: '2027-04-22', howToPay: 'Bank transfer to Lee Studio LLC\nRouting 123456789' };
   return Object.fromEntries(LETTER_INPUTS[kind].map((name) => [name, all[name]!]));
 }
 
@@ -126,7 +126,7 @@ describe('the follow-up page', () => {
       expect(valueOf(section, `${kind}-date`)).toBe(TODAY);
     }
     expect(inputNames(sectionOf(html, 'final-check-in'))).toEqual(['date']);
-    expect(inputNames(sectionOf(html, 'work-paused'))).toEqual(['date']);
+    expect(inputNames(sectionOf(html, 'work-paused'))).toEqual(['date', 'calledOn']);
     expect(inputNames(sectionOf(html, 'final-notice'))).toContain('deadlineDays');
     expect(inputNames(sectionOf(html, 'late-notice'))).not.toContain('deadlineDays');
     expect(valueOf(html, 'final-notice-deadlineDays')).toBe('10');

@@ -98,6 +98,27 @@ describe('POST /api/letters/:kind', () => {
     expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual(['answers.client.phone']);
   });
 
+  it('a letter, a call or an invoice dated before the contract took effect: 400 naming each field', async () => {
+    const input = letterInput();
+    input.letter.date = '2026-11-30';
+    input.letter.calledOn = '2026-11-20';
+    input.letter.invoice = { number: 'INV-1', amount: 100, issuedOn: '2026-11-01', dueDate: '2026-11-15' };
+    const response = await post('/api/letters/payment-reminder', input);
+    expect(response.statusCode).toBe(400);
+    const errors = response.json().errors as { path: string; message: string }[];
+    expect(errors.map((e) => e.path).sort()).toEqual(['letter.calledOn', 'letter.date', 'letter.invoice.issuedOn']);
+    expect(errors.find((e) => e.path === 'letter.date')!.message).toBe("Enter a date for the letter on or after the contract's effective date, December 1, 2026");
+  });
+
+  it('an invoice due before its date, and a call after the letter: 400 naming each', async () => {
+    const input = letterInput();
+    input.letter.calledOn = '2027-04-27';
+    input.letter.invoice.dueDate = '2027-02-20';
+    const response = await post('/api/letters/work-paused', input);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['letter.calledOn', 'letter.invoice.dueDate']);
+  });
+
   it('a deadline outside 5-30 days and an unknown field are named', async () => {
     const input = letterInput();
     input.letter.deadlineDays = 60;
@@ -141,7 +162,7 @@ describe('POST /api/schedule', () => {
     expect(events.map((e) => [e.startDate.toString(), e.startDate.isDate])).toEqual([
       ['2027-03-09', true],
       ['2027-03-16', true],
-      ['2027-03-17', true],
+      ['2027-03-18', true],
     ]);
     // Named by the library's title, linked by its API path.
     expect(events[2]!.description).toContain('Letter to send: Work paused');
@@ -151,7 +172,7 @@ describe('POST /api/schedule', () => {
   it('payment-due: the follow-up, the resend and the 30/60/90-day notices', async () => {
     const response = await post('/api/schedule', { answers: sampleInput('returning-client-hourly'), stage: 'payment-due', since: '2027-01-31' });
     const events = new ICAL.Component(ICAL.parse(response.body)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => e.startDate.toString())).toEqual(['2027-02-01', '2027-02-07', '2027-03-02', '2027-04-01', '2027-05-01']);
+    expect(events.map((e) => e.startDate.toString())).toEqual(['2027-02-01', '2027-02-07', '2027-03-02', '2027-04-01', '2027-05-01', '2027-05-11']);
   });
 
   it('a bad stage and an impossible date: 400 naming both', async () => {

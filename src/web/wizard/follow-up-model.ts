@@ -19,14 +19,14 @@ import type { FieldView, OptionView, PanelView } from './view-models.ts';
 
 // ---- The forms: which inputs each one has ----------------------------------
 
-type InputName = 'date' | 'invoice.number' | 'invoice.amount' | 'invoice.issuedOn' | 'invoice.dueDate' | 'deadlineDays' | 'howToPay';
+type InputName = 'date' | 'calledOn' | 'invoice.number' | 'invoice.amount' | 'invoice.issuedOn' | 'invoice.dueDate' | 'deadlineDays' | 'howToPay';
 
 const INVOICE_INPUTS: readonly InputName[] = ['invoice.number', 'invoice.amount', 'invoice.issuedOn', 'invoice.dueDate'];
 
 /** What each letter's template prints beyond the contract: the inputs its form shows, in page order. */
 export const LETTER_INPUTS: Readonly<Record<LetterKind, readonly InputName[]>> = {
   'final-check-in': ['date'],
-  'work-paused': ['date'],
+  'work-paused': ['date', 'calledOn'],
   'payment-reminder': ['date', ...INVOICE_INPUTS, 'howToPay'],
   'late-notice': ['date', ...INVOICE_INPUTS, 'howToPay'],
   'final-notice': ['date', ...INVOICE_INPUTS, 'deadlineDays', 'howToPay'],
@@ -271,7 +271,7 @@ const STAGE_CHOICES: Readonly<Record<Stage, { label: string; hint: string }>> = 
   },
   'payment-due': {
     label: 'The work is delivered and you are waiting for payment',
-    hint: 'Count from the invoice’s due date. Five reminders: the day after, a week after (resend with the late fee), then 30, 60 and 90 days late.',
+    hint: 'Count from the invoice’s due date. Six reminders: the day after, a week after (resend the invoice), 30 days late (with the late fee), 60 and 90 days late, then the final notice.',
   },
 };
 
@@ -323,6 +323,12 @@ function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView
       label: 'Date of the letter',
       kind: 'date',
       hint: overdue ? 'Usually today. It must be after the invoice’s due date: the letter counts the days late to this date.' : 'Usually today.',
+    },
+    calledOn: {
+      label: 'Date you called the client',
+      kind: 'date',
+      optional: true,
+      hint: 'Your contract lets you pause once you have tried at least once to call. Leave empty if you have not called: the letter then says nothing about a call.',
     },
     'invoice.number': { label: 'Invoice number', kind: 'text', width: 'medium' },
     'invoice.amount': {
