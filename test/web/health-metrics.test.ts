@@ -112,7 +112,7 @@ describe('metrics', () => {
     const statuses = [];
     for (let index = 0; index < 3; index++) statuses.push((await server.inject({ method: 'POST', url: '/api/contracts', payload: sample })).statusCode);
     expect(statuses).toEqual([200, 200, 429]);
-    const letter = await server.inject({ method: 'POST', url: '/api/letters/final-check-in', payload: { answers: sample, letter: { date: '2026-05-01' } }, headers: { accept: 'text/plain' } });
+    const letter = await server.inject({ method: 'POST', url: '/api/letters/final-check-in', payload: { answers: sample, letter: { date: '2027-05-01' } }, headers: { accept: 'text/plain' } });
 
     const response = await server.inject('/metrics');
     expect(response.statusCode).toBe(200);
