@@ -42,6 +42,9 @@ export interface ThrowawayPostgres {
   createDatabase(name: string): Promise<string>;
   /** pg_ctl restart -m fast: every connection is cut, the server is back when this resolves. */
   restart(): Promise<void>;
+  /** pg_ctl stop -m fast, keeping the data: the database is down until `resume`. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   stop(): Promise<void>;
   log(): Promise<string>;
 }
@@ -83,6 +86,12 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
     },
     async restart() {
       await pgRun('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-m', 'fast', '-w', '-t', '60', 'restart']);
+    },
+    async pause() {
+      await pgRun('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    async resume() {
+      await pgRun('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start']);
     },
     async stop() {
       if (stopped) return;

@@ -47,6 +47,14 @@ const sample = 'new-client-fixed';
 const formFor = (index: number) => answersToForm(STEPS[index]!, sampleInput(sample));
 const path = (url: string) => new URL(url, 'http://x').pathname;
 
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Sends one step, on whichever instance `visitor` points at; while the database restarts, sends the same form again. */
 async function sendStep(visitor: HttpVisitor, url: string, fields: Record<string, string | string[]>) {
   for (let attempt = 0; ; attempt++) {
@@ -73,6 +81,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       await client.end();
     }
     for (const instance of instances) {
+      await until(async () => (await fetch(`${instance.url}/readyz`)).status === 200);
       const ready = await fetch(`${instance.url}/readyz`);
       expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
     }
@@ -121,31 +130,54 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     expect(metrics).toMatch(/rate_limit_refusals_total\{route="\/api\/contracts"\} [1-9]/);
   });
 
-  it('a PostgreSQL restart in the middle of a walk loses no answer', async () => {
+  it('PostgreSQL restarting, then down, in the middle of a walk: the step comes back with what was typed, the same submit saves, no answer is lost', async () => {
     const visitor = new HttpVisitor(instances[0]!.url);
     await visitor.get('/');
     let url = path((await visitor.post('/wizard')).location);
     const base = url.replace(/\/[^/]+$/, '');
-    const half = Math.floor(STEPS.length / 2);
-    let restart: Promise<void> | undefined;
+    const restartAt = 1;
+    // The project step: its name is typed while the database is down.
+    const downAt = 2;
+    expect(STEPS[downAt]!.id).toBe('project');
     for (const [index] of STEPS.entries()) {
       visitor.baseUrl = instances[index % 2]!.url;
-      if (index === half) restart = postgres.restart();
-      const sent = await sendStep(visitor, url, formFor(index));
+      // Every pooled connection is cut; the next step must find a new one.
+      if (index === restartAt) await postgres.restart();
+      let fields = formFor(index);
+      if (index === downAt) {
+        fields = { ...fields, 'project.name': "Ana's & Bo's <site>" };
+        await visitor.get(url);
+        await postgres.pause();
+        try {
+          const refused = await visitor.post(url, fields);
+          expect(refused.status).toBe(503);
+          expect(refused.body).toContain('We could not save this step just now');
+          expect(refused.body).toContain('Ana&#39;s &amp; Bo&#39;s &lt;site&gt;');
+          expect((await fetch(`${instances[0]!.url}/readyz`)).status).toBe(503);
+          const api = await fetch(`${instances[1]!.url}/api/contracts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleInput(sample)) });
+          expect(api.status, 'the JSON API keeps no state and keeps working').not.toBe(500);
+        } finally {
+          await postgres.resume();
+        }
+      }
+      const sent = await sendStep(visitor, url, fields);
       expect(sent.status, `${STEPS[index]!.id}: ${sent.body.slice(0, 300)}`).toBe(303);
       url = path(sent.location);
     }
-    await restart;
     expect(url).toBe(`${base}/review`);
     const answers = await fetch(`${instances[1]!.url}${base}/answers.json`, { headers: { cookie: visitor.cookieHeader } });
     expect(answers.status).toBe(200);
-    expect(await answers.json()).toEqual(answersSchema.parse(sampleInput(sample)));
-    for (const instance of instances) expect((await fetch(`${instance.url}/readyz`)).status).toBe(200);
+    const expected = answersSchema.parse(sampleInput(sample));
+    const kept = (await answers.json()) as typeof expected;
+    expected.project.name = "Ana's & Bo's <site>";
+    expect(kept).toEqual(expected);
+    for (const instance of instances) await until(async () => (await fetch(`${instance.url}/readyz`)).status === 200);
   });
 
   it('on SIGTERM an instance turns /readyz to 503 first, still serves pages while it drains, then exits 0', async () => {
-    const leaving = await startServer(envFor({ DRAIN_SECONDS: '2' }));
-    expect((await fetch(`${leaving.url}/readyz`)).status).toBe(200);
+    const leaving = await startServer(envFor({ DRAIN_SECONDS: '5' }));
+    // Ready once its Redis connection is up, a moment after it listens.
+    await until(async () => (await fetch(`${leaving.url}/readyz`)).status === 200);
     leaving.child.kill('SIGTERM');
     let ready: Response | undefined;
     for (let attempt = 0; attempt < 40; attempt++) {
