@@ -154,7 +154,13 @@ describe('metrics', () => {
     expect(documentGenerated('/wizard/:draftId/follow-up/:kind', docx)).toEqual({ kind: 'letter', format: 'docx' });
     expect(documentGenerated('/wizard/:draftId/follow-up/calendar', 'text/calendar; charset=utf-8')).toEqual({ kind: 'calendar', format: 'ics' });
     expect(documentGenerated('/api/contracts', 'application/json; charset=utf-8')).toEqual({ kind: 'contract', format: 'json' });
+    expect(documentGenerated('/api/letters/:kind', 'text/plain; charset=utf-8')).toEqual({ kind: 'letter', format: 'email' });
+    expect(documentGenerated('/api/invoices', docx)).toEqual({ kind: 'invoice', format: 'docx' });
+    expect(documentGenerated('/api/invoices', 'text/plain; charset=utf-8')).toEqual({ kind: 'invoice', format: 'email' });
+    expect(documentGenerated('/api/schedule', 'text/calendar; charset=utf-8')).toEqual({ kind: 'calendar', format: 'ics' });
     expect(documentGenerated('/wizard/:draftId/:step', 'text/html; charset=utf-8')).toBeUndefined();
+    expect(documentGenerated('/wizard/:draftId/answers.json', 'application/json; charset=utf-8')).toBeUndefined();
+    expect(documentGenerated('/wizard/:draftId/follow-up', 'text/html; charset=utf-8')).toBeUndefined();
     expect(documentGenerated('/api/schema', 'application/json')).toBeUndefined();
   });
 });

@@ -33,15 +33,30 @@ function processMetrics(): Registry {
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+// What a route makes, by its pattern; the first that matches wins.
+const KINDS: readonly (readonly [string, RegExp])[] = [
+  ['invoice', /\/invoices?(\/|$)/],
+  ['calendar', /\/schedule$|\/calendar$/],
+  ['letter', /\/letters\/|\/follow-up\//],
+  ['contract', /\/contracts?(\.docx)?$/],
+];
+// Files and emails count as documents; the JSON and HTML views of a contract or invoice too.
+const FORMATS: Readonly<Record<string, string>> = {
+  [DOCX]: 'docx',
+  'text/calendar': 'ics',
+  'text/plain': 'email',
+  'application/json': 'json',
+  'text/html': 'html',
+};
+
 /** What a successful reply generated, by its route pattern and content type; undefined for pages and data. */
 export function documentGenerated(route: string, contentType: string): { kind: string; format: string } | undefined {
-  const type = contentType.split(';')[0]!.trim();
-  const letter = /\/letters\/|\/follow-up\/(?!calendar)/.test(route);
-  if (type === DOCX) return { kind: letter ? 'letter' : 'contract', format: 'docx' };
-  if (type === 'text/calendar') return { kind: 'calendar', format: 'ics' };
-  if (letter && type === 'text/plain') return { kind: 'letter', format: 'email' };
-  if (route === '/api/contracts' && (type === 'application/json' || type === 'text/html')) return { kind: 'contract', format: type === 'text/html' ? 'html' : 'json' };
-  return undefined;
+  const kind = KINDS.find(([, pattern]) => pattern.test(route))?.[0];
+  const format = FORMATS[contentType.split(';')[0]!.trim()];
+  if (!kind || !format) return undefined;
+  // A wizard page about a contract is not a contract made; only the API's views are.
+  if ((format === 'html' || format === 'json') && !route.startsWith('/api/')) return undefined;
+  return { kind, format };
 }
 
 /** Counts every save of a step: saved, gone (unknown or expired draft), unavailable (database down). */
@@ -81,7 +96,7 @@ export const metricsPlugin = fp(
     });
     const documents = new Counter({
       name: 'documents_generated_total',
-      help: 'Documents generated: contracts, letters and calendars, by format.',
+      help: 'Documents generated: contracts, letters, invoices and calendars, by format.',
       labelNames: ['kind', 'format'] as const,
       registers: [registry],
     });
