@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { cleanLine, cleanMultiline } from './text.ts';
 import { currencyDigits, currencyName, isKnownCurrency } from './money.ts';
+import { courtSeat } from './japan-courts.ts';
 
 export const LIMITS = {
   name: 200,
@@ -178,6 +179,10 @@ export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
 export const COPYRIGHT_CHOICES = ['assign-to-client', 'retain-and-license'] as const;
 export const LICENCE_KINDS = ['non-exclusive', 'exclusive'] as const;
 export const PAPER_SIZES = ['letter', 'a4'] as const;
+/** The languages a contract, its letters and its calendar can be written in. */
+export const LANGUAGES = ['en', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const ENTITIES = ['individual', 'company'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
 /** Three-letter currency codes people know by sight; the wizard offers every currency, these first. */
@@ -198,6 +203,8 @@ const feeCommon = {
   ),
   // How to pay (bank details, a payment link): printed in the fees clause and the letters.
   paymentMethod: optionalMultiline('How the client pays', LIMITS.paymentMethod),
+  // Japanese withholding income tax (源泉徴収) on each payment; left out, on for an individual writing in Japanese.
+  withholding: flag('Select whether income tax is withheld from your fee').optional(),
   // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
   tax: z
     .strictObject(
@@ -248,8 +255,31 @@ export const feeSchema = z.discriminatedUnion(
   },
 );
 
+// A qualified-invoice registration number (適格請求書発行事業者登録番号) is "T"
+// and 13 digits. People copy it with spaces or hyphens, or in full-width
+// characters from a Japanese form; those are tidied away before the check.
+const REGISTRATION_NUMBER = /^T\d{13}$/;
+const registrationNumber = z
+  .string({ error: 'Invoice registration number must be text' })
+  .overwrite((value) => value.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase())
+  .refine((value) => value === '' || REGISTRATION_NUMBER.test(value), {
+    error: 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123',
+  })
+  .optional()
+  .transform((value) => value || undefined);
+
 export const partiesSchema = {
-  freelancer: z.strictObject(partyFields('freelancer'), { error: objectMessage('Your details section') }),
+  freelancer: z.strictObject(
+    {
+      ...partyFields('freelancer'),
+      // A sole trader or a company: decides how the party is written and whether income tax is withheld.
+      entity: z.enum(ENTITIES, { error: 'Select whether you work as an individual or as a company: "individual" or "company"' }).default('individual'),
+      // The Japanese Freelance Act protects only freelancers without employees; the contract names it then.
+      hasEmployees: flag('Select whether you have employees').default(false),
+      invoiceRegistrationNumber: registrationNumber,
+    },
+    { error: objectMessage('Your details section') },
+  ),
   client: z.strictObject(
     {
       ...partyFields('client'),
@@ -319,6 +349,10 @@ export const jurisdictionSchema = z.strictObject(
     governingLaw: line({ name: 'Governing law', missing: 'Enter the governing law, like State of Oregon or England and Wales' }, LIMITS.jurisdiction),
     venue: line({ name: 'Court (venue)', missing: 'Enter the court (venue), like Multnomah County, Oregon' }, LIMITS.jurisdiction),
     smallClaims: flag('Select whether to mention small-claims court').default(true),
+    // A Japanese contract's venue is built from a place (東京 -> 東京地方裁判所 and 東京簡易裁判所).
+    place: optionalLine('Place of the court', LIMITS.jurisdiction).refine((value) => value === undefined || courtSeat(value) !== undefined, {
+      error: 'Place of the court must be a city with a district court or a prefecture, like 東京, 大阪 or 神奈川県',
+    }),
   },
   { error: objectMessage('The jurisdiction section') },
 );
@@ -344,6 +378,8 @@ export const ownershipSchema = z.strictObject(
 
 const answersObject = z.strictObject(
   {
+    // The contract's language; the letters and the calendar follow it.
+    language: z.enum(LANGUAGES, { error: 'Select the language of the contract: "en" (English) or "ja" (Japanese)' }).default('en'),
     effectiveDate: isoDate('Effective date'),
     ...partiesSchema,
     project: projectSchema,
@@ -382,6 +418,13 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
   if (start && ISO_DATE.test(String(effectiveDate)) && effectiveDate > start) {
     ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter a date the contract takes effect on or before the start date' });
   }
+  if (answers.language === 'ja' && answers.jurisdiction && answers.jurisdiction.place === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['jurisdiction', 'place'],
+      message: 'Enter the place of the court for a Japanese contract, like 東京',
+    });
+  }
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
   const digits = currencyDigits(fee.currency);
   const amountFields = fee.model === 'fixed' ? ['total'] : fee.model === 'hourly' ? ['rate'] : ['monthly'];
@@ -419,11 +462,22 @@ export function defaultPaperSize(currency: string): PaperSize {
 
 type ParsedFee = z.output<typeof feeSchema>;
 type RetainerFee = Extract<ParsedFee, { model: 'retainer' }>;
-/** The fee with its defaults: a retainer always has a notice period. */
-export type FeeWithDefaults = Exclude<ParsedFee, RetainerFee> | (RetainerFee & { noticeDays: number });
+/** The fee with its defaults: a retainer always has a notice period, and withholding is decided. */
+export type FeeWithDefaults = (Exclude<ParsedFee, RetainerFee> | (RetainerFee & { noticeDays: number })) & { withholding: boolean };
 
-function withFeeDefaults(fee: ParsedFee): FeeWithDefaults {
-  return fee.model === 'retainer' ? { ...fee, noticeDays: fee.noticeDays ?? DEFAULT_NOTICE_DAYS } : fee;
+/** Consumption tax, stated separately on a Japanese contract when the answers name no tax. */
+export const JAPANESE_CONSUMPTION_TAX = { label: '消費税', percent: 10 } as const;
+
+function withFeeDefaults(answers: z.output<typeof answersObject>): FeeWithDefaults {
+  const { fee, language, freelancer } = answers;
+  const withLanguage = {
+    ...fee,
+    tax: fee.tax ?? (language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined),
+    // Income tax is withheld from an individual's fee for design, writing and the other listed kinds of work.
+    withholding: fee.withholding ?? (language === 'ja' && freelancer.entity === 'individual'),
+  };
+  if (withLanguage.tax === undefined) delete withLanguage.tax;
+  return withLanguage.model === 'retainer' ? { ...withLanguage, noticeDays: withLanguage.noticeDays ?? DEFAULT_NOTICE_DAYS } : withLanguage;
 }
 
 /** Fills in the defaults the article prescribes so that every later layer sees complete answers. */
@@ -435,7 +489,7 @@ function applyDefaults(answers: z.output<typeof answersObject>) {
       revisionRounds: answers.project.revisionRounds ?? 2,
       acceptanceDays: answers.project.acceptanceDays ?? DEFAULT_ACCEPTANCE_DAYS,
     },
-    fee: withFeeDefaults(answers.fee),
+    fee: withFeeDefaults(answers),
     deposit: {
       nonRefundable: answers.deposit?.nonRefundable ?? true,
       percent: answers.deposit?.percent ?? defaultDepositPercent(answers.client.relationship),
@@ -457,4 +511,5 @@ export type AnswersInput = z.input<typeof answersSchema>;
 /** Validated answers with every default filled in. */
 export type Answers = z.output<typeof answersSchema>;
 export type Fee = Answers['fee'];
-export type Party = Answers['freelancer'];
+/** What both parties have: a name, contact details, a business name and title. */
+export type Party = Omit<Answers['freelancer'], 'entity' | 'hasEmployees' | 'invoiceRegistrationNumber'>;

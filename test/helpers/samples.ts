@@ -22,3 +22,9 @@ export function sampleInput(name: string): any {
 export function sampleAnswers(name: string): Answers {
   return answersSchema.parse(sampleInput(name));
 }
+
+/** The Japanese sample answers (clauses/samples/ja/), rendered by the Japanese clause library. */
+export const JA_SAMPLE_NAMES = readdirSync(`${SAMPLES_DIR}ja/`)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => `ja/${name.replace(/\.json$/, '')}`)
+  .sort();

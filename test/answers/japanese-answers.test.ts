@@ -1,0 +1,98 @@
+// The answers a Japanese contract needs, added without changing what the
+// English examples mean (they stay valid and keep their defaults).
+import { describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { courtSeat } from '../../src/answers/japan-courts.ts';
+import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
+
+function problemsOf(input: unknown): Record<string, string> {
+  const result = answersSchema.safeParse(input);
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+}
+
+const tokyo = () => sampleInput('ja/tokyo-fixed');
+
+describe('language and the answers a Japanese contract adds', () => {
+  it.each(SAMPLE_NAMES)('the English example %s stays English, with no tax or withholding added', (name) => {
+    const answers = answersSchema.parse(sampleInput(name));
+    expect(answers.language).toBe('en');
+    expect(answers.freelancer.entity).toBe('individual');
+    expect(answers.freelancer.hasEmployees).toBe(false);
+    expect(answers.fee.withholding).toBe(false);
+    expect(answers.fee.tax).toEqual(sampleInput(name).fee.tax);
+  });
+
+  it.each(JA_SAMPLE_NAMES)('the Japanese sample %s is accepted', (name) => {
+    expect(problemsOf(sampleInput(name))).toEqual({});
+  });
+
+  it('an individual writing in Japanese gets 消費税 10% and withholding by default', () => {
+    const answers = answersSchema.parse(tokyo());
+    expect(answers.fee.tax).toEqual({ label: '消費税', percent: 10 });
+    expect(answers.fee.withholding).toBe(true);
+  });
+
+  it('a company is not withheld from, and a stated tax or withholding answer wins', () => {
+    const company = tokyo();
+    company.freelancer.entity = 'company';
+    expect(answersSchema.parse(company).fee.withholding).toBe(false);
+    const stated = tokyo();
+    stated.fee.withholding = false;
+    stated.fee.tax = { label: '消費税', percent: 8 };
+    expect(answersSchema.parse(stated).fee).toMatchObject({ withholding: false, tax: { percent: 8 } });
+  });
+
+  it('a language other than en or ja is named', () => {
+    expect(problemsOf({ ...tokyo(), language: 'fr' })).toEqual({ language: 'Select the language of the contract: "en" (English) or "ja" (Japanese)' });
+  });
+});
+
+describe('the invoice registration number is T and 13 digits', () => {
+  const withNumber = (value: unknown) => {
+    const input = tokyo();
+    input.freelancer.invoiceRegistrationNumber = value;
+    return input;
+  };
+
+  it.each([
+    ['T1234567890123', 'T1234567890123'],
+    ['t1234567890123', 'T1234567890123'],
+    ['T-1234-5678-9012-3', 'T1234567890123'],
+    ['Ｔ１２３４５６７８９０１２３', 'T1234567890123'],
+  ])('%s is kept as %s', (typed, kept) => {
+    expect(answersSchema.parse(withNumber(typed)).freelancer.invoiceRegistrationNumber).toBe(kept);
+  });
+
+  it('left empty, it is absent', () => {
+    expect(answersSchema.parse(withNumber('')).freelancer.invoiceRegistrationNumber).toBeUndefined();
+  });
+
+  it.each(['T123456789012', 'T12345678901234', '1234567890123', 'TX234567890123'])('%s is refused, naming the field', (typed) => {
+    expect(problemsOf(withNumber(typed))).toEqual({
+      'freelancer.invoiceRegistrationNumber': 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123',
+    });
+  });
+});
+
+describe('the place of the court', () => {
+  it.each([
+    ['東京', '東京'], ['東京都', '東京'], ['大阪府', '大阪'], ['京都', '京都'], ['京都府', '京都'],
+    ['神奈川県', '横浜'], ['横浜市', '横浜'], ['北海道', '札幌'], ['埼玉県', 'さいたま'], ['沖縄', '那覇'], ['東京地方裁判所', '東京'],
+  ])('%s is heard in %s', (place, seat) => {
+    expect(courtSeat(place)).toBe(seat);
+  });
+
+  it.each(['渋谷', 'Tokyo', '東'])('%s names no district court and is refused', (place) => {
+    const input = tokyo();
+    input.jurisdiction.place = place;
+    expect(Object.keys(problemsOf(input))).toEqual(['jurisdiction.place']);
+  });
+
+  it('a Japanese contract needs one; an English one does not', () => {
+    const input = tokyo();
+    delete input.jurisdiction.place;
+    expect(Object.keys(problemsOf(input))).toEqual(['jurisdiction.place']);
+    expect(problemsOf({ ...input, language: 'en' })).toEqual({});
+  });
+});
