@@ -426,6 +426,13 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     });
   }
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
+  if (fee.withholding === true && fee.currency !== 'JPY') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fee', 'withholding'],
+      message: 'Withholding tax is worked out in yen: set the currency to JPY, or withholding to false.',
+    });
+  }
   const digits = currencyDigits(fee.currency);
   const amountFields = fee.model === 'fixed' ? ['total'] : fee.model === 'hourly' ? ['rate'] : ['monthly'];
   for (const field of amountFields) {
@@ -474,7 +481,8 @@ function withFeeDefaults(answers: z.output<typeof answersObject>): FeeWithDefaul
     ...fee,
     tax: fee.tax ?? (language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined),
     // Income tax is withheld from an individual's fee for design, writing and the other listed kinds of work.
-    withholding: fee.withholding ?? (language === 'ja' && freelancer.entity === 'individual'),
+    // Computed in yen (the ¥1,000,000 threshold), so only a yen fee defaults to it.
+    withholding: fee.withholding ?? (language === 'ja' && freelancer.entity === 'individual' && fee.currency === 'JPY'),
   };
   if (withLanguage.tax === undefined) delete withLanguage.tax;
   return withLanguage.model === 'retainer' ? { ...withLanguage, noticeDays: withLanguage.noticeDays ?? DEFAULT_NOTICE_DAYS } : withLanguage;

@@ -30,7 +30,8 @@ export type LineKind =
   | 'expense'
   | 'late-fee'
   | 'deposit-credit' // the deposit credited (negative)
-  | 'payment-credit'; // other payments already made (negative)
+  | 'payment-credit' // other payments already made (negative)
+  | 'withholding'; // Japanese withholding income tax, a deduction after tax (negative)
 
 export interface BillLine {
   readonly kind: LineKind;
@@ -82,16 +83,46 @@ export function taxesOn(lines: readonly BillLine[], rates: readonly TaxRate[], c
   return rates.map((rate) => ({ label: rate.label, percent: rate.percent, base, amount: share(base, rate.percent) }));
 }
 
+// ---------------------------------------------------------------------------
+// Japanese withholding income tax (源泉徴収)
+//
+// Income Tax Act art. 204 and art. 205 (1), with the special reconstruction
+// income tax (復興特別所得税, 2.1% of the income tax, until 2037): 10.21% of a
+// payment up to ¥1,000,000 and 20.42% of the part above, on each payment, on
+// the amount before consumption tax when that tax is stated separately
+// (the National Tax Agency's guidance on 報酬・料金等の源泉徴収). Yen fractions
+// are dropped. Kept in integers: 10.21% is 1021 / 10000.
+
+/** The payment up to which the lower rate applies, in yen. */
+export const WITHHOLDING_THRESHOLD_YEN = 1_000_000;
+/** The two rates in hundredths of a percent (10.21%, 20.42%), for printing and for the arithmetic. */
+export const WITHHOLDING_RATES = { upToThreshold: 10.21, aboveThreshold: 20.42 } as const;
+
+/** Income tax withheld from one payment of `base` yen (net of consumption tax); nothing from zero or a credit. */
+export function withholdingOn(base: Money): Money {
+  if (base.currency !== 'JPY') throw new RangeError('withholdingOn: withholding is computed in yen');
+  const yen = Math.max(0, base.minor);
+  const lower = Math.min(yen, WITHHOLDING_THRESHOLD_YEN);
+  const upper = yen - lower;
+  // Each part's product is an integer number of ten-thousandths of a yen; the fraction of a yen is dropped once.
+  const minor = Math.floor((lower * 1021 + upper * 2042) / 10_000);
+  return { minor, currency: 'JPY' };
+}
+
 /** Lines into a bill: the net, the tax once per rate, the gross, deductions, the total. */
 export function makeBill(
   lines: readonly BillLine[],
-  options: { currency: string; tax?: TaxRate; deductions?: readonly BillLine[] },
+  options: { currency: string; tax?: TaxRate; deductions?: readonly BillLine[]; withholding?: boolean },
 ): Bill {
   const { currency } = options;
   const net = sum(currency, lines.map((line) => line.amount));
   const taxes = options.tax ? taxesOn(lines, [options.tax], currency) : [];
   const gross = sum(currency, [net, ...taxes.map((tax) => tax.amount)]);
-  const deductions = options.deductions ?? [];
+  const withheld = options.withholding ? withholdingOn(net) : zero(currency);
+  const deductions = [
+    ...(options.deductions ?? []),
+    ...(withheld.minor > 0 ? [line('withholding', 'Income tax withheld', negate(withheld), false)] : []),
+  ];
   const total = sum(currency, [gross, ...deductions.map((line) => line.amount)]);
   return { currency, lines, net, taxes, gross, deductions, total };
 }
@@ -136,7 +167,8 @@ export function contractMoney(answers: Answers): ContractMoney {
   const deposit = share(base, percent);
   const balance: Money = { minor: base.minor - deposit.minor, currency };
   const tax = fee.tax;
-  const bill = (kind: LineKind, label: string, amount: Money) => makeBill([line(kind, label, amount)], { currency, tax });
+  // The price itself is not a payment; the deposit and the balance are, and income tax is withheld from each.
+  const bill = (kind: LineKind, label: string, amount: Money, withholding = false) => makeBill([line(kind, label, amount)], { currency, tax, withholding });
   return {
     currency,
     model: fee.model,
@@ -146,8 +178,8 @@ export function contractMoney(answers: Answers): ContractMoney {
     balance,
     tax,
     baseBill: bill('fee', baseLabel(answers), base),
-    depositBill: bill('deposit', `Deposit (${percentText(percent)})`, deposit),
-    balanceBill: bill('balance', 'Balance', balance),
+    depositBill: bill('deposit', `Deposit (${percentText(percent)})`, deposit, fee.withholding),
+    balanceBill: bill('balance', 'Balance', balance, fee.withholding),
     inFull: percent >= 100,
   };
 }
@@ -185,7 +217,7 @@ export function hoursBill(answers: Answers, hours: number, options: { final?: bo
     const credit = deposit.minor < before.minor ? deposit : max0(before);
     if (credit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(credit)));
   }
-  return makeBill(lines, { currency, tax: fee.tax });
+  return makeBill(lines, { currency, tax: fee.tax, withholding: fee.withholding });
 }
 
 /**
@@ -201,7 +233,7 @@ export function retainerMonthBill(answers: Answers, options: { expenses?: readon
     const deposit = contractMoney(answers).deposit;
     if (deposit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(deposit)));
   }
-  return makeBill(lines, { currency: fee.currency, tax: fee.tax });
+  return makeBill(lines, { currency: fee.currency, tax: fee.tax, withholding: fee.withholding });
 }
 
 /** The deposit a bill credits, as a positive amount (zero when it credits none). */
@@ -328,7 +360,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
   const left = earned.minor - depositCredited.minor;
   const paymentsCredited: Money = { minor: Math.min(paymentsMade.minor, left), currency };
   if (paymentsCredited.minor > 0) lines.push(line('payment-credit', 'Payments already made, credited', negate(paymentsCredited)));
-  const bill = makeBill(lines, { currency, tax: fee.tax });
+  const bill = makeBill(lines, { currency, tax: fee.tax, withholding: fee.withholding });
 
   // What was paid beyond what is owed: after an ending the Client caused, a
   // non-refundable deposit is kept; other prepayments (and a refundable
