@@ -430,7 +430,7 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     ctx.addIssue({
       code: 'custom',
       path: ['fee', 'withholding'],
-      message: 'Withholding tax is worked out in yen: set the currency to JPY, or withholding to false.',
+      message: 'Withholding tax is worked out in yen: charge in JPY, or turn withholding off',
     });
   }
   const digits = currencyDigits(fee.currency);

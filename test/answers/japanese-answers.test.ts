@@ -96,3 +96,13 @@ describe('the place of the court', () => {
     expect(problemsOf({ ...input, language: 'en' })).toEqual({});
   });
 });
+
+describe('withholding is worked out in yen', () => {
+  it('a Japanese contract in dollars is not withheld from by default, and asking for it is refused', () => {
+    const dollars = tokyo();
+    dollars.fee.currency = 'USD';
+    expect(answersSchema.parse(dollars).fee.withholding).toBe(false);
+    dollars.fee.withholding = true;
+    expect(problemsOf(dollars)).toEqual({ 'fee.withholding': 'Withholding tax is worked out in yen: charge in JPY, or turn withholding off' });
+  });
+});
