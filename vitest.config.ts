@@ -27,6 +27,8 @@ export default defineConfig({
           ...shared,
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // The server processes here are the compiled server, as `npm start` runs it: built once first.
+          globalSetup: ['test/setup/build-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // LibreOffice and Chromium each want a core; two at once is all this machine has.

@@ -1,5 +1,6 @@
-// npm run load: the server as a child process on 127.0.0.1, driven by
-// autocannon at 16 connections for LOAD_SECONDS (default 60):
+// npm run load: the compiled server (as `npm start` runs it; the `preload`
+// script builds it) as a child process on 127.0.0.1, driven by autocannon at
+// 16 connections for LOAD_SECONDS (default 60):
 //
 // - 8 connections POST /api/contracts (the new-client-fixed example);
 // - 8 connections walk the wizard as a browser would: the home page, a new
@@ -187,13 +188,13 @@ async function startTarget(): Promise<Target> {
   const env = { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' };
   if (INSTANCES === 1) {
     const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
-    const server = await startServer({ ...env, DATA_DIR: dataDir });
+    const server = await startServer({ ...env, DATA_DIR: dataDir }, { build: 'compiled' });
     return { url: server.url, servers: [server], dataDirs: [dataDir] };
   }
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   const databaseUrl = await postgres.createDatabase('load');
   const dataDirs = Array.from({ length: INSTANCES }, () => mkdtempSync(join(tmpdir(), 'load-')));
-  const servers = await Promise.all(dataDirs.map((dataDir) => startServer({ ...env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: redis.url })));
+  const servers = await Promise.all(dataDirs.map((dataDir) => startServer({ ...env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, REDIS_URL: redis.url }, { build: 'compiled' })));
   const balancer = await startRoundRobin(servers.map((server) => server.url));
   return { url: balancer.url, servers, balancer, postgres, redis, dataDirs };
 }

@@ -3,14 +3,14 @@
 // surfacing in a customer's contract. See clauses/README.md for the format.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ContractFacts } from '../contract/facts.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { compileTemplate, referencedPaths, SLOT_CHARACTERS, type CompiledTemplate } from './template.ts';
 
 /** The clause library's root: contract/ holds the contract's clauses, letters/ the follow-up letters. */
-export const CLAUSES_ROOT = fileURLToPath(new URL('../../clauses/', import.meta.url));
+export const CLAUSES_ROOT = join(PROJECT_ROOT, 'clauses');
 
 /** A clause file that cannot be used, named so a person can open it and fix it. */
 export class ClauseTemplateError extends Error {

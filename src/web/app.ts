@@ -1,7 +1,6 @@
 // buildApp() assembles a ready Fastify instance and nothing else: no
 // listening, no signals. Tests drive it with app.inject; server.ts listens.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
@@ -17,6 +16,7 @@ import { Eta } from 'eta';
 import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
@@ -31,8 +31,8 @@ import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
 
-export const VIEWS_DIR = fileURLToPath(new URL('../../views/', import.meta.url));
-const ASSETS_DIR = fileURLToPath(new URL('../../views/assets/', import.meta.url));
+export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
+const ASSETS_DIR = join(VIEWS_DIR, 'assets');
 
 
 export interface BuildOptions extends Partial<AppConfig> {

@@ -1,5 +1,5 @@
 // 250 random mutations of the product examples, sent over real HTTP to the
-// real server process: type changes, deletions, extra keys, nulls, huge
+// real server process (compiled, as `npm start` runs it): type changes, deletions, extra keys, nulls, huge
 // numbers, any Unicode, long strings. Every answer is a 200 with a Word file
 // whose every part parses, or a 400 problem naming a field; no 5xx, no dropped
 // connection. A few of the accepted files are then opened by LibreOffice.
@@ -28,7 +28,7 @@ let workDir: string;
 let server: ServerProcess;
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'mutation-'));
-  server = await startServer({ DATA_DIR: join(workDir, 'data'), RATE_LIMIT_PER_MINUTE: '0' });
+  server = await startServer({ DATA_DIR: join(workDir, 'data'), RATE_LIMIT_PER_MINUTE: '0' }, { build: 'compiled' });
 });
 afterAll(async () => {
   if (server) await killHard(server);

@@ -1,11 +1,40 @@
-// The real server as a child process (node --import tsx src/server.ts) on a
-// free port of 127.0.0.1, for tests and benchmarks that need a process to
-// kill, restart or measure. Its output is read (so it never blocks on a full
-// pipe) and kept for error messages.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The real server as a child process on a free port of 127.0.0.1, for tests
+// and benchmarks that need a process to kill, restart or measure: from source
+// (node --import tsx src/server.ts: the unit tier, no build needed) or
+// compiled, started exactly as `npm start` starts it (the e2e tier, the
+// benchmarks). Its output is read (so it never blocks on a full pipe) and kept
+// for error messages.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** `source`: TypeScript through tsx. `compiled`: dist/, as `npm start` runs it (build it first with buildServer). */
+export type ServerBuild = 'source' | 'compiled';
+
+/** The node arguments of package.json's start script ("node [flags] dist/server.js"), without npm in between. */
+export function startCommandArguments(): string[] {
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [program, ...args] = start.trim().split(/\s+/);
+  if (program !== 'node' || args.length === 0) throw new Error(`package.json's start script is not "node ... <entry>": ${start}`);
+  return args;
+}
+
+/** `npm run build`: compiles src/ into dist/ (incremental: a second or two when nothing changed). */
+export async function buildServer(): Promise<void> {
+  await promisify(execFile)('npm', ['run', '--silent', 'build'], { cwd: ROOT, timeout: 300_000 });
+}
+
+function serverArguments(build: ServerBuild): string[] {
+  if (build === 'source') return ['--import', 'tsx', 'src/server.ts'];
+  const args = startCommandArguments();
+  const entry = args.at(-1)!;
+  if (!existsSync(join(ROOT, entry))) throw new Error(`${entry} is missing: run npm run build first`);
+  return args;
+}
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -18,9 +47,14 @@ export interface ServerProcess {
 
 const MAX_KEPT_OUTPUT = 64 * 1024;
 
+export interface StartOptions {
+  readonly build?: ServerBuild;
+  readonly timeoutMs?: number;
+}
+
 /** Starts the server with `env` on top of the parent's; resolves once it listens. */
-export function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+export function startServer(env: Record<string, string>, { build = 'source', timeoutMs = 30_000 }: StartOptions = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, serverArguments(build), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,71 @@
+// The server as `npm start` runs it: compiled JavaScript in dist/, no
+// TypeScript at run time. It must find everything it reads from the project
+// (the clause library, the letter templates, the page templates and their
+// assets) and serve the same product as the source does.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCX_TYPE } from '../../src/web/api.ts';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { letterInput } from '../helpers/letters.ts';
+import { SAMPLES_DIR } from '../helpers/samples.ts';
+import { killHard, ROOT, startCommandArguments, startServer, stopServer, type ServerProcess } from '../helpers/server-process.ts';
+
+let workDir: string;
+let server: ServerProcess;
+beforeAll(async () => {
+  workDir = mkdtempSync(join(tmpdir(), 'compiled-server-'));
+  server = await startServer({ DATA_DIR: join(workDir, 'data'), RATE_LIMIT_PER_MINUTE: '0' }, { build: 'compiled' });
+});
+afterAll(async () => {
+  if (server) await killHard(server);
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('the compiled server (npm start)', () => {
+  it('runs dist/server.js with node itself, not a TypeScript loader', () => {
+    const args = startCommandArguments();
+    expect(args.at(-1)).toBe('dist/server.js');
+    expect(args.join(' ')).not.toMatch(/tsx|ts-node|--import|--loader|\.ts\b/);
+  });
+
+  it('makes a contract from the clause library', async () => {
+    const body = readFileSync(join(SAMPLES_DIR, 'new-client-fixed.json'), 'utf8');
+    const response = await fetch(`${server.url}/api/contracts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(DOCX_TYPE);
+    const text = openDocx(Buffer.from(await response.arrayBuffer())).text();
+    expect(text).toContain('Harbor Coffee website redesign');
+    expect(text).toContain('Governing law');
+  });
+
+  it('writes a follow-up letter from the letter templates', async () => {
+    const response = await fetch(`${server.url}/api/letters/final-check-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/plain' },
+      body: JSON.stringify(letterInput()),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/^Subject: /);
+  });
+
+  it('serves the pages with their stylesheet and script, and the API reference', async () => {
+    const home = await fetch(`${server.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('/assets/app.css');
+    for (const [name, type] of [['app.css', 'text/css'], ['wizard.js', 'javascript']] as const) {
+      const response = await fetch(`${server.url}/assets/${name}`);
+      expect(response.status, name).toBe(200);
+      expect(response.headers.get('content-type'), name).toContain(type);
+      expect(Buffer.from(await response.arrayBuffer()).equals(readFileSync(join(ROOT, 'views/assets', name))), name).toBe(true);
+    }
+    const docs = await fetch(`${server.url}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('exits 0 on SIGTERM', async () => {
+    expect(await stopServer(server)).toBe(0);
+  });
+});
