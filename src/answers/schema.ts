@@ -425,6 +425,14 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
       message: 'Enter the place of the court for a Japanese contract, like 東京',
     });
   }
+  // Without a known model the union checks nothing else; the fields every
+  // model shares are still checked, so the currency is named in the same pass.
+  if (typeof fee === 'object' && fee !== null && !(FEE_MODELS as readonly unknown[]).includes((fee as { model?: unknown }).model)) {
+    for (const [key, schema] of Object.entries(feeCommon)) {
+      const result = schema.safeParse((fee as Record<string, unknown>)[key]);
+      if (!result.success) ctx.addIssue({ code: 'custom', path: ['fee', key], message: result.error.issues[0]!.message });
+    }
+  }
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
   if (fee.withholding === true && fee.currency !== 'JPY') {
     ctx.addIssue({

@@ -178,25 +178,31 @@ describe('validation on each step', () => {
     expect(valueOf(again.body, 'freelancer-email')).toBe('jordan at example');
   });
 
-  it('"client": relationship is required, and a client who was trouble gets the article\'s advice', async () => {
+  it('"relationship": one question with three answers; a client who was trouble gets the advice, a new one never does', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
-    await visitor.get(`${base}/client`);
-    const form = { ...formFor('client', sampleInput('returning-client-hourly')) };
-    delete form['client.relationship'];
-    const response = await visitor.post(`${base}/client`, form);
+    await visitor.get(`${base}/relationship`);
+    const response = await visitor.post(`${base}/relationship`, {});
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('<a href="#client-relationship">Select whether you have worked for this client before</a>');
-    expect(tagOf(response.body, 'client-relationship')).toContain('aria-invalid="true"');
+    expect(response.body).toContain('<a href="#wizard-history">Select whether you have worked for this client before</a>');
+    expect(tagOf(response.body, 'wizard-history')).toContain('aria-invalid="true"');
     expect(response.body).toMatch(/id="trouble-advice" hidden/);
 
-    const saved = await visitor.post(`${base}/client`, { ...form, 'client.relationship': 'returning', 'client.troubleBefore': 'yes' });
+    const saved = await visitor.post(`${base}/relationship`, { 'wizard.history': 'returning-trouble' });
     expect(saved.headers.location).toBe(`${base}/project`);
-    const page = await visitor.get(`${base}/client`);
-    expect(page.body).toMatch(/<input[^>]*id="client-troubleBefore"[^>]*value="yes" checked/);
+    const page = await visitor.get(`${base}/relationship`);
+    expect(page.body).toMatch(/<input[^>]*id="wizard-history-3"[^>]*value="returning-trouble" checked/);
     expect(page.body).toMatch(/id="trouble-advice"(?! hidden)/);
     expect(page.body).toContain('double your rate');
     expect((await visitor.get(`${base}/fees`)).body).toContain('double your rate');
+    const draft = await app.drafts.get(base.split('/')[2]!);
+    expect(draft!.answers.client).toEqual({ relationship: 'returning', troubleBefore: true });
+
+    // "First project" drops the trouble answer: the advice is never shown for a new client.
+    await visitor.post(`${base}/relationship`, { 'wizard.history': 'new' });
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.client).toEqual({ relationship: 'new' });
+    expect((await visitor.get(`${base}/fees`)).body).not.toContain('double your rate');
+    expect((await visitor.get(`${base}/relationship`)).body).toMatch(/id="trouble-advice" hidden/);
   });
 
   it('"project": deliverables grow without JavaScript, and each problem points at its box', async () => {
@@ -226,41 +232,54 @@ describe('validation on each step', () => {
     expect(badDate.body).toContain('Start date must be a real date');
   });
 
-  it('"fees": asks for a model, keeps a non-number as typed, and knows yen have no decimals', async () => {
+  it('"charging" then "fees": currency and model first, then only that model\'s amounts, typed as people type them', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
-    await visitor.get(`${base}/fees`);
-    const noModel = await visitor.post(`${base}/fees`, { 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
-    expect(noModel.statusCode).toBe(400);
-    expect(noModel.body).toContain('<a href="#fee-model">Select how you charge for this project</a>');
+    await visitor.get(`${base}/charging`);
+    const nothing = await visitor.post(`${base}/charging`, {});
+    expect(nothing.statusCode).toBe(400);
+    expect(nothing.body).toContain('<a href="#fee-currency">Select the currency you charge in</a>');
+    expect(nothing.body).toContain('<a href="#fee-model">Select how you charge for this project</a>');
+    // Every currency is offered by name, the common ones first.
+    expect(nothing.body).toContain('<option value="USD">US Dollar (USD)</option>');
+    expect(nothing.body).toContain('<option value="MXN">Mexican Peso (MXN)</option>');
 
-    const letters = await visitor.post(`${base}/fees`, { 'fee.model': 'hourly', 'fee.rate': 'ninety', 'fee.estimatedHours': '40', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    expect((await visitor.post(`${base}/charging`, { 'fee.currency': 'USD', 'fee.model': 'hourly' })).headers.location).toBe(`${base}/fees`);
+    const hourly = await visitor.get(`${base}/fees`);
+    expect(hourly.body).toContain('id="fee-rate"');
+    expect(hourly.body).not.toContain('id="fee-total"');
+    // The currency sits beside the amount box and is read with it.
+    expect(hourly.body).toContain('<span class="input-prefix" id="fee-rate-prefix">$</span>');
+    expect(tagOf(hourly.body, 'fee-rate')).toMatch(/aria-describedby="fee-rate-prefix/);
+    const letters = await visitor.post(`${base}/fees`, { 'fee.rate': 'ninety', 'fee.estimatedHours': '40', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
     expect(letters.body).toContain('<a href="#fee-rate">Hourly rate must be a number, like 85</a>');
     expect(valueOf(letters.body, 'fee-rate')).toBe('ninety');
 
-    const two = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': 'lots', 'fee.currency': 'dollars', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
-    // Listed in the order of the fields on the page.
-    expect(two.body.indexOf('href="#fee-total"')).toBeGreaterThan(0);
-    expect(two.body.indexOf('href="#fee-total"')).toBeLessThan(two.body.indexOf('href="#fee-currency"'));
-
-    const yen = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '600000.5', 'fee.currency': 'jpy', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '0' });
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'JPY', 'fee.model': 'fixed' });
+    const yen = await visitor.post(`${base}/fees`, { 'fee.total': '¥600,000.5', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '0' });
     expect(yen.body).toContain('<a href="#fee-total">Enter the total price as a whole number: Japanese Yen amounts have no decimals</a>');
+    expect(yen.body).toContain('<span class="input-prefix" id="fee-total-prefix">¥</span>');
+    const wholeYen = await visitor.post(`${base}/fees`, { 'fee.total': '¥1,200,000', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '0' });
+    expect(wholeYen.headers.location).toBe(`${base}/safeguards`);
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.fee).toMatchObject({ currency: 'JPY', model: 'fixed', total: 1_200_000 });
 
-    const ok = await visitor.post(`${base}/fees`, { 'fee.model': 'fixed', 'fee.total': '12,000', 'fee.rate': '90', 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
-    expect(ok.headers.location).toBe(`${base}/safeguards`);
-    const safeguards = await visitor.get(`${base}/safeguards`);
-    // The fixed total became a number; the hourly rate of the unchosen model is out of the
-    // answers but still on the form, in case the user switches back.
-    expect(safeguards.body).toContain('$12,000.00');
-    expect(valueOf((await visitor.get(`${base}/fees`)).body, 'fee-rate')).toBe('90');
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'USD', 'fee.model': 'fixed' });
+    for (const typed of ['$6,000', '6,000', '6 000', 'USD 6000']) {
+      const ok = await visitor.post(`${base}/fees`, { 'fee.total': typed, 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+      expect(ok.headers.location, typed).toBe(`${base}/safeguards`);
+      expect((await app.drafts.get(base.split('/')[2]!))!.answers.fee, typed).toMatchObject({ total: 6000 });
+    }
+    // Shown again the way people read it.
+    expect(valueOf((await visitor.get(`${base}/fees`)).body, 'fee-total')).toBe('6,000');
+    expect((await visitor.get(`${base}/safeguards`)).body).toContain('$6,000.00');
   });
 
   it('"safeguards": the deposit is pre-filled from the relationship: 50 for a new client, 30 for a returning one', async () => {
     for (const [relationship, percent] of [['new', '50'], ['returning', '30']] as const) {
       const visitor = new Visitor();
       const base = draftBase(await visitor.start());
-      await visitor.get(`${base}/client`);
-      await visitor.post(`${base}/client`, { ...formFor('client', sampleInput('new-client-fixed')), 'client.relationship': relationship });
+      await visitor.get(`${base}/relationship`);
+      await visitor.post(`${base}/relationship`, { 'wizard.history': relationship });
       const page = await visitor.get(`${base}/safeguards`);
       expect(valueOf(page.body, 'deposit-percent')).toBe(percent);
       expect(page.body).toContain('25 to 30%');
@@ -270,44 +289,47 @@ describe('validation on each step', () => {
   it('"safeguards": a suggested deposit follows a later change of relationship, a chosen one stays', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
-    const client = formFor('client', sampleInput('new-client-fixed'));
+    const client = { 'wizard.history': 'new' };
     const safeguards = { 'wizard.depositChoice': 'deposit', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '14' };
-    await visitor.get(`${base}/client`);
-    await visitor.post(`${base}/client`, client);
+    await visitor.get(`${base}/relationship`);
+    await visitor.post(`${base}/relationship`, client);
     await visitor.get(`${base}/safeguards`);
     await visitor.post(`${base}/safeguards`, { ...safeguards, 'deposit.percent': '50' });
     // The user goes back and says the client has paid before: the suggestion follows.
-    await visitor.get(`${base}/client`);
-    await visitor.post(`${base}/client`, { ...client, 'client.relationship': 'returning' });
+    await visitor.post(`${base}/relationship`, { 'wizard.history': 'returning' });
     expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('30');
     // A percentage the user typed is theirs: changing the relationship again leaves it.
     await visitor.post(`${base}/safeguards`, { ...safeguards, 'deposit.percent': '25' });
-    await visitor.get(`${base}/client`);
-    await visitor.post(`${base}/client`, { ...client, 'client.relationship': 'new' });
+    await visitor.post(`${base}/relationship`, { 'wizard.history': 'new' });
     expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('25');
   });
 
   it('"fees": amounts typed for another fee model come back when the user switches back', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
-    const common = { 'fee.currency': 'USD', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' };
-    await visitor.get(`${base}/fees`);
-    await visitor.post(`${base}/fees`, { ...common, 'fee.model': 'hourly', 'fee.rate': '85', 'fee.estimatedHours': '60' });
-    await visitor.post(`${base}/fees`, { ...common, 'fee.model': 'fixed', 'fee.total': '12000', 'fee.rate': '85', 'fee.estimatedHours': '60' });
+    const common = { 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' };
+    await visitor.get(`${base}/charging`);
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'USD', 'fee.model': 'hourly' });
+    await visitor.post(`${base}/fees`, { ...common, 'fee.rate': '85', 'fee.estimatedHours': '60' });
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'USD', 'fee.model': 'fixed' });
+    await visitor.post(`${base}/fees`, { ...common, 'fee.total': '12000' });
     // The answers hold only the chosen model's amounts...
     const answers = await app.inject({ method: 'GET', url: `${base}/answers.json` });
     expect(answers.body).not.toContain('"rate"');
-    // ...but the page still has the hourly figures, ready for a switch back.
+    expect((await visitor.get(`${base}/fees`)).body).not.toContain('id="fee-rate"');
+    // ...but the hourly figures come back with a switch back.
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'USD', 'fee.model': 'hourly' });
     const page = await visitor.get(`${base}/fees`);
-    expect(valueOf(page.body, 'fee-total')).toBe('12000');
     expect(valueOf(page.body, 'fee-rate')).toBe('85');
     expect(valueOf(page.body, 'fee-estimatedHours')).toBe('60');
+    expect(page.body).not.toContain('id="fee-total"');
   });
 
   it('"safeguards": shows the deposit as an amount, and takes payment in full as 100%', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
-    await visitor.get(`${base}/fees`);
+    await visitor.get(`${base}/charging`);
+    await visitor.post(`${base}/charging`, formFor('charging', sampleInput('new-client-fixed')));
     await visitor.post(`${base}/fees`, formFor('fees', sampleInput('new-client-fixed')));
     const page = await visitor.get(`${base}/safeguards`);
     expect(page.body).toMatch(/id="figure-deposit">\$6,000\.00</);
@@ -342,8 +364,8 @@ describe('validation on each step', () => {
     for (const [sample, paper] of [['new-client-fixed', 'letter'], ['returning-client-hourly', 'a4']] as const) {
       const visitor = new Visitor();
       const base = draftBase(await visitor.start());
-      await visitor.get(`${base}/fees`);
-      await visitor.post(`${base}/fees`, formFor('fees', sampleInput(sample)));
+      await visitor.get(`${base}/charging`);
+      await visitor.post(`${base}/charging`, formFor('charging', sampleInput(sample)));
       const page = await visitor.get(`${base}/jurisdiction`);
       expect(page.body).toContain('Paper size for the Word file');
       expect(page.body).toContain('US Letter (8.5 × 11 inches)');
@@ -373,7 +395,7 @@ describe('validation on each step', () => {
     const base = draftBase(await visitor.start());
     expect((await visitor.get(`${base}/safeguards`)).body).toContain('work stops once the client has been silent for a set time');
     expect((await visitor.get(`${base}/jurisdiction`)).body).toContain('The article&#39;s third safeguard');
-    expect((await visitor.get(`${base}/fees`)).body).toContain('A retainer reserves a number of hours each month');
+    expect((await visitor.get(`${base}/charging`)).body).toContain('A retainer reserves a number of hours each month');
   });
 });
 
@@ -471,6 +493,81 @@ describe('the walk through the steps', () => {
     const sameBrowser = Object.assign(new Visitor(restarted), { cookies: visitor.cookies, token: visitor.token });
     const saved = await sameBrowser.post(first, formFor('you', sampleInput('new-client-fixed')));
     expect(saved.statusCode).toBe(303);
+  });
+});
+
+describe('save and come back later', () => {
+  it('every step offers it; the page it leads to gives the resume link, which opens the first step still to answer', async () => {
+    expect.hasAssertions();
+    const visitor = new Visitor();
+    const input = sampleInput('new-client-fixed');
+    let url = await visitor.start();
+    const base = draftBase(url);
+    for (const [index, step] of STEPS.entries()) {
+      const page = await visitor.get(`${base}/${step.id}`);
+      expect(page.body, step.id).toContain('<button type="submit" class="button button-secondary" name="action" value="save-later">Save and come back later</button>');
+      if (index < 3) {
+        // Steps 1 to 3 answered, the third one saved for later.
+        const action = index === 2 ? { action: 'save-later' } : {};
+        const saved = await visitor.post(`${base}/${step.id}`, { ...formFor(step.id, input), ...action });
+        url = String(saved.headers.location);
+      }
+    }
+    expect(url).toBe(`${base}/saved?step=${STEPS[2]!.id}`);
+    const savedPage = await visitor.get(url);
+    expect(savedPage.body).toContain('Your answers are saved');
+    const link = /id="resume-link"[^>]*value="([^"]+)"/.exec(savedPage.body)![1]!;
+    expect(link).toMatch(new RegExp(`^http://localhost(:\\d+)?${base}$`));
+    expect(savedPage.body).toContain(`href="${base}/${STEPS[2]!.id}">Continue now</a>`);
+    // A fresh browser opening the link lands on step 4.
+    const resumed = await new Visitor().get(new URL(link).pathname);
+    expect(resumed.statusCode).toBe(303);
+    expect(resumed.headers.location).toBe(`${base}/${STEPS[3]!.id}`);
+  });
+
+  it('saves what was typed even when it has mistakes, and the link then opens that step', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    await visitor.get(url);
+    const saved = await visitor.post(url, { 'freelancer.name': 'Jordan Lee', 'freelancer.email': 'jordan at example', action: 'save-later' });
+    expect(saved.headers.location).toBe(`${draftBase(url)}/saved?step=you`);
+    expect((await visitor.get(draftBase(url))).headers.location).toBe(url);
+    expect(valueOf((await visitor.get(url)).body, 'freelancer-email')).toBe('jordan at example');
+  });
+
+  it('a finished draft opens on the review page', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    expect((await visitor.get(base)).headers.location).toBe(`${base}/review`);
+  });
+});
+
+describe('questions that apply only after an answer', () => {
+  it('the kill fee is on by default at the suggested 25%, and "No" takes it out', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const page = await visitor.get(`${base}/safeguards`);
+    expect(page.body).toMatch(/name="wizard.killFee" type="radio" value="yes" checked/);
+    expect(valueOf(page.body, 'killFee-percentOfRemainingFee')).toBe('25');
+    expect(page.body).toContain('We suggest 25%');
+    const base2 = { 'wizard.depositChoice': 'deposit', 'deposit.percent': '50', 'deposit.nonRefundable': 'yes', 'killFee.unresponsiveDays': '14' };
+    await visitor.post(`${base}/safeguards`, { ...base2, 'wizard.killFee': 'yes', 'killFee.percentOfRemainingFee': '25' });
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.killFee).toEqual({ unresponsiveDays: 14, percentOfRemainingFee: 25 });
+    await visitor.post(`${base}/safeguards`, { ...base2, 'wizard.killFee': 'no', 'killFee.percentOfRemainingFee': '25' });
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.killFee).toEqual({ unresponsiveDays: 14, percentOfRemainingFee: 0 });
+    const again = await visitor.get(`${base}/safeguards`);
+    expect(again.body).toMatch(/name="wizard.killFee" type="radio" value="no" checked/);
+    // Without JavaScript too, the percentage is hidden while "No" is chosen.
+    expect(again.body).toMatch(/<div class="radio-conditional" id="wizard-killFee-conditional" hidden>/);
+  });
+
+  it('a revealed question shows only under the chosen option, without JavaScript too', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const rights = await visitor.get(`${base}/rights`);
+    expect(rights.body).toMatch(/<div class="radio-conditional" id="ownership-copyright-2-conditional" hidden>/);
+    await visitor.post(`${base}/rights`, { 'ownership.copyright': 'retain-and-license', 'ownership.licence': 'exclusive', 'ownership.portfolioUse': 'yes' });
+    expect((await visitor.get(`${base}/rights`)).body).toMatch(/<div class="radio-conditional" id="ownership-copyright-2-conditional">/);
   });
 });
 

@@ -6,8 +6,8 @@ import { answersSchema, defaultDepositPercent, type Answers, type AnswersInput }
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
-import { getIn, many, setIn, single, toBoolean, toInputText, toNumber, type FormValues } from './form-values.ts';
-import { STEPS, type FieldDef, type StepDef } from './steps.ts';
+import { deleteIn, formatAmountInput, getIn, many, parseAmount, setIn, single, toBoolean, toInputText, toNumber, type FormValues } from './form-values.ts';
+import { activeSteps, revealedBy, STEPS, type FieldDef, type StepDef } from './steps.ts';
 
 export interface FieldError {
   /** The field's input name. */
@@ -24,11 +24,22 @@ export function fieldId(name: string): string {
   return name.replace(/[^A-Za-z0-9]+/g, '-');
 }
 
+/** Whether a field is asked, given the answers of the pages before. */
+export function applies(field: FieldDef, answers: DraftAnswers): boolean {
+  return !field.when || field.when(answers);
+}
+
+/** The answers a field writes: its own path, or for a form-only question the answers it sets. */
+function answerPaths(field: FieldDef): readonly string[] {
+  return field.name.startsWith('wizard.') ? (field.answers ?? []) : [field.name];
+}
+
 /** The values a step's form sent, keeping exactly what was typed. */
-export function readForm(step: StepDef, body: unknown): FormValues {
+export function readForm(step: StepDef, body: unknown, answers: DraftAnswers = {}): FormValues {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const form: FormValues = {};
   for (const field of step.fields) {
+    if (!applies(field, answers)) continue;
     const raw = source[field.name];
     if (field.kind === 'list') {
       // Empty boxes are how a user removes an item; they are dropped here so
@@ -47,17 +58,25 @@ function convert(field: FieldDef, value: string | string[] | undefined): unknown
   if (field.kind === 'list') return Array.isArray(value) ? value : [value];
   const text = Array.isArray(value) ? (value[0] ?? '') : value;
   if (field.kind === 'number') return toNumber(text);
+  if (field.kind === 'money') return parseAmount(text);
   if (field.kind === 'yes-no') return toBoolean(text);
   return text.trim() === '' ? undefined : text;
 }
 
-/** The step's answers from its form: numbers, booleans and lists; empty inputs left out. */
-export function formToSections(step: StepDef, form: FormValues): Record<string, unknown> {
+/**
+ * The step's answers from its form: numbers, booleans and lists; empty inputs
+ * left out, and so is a question revealed under an option that was not chosen.
+ */
+export function formToSections(step: StepDef, form: FormValues, answers: DraftAnswers = {}): Record<string, unknown> {
   const sections: Record<string, unknown> = {};
   for (const section of step.sections) {
     if (step.fields.some((field) => field.name.startsWith(`${section}.`))) sections[section] = {};
   }
+  const revealed = revealedBy(step);
   for (const field of step.fields) {
+    if (!applies(field, answers)) continue;
+    const parent = revealed.get(field.name);
+    if (parent && form[parent.field.name] !== parent.option.value) continue;
     const value = convert(field, form[field.name]);
     if (field.kind === 'list' && Array.isArray(value) && value.length === 0) {
       setIn(sections, field.name, []);
@@ -76,7 +95,11 @@ export function formToSections(step: StepDef, form: FormValues): Record<string, 
  * deposit to 30% (and back), while a percentage the user chose stays.
  */
 export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, unknown>, step: StepDef, form: FormValues): DraftAnswers {
-  const merged: DraftAnswers = { ...saved, ...sections };
+  // Several steps share a section (the client's details and the history with
+  // them; the currency and the price): a step replaces only its own answers.
+  const merged = structuredClone(saved) as DraftAnswers;
+  for (const field of step.fields) for (const path of answerPaths(field)) deleteIn(merged, path);
+  assignDeep(merged, sections);
   const typed = keptTyped(step, form);
   if (typed) merged[TYPED_KEY] = { ...(saved[TYPED_KEY] as Record<string, string> | undefined), ...typed };
   const before = getIn(saved, 'client.relationship');
@@ -88,7 +111,35 @@ export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, u
   ) {
     merged.deposit = { ...(merged.deposit as Record<string, unknown>), percent: defaultDepositPercent(after) };
   }
-  return merged;
+  // An answer to a question that no longer applies (the hourly rate once the
+  // fee is fixed) leaves the answers; what was typed stays in wizardTyped.
+  for (const other of STEPS) {
+    for (const field of other.fields) {
+      if (!applies(field, merged)) for (const path of answerPaths(field)) deleteIn(merged, path);
+    }
+  }
+  return dropEmptyObjects(merged) as DraftAnswers;
+}
+
+function assignDeep(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (isPlainObject(value) && isPlainObject(existing)) assignDeep(existing, value);
+    else target[key] = value;
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `{ tax: {} }` left by removing both tax answers is no answer at all (the schema would ask for its fields). */
+function dropEmptyObjects(value: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  for (const [key, child] of Object.entries(value)) {
+    if (!isPlainObject(child)) continue;
+    dropEmptyObjects(child, depth + 1);
+    // Top-level sections stay, even empty: the step was visited.
+    if (depth > 0 && Object.keys(child).length === 0) delete value[key];
+  }
+  return value;
 }
 
 // Beside the answers in a draft, never part of them (completeAnswers picks only the steps' sections).
@@ -104,12 +155,8 @@ function keptTyped(step: StepDef, form: FormValues): Record<string, string> | un
   return Object.keys(typed).length > 0 ? typed : undefined;
 }
 
-/** The step's part of the saved answers. */
-export function sectionsOf(step: StepDef, answers: DraftAnswers): Record<string, unknown> {
-  const sections: Record<string, unknown> = {};
-  for (const section of step.sections) sections[section] = answers[section];
-  return sections;
-}
+/** Every top-level key of the answers that some step asks for. */
+const ANSWER_KEYS = [...new Set(STEPS.flatMap((step) => step.sections))];
 
 /** The form as it should look for saved answers, with suggestions for what is not answered yet. */
 export function answersToForm(
@@ -122,6 +169,8 @@ export function answersToForm(
     const saved = getIn(answers, field.name);
     if (field.kind === 'list') {
       form[field.name] = Array.isArray(saved) ? saved.map(toInputText) : [];
+    } else if (field.kind === 'money' && typeof saved === 'number') {
+      form[field.name] = formatAmountInput(saved);
     } else if (saved !== undefined) {
       form[field.name] = toInputText(saved);
     } else if (field.keepTyped && typeof (answers[TYPED_KEY] as Record<string, unknown> | undefined)?.[field.name] === 'string') {
@@ -150,20 +199,19 @@ const FILLER: AnswersInput = {
   ownership: { transferOn: 'full-payment', copyright: 'assign-to-client', portfolioUse: true },
 };
 
-function locate(step: StepDef, path: readonly PropertyKey[]): Pick<FieldError, 'name' | 'targetId' | 'index'> {
-  const dotted = path.map(String).join('.');
-  const exact = step.fields.find((field) => field.name === dotted);
+/** The field of these that a problem's path is about, if any. */
+function locate(fields: readonly FieldDef[], dotted: string): Pick<FieldError, 'name' | 'targetId' | 'index'> | undefined {
+  const exact = fields.find((field) => answerPaths(field).includes(dotted));
   if (exact) return { name: exact.name, targetId: firstInputId(exact) };
   // An item of a list: project.deliverables.2
-  const list = step.fields.find((field) => field.kind === 'list' && dotted.startsWith(`${field.name}.`));
+  const list = fields.find((field) => field.kind === 'list' && dotted.startsWith(`${field.name}.`));
   if (list) {
     const index = Number(dotted.slice(list.name.length + 1).split('.')[0]);
     return { name: list.name, targetId: `${fieldId(list.name)}-${index}`, index };
   }
-  // A whole section (the fee model missing): its first question.
-  const inside = step.fields.find((field) => field.name.startsWith(`${dotted}.`));
-  const field = inside ?? step.fields[0]!;
-  return { name: field.name, targetId: firstInputId(field) };
+  // A whole object (the tax without its rate): its first question.
+  const inside = dotted === '' ? undefined : fields.find((field) => answerPaths(field).some((path) => path.startsWith(`${dotted}.`)));
+  return inside ? { name: inside.name, targetId: firstInputId(inside) } : undefined;
 }
 
 /** The id of the input an error summary link should focus. */
@@ -173,15 +221,23 @@ export function firstInputId(field: FieldDef): string {
 }
 
 /** What must change before the step's answers are usable: none when they are. */
-export function validateStep(step: StepDef, sections: Record<string, unknown>): FieldError[] {
-  // One pass over the whole answers (the step's sections on valid filler), so
-  // the page lists its own problems and the cross-field ones together.
-  const whole = answersSchema.safeParse({ ...FILLER, ...sections });
-  const problems = whole.success ? [] : fieldProblems(whole.error.issues).filter((problem) => step.sections.includes(problem.path.split('.')[0]!));
+export function validateStep(step: StepDef, answers: DraftAnswers): FieldError[] {
+  // One pass over the whole answers (the draft on valid filler), so the page
+  // lists its own problems and the cross-field ones together; only problems
+  // about this step's questions are its own.
+  const candidate: Record<string, unknown> = { ...FILLER };
+  for (const key of ANSWER_KEYS) if (answers[key] !== undefined) candidate[key] = answers[key];
+  for (const section of step.sections) {
+    const nested = step.fields.some((field) => answerPaths(field).some((path) => path.startsWith(`${section}.`)));
+    candidate[section] = answers[section] ?? (nested ? {} : undefined);
+  }
+  const whole = answersSchema.safeParse(candidate);
+  const fields = step.fields.filter((field) => applies(field, answers));
   const seen = new Set<string>();
   const errors: FieldError[] = [];
-  for (const problem of problems) {
-    const where = locate(step, problem.path.split('.').filter((part) => part !== ''));
+  for (const problem of whole.success ? [] : fieldProblems(whole.error.issues)) {
+    const where = locate(fields, problem.path);
+    if (!where) continue;
     const key = `${where.targetId}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -193,13 +249,18 @@ export function validateStep(step: StepDef, sections: Record<string, unknown>): 
 }
 
 export function isStepComplete(step: StepDef, answers: DraftAnswers): boolean {
-  return validateStep(step, sectionsOf(step, answers)).length === 0;
+  return validateStep(step, answers).length === 0;
+}
+
+/** The step a returning visitor should see: the first that still needs answers, or none (the review page). */
+export function firstIncompleteStep(answers: DraftAnswers): StepDef | undefined {
+  return activeSteps(answers).find((step) => !isStepComplete(step, answers));
 }
 
 /** The complete answers when every step is valid, with the schema's defaults filled in. */
 export function completeAnswers(answers: DraftAnswers): Answers | undefined {
   const picked: Record<string, unknown> = {};
-  for (const step of STEPS) Object.assign(picked, sectionsOf(step, answers));
+  for (const key of ANSWER_KEYS) if (answers[key] !== undefined) picked[key] = answers[key];
   const result = answersSchema.safeParse(picked);
   return result.success ? result.data : undefined;
 }

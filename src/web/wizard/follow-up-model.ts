@@ -14,7 +14,7 @@ import { scheduleRequestSchema, type ScheduleRequest } from '../../schedule/requ
 import { STAGES, type Stage } from '../../schedule/rules.ts';
 import { fieldProblems } from '../problems.ts';
 import { fieldId, type FieldError } from './engine.ts';
-import { setIn, single, toNumber, type FormValues } from './form-values.ts';
+import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView, PanelView } from './view-models.ts';
 
 // ---- The forms: which inputs each one has ----------------------------------
@@ -58,20 +58,13 @@ const text = (form: FormValues, name: string) => {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 };
 
-/** "$6,000.00", "USD 6000", "6 000 €" -> 6000: the currency is the contract's, a symbol typed with it is not an error. */
-function amountOf(raw: string): number | string | undefined {
-  const bare = raw.trim().replace(/^(?:[A-Za-z]{3}\s*|\p{Sc}\s*)/u, '').replace(/(?:\s*[A-Za-z]{3}|\s*\p{Sc})$/u, '');
-  const value = toNumber(bare);
-  return typeof value === 'number' ? value : toNumber(raw);
-}
-
 /** The `letter` object of a letter request, from its form: empty inputs left out, an invoice only when one of its inputs is filled. */
 export function letterFromForm(kind: LetterKind, form: FormValues): Record<string, unknown> {
   const letter: Record<string, unknown> = {};
   for (const name of LETTER_INPUTS[kind]) {
     const raw = text(form, name);
     if (raw.trim() === '') continue;
-    const value = name === 'invoice.amount' ? amountOf(raw) : name === 'deadlineDays' ? toNumber(raw) : name === 'howToPay' ? raw : raw.trim();
+    const value = name === 'invoice.amount' ? parseAmount(raw) : name === 'deadlineDays' ? toNumber(raw) : name === 'howToPay' ? raw : raw.trim();
     if (value !== undefined) setIn(letter, name, value);
   }
   return letter;
@@ -284,7 +277,7 @@ function calendarItems(ctx: PageContext): FieldView[] {
   const stage = value('stage');
   const options: OptionView[] = STAGES.map((choice, index) => {
     const id = index === 0 ? stageId : `${stageId}-${index + 1}`;
-    return { id, value: choice, label: STAGE_CHOICES[choice].label, hint: STAGE_CHOICES[choice].hint, hintId: `${id}-hint`, checked: stage === choice, children: [] };
+    return { id, value: choice, label: STAGE_CHOICES[choice].label, hint: STAGE_CHOICES[choice].hint, hintId: `${id}-hint`, checked: stage === choice, conditionalHidden: true, children: [] };
   });
   const stageView: FieldView = {
     ...inputView({ id: stageId, name: 'stage', label: 'Where is the project?', kind: 'text', value: stage, ...(stageError ? { error: stageError } : {}) }),

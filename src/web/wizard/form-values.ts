@@ -66,6 +66,48 @@ export function toNumber(raw: string): number | string | undefined {
   return trimmed;
 }
 
+// A currency written before or after an amount: "$", "US$", "USD", "CA$", "€", "¥", "kr", "CHF".
+const LEADING_CURRENCY = /^(?:[A-Za-z]{1,3}\s?)?\p{Sc}?\s*/u;
+const TRAILING_CURRENCY = /\s*(?:\p{Sc}|[A-Za-z]{2,3}\.?)$/u;
+// Spaces of every width (a French "6 000", a narrow no-break space), a Swiss apostrophe, an underscore.
+const GROUP_MARKS = /[\s\u00a0\u2009\u202f'’_]/g;
+
+/**
+ * An amount as people type it: "$6,000", "6 000", "6,000.50", "¥1,200,000",
+ * "USD 6000", "6.000,50 €" -> a number. The currency typed with it is not
+ * checked here: the contract's currency is asked on its own page and shown
+ * beside the box. Anything that is not an amount is returned as typed, so
+ * the schema can say so and the page can show it again.
+ */
+export function parseAmount(raw: string): number | string | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === '') return undefined;
+  const bare = trimmed.replace(LEADING_CURRENCY, '').replace(TRAILING_CURRENCY, '').replace(GROUP_MARKS, '');
+  const sign = bare.startsWith('-') ? '-' : '';
+  const digits = bare.replace(/^[+-]/, '');
+  let plain: string | undefined;
+  if (/^\d+$/.test(digits)) plain = digits;
+  // Both marks: the last one is the decimal point ("6,000.50", "6.000,50").
+  else if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) plain = digits.replace(/,/g, '');
+  else if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits)) plain = digits.replace(/\./g, '').replace(',', '.');
+  // Commas in threes are thousands ("6,000", "1,200,000"); one comma before one or two digits is a decimal comma ("6000,5").
+  else if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) plain = digits.replace(/,/g, '');
+  // Indian grouping: "12,00,000".
+  else if (/^\d{1,2}(?:,\d{2})*,\d{3}$/.test(digits)) plain = digits.replace(/,/g, '');
+  else if (/^\d+,\d{1,2}$/.test(digits)) plain = digits.replace(',', '.');
+  // Several dots in threes are thousands ("1.200.000"); one dot is a decimal point ("6000.50").
+  else if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) plain = digits.replace(/\./g, '');
+  else if (/^\d*\.\d+$/.test(digits)) plain = digits;
+  if (plain === undefined) return trimmed;
+  const value = Number(`${sign}${plain}`);
+  return Number.isFinite(value) ? value : trimmed;
+}
+
+/** A saved amount written back into its box the way people read it: "6,000", "6,000.50". */
+export function formatAmountInput(value: number): string {
+  return value.toLocaleString('en-US', Number.isInteger(value) ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2, maximumFractionDigits: 6 });
+}
+
 /** "yes"/"no" radios -> booleans; anything else is left out. */
 export function toBoolean(raw: string): boolean | undefined {
   if (raw === 'yes') return true;

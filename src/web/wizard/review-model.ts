@@ -1,7 +1,7 @@
 // The "check your answers" page: every answer grouped by step, with a Change
 // link, and the steps that still need answers.
 import type { DraftAnswers } from '../../drafts/store.ts';
-import { answersToForm, isStepComplete } from './engine.ts';
+import { answersToForm, applies, isStepComplete } from './engine.ts';
 import { revealedBy, type FieldDef, type StepDef } from './steps.ts';
 
 export interface SummaryRow {
@@ -40,6 +40,7 @@ export function summaryGroups(steps: readonly StepDef[], answers: DraftAnswers, 
     const revealed = revealedBy(step);
     const rows: SummaryRow[] = [];
     for (const field of step.fields) {
+      if (!applies(field, answers)) continue;
       const parent = revealed.get(field.name);
       // A field under an option that was not chosen is not part of the answers.
       if (parent && form[parent.field.name] !== parent.option.value) continue;

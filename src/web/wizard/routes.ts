@@ -16,7 +16,7 @@ import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
-import { answersToForm, completeAnswers, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
+import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { readUploadedAnswers } from './import.ts';
@@ -57,6 +57,9 @@ interface StepQuery {
   check?: string;
   rows?: string;
 }
+
+/** The link that brings a visitor back to a draft, on this site's own address. */
+const resumeUrlOf = (request: FastifyRequest, id: string) => `${request.protocol}://${request.host}${draftUrl(id)}`;
 
 const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 const HOME_TITLE = 'Make a freelance contract that protects you';
@@ -153,7 +156,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       docxHref: draftUrl(draft.id, 'contract.docx'),
       answersHref: draftUrl(draft.id, 'answers.json'),
       fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
-      resumeUrl: `${request.protocol}://${request.host}${draftUrl(draft.id)}`,
+      resumeUrl: resumeUrlOf(request, draft.id),
       expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
       followUpHref: draftUrl(draft.id, 'follow-up'),
       deleteAction: draftUrl(draft.id, 'delete'),
@@ -216,10 +219,25 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     html(reply).view('deleted.eta', { title: 'Your draft was deleted' }),
   );
 
+  // The resume link: the first step that still needs answers, or the review page when none does.
   app.get<{ Params: DraftParams }>('/wizard/:draftId', { schema: { hide: true } }, async (request, reply) => {
     const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
-    return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+    return reply.redirect(draftUrl(draft.id, firstIncompleteStep(draft.answers)?.id ?? REVIEW_STEP.id), 303);
+  });
+
+  // "Save and come back later": the answers are saved; this page gives the link back to them.
+  app.get<{ Params: DraftParams; Querystring: { step?: string } }>('/wizard/:draftId/saved', { schema: { hide: true } }, async (request, reply) => {
+    const draft = await store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const step = findStep(request.query.step ?? '');
+    return html(reply).view('saved.eta', {
+      title: 'Your answers are saved',
+      resumeUrl: resumeUrlOf(request, draft.id),
+      expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
+      continueHref: draftUrl(draft.id, step?.id ?? firstIncompleteStep(draft.answers)?.id ?? REVIEW_STEP.id),
+      scripts: SCRIPTS,
+    });
   });
 
   app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true } }, async (request, reply) => {
@@ -230,7 +248,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (!step) return reply.callNotFound();
     const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });
     // Links from the review page ask for the step's problems straight away.
-    const errors = request.query.check ? validateStep(step, formToSections(step, form)) : [];
+    const errors = request.query.check ? validateStep(step, draft.answers) : [];
     return renderStep(request, reply, draft, step, form, errors, 200);
   });
 
@@ -240,18 +258,25 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     async (request, reply) => {
       const step = findStep(request.params.step);
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = step ? readForm(step, body) : {};
-      const sections = step ? formToSections(step, form) : {};
+      // Which questions the page asked depends on the answers before it (the fee model); read once the draft is loaded.
+      let form: FormValues = {};
+      let sections: Record<string, unknown> = {};
       let draft;
       try {
         const existing = await store.get(request.params.draftId);
         if (!existing) return gone(reply);
         if (!step) return reply.callNotFound();
+        form = readForm(step, body, existing.answers);
+        sections = formToSections(step, form, existing.answers);
         // Saved even when invalid: what was typed survives a reload or a lost connection.
         // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
         draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, step, form));
       } catch (error) {
         if (!(error instanceof DraftStoreUnavailableError) || !step) throw error;
+      if (Object.keys(form).length === 0) {
+        form = readForm(step, body);
+        sections = formToSections(step, form);
+      }
         // The database is down or restarting: the same page again, with what was typed, and the same submit will save.
         request.log.warn({ err: error }, 'step not saved: draft store unavailable');
         const typed = { id: request.params.draftId, answers: mergeStepAnswers({}, sections, step, form) };
@@ -268,7 +293,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         return reply.redirect(`${draftUrl(draft.id, step.id)}${query}#${list.name.replace(/\./g, '-')}-${next - 1}`, 303);
       }
 
-      const errors = validateStep(step, sections);
+      // Saved as it is, valid or not; the step's problems are shown when the visitor comes back.
+      if (single(body.action) === 'save-later') return reply.redirect(`${draftUrl(draft.id, 'saved')}?step=${step.id}`, 303);
+
+      const errors = validateStep(step, draft.answers);
       if (errors.length) return renderStep(request, reply, draft, step, form, errors, 400);
 
       const steps = activeSteps(draft.answers);

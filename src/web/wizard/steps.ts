@@ -3,8 +3,10 @@
 // add a question, add a field here and, if it is new to the answers, to the
 // schema in src/answers/schema.ts.
 import { z } from 'zod';
+import { currencyName, isKnownCurrency } from '../../answers/money.ts';
 import {
   answersSchema,
+  COMMON_CURRENCIES,
   defaultDepositPercent,
   defaultPaperSize,
   depositSchema,
@@ -16,7 +18,7 @@ import {
   projectSchema,
 } from '../../answers/schema.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
-import { deleteIn, getIn, setIn, type FormValues } from './form-values.ts';
+import { getIn, setIn, type FormValues } from './form-values.ts';
 
 /** A clause whose plain-language note explains the question. */
 export interface NoteRef {
@@ -24,7 +26,13 @@ export interface NoteRef {
   readonly variant?: string;
 }
 
-export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'number' | 'textarea' | 'list' | 'radios' | 'yes-no';
+// `money`: an amount typed as people write it ("$6,000", "6 000", "¥1,200,000"), shown with the contract's currency.
+export type FieldKind = 'text' | 'email' | 'tel' | 'date' | 'number' | 'money' | 'textarea' | 'list' | 'radios' | 'yes-no' | 'select';
+
+export interface SelectGroup {
+  readonly label: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+}
 
 export interface FieldOption {
   readonly value: string;
@@ -48,6 +56,18 @@ export interface FieldDef {
   /** Text after a short input: "days", "%". */
   readonly suffix?: string;
   readonly options?: readonly FieldOption[];
+  /** A select's choices, in groups; the first option is an empty "Select…" line. */
+  readonly selectGroups?: readonly SelectGroup[];
+  readonly selectPlaceholder?: string;
+  /**
+   * Asked only when this holds for the answers saved so far (a question
+   * about an earlier page's answer: the amounts of the fee model chosen on
+   * the step before). Otherwise it is not shown, read or checked, and its
+   * answer is removed.
+   */
+  readonly when?: (answers: DraftAnswers) => boolean;
+  /** For a form-only question (`wizard.*`): the answers it sets, replaced when the step is saved. */
+  readonly answers?: readonly string[];
   /** Suggestions offered by the browser (a datalist), never a restriction. */
   readonly suggestions?: readonly string[];
   /** Shown pre-filled when the draft has no answer yet; `today` is the server's date (YYYY-MM-DD). */
@@ -112,13 +132,24 @@ const partyFields = (prefix: 'freelancer' | 'client', who: { your: string }): Fi
   { name: `${prefix}.address`, label: `${who.your} postal address`, kind: 'textarea', autocomplete: prefix === 'freelancer' ? 'street-address' : 'off' },
 ];
 
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'SGD'];
+/** The kill fee we suggest: a quarter of the fee not yet earned, as in the product's worked example. */
+export const SUGGESTED_KILL_FEE = 25;
 
-const FEE_FIELDS: Record<string, readonly string[]> = {
-  fixed: ['fee.total'],
-  hourly: ['fee.rate', 'fee.estimatedHours'],
-  retainer: ['fee.monthly', 'fee.hoursPerMonth', 'fee.noticeDays'],
-};
+const modelIs = (model: string) => (answers: DraftAnswers) => getIn(answers, 'fee.model') === model;
+
+/** Every currency, by name: the common ones first, then all the others alphabetically (a way to any ISO code). */
+function currencyGroups(): SelectGroup[] {
+  const option = (code: string) => ({ value: code, label: `${currencyName(code)} (${code})` });
+  const common = new Set<string>(COMMON_CURRENCIES);
+  const others = Intl.supportedValuesOf('currency')
+    .filter((code) => !common.has(code) && isKnownCurrency(code))
+    .map(option)
+    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  return [
+    { label: 'Common currencies', options: COMMON_CURRENCIES.map(option) },
+    { label: 'All other currencies', options: others },
+  ];
+}
 
 export const STEPS: readonly StepDef[] = [
   {
@@ -138,22 +169,39 @@ export const STEPS: readonly StepDef[] = [
     schema: z.object({ client: partiesSchema.client }),
     fields: [
       ...partyFields('client', { your: "Client's" }),
+    ],
+  },
+  {
+    id: 'relationship',
+    title: 'Your history with this client',
+    intro: 'It sets the deposit we suggest, and the advice for a client who was trouble before.',
+    sections: ['client'],
+    schema: z.object({ client: partiesSchema.client }),
+    toAnswers(sections, form) {
+      // One question, three answers: no follow-up question to reveal, with or without JavaScript.
+      const history = form['wizard.history'];
+      if (history === 'new') setIn(sections, 'client.relationship', 'new');
+      if (history === 'returning' || history === 'returning-trouble') {
+        setIn(sections, 'client.relationship', 'returning');
+        if (history === 'returning-trouble') setIn(sections, 'client.troubleBefore', true);
+      }
+    },
+    toForm(answers, form) {
+      const relationship = getIn(answers, 'client.relationship');
+      if (relationship === 'new') form['wizard.history'] = 'new';
+      else if (relationship === 'returning') form['wizard.history'] = getIn(answers, 'client.troubleBefore') === true ? 'returning-trouble' : 'returning';
+    },
+    fields: [
       {
-        name: 'client.relationship',
+        name: 'wizard.history',
         label: 'Have you worked for this client before?',
         kind: 'radios',
-        note: { id: 'deposit' },
+        answers: ['client.relationship', 'client.troubleBefore'],
         options: [
-          { value: 'new', label: 'No, this is our first project', hint: 'Suggested deposit: 50%.' },
-          { value: 'returning', label: 'Yes, they have hired and paid me before', hint: 'Suggested deposit: 30% (the usual range is 25 to 30%).' },
+          { value: 'new', label: 'No, this is our first project', hint: 'We suggest a 50% deposit before work starts.' },
+          { value: 'returning', label: 'Yes, and they paid on time and answered my messages', hint: 'We suggest a 30% deposit (25 to 30% is usual for a client who has paid you before).' },
+          { value: 'returning-trouble', label: 'Yes, but they paid late or went silent', hint: 'We show what to do before you take the work on. This answer is not written in the contract.' },
         ],
-      },
-      {
-        name: 'client.troubleBefore',
-        label: 'Did this client pay late or go silent on you before?',
-        kind: 'yes-no',
-        optional: true,
-        hint: 'Only for a returning client. The answer does not appear in the contract.',
       },
     ],
   },
@@ -198,37 +246,46 @@ export const STEPS: readonly StepDef[] = [
     ],
   },
   {
-    id: 'fees',
-    title: 'Fees and payment',
-    intro: 'How you charge, and how quickly invoices must be paid.',
+    id: 'charging',
+    title: 'How you charge',
+    intro: 'The currency first: every amount in the contract is in it.',
     sections: ['fee'],
     schema: z.object({ fee: feeSchema }),
-    toAnswers(sections) {
-      // Only the chosen model's amounts belong in the answers; with no model
-      // chosen yet, every typed amount is kept so that none is lost.
-      const model = getIn(sections, 'fee.model');
-      if (typeof model === 'string' && FEE_FIELDS[model]) {
-        for (const [other, fields] of Object.entries(FEE_FIELDS)) {
-          if (other !== model) for (const field of fields) deleteIn(sections, field);
-        }
-      }
-    },
     fields: [
+      {
+        name: 'fee.currency',
+        label: 'Currency',
+        kind: 'select',
+        hint: 'The currency of your prices and invoices. The common ones come first, then every other currency by name.',
+        selectPlaceholder: 'Select a currency',
+        selectGroups: currencyGroups(),
+      },
       {
         name: 'fee.model',
         label: 'How do you charge for this project?',
         kind: 'radios',
         options: [
-          { value: 'fixed', label: 'A fixed price for the whole project', note: { id: 'fees', variant: 'fixed' }, reveals: ['fee.total'] },
-          { value: 'hourly', label: 'By the hour, with an estimate', note: { id: 'fees', variant: 'hourly' }, reveals: ['fee.rate', 'fee.estimatedHours'] },
-          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' }, reveals: ['fee.monthly', 'fee.hoursPerMonth', 'fee.noticeDays'] },
+          { value: 'fixed', label: 'A fixed price for the whole project', note: { id: 'fees', variant: 'fixed' } },
+          { value: 'hourly', label: 'By the hour, with an estimate', note: { id: 'fees', variant: 'hourly' } },
+          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' } },
         ],
       },
-      { name: 'fee.total', label: 'Total price', kind: 'number', width: 'medium', keepTyped: true },
-      { name: 'fee.rate', label: 'Hourly rate', kind: 'number', width: 'medium', keepTyped: true },
-      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
-      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'number', width: 'medium', keepTyped: true },
-      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true },
+    ],
+  },
+  {
+    id: 'fees',
+    title: 'Fees and payment',
+    intro: 'The price, and how quickly invoices must be paid.',
+    sections: ['fee'],
+    schema: z.object({ fee: feeSchema }),
+    fields: [
+      // Only the chosen model's amounts are asked for and kept in the answers;
+      // what was typed for another model is kept aside (keepTyped) for a switch back.
+      { name: 'fee.total', label: 'Total price', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('fixed'), hint: 'For the whole project, like 6,000.' },
+      { name: 'fee.rate', label: 'Hourly rate', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('hourly'), hint: 'Like 85.' },
+      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true, when: modelIs('hourly') },
+      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('retainer'), hint: 'Paid at the start of each month, like 2,500.' },
+      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true, when: modelIs('retainer') },
       {
         name: 'fee.noticeDays',
         label: 'Notice to end the retainer',
@@ -237,16 +294,8 @@ export const STEPS: readonly StepDef[] = [
         suffix: 'days',
         optional: true,
         keepTyped: true,
+        when: modelIs('retainer'),
         hint: 'Leave empty for 30. The retainer runs month to month until either of you gives this notice.',
-      },
-      {
-        name: 'fee.currency',
-        label: 'Currency',
-        kind: 'text',
-        width: 'short',
-        hint: 'A three-letter code, such as USD, EUR, GBP or JPY.',
-        suggestions: CURRENCIES,
-        prefill: () => 'USD',
       },
       { name: 'fee.paymentDueDays', label: 'Days the client has to pay an invoice', kind: 'number', width: 'short', suffix: 'days', hint: '0 means payment on receipt.', prefill: () => '14' },
       {
@@ -294,7 +343,8 @@ export const STEPS: readonly StepDef[] = [
     schema: z.object({ deposit: depositSchema, killFee: killFeeSchema }),
     toAnswers(sections, form) {
       if (form['wizard.depositChoice'] === 'full') setIn(sections, 'deposit.percent', 100);
-      delete sections.wizard;
+      // No kill fee is a kill fee of 0%: the clause is then left out.
+      if (form['wizard.killFee'] === 'no') setIn(sections, 'killFee.percentOfRemainingFee', 0);
     },
     toForm(answers, form) {
       const percent = getIn(answers, 'deposit.percent');
@@ -303,6 +353,15 @@ export const STEPS: readonly StepDef[] = [
         form['deposit.percent'] = String(defaultDepositPercent(relationshipOf(answers)));
       } else {
         form['wizard.depositChoice'] = 'deposit';
+      }
+      // The home page promises a kill fee: it is on, at the suggested share, until the freelancer says no.
+      const killFee = getIn(answers, 'killFee.percentOfRemainingFee');
+      const answered = getIn(answers, 'killFee.unresponsiveDays') !== undefined;
+      if (killFee === 0 || (answered && killFee === undefined)) {
+        form['wizard.killFee'] = 'no';
+        form['killFee.percentOfRemainingFee'] = String(SUGGESTED_KILL_FEE);
+      } else {
+        form['wizard.killFee'] = 'yes';
       }
     },
     fields: [
@@ -321,14 +380,14 @@ export const STEPS: readonly StepDef[] = [
         kind: 'number',
         width: 'short',
         suffix: '%',
-        hint: 'The article suggests 50% for a new client, and 25 to 30% for a client who has paid you before. We filled in the suggestion for your client.',
+        hint: 'We suggest 50% for a new client, and 25 to 30% for a client who has paid you before. We filled in the suggestion for your client.',
         prefill: (answers) => String(defaultDepositPercent(relationshipOf(answers))),
       },
       {
         name: 'deposit.nonRefundable',
         label: 'Is the deposit non-refundable?',
         kind: 'yes-no',
-        hint: 'The article recommends it: if the client disappears, you keep it.',
+        hint: 'We suggest yes: if the client disappears, you keep it.',
         prefill: () => 'yes',
       },
       {
@@ -342,13 +401,24 @@ export const STEPS: readonly StepDef[] = [
         prefill: () => '14',
       },
       {
+        name: 'wizard.killFee',
+        label: 'Charge a kill fee if the client ends the project early?',
+        kind: 'radios',
+        answers: ['killFee.percentOfRemainingFee'],
+        note: { id: 'termination' },
+        options: [
+          { value: 'yes', label: 'Yes', reveals: ['killFee.percentOfRemainingFee'] },
+          { value: 'no', label: 'No', hint: 'The client then pays only for the work done.' },
+        ],
+      },
+      {
         name: 'killFee.percentOfRemainingFee',
         label: 'Kill fee',
         kind: 'number',
         width: 'short',
-        suffix: '% of the remaining fee',
-        optional: true,
-        hint: 'Charged on top of the work done when the project is stopped; leave empty for none.',
+        suffix: '% of the fee not yet earned',
+        hint: `We suggest ${SUGGESTED_KILL_FEE}%, charged on top of the work done when the client ends the project or goes silent.`,
+        prefill: () => String(SUGGESTED_KILL_FEE),
       },
     ],
   },

@@ -1,12 +1,18 @@
 // View models for the wizard's pages: everything a template prints, already
 // decided here (ids, aria attributes, which panel shows), so the templates
 // only lay it out.
-import { formatMoney } from '../../answers/money.ts';
+import { formatMoney, isKnownCurrency } from '../../answers/money.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { getIn, type FormValues } from './form-values.ts';
-import { depositFigures, fieldId, firstInputId, type FieldError } from './engine.ts';
-import { revealedBy, type FieldDef, type NoteRef, type StepDef } from './steps.ts';
+import { applies, depositFigures, fieldId, firstInputId, type FieldError } from './engine.ts';
+import { revealedBy, type FieldDef, type NoteRef, type SelectGroup, type StepDef } from './steps.ts';
+
+/** "$" for USD, "€", "£", "¥", "CA$", "CHF": what goes before an amount box; nothing until a currency is chosen. */
+export function currencySymbol(currency: unknown): string | undefined {
+  if (typeof currency !== 'string' || !isKnownCurrency(currency)) return undefined;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
 
 export type NoteLookup = (ref: NoteRef | undefined) => string | undefined;
 
@@ -28,6 +34,8 @@ export interface OptionView {
   hintId: string;
   checked: boolean;
   conditionalId?: string;
+  /** Without JavaScript too, a revealed question shows only under the chosen option. */
+  conditionalHidden: boolean;
   children: FieldView[];
 }
 
@@ -62,6 +70,10 @@ export interface FieldView {
   autocomplete?: string;
   widthClass: string;
   suffix?: string;
+  /** Before the box: the contract's currency ("$", "¥", "CHF"). */
+  prefix?: string;
+  selectGroups?: readonly SelectGroup[];
+  selectPlaceholder?: string;
   value: string;
   suggestionsId?: string;
   suggestions: readonly string[];
@@ -160,11 +172,13 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
         hintId: `${optionId}-hint`,
         checked: text === option.value,
         ...(reveals.length ? { conditionalId: `${optionId}-conditional` } : {}),
+        conditionalHidden: text !== option.value,
         children: reveals.map((child) => fieldView(child, ctx, children)),
       };
     });
   }
 
+  const prefix = field.kind === 'money' ? currencySymbol(getIn(ctx.answers, 'fee.currency')) : undefined;
   return {
     type: 'field',
     kind: field.kind,
@@ -179,9 +193,11 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     ...(ownError ? { error: ownError.message } : {}),
     errorId,
     // The unit after the box ("days", "%") is part of the answer's meaning, so it is read with it.
-    describedBy: joinIds(field.suffix && `${id}-suffix`, field.hint && hintId, note && noteId, ownError && errorId),
+    describedBy: joinIds(prefix && `${id}-prefix`, field.suffix && `${id}-suffix`, field.hint && hintId, note && noteId, ownError && errorId),
     inputType: inputType(field),
-    ...(field.kind === 'number' ? { inputMode: 'decimal' } : {}),
+    ...(field.kind === 'number' || field.kind === 'money' ? { inputMode: 'decimal' } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...(field.selectGroups ? { selectGroups: field.selectGroups, selectPlaceholder: field.selectPlaceholder ?? 'Select one' } : {}),
     ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
     widthClass: field.width ? `input-${field.width}` : '',
     ...(field.suffix ? { suffix: field.suffix } : {}),
@@ -201,7 +217,7 @@ export function troubleAdvice(hidden: boolean): PanelView {
     id: 'trouble-advice',
     tone: 'warning',
     heading: 'This client was trouble last time',
-    paragraphs: ['The article’s advice for a returning client who paid late or went silent:'],
+    paragraphs: ['What we suggest for a returning client who paid late or went silent:'],
     list: [
       'Gut check first: do you want to work with them again?',
       'If you do, double your rate.',
@@ -209,8 +225,8 @@ export function troubleAdvice(hidden: boolean): PanelView {
     ],
     rows: [],
     hidden,
-    revealName: 'client.troubleBefore',
-    revealValue: 'yes',
+    revealName: 'wizard.history',
+    revealValue: 'returning-trouble',
     data: [],
   };
 }
@@ -256,8 +272,8 @@ function figuresPanel(ctx: BuildContext): PanelView {
 /** Panels placed after a field, by step. */
 function panelsAfter(ctx: BuildContext): Map<string, PanelView[]> {
   const panels = new Map<string, PanelView[]>();
-  if (ctx.step.id === 'client') {
-    panels.set('client.troubleBefore', [troubleAdvice(ctx.form['client.troubleBefore'] !== 'yes')]);
+  if (ctx.step.id === 'relationship') {
+    panels.set('wizard.history', [troubleAdvice(ctx.form['wizard.history'] !== 'returning-trouble')]);
   }
   if (ctx.step.id === 'safeguards') {
     panels.set('wizard.depositChoice', [figuresPanel(ctx)]);
@@ -277,7 +293,7 @@ export function stepItems(ctx: BuildContext): ItemView[] {
   const items: ItemView[] = [];
   if (ctx.step.id === 'fees' && getIn(ctx.answers, 'client.troubleBefore') === true) items.push(troubleAdvice(false));
   for (const field of ctx.step.fields) {
-    if (revealed.has(field.name)) continue;
+    if (revealed.has(field.name) || !applies(field, ctx.answers)) continue;
     items.push(fieldView(field, ctx, children));
     items.push(...(after.get(field.name) ?? []));
   }
