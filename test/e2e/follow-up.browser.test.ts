@@ -104,13 +104,13 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     await late.getByLabel('How to pay').fill('Card payments at pay.example');
     await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: /Download the letter/ }).click()]);
     const summary = page.locator('.error-summary');
-    await expect.poll(() => summary.innerText()).toContain('is about an invoice');
+    await expect.poll(() => summary.innerText()).toContain('Enter the invoice number');
     if (js) expect(await page.evaluate<string | undefined>('document.activeElement?.className')).toContain('error-summary');
     const again = page.locator('#letter-late-notice');
     expect(await again.getByLabel('Date of the letter').inputValue()).toBe('2027-04-26');
     expect(await again.getByLabel('How to pay').inputValue()).toBe('Card payments at pay.example');
     expect(await again.getByLabel('Invoice number').getAttribute('aria-invalid')).toBe('true');
-    await summary.getByRole('link').click();
+    await summary.getByRole('link').first().click();
     if (js) expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('late-notice-invoice-number');
     else expect(page.url()).toMatch(/#late-notice-invoice-number$/);
   });

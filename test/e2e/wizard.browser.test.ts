@@ -57,6 +57,7 @@ async function walkToReview(page: Page, { js }: { js: boolean }) {
   await page.getByLabel("Client's email address").fill(client.email);
   await page.getByLabel("Client's phone number").fill(client.phone);
   await page.getByLabel("Client's postal address").fill(client.address);
+  await next(page);
   await page.getByLabel('No, this is our first project').check();
   await next(page);
 
@@ -76,13 +77,13 @@ async function walkToReview(page: Page, { js }: { js: boolean }) {
   await page.getByLabel('End date').fill(project.endDate!);
   await next(page);
 
+  await page.getByLabel('Currency').selectOption('USD');
   await page.getByLabel('A fixed price for the whole project').check();
-  if (js) {
-    // The hourly fields are hidden once "fixed" is chosen.
-    await expect.poll(() => page.getByLabel('Hourly rate').isVisible()).toBe(false);
-  }
-  await page.getByLabel('Total price').fill('12,000');
-  expect(await page.getByLabel('Currency').inputValue()).toBe('USD');
+  await next(page);
+  // Only the fixed price is asked, typed as people type it, with the currency beside it.
+  expect(await page.getByLabel('Hourly rate').count()).toBe(0);
+  expect(await page.locator('#fee-total-prefix').innerText()).toBe('$');
+  await page.getByLabel('Total price').fill('$12,000');
   await page.getByLabel('Late fee').fill(String(input.fee.lateFeePercentPerMonth));
   await next(page);
 
@@ -96,7 +97,8 @@ async function walkToReview(page: Page, { js }: { js: boolean }) {
     await expect.poll(() => page.locator('#figure-deposit').textContent()).toBe('$6,000.00');
   }
   await page.getByLabel('Days of silence before work stops').fill(String(input.killFee.unresponsiveDays));
-  await page.getByLabel('Kill fee').fill(String(input.killFee.percentOfRemainingFee));
+  // The kill fee is on, at the suggested share.
+  expect(await page.getByLabel('Kill fee', { exact: true }).inputValue()).toBe(String(input.killFee.percentOfRemainingFee));
   await next(page);
 
   await page.getByLabel('The client: I transfer the copyright').check();
@@ -159,7 +161,7 @@ describe.each([true, false])('the wizard with JavaScript %s', (js) => {
     await fillYou(page);
     await next(page);
     await page.getByLabel("Client's full name").fill('Priya Natarajan');
-    await page.getByLabel('Yes, they have hired and paid me before').check();
+    await page.getByLabel("Client's email address").fill('priya at harbor');
     await next(page); // invalid: only some fields typed, saved anyway
     await page.reload();
     expect(await page.getByLabel("Client's full name").inputValue()).toBe('Priya Natarajan');
@@ -175,7 +177,7 @@ describe.each([true, false])('the wizard with JavaScript %s', (js) => {
     await page.goForward();
     await expect.poll(() => page.url()).toMatch(/\/client$/);
     expect(await page.getByLabel("Client's full name").inputValue()).toBe('Priya Natarajan');
-    expect(await page.getByLabel('Yes, they have hired and paid me before').isChecked()).toBe(true);
+    expect(await page.getByLabel("Client's email address").inputValue()).toBe('priya at harbor');
   });
 });
 
@@ -239,7 +241,7 @@ describe('on a phone', () => {
 
     await page.getByRole('link', { name: /Change\s+fees and payment/i }).click();
     await page.getByLabel('Total price').fill('lots');
-    await page.getByLabel('Currency').fill('dollars');
+    await page.getByLabel('Days the client has to pay an invoice').fill('soon');
     await next(page, /Save and go back to your answers/);
     await expect.poll(() => page.locator('.error-summary').isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'fees-errors-phone.png'), fullPage: true });

@@ -508,7 +508,7 @@ describe('save and come back later', () => {
       expect(page.body, step.id).toContain('<button type="submit" class="button button-secondary" name="action" value="save-later">Save and come back later</button>');
       if (index < 3) {
         // Steps 1 to 3 answered, the third one saved for later.
-        const action = index === 2 ? { action: 'save-later' } : {};
+        const action: Fields = index === 2 ? { action: 'save-later' } : {};
         const saved = await visitor.post(`${base}/${step.id}`, { ...formFor(step.id, input), ...action });
         url = String(saved.headers.location);
       }
