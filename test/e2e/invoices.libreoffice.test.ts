@@ -1,0 +1,71 @@
+// Each invoice kind as a client meets it: the Word file opened by
+// LibreOffice, printed to PDF, read back with pdftotext. The figures, the due
+// date and the reference to the contract must survive the trip. Needs soffice
+// and pdftotext (see test/e2e/libreoffice.test.ts).
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleInvoice } from '../../src/invoices/assemble.ts';
+import { invoiceRequestSchema } from '../../src/invoices/request.ts';
+import { renderInvoiceDocx } from '../../src/render/invoice-docx.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+const run = promisify(execFile);
+let workDir: string;
+
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'invoices-e2e-'));
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+async function printedText(docx: Buffer, name: string): Promise<string> {
+  const dir = join(workDir, name);
+  await mkdir(dir, { recursive: true });
+  const docxPath = join(dir, `${name}.docx`);
+  await writeFile(docxPath, docx);
+  // A profile of its own: two soffice processes sharing one block each other.
+  const profile = pathToFileURL(join(workDir, `profile-${randomUUID()}`)).href;
+  const soffice = await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, docxPath], { timeout: 180_000 });
+  const pdfPath = join(dir, `${name}.pdf`);
+  if (!existsSync(pdfPath)) throw new Error(`LibreOffice made no PDF from ${name}.docx.\nstdout: ${soffice.stdout}\nstderr: ${soffice.stderr}`);
+  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { timeout: 60_000 });
+  return stdout.replace(/\s+/g, ' ');
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const CASES: [string, string, Record<string, unknown>, string[], ((answers: any) => void)?][] = [
+  ['deposit', 'new-client-fixed', { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-01' },
+    ['Invoice INV-2026-001', 'Deposit invoice: Harbor Coffee website redesign', '$6,000.00', 'On receipt, and before work starts on December 7, 2026', 'Freelance Services Agreement effective December 1, 2026', 'Harbor Coffee Co.', 'Page 1 of 1']],
+  ['deposit-vat', 'returning-client-hourly', { kind: 'deposit', number: 'D-1', issuedOn: '2027-03-15' },
+    ['£637.50', 'VAT (20% of £637.50)', '£127.50', '£765.00'],
+    (answers) => {
+      answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
+      answers.deposit.percent = 50;
+    }],
+  ['balance-late', 'new-client-fixed', { kind: 'balance', number: 'INV-2027-014', issuedOn: '2027-04-26', lateFeeSince: '2027-03-12', expenses: [{ description: 'Stock photos', amount: 250 }] },
+    ['Balance of the $12,000.00 price', 'Expense at cost: Stock photos', '$250.00', 'Late fee', '45 days overdue', 'Total due']],
+  ['hours', 'returning-client-hourly', { kind: 'hours', number: 'H-7', issuedOn: '2027-04-30', hours: 24, final: true },
+    ['24 hours at the hourly rate of £85.00', '£2,040.00', '-£1,530.00', '£510.00', 'May 30, 2027']],
+  ['retainer', 'retainer-prepaid', { kind: 'retainer', number: 'R-2', issuedOn: '2027-01-20', month: '2027-02' },
+    ['Monthly retainer for February 2027, paid in advance', '$2,500.00', 'February 1, 2027']],
+  ['ending', 'new-client-fixed', { kind: 'ending', number: 'INV-2027-003', issuedOn: '2027-01-15', workDoneAmount: 2400 },
+    ['Work done', '$2,400.00', 'Kill fee: 25% of the fee not yet earned ($9,600.00)', '-$4,800.00', '$0.00', 'Nothing further is owed', 'is kept']],
+];
+
+describe('each invoice kind opens in LibreOffice with its figures', () => {
+  it.each(CASES)('%s', async (name, sample, invoice, figures, change) => {
+    const answers = sampleInput(sample);
+    change?.(answers);
+    const document = assembleInvoice(invoiceRequestSchema.parse({ answers, invoice }));
+    const text = await printedText(await renderInvoiceDocx(document), name);
+    for (const figure of figures) expect(text).toContain(figure);
+  });
+});
