@@ -16,6 +16,9 @@ export interface PostgresDraftStoreOptions {
   readonly now?: () => Date;
 }
 
+/** Optimistic tries before a save takes the row lock. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
 /** Any fixed 64-bit number, distinct from the migrations' lock. */
 export const SWEEP_LOCK_KEY = 7_231_640_002;
 
@@ -82,17 +85,26 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
     });
   }
 
-  const readCurrent = async (client: PoolClient, id: string, stamp: string, lock: boolean) =>
-    (await client.query<DraftRow>(`SELECT * FROM drafts WHERE id = $1 AND expires_at > $2${lock ? ' FOR UPDATE' : ''}`, [id, stamp])).rows[0];
+  const readRow = async (id: string, stamp: string) =>
+    (await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, stamp]))).rows[0];
 
-  async function update(id: string, change: (answers: DraftAnswers) => DraftAnswers): Promise<Draft | undefined> {
-    if (!isDraftIdShape(id)) return undefined;
-    // FOR UPDATE holds the row until COMMIT: a second instance saving the
-    // same draft waits, then reads what this one wrote. No step is lost.
+  /** Writes `answers` only if the draft is still at `version`; undefined when another save came first. */
+  async function writeIfUnchanged(id: string, version: number, answers: DraftAnswers, at: Date): Promise<Draft | undefined> {
+    const { rows } = await reachable(() =>
+      pool.query<DraftRow>(
+        'UPDATE drafts SET answers = $1, version = version + 1, updated_at = $2, expires_at = $3 WHERE id = $4 AND version = $5 AND expires_at > $2 RETURNING *',
+        [JSON.stringify(answers), at.toISOString(), expiryFrom(at, ttlDays), id, version],
+      ),
+    );
+    return rows[0] ? toDraft(toFields(rows[0])) : undefined;
+  }
+
+  /** The slow path, after repeated collisions: hold the row (FOR UPDATE) so this save cannot lose again. */
+  function updateLocked(id: string, change: (answers: DraftAnswers) => DraftAnswers): Promise<Draft | undefined> {
     return inTransaction(async (client) => {
       const at = now();
       const stamp = at.toISOString();
-      const current = await readCurrent(client, id, stamp, true);
+      const current = (await client.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2 FOR UPDATE', [id, stamp])).rows[0];
       if (!current) return undefined;
       const answers = change(toDraft(toFields(current)).answers);
       const { rows } = await client.query<DraftRow>(
@@ -101,6 +113,22 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
       );
       return rows[0] ? toDraft(toFields(rows[0])) : undefined;
     });
+  }
+
+  async function update(id: string, change: (answers: DraftAnswers) => DraftAnswers): Promise<Draft | undefined> {
+    if (!isDraftIdShape(id)) return undefined;
+    // Usually nobody else is saving this draft: read, then write only if the
+    // version is unchanged (two round trips, no transaction). If another tab
+    // or instance saved in between, read again and reapply the change to
+    // what it saved; after a few collisions, lock the row instead.
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const at = now();
+      const current = await readRow(id, at.toISOString());
+      if (!current) return undefined;
+      const written = await writeIfUnchanged(id, current.version, change(toDraft(toFields(current)).answers), at);
+      if (written) return written;
+    }
+    return updateLocked(id, change);
   }
 
   let open = true;
