@@ -29,6 +29,14 @@ describe('late fee: the monthly percentage for each full 30 days late', () => {
     expect(figures(1234.57, 'USD', 1.5, '2027-01-01', '2027-04-01')).toMatchObject({ periods: 3, lateFee: '$55.56', balance: '$1,290.13' });
   });
 
+  it('USD: the fee is rounded per period, then multiplied: $1,000.30 at 1.5% is $15.00 a period, $45.00 for three (not $45.01)', () => {
+    // 1.5% of $1,000.30 is $15.0045: $15.00 on each invoice line. Rounding the
+    // three periods at once ($45.0135) would give $45.01, a cent the client never saw.
+    expect(figures(1000.3, 'USD', 1.5, '2027-01-01', '2027-04-01')).toMatchObject({ periods: 3, lateFee: '$45.00', balance: '$1,045.30' });
+    // 1.5% of $100.30 is $1.5045 -> $1.50 a period, $3.00 for two; at once it would be $3.01.
+    expect(figures(100.3, 'USD', 1.5, '2027-01-01', '2027-03-02')).toMatchObject({ periods: 2, lateFee: '$3.00', balance: '$103.30' });
+  });
+
   it('GBP: £1,530.00 at 2% for 61 days is £30.60 twice, £61.20, balance £1,591.20', () => {
     expect(figures(1530, 'GBP', 2, '2027-05-31', '2027-07-31')).toEqual({ daysLate: 61, periods: 2, lateFee: '£61.20', balance: '£1,591.20' });
   });
