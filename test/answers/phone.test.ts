@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
-const MESSAGE = "Client's phone number must be a phone number one can dial, such as +1 (415) 555-0100 ext. 7.";
+// The wording is the messages' to choose; what is pinned is that the phone field is refused.
+const MESSAGE = expect.stringMatching(/client's phone number/i);
 
 function phoneProblem(phone: string): string | undefined {
   const input = sampleInput('new-client-fixed');
@@ -29,7 +30,7 @@ describe('how many digits', () => {
     ['16 digits', '+123 456 789 012 3456'],
     ['19 digits', '+1234 5678 9012 3456 789'],
   ])('refuses %s', (_name, phone) => {
-    expect(phoneProblem(phone)).toBe(MESSAGE);
+    expect(phoneProblem(phone)).toEqual(MESSAGE);
   });
 });
 
@@ -61,6 +62,6 @@ describe('how a number is written', () => {
     ['an extension with no number before it', 'ext. 1234567'],
     ['letters for digits', '1-800-FLOWERS'],
   ])('refuses %s', (_name, phone) => {
-    expect(phoneProblem(phone)).toBe(MESSAGE);
+    expect(phoneProblem(phone)).toEqual(MESSAGE);
   });
 });

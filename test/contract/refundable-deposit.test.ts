@@ -52,9 +52,10 @@ describe('a refundable 50% deposit', () => {
     expect(depositRow(kept)).toMatchObject({ label: 'Deposit (50%, non-refundable, due before work starts)', value: '$6,000.00' });
   });
 
-  it('termination does not say the Freelancer keeps it', () => {
-    expect(textOf(refundable, 'termination')).not.toContain('The Freelancer keeps the deposit');
-    expect(textOf(kept, 'termination')).toContain('The Freelancer keeps the deposit');
+  it('termination refunds what was paid beyond what is owed, instead of keeping it', () => {
+    expect(textOf(refundable, 'termination')).toContain('anything paid beyond what is owed is refunded');
+    expect(textOf(refundable, 'termination')).not.toContain('the Freelancer keeps it');
+    expect(textOf(kept, 'termination')).toContain('the Freelancer keeps it, because it is non-refundable');
   });
 });
 
