@@ -41,19 +41,6 @@ export function money(major: number, currency: string): Money {
   return { minor: Math.round(major * 10 ** currencyDigits(currency)), currency };
 }
 
-/** A share of an amount, rounded to the nearest minor unit (half away from zero). */
-export function percentOf(amount: Money, percent: number): Money {
-  return { minor: Math.round((amount.minor * percent) / 100), currency: amount.currency };
-}
-
-export function subtract(a: Money, b: Money): Money {
-  return { minor: a.minor - b.minor, currency: a.currency };
-}
-
-export function add(a: Money, b: Money): Money {
-  return { minor: a.minor + b.minor, currency: a.currency };
-}
-
 export function toMajor(amount: Money): number {
   return amount.minor / 10 ** currencyDigits(amount.currency);
 }
