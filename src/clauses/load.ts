@@ -5,7 +5,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { ContractFacts } from '../contract/facts.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { compileTemplate, referencedPaths, SLOT_CHARACTERS, type CompiledTemplate } from './template.ts';
 
@@ -113,7 +112,7 @@ export function referencedClauses(source: string): string[] {
   return [...source.matchAll(/\bit\.ref\.([A-Za-z][\w$]*)/g)].map((match) => match[1]!);
 }
 
-function parseClauseFile(file: string, displayName: string, shape: ContractFacts, directives: readonly string[], crossReferences: boolean): ClauseDefinition {
+function parseClauseFile(file: string, displayName: string, shape: object, directives: readonly string[], crossReferences: boolean): ClauseDefinition {
   const text = readFileSync(file, 'utf8');
   const match = FRONT_MATTER.exec(text);
   if (!match) throw new ClauseTemplateError(displayName, 'must start with a front matter block between two "---" lines');
@@ -183,7 +182,7 @@ function parseClauseFile(file: string, displayName: string, shape: ContractFacts
  */
 export function loadClauseLibrary(
   dir: string,
-  shape: ContractFacts,
+  shape: object,
   directives: readonly string[],
   { crossReferences = false }: { crossReferences?: boolean } = {},
 ): ClauseLibrary {

@@ -96,6 +96,11 @@ function parseMarkup(output: string, values: readonly string[], directives: Read
   return blocks;
 }
 
+// Runs of ASCII white space in a template collapse to one space; the
+// ideographic space (U+3000) is wording, as Japanese uses it to set a seal
+// mark apart from a name, and stays.
+const TEMPLATE_SPACE = /[ \t\r\n\f\v]+/g;
+
 /** Reads **bold** in the template's own text, then puts the slot values back as plain runs. */
 function parseInline(text: string, values: readonly string[]): TextRun[] {
   const runs: TextRun[] = [];
@@ -103,11 +108,11 @@ function parseInline(text: string, values: readonly string[]): TextRun[] {
     const bold = index % 2 === 1;
     let last = 0;
     for (const match of part.matchAll(SLOT)) {
-      pushRun(runs, part.slice(last, match.index).replace(/\s+/g, ' '), bold);
+      pushRun(runs, part.slice(last, match.index).replace(TEMPLATE_SPACE, ' '), bold);
       pushRun(runs, values[Number(match[1])] ?? '', bold);
       last = match.index + match[0].length;
     }
-    pushRun(runs, part.slice(last).replace(/\s+/g, ' '), bold);
+    pushRun(runs, part.slice(last).replace(TEMPLATE_SPACE, ' '), bold);
   });
   // Line-edge spaces come from template indentation, not from the wording.
   const first = runs[0];

@@ -1,13 +1,14 @@
 // answers -> contract tree. Pure and synchronous: no I/O once the library is
 // loaded, so it is cheap to test and to call from anywhere.
-import type { Answers } from '../answers/schema.ts';
+import type { Answers, Language } from '../answers/schema.ts';
 import { formatMoney, formatPercent } from '../answers/money.ts';
 import { conditionHolds, referencedClauses, refKey, type ClauseLibrary } from '../clauses/load.ts';
 import { renderClause, type DirectiveRenderer } from '../clauses/template.ts';
 import { computeFacts, type ContractFacts } from './facts.ts';
 import { contractMoney } from './settlement.ts';
 import { safeFileStem } from './file-name.ts';
-import type { Block, Contract, Section, Table } from './tree.ts';
+import { japaneseContractEdition } from './edition-ja.ts';
+import type { Block, Contract, DocumentMeta, Section, Table } from './tree.ts';
 
 export const CONTRACT_TITLE = 'Freelance Services Agreement';
 
@@ -79,12 +80,70 @@ function directivesFor(answers: Answers, facts: ContractFacts): Record<(typeof C
 }
 
 /** "clause N" for each clause id present, numbered as Word numbers the headings. */
-export function crossReferences(ids: readonly string[]): Record<string, string> {
-  return Object.fromEntries(ids.map((id, index) => [refKey(id), `clause ${index + 1}`]));
+export function crossReferences(ids: readonly string[], clauseNumber: (n: number) => string = (n) => `clause ${n}`): Record<string, string> {
+  return Object.fromEntries(ids.map((id, index) => [refKey(id), clauseNumber(index + 1)]));
+}
+
+/**
+ * What one language's contract is made of beyond the answers: its clause
+ * library, the facts its templates read, the blocks built in code, how a
+ * clause is referred to, and the title and file properties. Assembly asks
+ * for the edition of the answers' language and never tests which it is.
+ */
+export interface ContractEdition<Facts extends object = object> {
+  readonly language: Language;
+  readonly title: string;
+  readonly library: ClauseLibrary;
+  facts(answers: Answers, ref?: Record<string, string>): Facts;
+  directives(answers: Answers, facts: Facts): Record<string, DirectiveRenderer>;
+  /** How a clause is named in a cross-reference: "clause 13", 「第13条」. */
+  clauseNumber(index: number): string;
+  /** The heading after Word's number: "Fees and payment", 「（報酬）」. */
+  heading(title: string): string;
+  subtitle(answers: Answers, facts: Facts): string;
+  meta(answers: Answers, facts: Facts): Omit<DocumentMeta, 'paperSize' | 'language' | 'projectName'>;
+}
+
+/** The English edition, around the library the app loaded (tests may hand it another one). */
+export function englishEdition(library: ClauseLibrary): ContractEdition<ContractFacts> {
+  return {
+    language: 'en',
+    title: CONTRACT_TITLE,
+    library,
+    facts: computeFacts,
+    directives: directivesFor,
+    clauseNumber: (n) => `clause ${n}`,
+    heading: (title) => title,
+    subtitle: (answers, facts) => `${answers.project.name}: between ${facts.freelancer.legalName} and ${facts.client.legalName}, effective ${facts.effectiveDate}`,
+    meta: (answers, facts) => ({
+      title: `${CONTRACT_TITLE}: ${answers.project.name}`,
+      subject: `Contract between ${facts.freelancer.legalName} and ${facts.client.legalName}`,
+      author: facts.freelancer.legalName,
+      fileStem: safeFileStem(`${answers.project.name} contract`),
+      keywords: 'contract, freelance, deposit, kill fee',
+    }),
+  };
+}
+
+// Each language's edition, looked up by the answers' language. English is
+// made around the library the caller passes (tests may hand it another);
+// the others load their own library once.
+const EDITIONS: Readonly<Record<Language, (english: ClauseLibrary) => ContractEdition>> = {
+  en: (english) => englishEdition(english) as ContractEdition,
+  ja: () => japaneseContractEdition() as unknown as ContractEdition,
+};
+
+export function editionFor(language: Language, english: ClauseLibrary): ContractEdition {
+  return EDITIONS[language](english);
 }
 
 export function assembleContract(answers: Answers, library: ClauseLibrary): Contract {
-  const plain = computeFacts(answers);
+  return assembleEdition(answers, editionFor(answers.language, library));
+}
+
+export function assembleEdition<Facts extends object>(answers: Answers, edition: ContractEdition<Facts>): Contract {
+  const { library } = edition;
+  const plain = edition.facts(answers);
   const applicable = library.clauses.filter((clause) => conditionHolds(clause.when, plain));
   const ids = [...new Set(applicable.map((clause) => clause.id))];
   if (ids.length !== applicable.length) {
@@ -99,8 +158,8 @@ export function assembleContract(answers: Answers, library: ClauseLibrary): Cont
   let rendered: Block[][] = [];
   let facts = plain;
   for (;;) {
-    facts = computeFacts(answers, crossReferences(present.map((clause) => clause.id)));
-    const directives = directivesFor(answers, facts);
+    facts = edition.facts(answers, crossReferences(present.map((clause) => clause.id), edition.clauseNumber));
+    const directives = edition.directives(answers, facts);
     rendered = present.map((clause) => renderClause(clause.template, facts, directives));
     if (rendered.every((blocks) => blocks.length > 0)) break;
     present = present.filter((_clause, index) => rendered[index]!.length > 0);
@@ -113,25 +172,20 @@ export function assembleContract(answers: Answers, library: ClauseLibrary): Cont
   const sections: Section[] = present.map((clause, index) => ({
     id: clause.id,
     variant: clause.variant,
-    title: clause.title,
+    title: edition.heading(clause.title),
     note: clause.note,
     blocks: rendered[index]!,
   }));
-  const freelancerName = facts.freelancer.legalName;
-  const clientName = facts.client.legalName;
   return {
-    title: CONTRACT_TITLE,
-    subtitle: `${answers.project.name}: between ${freelancerName} and ${clientName}, effective ${facts.effectiveDate}`,
+    title: edition.title,
+    subtitle: edition.subtitle(answers, facts),
     sections,
     answers,
     meta: {
-      title: `${CONTRACT_TITLE}: ${answers.project.name}`,
-      subject: `Contract between ${freelancerName} and ${clientName}`,
-      author: freelancerName,
+      ...edition.meta(answers, facts),
       projectName: answers.project.name,
-      fileStem: safeFileStem(`${answers.project.name} contract`),
-      keywords: 'contract, freelance, deposit, kill fee',
       paperSize: answers.paperSize,
+      language: edition.language,
     },
   };
 }

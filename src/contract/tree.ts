@@ -1,4 +1,4 @@
-import type { Answers, PaperSize } from '../answers/schema.ts';
+import type { Answers, Language, PaperSize } from '../answers/schema.ts';
 
 // The typed contract tree: what assembly produces and every renderer walks.
 // It holds text only as text nodes, so no value a user typed can become a
@@ -80,6 +80,8 @@ export interface DocumentMeta {
   readonly keywords: string;
   /** The page size of the Word file: US Letter or A4 (from the answers, whose default follows the currency). */
   readonly paperSize: PaperSize;
+  /** The document's language: its fonts, clause numbering and page furniture follow it (English when absent). */
+  readonly language?: Language;
 }
 
 export interface Contract {

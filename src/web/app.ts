@@ -19,6 +19,7 @@ import type { AppConfig } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
+import { japaneseContractEdition } from '../contract/edition-ja.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
@@ -48,6 +49,8 @@ export interface BuildOptions extends Partial<AppConfig> {
 
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const library = options.library ?? loadContractLibrary();
+  // The other languages' libraries are checked at start-up too, so a wording mistake stops the server.
+  japaneseContractEdition();
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
   const logLevel = options.logLevel ?? 'silent';
 

@@ -1,0 +1,293 @@
+// The facts the Japanese clause library (clauses/contract-ja/) may print:
+// the same answers and the same settlement figures as the English facts,
+// written the way a Japanese contract writes them (JAPANESE.md): 1,200,000円,
+// 2027年4月1日, 「花デザイン事務所こと 佐藤花子」, 年14.4%, 東京地方裁判所.
+// Every amount comes from the settlement model; templates never compute.
+import type { Answers } from '../answers/schema.ts';
+import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
+import { money, type Money } from '../answers/money.ts';
+import { formatsFor } from '../language/format.ts';
+import { contractMoney, ending, exampleEndingInput, WITHHOLDING_RATES, WITHHOLDING_THRESHOLD_YEN, type Bill } from './settlement.ts';
+
+const ja = formatsFor('ja');
+
+/** Small claims (少額訴訟, Code of Civil Procedure art. 368): money claims of ¥600,000 or less. */
+export const SMALL_CLAIMS_LIMIT_YEN = 600_000;
+
+export interface JaPartyFacts {
+  name: string;
+  business: string;
+  hasBusiness: boolean;
+  title: string;
+  /** How the party is named in the contract: 「花デザイン事務所こと 佐藤花子」, 「株式会社みどり商事 代表取締役 山田太郎」. */
+  written: string;
+  /** The name on the seal line: the company, or the person. */
+  legalName: string;
+  /** 「代表取締役 山田太郎」 for a company; empty for a person. */
+  representative: string;
+  hasRepresentative: boolean;
+  address: string;
+  email: string;
+  phone: string;
+}
+
+export interface JaBillFacts {
+  net: string;
+  tax: string;
+  gross: string;
+  withholding: string;
+  /** What the Client transfers: gross less withholding. */
+  transfer: string;
+}
+
+export interface JaContractFacts {
+  effectiveDate: string;
+  freelancer: JaPartyFacts & {
+    isCompany: boolean;
+    registrationNumber: string;
+    isRegistered: boolean;
+    /** No employees: a 特定受託事業者 under the Freelance Act, which the contract then names. */
+    protectedByFreelanceAct: boolean;
+  };
+  client: JaPartyFacts;
+  /** 請負 (a result, fixed price) or 準委任 (services: hourly or retainer). */
+  contractKind: string;
+  isUkeoi: boolean;
+  project: {
+    name: string;
+    description: string;
+    deliverables: string[];
+    startDate: string;
+    endDate: string;
+    hasEndDate: boolean;
+    revisionRounds: number;
+    acceptanceDays: number;
+  };
+  fee: {
+    model: 'fixed' | 'hourly' | 'retainer';
+    currency: string;
+    total: string;
+    rate: string;
+    estimatedHours: string;
+    monthly: string;
+    hoursPerMonth: string;
+    paymentDueDays: number;
+    isDueOnReceipt: boolean;
+    /** The monthly late fee as a yearly rate: 年14.4%. */
+    lateFeeYearly: string;
+    hasLateFee: boolean;
+    paymentMethod: string;
+    hasPaymentMethod: boolean;
+    hasTax: boolean;
+    taxLabel: string;
+    taxPercent: string;
+    totalTax: string;
+    totalGross: string;
+    withholding: boolean;
+    /** "1回の支払額のうち1,000,000円以下の部分は10.21%、これを超える部分は20.42%" */
+    withholdingRate: string;
+    noticeDays: number;
+  };
+  deposit: JaBillFacts & {
+    percent: string;
+    balance: JaBillFacts;
+    inFull: boolean;
+    nonRefundable: boolean;
+  };
+  killFee: {
+    unresponsiveDays: number;
+    percent: string;
+    hasKillFee: boolean;
+    example: {
+      workDone: string;
+      hours: string;
+      noticeGiven: number;
+      noticeMissing: number;
+      feeNotEarned: string;
+      killFee: string;
+      earned: string;
+      deposit: string;
+      hasDeposit: boolean;
+      owed: string;
+      owesNothing: boolean;
+      depositKept: string;
+      keepsDeposit: boolean;
+      refund: string;
+      hasRefund: boolean;
+    };
+  };
+  jurisdiction: {
+    place: string;
+    districtCourt: string;
+    summaryCourt: string;
+    smallClaims: boolean;
+    smallClaimsLimit: string;
+  };
+  ownership: {
+    copyright: 'assign-to-client' | 'retain-and-license';
+    portfolioUse: boolean;
+    isExclusive: boolean;
+  };
+  /** The revenue stamp (収入印紙) a paper copy needs: 印紙税法 第2号文書, by the amount before tax. */
+  stamp: {
+    /** True for a 請負 contract in yen of ¥10,000 or more. */
+    required: boolean;
+    amount: string;
+    /** 請負 in yen under ¥10,000: not taxed. */
+    belowThreshold: boolean;
+  };
+  /** Cross-references: `it.ref.termination` is 「第12条」. */
+  ref: Record<string, string>;
+}
+
+function partyFacts(party: Answers['client'] | Answers['freelancer'], isCompany: boolean): JaPartyFacts {
+  const business = party.business ?? '';
+  const title = party.title ?? '';
+  // A company is written with its representative; a sole trader with a trade name as 「屋号こと 氏名」.
+  const representative = isCompany ? `${title || '代表者'} ${party.name}` : '';
+  const written = isCompany ? `${business} ${representative}` : business ? `${business}こと ${party.name}` : party.name;
+  return {
+    name: party.name,
+    business,
+    hasBusiness: Boolean(business),
+    title,
+    written,
+    legalName: isCompany ? business : party.name,
+    representative,
+    hasRepresentative: isCompany,
+    address: party.address,
+    email: party.email,
+    phone: party.phone,
+  };
+}
+
+const taxOf = (bill: Bill) => bill.taxes[0]?.amount ?? { minor: 0, currency: bill.currency };
+const withheldOf = (bill: Bill): Money => {
+  const line = bill.deductions.find((deduction) => deduction.kind === 'withholding');
+  return { minor: line ? -line.amount.minor : 0, currency: bill.currency };
+};
+
+function billFacts(bill: Bill): JaBillFacts {
+  return {
+    net: ja.money(bill.net),
+    tax: ja.money(taxOf(bill)),
+    gross: ja.money(bill.gross),
+    withholding: ja.money(withheldOf(bill)),
+    transfer: ja.money(bill.total),
+  };
+}
+
+// 印紙税法 別表第一 第2号文書 (請負に関する契約書): the tax by the contract amount.
+const STAMP_TABLE: readonly (readonly [upTo: number, tax: number])[] = [
+  [1_000_000, 200], [2_000_000, 400], [3_000_000, 1_000], [5_000_000, 2_000], [10_000_000, 10_000],
+  [50_000_000, 20_000], [100_000_000, 60_000], [500_000_000, 100_000], [1_000_000_000, 200_000],
+];
+
+/** The stamp duty on a paper 請負 contract of `amount` yen (before tax); 0 under ¥10,000. */
+export function stampDutyYen(amount: number): number {
+  if (amount < 10_000) return 0;
+  return STAMP_TABLE.find(([upTo]) => amount <= upTo)?.[1] ?? 400_000;
+}
+
+export function computeJaFacts(answers: Answers, ref: Record<string, string> = {}): JaContractFacts {
+  const { fee, project } = answers;
+  const figures = contractMoney(answers);
+  const fmt = (major: number) => ja.money(money(major, fee.currency));
+  const isCompany = answers.freelancer.entity === 'company';
+  const clientIsCompany = Boolean(answers.client.business);
+  const isUkeoi = fee.model === 'fixed';
+  const seat = courtSeat(answers.jurisdiction.place ?? '') ?? '';
+  const input = exampleEndingInput(answers);
+  const result = ending(answers, input);
+  const noticeDays = fee.model === 'retainer' ? fee.noticeDays : 0;
+  const stamp = isUkeoi && fee.currency === 'JPY' ? stampDutyYen(figures.base.minor) : 0;
+  return {
+    effectiveDate: ja.date(answers.effectiveDate),
+    freelancer: {
+      ...partyFacts(answers.freelancer, isCompany),
+      isCompany,
+      registrationNumber: answers.freelancer.invoiceRegistrationNumber ?? '',
+      isRegistered: Boolean(answers.freelancer.invoiceRegistrationNumber),
+      protectedByFreelanceAct: !answers.freelancer.hasEmployees,
+    },
+    client: partyFacts(answers.client, clientIsCompany),
+    contractKind: isUkeoi ? '請負' : '準委任',
+    isUkeoi,
+    project: {
+      name: project.name,
+      description: project.description,
+      deliverables: project.deliverables,
+      startDate: ja.date(project.startDate),
+      endDate: project.endDate ? ja.date(project.endDate) : '',
+      hasEndDate: Boolean(project.endDate),
+      revisionRounds: project.revisionRounds,
+      acceptanceDays: project.acceptanceDays,
+    },
+    fee: {
+      model: fee.model,
+      currency: fee.currency,
+      total: ja.money(figures.base),
+      rate: fee.model === 'hourly' ? fmt(fee.rate) : '',
+      estimatedHours: fee.model === 'hourly' ? ja.count(fee.estimatedHours) : '',
+      monthly: fee.model === 'retainer' ? fmt(fee.monthly) : '',
+      hoursPerMonth: fee.model === 'retainer' ? ja.count(fee.hoursPerMonth) : '',
+      paymentDueDays: fee.paymentDueDays,
+      isDueOnReceipt: fee.paymentDueDays === 0,
+      lateFeeYearly: `年${ja.percent(fee.lateFeePercentPerMonth * 12)}`,
+      hasLateFee: fee.lateFeePercentPerMonth > 0,
+      paymentMethod: fee.paymentMethod ?? '',
+      hasPaymentMethod: Boolean(fee.paymentMethod),
+      hasTax: Boolean(fee.tax),
+      taxLabel: fee.tax?.label ?? '',
+      taxPercent: fee.tax ? ja.percent(fee.tax.percent) : '',
+      totalTax: ja.money(taxOf(figures.baseBill)),
+      totalGross: ja.money(figures.baseBill.gross),
+      withholding: fee.withholding,
+      withholdingRate: `1回の支払額のうち${ja.money(money(WITHHOLDING_THRESHOLD_YEN, 'JPY'))}以下の部分は${ja.percent(WITHHOLDING_RATES.upToThreshold)}、これを超える部分は${ja.percent(WITHHOLDING_RATES.aboveThreshold)}`,
+      noticeDays,
+    },
+    deposit: {
+      percent: ja.percent(answers.deposit.percent),
+      ...billFacts(figures.depositBill),
+      balance: billFacts(figures.balanceBill),
+      inFull: figures.inFull,
+      nonRefundable: answers.deposit.nonRefundable,
+    },
+    killFee: {
+      unresponsiveDays: answers.killFee.unresponsiveDays,
+      percent: ja.percent(answers.killFee.percentOfRemainingFee),
+      hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      example: {
+        workDone: fee.model === 'retainer' ? '' : ja.money(result.workDone),
+        hours: fee.model === 'hourly' ? ja.count(input.hoursWorked ?? 0) : '',
+        noticeGiven: input.noticeDaysGiven ?? 0,
+        noticeMissing: noticeDays - (input.noticeDaysGiven ?? 0),
+        feeNotEarned: ja.money(result.feeNotEarned),
+        killFee: ja.money(result.killFee),
+        earned: ja.money(result.earned),
+        deposit: ja.money(result.deposit),
+        hasDeposit: result.deposit.minor > 0,
+        owed: ja.money(result.bill.net),
+        owesNothing: result.bill.net.minor === 0,
+        depositKept: ja.money(result.depositKept),
+        keepsDeposit: result.depositKept.minor > 0,
+        refund: ja.money(result.refund),
+        hasRefund: result.refund.minor > 0,
+      },
+    },
+    jurisdiction: {
+      place: seat,
+      districtCourt: districtCourt(seat),
+      summaryCourt: summaryCourt(seat),
+      smallClaims: answers.jurisdiction.smallClaims,
+      smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+    },
+    ownership: {
+      copyright: answers.ownership.copyright,
+      portfolioUse: answers.ownership.portfolioUse,
+      isExclusive: answers.ownership.licence === 'exclusive',
+    },
+    stamp: { required: stamp > 0, amount: ja.money(money(stamp, 'JPY')), belowThreshold: isUkeoi && fee.currency === 'JPY' && stamp === 0 },
+    ref,
+  };
+}
