@@ -18,7 +18,7 @@
 // Nothing is cached per contract, so memory stays flat however many are made.
 import { crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
-import { PAPER_SIZES, type PaperSize } from '../answers/schema.ts';
+import { LANGUAGES, PAPER_SIZES, type Language, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
 import { renderContractDocx } from './docx.ts';
 import { contractBodyXml, corePropertiesXml, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
@@ -90,8 +90,8 @@ const CONTENT_TYPES = '[Content_Types].xml';
 const PER_CONTRACT = new Set([DOCUMENT, HEADER, CORE, ANSWERS_ITEM, ANSWERS_PROPS]);
 
 /** Every kind of block that changes the package beyond document.xml: a heading and a bullet, for the numbering ids. */
-const probe = (paperSize: PaperSize): Contract => ({
-  meta: { title: 'Probe', subject: 'Probe', author: 'Probe', projectName: 'Probe', fileStem: 'probe', keywords: 'probe', paperSize },
+const probe = (paperSize: PaperSize, language: Language): Contract => ({
+  meta: { title: 'Probe', subject: 'Probe', author: 'Probe', projectName: 'Probe', fileStem: 'probe', keywords: 'probe', paperSize, language },
   title: 'Probe',
   subtitle: 'Probe',
   sections: [{ id: 'probe', title: 'Probe', note: '', blocks: [{ type: 'list', items: [[{ text: 'Probe' }]] }] }],
@@ -136,19 +136,21 @@ function numIdOf(documentXml: string, style: string): number {
 }
 
 /** The probe rendered by the docx library, its parts unzipped. */
-async function probeFiles(paperSize: PaperSize): Promise<Record<string, Uint8Array>> {
-  return unzipSync(await renderContractDocx(probe(paperSize)));
+async function probeFiles(paperSize: PaperSize, language: Language): Promise<Record<string, Uint8Array>> {
+  return unzipSync(await renderContractDocx(probe(paperSize, language)));
 }
 
 /**
  * The probe is rendered once per paper size. Only the section properties at
  * the end of word/document.xml may differ between the two; every other part
- * is taken from the first and checked to be the same in the other.
+ * is taken from the first and checked to be the same in the other. A
+ * language has its own template: its styles (fonts), numbering (第1条) and
+ * footer are among the constant parts.
  */
-async function loadTemplate(): Promise<PackageTemplate> {
+async function loadTemplate(language: Language): Promise<PackageTemplate> {
   const [first, ...others] = PAPER_SIZES;
   const rendered = new Map<PaperSize, Record<string, Uint8Array>>();
-  for (const paperSize of PAPER_SIZES) rendered.set(paperSize, await probeFiles(paperSize));
+  for (const paperSize of PAPER_SIZES) rendered.set(paperSize, await probeFiles(paperSize, language));
   const files = rendered.get(first)!;
   const names = Object.keys(files).filter((name) => !name.endsWith('/'));
   for (const name of [...PER_CONTRACT, CONTENT_TYPES]) {
@@ -198,9 +200,10 @@ export interface ContractDocxWriter {
   write(contract: Contract, now?: Date): Buffer;
 }
 
-function createWriter(template: PackageTemplate): ContractDocxWriter {
+function createWriter(templates: Readonly<Record<Language, PackageTemplate>>): ContractDocxWriter {
   return {
     write(contract, now = new Date()) {
+      const template = templates[contract.meta.language ?? 'en'];
       const changing: Record<string, () => string | Uint8Array> = {
         [DOCUMENT]: () => template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd[contract.meta.paperSize],
         [HEADER]: () => template.headerStart + headerParagraphXml(contract.meta) + template.headerEnd,
@@ -214,6 +217,12 @@ function createWriter(template: PackageTemplate): ContractDocxWriter {
   };
 }
 
+async function loadTemplates(): Promise<Record<Language, PackageTemplate>> {
+  const templates = {} as Record<Language, PackageTemplate>;
+  for (const language of LANGUAGES) templates[language] = await loadTemplate(language);
+  return templates;
+}
+
 let writer: Promise<ContractDocxWriter> | undefined;
 
 /**
@@ -222,7 +231,7 @@ let writer: Promise<ContractDocxWriter> | undefined;
  * request does not pay for that.
  */
 export function contractDocxWriter(): Promise<ContractDocxWriter> {
-  writer ??= loadTemplate().then(createWriter, (error: unknown) => {
+  writer ??= loadTemplates().then(createWriter, (error: unknown) => {
     writer = undefined; // let a later call try again
     throw error;
   });

@@ -34,7 +34,7 @@ import {
   type IStylesOptions,
   type ISectionOptions,
 } from 'docx';
-import type { PaperSize } from '../answers/schema.ts';
+import type { Language, PaperSize } from '../answers/schema.ts';
 import { cleanText } from '../answers/text.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import type {
@@ -61,7 +61,54 @@ import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 const CLAUSE_NUMBERING = 'clause-headings';
 const BULLET_NUMBERING = 'bullets';
 
-const FONT = 'Calibri';
+/**
+ * What a language changes in the document's look: its fonts, the run
+ * language (LibreOffice and Word choose line-breaking rules from it), how
+ * Word numbers a clause heading, justification, and the page footer.
+ */
+interface Typography {
+  readonly font: string | { readonly ascii: string; readonly hAnsi: string; readonly eastAsia: string; readonly cs: string };
+  readonly language: { readonly value: string; readonly eastAsia?: string };
+  /** Word's numbering text for a clause heading: "1." or 第1条. */
+  readonly clauseNumber: string;
+  /** Space between the number and the title: a tab under a hanging indent, or none. */
+  readonly clauseSuffix: (typeof LevelSuffix)[keyof typeof LevelSuffix];
+  readonly clauseIndent: { readonly left: number; readonly hanging: number };
+  readonly justified: boolean;
+  /** The footer around the page number and the page count: "Page 1 of 5", "1 / 5". */
+  readonly footer: readonly [string, string, string];
+}
+
+// Japanese: Yu Mincho, which Word on Windows and macOS has; LibreOffice,
+// which does not, takes a Japanese font from fontconfig (Noto Serif or Sans
+// CJK JP where installed). With the ja-JP language, both apply Japanese line
+// breaking (kinsoku: no line starts with 、。」 and no line ends with 「).
+const JAPANESE_FONT = 'Yu Mincho';
+
+const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
+  en: {
+    font: 'Calibri',
+    language: { value: 'en-US' },
+    clauseNumber: '%1.',
+    clauseSuffix: LevelSuffix.TAB,
+    clauseIndent: { left: 454, hanging: 454 },
+    justified: false,
+    footer: ['Page ', ' of ', ''],
+  },
+  ja: {
+    font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
+    language: { value: 'ja-JP', eastAsia: 'ja-JP' },
+    clauseNumber: '第%1条',
+    clauseSuffix: LevelSuffix.NOTHING,
+    clauseIndent: { left: 0, hanging: 0 },
+    justified: true,
+    footer: ['', ' / ', ''],
+  },
+};
+
+export function typographyFor(language: Language | undefined): Typography {
+  return TYPOGRAPHY[language ?? 'en'];
+}
 export const MUTED = '595959';
 const RULE = '8C8C8C';
 
@@ -74,23 +121,23 @@ export const STYLE = {
   letterBlock: 'LetterBlock',
 } as const;
 
-const STYLES: IStylesOptions = {
+const stylesFor = ({ font, language, justified }: Typography): IStylesOptions => ({
   default: {
     document: {
-      run: { font: FONT, size: 22 },
-      paragraph: { spacing: { after: 140, line: 276 } },
+      run: { font, size: 22, language },
+      paragraph: { spacing: { after: 140, line: 276 }, ...(justified ? { alignment: AlignmentType.JUSTIFIED } : {}) },
     },
     title: {
-      run: { font: FONT, size: 40, bold: true, color: '1F1F1F' },
+      run: { font, size: 40, bold: true, color: '1F1F1F' },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 120 }, keepNext: true },
     },
     heading1: {
-      run: { font: FONT, size: 26, bold: true, color: '1F3864' },
+      run: { font, size: 26, bold: true, color: '1F3864' },
       // A clause heading never ends a page alone.
       paragraph: { spacing: { before: 300, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
     },
     caption: {
-      run: { font: FONT, size: 20, bold: true, italics: false, color: '1F1F1F' },
+      run: { font, size: 20, bold: true, italics: false, color: '1F1F1F' },
       paragraph: { spacing: { before: 120, after: 80 }, keepNext: true },
     },
     listParagraph: {
@@ -152,9 +199,9 @@ const STYLES: IStylesOptions = {
       paragraph: { spacing: { after: 0 } },
     },
   ],
-};
+});
 
-const NUMBERING: INumberingOptions = {
+const numberingFor = ({ clauseNumber, clauseSuffix, clauseIndent }: Typography): INumberingOptions => ({
   config: [
     {
       // Every clause heading points here: Word counts them, so a clause added
@@ -164,10 +211,10 @@ const NUMBERING: INumberingOptions = {
         {
           level: 0,
           format: LevelFormat.DECIMAL,
-          text: '%1.',
+          text: clauseNumber,
           alignment: AlignmentType.START,
-          suffix: LevelSuffix.TAB,
-          style: { paragraph: { indent: { left: 454, hanging: 454 } } },
+          suffix: clauseSuffix,
+          style: { paragraph: { indent: clauseIndent } },
         },
       ],
     },
@@ -184,7 +231,7 @@ const NUMBERING: INumberingOptions = {
       ],
     },
   ],
-};
+});
 
 // ---------------------------------------------------------------------------
 // Text: the only way user text reaches the document.
@@ -433,23 +480,25 @@ function pageHeader(meta: DocumentMeta): Header {
   });
 }
 
-function pageFooter(): Footer {
+function pageFooter({ footer: [before, between, after] }: Typography): Footer {
+  const parts = [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after].filter((part) => part !== '');
   return new Footer({
     children: [
       new Paragraph({
         style: 'Footer',
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 18, color: MUTED })],
+        children: [new TextRun({ children: parts, size: 18, color: MUTED })],
       }),
     ],
   });
 }
 
 export function buildDocument(meta: DocumentMeta, description: string, children: (Paragraph | Table)[]): Document {
+  const typography = typographyFor(meta.language);
   const section: ISectionOptions = {
     properties: { page: { size: { ...PAGE_SIZES[meta.paperSize], orientation: PageOrientation.PORTRAIT }, margin: PAGE_MARGINS } },
     headers: { default: pageHeader(meta) },
-    footers: { default: pageFooter() },
+    footers: { default: pageFooter(typography) },
     children,
   };
   const property = (value: string) => cleanText(value);
@@ -460,8 +509,8 @@ export function buildDocument(meta: DocumentMeta, description: string, children:
     lastModifiedBy: property(meta.author),
     keywords: property(meta.keywords),
     description: property(description),
-    styles: STYLES,
-    numbering: NUMBERING,
+    styles: stylesFor(typography),
+    numbering: numberingFor(typography),
     sections: [section],
   });
 }

@@ -90,7 +90,7 @@ p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}`;
 /** A whole HTML page holding only the contract: the API's preview. */
 export function renderContractPage(contract: Contract): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(contract.meta.language ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

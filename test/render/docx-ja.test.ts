@@ -1,0 +1,45 @@
+// The Japanese contract's Word file, read back: Word numbers the clauses
+// 第1条 …, the text carries the Tokyo figures and courts, and the runs are
+// Japanese (font and language), from both Word writers.
+import { describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
+import { findAll, findFirst, openDocx, W } from '../helpers/docx-reader.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+const tokyo = assembleContract(answersSchema.parse(sampleInput('ja/tokyo-fixed')), loadContractLibrary());
+
+describe.each(CONTRACT_RENDERERS)('the Tokyo contract made by $name', ({ render }) => {
+  it('reads 業務委託契約書, the fee with 消費税, the withholding on the deposit and the courts', async () => {
+    const text = openDocx(await render(tokyo)).text();
+    expect(text).toContain('業務委託契約書');
+    expect(text).toContain('金1,200,000円（消費税別）');
+    expect(text).toMatch(/消費税（10%）\n?120,000円/);
+    expect(text).toContain('源泉徴収税額61,260円を差し引いた振込額は598,740円');
+    expect(text).toContain('東京地方裁判所又は東京簡易裁判所');
+  });
+
+  it('numbers the clause headings 第1条, 第2条 … with Word numbering, with the title in brackets', async () => {
+    const docx = openDocx(await render(tokyo));
+    const numbering = docx.xml('word/numbering.xml');
+    const levelTexts = findAll(numbering, W, 'lvlText').map((element) => element.attributes['w:val']);
+    expect(levelTexts).toContain('第%1条');
+    const headings = docx.paragraphs().filter((p) => p.style === 'Heading1');
+    expect(headings[0]!.text).toBe('（目的）');
+    expect(headings).toHaveLength(tokyo.sections.length);
+  });
+
+  it('sets a Japanese font and the ja-JP language, so Word and LibreOffice break lines the Japanese way', async () => {
+    const styles = openDocx(await render(tokyo)).xml('word/styles.xml');
+    const defaults = findFirst(findFirst(styles, W, 'docDefaults')!, W, 'rPr')!;
+    expect(findFirst(defaults, W, 'rFonts')!.attributes['w:eastAsia']).toBe('Yu Mincho');
+    expect(findFirst(defaults, W, 'lang')!.attributes['w:eastAsia']).toBe('ja-JP');
+  });
+
+  it('names the page numbers without English words', async () => {
+    const footer = openDocx(await render(tokyo)).text('word/footer1.xml');
+    expect(footer).not.toMatch(/Page|of/);
+  });
+});
