@@ -108,6 +108,8 @@ export interface LetterParty {
  * notices): the same blocks as a contract, in a letter's layout.
  */
 export interface Letter {
+  /** The contract's answers, carried inside the letter's Word file so that uploading it starts from them. */
+  readonly answers?: unknown;
   readonly kind: string;
   readonly meta: DocumentMeta;
   readonly sender: LetterParty;

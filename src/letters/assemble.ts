@@ -52,6 +52,7 @@ export function assembleLetter(kind: LetterKind, request: LetterRequest, library
   const sender = facts.freelancer.legalName;
   return {
     kind,
+    answers,
     meta: {
       title: `${template.title}: ${project}`,
       subject,

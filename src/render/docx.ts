@@ -541,5 +541,6 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     ...(letter.enclosures ?? []).map((line, index) => plainParagraph(line, { spacing: { before: index === 0 ? 360 : 0, after: 0 } })),
   ];
   const packed = await Packer.toBuffer(buildDocument(letter.meta, letter.subject, children));
-  return Buffer.from(packed);
+  // Like a contract, a letter carries the answers it was made from: uploaded, it starts a draft from them.
+  return Buffer.from(letter.answers === undefined ? packed : embedAnswers(packed, letter.answers));
 }

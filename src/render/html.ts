@@ -70,13 +70,17 @@ function section(node: Section, number: number, withNotes: boolean): string {
 }
 
 /** The contract as an HTML fragment (an <article>), for embedding in a page. */
-export function renderContractHtml(contract: Contract, options: { notes?: boolean } = {}): string {
-  return [
+export function renderContractHtml(contract: Contract, options: { notes?: boolean; headingOffset?: number } = {}): string {
+  const html = [
     '<article class="contract">',
     `<header><h1>${text(contract.title)}</h1><p class="subtitle" dir="auto">${text(contract.subtitle)}</p></header>`,
     ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false)),
     '</article>',
   ].join('\n');
+  // Embedded in a page that has its own h1, every heading moves down. Safe on
+  // the markup: user text is escaped, so every "<h" here is one of ours.
+  const offset = options.headingOffset ?? 0;
+  return offset === 0 ? html : html.replace(/<(\/?)h([1-6])\b/g, (_match, slash: string, level: string) => `<${slash}h${Math.min(Number(level) + offset, 6)}`);
 }
 
 const STANDALONE_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}

@@ -144,7 +144,7 @@ describe('the follow-up page', () => {
     expect(page.body).toContain(`href="/wizard/${draft.id}/review">Check your answers</a>`);
     expect(page.body).not.toContain('<form');
     // A form sent anyway (from another tab) comes back to the message.
-    await visitor.get(`/wizard/${draft.id}/review`);
+    await visitor.get(`/wizard/${draft.id}/you`); // a page with a form, for its token
     const sent = await visitor.post(`${base}/late-notice`, { ...letterFields('late-notice'), action: 'docx' });
     expect(sent.statusCode).toBe(303);
     expect(sent.headers.location).toBe(base);

@@ -394,7 +394,7 @@ describe('validation on each step', () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
     expect((await visitor.get(`${base}/safeguards`)).body).toContain('work stops once the client has been silent for a set time');
-    expect((await visitor.get(`${base}/jurisdiction`)).body).toContain('The article&#39;s third safeguard');
+    expect((await visitor.get(`${base}/jurisdiction`)).body).toContain('Third safeguard: say which law governs');
     expect((await visitor.get(`${base}/charging`)).body).toContain('A retainer reserves a number of hours each month');
   });
 });
@@ -496,6 +496,39 @@ describe('the walk through the steps', () => {
   });
 });
 
+describe('check your answers', () => {
+  it('writes each answer as the contract does, shows defaults that apply, and only the rows that apply', async () => {
+    const visitor = new Visitor();
+    const base = await walk(visitor);
+    const html = (await visitor.get(`${base}/review`)).body;
+    const row = (label: string) => new RegExp(`<dt class="summary-key">${label}</dt>\\s*<dd[^>]*>\\s*([^<]*)`).exec(html)?.[1]?.trim();
+    expect(row('Start date')).toBe('December 7, 2026');
+    expect(row('Total price')).toBe('$12,000.00');
+    expect(row('Currency')).toBe('US Dollar (USD)');
+    expect(row('Rounds of revisions included')).toBe('2 rounds (the usual)');
+    expect(row('Days the client has to pay an invoice')).toBe('14 days');
+    expect(row('Kill fee')).toBe('25% of the fee not yet earned');
+    // Rows that do not apply to a fixed price, or to a transferred copyright, are not there.
+    expect(html).not.toContain('Hourly rate');
+    expect(html).not.toContain('The licence the client receives');
+    // One h1; the downloads again after the contract.
+    expect(html.match(/<h1/g)).toHaveLength(1);
+    const after = html.slice(html.indexOf('<article class="contract">'));
+    expect(after).toContain('Download the contract (Word)');
+  });
+
+  it('the page that names the source of the advice is linked from the home page', async () => {
+    const visitor = new Visitor();
+    expect((await visitor.get('/')).body).toContain('<a href="/why">Why these safeguards</a>');
+    const why = await visitor.get('/why');
+    expect(why.statusCode).toBe(200);
+    expect(why.body).toContain('What to do when a client disappears');
+    // The steps advise without naming it.
+    const base = draftBase(await visitor.start());
+    for (const step of STEPS) expect((await visitor.get(`${base}/${step.id}`)).body, step.id).not.toMatch(/the article/i);
+  });
+});
+
 describe('save and come back later', () => {
   it('every step offers it; the page it leads to gives the resume link, which opens the first step still to answer', async () => {
     expect.hasAssertions();
@@ -575,7 +608,14 @@ describe('drafts that are gone', () => {
   it('deletes a draft, confirms it, and then the link explains it is gone', async () => {
     const visitor = new Visitor();
     const base = await walk(visitor);
-    await visitor.get(`${base}/review`);
+    // The review page links to a page that asks first.
+    expect((await visitor.get(`${base}/review`)).body).toContain(`<a class="button button-warning" href="${base}/delete">Delete this draft</a>`);
+    const confirm = await visitor.get(`${base}/delete`);
+    expect(confirm.body).toContain('Are you sure you want to delete this draft?');
+    expect(confirm.body).toContain('Harbor Coffee website redesign');
+    expect(confirm.body).toContain(`<a class="button button-secondary" href="${base}/review">No, keep it</a>`);
+    expect((await visitor.get(`${base}/review`)).statusCode).toBe(200);
+    await visitor.get(`${base}/delete`);
     const deleted = await visitor.post(`${base}/delete`);
     expect(deleted.statusCode).toBe(303);
     expect(deleted.headers.location).toBe('/wizard/deleted');
@@ -630,6 +670,18 @@ describe('continue from a file', () => {
     expect(imported).not.toBe(base);
     const json = await visitor.get(`${imported}/answers.json`);
     expect(json.json()).toEqual(answersSchema.parse(sampleInput('returning-client-hourly')));
+  });
+
+  it('starts from the answers inside a follow-up letter this app made', async () => {
+    const input = sampleInput('returning-client-hourly');
+    const letter = await app.inject({ method: 'POST', url: '/api/letters/final-check-in', payload: { answers: input, letter: { date: '2027-04-26' } } });
+    expect(letter.statusCode).toBe(200);
+    const visitor = new Visitor();
+    await visitor.get('/');
+    const response = await visitor.upload('letter.docx', letter.rawPayload);
+    expect(response.statusCode).toBe(303);
+    const json = await visitor.get(`${draftBase(String(response.headers.location))}/answers.json`);
+    expect(json.json()).toEqual(answersSchema.parse(input));
   });
 
   it.each([

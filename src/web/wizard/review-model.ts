@@ -1,7 +1,14 @@
-// The "check your answers" page: every answer grouped by step, with a Change
-// link, and the steps that still need answers.
+// The "check your answers" page: every answer grouped by step, written the
+// way the contract writes it (dates in words, money in its currency, the
+// defaults that apply), with a Change link, and the steps that still need
+// answers. A question that does not apply (the hourly rate of a fixed price,
+// the licence when the copyright is transferred) has no row.
+import { formatLongDate } from '../../answers/dates.ts';
+import { currencyName, formatMoney, isKnownCurrency, money } from '../../answers/money.ts';
+import type { Answers } from '../../answers/schema.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { answersToForm, applies, isStepComplete } from './engine.ts';
+import { getIn } from './form-values.ts';
 import { revealedBy, type FieldDef, type StepDef } from './steps.ts';
 
 export interface SummaryRow {
@@ -20,21 +27,45 @@ export interface SummaryGroup {
   rows: SummaryRow[];
 }
 
-function display(field: FieldDef, value: string | string[] | undefined): SummaryRow {
-  const base = { label: field.label, isList: false, missing: false };
-  if (field.kind === 'list') {
-    const items = Array.isArray(value) ? value.filter((item) => item.trim() !== '') : [];
-    return items.length ? { ...base, lines: items, isList: true } : { ...base, lines: ['Not answered yet'], missing: true };
-  }
-  const text = (Array.isArray(value) ? value[0] : value) ?? '';
-  if (text.trim() === '') return { ...base, lines: [field.optional ? 'Not given' : 'Not answered yet'], missing: !field.optional };
-  if (field.kind === 'yes-no') return { ...base, lines: [text === 'yes' ? 'Yes' : text === 'no' ? 'No' : text] };
-  if (field.kind === 'radios') return { ...base, lines: [field.options?.find((option) => option.value === text)?.label ?? text] };
-  if (field.suffix) return { ...base, lines: [field.suffix.startsWith('%') ? `${text}${field.suffix}` : `${text} ${field.suffix}`] };
-  return { ...base, lines: text.split('\n') };
+// What an optional answer left empty means in the contract, where it means something.
+const DEFAULT_WORDS: Readonly<Record<string, (value: unknown) => string>> = {
+  'project.revisionRounds': (value) => `${value} ${value === 1 ? 'round' : 'rounds'} (the usual)`,
+  'project.acceptanceDays': (value) => `${value} days (the usual)`,
+  'fee.noticeDays': (value) => `${value} days (the usual)`,
+  'project.endDate': () => 'No fixed end',
+};
+
+function optionLabel(field: FieldDef, value: string): string {
+  if (field.kind === 'yes-no') return value === 'yes' ? 'Yes' : value === 'no' ? 'No' : value;
+  return field.options?.find((option) => option.value === value)?.label ?? value;
 }
 
-export function summaryGroups(steps: readonly StepDef[], answers: DraftAnswers, hrefFor: (step: StepDef) => string): SummaryGroup[] {
+/** One answer, written out: "December 7, 2026", "$12,000.00", "14 days", "US Dollar (USD)". */
+function written(field: FieldDef, value: unknown, currency: string | undefined): string[] {
+  if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) {
+    return [formatLongDate(value)];
+  }
+  if (field.kind === 'money' && typeof value === 'number' && currency) return [formatMoney(money(value, currency))];
+  if (field.kind === 'select' && typeof value === 'string' && isKnownCurrency(value)) return [`${currencyName(value)} (${value})`];
+  if ((field.kind === 'number' || field.kind === 'money') && typeof value === 'number') {
+    const number = value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    if (!field.suffix) return [number];
+    return [field.suffix.startsWith('%') ? `${number}${field.suffix}` : `${number} ${field.suffix}`];
+  }
+  if (typeof value === 'boolean') return [value ? 'Yes' : 'No'];
+  return String(value).split('\n');
+}
+
+export function summaryGroups(
+  steps: readonly StepDef[],
+  answers: DraftAnswers,
+  hrefFor: (step: StepDef) => string,
+  /** The complete answers with their defaults, once every step is answered. */
+  complete?: Answers,
+): SummaryGroup[] {
+  const currency = typeof getIn(answers, 'fee.currency') === 'string' && isKnownCurrency(String(getIn(answers, 'fee.currency')).toUpperCase())
+    ? String(getIn(answers, 'fee.currency')).toUpperCase()
+    : undefined;
   return steps.map((step) => {
     const form = answersToForm(step, answers, { prefill: false });
     const revealed = revealedBy(step);
@@ -44,7 +75,32 @@ export function summaryGroups(steps: readonly StepDef[], answers: DraftAnswers, 
       const parent = revealed.get(field.name);
       // A field under an option that was not chosen is not part of the answers.
       if (parent && form[parent.field.name] !== parent.option.value) continue;
-      rows.push(display(field, form[field.name]));
+      const base = { label: field.label, isList: false, missing: false };
+      if (field.name.startsWith('wizard.')) {
+        const choice = form[field.name];
+        if (typeof choice === 'string' && choice !== '') rows.push({ ...base, lines: [optionLabel(field, choice)] });
+        else rows.push({ ...base, lines: ['Not answered yet'], missing: true });
+        continue;
+      }
+      const value = getIn(answers, field.name);
+      if (field.kind === 'list') {
+        const items = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+        rows.push(items.length ? { ...base, lines: items, isList: true } : { ...base, lines: ['Not answered yet'], missing: true });
+        continue;
+      }
+      if (value === undefined || value === '') {
+        const fallback = complete ? getIn(complete, field.name) : undefined;
+        const words = DEFAULT_WORDS[field.name];
+        if (words && (fallback !== undefined || field.name === 'project.endDate')) rows.push({ ...base, lines: [words(fallback)] });
+        else if (!field.optional) rows.push({ ...base, lines: ['Not answered yet'], missing: true });
+        // An optional answer left empty that changes nothing in the contract has no row.
+        continue;
+      }
+      if ((field.kind === 'radios' || field.kind === 'yes-no') && typeof value !== 'number') {
+        rows.push({ ...base, lines: [optionLabel(field, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value))] });
+        continue;
+      }
+      rows.push({ ...base, lines: written(field, value, currency) });
     }
     return { id: step.id, title: step.title, changeHref: hrefFor(step), complete: isStepComplete(step, answers), rows };
   });

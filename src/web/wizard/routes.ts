@@ -141,25 +141,27 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   function renderReview(request: FastifyRequest, reply: FastifyReply, draft: { id: string; answers: Record<string, unknown>; expiresAt: string }) {
     const steps = activeSteps(draft.answers);
-    const groups = summaryGroups(steps, draft.answers, (step) => `${draftUrl(draft.id, step.id)}?from=review`);
+    const complete = completeAnswers(draft.answers);
+    const groups = summaryGroups(steps, draft.answers, (step) => `${draftUrl(draft.id, step.id)}?from=review`, complete);
     const missing = groups
       .filter((group) => !group.complete)
       .map((group) => ({ title: group.title, href: `${draftUrl(draft.id, group.id)}?from=review&check=1` }));
-    const answers = missing.length === 0 ? completeAnswers(draft.answers) : undefined;
+    const answers = missing.length === 0 ? complete : undefined;
     const contract = answers ? assembleContract(answers, library) : undefined;
     return html(reply).view('review.eta', {
       title: REVIEW_STEP.title,
       heading: REVIEW_STEP.title,
       groups,
       missing,
-      contractHtml: contract ? renderContractHtml(contract) : undefined,
+      // Under the page's own h1 and "The contract" h2, the contract's headings start at h3.
+      contractHtml: contract ? renderContractHtml(contract, { headingOffset: 2 }) : undefined,
       docxHref: draftUrl(draft.id, 'contract.docx'),
       answersHref: draftUrl(draft.id, 'answers.json'),
       fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
       resumeUrl: resumeUrlOf(request, draft.id),
       expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
       followUpHref: draftUrl(draft.id, 'follow-up'),
-      deleteAction: draftUrl(draft.id, 'delete'),
+      deleteHref: draftUrl(draft.id, 'delete'),
       backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
       csrf: reply.generateCsrf(),
       scripts: SCRIPTS,
@@ -167,6 +169,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   }
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
+  // The one place that names the source of the advice; the steps then just advise.
+  app.get('/why', { schema: { hide: true } }, async (_request, reply) => html(reply).view('why.eta', { title: 'Why these safeguards' }));
 
   // No CSRF check: starting only creates an empty draft, so a forged start
   // costs the visitor nothing, while a check would turn away everyone whose
@@ -331,6 +335,19 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   // "When the client goes quiet": the letters and the calendar, in this
   // plugin's context so they share its CSRF check and its 403 page.
   await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
+
+  // Delete asks first, on a page of its own (no script needed).
+  app.get<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true } }, async (request, reply) => {
+    const draft = await store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    return html(reply).view('delete.eta', {
+      title: 'Are you sure you want to delete this draft?',
+      projectName: typeof (draft.answers.project as { name?: unknown } | undefined)?.name === 'string' ? (draft.answers.project as { name: string }).name : undefined,
+      action: draftUrl(draft.id, 'delete'),
+      backHref: draftUrl(draft.id, REVIEW_STEP.id),
+      csrf: reply.generateCsrf(),
+    });
+  });
 
   app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
     await store.delete(request.params.draftId);

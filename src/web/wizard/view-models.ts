@@ -210,7 +210,7 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
   };
 }
 
-/** The article's seventh rule, for a client who was trouble last time. */
+/** The seventh safeguard, for a client who was trouble last time. */
 export function troubleAdvice(hidden: boolean): PanelView {
   return {
     type: 'panel',
