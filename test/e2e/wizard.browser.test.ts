@@ -111,7 +111,7 @@ async function walkToReview(page: Page, { js }: { js: boolean }) {
 }
 
 async function download(page: Page, name: RegExp): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
   return readFileSync((await file.path())!);
 }
 
