@@ -9,6 +9,7 @@ import { cleanLine, cleanText } from '../answers/text.ts';
 import { safeFileStem } from '../contract/file-name.ts';
 import type { ScheduleRequest } from './request.ts';
 import { followUpSchedule, type FollowUpAction, type Stage } from './rules.ts';
+import { CALENDAR_WORDS, type CalendarWords, type ScheduleFacts } from './words.ts';
 
 export const ICS_PRODUCT_ID = '-//Contract Kit//Follow-up calendar//EN';
 
@@ -27,6 +28,9 @@ export interface CalendarContext {
    * names the API route instead.
    */
   readonly pageUrl?: string;
+  /** The language the events are written in (English when absent) and what its wording needs. */
+  readonly words?: CalendarWords;
+  readonly facts?: ScheduleFacts;
 }
 
 const toDateArray = (iso: string): DateArray => {
@@ -38,16 +42,20 @@ export function letterPath(kind: string): string {
   return `/api/letters/${kind}`;
 }
 
+const ENGLISH = CALENDAR_WORDS.en;
+
+/** The action's title and what to do, in the calendar's language. */
+function wordsFor(action: FollowUpAction, context: CalendarContext) {
+  const words = context.words ?? ENGLISH;
+  return context.facts ? words.action(action, context.facts) : { title: action.title, todo: action.todo };
+}
+
 function describe(action: FollowUpAction, context: CalendarContext): string {
-  const lines = [`${context.projectName} (${context.clientName})`, '', action.todo];
+  const words = context.words ?? ENGLISH;
+  const lines = [`${context.projectName} (${context.clientName})`, '', wordsFor(action, context).todo];
   if (action.letter) {
-    const title = context.letterTitle?.(action.letter) ?? action.letter;
-    lines.push(
-      '',
-      context.pageUrl
-        ? `Letter to send: ${title}. Make it on the "When the client goes quiet" page of your contract: open your resume link, or upload your answers file or Word contract at ${context.pageUrl}`
-        : `Letter to send: ${title}. Make it from the same answers with POST ${letterPath(action.letter)}.`,
-    );
+    const title = words.letterTitle?.(action.letter) ?? context.letterTitle?.(action.letter) ?? action.letter;
+    lines.push('', words.letterLine(title, { pageUrl: context.pageUrl, apiPath: letterPath(action.letter) }));
   }
   return cleanText(lines.join('\n'));
 }
@@ -56,7 +64,7 @@ export function followUpCalendar(actions: readonly FollowUpAction[], context: Ca
   const salt = createHash('sha256').update(`${context.projectName}\n${context.clientEmail}`).digest('hex').slice(0, 12);
   const events: EventAttributes[] = actions.map((action) => ({
     uid: `${context.stage}-${action.id}-${context.since}-${salt}@contract-kit`,
-    title: cleanLine(`${action.title} (${context.projectName})`),
+    title: cleanLine(`${wordsFor(action, context).title} (${context.projectName})`),
     description: describe(action, context),
     start: toDateArray(action.date),
     // All-day events end on the next day (exclusive), as RFC 5545 and the ics README require.
@@ -67,7 +75,7 @@ export function followUpCalendar(actions: readonly FollowUpAction[], context: Ca
   }));
   const { error, value } = createEvents(events, {
     productId: ICS_PRODUCT_ID,
-    calName: cleanLine(`Follow-up: ${context.projectName}`),
+    calName: cleanLine((context.words ?? ENGLISH).calendarName(context.projectName)),
   });
   if (error || !value) throw error ?? new Error('the calendar could not be made');
   return value;
@@ -78,14 +86,18 @@ export function scheduleCalendarFile(
   { answers, stage, since }: ScheduleRequest,
   options: Pick<CalendarContext, 'letterTitle' | 'pageUrl'> = {},
 ): { readonly ics: string; readonly fileStem: string } {
-  const actions = followUpSchedule(stage, since, {
+  const facts: ScheduleFacts = {
+    since,
     unresponsiveDays: answers.killFee.unresponsiveDays,
     hasLateFee: answers.fee.lateFeePercentPerMonth > 0,
     smallClaims: answers.jurisdiction.smallClaims,
-  });
+  };
+  const actions = followUpSchedule(stage, since, facts);
   const ics = followUpCalendar(actions, {
     stage,
     since,
+    words: CALENDAR_WORDS[answers.language],
+    facts,
     projectName: answers.project.name,
     clientName: answers.client.business ?? answers.client.name,
     clientEmail: answers.client.email,
