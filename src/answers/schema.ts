@@ -60,10 +60,27 @@ const objectMessage = (label: string) => (issue: { code?: string; input?: unknow
 
 const tooLong = (name: string, max: number) => `${name} must be ${max.toLocaleString('en-US')} characters or fewer`;
 
+/** The longest raw string a field of `max` cleaned characters accepts. */
+export function rawTextLimit(max: number): number {
+  return 2 * max + 100;
+}
+
+/**
+ * The cleaning step of a text field, skipped for text far over the field's
+ * limit: such text is refused by the limit that follows, so no cleaning (nor
+ * any later check) ever runs on a megabyte meant to stall the server. Twice
+ * the limit leaves room for what cleaning removes (CRLF line ends, trailing
+ * spaces, control characters). Not `abort`, which would also silence the
+ * cross-field rules and so the other fields' messages.
+ */
+function cleanedUnlessHuge(clean: (value: string) => string, max: number) {
+  return (value: string) => (value.length > rawTextLimit(max) ? value : clean(value));
+}
+
 function line(words: FieldWords, max: number) {
   return z
     .string({ error: requiredMessage(words) })
-    .overwrite(cleanLine)
+    .overwrite(cleanedUnlessHuge(cleanLine, max))
     .min(1, { error: words.missing })
     .max(max, { error: tooLong(words.name, max) });
 }
@@ -72,7 +89,7 @@ function line(words: FieldWords, max: number) {
 function optionalLine(name: string, max: number) {
   return z
     .string({ error: `${name} must be text` })
-    .overwrite(cleanLine)
+    .overwrite(cleanedUnlessHuge(cleanLine, max))
     .max(max, { error: tooLong(name, max) })
     .optional()
     .transform((value) => value || undefined);
@@ -82,7 +99,7 @@ function optionalLine(name: string, max: number) {
 function optionalMultiline(name: string, max: number) {
   return z
     .string({ error: `${name} must be text` })
-    .overwrite(cleanMultiline)
+    .overwrite(cleanedUnlessHuge(cleanMultiline, max))
     .max(max, { error: tooLong(name, max) })
     .optional()
     .transform((value) => value || undefined);
@@ -91,19 +108,41 @@ function optionalMultiline(name: string, max: number) {
 function multiline(words: FieldWords, max: number) {
   return z
     .string({ error: requiredMessage(words) })
-    .overwrite(cleanMultiline)
+    .overwrite(cleanedUnlessHuge(cleanMultiline, max))
     .min(1, { error: words.missing })
     .max(max, { error: tooLong(words.name, max) });
 }
 
 // People write phone numbers with spaces, dots, dashes, brackets and an
 // extension; what matters for a contract is that it is a number one can dial.
-const PHONE_SHAPE = /^\+?[\d\s().\-/]+?(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
+// One character class for the number and a scan for the extension: no two
+// quantifiers that can share a character (a run of U+00A0 once took seconds).
+const PHONE_NUMBER = /^\+?[\d\s().\-/]+$/;
+const EXTENSION_MARKS = ['ext.', 'ext', 'x', '#'];
+
+/** The number without its extension ("ext. 7", "x7", "#7"): up to six digits after a mark. */
+export function phoneWithoutExtension(value: string): string {
+  let digitsStart = value.length;
+  while (digitsStart > 0 && isAsciiDigit(value.charCodeAt(digitsStart - 1))) digitsStart--;
+  const digits = value.length - digitsStart;
+  if (digits === 0 || digits > 6) return value;
+  let markEnd = digitsStart;
+  while (markEnd > 0 && /\s/.test(value[markEnd - 1]!)) markEnd--;
+  const before = value.slice(0, markEnd).toLowerCase();
+  const mark = EXTENSION_MARKS.find((candidate) => before.endsWith(candidate));
+  return mark === undefined ? value : value.slice(0, markEnd - mark.length);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
 function phone(words: FieldWords) {
   return line(words, LIMITS.phone).refine(
     (value) => {
-      if (!PHONE_SHAPE.test(value)) return false;
-      const main = value.replace(/(?:ext\.?|x|#)\s*\d{1,6}$/i, '');
+      if (value.length > LIMITS.phone) return true; // already refused as too long: one message, no more work
+      const main = phoneWithoutExtension(value);
+      if (!PHONE_NUMBER.test(main)) return false;
       const digits = main.replace(/\D/g, '').length;
       return digits >= 6 && digits <= 15;
     },
@@ -114,7 +153,7 @@ function phone(words: FieldWords) {
 function email(words: FieldWords) {
   return z
     .string({ error: requiredMessage(words) })
-    .overwrite(cleanLine)
+    .overwrite(cleanedUnlessHuge(cleanLine, LIMITS.email))
     .min(1, { error: words.missing })
     .max(LIMITS.email, { error: tooLong(words.name, LIMITS.email) })
     .pipe(z.email({ error: `${words.missing} in the right format, like name@example.com` }));
@@ -191,7 +230,7 @@ export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY
 const feeCommon = {
   currency: z
     .string({ error: (issue) => (isMissing(issue) ? 'Select the currency you charge in' : 'Currency must be a three-letter currency code, like USD, EUR or JPY') })
-    .overwrite((value) => value.trim().toUpperCase())
+    .overwrite(cleanedUnlessHuge((value) => value.trim().toUpperCase(), 3))
     .refine(isKnownCurrency, { error: 'Currency must be a three-letter currency code, like USD, EUR or JPY' }),
   paymentDueDays: number(
     { name: 'Days to pay an invoice', missing: 'Enter the number of days the client has to pay an invoice, like 14, or 0 for on receipt' },

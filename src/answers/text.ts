@@ -28,10 +28,18 @@ export function cleanLine(value: string): string {
 export function cleanMultiline(value: string): string {
   return cleanText(value)
     .split('\n')
-    .map((line) => line.replace(/[ \t]+$/g, ''))
+    .map(trimEndSpacesAndTabs)
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+// A scan from the end, not /[ \t]+$/: that pattern retries from every space of
+// a long run and takes quadratic time (100,000 spaces inside a line: seconds).
+function trimEndSpacesAndTabs(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 /** True when the text contains a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...). */

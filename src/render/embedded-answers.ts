@@ -8,6 +8,7 @@
 // its root element is in our namespace.
 import { randomUUID } from 'node:crypto';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { SaxesParser } from 'saxes';
 import { safeUnzip, type SafeUnzipLimits, type SafeUnzipResult } from './safe-unzip.ts';
 
 export const ANSWERS_NAMESPACE = 'urn:freelance-contract-generator:answers:v1';
@@ -147,49 +148,57 @@ function required(files: Unzipped, name: string): Uint8Array {
 // ---------------------------------------------------------------------------
 // Reading
 
-const ROOT = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:([A-Za-z_][\w.-]*):)?answers\b([^>]*?)\/?>/;
-const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const ENTITY = /&(?:(lt|gt|amp|quot|apos)|#(\d+)|#x([0-9A-Fa-f]+));/g;
-const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function unescapeXml(text: string): string {
-  if (/&(?!(?:lt|gt|amp|quot|apos|#\d+|#x[0-9A-Fa-f]+);)/.test(text)) throw new EmbeddedAnswersError();
-  return text.replace(ENTITY, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return NAMED[name]!;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    if (code > 0x10ffff) throw new EmbeddedAnswersError();
-    return String.fromCodePoint(code);
-  });
-}
+// Thrown inside the parser's callbacks when the part turns out to be someone else's.
+const NOT_OUR_PART = Symbol('not our part');
 
 /**
  * The JSON text of a custom XML item if its root is our `answers` element, or
  * null if the item belongs to someone else. Accepts what Word may write when it
  * saves the part again: a prefix, reordered attributes, entities, CDATA.
+ *
+ * A real XML parser (saxes: one pass, no backtracking, no DTD, no external
+ * entities) rather than patterns, so that the time spent is linear in the part,
+ * whatever comments or markup an upload piles up; the part itself is capped
+ * at MAX_ANSWERS_PART_BYTES by the unzip.
  */
 function answersJson(xml: string): string | null {
-  const root = ROOT.exec(xml);
-  if (!root) return null;
-  const prefix = root[1];
-  const attributes = new Map<string, string>();
-  for (const match of root[2]!.matchAll(ATTRIBUTE)) attributes.set(match[1]!, match[2] ?? match[3] ?? '');
-  if (attributes.get(prefix ? `xmlns:${prefix}` : 'xmlns') !== ANSWERS_NAMESPACE) return null;
-  if (attributes.get('version') !== ANSWERS_VERSION) {
-    throw new EmbeddedAnswersError('This Word file was made by a different version of this app, and its answers cannot be read.');
+  const parser = new SaxesParser({ xmlns: true });
+  let ours = false;
+  let depth = 0;
+  const text: string[] = [];
+  parser.on('doctype', () => {
+    // We never write a DOCTYPE; one in front of the root is not our part.
+    throw NOT_OUR_PART;
+  });
+  parser.on('opentag', (tag) => {
+    depth++;
+    if (depth > 1) throw new EmbeddedAnswersError(); // text and CDATA only: an element inside means it is not what we wrote
+    if (tag.local !== 'answers' || tag.uri !== ANSWERS_NAMESPACE) throw NOT_OUR_PART;
+    ours = true;
+    if (tag.attributes.version?.value !== ANSWERS_VERSION) {
+      throw new EmbeddedAnswersError('This Word file was made by a different version of this app, and its answers cannot be read.');
+    }
+  });
+  parser.on('closetag', () => {
+    depth--;
+  });
+  parser.on('text', (value) => {
+    if (depth === 1) text.push(value);
+  });
+  parser.on('cdata', (value) => {
+    if (depth === 1) text.push(value);
+  });
+  parser.on('error', () => {
+    if (ours) throw new EmbeddedAnswersError();
+    throw NOT_OUR_PART;
+  });
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    if (error === NOT_OUR_PART) return null;
+    throw error;
   }
-  const close = `</${prefix ? `${prefix}:` : ''}answers>`;
-  const end = xml.lastIndexOf(close);
-  if (end < 0 || xml.slice(end + close.length).trim() !== '') throw new EmbeddedAnswersError();
-  const content = xml.slice(root.index + root[0].length, end);
-  // Text and CDATA only: any element inside means the part is not what we wrote.
-  return content
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((piece) => {
-      if (piece.startsWith('<![CDATA[')) return piece.slice(9, -3);
-      if (piece.includes('<')) throw new EmbeddedAnswersError();
-      return unescapeXml(piece);
-    })
-    .join('');
+  return ours ? text.join('') : null;
 }
 
 /**

@@ -59,7 +59,8 @@ export function toNumber(raw: string): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
   const compact = trimmed.replace(/[\s,_\u00a0]/g, '').replace(/%$/, '');
-  if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(compact)) {
+  // One way to match each digit (no \d+\.?\d*, which retries every split of a long run).
+  if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) {
     const value = Number(compact);
     if (Number.isFinite(value)) return value;
   }
