@@ -37,8 +37,11 @@ export default defineConfig({
       },
       {
         test: {
+          ...shared,
           name: 'scale',
           include: ['test/scale/**/*.test.ts'],
+          // The app processes here are the compiled server, as `npm start` runs it in production.
+          globalSetup: ['test/setup/build-server.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file runs its own database server and app processes: one file at a time.

@@ -35,7 +35,7 @@ beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   databaseUrl = await postgres.createDatabase('kit');
   // The migrations race: both instances start at the same moment on an empty database.
-  instances = await Promise.all([startServer(envFor()), startServer(envFor())]);
+  instances = await Promise.all([startServer(envFor(), compiled), startServer(envFor(), compiled)]);
 });
 afterAll(async () => {
   await Promise.all(instances.map((instance) => stopServer(instance)));
@@ -44,6 +44,8 @@ afterAll(async () => {
 });
 
 const sample = 'new-client-fixed';
+/** Started as `npm start` starts it, from dist/ (built by the tier's global setup). */
+const compiled = { build: 'compiled' } as const;
 const formFor = (index: number) => answersToForm(STEPS[index]!, sampleInput(sample));
 const path = (url: string) => new URL(url, 'http://x').pathname;
 
@@ -175,7 +177,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
   });
 
   it('on SIGTERM an instance turns /readyz to 503 first, still serves pages while it drains, then exits 0', async () => {
-    const leaving = await startServer(envFor({ DRAIN_SECONDS: '5' }));
+    const leaving = await startServer(envFor({ DRAIN_SECONDS: '5' }), compiled);
     // Ready once its Redis connection is up, a moment after it listens.
     await until(async () => (await fetch(`${leaving.url}/readyz`)).status === 200);
     leaving.child.kill('SIGTERM');
@@ -189,5 +191,25 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     expect(await ready?.json()).toEqual({ status: 'not ready', reason: 'shutting down' });
     expect((await fetch(`${leaving.url}/healthz`)).status).toBe(200);
     expect(await leaving.exited).toBe(0);
+  });
+
+  // Last: it stops this file's Redis.
+  it('with Redis gone, both instances keep making documents (limits fail open) and /readyz names Redis', async () => {
+    await redis.stop();
+    const statuses = new Set<number>();
+    for (let index = 0; index < 10; index++) {
+      const response = await fetch(`${instances[index % 2]!.url}/api/contracts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(sampleInput(sample)),
+      });
+      statuses.add(response.status);
+      await response.arrayBuffer();
+    }
+    // This address spent its budget a few seconds ago; with the counters unreachable nothing is refused, and nothing fails.
+    expect([...statuses]).toEqual([200]);
+    const ready = await fetch(`${instances[0]!.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { reason: string }).reason).toMatch(/^Redis unreachable/);
   });
 });
