@@ -193,19 +193,30 @@ describe('the letters', () => {
     expect(openDocx(response.rawPayload).text()).toContain('May 10, 2027');
   });
 
-  it('shows the email with the Subject line first, the figures, a Word download of the same letter and a way back', async () => {
+  it('shows the email as a Subject and a Message box, a mailto: link, the figures, a Word download of the same letter and a way back', async () => {
     const { visitor, base } = await openPage();
     const response = await visitor.post(`${base}/late-notice`, { ...letterFields('late-notice'), action: 'email' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.body;
-    const textarea = /<textarea[^>]*id="email-text"[^>]*readonly[^>]*>([\s\S]*?)<\/textarea>/.exec(html);
+    const subject = 'Late payment notice: invoice INV-2027-014, Harbor Coffee website redesign';
+    expect(decode(valueOf(html, 'email-subject')!)).toBe(subject);
+    const textarea = /<textarea[^>]*id="email-body"[^>]*readonly[^>]*>([\s\S]*?)<\/textarea>/.exec(html);
     expect(textarea).not.toBeNull();
-    const email = decode(textarea![1]!);
-    expect(email.split('\n')[0]).toBe('Subject: Late payment notice: invoice INV-2027-014, Harbor Coffee website redesign');
-    expect(email).toContain('$6,090.00');
-    expect(html).toContain('<label class="label" for="email-text">The email</label>');
-    expect(html).toContain('priya@harborcoffee.example');
+    const body = decode(textarea![1]!);
+    expect(body).toMatch(/^Dear Priya Natarajan,/);
+    expect(body).not.toContain('Subject:');
+    expect(body).toContain('$6,090.00');
+    expect(html).toContain('<label class="label" for="email-subject">Subject</label>');
+    expect(html).toContain('<label class="label" for="email-body">Message</label>');
+    // Copy buttons wait for the script (progressive enhancement); the page never says "press Ctrl+A".
+    expect(html).toMatch(/<button type="button" class="button button-secondary button-copy" data-copy="email-body" hidden>Copy the message<\/button>/);
+    expect(html).not.toContain('Ctrl+A');
+    const mailto = decode(/<a class="button" href="(mailto:[^"]+)">Open in your email program<\/a>/.exec(html)![1]!);
+    const url = new URL(mailto);
+    expect(url.pathname).toBe('priya@harborcoffee.example');
+    expect(url.searchParams.get('subject')).toBe(subject);
+    expect(url.searchParams.get('body')).toBe(body);
     // The figures the letter prints.
     expect(html).toMatch(/<dd id="figure-days-late">45 days<\/dd>/);
     expect(html).toMatch(/<dt>Late fee \(1\.5% a month, one full 30-day period\)<\/dt><dd id="figure-late-fee">\$90\.00<\/dd>/);
@@ -229,7 +240,7 @@ describe('the letters', () => {
     const checkIn = await visitor.post(`${base}/final-check-in`, { date: '2027-04-26', action: 'email' });
     expect(checkIn.statusCode).toBe(200);
     expect(checkIn.body).not.toContain('figure-balance');
-    expect(decode(/<textarea[^>]*>([\s\S]*?)<\/textarea>/.exec(checkIn.body)![1]!)).toMatch(/^Subject: Final check-in: Harbor Coffee website redesign\n/);
+    expect(decode(valueOf(checkIn.body, 'email-subject')!)).toBe('Final check-in: Harbor Coffee website redesign');
   });
 
   it('takes an amount typed with its currency symbol', async () => {

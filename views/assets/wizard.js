@@ -126,8 +126,27 @@
     });
   });
 
-  var resume = document.querySelector('[data-select-on-focus]');
-  if (resume) resume.addEventListener('focus', function () { resume.select(); });
+  document.querySelectorAll('[data-select-on-focus]').forEach(function (box) {
+    box.addEventListener('focus', function () { box.select(); });
+  });
+
+  // Copy buttons: shown only where the browser can copy; the boxes work without them.
+  var copyStatus = document.getElementById('copy-status');
+  document.querySelectorAll('[data-copy]').forEach(function (button) {
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var source = document.getElementById(button.getAttribute('data-copy'));
+      if (!source) return;
+      navigator.clipboard.writeText(source.value).then(function () {
+        if (copyStatus) copyStatus.textContent = button.textContent.replace(/^Copy the /, 'Copied the ') + '.';
+      }, function () {
+        source.focus();
+        source.select();
+        if (copyStatus) copyStatus.textContent = 'Copying is blocked here: the text is selected, copy it with your keyboard.';
+      });
+    });
+  });
 
   syncAll();
 })();

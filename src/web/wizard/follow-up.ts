@@ -163,14 +163,21 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   function renderEmail(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, request: Parameters<typeof letterFigures>[1], text: string) {
     const title = `${titleOf(kind)}: the email`;
-    const lines = text.split('\n');
+    // The plain text's first line is "Subject: …"; the page gives the subject and the body their own boxes.
+    const [first = '', ...rest] = text.split('\n');
+    const subject = first.replace(/^Subject:\s*/, '');
+    const body = rest.join('\n').replace(/^\n+/, '');
+    const lines = body.split('\n');
+    const to = request.answers.client.email;
     return html(reply).view('email.eta', {
       title,
       heading: title,
       backHref: `${pageUrl(draft.id)}#letter-${kind}`,
-      to: request.answers.client.email,
+      to,
       figures: letterFigures(kind, request),
-      text,
+      subject,
+      body,
+      mailto: `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,
       rows: Math.min(Math.max(lines.length + 1, 8), 40),
       action: `${pageUrl(draft.id)}/${kind}`,
       hidden: hiddenInputs(kind, form),
