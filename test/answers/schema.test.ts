@@ -231,3 +231,54 @@ describe('several mistakes at once', () => {
     expect(Object.keys(problemsOf(withChange((a) => { a.project.startDate = 'soon'; })))).toEqual(['project.startDate']);
   });
 });
+
+describe('the money-and-endings answers (all optional)', () => {
+  it('left out, they take the defaults: 10 days to accept, 30 days of retainer notice, a non-exclusive licence, no tax', () => {
+    const fixed = answersSchema.parse(sampleInput('new-client-fixed'));
+    expect(fixed.project.acceptanceDays).toBe(10);
+    expect(fixed.ownership.licence).toBe('non-exclusive');
+    expect(fixed.fee.tax).toBeUndefined();
+    expect(fixed.fee.paymentMethod).toBeUndefined();
+    const retainer = answersSchema.parse(sampleInput('retainer-prepaid'));
+    expect(retainer.fee.model === 'retainer' && retainer.fee.noticeDays).toBe(30);
+  });
+
+  it('given, they are kept', () => {
+    const answers = answersSchema.parse(withChange((a) => {
+      a.project.acceptanceDays = 5;
+      a.fee.tax = { label: 'VAT', percent: 20 };
+      a.fee.paymentMethod = 'Bank transfer\nSort code 12-34-56';
+      a.ownership.licence = 'exclusive';
+    }));
+    expect(answers.project.acceptanceDays).toBe(5);
+    expect(answers.fee.tax).toEqual({ label: 'VAT', percent: 20 });
+    expect(answers.fee.paymentMethod).toBe('Bank transfer\nSort code 12-34-56');
+    expect(answers.ownership.licence).toBe('exclusive');
+  });
+
+  it.each([
+    ['project.acceptanceDays', (a: any) => (a.project.acceptanceDays = 0)],
+    ['project.acceptanceDays', (a: any) => (a.project.acceptanceDays = 61)],
+    ['project.acceptanceDays', (a: any) => (a.project.acceptanceDays = 2.5)],
+    ['fee.tax.percent', (a: any) => (a.fee.tax = { label: 'VAT', percent: 0 })],
+    ['fee.tax.percent', (a: any) => (a.fee.tax = { label: 'VAT', percent: 101 })],
+    ['fee.tax.label', (a: any) => (a.fee.tax = { label: '', percent: 20 })],
+    // An unknown key is reported on its object; the HTTP edge names the key itself (web/problems.ts).
+    ['fee.tax', (a: any) => (a.fee.tax = { label: 'VAT', percent: 20, rate: 1 })],
+    ['fee.paymentMethod', (a: any) => (a.fee.paymentMethod = 'x'.repeat(1001))],
+    ['ownership.licence', (a: any) => (a.ownership.licence = 'sole')],
+  ])('%s out of range is refused, naming the field', (path, change) => {
+    expect(Object.keys(problemsOf(withChange(change)))).toContain(path);
+  });
+
+  it.each([0, 181])('a retainer notice of %i days is refused, naming fee.noticeDays', (days) => {
+    const input = sampleInput('retainer-prepaid');
+    input.fee.noticeDays = days;
+    expect(Object.keys(problemsOf(input))).toContain('fee.noticeDays');
+  });
+
+  it('a notice period is a retainer\'s: on a fixed price it is not part of the answers', () => {
+    const issues = answersSchema.safeParse(withChange((a) => (a.fee.noticeDays = 30))).error!.issues;
+    expect(issues.some((issue) => issue.code === 'unrecognized_keys' && issue.keys.includes('noticeDays'))).toBe(true);
+  });
+});

@@ -53,13 +53,13 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     const page = await browser({ js });
     await openFollowUp(page);
 
-    // The calendar for an invoice due 12 March 2027: five reminders.
+    // The calendar for an invoice due 12 March 2027: six reminders, the last the final notice.
     const calendar = page.locator('#calendar');
     await calendar.getByLabel('The work is delivered and you are waiting for payment').check();
     await calendar.getByLabel('Count from').fill('2027-03-12');
     const ics = (await downloadBy(page, calendar.getByRole('button', { name: 'Download the calendar (.ics)' }))).toString('utf8');
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-    expect(events.map((event) => event.startDate.toString())).toEqual(['2027-03-13', '2027-03-19', '2027-04-11', '2027-05-11', '2027-06-10']);
+    expect(events.map((event) => event.startDate.toString())).toEqual(['2027-03-13', '2027-03-19', '2027-04-11', '2027-05-11', '2027-06-10', '2027-06-20']);
     expect(page.url()).toMatch(/\/follow-up$/);
 
     // The final notice: 45 days late on $6,000.00 at 1.5% a month.

@@ -62,7 +62,7 @@ describe('each letter opens in LibreOffice with its figures', () => {
   it('a yen final notice keeps the yen figures', async () => {
     const input = letterInput('retainer-prepaid');
     input.answers.fee = { ...input.answers.fee, currency: 'JPY', monthly: 300_000, lateFeePercentPerMonth: 1.5 };
-    input.letter = { date: '2027-04-15', invoice: { number: '請求-7', amount: 600_000, issuedOn: '2027-01-01', dueDate: '2027-01-10' }, deadlineDays: 30 };
+    input.letter = { date: '2027-04-15', invoice: { number: '請求-7', amount: 600_000, issuedOn: '2027-01-04', dueDate: '2027-01-10' }, deadlineDays: 30 };
     const letter = assembleLetter('final-notice', letterRequest('final-notice', input), library);
     const text = await printedText(await renderLetterDocx(letter), 'final-notice-jpy');
     expect(text).toContain('¥627,000');

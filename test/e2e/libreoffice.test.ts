@@ -89,9 +89,9 @@ function expectPaper(pageSize: PageSize, paper: 'letter' | 'a4') {
 
 /** What the printed sample must say, from its answers. */
 const SAMPLE_FACTS: Record<string, { deposit: string; killFee: string; venue: string }> = {
-  'new-client-fixed': { deposit: '$6,000.00', killFee: '14 consecutive days', venue: 'Multnomah County' },
-  'returning-client-hourly': { deposit: '£1,530.00', killFee: '10 consecutive days', venue: 'England and Wales sitting in London' },
-  'retainer-prepaid': { deposit: '$2,500.00', killFee: '21 consecutive days', venue: 'Cook County' },
+  'new-client-fixed': { deposit: '$6,000.00', killFee: 'for 14 days counted from the day after', venue: 'Multnomah County' },
+  'returning-client-hourly': { deposit: '£1,530.00', killFee: 'for 10 days counted from the day after', venue: 'England and Wales sitting in London' },
+  'retainer-prepaid': { deposit: '$2,500.00', killFee: 'for 21 days counted from the day after', venue: 'Cook County' },
 };
 
 beforeAll(async () => {
@@ -145,10 +145,53 @@ describe.each(SAMPLES_BY_RENDERER)('the %s contract made by %s, opened in LibreO
     expect(text).toContain(`${last}. ${contract.sections[last - 1]!.title}`);
   });
 
+  it('every "clause N" in the wording is the clause LibreOffice numbers N', () => {
+    const termination = contract.sections.findIndex((section) => section.id === 'termination') + 1;
+    expect(text).toContain(`${termination}. Termination and kill fee`);
+    expect(text).toContain(`may end this Agreement for non-payment (clause ${termination})`);
+    const acceptance = contract.sections.findIndex((section) => section.id === 'acceptance') + 1;
+    expect(text).toContain(`${acceptance}. Acceptance`);
+    expect(text).toContain(`accepted under clause ${acceptance}`);
+  });
+
+  it('reads cleanly: no empty value, no unfilled reference, no doubled word', () => {
+    expect(text).not.toMatch(/undefined|NaN|\[object|clause \D|\bthe the\b|\(\s*\)|\s[.,;]\s/);
+  });
+
   it('prints "Page X of Y" in the footer, with the fields filled in', () => {
     expect(text).toMatch(/Page 1 of [1-9]\d*/);
     const total = Number(/Page 1 of (\d+)/.exec(text)![1]);
     expect(text).toContain(`Page ${total} of ${total}`);
+  });
+});
+
+describe.each(CONTRACT_RENDERERS)('a Tokyo contract in yen with consumption tax, made by $name, opened in LibreOffice', ({ id, render }) => {
+  let text: string;
+  beforeAll(async () => {
+    const base = sampleInput('new-client-fixed');
+    const input: AnswersInput = {
+      ...base,
+      fee: { ...base.fee, currency: 'JPY', total: 1_200_000, tax: { label: '消費税', percent: 10 }, paymentMethod: '三菱UFJ銀行 渋谷支店 普通 1234567' },
+      jurisdiction: { governingLaw: 'Japan', venue: 'Tokyo District Court', smallClaims: true },
+    };
+    ({ text } = await printedText(await render(contractFrom(input)), `tokyo-${id}`));
+  }, CONVERT_TIMEOUT_MS + 60_000);
+
+  it('names the Tokyo District Court as a court, and small claims for its area', () => {
+    expect(text).toContain('governed by the laws of Japan');
+    expect(text).toContain('brought in the Tokyo District Court, and each Party');
+    expect(text).toContain('the small claims court for the area the Tokyo District Court serves');
+    expect(text).not.toContain('courts of Tokyo District Court');
+  });
+
+  it('shows yen without decimals, the tax line, the deposit with tax and the worked example', () => {
+    expect(text).toContain('Total price, before 消費税 ¥1,200,000');
+    expect(text).toContain('消費税 at 10% ¥120,000');
+    expect(text).toContain('¥600,000 plus 消費税 of ¥60,000, ¥660,000 in all');
+    expect(text).toContain('it owes ¥240,000 plus a kill fee of 25% of ¥960,000 (¥240,000), ¥480,000 in all');
+    // pdftotext puts a space where the script changes (三菱 UFJ 銀行), so only the Japanese run is compared.
+    expect(text).toContain('渋谷支店 普通 1234567');
+    expect(text).not.toMatch(/¥[\d,]+\.\d/);
   });
 });
 
