@@ -19,6 +19,7 @@ import { DOCX_TYPE } from '../api.ts';
 import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
+import { invoicesPageRoutes } from './invoices.ts';
 import { readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
@@ -161,6 +162,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       resumeUrl: resumeUrlOf(request, draft.id),
       expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
       followUpHref: draftUrl(draft.id, 'follow-up'),
+      invoicesHref: draftUrl(draft.id, 'invoices'),
       deleteHref: draftUrl(draft.id, 'delete'),
       backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
       csrf: reply.generateCsrf(),
@@ -335,6 +337,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   // "When the client goes quiet": the letters and the calendar, in this
   // plugin's context so they share its CSRF check and its 403 page.
   await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
+  // The invoices, from the same answers; kept with the draft for the letters.
+  await app.register(invoicesPageRoutes, { store, generateRouteConfig, now });
 
   // Delete asks first, on a page of its own (no script needed).
   app.get<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true } }, async (request, reply) => {

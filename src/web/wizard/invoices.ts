@@ -1,0 +1,109 @@
+// The wizard's "Invoices" page, linked from Check your answers: each invoice
+// the contract calls for, made from the draft's answers (Word file or email
+// text), and kept with the draft so the next number is proposed and the
+// follow-up letters can use it. Registered inside the wizard's plugin
+// (routes.ts), so its forms share the wizard's CSRF check and 403 page.
+//
+//   GET  /wizard/:draftId/invoices         the page
+//   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { toIsoDate } from '../../answers/dates.ts';
+import type { Answers } from '../../answers/schema.ts';
+import type { Draft, DraftStore } from '../../drafts/store.ts';
+import { assembleInvoice } from '../../invoices/assemble.ts';
+import { renderInvoiceText } from '../../invoices/plain-text.ts';
+import type { InvoiceKind } from '../../invoices/request.ts';
+import { renderInvoiceDocx } from '../../render/invoice-docx.ts';
+import { DOCX_TYPE } from '../api.ts';
+import { sendDownload } from '../download.ts';
+import { completeAnswers, type FieldError } from './engine.ts';
+import { single, type FormValues } from './form-values.ts';
+import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
+import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
+
+export interface InvoicesPageOptions {
+  readonly store: DraftStore;
+  /** Route options for the downloads (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+  /** The clock behind the invoice date offered ("usually today"). */
+  readonly now?: () => Date;
+}
+
+interface DraftParams {
+  draftId: string;
+}
+interface KindParams extends DraftParams {
+  kind: string;
+}
+
+export const INVOICES_TITLE = 'Invoices';
+const PAGE = 'invoices';
+
+export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async (app, { store, generateRouteConfig = {}, now = () => new Date() }) => {
+  const csrfCheck = app.csrfProtection;
+  const pageUrl = (id: string) => draftUrl(id, PAGE);
+
+  function renderPage(reply: FastifyReply, draft: Draft, answers: Answers, submitted?: { kind: InvoiceKind; values: FormValues; errors: readonly FieldError[] }, status = 200) {
+    const errors = submitted?.errors ?? [];
+    return html(reply, status).view('invoices.eta', {
+      title: errors.length ? `Error: ${INVOICES_TITLE}` : INVOICES_TITLE,
+      heading: INVOICES_TITLE,
+      backHref: draftUrl(draft.id, 'review'),
+      followUpHref: draftUrl(draft.id, 'follow-up'),
+      csrf: reply.generateCsrf(),
+      errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
+      errorTitle: 'There is a problem with the invoice',
+      page: invoicesPage({ answers, saved: savedInvoices(draft.answers), ...(submitted ? { submitted } : {}), today: toIsoDate(now()), actionFor: (kind) => `${pageUrl(draft.id)}/${kind}` }),
+      scripts: SCRIPTS,
+    });
+  }
+
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers } | FastifyReply> {
+    const draft = await store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const answers = completeAnswers(draft.answers);
+    if (!answers) {
+      if (request.method !== 'GET') return reply.redirect(pageUrl(draft.id), 303);
+      return html(reply).view('invoices.eta', { title: INVOICES_TITLE, heading: INVOICES_TITLE, backHref: draftUrl(draft.id, 'review'), reviewHref: draftUrl(draft.id, 'review'), errors: [], scripts: SCRIPTS });
+    }
+    return { draft, answers };
+  }
+
+  app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!('draft' in loaded)) return loaded;
+    return renderPage(reply, loaded.draft, loaded.answers);
+  });
+
+  app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!('draft' in loaded)) return loaded;
+    const { kind } = request.params;
+    if (!isInvoiceKind(kind, loaded.answers)) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = readInvoiceForm(kind, loaded.answers, body);
+    const result = validateInvoice(kind, loaded.answers, form);
+    if (!result.ok) return renderPage(reply, loaded.draft, loaded.answers, { kind, values: form, errors: result.errors }, 400);
+    const invoice = assembleInvoice(result.request);
+    // Kept with the draft: the next number follows it, and the letters can use it.
+    const draft = (await store.update(loaded.draft.id, (answers) => ({ ...answers, invoices: withInvoice(savedInvoices(answers), invoice, form) }))) ?? loaded.draft;
+    if (single(body.action) === 'email') {
+      const text = renderInvoiceText(invoice);
+      return html(reply).view('invoice-email.eta', {
+        title: `Invoice ${invoice.number}: the email`,
+        heading: `Invoice ${invoice.number}: the email`,
+        backHref: `${pageUrl(draft.id)}#invoice-${kind}`,
+        to: loaded.answers.client.email,
+        text,
+        rows: Math.min(Math.max(text.split('\n').length + 1, 8), 40),
+        action: `${pageUrl(draft.id)}/${kind}`,
+        hidden: hiddenInvoiceInputs(kind, loaded.answers, form),
+        fileName: `${invoice.meta.fileStem}.docx`,
+        csrf: reply.generateCsrf(),
+        scripts: SCRIPTS,
+      });
+    }
+    const docx = await renderInvoiceDocx(invoice);
+    return sendDownload(reply, { type: DOCX_TYPE, fileStem: invoice.meta.fileStem, extension: 'docx', body: docx });
+  });
+};

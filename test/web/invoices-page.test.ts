@@ -1,0 +1,148 @@
+// The wizard's "Invoices" page through HTTP, the way a browser without
+// JavaScript uses it: linked from Check your answers, the deposit first, the
+// forms the contract's fee model calls for, numbers proposed in sequence and
+// kept with the draft, errors shown again with what was typed.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+let app: FastifyInstance;
+// The server's clock, fixed: the invoice date it offers as "today".
+const TODAY = '2027-02-26';
+beforeAll(async () => {
+  app = await buildTestApp({ now: () => new Date(`${TODAY}T12:00:00Z`) });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+async function openPage(name = 'new-client-fixed') {
+  const draft = await app.drafts.create(sampleInput(name));
+  const visitor = new InjectVisitor(app);
+  const base = `/wizard/${draft.id}/invoices`;
+  const page = await visitor.get(base);
+  return { draft, visitor, base, page };
+}
+
+const sectionIds = (html: string) => [...html.matchAll(/<section class="letter-card" id="invoice-([a-z]+)"/g)].map((match) => match[1]);
+const valueOf = (html: string, id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+const decode = (text: string) => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+describe('the Invoices page', () => {
+  it('is linked from Check your answers, beside the downloads', async () => {
+    const { draft, visitor } = await openPage();
+    const review = await visitor.get(`/wizard/${draft.id}/review`);
+    const start = review.body.indexOf('id="downloads"');
+    expect(review.body.slice(start, review.body.indexOf('<section', start))).toContain(`href="/wizard/${draft.id}/invoices"`);
+  });
+
+  it('offers the deposit first, then the invoices the fee model calls for', async () => {
+    expect(sectionIds((await openPage('new-client-fixed')).page.body)).toEqual(['deposit', 'balance', 'ending']);
+    expect(sectionIds((await openPage('returning-client-hourly')).page.body)).toEqual(['deposit', 'hours', 'ending']);
+    expect(sectionIds((await openPage('retainer-prepaid')).page.body)).toEqual(['deposit', 'retainer', 'ending']);
+  });
+
+  it('says what the deposit is and when it is due, and proposes INV-001 dated today', async () => {
+    const { page } = await openPage();
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const html = decode(page.body);
+    expect(html).toContain('The deposit invoice: send it with the contract');
+    expect(html).toContain('$6,000.00, due on receipt');
+    expect(valueOf(page.body, 'invoice-deposit-number')).toBe('INV-001');
+    expect(valueOf(page.body, 'invoice-balance-issuedOn')).toBe(TODAY);
+  });
+
+  it('makes the deposit invoice as a Word file, keeps it with the draft, and proposes the next number', async () => {
+    const { draft, visitor, base } = await openPage();
+    const response = await visitor.post(`${base}/deposit`, { number: 'INV-2026-007', issuedOn: '2026-12-01', action: 'docx' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('Harbor-Coffee-website-redesign-invoice-INV-2026-007.docx');
+    const text = openDocx(response.rawPayload).text();
+    expect(text).toContain('$6,000.00');
+    expect(text).toContain('On receipt, and before work starts on December 7, 2026');
+
+    const saved = (await app.drafts.get(draft.id))!.answers.invoices as { number: string; amount: number; dueDate: string }[];
+    expect(saved).toEqual([expect.objectContaining({ number: 'INV-2026-007', amount: 6000, issuedOn: '2026-12-01', dueDate: '2026-12-01', total: '$6,000.00' })]);
+
+    const page = await visitor.get(base);
+    expect(valueOf(page.body, 'invoice-balance-number')).toBe('INV-2026-008');
+    expect(page.body).toContain('Invoices you made');
+    expect(decode(page.body)).toMatch(/INV-2026-007<\/th><td>Deposit invoice: Harbor Coffee website redesign<\/td><td>December 1, 2026<\/td><td>On receipt<\/td><td class="amount">\$6,000.00/);
+  });
+
+  it('the same number again replaces that invoice rather than listing it twice', async () => {
+    const { draft, visitor, base } = await openPage();
+    await visitor.post(`${base}/balance`, { number: 'B-1', issuedOn: '2027-02-26', action: 'docx' });
+    await visitor.post(`${base}/balance`, { number: 'B-1', issuedOn: '2027-02-26', 'expenses.0.description': 'Stock photos', 'expenses.0.amount': '$250', action: 'docx' });
+    const saved = (await app.drafts.get(draft.id))!.answers.invoices as { number: string; total: string }[];
+    expect(saved.map((invoice) => [invoice.number, invoice.total])).toEqual([['B-1', '$6,250.00']]);
+  });
+
+  it('shows the email text, whose first line is the subject, with a way back to the Word file', async () => {
+    const { visitor, base } = await openPage();
+    const response = await visitor.post(`${base}/balance`, { number: 'INV-2027-014', issuedOn: '2027-02-26', action: 'email' });
+    expect(response.statusCode).toBe(200);
+    const html = decode(response.body);
+    expect(html).toContain('Subject: Invoice INV-2027-014: Harbor Coffee website redesign, $6,000.00 due by March 12, 2027');
+    expect(html).toContain('<input type="hidden" name="number" value="INV-2027-014">');
+    expect(html).toContain('Download this invoice (Word)');
+  });
+
+  it('hours, with the deposit credited on the last invoice', async () => {
+    const { visitor, base } = await openPage('returning-client-hourly');
+    const response = await visitor.post(`${base}/hours`, { number: 'H-1', issuedOn: '2027-04-30', hours: '24', final: 'yes', action: 'email' });
+    expect(response.statusCode).toBe(200);
+    const html = decode(response.body);
+    expect(html).toContain('1. 24 hours at the hourly rate of £85.00: £2,040.00');
+    expect(html).toContain('2. Deposit paid, credited: -£1,530.00');
+    expect(html).toContain('Total due: £510.00');
+  });
+
+  it('a retainer month chosen from the months of the contract', async () => {
+    const { visitor, base, page } = await openPage('retainer-prepaid');
+    expect(page.body).toContain('<option value="2027-02">February 2027</option>');
+    expect(page.body).not.toContain('<option value="2026-12">');
+    const response = await visitor.post(`${base}/retainer`, { number: 'R-2', issuedOn: '2027-01-20', month: '2027-02', action: 'email' });
+    expect(decode(response.body)).toContain('Monthly retainer for February 2027, paid in advance: $2,500.00');
+  });
+
+  it('refusals come back beside their fields, with what was typed kept and nothing saved', async () => {
+    const { draft, visitor, base } = await openPage();
+    const response = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: 'lots', action: 'docx' });
+    expect(response.statusCode).toBe(400);
+    const html = decode(response.body);
+    expect(html).toMatch(/<title>Error: Invoices/);
+    expect(html).toContain('href="#invoice-ending-workDoneAmount"');
+    expect(html).toContain('Work done must be a number');
+    expect(valueOf(response.body, 'invoice-ending-workDoneAmount')).toBe('lots');
+    expect(valueOf(response.body, 'invoice-ending-issuedOn')).toBe('2026-11-01');
+    expect((await app.drafts.get(draft.id))!.answers.invoices).toBeUndefined();
+
+    const early = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: '2400', action: 'docx' });
+    expect(decode(early.body)).toContain('An invoice cannot be dated before the contract\'s effective date (December 1, 2026).');
+    expect(early.body).toContain('href="#invoice-ending-issuedOn"');
+
+    // The second expense row filled in, the first left empty: the problem is shown on the row typed in.
+    const cents = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2400', 'expenses.1.description': 'Fonts', 'expenses.1.amount': '10.005', action: 'docx' });
+    expect(cents.body).toContain('href="#invoice-ending-expenses-1-amount"');
+    expect(decode(cents.body)).toContain('USD amounts have at most 2 decimals.');
+  });
+
+  it('an ending the deposit covers: nothing to pay, the deposit kept, said so', async () => {
+    const { visitor, base } = await openPage();
+    const response = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2,400', action: 'email' });
+    const html = decode(response.body);
+    expect(html).toContain('nothing to pay');
+    expect(html).toContain('The rest of the deposit, $1,200.00, is kept: the deposit is non-refundable.');
+  });
+
+  it('a kind the contract has no use for is not a page, and a forged form is refused', async () => {
+    const { visitor, base } = await openPage();
+    expect((await visitor.post(`${base}/hours`, { number: 'H', issuedOn: TODAY, hours: '3' })).statusCode).toBe(404);
+    expect((await visitor.post(`${base}/deposit`, { number: 'D', issuedOn: TODAY }, { token: 'forged' })).statusCode).toBe(403);
+  });
+});
