@@ -175,6 +175,23 @@ describe('describing the API', () => {
     expect(schema.properties.paperSize).toMatchObject({ enum: ['letter', 'a4'] });
   });
 
+  it('GET /api/schema offers the money-and-endings answers, all optional', async () => {
+    const schema = (await app.inject({ method: 'GET', url: '/api/schema' })).json();
+    const project = schema.properties.project;
+    expect(project.properties.acceptanceDays).toMatchObject({ minimum: 1, maximum: 60 });
+    expect(project.required).not.toContain('acceptanceDays');
+    const fees = schema.properties.fee.oneOf ?? schema.properties.fee.anyOf;
+    const byModel = (model: string) => fees.find((variant: { properties: { model: { const: string } } }) => variant.properties.model.const === model);
+    for (const model of ['fixed', 'hourly', 'retainer']) {
+      expect(byModel(model).properties.tax.properties).toMatchObject({ label: { type: 'string' }, percent: { type: 'number' } });
+      expect(byModel(model).properties.paymentMethod).toMatchObject({ type: 'string' });
+      expect(byModel(model).required).not.toContain('tax');
+    }
+    expect(byModel('retainer').properties.noticeDays).toMatchObject({ minimum: 1, maximum: 180 });
+    expect(byModel('fixed').properties.noticeDays).toBeUndefined();
+    expect(schema.properties.ownership.properties.licence).toMatchObject({ enum: ['non-exclusive', 'exclusive'] });
+  });
+
   it('GET /openapi.json describes POST /api/contracts with the answers body', async () => {
     const response = await app.inject({ method: 'GET', url: '/openapi.json' });
     expect(response.statusCode).toBe(200);

@@ -304,6 +304,23 @@ describe('validation on each step', () => {
     expect(valueOf((await visitor.get(`${base}/safeguards`)).body, 'deposit-percent')).toBe('25');
   });
 
+  it('"fees": a tax needs its name and its rate; both given, it is saved with how to pay; both cleared, it is gone', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    await visitor.post(`${base}/charging`, { 'fee.currency': 'GBP', 'fee.model': 'fixed' });
+    const common = { 'fee.total': '1,275', 'fee.paymentDueDays': '30', 'fee.lateFeePercentPerMonth': '2' };
+    const noRate = await visitor.post(`${base}/fees`, { ...common, 'fee.tax.label': 'VAT' });
+    expect(noRate.statusCode).toBe(400);
+    expect(noRate.body).toContain('<a href="#fee-tax-percent">Enter the tax rate as a percentage, like 20</a>');
+    expect(valueOf(noRate.body, 'fee-tax-label')).toBe('VAT');
+    const ok = await visitor.post(`${base}/fees`, { ...common, 'fee.tax.label': 'VAT', 'fee.tax.percent': '20', 'fee.paymentMethod': 'Bank transfer' });
+    expect(ok.headers.location).toBe(`${base}/safeguards`);
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.fee).toMatchObject({ tax: { label: 'VAT', percent: 20 }, paymentMethod: 'Bank transfer' });
+    // Left empty again, the tax is gone: no half-filled tax stays in the answers.
+    await visitor.post(`${base}/fees`, common);
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.fee).not.toHaveProperty('tax');
+  });
+
   it('"fees": amounts typed for another fee model come back when the user switches back', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
