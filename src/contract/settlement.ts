@@ -463,3 +463,16 @@ function extendBill(bill: Bill, extra: readonly BillLine[]): Bill {
 export function firstLateFeeDate(dueDate: string): string {
   return addDays(dueDate, LATE_FEE_PERIOD_DAYS);
 }
+
+/**
+ * Late-payment damages at a yearly rate counted by the day (the Japanese
+ * contract: 年14.4%, 年365日の日割計算), on the invoice amount from the day
+ * after the due date; yen fractions dropped once.
+ */
+export function dailyLateFigures(invoice: { amount: number; dueDate: string }, currency: string, yearlyPercent: number, onDate: string): LateFigures {
+  const amount = money(invoice.amount, currency);
+  const daysLate = daysBetween(invoice.dueDate, onDate);
+  const days = Math.max(0, daysLate);
+  const lateFee: Money = { minor: Math.floor((amount.minor * yearlyPercent * days) / (100 * 365)), currency };
+  return { daysLate, periods: days, amount, lateFee, balance: { minor: amount.minor + lateFee.minor, currency } };
+}

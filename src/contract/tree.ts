@@ -123,4 +123,6 @@ export interface Letter {
   readonly signature: { readonly name: string; readonly business?: string };
   /** Lines after the signature, e.g. "Enclosure: invoice INV-042". */
   readonly enclosures?: readonly string[];
+  /** The words before an email address and a phone number in the address blocks ("Email", "Phone" when absent). */
+  readonly contactLabels?: { readonly email: string; readonly phone: string };
 }

@@ -395,13 +395,15 @@ function partiesBlock(block: PartiesBlock, paperSize: PaperSize): Table {
 }
 
 /** Name, business, address, email and phone: the article's "full contact information". */
-function contactParagraphs(party: LetterParty): Paragraph[] {
+const ENGLISH_CONTACT_LABELS = { email: 'Email', phone: 'Phone' } as const;
+
+function contactParagraphs(party: LetterParty, labels: { readonly email: string; readonly phone: string } = ENGLISH_CONTACT_LABELS): Paragraph[] {
   return [
     plainParagraph(party.name, { style: STYLE.letterBlock }, { bold: true }),
     ...(party.business ? [plainParagraph(party.business, { style: STYLE.letterBlock })] : []),
     plainParagraph(party.address, { style: STYLE.letterBlock }),
-    labelled('Email', party.email),
-    labelled('Phone', party.phone),
+    labelled(labels.email, party.email),
+    labelled(labels.phone, party.phone),
   ];
 }
 
@@ -529,9 +531,9 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const gap = (after: number) => ({ spacing: { after } });
   const children = [
-    ...contactParagraphs(letter.sender),
+    ...contactParagraphs(letter.sender, letter.contactLabels),
     plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }),
-    ...contactParagraphs(letter.recipient),
+    ...contactParagraphs(letter.recipient, letter.contactLabels),
     plainParagraph(letter.subject, { spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
     plainParagraph(letter.salutation, gap(200)),
     ...renderBlocks(letter.blocks, letter.meta.paperSize),

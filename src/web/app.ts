@@ -24,6 +24,7 @@ import { apiRoutes, type ApiOptions } from './api.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
+import { japaneseLetters } from '../letters/edition-ja.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { createRedis, redisRateLimitOptions } from '../storage/redis.ts';
 import { healthPlugin } from './plugins/health.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(apiRoutes, { library, generateRouteConfig, renderContractDocx: options.renderContractDocx });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
+  japaneseLetters();
   await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
   await app.register(invoicesApiRoutes, { generateRouteConfig });

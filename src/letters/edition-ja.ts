@@ -1,0 +1,159 @@
+// The Japanese letters (clauses/letters-ja/): お支払いのお願い, 督促状, 最終催告書,
+// 作業一時停止のお知らせ and the final check-in, in polite business Japanese
+// (拝啓 … 敬具), from the same answers and the same settlement figures as the
+// Japanese contract. The late fee is the contract's yearly rate counted by
+// the day; the small-claims limit (¥600,000, interest and late fees not
+// counted) decides what the final demand names.
+import { join } from 'node:path';
+import type { Answers } from '../answers/schema.ts';
+import { addDays } from '../answers/dates.ts';
+import { money } from '../answers/money.ts';
+import { CLAUSES_ROOT, ClauseTemplateError, loadClauseLibrary, type ClauseLibrary } from '../clauses/load.ts';
+import { safeFileStem } from '../contract/file-name.ts';
+import { assembleEdition, crossReferences } from '../contract/assemble.ts';
+import { JA_FACTS_SHAPE, japaneseContractEdition } from '../contract/edition-ja.ts';
+import { computeJaFacts, SMALL_CLAIMS_LIMIT_YEN, type JaContractFacts } from '../contract/facts-ja.ts';
+import { dailyLateFigures } from '../contract/settlement.ts';
+import type { Table } from '../contract/tree.ts';
+import { formatsFor } from '../language/format.ts';
+import { DEADLINE_DAYS, INVOICE_LETTERS, LETTER_KINDS, type LetterKind, type LetterRequest } from './request.ts';
+import type { LetterEdition } from './assemble.ts';
+
+const ja = formatsFor('ja');
+
+export interface JaLetterFacts extends JaContractFacts {
+  letter: {
+    date: string;
+    invoice: { hasInvoice: boolean; number: string; amount: string; issuedOn: string; dueDate: string };
+    daysLate: number;
+    isOverdue: boolean;
+    lateFee: string;
+    hasLateFee: boolean;
+    balance: string;
+    deadlineDays: number;
+    deadlineDate: string;
+    calledOn: string;
+    hasCalled: boolean;
+    howToPay: string;
+    hasHowToPay: boolean;
+    /** The invoice (late fees not counted) is within the small-claims limit of ¥600,000. */
+    withinSmallClaims: boolean;
+    smallClaimsLimit: string;
+  };
+}
+
+export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['letter']): JaLetterFacts['letter'] {
+  const { fee } = answers;
+  const invoice = letter.invoice;
+  const figures = invoice ? dailyLateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth * 12, letter.date) : undefined;
+  const deadlineDays = letter.deadlineDays ?? DEADLINE_DAYS.default;
+  return {
+    date: ja.date(letter.date),
+    invoice: {
+      hasInvoice: Boolean(invoice),
+      number: invoice?.number ?? '',
+      amount: figures ? ja.money(figures.amount) : '',
+      issuedOn: invoice ? ja.date(invoice.issuedOn) : '',
+      dueDate: invoice ? ja.date(invoice.dueDate) : '',
+    },
+    daysLate: figures ? Math.max(0, figures.daysLate) : 0,
+    isOverdue: figures ? figures.daysLate > 0 : false,
+    lateFee: figures ? ja.money(figures.lateFee) : '',
+    hasLateFee: figures ? figures.lateFee.minor > 0 : false,
+    balance: figures ? ja.money(figures.balance) : '',
+    deadlineDays,
+    deadlineDate: ja.date(addDays(letter.date, deadlineDays)),
+    calledOn: letter.calledOn ? ja.date(letter.calledOn) : '',
+    hasCalled: Boolean(letter.calledOn),
+    howToPay: letter.howToPay ?? fee.paymentMethod ?? '',
+    hasHowToPay: Boolean(letter.howToPay ?? fee.paymentMethod),
+    // Small claims are for money claims of ¥600,000 or less, interest and late charges not counted.
+    withinSmallClaims: figures ? fee.currency === 'JPY' && figures.amount.minor <= SMALL_CLAIMS_LIMIT_YEN : false,
+    smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+  };
+}
+
+function invoiceSummary(facts: JaLetterFacts): Table {
+  const { letter } = facts;
+  const rows: Table['rows'][number][] = [
+    { label: '請求書番号', value: letter.invoice.number },
+    { label: '請求日', value: letter.invoice.issuedOn },
+    { label: '支払期日', value: letter.invoice.dueDate },
+    { label: '遅延日数', value: `${letter.daysLate}日` },
+    { label: '請求金額', value: letter.invoice.amount },
+  ];
+  if (letter.hasLateFee) rows.push({ label: `遅延損害金（${facts.fee.lateFeeYearly}、日割計算）`, value: letter.lateFee });
+  rows.push({ label: 'お支払いいただく金額', value: letter.balance, emphasis: true });
+  return { type: 'table', caption: `請求書 ${letter.invoice.number}`, header: ['項目', '内容'], rows };
+}
+
+const SHAPE_LETTER: LetterRequest['letter'] = {
+  date: '2026-03-01',
+  calledOn: '2026-02-27',
+  invoice: { number: 'I-1', amount: 100, issuedOn: '2026-01-01', dueDate: '2026-01-15' },
+  deadlineDays: 10,
+  howToPay: 'Bank transfer',
+};
+
+export function loadJapaneseLetterLibrary(dir: string = join(CLAUSES_ROOT, 'letters-ja')): ClauseLibrary {
+  // A letter may refer to the contract's clauses (it.ref.latePayment is 第7条): every clause id is a known reference.
+  const contract = japaneseContractEdition();
+  const ref = crossReferences([...new Set(contract.library.clauses.map((clause) => clause.id))], contract.clauseNumber);
+  const shape = { ...JA_FACTS_SHAPE, ref, letter: japaneseLetterOwnFacts(SHAPE_ANSWERS_FEE as unknown as Answers, SHAPE_LETTER) };
+  const library = loadClauseLibrary(dir, shape, ['invoice-summary']);
+  const missing = LETTER_KINDS.filter((kind) => !library.clauses.some((letter) => letter.id === kind));
+  if (missing.length > 0) throw new ClauseTemplateError(dir, `no template for ${missing.map((kind) => `"${kind}"`).join(', ')}`);
+  return library;
+}
+
+// Only the fee is read to build the shape of the letter's own facts.
+const SHAPE_ANSWERS_FEE = { fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' } };
+
+/** How the recipient is addressed: the company and its person with 様, or the person with 様. */
+function recipientName(answers: Answers): { name: string; business?: string } {
+  const { client } = answers;
+  if (!client.business) return { name: `${client.name} 様` };
+  return { name: client.business, business: `${client.title ? `${client.title} ` : ''}${client.name} 様` };
+}
+
+export function japaneseLetterEdition(library: ClauseLibrary): LetterEdition<JaLetterFacts> {
+  return {
+    language: 'ja',
+    library,
+    facts: (answers, letter) => {
+      // Clause numbers as this contract has them: the letters cite 第N条 of the client's own copy.
+      const contract = japaneseContractEdition();
+      const ids = assembleEdition(answers, contract).sections.map((section) => section.id);
+      return { ...computeJaFacts(answers, crossReferences(ids, contract.clauseNumber)), letter: japaneseLetterOwnFacts(answers, letter) };
+    },
+    directives: (facts) => ({ 'invoice-summary': () => invoiceSummary(facts) }),
+    frame: (kind: LetterKind, title, facts, answers, request) => {
+      const project = answers.project.name;
+      const invoice = request.letter.invoice;
+      const aboutInvoice = Boolean(invoice) && INVOICE_LETTERS.includes(kind);
+      const subject = aboutInvoice ? `${title}（請求書 ${invoice!.number}、${project}）` : `${title}（${project}）`;
+      return {
+        meta: {
+          title: `${title}：${project}`,
+          subject,
+          author: facts.freelancer.legalName,
+          fileStem: safeFileStem(`${project} ${title}`),
+          keywords: `書面, フォローアップ, ${title}`,
+        },
+        recipient: recipientName(answers),
+        subject,
+        salutation: '拝啓　時下ますますご清栄のこととお慶び申し上げます。',
+        closing: '敬具',
+        signature: { name: answers.freelancer.name, business: answers.freelancer.business },
+        enclosures: aboutInvoice ? [`同封書類：請求書 ${invoice!.number} の写し`] : undefined,
+        contactLabels: { email: '電子メール', phone: '電話' },
+      };
+    },
+  };
+}
+
+let loaded: LetterEdition<JaLetterFacts> | undefined;
+export function japaneseLetters(): LetterEdition<JaLetterFacts> {
+  loaded ??= japaneseLetterEdition(loadJapaneseLetterLibrary());
+  return loaded;
+}
