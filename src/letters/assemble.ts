@@ -105,6 +105,8 @@ export function assembleLetter(kind: LetterKind, request: LetterRequest, library
   const datedFacts = facts as { letter: { date: string } };
   return {
     kind,
+    // Like a contract, a letter carries the answers it was made from (embedded in its Word file).
+    answers,
     meta: { ...frame.meta, projectName: answers.project.name, paperSize: answers.paperSize, language: edition.language },
     sender: party(answers.freelancer),
     date: datedFacts.letter.date,
