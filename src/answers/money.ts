@@ -26,9 +26,17 @@ export function currencyName(code: string): string {
   return currencyNames.of(code) ?? code;
 }
 
+// resolvedOptions() builds a new object each call; every figure asks, so the answer is kept.
+const digitsByCurrency = new Map<string, number>();
+
 /** How many decimals the currency uses: 2 for USD and GBP, 0 for JPY, 3 for KWD. */
 export function currencyDigits(currency: string): number {
-  return formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 /** An amount in minor units of one currency. */

@@ -38,6 +38,8 @@ export interface ClauseDefinition {
   readonly file: string;
   readonly source: string;
   readonly template: CompiledTemplate;
+  /** The clauses its wording refers to (`it.ref.x`), read from the source once, at load. */
+  readonly references: readonly string[];
 }
 
 /** The library a kind of document is made from: contract clauses or letters. */
@@ -172,6 +174,7 @@ function parseClauseFile(file: string, displayName: string, shape: object, direc
     file: displayName,
     source,
     template,
+    references: referencedClauses(source),
   };
 }
 
@@ -192,7 +195,7 @@ export function loadClauseLibrary(
   if (crossReferences) {
     const keys = new Set(clauses.map((clause) => refKey(clause.id)));
     for (const clause of clauses) {
-      const unknown = referencedClauses(clause.source).find((key) => !keys.has(key));
+      const unknown = clause.references.find((key) => !keys.has(key));
       if (unknown) {
         throw new ClauseTemplateError(clause.file, `refers to "it.ref.${unknown}", but no clause has that id (known: ${[...keys].join(', ')})`);
       }

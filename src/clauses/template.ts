@@ -52,19 +52,51 @@ export function renderClause(
   slots = [];
   try {
     const output = clauseEta.render(template, data);
-    return parseMarkup(output, slots, directives);
+    return buildBlocks(planFor(output), slots, directives);
   } finally {
     slots = null;
   }
 }
 
-function parseMarkup(output: string, values: readonly string[], directives: Readonly<Record<string, DirectiveRenderer>>): Block[] {
-  const blocks: Block[] = [];
+// ---------------------------------------------------------------------------
+// The markup is read once per shape. A template's output with its values
+// swapped for numbered slots (its "skeleton") depends only on which branches
+// its logic took and how often its loops ran, never on what the values say;
+// so the blocks it describes are worked out the first time a skeleton is
+// seen, kept as a plan, and filled with each contract's values after that.
+
+/** A piece of a paragraph or list item: the template's own words, or the value printed into a slot. */
+type Piece = { readonly text: string; readonly bold: boolean } | { readonly slot: number; readonly bold: boolean };
+
+type PlannedBlock =
+  | { readonly type: 'paragraph'; readonly pieces: readonly Piece[] }
+  | { readonly type: 'list'; readonly items: readonly (readonly Piece[])[] }
+  | { readonly type: 'directive'; readonly name: string; readonly line: string };
+
+const plans = new Map<string, readonly PlannedBlock[]>();
+/**
+ * Skeletons differ only by branch and loop count (at most 50 deliverables),
+ * so a library has a few hundred; past this many, plans are made and not
+ * kept, so memory stays bounded whatever comes in.
+ */
+const MAX_PLANS = 4_096;
+
+function planFor(skeleton: string): readonly PlannedBlock[] {
+  let plan = plans.get(skeleton);
+  if (!plan) {
+    plan = planMarkup(skeleton);
+    if (plans.size < MAX_PLANS) plans.set(skeleton, plan);
+  }
+  return plan;
+}
+
+function planMarkup(output: string): PlannedBlock[] {
+  const blocks: PlannedBlock[] = [];
   let paragraph: string[] = [];
-  let list: TextRun[][] = [];
+  let list: Piece[][] = [];
   const flushParagraph = () => {
-    const runs = parseInline(paragraph.join(' '), values);
-    if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
+    const pieces = planInline(paragraph.join(' '));
+    if (pieces.length > 0) blocks.push({ type: 'paragraph', pieces });
     paragraph = [];
   };
   const flushList = () => {
@@ -79,13 +111,11 @@ function parseMarkup(output: string, values: readonly string[], directives: Read
     } else if (line.startsWith('::')) {
       flushParagraph();
       flushList();
-      const render = directives[line.slice(2).trim()];
-      if (!render) throw new Error(`unknown block "${line}"`);
-      blocks.push(render());
+      blocks.push({ type: 'directive', name: line.slice(2).trim(), line });
     } else if (line.startsWith('- ')) {
       flushParagraph();
-      const runs = parseInline(line.slice(2), values);
-      if (runs.length > 0) list.push(runs);
+      const pieces = planInline(line.slice(2));
+      if (pieces.length > 0) list.push(pieces);
     } else {
       flushList();
       paragraph.push(line);
@@ -101,35 +131,66 @@ function parseMarkup(output: string, values: readonly string[], directives: Read
 // mark apart from a name, and stays.
 const TEMPLATE_SPACE = /[ \t\r\n\f\v]+/g;
 
-/** Reads **bold** in the template's own text, then puts the slot values back as plain runs. */
-function parseInline(text: string, values: readonly string[]): TextRun[] {
-  const runs: TextRun[] = [];
+/** Reads **bold** in the template's own text; slots stay slots, to be filled per contract. */
+function planInline(text: string): Piece[] {
+  const pieces: Piece[] = [];
+  const words = (value: string, bold: boolean) => {
+    if (value !== '') pieces.push({ text: value, bold });
+  };
   text.split('**').forEach((part, index) => {
     const bold = index % 2 === 1;
     let last = 0;
     for (const match of part.matchAll(SLOT)) {
-      pushRun(runs, part.slice(last, match.index).replace(TEMPLATE_SPACE, ' '), bold);
-      pushRun(runs, values[Number(match[1])] ?? '', bold);
+      words(part.slice(last, match.index).replace(TEMPLATE_SPACE, ' '), bold);
+      pieces.push({ slot: Number(match[1]), bold });
       last = match.index + match[0].length;
     }
-    pushRun(runs, part.slice(last).replace(TEMPLATE_SPACE, ' '), bold);
+    words(part.slice(last).replace(TEMPLATE_SPACE, ' '), bold);
   });
+  return pieces;
+}
+
+function buildBlocks(plan: readonly PlannedBlock[], values: readonly string[], directives: Readonly<Record<string, DirectiveRenderer>>): Block[] {
+  const blocks: Block[] = [];
+  for (const planned of plan) {
+    if (planned.type === 'directive') {
+      const render = directives[planned.name];
+      if (!render) throw new Error(`unknown block "${planned.line}"`);
+      blocks.push(render());
+    } else if (planned.type === 'paragraph') {
+      const runs = fillRuns(planned.pieces, values);
+      if (runs.length > 0) blocks.push({ type: 'paragraph', runs });
+    } else {
+      const items = planned.items.map((item) => fillRuns(item, values)).filter((runs) => runs.length > 0);
+      if (items.length > 0) blocks.push({ type: 'list', items });
+    }
+  }
+  return blocks;
+}
+
+/** The pieces as text runs: neighbours of the same weight joined, the values put back as plain text. */
+function fillRuns(pieces: readonly Piece[], values: readonly string[]): TextRun[] {
+  const runs: TextRun[] = [];
+  let text = '';
+  let bold = false;
+  for (const piece of pieces) {
+    const value = 'text' in piece ? piece.text : (values[piece.slot] ?? '');
+    if (value === '') continue;
+    if (text !== '' && piece.bold === bold) {
+      text += value;
+    } else {
+      if (text !== '') runs.push(bold ? { text, bold: true } : { text });
+      text = value;
+      bold = piece.bold;
+    }
+  }
+  if (text !== '') runs.push(bold ? { text, bold: true } : { text });
   // Line-edge spaces come from template indentation, not from the wording.
   const first = runs[0];
   if (first) runs[0] = { ...first, text: first.text.trimStart() };
   const lastRun = runs.at(-1);
   if (lastRun) runs[runs.length - 1] = { ...lastRun, text: lastRun.text.trimEnd() };
   return runs.filter((run) => run.text !== '');
-}
-
-function pushRun(runs: TextRun[], text: string, bold: boolean) {
-  if (text === '') return;
-  const previous = runs.at(-1);
-  if (previous && Boolean(previous.bold) === bold) {
-    runs[runs.length - 1] = { ...previous, text: previous.text + text };
-  } else {
-    runs.push(bold ? { text, bold: true } : { text });
-  }
 }
 
 /** Every `it.a.b` path a template reads, for the start-up check against the facts. */

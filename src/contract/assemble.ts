@@ -2,7 +2,7 @@
 // loaded, so it is cheap to test and to call from anywhere.
 import type { Answers, Language } from '../answers/schema.ts';
 import { formatMoney, formatPercent } from '../answers/money.ts';
-import { conditionHolds, referencedClauses, refKey, type ClauseLibrary } from '../clauses/load.ts';
+import { conditionHolds, refKey, type ClauseLibrary } from '../clauses/load.ts';
 import { renderClause, type DirectiveRenderer } from '../clauses/template.ts';
 import { computeFacts, type ContractFacts } from './facts.ts';
 import { contractMoney } from './settlement.ts';
@@ -166,7 +166,7 @@ export function assembleEdition<Facts extends object>(answers: Answers, edition:
   }
   const presentKeys = new Set(present.map((clause) => refKey(clause.id)));
   for (const clause of present) {
-    const missing = referencedClauses(clause.source).find((key) => !presentKeys.has(key));
+    const missing = clause.references.find((key) => !presentKeys.has(key));
     if (missing) throw new Error(`clauses ${clause.id}: refers to "${missing}", which this contract does not include (${clause.file})`);
   }
   const sections: Section[] = present.map((clause, index) => ({

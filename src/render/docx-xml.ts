@@ -8,11 +8,14 @@
 // that by comparing both files part by part; docx.ts stays the readable
 // reference for what each block should look like, this file the fast copy.
 //
-// User text reaches the XML only through `textRuns` and `escapeXml`: forbidden
-// characters removed (cleanText), the five XML specials escaped, `\n` as
-// <w:br/> and `\t` as <w:tab/>, right-to-left stretches marked.
+// User text reaches the XML only through `textRuns` and `escapeText`: one
+// linear pass (render/text-scan.ts) says whether the text needs anything at
+// all, and nearly all of it goes in as it is. Otherwise forbidden characters
+// and lone surrogates are removed, `&`, `<` and `>` escaped, `\n` written as
+// <w:br/> and `\t` as <w:tab/>, and right-to-left stretches marked. The
+// schema cleaned the answers already (once); this pass is what makes any tree
+// safe, whoever built it.
 import type { PaperSize } from '../answers/schema.ts';
-import { cleanText } from '../answers/text.ts';
 import type {
   Block,
   BulletList,
@@ -27,7 +30,8 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { gridColumnWidths } from './page.ts';
-import { directionalStretches, startsRightToLeft } from './text-direction.ts';
+import { directionalStretches } from './text-direction.ts';
+import { firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
 
 /** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
 export interface NumberingIds {
@@ -41,12 +45,19 @@ const MUTED = '595959';
 // ---------------------------------------------------------------------------
 // Text
 
-const XML_SPECIAL = /[&<>"']/g;
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Escapes the five XML specials; the text must already be clean of characters XML forbids. */
-export function escapeXml(text: string): string {
-  return text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c]!);
+/** Escapes `&`, `<` and `>`, all XML element content needs; the text must already be clean of characters XML forbids. */
+export function escapeText(text: string): string {
+  if ((scanText(text) & MARKUP) === 0) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    const entity = unit === 0x26 ? '&amp;' : unit === 0x3c ? '&lt;' : unit === 0x3e ? '&gt;' : undefined;
+    if (entity === undefined) continue;
+    out += text.slice(from, i) + entity;
+    from = i + 1;
+  }
+  return out + text.slice(from);
 }
 
 interface RunStyle {
@@ -76,31 +87,62 @@ function runProperties(style: RunStyle, rtl: boolean): string {
   return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`;
 }
 
+// Every run's properties come from a handful of combinations: each is written once and kept.
+const RUN_PROPERTIES: string[] = [];
+const threeWay = (value: boolean | undefined) => (value === undefined ? 0 : value ? 1 : 2);
+
+function cachedRunProperties(style: RunStyle, rtl: boolean): string {
+  if (style.color !== undefined && style.color !== MUTED) return runProperties(style, rtl);
+  const index = threeWay(style.bold) + 3 * threeWay(style.italic) + (style.color === undefined ? 0 : 9) + (rtl ? 18 : 0);
+  return (RUN_PROPERTIES[index] ??= runProperties(style, rtl));
+}
+
 /** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
 function runContent(text: string): string {
-  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escapeXml(text)}</w:t>`;
+  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escapeText(text)}</w:t>`;
   let xml = '';
   text.split('\t').forEach((part, index) => {
     if (index > 0) xml += '<w:tab/>';
-    if (part !== '') xml += `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`;
+    if (part !== '') xml += `<w:t xml:space="preserve">${escapeText(part)}</w:t>`;
   });
   return xml;
 }
 
-/** Word runs for one piece of text: cleaned, `\n` a line break, right-to-left stretches marked. */
+/** Word runs for one piece of text: made safe, `\n` a line break, right-to-left stretches marked. */
 function textRuns(value: string, style: RunStyle = {}): string {
+  if (isPlainText(value)) {
+    // Nearly every run: nothing to remove, escape, break or mark.
+    const properties = cachedRunProperties(style, false);
+    if (value === '') return properties === '' ? '<w:r/>' : `<w:r>${properties}</w:r>`;
+    return `<w:r>${properties}<w:t xml:space="preserve">${value}</w:t></w:r>`;
+  }
+  const found = scanText(value);
   let xml = '';
-  const lines = cleanText(value).split('\n');
+  const lines = xmlSafeText(value).split('\n');
   for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
-    const stretches = directionalStretches(lines[lineIndex]!);
+    const line = lines[lineIndex]!;
+    const stretches = found & (RTL | SURROGATE) ? directionalStretches(line) : [{ text: line, rtl: false }];
     for (let stretchIndex = 0; stretchIndex < stretches.length; stretchIndex++) {
       const stretch = stretches[stretchIndex]!;
       const inner =
-        runProperties(style, stretch.rtl) + (lineIndex > 0 && stretchIndex === 0 ? '<w:br/>' : '') + runContent(stretch.text);
+        cachedRunProperties(style, stretch.rtl) + (lineIndex > 0 && stretchIndex === 0 ? '<w:br/>' : '') + runContent(stretch.text);
       xml += inner === '' ? '<w:r/>' : `<w:r>${inner}</w:r>`;
     }
   }
   return xml;
+}
+
+/** Like HTML's dir="auto": the first letter decides. The scan stops there, usually at the first character. */
+function startsRightToLeft(text: string): boolean {
+  return firstLetterIsRightToLeft(text) === true;
+}
+
+function runsStartRightToLeft(runs: readonly TreeRun[]): boolean {
+  for (const run of runs) {
+    const rtl = firstLetterIsRightToLeft(run.text);
+    if (rtl !== undefined) return rtl;
+  }
+  return false;
 }
 
 function treeRuns(runs: readonly TreeRun[]): string {
@@ -109,7 +151,6 @@ function treeRuns(runs: readonly TreeRun[]): string {
   return xml;
 }
 
-const runsText = (runs: readonly TreeRun[]) => runs.map((run) => run.text).join('');
 
 // ---------------------------------------------------------------------------
 // Paragraphs
@@ -143,13 +184,13 @@ function paragraph(options: ParagraphOptions, runs: string): string {
   return inner === '' ? '<w:p/>' : `<w:p>${inner}</w:p>`;
 }
 
-/** A paragraph of user-facing text, its direction taken from the text itself. */
-function textParagraph(text: string, runs: string, options: ParagraphOptions = {}): string {
-  return paragraph(startsRightToLeft(text) ? { ...options, bidi: true } : options, runs);
+/** A paragraph of user-facing text, its direction taken from the text itself (whose first letter the caller looked up). */
+function textParagraph(rightToLeft: boolean, runs: string, options: ParagraphOptions = {}): string {
+  return paragraph(rightToLeft ? { ...options, bidi: true } : options, runs);
 }
 
 function plainParagraph(text: string, options: ParagraphOptions = {}, style: RunStyle = {}): string {
-  return textParagraph(text, textRuns(text, style), options);
+  return textParagraph(startsRightToLeft(text), textRuns(text, style), options);
 }
 
 // ---------------------------------------------------------------------------
@@ -185,13 +226,13 @@ function tableRow(cells: string, properties: { cantSplit?: boolean; header?: boo
 // Blocks
 
 function paragraphBlock(block: TreeParagraph, keepNext: boolean): string {
-  return textParagraph(runsText(block.runs), treeRuns(block.runs), keepNext ? { keepNext: true } : {});
+  return textParagraph(runsStartRightToLeft(block.runs), treeRuns(block.runs), keepNext ? { keepNext: true } : {});
 }
 
 function listBlock(block: BulletList, numbering: NumberingIds): string {
   let xml = '';
   for (const item of block.items) {
-    xml += textParagraph(runsText(item), treeRuns(item), { style: 'ListParagraph', numId: numbering.bullets });
+    xml += textParagraph(runsStartRightToLeft(item), treeRuns(item), { style: 'ListParagraph', numId: numbering.bullets });
   }
   return xml;
 }
@@ -245,7 +286,7 @@ function contactParagraphs(party: PartyDetails): string {
 }
 
 function labelled(label: string, value: string): string {
-  return textParagraph(value, textRuns(`${label}: `, { color: MUTED }) + textRuns(value), { style: 'LetterBlock' });
+  return textParagraph(startsRightToLeft(value), textRuns(`${label}: `, { color: MUTED }) + textRuns(value), { style: 'LetterBlock' });
 }
 
 const PARTY_CELL_MARGINS = cellMargins(80, 80, 0, 240);
@@ -336,8 +377,8 @@ const CORE_PROPERTIES_START =
 /** docProps/core.xml: the properties docx.ts sets, cleaned and escaped; empty ones left out as the library does. */
 export function corePropertiesXml(meta: DocumentMeta, description: string, created: Date): string {
   const property = (element: string, value: string) => {
-    const clean = cleanText(value);
-    return clean === '' ? '' : `<${element}>${escapeXml(clean)}</${element}>`;
+    const clean = xmlSafeText(value);
+    return clean === '' ? '' : `<${element}>${escapeText(clean)}</${element}>`;
   };
   const time = created.toISOString();
   return (

@@ -35,8 +35,8 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Language, PaperSize } from '../answers/schema.ts';
-import { cleanText } from '../answers/text.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
+import { xmlSafeText } from './text-scan.ts';
 import type {
   Block,
   BulletList,
@@ -259,7 +259,7 @@ function runChildren(text: string): (string | Tab)[] {
  */
 export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
   const runs: TextRun[] = [];
-  cleanText(value)
+  xmlSafeText(value)
     .split('\n')
     .forEach((line, lineIndex) => {
       const stretches = directionalStretches(line);
@@ -503,7 +503,7 @@ export function buildDocument(meta: DocumentMeta, description: string, children:
     footers: { default: pageFooter(typography) },
     children,
   };
-  const property = (value: string) => cleanText(value);
+  const property = (value: string) => xmlSafeText(value);
   return new Document({
     title: property(meta.title),
     subject: property(meta.subject),

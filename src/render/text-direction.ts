@@ -1,29 +1,46 @@
 // Which stretches of a line read right to left: one rule for both Word
 // renderers (docx.ts, the docx-library oracle, and docx-xml.ts, the fast
-// writer), so their bidi and rtl marks cannot drift apart.
-import { cleanText, hasRightToLeft } from '../answers/text.ts';
-
-// The ranges hasRightToLeft looks for, as code points for a `u` regex.
-const RTL_CHAR = '[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10E7F}\\u{1E800}-\\u{1EBFF}]';
-// A stretch of right-to-left script, with the spaces and punctuation between its words.
-const RTL_STRETCH = new RegExp(`${RTL_CHAR}(?:[\\s\\p{P}\\p{S}\\p{M}]*${RTL_CHAR})*`, 'gu');
-const RTL_START = new RegExp(`^${RTL_CHAR}`, 'u');
-const FIRST_LETTER = /\p{L}/u;
+// writer), so their bidi and rtl marks cannot drift apart. A scan over the
+// character classes of render/text-scan.ts: linear in the line, whatever it
+// holds (a pattern with a repeated class that overlaps its neighbour, as this
+// once was, retries from every mark of a long run).
+import { characterAt, firstLetterIsRightToLeft, NEUTRAL, RTL, scanText, SURROGATE } from './text-scan.ts';
 
 export interface DirectionalStretch {
   readonly text: string;
   readonly rtl: boolean;
 }
 
-/** Splits a line into left-to-right and right-to-left stretches. */
+/**
+ * Splits a line into left-to-right and right-to-left stretches. A
+ * right-to-left stretch runs from a right-to-left character to the last one
+ * reachable through spaces, punctuation, symbols and marks.
+ */
 export function directionalStretches(line: string): DirectionalStretch[] {
-  if (!hasRightToLeft(line)) return [{ text: line, rtl: false }];
+  if ((scanText(line) & (RTL | SURROGATE)) === 0) return [{ text: line, rtl: false }];
   const stretches: DirectionalStretch[] = [];
   let last = 0;
-  for (const match of line.matchAll(RTL_STRETCH)) {
-    if (match.index > last) stretches.push({ text: line.slice(last, match.index), rtl: false });
-    stretches.push({ text: match[0], rtl: true });
-    last = match.index + match[0].length;
+  let at = 0;
+  while (at < line.length) {
+    const first = characterAt(line, at);
+    if ((first.bits & RTL) === 0) {
+      at += first.length;
+      continue;
+    }
+    const start = at;
+    let end = at + first.length;
+    // Neutral characters after the last right-to-left one are scanned again
+    // by the outer loop, once: still linear.
+    for (let next = end; next < line.length; ) {
+      const { bits, length } = characterAt(line, next);
+      next += length;
+      if (bits & RTL) end = next;
+      else if ((bits & NEUTRAL) === 0) break;
+    }
+    if (start > last) stretches.push({ text: line.slice(last, start), rtl: false });
+    stretches.push({ text: line.slice(start, end), rtl: true });
+    last = end;
+    at = end;
   }
   if (last < line.length) stretches.push({ text: line.slice(last), rtl: false });
   return stretches;
@@ -35,6 +52,5 @@ export function directionalStretches(line: string): DirectionalStretch[] {
  * left-to-right sentence; its Hebrew stretch is marked on the run.
  */
 export function startsRightToLeft(text: string): boolean {
-  const first = FIRST_LETTER.exec(cleanText(text));
-  return first !== null && RTL_START.test(first[0]);
+  return firstLetterIsRightToLeft(text) === true;
 }
