@@ -8,6 +8,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Stop after this many requests instead of after `duration`. */
+    amount?: number;
+    /** Requests each connection sends in turn (method, headers, body of each). */
+    requests?: { method?: string; headers?: Record<string, string>; body?: string }[];
   }
   export interface Histogram {
     average: number;

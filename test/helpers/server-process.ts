@@ -50,11 +50,13 @@ const MAX_KEPT_OUTPUT = 64 * 1024;
 export interface StartOptions {
   readonly build?: ServerBuild;
   readonly timeoutMs?: number;
+  /** Node arguments of another server that logs Fastify's "Server listening at" line (the benchmark's baseline); `build` is then unused. */
+  readonly nodeArguments?: readonly string[];
 }
 
 /** Starts the server with `env` on top of the parent's; resolves once it listens. */
-export function startServer(env: Record<string, string>, { build = 'source', timeoutMs = 30_000 }: StartOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, serverArguments(build), {
+export function startServer(env: Record<string, string>, { build = 'source', timeoutMs = 30_000, nodeArguments }: StartOptions = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, nodeArguments ? [...nodeArguments] : serverArguments(build), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
