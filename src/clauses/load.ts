@@ -152,8 +152,13 @@ function parseClauseFile(file: string, displayName: string, shape: object, direc
       throw new ClauseTemplateError(displayName, `uses unknown variable "it.${path}"`);
     }
   }
-  for (const [, name] of source.matchAll(/^\s*::\s*([\w-]+)\s*$/gm)) {
-    if (!directives.includes(name!)) {
+  // Line by line rather than /^\s*::\s*([\w-]+)\s*$/gm, whose leading \s* retries from every blank.
+  for (const line of source.split(/\r\n|[\n\r\u2028\u2029]/)) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('::')) continue;
+    const name = trimmed.slice(2).trim();
+    if (!/^[\w-]+$/.test(name)) continue;
+    if (!directives.includes(name)) {
       throw new ClauseTemplateError(displayName, `uses unknown block "::${name}" (known: ${directives.join(', ')})`);
     }
   }

@@ -3,19 +3,28 @@
 
 const MAX_STEM = 80;
 
+// A scan, not /^-+|-+$/: the unanchored half retries from every dash of a run.
+function trimDashes(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text[start] === '-') start++;
+  while (end > start && text[end - 1] === '-') end--;
+  return text.slice(start, end);
+}
+
 /** "Harbor Coffee website redesign contract" -> "Harbor-Coffee-website-redesign-contract" */
 export function safeFileStem(text: string): string {
   const stem = text
     .normalize('NFC')
     // Keep letters, marks and digits of every script; everything else separates words.
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = [...stem].slice(0, MAX_STEM).join('').replace(/-+$/, '');
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-');
+  const cut = trimDashes([...trimDashes(stem)].slice(0, MAX_STEM).join(''));
   return cut || 'contract';
 }
 
 /** An RFC 6266 header value with an ASCII fallback and the UTF-8 name for modern clients. */
 export function contentDisposition(stem: string, extension: string): string {
-  const ascii = stem.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'contract';
+  const dashed = stem.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/[^A-Za-z0-9]+/g, '-');
+  const ascii = trimDashes(dashed) || 'contract';
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${stem}.${extension}`)}`;
 }

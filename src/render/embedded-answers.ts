@@ -130,7 +130,7 @@ export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
 
   const typesName = '[Content_Types].xml';
   let types = strFromU8(required(files, typesName));
-  if (!/<Default\b[^>]*\bExtension="xml"/i.test(types)) {
+  if (!/<Default\s[^>]*\bExtension="xml"/i.test(types)) {
     types = insertBefore(types, '</Types>', `<Override PartName="/customXml/${item}" ContentType="application/xml"/>`, typesName);
   }
   files[typesName] = strToU8(

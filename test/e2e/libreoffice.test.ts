@@ -28,7 +28,7 @@ async function requireTool(command: string, args: string[]): Promise<void> {
   try {
     await run(command, args, { timeout: 60_000 });
   } catch (error) {
-    throw new Error(`"${command}" is needed for the LibreOffice tests and could not be run (${(error as Error).message}). ${INSTALL_HINT}`);
+    throw new Error(`"${command}" is needed for the LibreOffice tests and could not be run (${(error as Error).message}). ${INSTALL_HINT}`, { cause: error });
   }
 }
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanMultiline } from '../../src/answers/text.ts';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { buildApp } from '../../src/web/app.ts';
-import { toNumber } from '../../src/web/wizard/form-values.ts';
+import { parseAmount, toNumber } from '../../src/web/wizard/form-values.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
@@ -115,6 +115,15 @@ describe("the wizard's number fields", () => {
     const typed = `${'1'.repeat(100_000)}x`;
     const { value, ms } = await timed(() => toNumber(typed));
     expect(value).toBe(typed);
+    expect(ms).toBeLessThan(CAP_MS);
+  });
+
+  it('read an amount of 100,000 spaces between two digits as text to show again, in linear time', async () => {
+    const typed = `1${' '.repeat(100_000)}1x`;
+    const { value, ms } = await timed(() => parseAmount(typed));
+    expect(value).toBe(typed);
+    expect(parseAmount('6 000 €')).toBe(6000);
+    expect(parseAmount('USD 6000')).toBe(6000);
     expect(ms).toBeLessThan(CAP_MS);
   });
 

@@ -58,7 +58,7 @@ export function many(value: unknown): string[] {
 export function toNumber(raw: string): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  const compact = trimmed.replace(/[\s,_\u00a0]/g, '').replace(/%$/, '');
+  const compact = trimmed.replace(/[\s,_]/g, '').replace(/%$/, '');
   // One way to match each digit (no \d+\.?\d*, which retries every split of a long run).
   if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) {
     const value = Number(compact);
@@ -69,9 +69,10 @@ export function toNumber(raw: string): number | string | undefined {
 
 // A currency written before or after an amount: "$", "US$", "USD", "CA$", "€", "¥", "kr", "CHF".
 const LEADING_CURRENCY = /^(?:[A-Za-z]{1,3}\s?)?\p{Sc}?\s*/u;
-const TRAILING_CURRENCY = /\s*(?:\p{Sc}|[A-Za-z]{2,3}\.?)$/u;
-// Spaces of every width (a French "6 000", a narrow no-break space), a Swiss apostrophe, an underscore.
-const GROUP_MARKS = /[\s\u00a0\u2009\u202f'’_]/g;
+// No leading \s* here: on a long run of spaces it would retry from each one (quadratic); the space is trimmed after.
+const TRAILING_CURRENCY = /(?:\p{Sc}|[A-Za-z]{2,3}\.?)$/u;
+// Spaces of every width (\s: a French "6 000", a narrow no-break space), a Swiss apostrophe, an underscore.
+const GROUP_MARKS = /[\s'’_]/g;
 
 /**
  * An amount as people type it: "$6,000", "6 000", "6,000.50", "¥1,200,000",
@@ -83,7 +84,7 @@ const GROUP_MARKS = /[\s\u00a0\u2009\u202f'’_]/g;
 export function parseAmount(raw: string): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  const bare = trimmed.replace(LEADING_CURRENCY, '').replace(TRAILING_CURRENCY, '').replace(GROUP_MARKS, '');
+  const bare = trimmed.replace(LEADING_CURRENCY, '').replace(TRAILING_CURRENCY, '').trimEnd().replace(GROUP_MARKS, '');
   const sign = bare.startsWith('-') ? '-' : '';
   const digits = bare.replace(/^[+-]/, '');
   let plain: string | undefined;
