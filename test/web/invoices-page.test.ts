@@ -145,4 +145,28 @@ describe('the Invoices page', () => {
     expect((await visitor.post(`${base}/hours`, { number: 'H', issuedOn: TODAY, hours: '3' })).statusCode).toBe(404);
     expect((await visitor.post(`${base}/deposit`, { number: 'D', issuedOn: TODAY }, { token: 'forged' })).statusCode).toBe(403);
   });
+
+  it('the follow-up letters and the calendar take an invoice made here instead of retyped figures', async () => {
+    const { draft, visitor, base } = await openPage();
+    await visitor.post(`${base}/balance`, { number: 'INV-2027-014', issuedOn: '2027-02-26', action: 'docx' });
+    // A resend with the late fee is not offered: the letters add the late fee to the original.
+    await visitor.post(`${base}/balance`, { number: 'INV-2027-015', issuedOn: '2027-04-26', lateFeeSince: '2027-03-12', action: 'docx' });
+    const followUp = await visitor.get(`/wizard/${draft.id}/follow-up`);
+    const html = decode(followUp.body);
+    expect(html).toContain('<option value="INV-2027-014">INV-2027-014: $6,000.00, due March 12, 2027</option>');
+    expect(html).not.toContain('<option value="INV-2027-015">');
+    expect(html).toContain('id="late-notice-invoice-made"');
+    expect(html).toContain('id="calendar-invoice-made"');
+
+    const letter = await visitor.post(`/wizard/${draft.id}/follow-up/late-notice`, { date: '2027-04-26', 'invoice.made': 'INV-2027-014', action: 'email' });
+    expect(letter.statusCode).toBe(200);
+    const email = decode(letter.body);
+    for (const figure of ['INV-2027-014', '$6,000.00', 'March 12, 2027', '45 days late', '$90.00', '$6,090.00']) expect(email).toContain(figure);
+
+    const calendar = await visitor.post(`/wizard/${draft.id}/follow-up/calendar`, { 'invoice.made': 'INV-2027-014' });
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.headers['content-type']).toMatch(/^text\/calendar/);
+    // Payment due March 12: the first reminder the day after.
+    expect(calendar.body).toContain('DTSTART;VALUE=DATE:20270313');
+  });
 });

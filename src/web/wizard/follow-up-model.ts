@@ -16,6 +16,7 @@ import { fieldProblems } from '../problems.ts';
 import { fieldId, type FieldError } from './engine.ts';
 import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView, PanelView } from './view-models.ts';
+import { MADE_INVOICE_INPUT, madeInvoiceChoice, type SavedInvoice } from './invoices-model.ts';
 
 // ---- The forms: which inputs each one has ----------------------------------
 
@@ -251,6 +252,8 @@ export interface PageContext {
   readonly today: string;
   readonly actionFor: (form: string) => string;
   readonly fileNameFor: (kind: LetterKind) => string;
+  /** Invoices made on the Invoices page, offered instead of typing one again. */
+  readonly invoices?: readonly SavedInvoice[];
 }
 
 const STAGE_CHOICES: Readonly<Record<Stage, { label: string; hint: string }>> = {
@@ -285,8 +288,10 @@ function calendarItems(ctx: PageContext): FieldView[] {
     options,
   };
   const sinceError = errorOf('since');
+  const made = madeInvoiceChoice(calendarInputId(MADE_INVOICE_INPUT), ctx.invoices ?? [], 'Waiting for payment on one of them? Choose it to count from its due date.');
   return [
     stageView,
+    ...(made ? [made] : []),
     inputView({
       id: calendarInputId('since'),
       name: 'since',
@@ -366,6 +371,8 @@ function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView
   const items: (FieldView | GroupView)[] = [];
   for (const name of LETTER_INPUTS[kind]) {
     if (name === INVOICE_INPUTS[0]) {
+      const made = madeInvoiceChoice(letterInputId(kind, MADE_INVOICE_INPUT), ctx.invoices ?? [], 'Choose it and its figures are used; or leave this and type the invoice below.');
+      if (made) items.push(made);
       const id = `${kind}-invoice`;
       const hint = 'The invoice this letter is about.';
       items.push({

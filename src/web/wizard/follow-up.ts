@@ -16,7 +16,7 @@ import { sendDownload } from '../download.ts';
 import type { Draft, DraftStore } from '../../drafts/store.ts';
 import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
-import { isLetterKind, type LetterKind } from '../../letters/request.ts';
+import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
 import { renderLetterDocx } from '../../render/docx.ts';
 import { scheduleCalendarFile } from '../../schedule/ics.ts';
 import { DOCX_TYPE } from '../api.ts';
@@ -34,6 +34,7 @@ import {
   withSaved,
 } from './follow-up-model.ts';
 import { single, type FormValues } from './form-values.ts';
+import { invoicesForLetters, MADE_INVOICE_INPUT, withMadeInvoice } from './invoices-model.ts';
 import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
 
 export interface FollowUpOptions {
@@ -84,6 +85,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         today: toIsoDate(now()),
         actionFor: (form) => `${pageUrl(draft.id)}/${form}`,
         fileNameFor: (kind) => `${safeFileStem(`${answers.project.name} ${kind}`)}.docx`,
+        invoices: invoicesForLetters(draft.answers),
       }),
       scripts: SCRIPTS,
     });
@@ -130,7 +132,8 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     async (request, reply) => {
       const loaded = await load(request, reply);
       if (!('draft' in loaded)) return loaded;
-      const form = readCalendarForm(request.body);
+      // An invoice made on the Invoices page: count from its due date.
+      const form = withMadeInvoice(readCalendarForm(request.body), single((request.body as Record<string, unknown> | undefined)?.[MADE_INVOICE_INPUT]), invoicesForLetters(loaded.draft.answers), 'calendar');
       const draft = await remember(loaded.draft, form);
       const result = validateCalendar(loaded.answers, form);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
@@ -149,7 +152,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const loaded = await load(request, reply);
       if (!('draft' in loaded)) return loaded;
       const body = (request.body ?? {}) as Record<string, unknown>;
-      const form = readLetterForm(kind, body);
+      // An invoice made on the Invoices page stands in for the typed one.
+      const chosen = INVOICE_LETTERS.includes(kind) ? single(body[MADE_INVOICE_INPUT]) : undefined;
+      const form = withMadeInvoice(readLetterForm(kind, body), chosen, invoicesForLetters(loaded.draft.answers), 'letter');
       const draft = await remember(loaded.draft, form);
       const result = validateLetter(kind, loaded.answers, form);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400);

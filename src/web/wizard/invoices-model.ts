@@ -371,3 +371,56 @@ export function hiddenInvoiceInputs(kind: InvoiceKind, answers: Answers, form: F
 export function isInvoiceKind(kind: string, answers: Answers): kind is InvoiceKind {
   return (invoiceKindsFor(answers) as string[]).includes(kind);
 }
+
+// ---- The follow-up letters and calendar take an invoice made here ------------
+
+/** The name of the choice on the follow-up page's forms. */
+export const MADE_INVOICE_INPUT = 'invoice.made';
+
+/**
+ * The invoices a letter can be about: one that asks for money, as first sent.
+ * A resend with the late fee is left out: the letters add the late fee
+ * themselves, from the original invoice.
+ */
+export function invoicesForLetters(draftAnswers: DraftAnswers): SavedInvoice[] {
+  return savedInvoices(draftAnswers).filter((saved) => saved.amount > 0 && !saved.form.lateFeeSince);
+}
+
+/** A choice of the invoices made here, for a letter's or the calendar's form; undefined when there are none. */
+export function madeInvoiceChoice(id: string, invoices: readonly SavedInvoice[], hint: string): FieldView | undefined {
+  if (!invoices.length) return undefined;
+  return {
+    type: 'field',
+    kind: 'select',
+    name: MADE_INVOICE_INPUT,
+    id,
+    label: 'An invoice you made on the Invoices page',
+    optional: true,
+    hint,
+    hintId: `${id}-hint`,
+    noteId: `${id}-note`,
+    errorId: `${id}-error`,
+    describedBy: `${id}-hint`,
+    inputType: 'text',
+    widthClass: '',
+    selectPlaceholder: 'None: I will type the invoice',
+    selectGroups: [{ label: 'Invoices made here', options: invoices.map((saved) => ({ value: saved.number, label: `${saved.number}: ${saved.total}, due ${saved.dueDate === saved.issuedOn ? 'on receipt' : formatLongDate(saved.dueDate)}` })) }],
+    value: '',
+    suggestions: [],
+    items: [],
+    options: [],
+    isPageHeading: false,
+  } as FieldView;
+}
+
+/**
+ * The letter's or the calendar's form with the chosen invoice's figures in
+ * place of typed ones: its number, amount (what it asks for), date and due
+ * date for a letter; its due date to count from for the calendar.
+ */
+export function withMadeInvoice(form: FormValues, chosen: string | undefined, invoices: readonly SavedInvoice[], target: 'letter' | 'calendar'): FormValues {
+  const saved = chosen ? invoices.find((invoice) => invoice.number === chosen) : undefined;
+  if (!saved) return form;
+  if (target === 'calendar') return { ...form, stage: 'payment-due', since: saved.dueDate };
+  return { ...form, 'invoice.number': saved.number, 'invoice.amount': String(saved.amount), 'invoice.issuedOn': saved.issuedOn, 'invoice.dueDate': saved.dueDate };
+}
