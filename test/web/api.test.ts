@@ -26,11 +26,21 @@ describe('POST /api/contracts', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
+  it('with a tax, the JSON figures carry it and the amounts with it, as the fee table prints them', async () => {
+    const input = sampleInput('new-client-fixed');
+    input.fee.tax = { label: 'VAT', percent: 20 };
+    const body = (await post(input, { accept: 'application/json' })).json();
+    expect(body.figures.tax).toEqual({ label: 'VAT', percent: 20 });
+    expect(body.figures.withTax.deposit).toEqual({ amount: 7200, formatted: '$7,200.00' });
+    expect(body.figures.withTax.base.formatted).toBe('$14,400.00');
+  });
+
   it('gives the assembled contract as JSON when asked', async () => {
     const response = await post(sampleInput('new-client-fixed'), { accept: 'application/json' });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body.figures.deposit).toEqual({ percent: 50, amount: 6000, formatted: '$6,000.00' });
+    expect(body.figures.tax).toBeNull();
     const silence = body.clauses.find((c: { id: string }) => c.id === 'responsiveness');
     expect(silence).toMatchObject({ number: 8, title: 'Client responsiveness' });
     expect(silence.text).toContain('for 14 days counted from the day after the request was sent');

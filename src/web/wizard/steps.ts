@@ -396,7 +396,7 @@ export const STEPS: readonly StepDef[] = [
         kind: 'number',
         width: 'short',
         suffix: 'days',
-        hint: 'After this many days without an answer, work stops and everything done so far is billed.',
+        hint: 'Counted from the day after a written request goes unanswered, once you have also tried to call. You may then pause the work and bill what is done so far; a pause costs the client no kill fee.',
         note: { id: 'responsiveness' },
         prefill: () => '14',
       },
