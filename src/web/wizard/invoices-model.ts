@@ -158,12 +158,23 @@ export function withInvoice(list: readonly SavedInvoice[], invoice: Invoice, for
  * The number to propose next: the last number with its final digits counted
  * on, keeping their width ("INV-2027-009" -> "INV-2027-010"), or INV-001.
  */
+function isDigit(character: string): boolean {
+  return character >= '0' && character <= '9';
+}
+
 export function nextInvoiceNumber(list: readonly SavedInvoice[]): string {
   const last = list.at(-1)?.number;
   if (!last) return 'INV-001';
-  const match = /^(.*?)(\d+)(\D*)$/.exec(last);
-  if (!match) return `${last}-2`;
-  const [, head, digits, tail] = match;
+  // The last run of digits, found by a scan from the end (not /^(.*?)(\d+)(\D*)$/,
+  // whose lazy head and digit run can split a long number every way: quadratic).
+  let digitsEnd = last.length;
+  while (digitsEnd > 0 && !isDigit(last[digitsEnd - 1]!)) digitsEnd--;
+  let digitsStart = digitsEnd;
+  while (digitsStart > 0 && isDigit(last[digitsStart - 1]!)) digitsStart--;
+  if (digitsStart === digitsEnd) return `${last}-2`;
+  const head = last.slice(0, digitsStart);
+  const digits = last.slice(digitsStart, digitsEnd);
+  const tail = last.slice(digitsEnd);
   let next = String(Number(digits) + 1).padStart(digits!.length, '0');
   // Never propose a number already used.
   while (list.some((saved) => saved.number === `${head}${next}${tail}`)) next = String(Number(next) + 1).padStart(digits!.length, '0');
