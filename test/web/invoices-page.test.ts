@@ -4,6 +4,7 @@
 // kept with the draft, errors shown again with what was typed.
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextInvoiceNumber, type SavedInvoice } from '../../src/web/wizard/invoices-model.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -168,5 +169,19 @@ describe('the Invoices page', () => {
     expect(calendar.headers['content-type']).toMatch(/^text\/calendar/);
     // Payment due March 12: the first reminder the day after.
     expect(calendar.body).toContain('DTSTART;VALUE=DATE:20270313');
+  });
+});
+
+describe('the next invoice number', () => {
+  const made = (...numbers: string[]) => numbers.map((number) => ({ number }) as SavedInvoice);
+  it.each([
+    [[], 'INV-001'],
+    [['INV-2027-009'], 'INV-2027-010'],
+    [['INV-099'], 'INV-100'],
+    [['2027/07-A'], '2027/08-A'],
+    [['Deposit'], 'Deposit-2'],
+    [['INV-002', 'INV-003', 'INV-002'], 'INV-004'],
+  ])('after %j comes %s', (numbers, next) => {
+    expect(nextInvoiceNumber(made(...numbers))).toBe(next);
   });
 });
