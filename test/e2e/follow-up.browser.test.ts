@@ -36,6 +36,14 @@ async function openFollowUp(page: Page) {
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('When the client goes quiet');
 }
 
+/** From the follow-up page, a letter's own page; its form sits in the section of the same id. */
+async function openLetter(page: Page, kind: string): Promise<Locator> {
+  if (!/\/follow-up$/.test(new URL(page.url()).pathname)) await page.goto(page.url().replace(/\/follow-up\/.*$/, '/follow-up'));
+  await Promise.all([page.waitForLoadState('load'), page.locator(`#letter-${kind}`).getByRole('link', { name: /Write this letter/ }).click()]);
+  await expect.poll(() => page.url()).toMatch(new RegExp(`/follow-up/${kind}$`));
+  return page.locator(`#letter-${kind}`);
+}
+
 async function downloadBy(page: Page, button: Locator): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return readFileSync((await file.path())!);
@@ -63,7 +71,7 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     expect(page.url()).toMatch(/\/follow-up$/);
 
     // The final notice: 45 days late on $6,000.00 at 1.5% a month.
-    const notice = page.locator('#letter-final-notice');
+    const notice = await openLetter(page, 'final-notice');
     await notice.getByLabel('Date of the letter').fill('2027-04-26');
     await fillInvoice(notice);
     await notice.getByLabel('Days to pay before legal action').fill('14');
@@ -77,8 +85,7 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     expect(text).toContain('Bank transfer to Lee Studio LLC');
 
     // The late notice as an email: once the page is loaded again, the invoice typed for the final notice is there.
-    await page.reload();
-    const late = page.locator('#letter-late-notice');
+    const late = await openLetter(page, 'late-notice');
     expect(await late.getByLabel('Invoice number').inputValue()).toBe('INV-2027-014');
     await late.getByLabel('Date of the letter').fill('2027-04-26');
     await fillInvoice(late);
@@ -92,13 +99,13 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     const fromEmail = openDocx(await downloadBy(page, page.getByRole('button', { name: 'Download this letter (Word)' })));
     expect(fromEmail.text()).toContain('$90.00');
     await page.getByRole('link', { name: 'Back to the letters' }).first().click();
-    await expect.poll(() => page.url()).toMatch(/\/follow-up#letter-late-notice$/);
+    await expect.poll(() => page.url()).toMatch(/\/follow-up\/late-notice$/);
   });
 
   it('shows a missing invoice beside its fields and keeps what was typed', async () => {
     const page = await browser({ js });
     await openFollowUp(page);
-    const late = page.locator('#letter-late-notice');
+    const late = await openLetter(page, 'late-notice');
     await late.getByLabel('Date of the letter').fill('2027-04-26');
     await late.getByLabel('How to pay').fill('Card payments at pay.example');
     await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: /Download the letter/ }).click()]);
@@ -122,7 +129,7 @@ describe('on a phone', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'follow-up-phone.png'), fullPage: true });
 
-    const notice = page.locator('#letter-final-notice');
+    const notice = await openLetter(page, 'final-notice');
     await notice.getByLabel('Invoice amount').fill('lots');
     await notice.getByLabel('Days to pay before legal action').fill('60');
     await Promise.all([page.waitForLoadState('load'), notice.getByRole('button', { name: /Show the email text/ }).click()]);
@@ -130,7 +137,7 @@ describe('on a phone', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.locator('#letter-final-notice').screenshot({ path: join(SCREENSHOT_DIR, 'follow-up-errors-phone.png') });
 
-    const late = page.locator('#letter-late-notice');
+    const late = await openLetter(page, 'late-notice');
     await late.getByLabel('Date of the letter').fill('2027-04-26');
     await fillInvoice(late);
     await late.getByLabel('How to pay').fill('Bank transfer: Lee Studio LLC, account 0123456789, routing 123456789, reference INV-2027-014');

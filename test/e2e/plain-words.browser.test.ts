@@ -210,7 +210,11 @@ describe('a newcomer making every mistake of issue 11, with axe on every page', 
     await expect.poll(() => page.url()).toMatch(/\/review$/);
     await page.locator('#downloads').getByRole('link', { name: 'When the client goes quiet' }).click();
     await axe(page, 'follow-up');
-    // Point 8: a letter without its invoice gets one message per invoice field.
+    // Point 8: each letter has a page of its own, and a letter without its invoice gets one message per invoice field.
+    expect(await page.locator('main form').count()).toBe(1);
+    await Promise.all([page.waitForLoadState('load'), page.locator('#letter-late-notice').getByRole('link', { name: /Write this letter/ }).click()]);
+    expect(await page.locator('main form').count()).toBe(1);
+    await axe(page, 'late notice');
     const late = page.locator('#letter-late-notice');
     await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: /Download the letter/ }).click()]);
     const summary = await summaryText(page);
@@ -219,6 +223,7 @@ describe('a newcomer making every mistake of issue 11, with axe on every page', 
     }
     await axe(page, 'follow-up, with errors');
     // Point 10: the email page has its own Subject and Message, Copy buttons with the script, and a mailto: link.
+    await page.goto(page.url().replace(/\/follow-up\/.*$/, '/follow-up/final-check-in'));
     const checkIn = page.locator('#letter-final-check-in');
     await checkIn.getByLabel('Date of the letter').fill('2027-01-10');
     await Promise.all([page.waitForLoadState('load'), checkIn.getByRole('button', { name: /Show the email text/ }).click()]);

@@ -84,8 +84,8 @@ describe('the follow-up page', () => {
     expect(downloads.indexOf('Download the contract')).toBeLessThan(downloads.indexOf('When the client goes quiet'));
   });
 
-  it('explains the three situations and offers the calendar and each letter, each form asking only for what its letter needs', async () => {
-    const { page, base } = await openPage();
+  it('explains the three situations and offers the calendar and a page for each letter, each form asking only for what its letter needs', async () => {
+    const { page, base, visitor } = await openPage();
     expect(page.statusCode).toBe(200);
     expect(page.headers['cache-control']).toBe('no-store');
     const html = page.body;
@@ -112,8 +112,17 @@ describe('the follow-up page', () => {
     expect(tagOf(calendar, 'calendar-since')).toContain('type="date"');
     expect(calendar).toContain('<label class="label" for="calendar-since">Count from</label>');
 
+    // The overview links to each letter's own page instead of holding six forms.
+    expect(html.match(/<form /g)).toHaveLength(1);
+    const letterPages: Record<string, string> = {};
     for (const kind of LETTER_KINDS) {
-      const section = sectionOf(html, kind);
+      expect(sectionOf(html, kind)).toContain(`href="${base}/${kind}">Write this letter`);
+      const letterPage = await visitor.get(`${base}/${kind}`);
+      expect(letterPage.statusCode).toBe(200);
+      expect(letterPage.body.match(/<h1/g)).toHaveLength(1);
+      expect(letterPage.body.match(/<form /g)).toHaveLength(1);
+      letterPages[kind] = letterPage.body;
+      const section = sectionOf(letterPage.body, kind);
       expect(section).toContain(`action="${base}/${kind}"`);
       expect(section).toMatch(/<input type="hidden" name="_csrf" value="[^"]+">/);
       expect(section).toMatch(/<button type="submit" class="button" name="action" value="docx">Download the letter \(Word\)/);
@@ -125,14 +134,14 @@ describe('the follow-up page', () => {
       }
       expect(valueOf(section, `${kind}-date`)).toBe(TODAY);
     }
-    expect(inputNames(sectionOf(html, 'final-check-in'))).toEqual(['date']);
-    expect(inputNames(sectionOf(html, 'work-paused'))).toEqual(['date', 'calledOn']);
-    expect(inputNames(sectionOf(html, 'final-notice'))).toContain('deadlineDays');
-    expect(inputNames(sectionOf(html, 'late-notice'))).not.toContain('deadlineDays');
-    expect(valueOf(html, 'final-notice-deadlineDays')).toBe('10');
+    expect(inputNames(sectionOf(letterPages['final-check-in']!, 'final-check-in'))).toEqual(['date']);
+    expect(inputNames(sectionOf(letterPages['work-paused']!, 'work-paused'))).toEqual(['date', 'calledOn']);
+    expect(inputNames(sectionOf(letterPages['final-notice']!, 'final-notice'))).toContain('deadlineDays');
+    expect(inputNames(sectionOf(letterPages['late-notice']!, 'late-notice'))).not.toContain('deadlineDays');
+    expect(valueOf(letterPages['final-notice']!, 'final-notice-deadlineDays')).toBe('10');
     // The invoice is one group, with its own legend.
-    expect(sectionOf(html, 'late-notice')).toMatch(/<fieldset class="fieldset" aria-describedby="late-notice-invoice-hint">\s*<legend class="legend">The invoice<\/legend>/);
-    expect(html).toContain('The Word file is named Harbor-Coffee-website-redesign-final-notice.docx.');
+    expect(sectionOf(letterPages['late-notice']!, 'late-notice')).toMatch(/<fieldset class="fieldset" aria-describedby="late-notice-invoice-hint">\s*<legend class="legend">The invoice<\/legend>/);
+    expect(letterPages['final-notice']).toContain('The Word file is named Harbor-Coffee-website-redesign-final-notice.docx.');
   });
 
   it('shows a plain message linking to the review page while the answers are incomplete', async () => {
@@ -224,7 +233,7 @@ describe('the letters', () => {
     // The same letter as a Word file from here, and back to the letters.
     expect(html).toContain(`action="${base}/late-notice"`);
     expect(html).toContain('<input type="hidden" name="invoice.number" value="INV-2027-014">');
-    expect(html).toContain(`href="${base}#letter-late-notice"`);
+    expect(html).toContain(`href="${base}/late-notice"`);
     const again = await visitor.post(`${base}/late-notice`, {
       ...Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].filter((m) => m[1] !== '_csrf').map((m) => [m[1]!, decode(m[2]!)])),
       action: 'docx',
@@ -259,7 +268,7 @@ describe('errors', () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.body;
-    expect(html).toContain('<title>Error: When the client goes quiet');
+    expect(html).toContain('<title>Error: Letter: Late payment notice');
     expect(html.indexOf('class="error-summary"')).toBeLessThan(html.indexOf('<h1'));
     expect(html).toContain('There is a problem with the letter: Late payment notice</h2>');
     const links = errorSummaryLinks(html);
@@ -354,10 +363,11 @@ describe('the calendar', () => {
     expect(tagOf(page.body, 'calendar-stage-3')).toContain('checked');
     expect(valueOf(page.body, 'calendar-since')).toBe('2027-03-12');
     for (const kind of ['payment-reminder', 'late-notice', 'final-notice']) {
-      expect(valueOf(page.body, `${kind}-invoice-number`)).toBe('INV-2027-014');
-      expect(valueOf(page.body, `${kind}-invoice-dueDate`)).toBe('2027-03-12');
+      const letterPage = (await visitor.get(`${base}/${kind}`)).body;
+      expect(valueOf(letterPage, `${kind}-invoice-number`)).toBe('INV-2027-014');
+      expect(valueOf(letterPage, `${kind}-invoice-dueDate`)).toBe('2027-03-12');
     }
-    expect(valueOf(page.body, 'payment-reminder-date')).toBe(TODAY);
+    expect(valueOf((await visitor.get(`${base}/payment-reminder`)).body, 'payment-reminder-date')).toBe(TODAY);
     // The answers file stays the contract's answers alone.
     const answers = await visitor.get(base.replace(/follow-up$/, 'answers.json'));
     expect(JSON.parse(answers.body)).not.toHaveProperty('followUp');

@@ -67,13 +67,18 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     answers: Answers,
     submitted?: { form: string; values: FormValues; errors: readonly FieldError[] },
     status = 200,
+    /** One letter's own page: only its form, its fields and their errors. */
+    only?: LetterKind,
   ) {
     const errors = submitted?.errors ?? [];
-    const title = errors.length ? `Error: ${FOLLOW_UP_TITLE}` : FOLLOW_UP_TITLE;
+    const heading = only ? `Letter: ${titleOf(only)}` : FOLLOW_UP_TITLE;
+    const title = errors.length ? `Error: ${heading}` : heading;
     return html(reply, status).view('follow-up.eta', {
       title,
-      heading: FOLLOW_UP_TITLE,
-      backHref: draftUrl(draft.id, 'review'),
+      heading,
+      only,
+      backHref: only ? `${pageUrl(draft.id)}#letter-${only}` : draftUrl(draft.id, 'review'),
+      backText: only ? 'Back to when the client goes quiet' : 'Back to your answers',
       csrf: reply.generateCsrf(),
       errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
       errorTitle: submitted && (submitted.form === 'calendar' ? 'There is a problem with the calendar' : `There is a problem with the letter: ${titleOf(submitted.form)}`),
@@ -126,6 +131,15 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     return renderPage(reply, loaded.draft, loaded.answers);
   });
 
+  // One page per letter: its form alone, so its fields and errors are never mixed with another letter's.
+  app.get<{ Params: LetterParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true } }, async (request, reply) => {
+    const kind = request.params.kind;
+    if (!isLetterKind(kind)) return reply.callNotFound();
+    const loaded = await load(request, reply);
+    if (!('draft' in loaded)) return loaded;
+    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, kind);
+  });
+
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/calendar`,
     { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
@@ -157,7 +171,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const form = withMadeInvoice(readLetterForm(kind, body), chosen, invoicesForLetters(loaded.draft.answers), 'letter');
       const draft = await remember(loaded.draft, form);
       const result = validateLetter(kind, loaded.answers, form);
-      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400);
+      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400, kind);
 
       const letter = assembleLetter(kind, result.request, letters);
       if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter));
@@ -177,7 +191,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     return html(reply).view('email.eta', {
       title,
       heading: title,
-      backHref: `${pageUrl(draft.id)}#letter-${kind}`,
+      backHref: `${pageUrl(draft.id)}/${kind}`,
       to,
       figures: letterFigures(kind, request),
       subject,
