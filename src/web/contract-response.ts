@@ -1,5 +1,6 @@
 // The assembled contract as JSON: what `Accept: application/json` returns.
-import { formatMoney, toMajor } from '../answers/money.ts';
+import { toMajor } from '../answers/money.ts';
+import { formatsFor } from '../language/format.ts';
 import { computeFigures } from '../contract/facts.ts';
 import { contractMoney } from '../contract/settlement.ts';
 import { sectionToText } from '../contract/plain-text.ts';
@@ -8,7 +9,9 @@ import type { Contract } from '../contract/tree.ts';
 export function contractToJson(contract: Contract) {
   const figures = computeFigures(contract.answers);
   const settlement = contractMoney(contract.answers);
-  const amount = (value: typeof figures.base) => ({ amount: toMajor(value), formatted: formatMoney(value) });
+  // Formatted as the contract writes it: $6,000.00, or 600,000円 in a Japanese contract.
+  const { money } = formatsFor(contract.meta.language ?? 'en');
+  const amount = (value: typeof figures.base) => ({ amount: toMajor(value), formatted: money(value) });
   return {
     title: contract.title,
     subtitle: contract.subtitle,
@@ -21,7 +24,8 @@ export function contractToJson(contract: Contract) {
       // With a tax: the same three figures with it added, as the fee table prints them (null without one).
       tax: settlement.tax ? { label: settlement.tax.label, percent: settlement.tax.percent } : null,
       withTax: settlement.tax
-        ? { base: amount(settlement.baseBill.total), deposit: amount(settlement.depositBill.total), balance: amount(settlement.balanceBill.total) }
+        ? // Gross: with tax, before any withholding (a Japanese individual's fee table shows that separately).
+          { base: amount(settlement.baseBill.gross), deposit: amount(settlement.depositBill.gross), balance: amount(settlement.balanceBill.gross) }
         : null,
     },
     clauses: contract.sections.map((section, index) => ({

@@ -1,0 +1,65 @@
+// The API with Japanese answers: the same routes give the Japanese contract,
+// its letters and its calendar; nothing in a route asks which language it is.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../helpers/test-app.ts';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp({ rateLimitPerMinute: 0 });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', ...headers } });
+const tokyo = () => sampleInput('ja/tokyo-fixed');
+
+describe('POST /api/contracts with "language": "ja"', () => {
+  it('gives the 業務委託契約書 as a Word file named in Japanese', async () => {
+    const response = await post('/api/contracts', tokyo());
+    expect(response.statusCode).toBe(200);
+    expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain('コーポレートサイトのリニューアル-業務委託契約書.docx');
+    expect(openDocx(response.rawPayload).text()).toContain('源泉徴収税額61,260円を差し引いた振込額は598,740円');
+  });
+
+  it('as JSON: clauses numbered as Word numbers them, figures in yen as the contract writes them', async () => {
+    const body = (await post('/api/contracts', tokyo(), { accept: 'application/json' })).json();
+    expect(body.title).toBe('業務委託契約書');
+    expect(body.clauses[0]).toMatchObject({ number: 1, id: 'purpose', title: '（目的）' });
+    expect(body.figures.deposit).toEqual({ percent: 50, amount: 600000, formatted: '600,000円' });
+  });
+
+  it('as HTML, marked lang="ja"', async () => {
+    const response = await post('/api/contracts', tokyo(), { accept: 'text/html' });
+    expect(response.body).toContain('<html lang="ja">');
+  });
+
+  it('refuses a Japanese contract without a place for the court, naming the field', async () => {
+    const input = tokyo();
+    delete input.jurisdiction.place;
+    const response = await post('/api/contracts', input);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toContain('jurisdiction.place');
+  });
+});
+
+describe('letters and calendar from Japanese answers', () => {
+  const letter = { date: '2027-08-30', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30' } };
+
+  it('POST /api/letters/final-notice gives the 最終催告書 as an email', async () => {
+    const response = await post('/api/letters/final-notice', { answers: tokyo(), letter }, { accept: 'text/plain' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toMatch(/^Subject: 最終催告書（請求書 INV-2027-031、コーポレートサイトのリニューアル）/);
+    expect(response.body).toContain('内容証明郵便（配達証明付き）');
+  });
+
+  it('POST /api/schedule gives the calendar in Japanese', async () => {
+    const response = await post('/api/schedule', { answers: tokyo(), stage: 'payment-due', since: '2027-07-30' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('SUMMARY:最終催告書');
+  });
+});
