@@ -156,8 +156,11 @@ describe('the Invoices page', () => {
     const html = decode(followUp.body);
     expect(html).toContain('<option value="INV-2027-014">INV-2027-014: $6,000.00, due March 12, 2027</option>');
     expect(html).not.toContain('<option value="INV-2027-015">');
-    expect(html).toContain('id="late-notice-invoice-made"');
     expect(html).toContain('id="calendar-invoice-made"');
+    // Each letter has a page of its own; the late notice's offers the same invoice.
+    const latePage = decode((await visitor.get(`/wizard/${draft.id}/follow-up/late-notice`)).body);
+    expect(latePage).toContain('id="late-notice-invoice-made"');
+    expect(latePage).toContain('<option value="INV-2027-014">INV-2027-014: $6,000.00, due March 12, 2027</option>');
 
     const letter = await visitor.post(`/wizard/${draft.id}/follow-up/late-notice`, { date: '2027-04-26', 'invoice.made': 'INV-2027-014', action: 'email' });
     expect(letter.statusCode).toBe(200);
