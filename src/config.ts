@@ -11,8 +11,13 @@ export interface AppConfig {
   readonly draftTtlDays: number;
   /** Documents per minute per address on the generating endpoints (RATE_LIMIT_PER_MINUTE, default 60; 0 turns it off). */
   readonly rateLimitPerMinute: number;
-  /** Trust X-Forwarded-* from a reverse proxy (TRUST_PROXY=1): enables Secure cookies behind HTTPS. */
-  readonly trustProxy: boolean;
+  /**
+   * Which X-Forwarded-* entries to believe (TRUST_PROXY): false (unset), a
+   * number of proxy hops in front of the app (1: the rightmost entry, the one
+   * the nearest proxy wrote), or the proxies' addresses or CIDR ranges. Never
+   * the leftmost entry, which any client can write.
+   */
+  readonly trustProxy: TrustProxy;
   /** Secret for signing cookies and CSRF tokens (COOKIE_SECRET; when unset, one generated once and kept in DATA_DIR). */
   readonly cookieSecret?: string;
   /** pino log level (LOG_LEVEL, default info; "silent" turns logging off). */
@@ -23,6 +28,24 @@ export interface AppConfig {
   readonly redisUrl?: string;
   /** Serve GET /metrics in Prometheus format (METRICS, default on; 0 turns it off). */
   readonly metrics: boolean;
+}
+
+export type TrustProxy = false | number | readonly string[];
+
+/** TRUST_PROXY: unset, a hop count ("1"), or a comma-separated list of proxy addresses ("10.0.0.1, 10.1.0.0/16"). */
+export function trustProxyFrom(raw: string | undefined): TrustProxy {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === '0' || value.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  // "true" once meant "trust every hop", which believes the client-written leftmost address.
+  if (['true', 'yes'].includes(value.toLowerCase())) return 1;
+  const addresses = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  for (const address of addresses) {
+    if (!/^[\d.:a-f]+(?:\/\d{1,3})?$/i.test(address)) {
+      throw new Error(`TRUST_PROXY must be a number of proxy hops (such as 1) or a comma-separated list of proxy addresses, not "${raw}"`);
+    }
+  }
+  return addresses;
 }
 
 export interface ServerConfig extends AppConfig {
@@ -69,7 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.DATA_DIR || 'data'),
     draftTtlDays: integer(env, 'DRAFT_TTL_DAYS', 30, 1),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0),
-    trustProxy: ['1', 'true', 'yes'].includes((env.TRUST_PROXY ?? '').toLowerCase()),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
     cookieSecret: env.COOKIE_SECRET || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

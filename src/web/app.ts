@@ -7,7 +7,6 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,7 +14,7 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { AppConfig } from '../config.ts';
+import type { AppConfig, TrustProxy } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
@@ -31,6 +30,7 @@ import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
 
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
@@ -48,6 +48,19 @@ export interface BuildOptions extends Partial<AppConfig> {
   readonly now?: () => Date;
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A hop count becomes proxy-addr's hop
+ * function (the peer and the next hops - 1 addresses are proxies, the one
+ * after them is the client: with 1, the rightmost X-Forwarded-For entry);
+ * Fastify itself refuses bare numbers because a client that reaches the app
+ * directly could then write that entry, which is why the README says to
+ * give the proxies' addresses when the app is reachable other than through them.
+ */
+function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trustProxy === 'number') return (_address, hop) => hop < trustProxy;
+  return Array.isArray(trustProxy) ? [...trustProxy] : false;
+}
+
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const library = options.library ?? loadContractLibrary();
   // The other languages' libraries are checked at start-up too, so a wording mistake stops the server.
@@ -57,7 +70,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Request logs carry method, URL and status only: never a body, so never a name, email or phone.
     logger: logLevel === 'silent' ? false : { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
@@ -137,10 +150,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(cookie, { secret: app.cookieSecret });
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
-  if (rateLimitPerMinute > 0) {
-    // Only the routes that generate documents opt in (config.rateLimit).
-    await app.register(rateLimit, { global: false, ...redisRateLimitOptions(redis) });
-  }
+  // The counters live in Redis when REDIS_URL is set, in memory otherwise.
+  const rateLimits = await registerRateLimits(app, { perMinute: rateLimitPerMinute, storeOptions: redisRateLimitOptions(redis) });
   await app.register(view, {
     engine: { eta: new Eta() },
     root: VIEWS_DIR,
@@ -162,13 +173,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const generateRouteConfig =
-    rateLimitPerMinute > 0 ? { config: { rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000 } } } : {};
+  // One documents budget per address, shared by every route that renders a file.
+  const generateRouteConfig = rateLimits.documents;
   await app.register(apiRoutes, { library, generateRouteConfig, renderContractDocx: options.renderContractDocx });
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
   japaneseLetters();
-  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
+  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, wizardRateLimits: rateLimits.wizard, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
   await app.register(invoicesApiRoutes, { generateRouteConfig });
 

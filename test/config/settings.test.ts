@@ -182,7 +182,7 @@ describe('TRUST_PROXY', () => {
   }
 
   it('TRUST_PROXY=1: the CSRF cookie is Secure when the proxy says the visitor came over HTTPS', async () => {
-    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(await csrfCookieBehindProxy({ TRUST_PROXY: '1' })).toMatch(/;\s*Secure/i);
   });
 

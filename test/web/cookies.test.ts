@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function start(trustProxy: boolean): Promise<FastifyInstance> {
   const dir = mkdtempSync(join(tmpdir(), 'cookies-'));
-  const app = await buildApp({ dataDir: dir, rateLimitPerMinute: 0, trustProxy });
+  const app = await buildApp({ dataDir: dir, rateLimitPerMinute: 0, trustProxy: trustProxy ? 1 : false });
   apps.push({ app, dir });
   return app;
 }

@@ -12,6 +12,7 @@ import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
+import type { RateLimits } from '../rate-limits.ts';
 import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.ts';
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
@@ -33,6 +34,8 @@ export interface WizardOptions {
   readonly letters?: ClauseLibrary;
   /** Route options for the Word download (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
+  /** Route options for the wizard's own routes' budgets (src/web/rate-limits.ts); none when not given. */
+  readonly wizardRateLimits?: RateLimits['wizard'];
   /** The largest upload accepted (BODY_LIMIT_BYTES), to tell the user. */
   readonly uploadLimitBytes?: number;
   /** The clock behind "today" (the effective date and letter dates offered); tests fix it. */
@@ -66,7 +69,7 @@ const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'
 const HOME_TITLE = 'Make a freelance contract that protects you';
 const SAVE_FAILED = 'We could not save this step just now. What you typed is still below: send the form again in a moment.';
 
-export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
@@ -178,7 +181,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   // costs the visitor nothing, while a check would turn away everyone whose
   // cookie was cleared or blocked with "This form has expired". The form
   // still carries a token; every later form is checked.
-  app.post('/wizard', { schema: { hide: true } }, async (_request, reply) => {
+  app.post('/wizard', { schema: { hide: true }, ...wizardRateLimits('start') }, async (_request, reply) => {
     const draft = await store.create({});
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });
@@ -197,7 +200,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     request.body = { _csrf: value && value.type === 'field' ? String((value as MultipartValue).value) : undefined, upload };
   }
 
-  app.post('/import', { schema: { hide: true }, preValidation: [readUpload, csrfCheck] }, async (request, reply) => {
+  app.post('/import', { schema: { hide: true }, ...wizardRateLimits('import'), preValidation: [readUpload, csrfCheck] }, async (request, reply) => {
     const upload = (request.body as { upload?: MultipartFile }).upload;
     if (!upload || !upload.filename) {
       upload?.file.resume();
@@ -246,7 +249,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     });
   });
 
-  app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true }, ...wizardRateLimits('page') }, async (request, reply) => {
     const draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
@@ -260,7 +263,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   app.post<{ Params: StepParams; Querystring: StepQuery }>(
     '/wizard/:draftId/:step',
-    { schema: { hide: true }, preValidation: csrfCheck },
+    { schema: { hide: true }, ...wizardRateLimits('saveStep'), preValidation: csrfCheck },
     async (request, reply) => {
       const step = findStep(request.params.step);
       const body = (request.body ?? {}) as Record<string, unknown>;

@@ -1,0 +1,60 @@
+// Who may ask for how much, per client address. One place decides the
+// budgets and where their counters live (in memory, or in Redis when several
+// instances share one site: storeOptions), so another store plugs in here.
+//
+// - Documents: ONE budget per address shared by every route that renders a
+//   file or a whole contract (the API's contracts, letters, invoices and
+//   calendar, the wizard's downloads), RATE_LIMIT_PER_MINUTE a minute, as the
+//   README promises. A route-level config would give each route its own bucket.
+// - The wizard's own routes (start, save a step, import, a step's page or the
+//   review) each have a
+//   generous budget of their own, far above what a person clicking through
+//   needs, so that only a script meets it.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+
+/** Requests a minute per address for the wizard's own routes: a person needs a few. */
+export const WIZARD_BUDGETS = {
+  /** "Start a new contract": a person starts a handful of drafts. */
+  start: 30,
+  /** Saving a step (and its add/remove buttons): a fast person saves one every few seconds. */
+  saveStep: 120,
+  /** "Continue from a file". */
+  import: 20,
+  /** A step's page or "Check your answers" (which assembles and renders the whole contract). */
+  page: 120,
+} as const;
+
+export type WizardBudget = keyof typeof WIZARD_BUDGETS;
+
+export interface RateLimits {
+  /** Route options that count a request against the address's one documents budget. */
+  readonly documents: { onRequest?: onRequestHookHandler };
+  /** Route options for one of the wizard's own routes. */
+  wizard(budget: WizardBudget): { onRequest?: onRequestHookHandler };
+}
+
+const NONE: RateLimits = { documents: {}, wizard: () => ({}) };
+
+/**
+ * Registers the rate limiter on `app` and returns the route options that
+ * apply each budget. `perMinute` 0 turns every limit off.
+ */
+export async function registerRateLimits(
+  app: FastifyInstance,
+  { perMinute, storeOptions = {} }: { perMinute: number; storeOptions?: Record<string, unknown> },
+): Promise<RateLimits> {
+  if (perMinute <= 0) return NONE;
+  await app.register(rateLimit, { global: false, ...storeOptions });
+  // app.rateLimit() makes one handler with its own counters: every route
+  // given the same handler draws on the same budget.
+  // The budget's name is part of the key: in Redis every handler's counters
+  // share one key space, so without it the budgets would add up.
+  const limiter = (name: string, max: number) =>
+    app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${name}:${request.ip}` }) as onRequestHookHandler;
+  const documents = { onRequest: limiter('documents', perMinute) };
+  const wizard = Object.fromEntries(
+    Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(`wizard-${name}`, max) }]),
+  ) as Record<WizardBudget, { onRequest: onRequestHookHandler }>;
+  return { documents, wizard: (budget) => wizard[budget] };
+}
