@@ -413,7 +413,8 @@ describe('rate limit', () => {
       const refused = await post('final-check-in', { date: '2027-04-26', action: 'docx' });
       expect(refused.statusCode).toBe(429);
       expect(refused.headers['retry-after']).toBeDefined();
-      expect((await post('calendar', { stage: 'negotiating', since: '2027-03-01' })).statusCode).toBe(200);
+      // One budget per address for every document: the calendar is refused too.
+      expect((await post('calendar', { stage: 'negotiating', since: '2027-03-01' })).statusCode).toBe(429);
     } finally {
       await limited.close();
       rmSync(limitedDir, { recursive: true, force: true });
