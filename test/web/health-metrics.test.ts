@@ -112,7 +112,8 @@ describe('metrics', () => {
     const statuses = [];
     for (let index = 0; index < 3; index++) statuses.push((await server.inject({ method: 'POST', url: '/api/contracts', payload: sample })).statusCode);
     expect(statuses).toEqual([200, 200, 429]);
-    const letter = await server.inject({ method: 'POST', url: '/api/letters/final-check-in', payload: { answers: sample, letter: { date: '2027-05-01' } }, headers: { accept: 'text/plain' } });
+    // From another address: this one has spent its one documents budget on the contracts.
+    const letter = await server.inject({ method: 'POST', url: '/api/letters/final-check-in', remoteAddress: '192.0.2.44', payload: { answers: sample, letter: { date: '2027-05-01' } }, headers: { accept: 'text/plain' } });
 
     const response = await server.inject('/metrics');
     expect(response.statusCode).toBe(200);
