@@ -115,7 +115,6 @@ describe('two instances on one PostgreSQL and one Redis', () => {
   });
 
   it('share one rate-limit budget: of 100 documents asked of both, 60 are made and 40 refused', async () => {
-    // A fresh address budget: counters are per client address, and this test is the only user of this route now.
     const statuses: number[] = [];
     for (let index = 0; index < 100; index++) {
       const response = await fetch(`${instances[index % 2]!.url}/api/contracts`, {
@@ -126,8 +125,13 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       statuses.push(response.status);
       await response.arrayBuffer();
     }
-    expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
-    expect(statuses.slice(60).every((status) => status === 429)).toBe(true);
+    // One documents budget per address covers every generating route, so the
+    // Word file of the walk above (when it ran) came out of the same 60.
+    const made = statuses.filter((status) => status === 200).length;
+    expect(made).toBeGreaterThanOrEqual(59);
+    expect(made).toBeLessThanOrEqual(60);
+    expect(statuses.slice(0, made).every((status) => status === 200)).toBe(true);
+    expect(statuses.slice(made).every((status) => status === 429)).toBe(true);
     const metrics = await (await fetch(`${instances[0]!.url}/metrics`)).text();
     expect(metrics).toMatch(/rate_limit_refusals_total\{route="\/api\/contracts"\} [1-9]/);
   });
