@@ -1,44 +1,23 @@
 // Each follow-up letter as a user meets it: the Word file opened by
 // LibreOffice, printed to PDF, and read back with pdftotext. The figures must
 // survive the trip. Needs soffice and pdftotext (see test/e2e/libreoffice.test.ts).
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleLetter } from '../../src/letters/assemble.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { LETTER_KINDS, type LetterKind } from '../../src/letters/request.ts';
 import { renderLetterDocx } from '../../src/render/docx.ts';
 import { letterInput, letterRequest } from '../helpers/letters.ts';
+import { libreOfficePrinter, type Printer } from '../helpers/libreoffice.ts';
 
-const run = promisify(execFile);
-let workDir: string;
+let printer: Printer;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'letters-e2e-'));
+  printer = await libreOfficePrinter('letters-e2e-');
 });
 afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
+  await printer?.close();
 });
-
-async function printedText(docx: Buffer, name: string): Promise<string> {
-  const dir = join(workDir, name);
-  await mkdir(dir, { recursive: true });
-  const docxPath = join(dir, `${name}.docx`);
-  await writeFile(docxPath, docx);
-  // A profile of its own: two soffice processes sharing one block each other.
-  const profile = pathToFileURL(join(workDir, `profile-${randomUUID()}`)).href;
-  const soffice = await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, docxPath], { timeout: 180_000 });
-  const pdfPath = join(dir, `${name}.pdf`);
-  if (!existsSync(pdfPath)) throw new Error(`LibreOffice made no PDF from ${name}.docx.\nstdout: ${soffice.stdout}\nstderr: ${soffice.stderr}`);
-  const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-'], { timeout: 60_000 });
-  return stdout.replace(/\s+/g, ' ');
-}
+const printedText = (docx: Buffer, name: string) => printer.printedText(docx, name);
 
 const library = loadLetterLibrary();
 
