@@ -2,7 +2,7 @@
 // answers, validate them with the step's slice of the schema, and write saved
 // answers back into the form. Pure functions, tested through the routes.
 import { toIsoDate } from '../../answers/dates.ts';
-import { answersSchema, defaultDepositPercent, type Answers, type AnswersInput } from '../../answers/schema.ts';
+import { answersSchema, defaultDepositPercent, LIMITS, rawTextLimit, type Answers, type AnswersInput } from '../../answers/schema.ts';
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
@@ -51,6 +51,74 @@ export function readForm(step: StepDef, body: unknown, answers: DraftAnswers = {
     }
   }
   return form;
+}
+
+// The schema's limit for each text answer a step asks (cleaned characters).
+// A value far over it (rawTextLimit) is refused before the draft is saved,
+// so no step of any size is kept; the schema still judges the rest.
+const TEXT_CAPS: Readonly<Record<string, number>> = {
+  'freelancer.name': LIMITS.name,
+  'freelancer.business': LIMITS.name,
+  'freelancer.title': LIMITS.title,
+  'freelancer.email': LIMITS.email,
+  'freelancer.phone': LIMITS.phone,
+  'freelancer.address': LIMITS.address,
+  'client.name': LIMITS.name,
+  'client.business': LIMITS.name,
+  'client.title': LIMITS.title,
+  'client.email': LIMITS.email,
+  'client.phone': LIMITS.phone,
+  'client.address': LIMITS.address,
+  'project.name': LIMITS.projectName,
+  'project.description': LIMITS.description,
+  'project.deliverables': LIMITS.deliverable,
+  'fee.paymentMethod': LIMITS.paymentMethod,
+  'fee.tax.label': LIMITS.taxLabel,
+  'jurisdiction.governingLaw': LIMITS.jurisdiction,
+  'jurisdiction.venue': LIMITS.jurisdiction,
+};
+// Numbers, amounts, dates and choices: none is near this long when typed by a person.
+const OTHER_CAP = 100;
+
+/**
+ * The fields of a form too large to keep, with the schema's message: a text
+ * far over its limit, a list with more items than the schema allows. The
+ * form is refused whole before anything is saved.
+ */
+export function oversizedFields(step: StepDef, form: FormValues): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const field of step.fields) {
+    const value = form[field.name];
+    if (value === undefined) continue;
+    const max = TEXT_CAPS[field.name] ?? OTHER_CAP;
+    if (field.kind === 'list' && Array.isArray(value)) {
+      if (value.length > LIMITS.deliverables) {
+        errors.push({ name: field.name, targetId: firstInputId(field), message: `Enter at most ${LIMITS.deliverables} deliverables: group the smaller ones` });
+        continue;
+      }
+      value.forEach((item, index) => {
+        if (item.length > rawTextLimit(max)) {
+          errors.push({ name: field.name, targetId: `${fieldId(field.name)}-${index}`, index, message: tooLongMessage(field, max) });
+        }
+      });
+    } else if ((Array.isArray(value) ? value.join('') : value).length > rawTextLimit(max)) {
+      errors.push({ name: field.name, targetId: firstInputId(field), message: tooLongMessage(field, max) });
+    }
+  }
+  return errors;
+}
+
+const tooLongMessage = (field: FieldDef, max: number) => `${field.label} must be ${max.toLocaleString('en-US')} characters or fewer`;
+
+/** The form shown again after an oversized post: each value cut to its field's limit, so the page stays small. */
+export function trimOversized(step: StepDef, form: FormValues): FormValues {
+  const trimmed: FormValues = {};
+  for (const [name, value] of Object.entries(form)) {
+    const field = step.fields.find((candidate) => candidate.name === name);
+    const cut = (text: string) => text.slice(0, rawTextLimit(TEXT_CAPS[name] ?? OTHER_CAP));
+    trimmed[name] = Array.isArray(value) ? value.slice(0, field?.kind === 'list' ? LIMITS.deliverables : 1).map(cut) : cut(value);
+  }
+  return trimmed;
 }
 
 function convert(field: FieldDef, value: string | string[] | undefined): unknown {

@@ -17,7 +17,7 @@ import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
-import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, readForm, validateStep, type FieldError } from './engine.ts';
+import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { invoicesPageRoutes } from './invoices.ts';
@@ -276,6 +276,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         if (!existing) return gone(reply);
         if (!step) return reply.callNotFound();
         form = readForm(step, body, existing.answers);
+        // Refused before saving: a draft never holds more than the schema allows.
+        const oversized = oversizedFields(step, form);
+        if (oversized.length) return renderStep(request, reply, existing, step, trimOversized(step, form), oversized, 400);
         sections = formToSections(step, form, existing.answers);
         // Saved even when invalid: what was typed survives a reload or a lost connection.
         // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
@@ -294,8 +297,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       if (!draft) return gone(reply);
       const fromReview = request.query.from === 'review';
 
-      if (single(body.action) === 'add-deliverable') {
-        const list = step.fields.find((field) => field.kind === 'list')!;
+      // Only a step with a list has an "add" button; on any other the action is a plain save.
+      const list = step.fields.find((field) => field.kind === 'list');
+      if (single(body.action) === 'add-deliverable' && list) {
         const count = (form[list.name] as string[] | undefined)?.length ?? 0;
         const next = Math.min(count + 1, LIMITS.deliverables);
         const query = `?rows=${next}${fromReview ? '&from=review' : ''}`;
