@@ -5,6 +5,8 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   /** Largest request body accepted, in bytes (BODY_LIMIT_BYTES, default 1 MB). */
   readonly bodyLimitBytes: number;
+  /** Seconds a client has to send a whole request, headers and body (REQUEST_TIMEOUT_SECONDS, default 30). */
+  readonly requestTimeoutSeconds: number;
   /** Where drafts are stored (DATA_DIR, default ./data). */
   readonly dataDir: string;
   /** Days an untouched draft is kept (DRAFT_TTL_DAYS, default 30). */
@@ -89,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: integer(env, 'PORT', 3000, 0),
     host: env.HOST || 'localhost',
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024),
+    requestTimeoutSeconds: integer(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1),
     dataDir: resolve(env.DATA_DIR || 'data'),
     draftTtlDays: integer(env, 'DRAFT_TTL_DAYS', 30, 1),
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0),

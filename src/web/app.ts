@@ -61,6 +61,32 @@ function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | ((addre
   return Array.isArray(trustProxy) ? [...trustProxy] : false;
 }
 
+/**
+ * Node's and Fastify's defaults let a client hold a connection for ever by
+ * sending its body a byte at a time (requestTimeout and connectionTimeout are
+ * 0), so every wait has an end. Node checks the request and header deadlines
+ * only every connectionsCheckingInterval (30 s by default), so it is checked
+ * each second: a trickled request is cut within a second of its deadline.
+ */
+export function serverTimeouts(requestTimeoutSeconds: number) {
+  const requestTimeout = requestTimeoutSeconds * 1000;
+  return {
+    // The whole request, headers and body, must arrive within this.
+    requestTimeout,
+    // A socket with no traffic at all (also while a slow response is read) is closed after this.
+    connectionTimeout: requestTimeout + 30_000,
+    // An idle keep-alive connection is closed after this; browsers reopen one at no visible cost.
+    keepAliveTimeout: 5_000,
+    // Enough for a browser's page, its assets and a few downloads on one connection; then it reconnects.
+    maxRequestsPerSocket: 1_000,
+    http: {
+      // Headers are a few kB: ten seconds is plenty, and never more than the whole request may take.
+      headersTimeout: Math.min(10_000, requestTimeout),
+      connectionsCheckingInterval: 1_000,
+    },
+  };
+}
+
 export async function buildApp(options: BuildOptions = {}): Promise<FastifyInstance> {
   const library = options.library ?? loadContractLibrary();
   // The other languages' libraries are checked at start-up too, so a wording mistake stops the server.
@@ -70,6 +96,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   const app = Fastify({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Request logs carry method, URL and status only: never a body, so never a name, email or phone.
     logger: logLevel === 'silent' ? false : { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
