@@ -58,6 +58,9 @@ describe.each([true, false])('the Invoices page with JavaScript %s', (js) => {
 
     // The follow-up page offers the balance invoice: nothing retyped.
     await page.goto(page.url().replace(/\/invoices\/balance$/, '/follow-up'));
+    // Each letter has a page of its own, reached from the follow-up overview.
+    await Promise.all([page.waitForLoadState('load'), page.locator('#letter-late-notice').getByRole('link', { name: /Write this letter/ }).click()]);
+    await expect.poll(() => page.url()).toMatch(/\/follow-up\/late-notice$/);
     const notice = page.locator('#letter-late-notice');
     await notice.getByLabel('Date of the letter').fill('2027-04-26');
     await notice.getByLabel('An invoice you made on the Invoices page').selectOption('INV-002');
