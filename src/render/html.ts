@@ -1,6 +1,7 @@
 // The contract tree as HTML: the wizard's review step and the API's
 // `Accept: text/html` preview. It walks the same tree as the Word renderer,
 // so the two cannot disagree; every string is escaped here, at the edge.
+import { createHash } from 'node:crypto';
 import type { Block, Contract, Section, TextRun } from '../contract/tree.ts';
 import { hasRightToLeft } from '../answers/text.ts';
 
@@ -90,6 +91,13 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;
 .parties,.signatures{display:flex;flex-wrap:wrap;gap:1.5rem}.party,.signature{flex:1 1 16rem;overflow-wrap:anywhere}
 .line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
 p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}`;
+
+/**
+ * The preview's inline <style> as a CSP source: the app allows this exact
+ * stylesheet by its hash, so the page stays one self-contained file (it can
+ * be saved and opened anywhere) without 'unsafe-inline'.
+ */
+export const STANDALONE_STYLE_CSP_HASH = `'sha256-${createHash('sha256').update(STANDALONE_STYLE).digest('base64')}'`;
 
 /** A whole HTML page holding only the contract: the API's preview. */
 export function renderContractPage(contract: Contract): string {

@@ -16,6 +16,7 @@ import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig, TrustProxy } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
+import { STANDALONE_STYLE_CSP_HASH } from '../render/html.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { japaneseContractEdition } from '../contract/edition-ja.ts';
@@ -36,6 +37,13 @@ import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
 const ASSETS_DIR = join(VIEWS_DIR, 'assets');
 
+
+/** Features the app never uses, denied; clipboard-write stays for the email page's Copy buttons. */
+const PERMISSIONS_POLICY = [
+  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()', 'hid=()',
+  'midi=()', 'magnetometer=()', 'gyroscope=()', 'accelerometer=()', 'display-capture=()', 'interest-cohort=()',
+  'browsing-topics=()', 'clipboard-read=()', 'clipboard-write=(self)',
+].join(', ');
 
 export interface BuildOptions extends Partial<AppConfig> {
   /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
@@ -159,12 +167,18 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     }
   });
 
+  // HTTPS lives at the proxy: served directly the app speaks plain HTTP (often
+  // on a LAN address), where HSTS and upgrade-insecure-requests would send
+  // browsers to an https:// that does not answer.
+  const behindHttpsProxy = (options.trustProxy ?? false) !== false;
   await app.register(helmet, {
+    hsts: behindHttpsProxy,
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
+        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
         imgSrc: ["'self'", 'data:'],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -172,6 +186,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
         baseUri: ["'self'"],
       },
     },
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    // Pages, contracts, letters and downloads carry someone's answers: no
+    // cache keeps them. Static assets set their own Cache-Control and keep it.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
   });
   await app.register(accepts);
   await app.register(cookie, { secret: app.cookieSecret });
