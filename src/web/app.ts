@@ -45,7 +45,19 @@ const PERMISSIONS_POLICY = [
   'browsing-topics=()', 'clipboard-read=()', 'clipboard-write=(self)',
 ].join(', ');
 
+/**
+ * A request as its log line shows it. A draft id is a bearer link to
+ * someone's answers, so `/wizard/<id>/step` is logged as `/wizard/…/step`;
+ * the query string (an import's or a step's options) is left out too.
+ */
+function logRequest(request: { method: string; url: string; ip?: string }) {
+  const path = request.url.split('?')[0]!;
+  return { method: request.method, url: path.replace(/^\/wizard\/(?!deleted$)[^/]+/, '/wizard/…'), remoteAddress: request.ip };
+}
+
 export interface BuildOptions extends Partial<AppConfig> {
+  /** Tests only: where log lines go (stdout otherwise). */
+  readonly logStream?: { write(line: string): void };
   /** A clause library already loaded (tests, benchmarks); loaded from clauses/ otherwise. */
   readonly library?: ClauseLibrary;
   /** Benchmarks only: serve POST /api/contracts with another Word renderer (the docx-library baseline). */
@@ -107,7 +119,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Request logs carry method, URL and status only: never a body, so never a name, email or phone.
-    logger: logLevel === 'silent' ? false : { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: logLevel === 'silent' ? false : { level: logLevel, stream: options.logStream, serializers: { req: logRequest } },
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const FILE_NAME = 'cookie-secret';
 
 export function loadOrCreateCookieSecret(dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  // Drafts and the cookie secret are for this user only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, FILE_NAME);
   try {
     // 'wx' fails when the file exists, so two processes starting at once agree on one secret.
