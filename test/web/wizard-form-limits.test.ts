@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/answers/schema.ts';
+import { LIMITS, rawTextLimit } from '../../src/answers/schema.ts';
 import { STEPS } from '../../src/web/wizard/steps.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
@@ -92,6 +92,20 @@ describe('what a draft may hold', () => {
     expect(response.body.length).toBeLessThan(200_000);
     expect(await storedSize(url)).toBeLessThan(2_000);
     expect((await app.drafts.get(draftIdOf(url)))!.answers.project).toBeUndefined();
+  });
+
+  it('keeps a project name at the raw limit (the schema then asks to shorten it) and refuses one character more unsaved', async () => {
+    const { visitor, url } = await projectStep();
+    const atLimit = 'n'.repeat(rawTextLimit(LIMITS.projectName));
+    const kept = await visitor.post(url, { 'project.name': atLimit });
+    expect(kept.statusCode).toBe(400);
+    expect(kept.body).toContain('Project name must be 200 characters or fewer');
+    expect((await app.drafts.get(draftIdOf(url)))!.answers.project).toMatchObject({ name: atLimit });
+    const over = await visitor.post(url, { 'project.name': `${atLimit}n` });
+    expect(over.statusCode).toBe(400);
+    expect(over.body).toContain('Project name must be 200 characters or fewer');
+    // The draft still holds the earlier post, not the refused one.
+    expect((await app.drafts.get(draftIdOf(url)))!.answers.project).toMatchObject({ name: atLimit });
   });
 
   it('refuses one over-long deliverable, pointing at its box', async () => {

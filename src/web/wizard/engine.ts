@@ -79,6 +79,9 @@ const TEXT_CAPS: Readonly<Record<string, number>> = {
 };
 // Numbers, amounts, dates and choices: none is near this long when typed by a person.
 const OTHER_CAP = 100;
+const TEXT_KINDS: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'list']);
+/** A text question added without an entry above gets the longest text's limit, never the short one. */
+const capOf = (field: FieldDef) => TEXT_CAPS[field.name] ?? (TEXT_KINDS.has(field.kind) ? LIMITS.description : OTHER_CAP);
 
 /**
  * The fields of a form too large to keep, with the schema's message: a text
@@ -90,7 +93,7 @@ export function oversizedFields(step: StepDef, form: FormValues): FieldError[] {
   for (const field of step.fields) {
     const value = form[field.name];
     if (value === undefined) continue;
-    const max = TEXT_CAPS[field.name] ?? OTHER_CAP;
+    const max = capOf(field);
     if (field.kind === 'list' && Array.isArray(value)) {
       if (value.length > LIMITS.deliverables) {
         errors.push({ name: field.name, targetId: firstInputId(field), message: `Enter at most ${LIMITS.deliverables} deliverables: group the smaller ones` });
@@ -115,7 +118,7 @@ export function trimOversized(step: StepDef, form: FormValues): FormValues {
   const trimmed: FormValues = {};
   for (const [name, value] of Object.entries(form)) {
     const field = step.fields.find((candidate) => candidate.name === name);
-    const cut = (text: string) => text.slice(0, rawTextLimit(TEXT_CAPS[name] ?? OTHER_CAP));
+    const cut = (text: string) => text.slice(0, rawTextLimit(field ? capOf(field) : OTHER_CAP));
     trimmed[name] = Array.isArray(value) ? value.slice(0, field?.kind === 'list' ? LIMITS.deliverables : 1).map(cut) : cut(value);
   }
   return trimmed;
