@@ -209,7 +209,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(accepts);
   await app.register(cookie, { secret: app.cookieSecret });
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 10 } });
+  // The import form sends a CSRF token and one file: anything more is refused
+  // rather than buffered (a field is kept in memory whole; the default allows 1 MB each).
+  await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 2, parts: 3, fieldNameSize: 100, fieldSize: 1024 } });
   // The counters live in Redis when REDIS_URL is set, in memory otherwise.
   const rateLimits = await registerRateLimits(app, { perMinute: rateLimitPerMinute, storeOptions: redisRateLimitOptions(redis) });
   await app.register(view, {

@@ -44,10 +44,11 @@ export class InjectVisitor {
   }
 
   /** "Continue from a file": the token field first, then the file, as the home page's form sends them. */
-  async upload(fileName: string, content: Uint8Array | string, { token = this.token }: { token?: string | null } = {}) {
+  async upload(fileName: string, content: Uint8Array | string, { token = this.token, fields = {} }: { token?: string | null; fields?: Record<string, string> } = {}) {
     const boundary = '----uploadtest';
     const payload = Buffer.concat([
       Buffer.from(token === null ? '' : `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`),
+      ...Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
       typeof content === 'string' ? Buffer.from(content) : Buffer.from(content),
       Buffer.from(`\r\n--${boundary}--\r\n`),

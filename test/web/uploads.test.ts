@@ -119,3 +119,17 @@ describe('the upload limit a user is told', () => {
     await small.close();
   });
 });
+
+describe('the upload form itself is bounded', () => {
+  it('a text field beyond 1,024 characters is refused with a plain sentence, not buffered or read as a shorter value', async () => {
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    // The home page's form sends only the token and the file; a browser never sends this field.
+    const response = await visitor.upload('answers.json', JSON.stringify(sampleInput('new-client-fixed')), { fields: { note: 'x'.repeat(1025) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('longer than 1,024 characters');
+    expect(response.body).not.toMatch(/node_modules|\.ts:\d+|\n\s+at |FST_/);
+    expect((await new InjectVisitor(app).get('/')).statusCode).toBe(200);
+  });
+});

@@ -17,6 +17,7 @@ import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
+import { HttpProblem } from '../problems.ts';
 import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
@@ -186,14 +187,24 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });
 
+  const tooMuchForm = () =>
+    new HttpProblem(413, 'Form too large', 'The upload form sent more than its token and one file, or a field longer than 1,024 characters. Go back to the home page and choose the file again.', undefined, 'form-too-large');
+
   // The token travels in a field placed before the file, so it is read (and
   // checked) before the file is: a forged upload is refused unread.
   async function readUpload(request: FastifyRequest) {
     let upload: MultipartFile | undefined;
     try {
       upload = await request.file();
-    } catch {
+    } catch (error) {
+      if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test((error as { code?: string }).code ?? '')) throw tooMuchForm();
       upload = undefined;
+    }
+    // Busboy cuts a field at the multipart fieldSize limit: refused, never read as a shorter value.
+    const fields = Object.values(upload?.fields ?? {}).flat();
+    if (fields.some((part) => part && part.type === 'field' && (part as MultipartValue).valueTruncated)) {
+      upload?.file.resume();
+      throw tooMuchForm();
     }
     const token = upload?.fields._csrf;
     const value = Array.isArray(token) ? token[0] : token;
