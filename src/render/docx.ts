@@ -337,21 +337,29 @@ function listBlock(block: BulletList): Paragraph[] {
   );
 }
 
+/** A cell of a money table (the contract's fee table, an invoice's lines): shaded header, amounts right-aligned. */
+export function feeTableCell(
+  text: string,
+  options: { share: number; bold?: boolean; amount?: boolean; header?: boolean; span?: number; keepNext: boolean },
+): TableCell {
+  return new TableCell({
+    width: percent(options.share),
+    columnSpan: options.span,
+    margins: { top: 40, bottom: 40, left: 100, right: 100 },
+    shading: options.header ? { fill: 'E8ECF2', color: 'auto', type: 'clear' } : undefined,
+    children: [
+      plainParagraph(
+        text,
+        { style: STYLE.tableText, alignment: options.amount ? AlignmentType.RIGHT : undefined, keepNext: options.keepNext || undefined },
+        { bold: options.bold },
+      ),
+    ],
+  });
+}
+
 function feeTableBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Table)[] {
   // Every row but the last keeps with the next, so the table moves to a new page whole.
-  const cell = (text: string, options: { bold?: boolean; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
-    new TableCell({
-      width: percent(options.share),
-      margins: { top: 40, bottom: 40, left: 100, right: 100 },
-      shading: options.header ? { fill: 'E8ECF2', color: 'auto', type: 'clear' } : undefined,
-      children: [
-        plainParagraph(
-          text,
-          { style: STYLE.tableText, alignment: options.amount ? AlignmentType.RIGHT : undefined, keepNext: options.keepNext || undefined },
-          { bold: options.bold },
-        ),
-      ],
-    });
+  const cell = feeTableCell;
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,

@@ -2,30 +2,16 @@
 // the same title, parties block, tables, header with the project name and
 // "Page X of Y" footer. The one block of its own is the numbered lines with
 // the totals beneath them.
-import { AlignmentType, HeadingLevel, Packer, Paragraph, TableCell, TableRow } from 'docx';
+import { HeadingLevel, Packer, Paragraph, TableRow } from 'docx';
 import type { InvoiceLinesTable } from '../invoices/tree.ts';
 import type { Invoice } from '../invoices/tree.ts';
 import type { PaperSize } from '../answers/schema.ts';
-import { buildDocument, FEE_TABLE_BORDERS, fixedTable, percent, plainParagraph, renderBlocks, STYLE } from './docx.ts';
+import { buildDocument, FEE_TABLE_BORDERS, feeTableCell, fixedTable, plainParagraph, renderBlocks, STYLE } from './docx.ts';
 
 // Number, description, amount: the amount column wide enough for "-$1,000,000,000.00".
 const COLUMNS = [9, 63, 28] as const;
 
-function cell(text: string, options: { share: number; bold?: boolean; amount?: boolean; header?: boolean; span?: number; keepNext: boolean }): TableCell {
-  return new TableCell({
-    width: percent(options.share),
-    columnSpan: options.span,
-    margins: { top: 40, bottom: 40, left: 100, right: 100 },
-    shading: options.header ? { fill: 'E8ECF2', color: 'auto', type: 'clear' } : undefined,
-    children: [
-      plainParagraph(
-        text,
-        { style: STYLE.tableText, alignment: options.amount ? AlignmentType.RIGHT : undefined, keepNext: options.keepNext || undefined },
-        { bold: options.bold },
-      ),
-    ],
-  });
-}
+const cell = feeTableCell;
 
 function linesBlock(table: InvoiceLinesTable, paperSize: PaperSize) {
   const [numberShare, descriptionShare, amountShare] = COLUMNS;
