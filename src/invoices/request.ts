@@ -228,7 +228,9 @@ export const invoiceRequestSchema = z
     { answers: answersSchema, invoice: invoiceFieldsSchema },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Send only "answers" and "invoice".' : 'The request must be a JSON object with "answers" and "invoice".') },
   )
-  .superRefine(contractRules);
+  // Only on a request whose parts are each valid: these rules read the contract's dates and figures,
+  // which are not there to read (an effective date of "x") when a part has failed.
+  .superRefine(contractRules, { when: (payload) => payload.issues.length === 0 });
 
 export type InvoiceRequestInput = z.input<typeof invoiceRequestSchema>;
 export type InvoiceRequest = z.output<typeof invoiceRequestSchema>;

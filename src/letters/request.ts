@@ -137,7 +137,7 @@ function requestSchema(kind: LetterKind) {
             : `Enter the invoice amount with at most ${digits} decimals`,
         });
       }
-    });
+    }, { when: (payload) => payload.issues.length === 0 }); // the dates it compares must each be valid first
 }
 
 export const letterRequestSchemas = Object.fromEntries(LETTER_KINDS.map((kind) => [kind, requestSchema(kind)])) as {

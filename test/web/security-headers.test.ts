@@ -28,7 +28,8 @@ describe('HTTPS headers follow TRUST_PROXY', () => {
 describe('Permissions-Policy', () => {
   it('denies camera, microphone, geolocation, payment, usb and FLoC; the Copy buttons keep clipboard-write', async () => {
     const app = await buildTestApp();
-    for (const url of ['/', '/api/clauses', '/no-such-page']) {
+    // The health and metrics routes are registered before the hook that adds the header: they carry it too.
+    for (const url of ['/', '/api/clauses', '/no-such-page', '/healthz', '/readyz', '/metrics', '/docs', '/assets/app.css']) {
       const policy = String((await app.inject({ method: 'GET', url })).headers['permissions-policy']);
       for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'interest-cohort']) {
         expect(policy).toContain(`${feature}=()`);

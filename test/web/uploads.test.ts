@@ -133,3 +133,41 @@ describe('the upload form itself is bounded', () => {
     expect((await new InjectVisitor(app).get('/')).statusCode).toBe(200);
   });
 });
+
+describe('the upload form sends its token and one file, nothing more', () => {
+  const BOUNDARY = '----limits';
+  const part = (name: string, value: string, fileName?: string) =>
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"${fileName ? `; filename="${fileName}"\r\nContent-Type: application/json` : ''}\r\n\r\n${value}\r\n`;
+  const answersFile = JSON.stringify(sampleInput('new-client-fixed'));
+
+  /** Posts hand-made multipart parts to /import with a fresh visitor's cookie; `token` is that visitor's CSRF token. */
+  async function postParts(parts: (token: string) => string[]) {
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    return app.inject({
+      method: 'POST',
+      url: '/import',
+      payload: `${parts(visitor.token).join('')}--${BOUNDARY}--\r\n`,
+      headers: { cookie: visitor.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    });
+  }
+
+  it('the home page form as a browser sends it is read', async () => {
+    const response = await postParts((token) => [part('_csrf', token), part('file', answersFile, 'answers.json')]);
+    expect(response.statusCode).toBe(303);
+  });
+
+  it.each([
+    ['a second file', (token: string) => [part('_csrf', token), part('file', answersFile, 'a.json'), part('file', answersFile, 'b.json')]],
+    ['a field after the file', (token: string) => [part('_csrf', token), part('file', answersFile, 'a.json'), part('note', 'x')]],
+    ['two more fields before the file', (token: string) => [part('_csrf', token), part('a', '1'), part('b', '2'), part('file', answersFile, 'a.json')]],
+    ['fifty parts', (token: string) => [part('_csrf', token), ...Array.from({ length: 50 }, (_, index) => part(`f${index}`, 'x')), part('file', answersFile, 'a.json')]],
+  ])('%s: refused with 413 and a plain sentence, no draft made', async (_what, parts) => {
+    const response = await postParts(parts);
+    expect(response.statusCode).toBe(413);
+    expect(response.headers.location).toBeUndefined();
+    expect(response.body).toContain('more than its token and one file');
+    expect(response.body).not.toMatch(/node_modules|\.ts:\d+|\n\s+at |FST_/);
+    expect((await new InjectVisitor(app).get('/')).statusCode).toBe(200);
+  });
+});

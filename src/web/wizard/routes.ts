@@ -3,7 +3,7 @@
 // delete. Every POST carries a CSRF token and ends in a redirect (303) when it
 // succeeds, so back, forward and reload never resend a form or lose an answer.
 import csrfProtection from '@fastify/csrf-protection';
-import type { MultipartFile, MultipartValue } from '@fastify/multipart';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../answers/schema.ts';
 import { formatLongDate, toIsoDate } from '../../answers/dates.ts';
@@ -187,32 +187,58 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });
 
+  /** What readUpload leaves for the CSRF check and the handler: the token, the file (unread), the parts after it (unread). */
+  interface UploadForm {
+    readonly _csrf: string | undefined;
+    readonly upload: MultipartFile | undefined;
+    readonly rest: AsyncIterator<Multipart>;
+  }
+
   const tooMuchForm = () =>
     new HttpProblem(413, 'Form too large', 'The upload form sent more than its token and one file, or a field longer than 1,024 characters. Go back to the home page and choose the file again.', undefined, 'form-too-large');
 
+  const isPartsLimit = (error: unknown) => /^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test((error as { code?: string } | undefined)?.code ?? '');
+
   // The token travels in a field placed before the file, so it is read (and
-  // checked) before the file is: a forged upload is refused unread.
+  // checked) before the file is: a forged upload is refused unread. The parts
+  // are read one at a time; what follows the file is looked at only once the
+  // file is read (a second file, more fields), and refused.
   async function readUpload(request: FastifyRequest) {
+    const parts = request.parts();
+    let token: string | undefined;
     let upload: MultipartFile | undefined;
     try {
-      upload = await request.file();
+      for (let next = await parts.next(); !next.done; next = await parts.next()) {
+        const part: Multipart = next.value;
+        if (part.type === 'file') {
+          upload = part;
+          break;
+        }
+        // Busboy cuts a field at the multipart fieldSize limit: refused, never read as a shorter value.
+        if (part.valueTruncated || part.fieldnameTruncated) throw tooMuchForm();
+        if (part.fieldname === '_csrf' && token === undefined) token = String(part.value);
+      }
     } catch (error) {
-      if (/^FST_(PARTS|FILES|FIELDS)_LIMIT$/.test((error as { code?: string }).code ?? '')) throw tooMuchForm();
-      upload = undefined;
+      if (error instanceof HttpProblem || isPartsLimit(error)) throw error instanceof HttpProblem ? error : tooMuchForm();
+      upload = undefined; // a form cut short: "choose a file first"
     }
-    // Busboy cuts a field at the multipart fieldSize limit: refused, never read as a shorter value.
-    const fields = Object.values(upload?.fields ?? {}).flat();
-    if (fields.some((part) => part && part.type === 'field' && (part as MultipartValue).valueTruncated)) {
-      upload?.file.resume();
-      throw tooMuchForm();
+    request.body = { _csrf: token, upload, rest: parts } satisfies UploadForm;
+  }
+
+  /** Whether the form went on after its file: a part, or a limit met on the way to one. */
+  async function sentMoreThanOneFile(rest: AsyncIterator<Multipart>): Promise<boolean> {
+    try {
+      const next = await rest.next();
+      if (next.done) return false;
+      if (next.value.type === 'file') next.value.file.resume();
+      return true;
+    } catch (error) {
+      return isPartsLimit(error);
     }
-    const token = upload?.fields._csrf;
-    const value = Array.isArray(token) ? token[0] : token;
-    request.body = { _csrf: value && value.type === 'field' ? String((value as MultipartValue).value) : undefined, upload };
   }
 
   app.post('/import', { schema: { hide: true }, ...wizardRateLimits('import'), preValidation: [readUpload, csrfCheck] }, async (request, reply) => {
-    const upload = (request.body as { upload?: MultipartFile }).upload;
+    const { upload, rest } = request.body as UploadForm;
     if (!upload || !upload.filename) {
       upload?.file.resume();
       return home(reply, { message: 'Choose a file first: an answers file (.json) or a Word contract (.docx) downloaded from this site.', problems: [] });
@@ -229,6 +255,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         problems: [],
       });
     }
+    if (await sentMoreThanOneFile(rest)) throw tooMuchForm();
     const result = readUploadedAnswers(bytes);
     if (!result.ok) return home(reply, result);
     const draft = await store.create(result.answers as unknown as Record<string, unknown>);
