@@ -18,6 +18,7 @@ import type { Table } from '../contract/tree.ts';
 import { formatsFor } from '../language/format.ts';
 import { DEADLINE_DAYS, INVOICE_LETTERS, LETTER_KINDS, type LetterKind, type LetterRequest } from './request.ts';
 import type { LetterEdition } from './assemble.ts';
+import { SHAPE_LETTER } from './library.ts';
 
 const ja = formatsFor('ja');
 
@@ -86,14 +87,6 @@ function invoiceSummary(facts: JaLetterFacts): Table {
   rows.push({ label: 'お支払いいただく金額', value: letter.balance, emphasis: true });
   return { type: 'table', caption: `請求書 ${letter.invoice.number}`, header: ['項目', '内容'], rows };
 }
-
-const SHAPE_LETTER: LetterRequest['letter'] = {
-  date: '2026-03-01',
-  calledOn: '2026-02-27',
-  invoice: { number: 'I-1', amount: 100, issuedOn: '2026-01-01', dueDate: '2026-01-15' },
-  deadlineDays: 10,
-  howToPay: 'Bank transfer',
-};
 
 export function loadJapaneseLetterLibrary(dir: string = join(CLAUSES_ROOT, 'letters-ja')): ClauseLibrary {
   // A letter may refer to the contract's clauses (it.ref.latePayment is 第7条): every clause id is a known reference.
