@@ -245,13 +245,21 @@ const feeCommon = {
   // Japanese withholding income tax (源泉徴収) on each payment; left out, on for an individual writing in Japanese.
   withholding: flag('Select whether income tax is withheld from your fee').optional(),
   // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
+  // `false` says "no tax" where the language would otherwise add one (消費税 for a Japanese
+  // contract): a freelancer who is exempt (免税事業者) and does not charge it.
   tax: z
-    .strictObject(
-      {
-        label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
-        percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
-      },
-      { error: objectMessage('The tax section') },
+    .union(
+      [
+        z.strictObject(
+          {
+            label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
+            percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
+          },
+          { error: objectMessage('The tax section') },
+        ),
+        z.literal(false),
+      ],
+      { error: 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or false for no tax' },
     )
     .optional(),
 };
@@ -516,7 +524,10 @@ export function defaultPaperSize(currency: string): PaperSize {
 
 type ParsedFee = z.output<typeof feeSchema>;
 type RetainerFee = Extract<ParsedFee, { model: 'retainer' }>;
-/** The fee with its defaults: a retainer always has a notice period, and withholding is decided. */
+/**
+ * The fee with its defaults: a retainer always has a notice period, and withholding is decided.
+ * `tax` is a rate, `false` (turned off: kept, so the answers say so when they are read back) or absent.
+ */
 export type FeeWithDefaults = (Exclude<ParsedFee, RetainerFee> | (RetainerFee & { noticeDays: number })) & { withholding: boolean };
 
 /** Consumption tax, stated separately on a Japanese contract when the answers name no tax. */
@@ -526,6 +537,7 @@ function withFeeDefaults(answers: z.output<typeof answersObject>): FeeWithDefaul
   const { fee, language, freelancer } = answers;
   const withLanguage = {
     ...fee,
+    // Left out, the language's tax (消費税 in Japanese, none in English); `false` stays: none at all.
     tax: fee.tax ?? (language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined),
     // Income tax is withheld from an individual's fee for design, writing and the other listed kinds of work.
     // Computed in yen (the ¥1,000,000 threshold), so only a yen fee defaults to it.

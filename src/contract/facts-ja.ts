@@ -7,7 +7,7 @@ import type { Answers } from '../answers/schema.ts';
 import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
 import { money, type Money } from '../answers/money.ts';
 import { formatsFor } from '../language/format.ts';
-import { contractMoney, ending, exampleEndingInput, WITHHOLDING_RATES, WITHHOLDING_THRESHOLD_YEN, type Bill } from './settlement.ts';
+import { contractMoney, ending, exampleEndingInput, taxRateOf, WITHHOLDING_RATES, WITHHOLDING_THRESHOLD_YEN, type Bill } from './settlement.ts';
 
 const ja = formatsFor('ja');
 
@@ -237,8 +237,8 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       hasLateFee: fee.lateFeePercentPerMonth > 0,
       paymentMethod: fee.paymentMethod ?? '',
       hasPaymentMethod: Boolean(fee.paymentMethod),
-      hasTax: Boolean(fee.tax),
-      taxLabel: fee.tax?.label ?? '',
+      hasTax: Boolean(taxRateOf(answers)),
+      taxLabel: taxRateOf(answers)?.label ?? '',
       taxPercent: fee.tax ? ja.percent(fee.tax.percent) : '',
       totalTax: ja.money(taxOf(figures.baseBill)),
       totalGross: ja.money(figures.baseBill.gross),

@@ -4,7 +4,7 @@
 import type { Answers, Party } from '../answers/schema.ts';
 import { formatLongDate } from '../answers/dates.ts';
 import { formatMoney, formatPercent, money, type Money } from '../answers/money.ts';
-import { contractMoney, ending, exampleEndingInput, type Bill } from './settlement.ts';
+import { contractMoney, ending, exampleEndingInput, taxRateOf, type Bill } from './settlement.ts';
 
 export interface PartyFacts {
   name: string;
@@ -276,8 +276,8 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       hasLateFee: fee.lateFeePercentPerMonth > 0,
       paymentMethod: fee.paymentMethod ?? '',
       hasPaymentMethod: Boolean(fee.paymentMethod),
-      hasTax: Boolean(fee.tax),
-      taxLabel: fee.tax?.label ?? '',
+      hasTax: Boolean(taxRateOf(answers)),
+      taxLabel: taxRateOf(answers)?.label ?? '',
       taxPercent: fee.tax ? formatPercent(fee.tax.percent) : '',
       totalTax: taxOf(figures.baseBill),
       totalGross: formatMoney(figures.baseBill.total),

@@ -109,6 +109,11 @@ export function withholdingOn(base: Money): Money {
   return { minor, currency: 'JPY' };
 }
 
+/** The contract's tax rate, if it charges one (`fee.tax: false` turns a language's default tax off). */
+export function taxRateOf(answers: Pick<Answers, 'fee'>): TaxRate | undefined {
+  return answers.fee.tax || undefined;
+}
+
 /** Lines into a bill: the net, the tax once per rate, the gross, deductions, the total. */
 export function makeBill(
   lines: readonly BillLine[],
@@ -166,7 +171,7 @@ export function contractMoney(answers: Answers): ContractMoney {
   const percent = answers.deposit.percent;
   const deposit = share(base, percent);
   const balance: Money = { minor: base.minor - deposit.minor, currency };
-  const tax = fee.tax;
+  const tax = taxRateOf(answers);
   // The price itself is not a payment; the deposit and the balance are, and income tax is withheld from each.
   const bill = (kind: LineKind, label: string, amount: Money, withholding = false) => makeBill([line(kind, label, amount)], { currency, tax, withholding });
   return {
@@ -217,7 +222,7 @@ export function hoursBill(answers: Answers, hours: number, options: { final?: bo
     const credit = deposit.minor < before.minor ? deposit : max0(before);
     if (credit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(credit)));
   }
-  return makeBill(lines, { currency, tax: fee.tax, withholding: fee.withholding });
+  return makeBill(lines, { currency, tax: taxRateOf(answers), withholding: fee.withholding });
 }
 
 /**
@@ -233,7 +238,7 @@ export function retainerMonthBill(answers: Answers, options: { expenses?: readon
     const deposit = contractMoney(answers).deposit;
     if (deposit.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(deposit)));
   }
-  return makeBill(lines, { currency: fee.currency, tax: fee.tax, withholding: fee.withholding });
+  return makeBill(lines, { currency: fee.currency, tax: taxRateOf(answers), withholding: fee.withholding });
 }
 
 /** The deposit a bill credits, as a positive amount (zero when it credits none). */
@@ -360,7 +365,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
   const left = earned.minor - depositCredited.minor;
   const paymentsCredited: Money = { minor: Math.min(paymentsMade.minor, left), currency };
   if (paymentsCredited.minor > 0) lines.push(line('payment-credit', 'Payments already made, credited', negate(paymentsCredited)));
-  const bill = makeBill(lines, { currency, tax: fee.tax, withholding: fee.withholding });
+  const bill = makeBill(lines, { currency, tax: taxRateOf(answers), withholding: fee.withholding });
 
   // What was paid beyond what is owed: after an ending the Client caused, a
   // non-refundable deposit is kept; other prepayments (and a refundable
@@ -369,7 +374,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
   const keepsDeposit = cause === 'client' && answers.deposit.nonRefundable;
   const depositKept = keepsDeposit ? depositBeyond : zero(currency);
   const refund: Money = { minor: beyond.minor - depositKept.minor, currency };
-  const refundBill = refund.minor > 0 ? makeBill([line('deposit-credit', 'Paid in advance beyond the work done, refunded', refund)], { currency, tax: fee.tax }) : undefined;
+  const refundBill = refund.minor > 0 ? makeBill([line('deposit-credit', 'Paid in advance beyond the work done, refunded', refund)], { currency, tax: taxRateOf(answers) }) : undefined;
   return {
     cause,
     currency,

@@ -4,8 +4,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { answersSchema } from '../answers/schema.ts';
-import { assembleContract } from '../contract/assemble.ts';
+import { answersSchema, LANGUAGES } from '../answers/schema.ts';
+import { assembleContract, editionFor } from '../contract/assemble.ts';
 import { sendDownload } from './download.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import type { Contract } from '../contract/tree.ts';
@@ -75,10 +75,22 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
     return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
   });
 
+  // Each language has its own clause library (clauses/contract/, clauses/contract-ja/): the same
+  // edition assembly uses for answers in that language, so the list is what such a contract draws from.
+  const clausesQuery = z.strictObject(
+    { language: z.enum(LANGUAGES, { error: 'Select the language of the clause library: "en" (English) or "ja" (Japanese)' }).default('en') },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This query parameter is not known: use language=en or language=ja.' : 'The query must be language=en or language=ja.') },
+  );
   api.get('/api/clauses', {
-    schema: { summary: 'List the clause library', tags: ['contracts'] },
-  }, async () => ({
-    clauses: library.clauses.map((clause) => ({
+    schema: {
+      summary: 'List the clause library',
+      description: 'The clauses of the English contract by default; `?language=ja` lists the Japanese contract\'s (業務委託契約書) articles.',
+      tags: ['contracts'],
+      querystring: clausesQuery,
+    },
+  }, async (request) => ({
+    language: request.query.language,
+    clauses: editionFor(request.query.language, library).library.clauses.map((clause) => ({
       id: clause.id,
       variant: clause.variant,
       title: clause.title,

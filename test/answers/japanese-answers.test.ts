@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { courtSeat } from '../../src/answers/japan-courts.ts';
+import { contractMoney, taxRateOf } from '../../src/contract/settlement.ts';
 import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 function problemsOf(input: unknown): Record<string, string> {
@@ -41,6 +42,25 @@ describe('language and the answers a Japanese contract adds', () => {
     stated.fee.withholding = false;
     stated.fee.tax = { label: '消費税', percent: 8 };
     expect(answersSchema.parse(stated).fee).toMatchObject({ withholding: false, tax: { percent: 8 } });
+  });
+
+  it('"tax": false turns consumption tax off (a 免税事業者 who does not charge it), and stays in the answers so they read back the same', () => {
+    const exempt = tokyo();
+    exempt.fee.tax = false;
+    const answers = answersSchema.parse(exempt);
+    expect(answers.fee.tax).toBe(false);
+    expect(taxRateOf(answers)).toBeUndefined();
+    expect(answers.fee.withholding).toBe(true);
+    expect(answersSchema.parse(answers)).toEqual(answers);
+    const english = sampleInput('new-client-fixed');
+    english.fee.tax = false;
+    expect(contractMoney(answersSchema.parse(english))).toEqual(contractMoney(answersSchema.parse(sampleInput('new-client-fixed'))));
+  });
+
+  it.each([true, 'none', 0, null])('a tax of %j is neither a rate nor false, and the field is named', (tax) => {
+    const input = tokyo();
+    input.fee.tax = tax;
+    expect(problemsOf(input)).toEqual({ 'fee.tax': 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or false for no tax' });
   });
 
   it('a language other than en or ja is named', () => {

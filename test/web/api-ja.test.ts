@@ -47,6 +47,39 @@ describe('POST /api/contracts with "language": "ja"', () => {
   });
 });
 
+describe('a Japanese contract without consumption tax ("tax": false)', () => {
+  const exempt = () => {
+    const input = tokyo();
+    input.fee.tax = false;
+    return input;
+  };
+
+  it('has no 消費税 line, the fee is not "税別", and the deposit is withheld from on the fee alone', async () => {
+    const response = await post('/api/contracts', exempt());
+    expect(response.statusCode).toBe(200);
+    const text = openDocx(response.rawPayload).text();
+    expect(text).not.toContain('消費税');
+    expect(text).not.toMatch(/税別|税込|税抜/);
+    expect(text).toContain('金1,200,000円');
+    expect(text).toContain('受託者は適格請求書発行事業者の登録を受けていない事業者（免税事業者）である。');
+    // 600,000円 less 10.21% (61,260円), with no tax added: 538,740円 transferred.
+    expect(text).toContain('源泉徴収税額61,260円を差し引いた振込額は538,740円');
+  });
+
+  it('as JSON: no tax and no figures with tax', async () => {
+    const body = (await post('/api/contracts', exempt(), { accept: 'application/json' })).json();
+    expect(body.figures.tax).toBeNull();
+    expect(body.figures.withTax).toBeNull();
+    // Kept as given, so the answers (and the Word file's embedded copy) read back without the tax.
+    expect(body.answers.fee.tax).toBe(false);
+  });
+
+  it('left out, the tax is 消費税 10% as before', async () => {
+    const text = openDocx((await post('/api/contracts', tokyo())).rawPayload).text();
+    expect(text).toContain('消費税（10%）');
+  });
+});
+
 describe('letters and calendar from Japanese answers', () => {
   const letter = { date: '2027-08-30', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30' } };
 
@@ -61,5 +94,34 @@ describe('letters and calendar from Japanese answers', () => {
     const response = await post('/api/schedule', { answers: tokyo(), stage: 'payment-due', since: '2027-07-30' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('SUMMARY:最終催告書');
+  });
+});
+
+describe('GET /api/clauses?language=ja', () => {
+  it('lists the Japanese contract\'s articles, with when each applies and why it is there', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/clauses?language=ja' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.language).toBe('ja');
+    const ids = [...new Set(body.clauses.map((clause: { id: string }) => clause.id))];
+    expect(ids).toHaveLength(20);
+    expect(ids).toContain('antisocial-forces');
+    expect(body.clauses.find((clause: { id: string }) => clause.id === 'purpose')).toMatchObject({ title: '目的', appliesWhen: 'always' });
+    expect(body.clauses.every((clause: { note: string }) => clause.note.length > 0)).toBe(true);
+  });
+
+  it('lists the English library without the parameter or with language=en', async () => {
+    const plain = (await app.inject({ method: 'GET', url: '/api/clauses' })).json();
+    const english = (await app.inject({ method: 'GET', url: '/api/clauses?language=en' })).json();
+    expect(plain.language).toBe('en');
+    expect(english).toEqual(plain);
+    expect(plain.clauses.some((clause: { id: string }) => clause.id === 'antisocial-forces')).toBe(false);
+  });
+
+  it('refuses a language it has no library for, naming the parameter', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/clauses?language=fr' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(response.json().errors).toEqual([{ path: 'querystring.language', message: 'Select the language of the clause library: "en" (English) or "ja" (Japanese)' }]);
   });
 });
