@@ -245,22 +245,18 @@ const feeCommon = {
   // Japanese withholding income tax (源泉徴収) on each payment; left out, on for an individual writing in Japanese.
   withholding: flag('Select whether income tax is withheld from your fee').optional(),
   // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
-  // `false` says "no tax" where the language would otherwise add one (消費税 for a Japanese
-  // contract): a freelancer who is exempt (免税事業者) and does not charge it.
+  // `null` says "no tax" where the language would otherwise add one (消費税 for a Japanese
+  // contract): a freelancer who is exempt (免税事業者) and does not charge it. Nullable rather
+  // than a union, so a half-filled tax is still named field by field.
   tax: z
-    .union(
-      [
-        z.strictObject(
-          {
-            label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
-            percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
-          },
-          { error: objectMessage('The tax section') },
-        ),
-        z.literal(false),
-      ],
-      { error: 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or false for no tax' },
+    .strictObject(
+      {
+        label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
+        percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
+      },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the answers; check its spelling.' : 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or null for no tax') },
     )
+    .nullable()
     .optional(),
 };
 
@@ -526,7 +522,7 @@ type ParsedFee = z.output<typeof feeSchema>;
 type RetainerFee = Extract<ParsedFee, { model: 'retainer' }>;
 /**
  * The fee with its defaults: a retainer always has a notice period, and withholding is decided.
- * `tax` is a rate, `false` (turned off: kept, so the answers say so when they are read back) or absent.
+ * `tax` is a rate, `null` (turned off: kept, so the answers say so when they are read back) or absent.
  */
 export type FeeWithDefaults = (Exclude<ParsedFee, RetainerFee> | (RetainerFee & { noticeDays: number })) & { withholding: boolean };
 
@@ -537,8 +533,8 @@ function withFeeDefaults(answers: z.output<typeof answersObject>): FeeWithDefaul
   const { fee, language, freelancer } = answers;
   const withLanguage = {
     ...fee,
-    // Left out, the language's tax (消費税 in Japanese, none in English); `false` stays: none at all.
-    tax: fee.tax ?? (language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined),
+    // Left out, the language's tax (消費税 in Japanese, none in English); `null` stays: none at all.
+    tax: fee.tax !== undefined ? fee.tax : language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined,
     // Income tax is withheld from an individual's fee for design, writing and the other listed kinds of work.
     // Computed in yen (the ¥1,000,000 threshold), so only a yen fee defaults to it.
     withholding: fee.withholding ?? (language === 'ja' && freelancer.entity === 'individual' && fee.currency === 'JPY'),

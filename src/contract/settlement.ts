@@ -109,7 +109,7 @@ export function withholdingOn(base: Money): Money {
   return { minor, currency: 'JPY' };
 }
 
-/** The contract's tax rate, if it charges one (`fee.tax: false` turns a language's default tax off). */
+/** The contract's tax rate, if it charges one (`fee.tax: null` turns a language's default tax off). */
 export function taxRateOf(answers: Pick<Answers, 'fee'>): TaxRate | undefined {
   return answers.fee.tax || undefined;
 }

@@ -44,23 +44,23 @@ describe('language and the answers a Japanese contract adds', () => {
     expect(answersSchema.parse(stated).fee).toMatchObject({ withholding: false, tax: { percent: 8 } });
   });
 
-  it('"tax": false turns consumption tax off (a 免税事業者 who does not charge it), and stays in the answers so they read back the same', () => {
+  it('"tax": null turns consumption tax off (a 免税事業者 who does not charge it), and stays in the answers so they read back the same', () => {
     const exempt = tokyo();
-    exempt.fee.tax = false;
+    exempt.fee.tax = null;
     const answers = answersSchema.parse(exempt);
-    expect(answers.fee.tax).toBe(false);
+    expect(answers.fee.tax).toBeNull();
     expect(taxRateOf(answers)).toBeUndefined();
     expect(answers.fee.withholding).toBe(true);
     expect(answersSchema.parse(answers)).toEqual(answers);
     const english = sampleInput('new-client-fixed');
-    english.fee.tax = false;
+    english.fee.tax = null;
     expect(contractMoney(answersSchema.parse(english))).toEqual(contractMoney(answersSchema.parse(sampleInput('new-client-fixed'))));
   });
 
-  it.each([true, 'none', 0, null])('a tax of %j is neither a rate nor false, and the field is named', (tax) => {
+  it.each([true, false, 'none', 0])('a tax of %j is neither a rate nor false, and the field is named', (tax) => {
     const input = tokyo();
     input.fee.tax = tax;
-    expect(problemsOf(input)).toEqual({ 'fee.tax': 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or false for no tax' });
+    expect(problemsOf(input)).toEqual({ 'fee.tax': 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or null for no tax' });
   });
 
   it('a language other than en or ja is named', () => {

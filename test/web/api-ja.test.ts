@@ -47,10 +47,10 @@ describe('POST /api/contracts with "language": "ja"', () => {
   });
 });
 
-describe('a Japanese contract without consumption tax ("tax": false)', () => {
+describe('a Japanese contract without consumption tax ("tax": null)', () => {
   const exempt = () => {
     const input = tokyo();
-    input.fee.tax = false;
+    input.fee.tax = null;
     return input;
   };
 
@@ -71,7 +71,7 @@ describe('a Japanese contract without consumption tax ("tax": false)', () => {
     expect(body.figures.tax).toBeNull();
     expect(body.figures.withTax).toBeNull();
     // Kept as given, so the answers (and the Word file's embedded copy) read back without the tax.
-    expect(body.answers.fee.tax).toBe(false);
+    expect(body.answers.fee.tax).toBeNull();
   });
 
   it('left out, the tax is 消費税 10% as before', async () => {

@@ -193,7 +193,10 @@ describe('describing the API', () => {
     const fees = schema.properties.fee.oneOf ?? schema.properties.fee.anyOf;
     const byModel = (model: string) => fees.find((variant: { properties: { model: { const: string } } }) => variant.properties.model.const === model);
     for (const model of ['fixed', 'hourly', 'retainer']) {
-      expect(byModel(model).properties.tax.properties).toMatchObject({ label: { type: 'string' }, percent: { type: 'number' } });
+      // A rate, or null for none (turning off the 消費税 a Japanese contract adds by default).
+      const tax = byModel(model).properties.tax.anyOf;
+      expect(tax.find((variant: { type: string }) => variant.type === 'object').properties).toMatchObject({ label: { type: 'string' }, percent: { type: 'number' } });
+      expect(tax).toContainEqual({ type: 'null' });
       expect(byModel(model).properties.paymentMethod).toMatchObject({ type: 'string' });
       expect(byModel(model).required).not.toContain('tax');
     }
