@@ -123,13 +123,21 @@ export function makeBill(
   const net = sum(currency, lines.map((line) => line.amount));
   const taxes = options.tax ? taxesOn(lines, [options.tax], currency) : [];
   const gross = sum(currency, [net, ...taxes.map((tax) => tax.amount)]);
-  const withheld = options.withholding ? withholdingOn(net) : zero(currency);
-  const deductions = [
-    ...(options.deductions ?? []),
-    ...(withheld.minor > 0 ? [line('withholding', 'Income tax withheld', negate(withheld), false)] : []),
-  ];
+  const deductions = [...(options.deductions ?? []), ...(options.withholding ? withholdingLines(lines, currency) : [])];
   const total = sum(currency, [gross, ...deductions.map((line) => line.amount)]);
   return { currency, lines, net, taxes, gross, deductions, total };
+}
+
+/**
+ * The withholding deduction on a bill's lines: on the fee, the credits and the
+ * expenses billed with it (expenses paid to the freelancer are part of the
+ * payment; 所得税基本通達 204-2 and 204-4 spare only those the client pays to the
+ * carrier or hotel directly), never on a late fee, which is damages, not a fee.
+ */
+function withholdingLines(lines: readonly BillLine[], currency: string): BillLine[] {
+  const base = sum(currency, lines.filter((l) => l.kind !== 'late-fee').map((l) => l.amount));
+  const withheld = withholdingOn(base);
+  return withheld.minor > 0 ? [line('withholding', 'Income tax withheld', negate(withheld), false)] : [];
 }
 
 const line = (kind: LineKind, label: string, amount: Money, taxable = true): BillLine => ({ kind, label, amount, taxable });
@@ -453,15 +461,34 @@ export function withLateFee(bill: Bill, percentPerPeriod: number, dueDate: strin
   return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
 }
 
-/** A bill with more lines: tax computed again, once per rate, over all the taxable lines; deductions kept. */
+/**
+ * A bill with more lines: tax computed again, once per rate, over all the
+ * taxable lines; withholding, where the bill had it, computed again over the
+ * new lines too (an expense is withheld from, a late fee is not).
+ */
 function extendBill(bill: Bill, extra: readonly BillLine[]): Bill {
   const lines = [...bill.lines, ...extra];
   const rates = bill.taxes.map((tax) => ({ label: tax.label, percent: tax.percent }));
   const net = sum(bill.currency, lines.map((l) => l.amount));
   const taxes = taxesOn(lines, rates, bill.currency);
   const gross = sum(bill.currency, [net, ...taxes.map((tax) => tax.amount)]);
-  const total = sum(bill.currency, [gross, ...bill.deductions.map((l) => l.amount)]);
-  return { ...bill, lines, net, taxes, gross, total };
+  const withheld = bill.deductions.some((l) => l.kind === 'withholding');
+  const deductions = withheld ? [...bill.deductions.filter((l) => l.kind !== 'withholding'), ...withholdingLines(lines, bill.currency)] : bill.deductions;
+  const total = sum(bill.currency, [gross, ...deductions.map((l) => l.amount)]);
+  return { ...bill, lines, net, taxes, gross, deductions, total };
+}
+
+/**
+ * The Japanese contract's "resend the invoice with the late fee": 遅延損害金 at
+ * the contract's yearly rate counted by the day since `dueDate`
+ * (`dailyLateFigures`), on what the invoice asked for, as a line of its own.
+ * Not taxed and not withheld from: damages for paying late, not a supply or a fee.
+ */
+export function withDailyLateFee(bill: Bill, yearlyPercent: number, dueDate: string, onDate: string): { bill: Bill; late: LateFigures } {
+  const late = dailyLateFigures({ amount: toMajor(bill.total), dueDate }, bill.currency, yearlyPercent, onDate);
+  if (late.lateFee.minor <= 0) return { bill, late };
+  const label = `Late-payment damages: ${percentText(yearlyPercent)} a year for ${late.periods} ${late.periods === 1 ? 'day' : 'days'} since ${formatLongDate(dueDate)}`;
+  return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
 }
 
 /** The first day a late fee is owed: one full period after the due date. */

@@ -1,12 +1,15 @@
 // An invoice as a Word document, in the contract's styles (render/docx.ts):
 // the same title, parties block, tables, header with the project name and
-// "Page X of Y" footer. The one block of its own is the numbered lines with
-// the totals beneath them.
-import { HeadingLevel, Packer, Paragraph, TableRow } from 'docx';
-import type { InvoiceLinesTable } from '../invoices/tree.ts';
+// "Page X of Y" footer, and the fonts of the invoice's language (Yu Mincho
+// for a 請求書). Its own blocks: the numbered lines with the totals beneath
+// them, and the addresses a Japanese invoice opens with.
+import { HeadingLevel, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun } from 'docx';
+import type { InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import type { Invoice } from '../invoices/tree.ts';
 import type { PaperSize } from '../answers/schema.ts';
-import { buildDocument, FEE_TABLE_BORDERS, feeTableCell, fixedTable, plainParagraph, renderBlocks, STYLE } from './docx.ts';
+import type { Table as TreeTable, TextRun as TreeRun } from '../contract/tree.ts';
+import { xmlSafeText } from './text-scan.ts';
+import { buildDocument, FEE_TABLE_BORDERS, feeTableCell, fixedTable, percent, plainParagraph, renderBlocks, STYLE, textRuns } from './docx.ts';
 
 // Number, description, amount: the amount column wide enough for "-$1,000,000,000.00".
 const COLUMNS = [9, 63, 28] as const;
@@ -53,14 +56,69 @@ function linesBlock(table: InvoiceLinesTable, paperSize: PaperSize) {
   ];
 }
 
+// The recipient's name (the first line of `to`: 「株式会社みどり商事 御中」) a size up and underlined, as a 請求書 addresses it.
+const RECIPIENT_SIZE = 28;
+
+function addressLines(lines: InvoiceAddresses['to'], first: { size?: number; underline?: boolean }): Paragraph[] {
+  return lines.map(
+    (runs: readonly TreeRun[], index) =>
+      new Paragraph({
+        style: STYLE.letterBlock,
+        keepNext: index < lines.length - 1 || undefined,
+        children:
+          index === 0
+            ? // A name is one line: made XML-safe here as textRuns would, with the headline's size and underline.
+              runs.map((run) => new TextRun({ text: xmlSafeText(run.text).replace(/\n/g, ' '), bold: run.bold, size: first.size, underline: first.underline ? {} : undefined }))
+            : runs.flatMap((run) => textRuns(run.text, { bold: run.bold, italic: run.italic })),
+      }),
+  );
+}
+
+function addressesBlock(block: InvoiceAddresses, paperSize: PaperSize): (Paragraph | Table)[] {
+  const cell = (lines: InvoiceAddresses['to'], share: number, first: { size?: number; underline?: boolean }) =>
+    new TableCell({ width: percent(share), margins: { top: 80, bottom: 80, left: 0, right: 240 }, children: addressLines(lines, first) });
+  return [
+    fixedTable([new TableRow({ cantSplit: true, children: [cell(block.to, 50, { size: RECIPIENT_SIZE, underline: true }), cell(block.from, 50, {})] })], [50, 50], TableBorders.NONE, paperSize),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+// The details (number, dates, due, the contract): a narrow label and a wide value read left to right,
+// so a long due date or supply period stays on one or two lines instead of wrapping in an amount column.
+const DETAIL_COLUMNS = [30, 70] as const;
+
+function detailsBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Table)[] {
+  const [labelShare, valueShare] = DETAIL_COLUMNS;
+  const rows = block.rows.map((row, index) => {
+    const keepNext = index < block.rows.length - 1;
+    return new TableRow({
+      cantSplit: true,
+      children: [cell(row.label, { share: labelShare, bold: row.emphasis, keepNext }), cell(row.value, { share: valueShare, bold: row.emphasis, keepNext })],
+    });
+  });
+  return [
+    plainParagraph(block.caption, { style: 'Caption', keepNext: true }),
+    fixedTable(rows, DETAIL_COLUMNS, FEE_TABLE_BORDERS, paperSize),
+    new Paragraph({ spacing: { after: 120 }, children: [] }),
+  ];
+}
+
+function headBlocks(blocks: readonly InvoiceBlock[], paperSize: PaperSize): (Paragraph | Table)[] {
+  return blocks.flatMap((block) => {
+    if (block.type === 'invoice-addresses') return addressesBlock(block, paperSize);
+    if (block.type === 'table') return detailsBlock(block, paperSize);
+    return renderBlocks([block], paperSize);
+  });
+}
+
 export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
   const { paperSize } = invoice.meta;
   const children = [
     plainParagraph(invoice.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(invoice.subtitle, { style: STYLE.subtitle }),
-    ...renderBlocks([invoice.parties, invoice.details], paperSize),
+    ...headBlocks(invoice.head, paperSize),
     ...linesBlock(invoice.lines, paperSize),
     ...renderBlocks(invoice.notes, paperSize),
   ];
-  return Buffer.from(await Packer.toBuffer(buildDocument(invoice.meta, invoice.subject, children)));
+  return Buffer.from(await Packer.toBuffer(buildDocument(invoice.meta, invoice.email.subject, children)));
 }

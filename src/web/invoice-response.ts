@@ -1,22 +1,25 @@
 // An invoice as JSON (`Accept: application/json` on POST /api/invoices):
 // every figure in minor units and written out, straight from the bill the
 // settlement model made, so a tool never re-adds what the invoice says.
-import { formatMoney, toMajor, type Money } from '../answers/money.ts';
+// Written as the invoice writes them: $6,000.00, or 600,000円 in Japanese.
+import { toMajor, type Money } from '../answers/money.ts';
+import { formatsFor } from '../language/format.ts';
 import type { Invoice } from '../invoices/tree.ts';
-
-const amount = (value: Money) => ({ minor: value.minor, amount: toMajor(value), formatted: formatMoney(value) });
 
 export function invoiceToJson(invoice: Invoice) {
   const { bill, late, ending } = invoice.figures;
+  const { money } = formatsFor(invoice.language);
+  const amount = (value: Money) => ({ minor: value.minor, amount: toMajor(value), formatted: money(value) });
   return {
     kind: invoice.kind,
+    language: invoice.language,
     number: invoice.number,
     title: invoice.title,
     subtitle: invoice.subtitle,
     fileName: `${invoice.meta.fileStem}.docx`,
     issuedOn: invoice.figures.issuedOn,
     dueDate: invoice.figures.dueDate,
-    due: invoice.details.rows.find((row) => row.label === 'Due')?.value,
+    due: invoice.due,
     currency: bill.currency,
     lines: bill.lines.map((line, index) => ({
       number: index + 1,
@@ -28,7 +31,7 @@ export function invoiceToJson(invoice: Invoice) {
     net: amount(bill.net),
     taxes: bill.taxes.map((tax) => ({ label: tax.label, percent: tax.percent, base: amount(tax.base), ...amount(tax.amount) })),
     gross: amount(bill.gross),
-    deductions: bill.deductions.map((line) => ({ kind: line.kind, description: line.label, ...amount(line.amount) })),
+    deductions: bill.deductions.map((line, index) => ({ kind: line.kind, description: invoice.deductionDescriptions[index]!, ...amount(line.amount) })),
     total: amount(bill.total),
     ...(late ? { lateFee: { since: late.since, daysLate: late.daysLate, periods: late.periods, ...amount(late.lateFee) } } : {}),
     ...(ending
@@ -48,6 +51,6 @@ export function invoiceToJson(invoice: Invoice) {
         }
       : {}),
     reference: invoice.reference,
-    subject: invoice.subject,
+    subject: invoice.email.subject,
   };
 }

@@ -2,7 +2,7 @@
 // at the ¥1,000,000 boundary, and the lines it adds to the deposit and balance.
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
-import { contractMoney, ending, withholdingOn } from '../../src/contract/settlement.ts';
+import { balanceBill, contractMoney, ending, withDailyLateFee, withholdingOn } from '../../src/contract/settlement.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const yen = (minor: number) => ({ minor, currency: 'JPY' });
@@ -62,5 +62,33 @@ describe('the Tokyo contract: ¥1,200,000 with a 50% deposit, for an individual'
     const company = sampleInput('ja/tokyo-fixed');
     company.freelancer.entity = 'company';
     expect(contractMoney(answersSchema.parse(company)).depositBill.total).toEqual(yen(660_000));
+  });
+});
+
+describe('an invoice with more lines than the contract\'s payments', () => {
+  const answers = answersSchema.parse(sampleInput('ja/tokyo-fixed'));
+
+  it('expenses billed with the balance are withheld from too: they are paid to the freelancer with the fee', () => {
+    const bill = balanceBill(answers, { expenses: [{ description: '写真素材', amount: 20_000 }] });
+    // 600,000 + 20,000 = 620,000: 消費税 62,000, withheld 10.21% of 620,000 = 63,302.
+    expect(bill.taxes[0]!.amount).toEqual(yen(62_000));
+    expect(bill.deductions).toEqual([expect.objectContaining({ kind: 'withholding', amount: yen(-63_302) })]);
+    expect(bill.total).toEqual(yen(620_000 + 62_000 - 63_302));
+  });
+
+  it('遅延損害金 is added by the day at the yearly rate, and is neither taxed nor withheld from', () => {
+    const balance = contractMoney(answers).balanceBill;
+    const { bill, late } = withDailyLateFee(balance, 14.4, '2027-06-30', '2027-07-30');
+    // 598,740 × 14.4% × 30 / 365 = 7,086.4: 7,086.
+    expect(late).toMatchObject({ daysLate: 30, lateFee: yen(7_086) });
+    expect(bill.lines.at(-1)).toMatchObject({ kind: 'late-fee', taxable: false, amount: yen(7_086) });
+    expect(bill.taxes).toEqual(balance.taxes);
+    expect(bill.deductions).toEqual(balance.deductions);
+    expect(bill.total).toEqual(yen(598_740 + 7_086));
+  });
+
+  it('on or before the due date nothing is added', () => {
+    const balance = contractMoney(answers).balanceBill;
+    expect(withDailyLateFee(balance, 14.4, '2027-06-30', '2027-06-30').bill).toEqual(balance);
   });
 });
