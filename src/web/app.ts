@@ -33,6 +33,8 @@ import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
+import { languagePlugin, pageMessages } from './language.ts';
+import { loadCatalogues, messagesFor } from '../language/messages.ts';
 
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
 const ASSETS_DIR = join(VIEWS_DIR, 'assets');
@@ -66,6 +68,8 @@ export interface BuildOptions extends Partial<AppConfig> {
   readonly drafts?: DraftStore;
   /** The clock: draft expiry and the dates the wizard offers as "today". Tests fix it. */
   readonly now?: () => Date;
+  /** Tests only: the folder of message catalogues to check at start-up (messages/ otherwise). */
+  readonly messagesDir?: string;
 }
 
 /**
@@ -111,6 +115,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const library = options.library ?? loadContractLibrary();
   // The other languages' libraries are checked at start-up too, so a wording mistake stops the server.
   japaneseContractEdition();
+  // Every language's words, checked against English: a missing or unknown key stops the server with the file named.
+  loadCatalogues(options.messagesDir);
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
   const logLevel = options.logLevel ?? 'silent';
 
@@ -154,7 +160,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.setNotFoundHandler((request, reply) => {
     const problem = new HttpProblem(404, 'Not found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`, undefined, 'not-found');
     if (wantsHtml(request)) {
-      return reply.code(404).type('text/html; charset=utf-8').view('error.eta', { title: 'Page not found', detail: 'There is no page at this address. Check the link, or start from the home page.', status: 404 });
+      const { t } = pageMessages(reply);
+      return reply.code(404).type('text/html; charset=utf-8').view('error.eta', { title: t('error.notFound.title'), detail: t('error.notFound.detail'), status: 404 });
     }
     return sendProblem(reply, problem);
   });
@@ -217,8 +224,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(view, {
     engine: { eta: new Eta() },
     root: VIEWS_DIR,
-    defaultContext: { appName: 'Contract Kit' },
+    // What a page shows before its language is known (an error in the earliest hooks): English.
+    defaultContext: { appName: 'Contract Kit', lang: 'en', t: messagesFor('en').t, otherLanguages: [] },
   });
+  // After the views (which reset reply.locals on each request): every page's language and words.
+  await app.register(languagePlugin);
   await app.register(fastifyStatic, { root: ASSETS_DIR, prefix: '/assets/', index: false });
 
   await app.register(swagger, {

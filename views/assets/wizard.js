@@ -43,7 +43,7 @@
   var digits = 2;
   if (figures) {
     try {
-      formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency: figures.getAttribute('data-currency'), currencyDisplay: 'narrowSymbol' });
+      formatter = new Intl.NumberFormat(document.documentElement.lang || 'en-US', { style: 'currency', currency: figures.getAttribute('data-currency'), currencyDisplay: 'narrowSymbol' });
       digits = formatter.resolvedOptions().maximumFractionDigits;
     } catch (e) {
       formatter = null;
@@ -106,7 +106,8 @@
       if (described.length) input.setAttribute('aria-describedby', described.join(' '));
       else input.removeAttribute('aria-describedby');
       label.setAttribute('for', input.id);
-      label.textContent = 'Deliverable ' + (index + 1);
+      // The label's words come from the page's language: "Deliverable {number}", "成果物 {number}".
+      label.textContent = (button.getAttribute('data-item-label') || 'Deliverable {number}').replace('{number}', String(index + 1));
       list.appendChild(copy);
       input.focus();
     });

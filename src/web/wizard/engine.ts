@@ -2,12 +2,14 @@
 // answers, validate them with the step's slice of the schema, and write saved
 // answers back into the form. Pure functions, tested through the routes.
 import { toIsoDate } from '../../answers/dates.ts';
-import { answersSchema, defaultDepositPercent, LIMITS, rawTextLimit, type Answers, type AnswersInput } from '../../answers/schema.ts';
+import { answersSchema, defaultDepositPercent, LIMITS, rawTextLimit, type Answers, type AnswersInput, type Language } from '../../answers/schema.ts';
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
+import { formatsFor } from '../../language/format.ts';
+import { activeLanguage, inLanguage, say } from '../../language/messages.ts';
 import { deleteIn, formatAmountInput, getIn, many, parseAmount, setIn, single, toBoolean, toInputText, toNumber, type FormValues } from './form-values.ts';
-import { activeSteps, revealedBy, STEPS, type FieldDef, type StepDef } from './steps.ts';
+import { activeSteps, draftLanguage, revealedBy, STEPS, type FieldDef, type StepDef } from './steps.ts';
 
 export interface FieldError {
   /** The field's input name. */
@@ -88,7 +90,11 @@ const capOf = (field: FieldDef) => TEXT_CAPS[field.name] ?? (TEXT_KINDS.has(fiel
  * far over its limit, a list with more items than the schema allows. The
  * form is refused whole before anything is saved.
  */
-export function oversizedFields(step: StepDef, form: FormValues): FieldError[] {
+export function oversizedFields(step: StepDef, form: FormValues, language: Language = 'en'): FieldError[] {
+  return inLanguage(language, () => oversizedIn(step, form));
+}
+
+function oversizedIn(step: StepDef, form: FormValues): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of step.fields) {
     const value = form[field.name];
@@ -96,7 +102,7 @@ export function oversizedFields(step: StepDef, form: FormValues): FieldError[] {
     const max = capOf(field);
     if (field.kind === 'list' && Array.isArray(value)) {
       if (value.length > LIMITS.deliverables) {
-        errors.push({ name: field.name, targetId: firstInputId(field), message: `Enter at most ${LIMITS.deliverables} deliverables: group the smaller ones` });
+        errors.push({ name: field.name, targetId: firstInputId(field), message: say('answers.project.deliverables.tooMany', { max: LIMITS.deliverables }) });
         continue;
       }
       value.forEach((item, index) => {
@@ -111,7 +117,7 @@ export function oversizedFields(step: StepDef, form: FormValues): FieldError[] {
   return errors;
 }
 
-const tooLongMessage = (field: FieldDef, max: number) => `${field.label} must be ${max.toLocaleString('en-US')} characters or fewer`;
+const tooLongMessage = (field: FieldDef, max: number) => say('answers.tooLong', { name: field.label, max: formatsFor(activeLanguage()).count(max) });
 
 /** The form shown again after an oversized post: each value cut to its field's limit, so the page stays small. */
 export function trimOversized(step: StepDef, form: FormValues): FormValues {
@@ -183,10 +189,14 @@ export function mergeStepAnswers(saved: DraftAnswers, sections: Record<string, u
     merged.deposit = { ...(merged.deposit as Record<string, unknown>), percent: defaultDepositPercent(after) };
   }
   // An answer to a question that no longer applies (the hourly rate once the
-  // fee is fixed) leaves the answers; what was typed stays in wizardTyped.
+  // fee is fixed, the 源泉徴収 question once the contract is in English)
+  // leaves the answers; what was typed stays in wizardTyped. An answer a step
+  // writes itself where its language asks no question (a Japanese contract's
+  // governing law) stays.
   for (const other of STEPS) {
     for (const field of other.fields) {
-      if (!applies(field, merged)) for (const path of answerPaths(field)) deleteIn(merged, path);
+      if (applies(field, merged)) continue;
+      for (const path of answerPaths(field)) if (!other.derives?.includes(path)) deleteIn(merged, path);
     }
   }
   return dropEmptyObjects(merged) as DraftAnswers;
@@ -226,8 +236,8 @@ function keptTyped(step: StepDef, form: FormValues): Record<string, string> | un
   return Object.keys(typed).length > 0 ? typed : undefined;
 }
 
-/** Every top-level key of the answers that some step asks for. */
-const ANSWER_KEYS = [...new Set(STEPS.flatMap((step) => step.sections))];
+/** Every top-level key of the answers that some step asks for, and the language the draft was started in. */
+const ANSWER_KEYS = [...new Set(['language', ...STEPS.flatMap((step) => step.sections)])];
 
 /** The form as it should look for saved answers, with suggestions for what is not answered yet. */
 export function answersToForm(
@@ -291,8 +301,12 @@ export function firstInputId(field: FieldDef): string {
   return fieldId(field.name);
 }
 
-/** What must change before the step's answers are usable: none when they are. */
+/** What must change before the step's answers are usable: none when they are; in the draft's language. */
 export function validateStep(step: StepDef, answers: DraftAnswers): FieldError[] {
+  return inLanguage(draftLanguage(answers), () => stepProblems(step, answers));
+}
+
+function stepProblems(step: StepDef, answers: DraftAnswers): FieldError[] {
   // One pass over the whole answers (the draft on valid filler), so the page
   // lists its own problems and the cross-field ones together; only problems
   // about this step's questions are its own.

@@ -7,6 +7,7 @@
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
+import { englishOnly } from '../language.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
@@ -57,6 +58,11 @@ export const FOLLOW_UP_TITLE = 'When the client goes quiet';
 const PAGE = 'follow-up';
 
 export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {}, now = () => new Date() }) => {
+  // These pages' words are not in the message catalogues yet: they are shown in English, as English
+  // (<html lang="en">), whatever the draft's language; the letters and invoices they make follow the answers.
+  app.addHook('preHandler', async (request, reply) => {
+    englishOnly(request, reply);
+  });
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
   const titleOf = (kind: string) => letters.clauses.find((letter) => letter.id === kind)?.title ?? kind;

@@ -6,6 +6,7 @@
 //
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
+import { englishOnly } from '../language.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
@@ -40,6 +41,11 @@ export const INVOICES_TITLE = 'Invoices';
 const PAGE = 'invoices';
 
 export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async (app, { store, generateRouteConfig = {}, now = () => new Date() }) => {
+  // These pages' words are not in the message catalogues yet: they are shown in English, as English
+  // (<html lang="en">), whatever the draft's language; the letters and invoices they make follow the answers.
+  app.addHook('preHandler', async (request, reply) => {
+    englishOnly(request, reply);
+  });
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
 

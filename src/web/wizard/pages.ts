@@ -1,6 +1,7 @@
 // What every wizard page shares: HTML replies that no cache keeps, and the
 // page for a draft that is gone. Used by routes.ts and follow-up.ts.
 import type { FastifyReply } from 'fastify';
+import { pageMessages } from '../language.ts';
 
 export const SCRIPTS = ['/assets/wizard.js'];
 
@@ -13,9 +14,6 @@ export function html(reply: FastifyReply, status = 200): FastifyReply {
 }
 
 export function gone(reply: FastifyReply) {
-  return html(reply, 404).view('error.eta', {
-    title: 'This draft has expired or was deleted',
-    detail: 'Drafts are kept for a while after their last change, then removed, and a deleted draft cannot be brought back. Start a new contract, or continue from an answers file or a Word file you downloaded.',
-    status: 404,
-  });
+  const { t } = pageMessages(reply);
+  return html(reply, 404).view('error.eta', { title: t('error.gone.title'), detail: t('error.gone.detail'), status: 404 });
 }

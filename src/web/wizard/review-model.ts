@@ -3,8 +3,9 @@
 // defaults that apply), with a Change link, and the steps that still need
 // answers. A question that does not apply (the hourly rate of a fixed price,
 // the licence when the copyright is transferred) has no row.
-import { formatLongDate } from '../../answers/dates.ts';
-import { currencyName, formatMoney, isKnownCurrency, money } from '../../answers/money.ts';
+import { isKnownCurrency, money } from '../../answers/money.ts';
+import { formatsFor } from '../../language/format.ts';
+import { messagesFor, type Messages } from '../../language/messages.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { answersToForm, applies, isStepComplete } from './engine.ts';
@@ -27,32 +28,30 @@ export interface SummaryGroup {
   rows: SummaryRow[];
 }
 
-// What an optional answer left empty means in the contract, where it means something.
-const DEFAULT_WORDS: Readonly<Record<string, (value: unknown) => string>> = {
-  'project.revisionRounds': (value) => `${value} ${value === 1 ? 'round' : 'rounds'} (the usual)`,
-  'project.acceptanceDays': (value) => `${value} days (the usual)`,
-  'fee.noticeDays': (value) => `${value} days (the usual)`,
-  'project.endDate': () => 'No fixed end',
-};
+// What an optional answer left empty means in the contract, where it means something: `review.default.<name>`.
+const DEFAULT_WORDS: ReadonlySet<string> = new Set(['project.revisionRounds', 'project.acceptanceDays', 'fee.noticeDays', 'project.endDate']);
 
-function optionLabel(field: FieldDef, value: string): string {
-  if (field.kind === 'yes-no') return value === 'yes' ? 'Yes' : value === 'no' ? 'No' : value;
+function optionLabel(field: FieldDef, value: string, { t }: Messages): string {
+  if (field.kind === 'yes-no') return value === 'yes' ? t('common.yes') : value === 'no' ? t('common.no') : value;
   return field.options?.find((option) => option.value === value)?.label ?? value;
 }
 
-/** One answer, written out: "December 7, 2026", "$12,000.00", "14 days", "US Dollar (USD)". */
-function written(field: FieldDef, value: unknown, currency: string | undefined): string[] {
+/** One answer, written out: "December 7, 2026", "$12,000.00", "14 days", "US Dollar (USD)"; "2026年12月7日", "1,200,000円" in Japanese. */
+function written(field: FieldDef, value: unknown, currency: string | undefined, messages: Messages): string[] {
+  const formats = formatsFor(messages.language);
   if (field.kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))) {
-    return [formatLongDate(value)];
+    return [formats.date(value)];
   }
-  if (field.kind === 'money' && typeof value === 'number' && currency) return [formatMoney(money(value, currency))];
-  if (field.kind === 'select' && typeof value === 'string' && isKnownCurrency(value)) return [`${currencyName(value)} (${value})`];
+  if (field.kind === 'money' && typeof value === 'number' && currency) return [formats.money(money(value, currency))];
+  if (field.kind === 'select' && typeof value === 'string' && isKnownCurrency(value)) {
+    return [`${new Intl.DisplayNames(messages.language, { type: 'currency' }).of(value) ?? value} (${value})`];
+  }
   if ((field.kind === 'number' || field.kind === 'money') && typeof value === 'number') {
-    const number = value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+    const number = value.toLocaleString(messages.language, { maximumFractionDigits: 6 });
     if (!field.suffix) return [number];
-    return [field.suffix.startsWith('%') ? `${number}${field.suffix}` : `${number} ${field.suffix}`];
+    return [field.suffix.startsWith('%') ? `${number}${field.suffix}` : messages.t('review.withUnit', { number, unit: field.suffix })];
   }
-  if (typeof value === 'boolean') return [value ? 'Yes' : 'No'];
+  if (typeof value === 'boolean') return [messages.t(value ? 'common.yes' : 'common.no')];
   return String(value).split('\n');
 }
 
@@ -62,7 +61,9 @@ export function summaryGroups(
   hrefFor: (step: StepDef) => string,
   /** The complete answers with their defaults, once every step is answered. */
   complete?: Answers,
+  messages: Messages = messagesFor('en'),
 ): SummaryGroup[] {
+  const notAnswered = messages.t('review.notAnswered');
   const currency = typeof getIn(answers, 'fee.currency') === 'string' && isKnownCurrency(String(getIn(answers, 'fee.currency')).toUpperCase())
     ? String(getIn(answers, 'fee.currency')).toUpperCase()
     : undefined;
@@ -78,29 +79,29 @@ export function summaryGroups(
       const base = { label: field.label, isList: false, missing: false };
       if (field.name.startsWith('wizard.')) {
         const choice = form[field.name];
-        if (typeof choice === 'string' && choice !== '') rows.push({ ...base, lines: [optionLabel(field, choice)] });
-        else rows.push({ ...base, lines: ['Not answered yet'], missing: true });
+        if (typeof choice === 'string' && choice !== '') rows.push({ ...base, lines: [optionLabel(field, choice, messages)] });
+        else rows.push({ ...base, lines: [notAnswered], missing: true });
         continue;
       }
       const value = getIn(answers, field.name);
       if (field.kind === 'list') {
         const items = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
-        rows.push(items.length ? { ...base, lines: items, isList: true } : { ...base, lines: ['Not answered yet'], missing: true });
+        rows.push(items.length ? { ...base, lines: items, isList: true } : { ...base, lines: [notAnswered], missing: true });
         continue;
       }
       if (value === undefined || value === '') {
         const fallback = complete ? getIn(complete, field.name) : undefined;
-        const words = DEFAULT_WORDS[field.name];
-        if (words && (fallback !== undefined || field.name === 'project.endDate')) rows.push({ ...base, lines: [words(fallback)] });
-        else if (!field.optional) rows.push({ ...base, lines: ['Not answered yet'], missing: true });
+        if (DEFAULT_WORDS.has(field.name) && (fallback !== undefined || field.name === 'project.endDate')) {
+          rows.push({ ...base, lines: [messages.t(`review.default.${field.name}`, { count: Number(fallback ?? 0) })] });
+        } else if (!field.optional) rows.push({ ...base, lines: [notAnswered], missing: true });
         // An optional answer left empty that changes nothing in the contract has no row.
         continue;
       }
       if ((field.kind === 'radios' || field.kind === 'yes-no') && typeof value !== 'number') {
-        rows.push({ ...base, lines: [optionLabel(field, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value))] });
+        rows.push({ ...base, lines: [optionLabel(field, typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value), messages)] });
         continue;
       }
-      rows.push({ ...base, lines: written(field, value, currency) });
+      rows.push({ ...base, lines: written(field, value, currency, messages) });
     }
     return { id: step.id, title: step.title, changeHref: hrefFor(step), complete: isStepComplete(step, answers), rows };
   });

@@ -6,7 +6,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LIMITS } from '../../answers/schema.ts';
-import { formatLongDate, toIsoDate } from '../../answers/dates.ts';
+import { toIsoDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
@@ -25,7 +25,11 @@ import { invoicesPageRoutes } from './invoices.ts';
 import { readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
-import { activeSteps, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
+import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
+import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../language.ts';
+import { formatsFor } from '../../language/format.ts';
+import type { Messages } from '../../language/messages.ts';
+import type { Draft } from '../../drafts/store.ts';
 import { noteLookup, stepItems } from './view-models.ts';
 
 export interface WizardOptions {
@@ -44,8 +48,8 @@ export interface WizardOptions {
 }
 
 /** "1 MB", "512 kB": a byte limit as a person reads it. */
-export function describeBytes(bytes: number): string {
-  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString('en-US')} ${unit}`;
+export function describeBytes(bytes: number, locale = 'en-US'): string {
+  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString(locale)} ${unit}`;
   if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
   if (bytes >= 1024) return format(bytes / 1024, 'kB');
   return `${bytes} bytes`;
@@ -67,8 +71,8 @@ interface StepQuery {
 const resumeUrlOf = (request: FastifyRequest, id: string) => `${request.protocol}://${request.host}${draftUrl(id)}`;
 
 const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
-const HOME_TITLE = 'Make a freelance contract that protects you';
-const SAVE_FAILED = 'We could not save this step just now. What you typed is still below: send the form again in a moment.';
+/** "December 1, 2026", "2026年12月1日": the day a resume link stops working. */
+const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(messages.language).date(expiresAt.slice(0, 10));
 
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   await app.register(csrfProtection, {
@@ -81,12 +85,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   // failure goes on to the app's handler.
   app.setErrorHandler((error, request, reply) => {
     if (CSRF_ERRORS.has((error as { code?: string }).code ?? '')) {
-      return html(reply, 403).view('error.eta', {
-        title: 'This form has expired',
-        detail:
-          'For your security, every form on this site carries a one-time check, and this one was missing or out of date. Nothing was changed. Go back, reload the page, and send the form again: your saved answers are still there.',
-        status: 403,
-      });
+      const { t } = pageMessages(reply);
+      return html(reply, 403).view('error.eta', { title: t('error.csrf.title'), detail: t('error.csrf.detail'), status: 403 });
     }
     throw error;
   });
@@ -95,13 +95,29 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   const csrfCheck = app.csrfProtection;
 
   function home(reply: FastifyReply, importError?: { message: string; problems: readonly string[] }) {
+    const { t } = pageMessages(reply);
+    const heading = t('home.title');
     return html(reply, importError ? 400 : 200).view('home.eta', {
-      title: importError ? `Error: ${HOME_TITLE}` : HOME_TITLE,
-      heading: HOME_TITLE,
+      title: importError ? t('errors.pageTitle', { title: heading }) : heading,
+      heading,
       csrf: reply.generateCsrf(),
       importError,
-      maxUploadText: describeBytes(uploadLimitBytes),
+      maxUploadText: describeBytes(uploadLimitBytes, pageMessages(reply).language),
     });
+  }
+
+  /**
+   * A draft's page is in the draft's language; the language link on it
+   * (`?lang=`) changes the draft's language, so the contract and every
+   * later visit follow the choice.
+   */
+  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages }> {
+    const asked = askedLanguage(request);
+    let current = draft;
+    if (asked && asked !== draftLanguage(draft.answers)) {
+      current = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    }
+    return { draft: current, messages: useLanguage(request, reply, draftLanguage(current.answers)) };
   }
 
   function renderStep(
@@ -121,16 +137,17 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const index = steps.findIndex((candidate) => candidate.id === step.id);
     const previous = index > 0 ? steps[index - 1] : undefined;
     const rows = Math.min(Math.max(Number.parseInt(query.rows ?? '', 10) || 0, 0), LIMITS.deliverables);
-    const title = `${step.title} (step ${index + 1} of ${steps.length})`;
+    const { t } = useLanguage(request, reply, draftLanguage(draft.answers));
+    const title = t('step.pageTitle', { title: step.title, number: index + 1, count: steps.length });
     return html(reply, status).view('steps/step.eta', {
-      title: errors.length ? `Error: ${title}` : title,
+      title: errors.length ? t('errors.pageTitle', { title }) : title,
       heading: step.title,
       intro: step.intro,
-      note: notes(step.note),
+      note: notes(step.note, draft.answers),
       stepNumber: index + 1,
       stepCount: steps.length,
       backHref: fromReview ? draftUrl(draft.id, REVIEW_STEP.id) : previous ? draftUrl(draft.id, previous.id) : '/',
-      backText: fromReview ? 'Back to your answers' : previous ? `Back to ${previous.title.toLowerCase()}` : 'Back to the start',
+      backText: fromReview ? t('common.backToAnswers') : previous ? t('step.backTo', { title: previous.title }) : t('common.backToStart'),
       action: `${draftUrl(draft.id, step.id)}${fromReview ? '?from=review' : ''}`,
       csrf: reply.generateCsrf(),
       errors: [
@@ -139,23 +156,25 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       ],
       items: stepItems({ step, form, errors, answers: draft.answers, notes, listRows: rows }),
       hasList: step.fields.some((field) => field.kind === 'list'),
-      submitText: fromReview ? 'Save and go back to your answers' : index === steps.length - 1 ? 'Save and check your answers' : 'Save and continue',
+      submitText: t(fromReview ? 'step.saveAndReview' : index === steps.length - 1 ? 'step.saveAndCheck' : 'step.saveAndContinue'),
       scripts: SCRIPTS,
     });
   }
 
   function renderReview(request: FastifyRequest, reply: FastifyReply, draft: { id: string; answers: Record<string, unknown>; expiresAt: string }) {
+    const messages = useLanguage(request, reply, draftLanguage(draft.answers));
     const steps = activeSteps(draft.answers);
     const complete = completeAnswers(draft.answers);
-    const groups = summaryGroups(steps, draft.answers, (step) => `${draftUrl(draft.id, step.id)}?from=review`, complete);
+    const groups = summaryGroups(steps, draft.answers, (step) => `${draftUrl(draft.id, step.id)}?from=review`, complete, messages);
     const missing = groups
       .filter((group) => !group.complete)
       .map((group) => ({ title: group.title, href: `${draftUrl(draft.id, group.id)}?from=review&check=1` }));
     const answers = missing.length === 0 ? complete : undefined;
     const contract = answers ? assembleContract(answers, library) : undefined;
+    const heading = messages.t('review.title');
     return html(reply).view('review.eta', {
-      title: REVIEW_STEP.title,
-      heading: REVIEW_STEP.title,
+      title: heading,
+      heading,
       groups,
       missing,
       // Under the page's own h1 and "The contract" h2, the contract's headings start at h3.
@@ -164,7 +183,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       answersHref: draftUrl(draft.id, 'answers.json'),
       fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
       resumeUrl: resumeUrlOf(request, draft.id),
-      expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
+      expiresOn: expiryDate(messages, draft.expiresAt),
       followUpHref: draftUrl(draft.id, 'follow-up'),
       invoicesHref: draftUrl(draft.id, 'invoices'),
       deleteHref: draftUrl(draft.id, 'delete'),
@@ -176,14 +195,17 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
   // The one place that names the source of the advice; the steps then just advise.
-  app.get('/why', { schema: { hide: true } }, async (_request, reply) => html(reply).view('why.eta', { title: 'Why these safeguards' }));
+  app.get('/why', { schema: { hide: true } }, async (_request, reply) => html(reply).view('why.eta', { title: pageMessages(reply).t('why.title') }));
 
   // No CSRF check: starting only creates an empty draft, so a forged start
   // costs the visitor nothing, while a check would turn away everyone whose
   // cookie was cleared or blocked with "This form has expired". The form
   // still carries a token; every later form is checked.
-  app.post('/wizard', { schema: { hide: true }, ...wizardRateLimits('start') }, async (_request, reply) => {
-    const draft = await store.create({});
+  app.post('/wizard', { schema: { hide: true }, ...wizardRateLimits('start') }, async (request, reply) => {
+    // The draft starts in the language of the page its form was on (a hidden field), else the visitor's.
+    const sent = single((request.body as Record<string, unknown> | undefined)?.lang);
+    const language = sent === 'ja' || sent === 'en' ? sent : requestLanguage(request);
+    const draft = await store.create({ language });
     return reply.redirect(draftUrl(draft.id, STEPS[0]!.id), 303);
   });
 
@@ -241,29 +263,28 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const { upload, rest } = request.body as UploadForm;
     if (!upload || !upload.filename) {
       upload?.file.resume();
-      return home(reply, { message: 'Choose a file first: an answers file (.json) or a Word contract (.docx) downloaded from this site.', problems: [] });
+      return home(reply, { message: pageMessages(reply).t('import.noFile'), problems: [] });
     }
     let bytes: Buffer;
     try {
       bytes = await upload.toBuffer();
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+      const { t, language } = pageMessages(reply);
       return home(reply, {
-        message: tooLarge
-          ? `This file is larger than ${describeBytes(uploadLimitBytes)}, too large to be an answers file or a contract made here.`
-          : 'The file did not arrive complete. Try uploading it again.',
+        message: tooLarge ? t('import.tooLarge', { size: describeBytes(uploadLimitBytes, language) }) : t('import.incomplete'),
         problems: [],
       });
     }
     if (await sentMoreThanOneFile(rest)) throw tooMuchForm();
-    const result = readUploadedAnswers(bytes);
+    const result = readUploadedAnswers(bytes, pageMessages(reply));
     if (!result.ok) return home(reply, result);
     const draft = await store.create(result.answers as unknown as Record<string, unknown>);
     return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
   });
 
   app.get('/wizard/deleted', { schema: { hide: true } }, async (_request, reply) =>
-    html(reply).view('deleted.eta', { title: 'Your draft was deleted' }),
+    html(reply).view('deleted.eta', { title: pageMessages(reply).t('deleted.title') }),
   );
 
   // The resume link: the first step that still needs answers, or the review page when none does.
@@ -275,23 +296,25 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // "Save and come back later": the answers are saved; this page gives the link back to them.
   app.get<{ Params: DraftParams; Querystring: { step?: string } }>('/wizard/:draftId/saved', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    const { draft, messages } = await draftPage(request, reply, found);
     const step = findStep(request.query.step ?? '');
     return html(reply).view('saved.eta', {
-      title: 'Your answers are saved',
+      title: messages.t('saved.title'),
       resumeUrl: resumeUrlOf(request, draft.id),
-      expiresOn: formatLongDate(draft.expiresAt.slice(0, 10)),
+      expiresOn: expiryDate(messages, draft.expiresAt),
       continueHref: draftUrl(draft.id, step?.id ?? firstIncompleteStep(draft.answers)?.id ?? REVIEW_STEP.id),
       scripts: SCRIPTS,
     });
   });
 
   app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true }, ...wizardRateLimits('page') }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    const { draft } = await draftPage(request, reply, found);
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
-    const step = findStep(request.params.step);
+    const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
     const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });
     // Links from the review page ask for the step's problems straight away.
@@ -303,7 +326,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     '/wizard/:draftId/:step',
     { schema: { hide: true }, ...wizardRateLimits('saveStep'), preValidation: csrfCheck },
     async (request, reply) => {
-      const step = findStep(request.params.step);
+      let step = findStep(request.params.step);
       const body = (request.body ?? {}) as Record<string, unknown>;
       // Which questions the page asked depends on the answers before it (the fee model); read once the draft is loaded.
       let form: FormValues = {};
@@ -313,14 +336,16 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         const existing = await store.get(request.params.draftId);
         if (!existing) return gone(reply);
         if (!step) return reply.callNotFound();
+        step = findStep(step.id, draftLanguage(existing.answers))!;
         form = readForm(step, body, existing.answers);
         // Refused before saving: a draft never holds more than the schema allows.
-        const oversized = oversizedFields(step, form);
+        const oversized = oversizedFields(step, form, draftLanguage(existing.answers));
         if (oversized.length) return renderStep(request, reply, existing, step, trimOversized(step, form), oversized, 400);
         sections = formToSections(step, form, existing.answers);
         // Saved even when invalid: what was typed survives a reload or a lost connection.
         // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
-        draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, step, form));
+        const saving = step;
+        draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, saving, form));
       } catch (error) {
         if (!(error instanceof DraftStoreUnavailableError) || !step) throw error;
       if (Object.keys(form).length === 0) {
@@ -329,8 +354,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       }
         // The database is down or restarting: the same page again, with what was typed, and the same submit will save.
         request.log.warn({ err: error }, 'step not saved: draft store unavailable');
-        const typed = { id: request.params.draftId, answers: mergeStepAnswers({}, sections, step, form) };
-        return renderStep(request, reply, typed, step, form, [], 503, SAVE_FAILED);
+        const typed = { id: request.params.draftId, answers: { language: pageMessages(reply).language, ...mergeStepAnswers({}, sections, step, form) } };
+        return renderStep(request, reply, typed, step, form, [], 503, pageMessages(reply).t('step.saveFailed'));
       }
       if (!draft) return gone(reply);
       const fromReview = request.query.from === 'review';
@@ -387,10 +412,11 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // Delete asks first, on a page of its own (no script needed).
   app.get<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    const { draft, messages } = await draftPage(request, reply, found);
     return html(reply).view('delete.eta', {
-      title: 'Are you sure you want to delete this draft?',
+      title: messages.t('delete.title'),
       projectName: typeof (draft.answers.project as { name?: unknown } | undefined)?.name === 'string' ? (draft.answers.project as { name: string }).name : undefined,
       action: draftUrl(draft.id, 'delete'),
       backHref: draftUrl(draft.id, REVIEW_STEP.id),

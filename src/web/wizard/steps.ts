@@ -1,9 +1,12 @@
 // The wizard's steps as data: one topic a page, each validated by its slice of
 // the one answers schema. The generic route (routes.ts) reads this list; to
-// add a question, add a field here and, if it is new to the answers, to the
-// schema in src/answers/schema.ts.
+// add a question, add a field here, its words to every catalogue in
+// messages/ (`field.<name>.label`, and `.hint`, `.suffix`, `.option.<value>`
+// where it has them) and, if it is new to the answers, to the schema in
+// src/answers/schema.ts. The steps are the same in every language; only
+// their words, and the questions a language's contract alone needs, differ.
 import { z } from 'zod';
-import { currencyName, isKnownCurrency } from '../../answers/money.ts';
+import { isKnownCurrency } from '../../answers/money.ts';
 import {
   answersSchema,
   COMMON_CURRENCIES,
@@ -16,14 +19,19 @@ import {
   ownershipSchema,
   partiesSchema,
   projectSchema,
+  type Language,
 } from '../../answers/schema.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
+import { messagesFor, type Messages } from '../../language/messages.ts';
 import { getIn, setIn, type FormValues } from './form-values.ts';
 
 /** A clause whose plain-language note explains the question. */
+/** A clause whose plain-language note explains the question (the first id the language's library has). */
 export interface NoteRef {
   readonly id: string;
   readonly variant?: string;
+  /** The same note's id in a library that names the clause otherwise (the Japanese 目的 holds the parties). */
+  readonly alsoId?: string;
 }
 
 // `money`: an amount typed as people write it ("$6,000", "6 000", "¥1,200,000"), shown with the contract's currency.
@@ -34,36 +42,36 @@ export interface SelectGroup {
   readonly options: readonly { readonly value: string; readonly label: string }[];
 }
 
-export interface FieldOption {
+/** An option as the steps declare it; its words are `field.<name>.option.<value>` (and `.hint`). */
+export interface OptionSpec {
   readonly value: string;
-  readonly label: string;
-  readonly hint?: string;
   readonly note?: NoteRef;
   /** Fields shown under this option (all shown without JavaScript). */
   readonly reveals?: readonly string[];
 }
 
-export interface FieldDef {
+export interface FieldOption extends OptionSpec {
+  readonly label: string;
+  readonly hint?: string;
+}
+
+/** A question as the steps declare it: what it asks, without its words. */
+export interface FieldSpec {
   /** The input's name: a dotted answers path, or `wizard.*` for a question that only shapes other answers. */
   readonly name: string;
-  readonly label: string;
   readonly kind: FieldKind;
-  readonly hint?: string;
   readonly note?: NoteRef;
   readonly optional?: boolean;
   readonly autocomplete?: string;
   readonly width?: 'short' | 'medium';
-  /** Text after a short input: "days", "%". */
-  readonly suffix?: string;
-  readonly options?: readonly FieldOption[];
-  /** A select's choices, in groups; the first option is an empty "Select…" line. */
-  readonly selectGroups?: readonly SelectGroup[];
-  readonly selectPlaceholder?: string;
+  readonly options?: readonly OptionSpec[];
+  /** A select's choices, in groups, in the page's language; the first option is an empty "Select…" line. */
+  readonly selectGroups?: (messages: Messages) => readonly SelectGroup[];
   /**
    * Asked only when this holds for the answers saved so far (a question
    * about an earlier page's answer: the amounts of the fee model chosen on
-   * the step before). Otherwise it is not shown, read or checked, and its
-   * answer is removed.
+   * the step before; a question only the contract's language needs).
+   * Otherwise it is not shown, read or checked, and its answer is removed.
    */
   readonly when?: (answers: DraftAnswers) => boolean;
   /** For a form-only question (`wizard.*`): the answers it sets, replaced when the step is saved. */
@@ -82,23 +90,49 @@ export interface FieldDef {
   readonly keepTyped?: boolean;
 }
 
-export interface StepDef {
+/** A question with its words in one language. */
+export interface FieldDef extends Omit<FieldSpec, 'options' | 'selectGroups'> {
+  readonly label: string;
+  readonly hint?: string;
+  /** Text after a short input: "days", "%". */
+  readonly suffix?: string;
+  readonly options?: readonly FieldOption[];
+  readonly selectGroups?: readonly SelectGroup[];
+  readonly selectPlaceholder?: string;
+}
+
+interface StepShape {
   readonly id: string;
-  readonly title: string;
-  readonly intro?: string;
   /** The clause note shown under the heading. */
   readonly note?: NoteRef;
   /** Top-level answer keys this step owns; saving the step replaces them. */
   readonly sections: readonly string[];
-  readonly fields: readonly FieldDef[];
   /** The step's slice of the answers schema. */
   readonly schema: z.ZodType;
   /** Skips the step when it does not apply to these answers. */
   readonly when?: (answers: DraftAnswers) => boolean;
+  /**
+   * Answers the step writes itself (in toAnswers) where the language asks
+   * no question for them; kept when the question that would ask them does
+   * not apply.
+   */
+  readonly derives?: readonly string[];
   /** Turns the form's questions into answers (after generic conversion). */
   readonly toAnswers?: (sections: Record<string, unknown>, form: FormValues) => void;
   /** Fills the form's own questions (`wizard.*`) from saved answers. */
   readonly toForm?: (answers: DraftAnswers, form: FormValues) => void;
+}
+
+/** A step as declared: its words are `step.<id>.title` and `step.<id>.intro`. */
+export interface StepSpec extends StepShape {
+  readonly fields: readonly FieldSpec[];
+}
+
+/** A step with its words in one language. */
+export interface StepDef extends StepShape {
+  readonly title: string;
+  readonly intro?: string;
+  readonly fields: readonly FieldDef[];
 }
 
 /** What a suggestion may depend on besides the answers. */
@@ -109,72 +143,78 @@ export interface PrefillContext {
 const relationshipOf = (answers: DraftAnswers) =>
   getIn(answers, 'client.relationship') === 'returning' ? 'returning' : 'new';
 
-const partyFields = (prefix: 'freelancer' | 'client', who: { your: string }): FieldDef[] => [
-  { name: `${prefix}.name`, label: `${who.your} full name`, kind: 'text', autocomplete: prefix === 'freelancer' ? 'name' : 'off' },
-  {
-    name: `${prefix}.business`,
-    label: `${who.your} business name`,
-    kind: 'text',
-    optional: true,
-    autocomplete: prefix === 'freelancer' ? 'organization' : 'off',
-    hint: 'When there is one, the contract is made in this name.',
-  },
-  { name: `${prefix}.title`, label: `${who.your} title`, kind: 'text', optional: true, width: 'medium', hint: 'Shown under the signature, such as Owner or Marketing Director.', autocomplete: prefix === 'freelancer' ? 'organization-title' : 'off' },
-  { name: `${prefix}.email`, label: `${who.your} email address`, kind: 'email', autocomplete: prefix === 'freelancer' ? 'email' : 'off' },
-  {
-    name: `${prefix}.phone`,
-    label: `${who.your} phone number`,
-    kind: 'tel',
-    width: 'medium',
-    autocomplete: prefix === 'freelancer' ? 'tel' : 'off',
-    note: { id: 'communication' },
-  },
-  { name: `${prefix}.address`, label: `${who.your} postal address`, kind: 'textarea', autocomplete: prefix === 'freelancer' ? 'street-address' : 'off' },
-];
+/** The language the draft's contract is written in (the wizard's pages follow it). */
+export function draftLanguage(answers: DraftAnswers): Language {
+  return answers.language === 'ja' ? 'ja' : 'en';
+}
+
+/** A question only a contract in this language needs (the Japanese 源泉徴収, the court's place). */
+const inLanguage = (language: Language) => (answers: DraftAnswers) => draftLanguage(answers) === language;
+
+const partyFields = (prefix: 'freelancer' | 'client'): FieldSpec[] => {
+  const own = prefix === 'freelancer';
+  return [
+    { name: `${prefix}.name`, kind: 'text', autocomplete: own ? 'name' : 'off' },
+    { name: `${prefix}.business`, kind: 'text', optional: true, autocomplete: own ? 'organization' : 'off' },
+    { name: `${prefix}.title`, kind: 'text', optional: true, width: 'medium', autocomplete: own ? 'organization-title' : 'off' },
+    { name: `${prefix}.email`, kind: 'email', autocomplete: own ? 'email' : 'off' },
+    { name: `${prefix}.phone`, kind: 'tel', width: 'medium', autocomplete: own ? 'tel' : 'off', note: { id: 'communication', alsoId: 'notices' } },
+    { name: `${prefix}.address`, kind: 'textarea', autocomplete: own ? 'street-address' : 'off' },
+  ];
+};
 
 /** The kill fee we suggest: a quarter of the fee not yet earned, as in the product's worked example. */
 export const SUGGESTED_KILL_FEE = 25;
 
 const modelIs = (model: string) => (answers: DraftAnswers) => getIn(answers, 'fee.model') === model;
 
-/** Every currency, by name: the common ones first, then all the others alphabetically (a way to any ISO code). */
-function currencyGroups(): SelectGroup[] {
-  const option = (code: string) => ({ value: code, label: `${currencyName(code)} (${code})` });
+/** Every currency, by name in the page's language: the common ones first, then all the others by name (a way to any ISO code). */
+function currencyGroups(messages: Messages): SelectGroup[] {
+  const names = new Intl.DisplayNames(messages.language, { type: 'currency' });
+  const option = (code: string) => ({ value: code, label: `${names.of(code) ?? code} (${code})` });
   const common = new Set<string>(COMMON_CURRENCIES);
   const others = Intl.supportedValuesOf('currency')
     .filter((code) => !common.has(code) && isKnownCurrency(code))
     .map(option)
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+    .sort((a, b) => a.label.localeCompare(b.label, messages.language));
   return [
-    { label: 'Common currencies', options: COMMON_CURRENCIES.map(option) },
-    { label: 'All other currencies', options: others },
+    { label: messages.t('field.fee.currency.common'), options: COMMON_CURRENCIES.map(option) },
+    { label: messages.t('field.fee.currency.others'), options: others },
   ];
 }
 
-export const STEPS: readonly StepDef[] = [
+/** Cities with a district court that Japanese freelancers name most; any district-court city or prefecture is accepted. */
+const COURT_PLACES = ['東京', '大阪', '横浜', '名古屋', '札幌', '福岡', '京都', '神戸', 'さいたま', '千葉', '仙台', '広島'];
+
+const STEP_SPECS: readonly StepSpec[] = [
   {
     id: 'you',
-    title: 'About you',
-    intro: 'Your details as they will appear in the contract.',
-    note: { id: 'parties' },
+    note: { id: 'parties', alsoId: 'purpose' },
     sections: ['freelancer'],
     schema: z.object({ freelancer: partiesSchema.freelancer }),
-    fields: partyFields('freelancer', { your: 'Your' }),
-  },
-  {
-    id: 'client',
-    title: 'Your client',
-    intro: 'Who the work is for, and how you know them.',
-    sections: ['client'],
-    schema: z.object({ client: partiesSchema.client }),
     fields: [
-      ...partyFields('client', { your: "Client's" }),
+      ...partyFields('freelancer'),
+      // A Japanese contract writes a company with its representative, withholds income tax only from an individual,
+      // names the Freelance Act only for a freelancer without employees, and prints the invoice registration number.
+      {
+        name: 'freelancer.entity',
+        kind: 'radios',
+        when: inLanguage('ja'),
+        options: [{ value: 'individual' }, { value: 'company' }],
+        prefill: () => 'individual',
+      },
+      { name: 'freelancer.hasEmployees', kind: 'yes-no', when: inLanguage('ja'), prefill: () => 'no' },
+      { name: 'freelancer.invoiceRegistrationNumber', kind: 'text', width: 'medium', optional: true, when: inLanguage('ja') },
     ],
   },
   {
+    id: 'client',
+    sections: ['client'],
+    schema: z.object({ client: partiesSchema.client }),
+    fields: partyFields('client'),
+  },
+  {
     id: 'relationship',
-    title: 'Your history with this client',
-    intro: 'It sets the deposit we suggest, and the advice for a client who was trouble before.',
     sections: ['client'],
     schema: z.object({ client: partiesSchema.client }),
     toAnswers(sections, form) {
@@ -194,151 +234,80 @@ export const STEPS: readonly StepDef[] = [
     fields: [
       {
         name: 'wizard.history',
-        label: 'Have you worked for this client before?',
         kind: 'radios',
         answers: ['client.relationship', 'client.troubleBefore'],
-        options: [
-          { value: 'new', label: 'No, this is our first project', hint: 'We suggest a 50% deposit before work starts.' },
-          { value: 'returning', label: 'Yes, and they paid on time and answered my messages', hint: 'We suggest a 30% deposit (25 to 30% is usual for a client who has paid you before).' },
-          { value: 'returning-trouble', label: 'Yes, but they paid late or went silent', hint: 'We show what to do before you take the work on. This answer is not written in the contract.' },
-        ],
+        options: [{ value: 'new' }, { value: 'returning' }, { value: 'returning-trouble' }],
       },
     ],
   },
   {
     id: 'project',
-    title: 'The project',
-    intro: 'What you will deliver, and when.',
     note: { id: 'scope' },
     sections: ['effectiveDate', 'project'],
     schema: z.object({ effectiveDate: answersSchema.in.shape.effectiveDate, project: projectSchema }),
     fields: [
-      { name: 'project.name', label: 'Project name', kind: 'text', hint: 'Used as the title of the contract and of the file.' },
-      { name: 'project.description', label: 'What the project is', kind: 'textarea', hint: 'A sentence or two in plain words.' },
-      {
-        name: 'project.deliverables',
-        label: 'Deliverables',
-        kind: 'list',
-        hint: 'One thing you will hand over per box, such as "Homepage design". Leave a box empty to remove it.',
-      },
-      { name: 'effectiveDate', label: 'Date the contract takes effect', kind: 'date', hint: 'Usually the day you both sign.', prefill: (_answers, { today }) => today },
-      { name: 'project.startDate', label: 'Start date', kind: 'date' },
-      { name: 'project.endDate', label: 'End date', kind: 'date', optional: true, hint: 'Leave empty when the project has no fixed end.' },
-      {
-        name: 'project.revisionRounds',
-        label: 'Rounds of revisions included',
-        kind: 'number',
-        width: 'short',
-        optional: true,
-        hint: 'Leave empty for the usual 2. Further changes are billed or quoted in writing.',
-        note: { id: 'revisions' },
-      },
-      {
-        name: 'project.acceptanceDays',
-        label: 'Days the client has to accept or object to a delivery',
-        kind: 'number',
-        width: 'short',
-        suffix: 'days',
-        optional: true,
-        hint: 'Leave empty for 10. If the client says nothing for this long, the delivery counts as accepted.',
-        note: { id: 'acceptance' },
-      },
+      { name: 'project.name', kind: 'text' },
+      { name: 'project.description', kind: 'textarea' },
+      { name: 'project.deliverables', kind: 'list' },
+      { name: 'effectiveDate', kind: 'date', prefill: (_answers, { today }) => today },
+      { name: 'project.startDate', kind: 'date' },
+      { name: 'project.endDate', kind: 'date', optional: true },
+      { name: 'project.revisionRounds', kind: 'number', width: 'short', optional: true, note: { id: 'revisions' } },
+      { name: 'project.acceptanceDays', kind: 'number', width: 'short', optional: true, note: { id: 'acceptance' } },
     ],
   },
   {
     id: 'charging',
-    title: 'How you charge',
-    intro: 'The currency first: every amount in the contract is in it.',
     sections: ['fee'],
     schema: z.object({ fee: feeSchema }),
     fields: [
       {
         name: 'fee.currency',
-        label: 'Currency',
         kind: 'select',
-        hint: 'The currency of your prices and invoices. The common ones come first, then every other currency by name.',
-        selectPlaceholder: 'Select a currency',
-        selectGroups: currencyGroups(),
+        selectGroups: currencyGroups,
+        // A Japanese contract is in yen (its withholding is worked out in yen); any other currency is still offered.
+        prefill: (answers) => (draftLanguage(answers) === 'ja' ? 'JPY' : undefined),
       },
       {
         name: 'fee.model',
-        label: 'How do you charge for this project?',
         kind: 'radios',
         options: [
-          { value: 'fixed', label: 'A fixed price for the whole project', note: { id: 'fees', variant: 'fixed' } },
-          { value: 'hourly', label: 'By the hour, with an estimate', note: { id: 'fees', variant: 'hourly' } },
-          { value: 'retainer', label: 'A monthly retainer', note: { id: 'fees', variant: 'retainer' } },
+          { value: 'fixed', note: { id: 'fees', variant: 'fixed' } },
+          { value: 'hourly', note: { id: 'fees', variant: 'hourly' } },
+          { value: 'retainer', note: { id: 'fees', variant: 'retainer' } },
         ],
       },
     ],
   },
   {
     id: 'fees',
-    title: 'Fees and payment',
-    intro: 'The price, and how quickly invoices must be paid.',
     sections: ['fee'],
     schema: z.object({ fee: feeSchema }),
     fields: [
       // Only the chosen model's amounts are asked for and kept in the answers;
       // what was typed for another model is kept aside (keepTyped) for a switch back.
-      { name: 'fee.total', label: 'Total price', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('fixed'), hint: 'For the whole project, like 6,000.' },
-      { name: 'fee.rate', label: 'Hourly rate', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('hourly'), hint: 'Like 85.' },
-      { name: 'fee.estimatedHours', label: 'Estimated hours', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true, when: modelIs('hourly') },
-      { name: 'fee.monthly', label: 'Monthly retainer', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('retainer'), hint: 'Paid at the start of each month, like 2,500.' },
-      { name: 'fee.hoursPerMonth', label: 'Hours included each month', kind: 'number', width: 'short', suffix: 'hours', keepTyped: true, when: modelIs('retainer') },
+      { name: 'fee.total', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('fixed') },
+      { name: 'fee.rate', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('hourly') },
+      { name: 'fee.estimatedHours', kind: 'number', width: 'short', keepTyped: true, when: modelIs('hourly') },
+      { name: 'fee.monthly', kind: 'money', width: 'medium', keepTyped: true, when: modelIs('retainer') },
+      { name: 'fee.hoursPerMonth', kind: 'number', width: 'short', keepTyped: true, when: modelIs('retainer') },
+      { name: 'fee.noticeDays', kind: 'number', width: 'short', optional: true, keepTyped: true, when: modelIs('retainer') },
+      { name: 'fee.paymentDueDays', kind: 'number', width: 'short', prefill: () => '14' },
+      { name: 'fee.lateFeePercentPerMonth', kind: 'number', width: 'short', note: { id: 'late-payment' }, prefill: () => '1.5' },
+      { name: 'fee.paymentMethod', kind: 'textarea', optional: true },
+      { name: 'fee.tax.label', kind: 'text', width: 'medium', optional: true, suggestions: ['VAT', 'GST', 'Sales tax', '消費税'] },
+      { name: 'fee.tax.percent', kind: 'number', width: 'short', optional: true },
       {
-        name: 'fee.noticeDays',
-        label: 'Notice to end the retainer',
-        kind: 'number',
-        width: 'short',
-        suffix: 'days',
-        optional: true,
-        keepTyped: true,
-        when: modelIs('retainer'),
-        hint: 'Leave empty for 30. The retainer runs month to month until either of you gives this notice.',
-      },
-      { name: 'fee.paymentDueDays', label: 'Days the client has to pay an invoice', kind: 'number', width: 'short', suffix: 'days', hint: '0 means payment on receipt.', prefill: () => '14' },
-      {
-        name: 'fee.lateFeePercentPerMonth',
-        label: 'Late fee',
-        kind: 'number',
-        width: 'short',
-        suffix: '% per 30 days',
-        hint: 'A share of the unpaid invoice, added for each full 30 days it is late; 0 for none.',
-        note: { id: 'late-payment' },
-        prefill: () => '1.5',
-      },
-      {
-        name: 'fee.paymentMethod',
-        label: 'How the client pays',
-        kind: 'textarea',
-        optional: true,
-        hint: 'Bank details or a payment link, printed in the contract. Leave empty to give them on each invoice.',
-      },
-      {
-        name: 'fee.tax.label',
-        label: 'Tax you add to your invoices',
-        kind: 'text',
-        width: 'medium',
-        optional: true,
-        suggestions: ['VAT', 'GST', 'Sales tax', '消費税'],
-        hint: 'Such as VAT or GST, when you are registered for it. Your prices are always before tax; leave empty when you charge none.',
-      },
-      {
-        name: 'fee.tax.percent',
-        label: 'Tax rate',
-        kind: 'number',
-        width: 'short',
-        suffix: '%',
-        optional: true,
-        hint: 'The fee table then shows each amount before tax, the tax and the total.',
+        // 源泉徴収: withheld from an individual's fee for design, writing and the other listed kinds of work.
+        name: 'fee.withholding',
+        kind: 'yes-no',
+        when: inLanguage('ja'),
+        prefill: (answers) => (getIn(answers, 'freelancer.entity') === 'company' ? 'no' : 'yes'),
       },
     ],
   },
   {
     id: 'safeguards',
-    title: 'Deposit and kill fee',
-    intro: 'The two safeguards that protect you when a client disappears.',
     sections: ['deposit', 'killFee'],
     schema: z.object({ deposit: depositSchema, killFee: killFeeSchema }),
     toAnswers(sections, form) {
@@ -367,65 +336,27 @@ export const STEPS: readonly StepDef[] = [
     fields: [
       {
         name: 'wizard.depositChoice',
-        label: 'What does the client pay before work starts?',
         kind: 'radios',
         options: [
-          { value: 'deposit', label: 'A deposit', note: { id: 'deposit' }, reveals: ['deposit.percent'] },
-          { value: 'full', label: 'The full price', note: { id: 'deposit', variant: 'payment-in-full' } },
+          { value: 'deposit', note: { id: 'deposit' }, reveals: ['deposit.percent'] },
+          { value: 'full', note: { id: 'deposit', variant: 'payment-in-full' } },
         ],
       },
-      {
-        name: 'deposit.percent',
-        label: 'Deposit',
-        kind: 'number',
-        width: 'short',
-        suffix: '%',
-        hint: 'We suggest 50% for a new client, and 25 to 30% for a client who has paid you before. We filled in the suggestion for your client.',
-        prefill: (answers) => String(defaultDepositPercent(relationshipOf(answers))),
-      },
-      {
-        name: 'deposit.nonRefundable',
-        label: 'Is the deposit non-refundable?',
-        kind: 'yes-no',
-        hint: 'We suggest yes: if the client disappears, you keep it.',
-        prefill: () => 'yes',
-      },
-      {
-        name: 'killFee.unresponsiveDays',
-        label: 'Days of silence before work stops',
-        kind: 'number',
-        width: 'short',
-        suffix: 'days',
-        hint: 'Counted from the day after a written request goes unanswered, once you have also tried to call. You may then pause the work and bill what is done so far; a pause costs the client no kill fee.',
-        note: { id: 'responsiveness' },
-        prefill: () => '14',
-      },
+      { name: 'deposit.percent', kind: 'number', width: 'short', prefill: (answers) => String(defaultDepositPercent(relationshipOf(answers))) },
+      { name: 'deposit.nonRefundable', kind: 'yes-no', prefill: () => 'yes' },
+      { name: 'killFee.unresponsiveDays', kind: 'number', width: 'short', note: { id: 'responsiveness' }, prefill: () => '14' },
       {
         name: 'wizard.killFee',
-        label: 'Charge a kill fee if the client ends the project early?',
         kind: 'radios',
         answers: ['killFee.percentOfRemainingFee'],
         note: { id: 'termination' },
-        options: [
-          { value: 'yes', label: 'Yes', reveals: ['killFee.percentOfRemainingFee'] },
-          { value: 'no', label: 'No', hint: 'The client then pays only for the work done.' },
-        ],
+        options: [{ value: 'yes', reveals: ['killFee.percentOfRemainingFee'] }, { value: 'no' }],
       },
-      {
-        name: 'killFee.percentOfRemainingFee',
-        label: 'Kill fee',
-        kind: 'number',
-        width: 'short',
-        suffix: '% of the fee not yet earned',
-        hint: `We suggest ${SUGGESTED_KILL_FEE}%, charged on top of the work done when the client ends the project or goes silent.`,
-        prefill: () => String(SUGGESTED_KILL_FEE),
-      },
+      { name: 'killFee.percentOfRemainingFee', kind: 'number', width: 'short', prefill: () => String(SUGGESTED_KILL_FEE) },
     ],
   },
   {
     id: 'rights',
-    title: 'Who owns the work',
-    intro: 'Until you are paid in full, everything you make stays yours; the client always keeps the rights to the materials it gives you.',
     note: { id: 'ownership' },
     sections: ['ownership'],
     schema: z.object({ ownership: ownershipSchema }),
@@ -435,64 +366,46 @@ export const STEPS: readonly StepDef[] = [
     fields: [
       {
         name: 'ownership.copyright',
-        label: 'Once you are paid in full, who holds the copyright?',
         kind: 'radios',
         options: [
-          { value: 'assign-to-client', label: 'The client: I transfer the copyright', note: { id: 'copyright', variant: 'assign-to-client' } },
-          {
-            value: 'retain-and-license',
-            label: 'Me: I keep the copyright and license the work',
-            note: { id: 'copyright', variant: 'retain-and-license' },
-            reveals: ['ownership.licence'],
-          },
+          { value: 'assign-to-client', note: { id: 'copyright', variant: 'assign-to-client' } },
+          { value: 'retain-and-license', note: { id: 'copyright', variant: 'retain-and-license' }, reveals: ['ownership.licence'] },
         ],
       },
       {
         name: 'ownership.licence',
-        label: 'The licence the client receives',
         kind: 'radios',
         optional: true,
-        options: [
-          { value: 'non-exclusive', label: 'Non-exclusive', hint: 'You may license the work to others too. The usual choice.' },
-          { value: 'exclusive', label: 'Exclusive', hint: 'Only the client may use the work; you keep the copyright and your portfolio right.' },
-        ],
+        options: [{ value: 'non-exclusive' }, { value: 'exclusive' }],
         prefill: () => 'non-exclusive',
       },
-      {
-        name: 'ownership.portfolioUse',
-        label: 'May you show the work in your portfolio?',
-        kind: 'yes-no',
-        prefill: () => 'yes',
-      },
+      { name: 'ownership.portfolioUse', kind: 'yes-no', prefill: () => 'yes' },
     ],
   },
   {
     id: 'jurisdiction',
-    title: 'Law and court',
-    intro: 'Where a dispute would be settled: name your own state or country and your own court. Last, the paper the Word file is laid out for.',
     note: { id: 'governing-law' },
     sections: ['jurisdiction', 'paperSize'],
     schema: z.object({ jurisdiction: jurisdictionSchema, paperSize: answersSchema.in.shape.paperSize }),
+    // A Japanese contract is governed by Japanese law and names its courts from the place alone
+    // (東京 -> 東京地方裁判所 and 東京簡易裁判所): the law and the court are written from it, not asked.
+    derives: ['jurisdiction.governingLaw', 'jurisdiction.venue'],
+    toAnswers(sections, form) {
+      if (!('jurisdiction.place' in form)) return;
+      const place = String(form['jurisdiction.place'] ?? '').trim();
+      setIn(sections, 'jurisdiction.governingLaw', '日本法');
+      if (place) setIn(sections, 'jurisdiction.venue', place);
+    },
     fields: [
-      { name: 'jurisdiction.governingLaw', label: 'Governing law', kind: 'text', hint: 'Your state or country, such as "State of Oregon" or "England and Wales".' },
-      { name: 'jurisdiction.venue', label: 'Court (venue)', kind: 'text', hint: 'Your city or county, such as "Multnomah County, Oregon".' },
-      {
-        name: 'jurisdiction.smallClaims',
-        label: 'Mention small-claims court?',
-        kind: 'yes-no',
-        hint: 'Says that either side may use small-claims court where the amount allows: the quick, cheap route for an unpaid invoice.',
-        prefill: () => 'yes',
-      },
+      { name: 'jurisdiction.governingLaw', kind: 'text', when: inLanguage('en') },
+      { name: 'jurisdiction.venue', kind: 'text', when: inLanguage('en') },
+      { name: 'jurisdiction.place', kind: 'text', width: 'medium', when: inLanguage('ja'), suggestions: COURT_PLACES },
+      { name: 'jurisdiction.smallClaims', kind: 'yes-no', prefill: () => 'yes' },
       {
         name: 'paperSize',
-        label: 'Paper size for the Word file',
         kind: 'radios',
         optional: true,
-        hint: 'We filled in the paper used where your currency is: US Letter in the United States, Canada, Mexico and the Philippines, A4 elsewhere.',
-        options: [
-          { value: 'letter', label: 'US Letter (8.5 × 11 inches)' },
-          { value: 'a4', label: 'A4 (210 × 297 mm)' },
-        ],
+        options: [{ value: 'letter' }, { value: 'a4' }],
         // The currency question is on the fees step, answered before this one; it is pre-filled with USD.
         prefill: (answers) => {
           const currency = getIn(answers, 'fee.currency');
@@ -503,15 +416,76 @@ export const STEPS: readonly StepDef[] = [
   },
 ];
 
-export const REVIEW_STEP = { id: 'review', title: 'Check your answers' } as const;
+/** Words that may be absent: an empty sentence in the catalogue means "none". */
+const optionalText = (messages: Messages, key: string, params?: Record<string, string | number>) =>
+  messages.has(key) ? messages.t(key, params) : undefined;
 
-export function findStep(id: string): StepDef | undefined {
-  return STEPS.find((step) => step.id === id);
+// What a hint may mention besides the answers: the kill fee we suggest.
+const HINT_PARAMS = { suggestedKillFee: SUGGESTED_KILL_FEE };
+
+function localizeField(spec: FieldSpec, messages: Messages): FieldDef {
+  const key = `field.${spec.name}`;
+  const { options, selectGroups, ...rest } = spec;
+  const hint = optionalText(messages, `${key}.hint`, HINT_PARAMS);
+  const suffix = optionalText(messages, `${key}.suffix`);
+  return {
+    ...rest,
+    label: messages.t(`${key}.label`),
+    ...(hint ? { hint } : {}),
+    ...(suffix ? { suffix } : {}),
+    ...(options
+      ? {
+          options: options.map((option) => {
+            const optionHint = optionalText(messages, `${key}.option.${option.value}.hint`, HINT_PARAMS);
+            return { ...option, label: messages.t(`${key}.option.${option.value}`), ...(optionHint ? { hint: optionHint } : {}) };
+          }),
+        }
+      : {}),
+    ...(selectGroups ? { selectGroups: selectGroups(messages), selectPlaceholder: messages.t(`${key}.placeholder`) } : {}),
+  };
 }
 
-/** The steps that apply to these answers, in order. */
+function localizeStep(spec: StepSpec, messages: Messages): StepDef {
+  const intro = optionalText(messages, `step.${spec.id}.intro`);
+  return {
+    ...spec,
+    title: messages.t(`step.${spec.id}.title`),
+    ...(intro ? { intro } : {}),
+    fields: spec.fields.map((field) => localizeField(field, messages)),
+  };
+}
+
+const localized = new Map<Language, readonly StepDef[]>();
+
+/** The steps with their words in a language; built once per language. */
+export function stepsIn(language: Language): readonly StepDef[] {
+  let steps = localized.get(language);
+  if (!steps) {
+    const messages = messagesFor(language);
+    steps = STEP_SPECS.map((spec) => localizeStep(spec, messages));
+    localized.set(language, steps);
+  }
+  return steps;
+}
+
+/**
+ * The steps' shape (ids, fields, sections, rules) for code that reads no
+ * words; in English. Pages use `activeSteps`, in the draft's language.
+ */
+export const STEPS: readonly StepDef[] = stepsIn('en');
+
+/** Every step and question, so start-up can check that each has its words in every catalogue. */
+export const STEP_SPECS_FOR_CHECK = STEP_SPECS;
+
+export const REVIEW_STEP = { id: 'review' } as const;
+
+export function findStep(id: string, language: Language = 'en'): StepDef | undefined {
+  return stepsIn(language).find((step) => step.id === id);
+}
+
+/** The steps that apply to these answers, in order, in the draft's language. */
 export function activeSteps(answers: DraftAnswers): StepDef[] {
-  return STEPS.filter((step) => !step.when || step.when(answers));
+  return stepsIn(draftLanguage(answers)).filter((step) => !step.when || step.when(answers));
 }
 
 /** Every field of a step, including those revealed under an option. */

@@ -1,12 +1,15 @@
 // View models for the wizard's pages: everything a template prints, already
 // decided here (ids, aria attributes, which panel shows), so the templates
 // only lay it out.
-import { formatMoney, isKnownCurrency } from '../../answers/money.ts';
+import { isKnownCurrency } from '../../answers/money.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
+import { editionFor } from '../../contract/assemble.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
+import { formatsFor } from '../../language/format.ts';
+import { messagesFor, type Messages } from '../../language/messages.ts';
 import { getIn, type FormValues } from './form-values.ts';
 import { applies, depositFigures, fieldId, firstInputId, type FieldError } from './engine.ts';
-import { revealedBy, type FieldDef, type NoteRef, type SelectGroup, type StepDef } from './steps.ts';
+import { draftLanguage, revealedBy, type FieldDef, type NoteRef, type SelectGroup, type StepDef } from './steps.ts';
 
 /** "$" for USD, "€", "£", "¥", "CA$", "CHF": what goes before an amount box; nothing until a currency is chosen. */
 export function currencySymbol(currency: unknown): string | undefined {
@@ -14,15 +17,20 @@ export function currencySymbol(currency: unknown): string | undefined {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
 }
 
-export type NoteLookup = (ref: NoteRef | undefined) => string | undefined;
+/** A clause's plain-language note, from the clause library of the draft's language. */
+export type NoteLookup = (ref: NoteRef | undefined, answers: DraftAnswers) => string | undefined;
 
-export function noteLookup(library: ClauseLibrary): NoteLookup {
-  return (ref) => {
+export function noteLookup(english: ClauseLibrary): NoteLookup {
+  return (ref, answers) => {
     if (!ref) return undefined;
-    const clause =
-      library.clauses.find((c) => c.id === ref.id && (ref.variant ? c.variant === ref.variant : true)) ??
-      library.clauses.find((c) => c.id === ref.id);
-    return clause?.note;
+    const { library } = editionFor(draftLanguage(answers), english);
+    for (const id of [ref.id, ref.alsoId]) {
+      const clause =
+        library.clauses.find((c) => c.id === id && (ref.variant ? c.variant === ref.variant : true)) ??
+        library.clauses.find((c) => c.id === id);
+      if (clause) return clause.note;
+    }
+    return undefined;
   };
 }
 
@@ -80,6 +88,8 @@ export interface FieldView {
   items: ListItemView[];
   options: OptionView[];
   isPageHeading: boolean;
+  /** A list's label for a box the script adds, with {number} to fill. */
+  itemLabel?: string;
 }
 
 export interface PanelView {
@@ -108,6 +118,8 @@ interface BuildContext {
   readonly notes: NoteLookup;
   /** How many deliverable boxes to show at least. */
   readonly listRows?: number;
+  /** The page's words, in the draft's language. */
+  readonly messages: Messages;
 }
 
 const joinIds = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ');
@@ -134,7 +146,7 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
   const hintId = `${id}-hint`;
   const noteId = `${id}-note`;
   const errorId = `${id}-error`;
-  const note = ctx.notes(field.note);
+  const note = ctx.notes(field.note, ctx.answers);
   const value = ctx.form[field.name];
   const text = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 
@@ -147,7 +159,7 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
       const itemId = `${id}-${index}`;
       return {
         id: itemId,
-        label: `Deliverable ${index + 1}`,
+        label: ctx.messages.t('field.deliverableItem', { number: index + 1 }),
         value: values[index] ?? '',
         ...(itemError ? { error: itemError.message } : {}),
         errorId: `${itemId}-error`,
@@ -158,12 +170,12 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
 
   let options: FieldView['options'] = [];
   if (field.kind === 'radios' || field.kind === 'yes-no') {
-    const choices = field.kind === 'yes-no' ? [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] : (field.options ?? []);
+    const choices = field.kind === 'yes-no' ? [{ value: 'yes', label: ctx.messages.t('common.yes') }, { value: 'no', label: ctx.messages.t('common.no') }] : (field.options ?? []);
     options = choices.map((option, index) => {
       const optionId = index === 0 ? firstInputId(field) : `${id}-${index + 1}`;
       const full = field.options?.[index];
       const reveals = children.get(`${field.name}=${option.value}`) ?? [];
-      const hint = [full?.hint, ctx.notes(full?.note)].filter(Boolean).join(' ');
+      const hint = [full?.hint, ctx.notes(full?.note, ctx.answers)].filter(Boolean).join(' ');
       return {
         id: optionId,
         value: option.value,
@@ -197,7 +209,7 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     inputType: inputType(field),
     ...(field.kind === 'number' || field.kind === 'money' ? { inputMode: 'decimal' } : {}),
     ...(prefix ? { prefix } : {}),
-    ...(field.selectGroups ? { selectGroups: field.selectGroups, selectPlaceholder: field.selectPlaceholder ?? 'Select one' } : {}),
+    ...(field.selectGroups ? { selectGroups: field.selectGroups, selectPlaceholder: field.selectPlaceholder ?? '' } : {}),
     ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
     widthClass: field.width ? `input-${field.width}` : '',
     ...(field.suffix ? { suffix: field.suffix } : {}),
@@ -207,22 +219,20 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     items,
     options,
     isPageHeading: field.isPageHeading ?? false,
+    // For the script's "Add another": the next box's label, with {number} left for it to fill.
+    itemLabel: ctx.messages.t('field.deliverableItem'),
   };
 }
 
 /** The seventh safeguard, for a client who was trouble last time. */
-export function troubleAdvice(hidden: boolean): PanelView {
+export function troubleAdvice(hidden: boolean, { t }: Messages = messagesFor('en')): PanelView {
   return {
     type: 'panel',
     id: 'trouble-advice',
     tone: 'warning',
-    heading: 'This client was trouble last time',
-    paragraphs: ['What we suggest for a returning client who paid late or went silent:'],
-    list: [
-      'Gut check first: do you want to work with them again?',
-      'If you do, double your rate.',
-      'Sign a new contract with every safeguard in it: this one.',
-    ],
+    heading: t('panel.trouble.heading'),
+    paragraphs: [t('panel.trouble.intro')],
+    list: [t('panel.trouble.gutCheck'), t('panel.trouble.doubleRate'), t('panel.trouble.newContract')],
     rows: [],
     hidden,
     revealName: 'wizard.history',
@@ -238,7 +248,7 @@ function figuresPanel(ctx: BuildContext): PanelView {
     type: 'panel',
     id: 'deposit-figures',
     tone: 'figures',
-    heading: 'What the client pays',
+    heading: ctx.messages.t('panel.figures.heading'),
     paragraphs: [],
     list: [],
     rows: [],
@@ -249,18 +259,20 @@ function figuresPanel(ctx: BuildContext): PanelView {
     const feeKnown = depositFigures(ctx.answers, '50') !== undefined;
     return {
       ...base,
-      paragraphs: [feeKnown ? 'Enter a deposit percentage to see the amount.' : 'Answer the fees step to see the deposit as an amount.'],
+      paragraphs: [ctx.messages.t(feeKnown ? 'panel.figures.enterPercent' : 'panel.figures.answerFees')],
       ...(feeKnown ? {} : { data: [] }),
     };
   }
   const model = getIn(ctx.answers, 'fee.model');
-  const totalLabel = model === 'hourly' ? 'Estimated fee' : model === 'retainer' ? 'Monthly retainer' : 'Total price';
+  const { t } = ctx.messages;
+  const { money } = formatsFor(ctx.messages.language);
+  const totalLabel = t(model === 'hourly' ? 'panel.figures.estimatedFee' : model === 'retainer' ? 'panel.figures.monthly' : 'panel.figures.total');
   return {
     ...base,
     rows: [
-      { id: 'figure-base', label: totalLabel, value: formatMoney(figures.base) },
-      { id: 'figure-deposit', label: 'Paid before work starts', value: formatMoney(figures.deposit) },
-      { id: 'figure-balance', label: 'Balance', value: formatMoney(figures.balance) },
+      { id: 'figure-base', label: totalLabel, value: money(figures.base) },
+      { id: 'figure-deposit', label: t('panel.figures.deposit'), value: money(figures.deposit) },
+      { id: 'figure-balance', label: t('panel.figures.balance'), value: money(figures.balance) },
     ],
     data: [
       ['base-minor', String(figures.base.minor)],
@@ -273,7 +285,7 @@ function figuresPanel(ctx: BuildContext): PanelView {
 function panelsAfter(ctx: BuildContext): Map<string, PanelView[]> {
   const panels = new Map<string, PanelView[]>();
   if (ctx.step.id === 'relationship') {
-    panels.set('wizard.history', [troubleAdvice(ctx.form['wizard.history'] !== 'returning-trouble')]);
+    panels.set('wizard.history', [troubleAdvice(ctx.form['wizard.history'] !== 'returning-trouble', ctx.messages)]);
   }
   if (ctx.step.id === 'safeguards') {
     panels.set('wizard.depositChoice', [figuresPanel(ctx)]);
@@ -281,7 +293,8 @@ function panelsAfter(ctx: BuildContext): Map<string, PanelView[]> {
   return panels;
 }
 
-export function stepItems(ctx: BuildContext): ItemView[] {
+export function stepItems(context: Omit<BuildContext, 'messages'>): ItemView[] {
+  const ctx: BuildContext = { ...context, messages: messagesFor(draftLanguage(context.answers)) };
   const revealed = revealedBy(ctx.step);
   const children = new Map<string, FieldDef[]>();
   for (const [name, { field, option }] of revealed) {
@@ -291,7 +304,7 @@ export function stepItems(ctx: BuildContext): ItemView[] {
   }
   const after = panelsAfter(ctx);
   const items: ItemView[] = [];
-  if (ctx.step.id === 'fees' && getIn(ctx.answers, 'client.troubleBefore') === true) items.push(troubleAdvice(false));
+  if (ctx.step.id === 'fees' && getIn(ctx.answers, 'client.troubleBefore') === true) items.push(troubleAdvice(false, ctx.messages));
   for (const field of ctx.step.fields) {
     if (revealed.has(field.name) || !applies(field, ctx.answers)) continue;
     items.push(fieldView(field, ctx, children));
