@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cleanLine, cleanMultiline } from './text.ts';
 import { currencyDigits, currencyName, isKnownCurrency } from './money.ts';
 import { courtSeat } from './japan-courts.ts';
+import { activeLanguage, say, type MessageParams } from '../language/messages.ts';
 
 export const LIMITS = {
   name: 200,
@@ -27,24 +28,36 @@ export const LIMITS = {
 // Messages follow the GOV.UK pattern: one sentence per field and per
 // failure, saying what to do ("Enter the total price, like 6,000") rather than
 // what went wrong in a programmer's terms. The API's problem details carry the
-// same sentences, with the field's path beside them.
+// same sentences, with the field's path beside them. The sentences live in the
+// message catalogues (messages/<language>.json, keys `answers.*`) and are
+// written when a problem is found, in the language of the check
+// (`inLanguage`): the schema is built once for every language.
+
+/** A sentence: fixed text (the letters' and invoices' own fields, in English) or one the catalogue writes when asked. */
+export type Words = string | (() => string);
+const text = (words: Words) => (typeof words === 'string' ? words : words());
+/** The catalogue's sentence `answers.<key>`, written in the language of the check that needs it. */
+const said = (key: string, params?: MessageParams) => () => say(`answers.${key}`, params);
 
 /** What a field is called in a sentence, and what to say when it is missing. */
 export interface FieldWords {
   /** Starts a sentence: "Total price", "Your phone number". */
-  readonly name: string;
+  readonly name: Words;
   /** The whole sentence for a missing answer: "Enter the total price, like 6,000". */
-  readonly missing: string;
+  readonly missing: Words;
   /** The sentence for a value of the wrong kind; defaults to `missing`. */
-  readonly wrong?: string;
+  readonly wrong?: Words;
 }
+
+/** An answer's words in the catalogue: `answers.<path>` names it, `answers.<path>.missing` asks for it. */
+const fieldWords = (path: string): FieldWords => ({ name: said(path), missing: said(`${path}.missing`) });
 
 const isMissing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
 
 /** Missing, or the wrong kind of value (a number where text belongs). */
 export const requiredMessage = (words: FieldWords | string, kind = 'text') => (issue: { input?: unknown }) => {
   if (typeof words === 'string') return isMissing(issue) ? `Enter the ${lowerFirst(words)}` : `${words} must be ${kind}`;
-  return isMissing(issue) ? words.missing : (words.wrong ?? words.missing);
+  return isMissing(issue) ? text(words.missing) : text(words.wrong ?? words.missing);
 };
 
 function lowerFirst(text: string): string {
@@ -53,12 +66,12 @@ function lowerFirst(text: string): string {
 
 // Objects also report unknown keys through their error function; the edge
 // (web/problems.ts) turns that issue into one error per unknown field.
-const objectMessage = (label: string) => (issue: { code?: string; input?: unknown }) =>
+const objectMessage = (section: string) => (issue: { code?: string; input?: unknown }) =>
   issue.code === 'unrecognized_keys'
-    ? 'This field is not part of the answers; check its spelling.'
-    : isMissing(issue) ? `${label} is required.` : `${label} must be an object.`;
+    ? say('answers.unknownField')
+    : say(isMissing(issue) ? 'answers.section.required' : 'answers.section.notObject', { name: say(`answers.section.${section}`) });
 
-const tooLong = (name: string, max: number) => `${name} must be ${max.toLocaleString('en-US')} characters or fewer`;
+const tooLong = (name: Words, max: number) => () => say('answers.tooLong', { name: text(name), max: max.toLocaleString('en-US') });
 
 /** The longest raw string a field of `max` cleaned characters accepts. */
 export function rawTextLimit(max: number): number {
@@ -81,14 +94,16 @@ function line(words: FieldWords, max: number) {
   return z
     .string({ error: requiredMessage(words) })
     .overwrite(cleanedUnlessHuge(cleanLine, max))
-    .min(1, { error: words.missing })
+    .min(1, { error: () => text(words.missing) })
     .max(max, { error: tooLong(words.name, max) });
 }
 
+const mustBeText = (name: Words) => () => say('answers.mustBeText', { name: text(name) });
+
 /** An optional one-line field: left empty, it is simply absent (a form sends "" for a blank input). */
-function optionalLine(name: string, max: number) {
+function optionalLine(name: Words, max: number) {
   return z
-    .string({ error: `${name} must be text` })
+    .string({ error: mustBeText(name) })
     .overwrite(cleanedUnlessHuge(cleanLine, max))
     .max(max, { error: tooLong(name, max) })
     .optional()
@@ -96,9 +111,9 @@ function optionalLine(name: string, max: number) {
 }
 
 /** An optional field of several lines (bank details, a payment link): left empty, it is absent. */
-function optionalMultiline(name: string, max: number) {
+function optionalMultiline(name: Words, max: number) {
   return z
-    .string({ error: `${name} must be text` })
+    .string({ error: mustBeText(name) })
     .overwrite(cleanedUnlessHuge(cleanMultiline, max))
     .max(max, { error: tooLong(name, max) })
     .optional()
@@ -109,7 +124,7 @@ function multiline(words: FieldWords, max: number) {
   return z
     .string({ error: requiredMessage(words) })
     .overwrite(cleanedUnlessHuge(cleanMultiline, max))
-    .min(1, { error: words.missing })
+    .min(1, { error: () => text(words.missing) })
     .max(max, { error: tooLong(words.name, max) });
 }
 
@@ -137,7 +152,8 @@ function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-function phone(words: FieldWords) {
+/** A phone number; `format` asks for it again in the right form. */
+function phone(words: FieldWords, format: () => string) {
   return line(words, LIMITS.phone).refine(
     (value) => {
       if (value.length > LIMITS.phone) return true; // already refused as too long: one message, no more work
@@ -146,28 +162,32 @@ function phone(words: FieldWords) {
       const digits = main.replace(/\D/g, '').length;
       return digits >= 6 && digits <= 15;
     },
-    { error: `${words.missing} in the right format, like +1 415 555 0100 or 020 7946 0000` },
+    { error: format },
   );
 }
 
-function email(words: FieldWords) {
+/** An email address; `format` asks for it again in the right form. */
+function email(words: FieldWords, format: () => string) {
   return z
     .string({ error: requiredMessage(words) })
     .overwrite(cleanedUnlessHuge(cleanLine, LIMITS.email))
-    .min(1, { error: words.missing })
+    .min(1, { error: () => text(words.missing) })
     .max(LIMITS.email, { error: tooLong(words.name, LIMITS.email) })
-    .pipe(z.email({ error: `${words.missing} in the right format, like name@example.com` }));
+    .pipe(z.email({ error: format }));
 }
 
 /**
  * A real calendar date as YYYY-MM-DD. `label` names it in a sentence
  * ("Start date"); a missing date reads "Enter the start date" unless told.
  */
-export function isoDate(label: string, missing = `Enter the ${lowerFirst(label)}`) {
+export function isoDate(label: Words, missing: Words = () => `Enter the ${lowerFirst(text(label))}`) {
   return z.iso.date({
-    error: (issue) => (isMissing(issue) ? missing : `${label} must be a real date, like 2027-03-01 (year, month, day)`),
+    error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
   });
 }
+
+/** A date of the answers, named in the catalogue (`answers.<path>`, `answers.<path>.missing`). */
+const answerDate = (path: string) => isoDate(said(path), said(`${path}.missing`));
 
 interface NumberRule {
   readonly min: number;
@@ -181,37 +201,34 @@ interface NumberRule {
 }
 
 function number(words: FieldWords, { min, max, int = false, minExclusive = false, unit = (value) => value.toLocaleString('en-US'), example }: NumberRule) {
-  const notNumber = `${words.name} must be a number, like ${example}`;
-  let schema = z.number({ error: (issue) => (isMissing(issue) ? words.missing : notNumber) });
-  if (int) schema = schema.int({ error: `${words.name} must be a whole number, like ${example}` });
+  const name = () => text(words.name);
+  let schema = z.number({ error: (issue) => (isMissing(issue) ? text(words.missing) : say('answers.number.notNumber', { name: name(), example })) });
+  if (int) schema = schema.int({ error: () => say('answers.number.whole', { name: name(), example }) });
   // "between 1% and 100%", but "between 1 and 365 days".
-  const range = `${words.name} must be between ${unit === days ? min : unit(min)} and ${unit(max)}`;
+  const range = () => say('answers.number.between', { name: name(), min: unit === days ? String(min) : unit(min), max: unit(max) });
   schema = minExclusive
-    ? schema.gt(min, { error: `${words.name} must be more than ${unit(min)}` })
+    ? schema.gt(min, { error: () => say('answers.number.moreThan', { name: name(), min: unit(min) }) })
     : schema.gte(min, { error: range });
-  return schema.lte(max, { error: minExclusive ? `${words.name} must be ${unit(max)} or less` : range });
+  return schema.lte(max, { error: minExclusive ? () => say('answers.number.atMost', { name: name(), max: unit(max) }) : range });
 }
 
 const amount = (words: FieldWords, example: string) => number(words, { min: 0, max: LIMITS.amount, minExclusive: true, example });
 const percent = (value: number) => `${value}%`;
-const days = (value: number) => `${value} ${value === 1 ? 'day' : 'days'}`;
+const days = (value: number) => say('answers.unit.days', { count: value });
 
-function flag(missing: string) {
-  return z.boolean({ error: missing });
+/** A yes-or-no answer; `answers.<path>.missing` asks for it. */
+function flag(path: string) {
+  return z.boolean({ error: said(`${path}.missing`) });
 }
 
-const partyFields = (who: 'freelancer' | 'client') => {
-  const your = who === 'freelancer' ? 'your' : "your client's";
-  const Your = who === 'freelancer' ? 'Your' : "Your client's";
-  return {
-    name: line({ name: `${Your} full name`, missing: `Enter ${your} full name` }, LIMITS.name),
-    business: optionalLine(`${Your} business name`, LIMITS.name),
-    title: optionalLine(`${Your} title`, LIMITS.title),
-    email: email({ name: `${Your} email address`, missing: `Enter ${your} email address` }),
-    phone: phone({ name: `${Your} phone number`, missing: `Enter ${your} phone number` }),
-    address: multiline({ name: `${Your} postal address`, missing: `Enter ${your} postal address` }, LIMITS.address),
-  };
-};
+const partyFields = (who: 'freelancer' | 'client') => ({
+  name: line(fieldWords(`${who}.name`), LIMITS.name),
+  business: optionalLine(said(`${who}.business`), LIMITS.name),
+  title: optionalLine(said(`${who}.title`), LIMITS.title),
+  email: email(fieldWords(`${who}.email`), said(`${who}.email.format`)),
+  phone: phone(fieldWords(`${who}.phone`), said(`${who}.phone.format`)),
+  address: multiline(fieldWords(`${who}.address`), LIMITS.address),
+});
 
 export const RELATIONSHIPS = ['new', 'returning'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
@@ -229,21 +246,15 @@ export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY
 
 const feeCommon = {
   currency: z
-    .string({ error: (issue) => (isMissing(issue) ? 'Select the currency you charge in' : 'Currency must be a three-letter currency code, like USD, EUR or JPY') })
+    .string({ error: (issue) => say(isMissing(issue) ? 'answers.fee.currency.missing' : 'answers.fee.currency.wrong') })
     .overwrite(cleanedUnlessHuge((value) => value.trim().toUpperCase(), 3))
-    .refine(isKnownCurrency, { error: 'Currency must be a three-letter currency code, like USD, EUR or JPY' }),
-  paymentDueDays: number(
-    { name: 'Days to pay an invoice', missing: 'Enter the number of days the client has to pay an invoice, like 14, or 0 for on receipt' },
-    { min: 0, max: 365, int: true, unit: days, example: '14' },
-  ),
-  lateFeePercentPerMonth: number(
-    { name: 'Late fee', missing: 'Enter the late fee as a percentage, like 1.5, or 0 for none' },
-    { min: 0, max: 10, unit: percent, example: '1.5' },
-  ),
+    .refine(isKnownCurrency, { error: said('fee.currency.wrong') }),
+  paymentDueDays: number(fieldWords('fee.paymentDueDays'), { min: 0, max: 365, int: true, unit: days, example: '14' }),
+  lateFeePercentPerMonth: number(fieldWords('fee.lateFeePercentPerMonth'), { min: 0, max: 10, unit: percent, example: '1.5' }),
   // How to pay (bank details, a payment link): printed in the fees clause and the letters.
-  paymentMethod: optionalMultiline('How the client pays', LIMITS.paymentMethod),
+  paymentMethod: optionalMultiline(said('fee.paymentMethod'), LIMITS.paymentMethod),
   // Japanese withholding income tax (源泉徴収) on each payment; left out, on for an individual writing in Japanese.
-  withholding: flag('Select whether income tax is withheld from your fee').optional(),
+  withholding: flag('fee.withholding').optional(),
   // Prices are always stated before tax; with a rate the fee table shows net, tax and total.
   // `null` says "no tax" where the language would otherwise add one (消費税 for a Japanese
   // contract): a freelancer who is exempt (免税事業者) and does not charge it. Nullable rather
@@ -251,10 +262,10 @@ const feeCommon = {
   tax: z
     .strictObject(
       {
-        label: line({ name: 'Tax name', missing: 'Enter the name of the tax, like VAT or sales tax' }, LIMITS.taxLabel),
-        percent: number({ name: 'Tax rate', missing: 'Enter the tax rate as a percentage, like 20' }, { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
+        label: line(fieldWords('fee.tax.label'), LIMITS.taxLabel),
+        percent: number(fieldWords('fee.tax.percent'), { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the answers; check its spelling.' : 'Enter the tax as a name and a rate, like { "label": "VAT", "percent": 20 }, or null for no tax') },
+      { error: (issue) => say(issue.code === 'unrecognized_keys' ? 'answers.unknownField' : 'answers.fee.tax.wrong') },
     )
     .nullable()
     .optional(),
@@ -264,36 +275,31 @@ const feeCommon = {
 export const DEFAULT_ACCEPTANCE_DAYS = 10;
 export const DEFAULT_NOTICE_DAYS = 30;
 
-const FEE_MODEL_MISSING = 'Select how you charge for this project';
-const FEE_MODEL_WRONG = 'Select how you charge for this project: "fixed" (a total price), "hourly" (a rate and an estimate) or "retainer" (a monthly fee)';
 
 export const feeSchema = z.discriminatedUnion(
   'model',
   [
-    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount({ name: 'Total price', missing: 'Enter the total price, like 6,000' }, '6,000') }),
+    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount(fieldWords('fee.total'), '6,000') }),
     z.strictObject({
       model: z.literal('hourly'),
       ...feeCommon,
-      rate: amount({ name: 'Hourly rate', missing: 'Enter your hourly rate, like 85' }, '85'),
-      estimatedHours: number({ name: 'Estimated hours', missing: 'Enter the estimated hours, like 40' }, { min: 0, max: LIMITS.hours, minExclusive: true, example: '40' }),
+      rate: amount(fieldWords('fee.rate'), '85'),
+      estimatedHours: number(fieldWords('fee.estimatedHours'), { min: 0, max: LIMITS.hours, minExclusive: true, example: '40' }),
     }),
     z.strictObject({
       model: z.literal('retainer'),
       ...feeCommon,
-      monthly: amount({ name: 'Monthly retainer', missing: 'Enter the monthly retainer, like 2,500' }, '2,500'),
-      hoursPerMonth: number({ name: 'Hours each month', missing: 'Enter the hours included each month, like 20' }, { min: 0, max: 744, minExclusive: true, example: '20' }),
+      monthly: amount(fieldWords('fee.monthly'), '2,500'),
+      hoursPerMonth: number(fieldWords('fee.hoursPerMonth'), { min: 0, max: 744, minExclusive: true, example: '20' }),
       // The retainer runs month to month until either party gives this notice.
-      noticeDays: number(
-        { name: 'Days of notice', missing: 'Enter the days of notice to end the retainer, like 30' },
-        { min: 1, max: 180, int: true, unit: days, example: '30' },
-      ).optional(),
+      noticeDays: number(fieldWords('fee.noticeDays'), { min: 1, max: 180, int: true, unit: days, example: '30' }).optional(),
     }),
   ],
   {
     error: (issue) => {
-      if (isMissing(issue)) return 'The fee section is required.';
+      if (isMissing(issue)) return say('answers.section.required', { name: say('answers.section.fee') });
       const model = (issue.input as { model?: unknown } | undefined)?.model;
-      return model === undefined || model === null || model === '' ? FEE_MODEL_MISSING : FEE_MODEL_WRONG;
+      return say(model === undefined || model === null || model === '' ? 'answers.fee.model.missing' : 'answers.fee.model.wrong');
     },
   },
 );
@@ -303,10 +309,10 @@ export const feeSchema = z.discriminatedUnion(
 // characters from a Japanese form; those are tidied away before the check.
 const REGISTRATION_NUMBER = /^T\d{13}$/;
 const registrationNumber = z
-  .string({ error: 'Invoice registration number must be text' })
+  .string({ error: mustBeText(said('freelancer.invoiceRegistrationNumber')) })
   .overwrite((value) => value.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase())
   .refine((value) => value === '' || REGISTRATION_NUMBER.test(value), {
-    error: 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123',
+    error: said('freelancer.invoiceRegistrationNumber.wrong'),
   })
   .optional()
   .transform((value) => value || undefined);
@@ -316,114 +322,98 @@ export const partiesSchema = {
     {
       ...partyFields('freelancer'),
       // A sole trader or a company: decides how the party is written and whether income tax is withheld.
-      entity: z.enum(ENTITIES, { error: 'Select whether you work as an individual or as a company: "individual" or "company"' }).default('individual'),
+      entity: z.enum(ENTITIES, { error: said('freelancer.entity.wrong') }).default('individual'),
       // The Japanese Freelance Act protects only freelancers without employees; the contract names it then.
-      hasEmployees: flag('Select whether you have employees').default(false),
+      hasEmployees: flag('freelancer.hasEmployees').default(false),
       invoiceRegistrationNumber: registrationNumber,
     },
-    { error: objectMessage('Your details section') },
+    { error: objectMessage('freelancer') },
   ),
   client: z.strictObject(
     {
       ...partyFields('client'),
       relationship: z.enum(RELATIONSHIPS, {
-        error: (issue) => (isMissing(issue)
-          ? 'Select whether you have worked for this client before'
-          : 'Select whether you have worked for this client before: "new" (first project) or "returning" (has paid you before)'),
+        error: (issue) => say(isMissing(issue) ? 'answers.client.relationship.missing' : 'answers.client.relationship.wrong'),
       }),
       // The article's seventh rule: a returning client who paid late or went
       // silent last time. Optional, used by the wizard to suggest a higher rate.
-      troubleBefore: flag('Select whether this client paid late or went silent last time (true or false)').optional(),
+      troubleBefore: flag('client.troubleBefore').optional(),
     },
-    { error: objectMessage('The client section') },
+    { error: objectMessage('client') },
   ),
 };
 
 export const projectSchema = z.strictObject(
   {
-    name: line({ name: 'Project name', missing: 'Enter the project name' }, LIMITS.projectName),
-    description: multiline({ name: 'What the project is', missing: 'Enter what the project is, in a sentence or two' }, LIMITS.description),
+    name: line(fieldWords('project.name'), LIMITS.projectName),
+    description: multiline(fieldWords('project.description'), LIMITS.description),
     deliverables: z
-      .array(multiline({ name: 'A deliverable', missing: 'Enter the deliverable, or leave its box empty to remove it' }, LIMITS.deliverable), {
-        error: (issue) => (isMissing(issue) ? 'Enter at least one deliverable' : 'Deliverables must be a list'),
+      .array(multiline(fieldWords('project.deliverable'), LIMITS.deliverable), {
+        error: (issue) => say(isMissing(issue) ? 'answers.project.deliverables.missing' : 'answers.project.deliverables.wrong'),
       })
-      .min(1, { error: 'Enter at least one deliverable' })
-      .max(LIMITS.deliverables, { error: `Enter at most ${LIMITS.deliverables} deliverables: group the smaller ones` }),
-    startDate: isoDate('Start date'),
-    endDate: isoDate('End date').optional(),
-    revisionRounds: number(
-      { name: 'Rounds of revisions', missing: 'Enter the rounds of revisions included, like 2' },
-      { min: 0, max: 20, int: true, example: '2' },
-    ).optional(),
+      .min(1, { error: said('project.deliverables.missing') })
+      .max(LIMITS.deliverables, { error: said('project.deliverables.tooMany', { max: LIMITS.deliverables }) }),
+    startDate: answerDate('project.startDate'),
+    endDate: answerDate('project.endDate').optional(),
+    revisionRounds: number(fieldWords('project.revisionRounds'), { min: 0, max: 20, int: true, example: '2' }).optional(),
     // Silence for this long after a delivery counts as acceptance (PRODUCT.md, clause 4).
-    acceptanceDays: number(
-      { name: 'Days to accept a delivery', missing: 'Enter the days the client has to accept a delivery, like 10' },
-      { min: 1, max: 60, int: true, unit: days, example: '10' },
-    ).optional(),
+    acceptanceDays: number(fieldWords('project.acceptanceDays'), { min: 1, max: 60, int: true, unit: days, example: '10' }).optional(),
   },
-  { error: objectMessage('The project section') },
+  { error: objectMessage('project') },
 );
 
 export const depositSchema = z.strictObject(
   {
     // Left out, it follows the article: 50% for a new client, 30% for a returning one.
-    percent: number({ name: 'Deposit', missing: 'Enter the deposit as a percentage, like 50' }, { min: 1, max: 100, unit: percent, example: '50' }).optional(),
-    nonRefundable: flag('Select whether the deposit is non-refundable').default(true),
+    percent: number(fieldWords('deposit.percent'), { min: 1, max: 100, unit: percent, example: '50' }).optional(),
+    nonRefundable: flag('deposit.nonRefundable').default(true),
   },
-  { error: objectMessage('The deposit section') },
+  { error: objectMessage('deposit') },
 );
 
 export const killFeeSchema = z.strictObject(
   {
-    unresponsiveDays: number(
-      { name: 'Days of silence', missing: 'Enter the days of silence before work stops, like 14' },
-      { min: 1, max: 365, int: true, unit: days, example: '14' },
-    ),
-    percentOfRemainingFee: number(
-      { name: 'Kill fee', missing: 'Enter the kill fee as a percentage of the remaining fee, like 25' },
-      { min: 0, max: 100, unit: percent, example: '25' },
-    ).default(0),
+    unresponsiveDays: number(fieldWords('killFee.unresponsiveDays'), { min: 1, max: 365, int: true, unit: days, example: '14' }),
+    percentOfRemainingFee: number(fieldWords('killFee.percentOfRemainingFee'), { min: 0, max: 100, unit: percent, example: '25' }).default(0),
   },
-  { error: objectMessage('The kill-fee section') },
+  { error: objectMessage('killFee') },
 );
 
 export const jurisdictionSchema = z.strictObject(
   {
-    governingLaw: line({ name: 'Governing law', missing: 'Enter the governing law, like State of Oregon or England and Wales' }, LIMITS.jurisdiction),
-    venue: line({ name: 'Court (venue)', missing: 'Enter the court (venue), like Multnomah County, Oregon' }, LIMITS.jurisdiction),
-    smallClaims: flag('Select whether to mention small-claims court').default(true),
+    governingLaw: line(fieldWords('jurisdiction.governingLaw'), LIMITS.jurisdiction),
+    venue: line(fieldWords('jurisdiction.venue'), LIMITS.jurisdiction),
+    smallClaims: flag('jurisdiction.smallClaims').default(true),
     // A Japanese contract's venue is built from a place (東京 -> 東京地方裁判所 and 東京簡易裁判所).
-    place: optionalLine('Place of the court', LIMITS.jurisdiction).refine((value) => value === undefined || courtSeat(value) !== undefined, {
-      error: 'Place of the court must be a city with a district court or a prefecture, like 東京, 大阪 or 神奈川県',
+    place: optionalLine(said('jurisdiction.place'), LIMITS.jurisdiction).refine((value) => value === undefined || courtSeat(value) !== undefined, {
+      error: said('jurisdiction.place.wrong'),
     }),
   },
-  { error: objectMessage('The jurisdiction section') },
+  { error: objectMessage('jurisdiction') },
 );
 
 export const ownershipSchema = z.strictObject(
   {
-    transferOn: z.literal('full-payment', { error: 'Ownership transfers on "full-payment": that is the protection' }).default('full-payment'),
+    transferOn: z.literal('full-payment', { error: said('ownership.transferOn.wrong') }).default('full-payment'),
     copyright: z.enum(COPYRIGHT_CHOICES, {
-      error: (issue) => (isMissing(issue)
-        ? 'Select who holds the copyright once you are paid in full'
-        : 'Select who holds the copyright once you are paid in full: "assign-to-client" (the client, you keep a portfolio licence) or "retain-and-license" (you, the client gets a licence)'),
+      error: (issue) => say(isMissing(issue) ? 'answers.ownership.copyright.missing' : 'answers.ownership.copyright.wrong'),
     }),
-    portfolioUse: flag('Select whether you may show the work in your portfolio').default(true),
+    portfolioUse: flag('ownership.portfolioUse').default(true),
     // Only read when the freelancer keeps the copyright: the licence the client receives.
     licence: z
       .enum(LICENCE_KINDS, {
-        error: 'Select the licence the client gets: "non-exclusive" (you may license the work to others too) or "exclusive" (only the client may use it)',
+        error: said('ownership.licence.wrong'),
       })
       .default('non-exclusive'),
   },
-  { error: objectMessage('The ownership section') },
+  { error: objectMessage('ownership') },
 );
 
 const answersObject = z.strictObject(
   {
     // The contract's language; the letters and the calendar follow it.
-    language: z.enum(LANGUAGES, { error: 'Select the language of the contract: "en" (English) or "ja" (Japanese)' }).default('en'),
-    effectiveDate: isoDate('Effective date'),
+    language: z.enum(LANGUAGES, { error: said('language.wrong') }).default('en'),
+    effectiveDate: answerDate('effectiveDate'),
     ...partiesSchema,
     project: projectSchema,
     fee: feeSchema,
@@ -433,18 +423,16 @@ const answersObject = z.strictObject(
     ownership: ownershipSchema,
     // Left out, it follows the currency (defaultPaperSize).
     paperSize: z
-      .enum(PAPER_SIZES, { error: 'Select a paper size: "letter" (US Letter) or "a4" (A4)' })
+      .enum(PAPER_SIZES, { error: said('paperSize.wrong') })
       .optional(),
   },
   {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? 'This field is not part of the answers; check its spelling.' : 'The answers must be a JSON object.',
+    error: (issue) => say(issue.code === 'unrecognized_keys' ? 'answers.unknownField' : 'answers.notObject'),
   },
 );
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const AMOUNT_NAMES: Record<string, string> = { total: 'total price', rate: 'hourly rate', monthly: 'monthly retainer' };
 
 /**
  * Rules that span fields; each issue points at the field the user must
@@ -456,16 +444,16 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
   const { project, fee, effectiveDate } = answers;
   const start = ISO_DATE.test(String(project?.startDate)) ? project.startDate : undefined;
   if (start && ISO_DATE.test(String(project?.endDate)) && project.endDate! < start) {
-    ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: 'Enter an end date on or after the start date' });
+    ctx.addIssue({ code: 'custom', path: ['project', 'endDate'], message: say('answers.project.endDate.beforeStart') });
   }
   if (start && ISO_DATE.test(String(effectiveDate)) && effectiveDate > start) {
-    ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: 'Enter a date the contract takes effect on or before the start date' });
+    ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: say('answers.effectiveDate.afterStart') });
   }
   if (answers.language === 'ja' && answers.jurisdiction && answers.jurisdiction.place === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['jurisdiction', 'place'],
-      message: 'Enter the place of the court for a Japanese contract, like 東京',
+      message: say('answers.jurisdiction.place.missing'),
     });
   }
   // Without a known model the union checks nothing else; the fields every
@@ -481,7 +469,7 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     ctx.addIssue({
       code: 'custom',
       path: ['fee', 'withholding'],
-      message: 'Withholding tax is worked out in yen: charge in JPY, or turn withholding off',
+      message: say('answers.fee.withholding.notYen'),
     });
   }
   const digits = currencyDigits(fee.currency);
@@ -490,13 +478,12 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     const value = (fee as Record<string, unknown>)[field];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     if (Math.round(value * 10 ** digits) / 10 ** digits !== value) {
-      const name = AMOUNT_NAMES[field]!;
       ctx.addIssue({
         code: 'custom',
         path: ['fee', field],
         message: digits === 0
-          ? `Enter the ${name} as a whole number: ${currencyName(fee.currency)} amounts have no decimals`
-          : `Enter the ${name} with at most ${digits} decimals, like ${(6000.5).toFixed(digits)}`,
+          ? say(`answers.fee.${field}.wholeNumber`, { currency: new Intl.DisplayNames(activeLanguage(), { type: 'currency' }).of(fee.currency) ?? currencyName(fee.currency) })
+          : say(`answers.fee.${field}.decimals`, { digits, example: (6000.5).toFixed(digits) }),
       });
     }
   }

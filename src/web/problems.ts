@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DraftStoreUnavailableError } from '../drafts/store.ts';
+import { say } from '../language/messages.ts';
 
 export interface FieldProblem {
   /** Dotted path of the field: `client.phone`, `project.deliverables.2`. */
@@ -60,7 +61,7 @@ export function fieldProblems(issues: readonly IssueLike[], prefix: readonly Pro
     const base = [...prefix, ...issue.path].map(String);
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
       for (const key of issue.keys) {
-        problems.push({ path: [...base, key].join('.'), message: `"${key}" is not part of the answers; check its spelling or remove it.` });
+        problems.push({ path: [...base, key].join('.'), message: say('answers.unknownKey', { key }) });
       }
     } else {
       problems.push({ path: base.join('.'), message: issue.message });
@@ -90,7 +91,7 @@ export function toProblem(error: unknown): HttpProblem {
     const context = (error as { validationContext?: string }).validationContext;
     const issues = error.validation.map((entry) => ({
       path: entry.instancePath.split('/').filter(Boolean),
-      message: entry.message ?? 'This value is not valid.',
+      message: entry.message ?? say('answers.notValid'),
       code: entry.keyword,
       keys: (entry.params as { keys?: string[] }).keys,
     }));
