@@ -42,7 +42,7 @@ const problemSchema = z
 export function requireJson(request: { headers: Record<string, string | string[] | undefined> }): void {
   const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HttpProblem(415, 'Unsupported content type', 'Send the answers as JSON with the header Content-Type: application/json.', undefined, 'unsupported-media-type');
+    throw HttpProblem.of(415, 'unsupported-media-type');
   }
 }
 

@@ -32,8 +32,8 @@ import { metricsPlugin } from './plugins/metrics.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
-import { sendProblem, toProblem, wantsHtml, HttpProblem } from './problems.ts';
-import { languagePlugin, pageMessages } from './language.ts';
+import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
+import { languagePlugin, pageMessages, problemLanguage } from './language.ts';
 import { loadCatalogues, messagesFor } from '../language/messages.ts';
 
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
@@ -147,7 +147,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
 
   // Set before any route so that it covers all of them.
   app.setErrorHandler((error, request, reply) => {
-    const problem = toProblem(error);
+    // A page's error in the page's language; the API's in the one Accept-Language asks for.
+    const problem = toProblemIn(error, request, wantsHtml(request) ? pageMessages(reply).language : problemLanguage(request));
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     if (problem.status === 429 && error && typeof error === 'object' && 'headers' in error) {
       reply.headers((error as { headers: Record<string, string> }).headers);
@@ -158,7 +159,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     return sendProblem(reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {
-    const problem = new HttpProblem(404, 'Not found', `There is nothing at ${request.method} ${request.url.split('?')[0]}.`, undefined, 'not-found');
+    const problem = problemIn(HttpProblem.of(404, 'not-found', { method: request.method, path: request.url.split('?')[0]! }), messagesFor(problemLanguage(request)));
     if (wantsHtml(request)) {
       const { t } = pageMessages(reply);
       return reply.code(404).type('text/html; charset=utf-8').view('error.eta', { title: t('error.notFound.title'), detail: t('error.notFound.detail'), status: 404 });
@@ -172,17 +173,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') {
-      done(new HttpProblem(400, 'Malformed JSON', 'The request body is empty: send the answers as a JSON object.', undefined, 'malformed-json'), undefined);
+      done(HttpProblem.of(400, 'malformed-json', undefined, 'problem.malformed-json.empty'), undefined);
       return;
     }
     try {
       done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
       const message = (error as Error).message;
-      const detail = /prototype|constructor/i.test(message)
-        ? 'The JSON contains a "__proto__" or "constructor.prototype" key, which is never part of the answers: remove it.'
-        : `The request body is not valid JSON (${message.replace(/^Unexpected/, 'unexpected')}). Check quotes, commas and brackets.`;
-      done(new HttpProblem(400, 'Malformed JSON', detail, undefined, 'malformed-json'), undefined);
+      done(/prototype|constructor/i.test(message)
+        ? HttpProblem.of(400, 'malformed-json', undefined, 'problem.malformed-json.prototype')
+        // The parser's own words say where the syntax error is; they are in English.
+        : HttpProblem.of(400, 'malformed-json', { parser: message.replace(/^Unexpected/, 'unexpected') }, 'problem.malformed-json.syntax'), undefined);
     }
   });
 

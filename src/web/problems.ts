@@ -1,10 +1,13 @@
 // Errors at the HTTP edge, as RFC 9457 problem details
 // (application/problem+json): one entry per field a person must fix, with a
-// dotted path (`deposit.percent`) and a sentence, never a stack trace.
+// dotted path (`deposit.percent`) and a sentence, never a stack trace. The
+// sentences come from the message catalogues (`problem.*`, `answers.*`), in
+// the language the request asks for (problemIn, toProblemIn).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Language } from '../answers/schema.ts';
 import { DraftStoreUnavailableError } from '../drafts/store.ts';
-import { say } from '../language/messages.ts';
+import { inLanguage, messagesFor, say, type MessageParams, type Messages } from '../language/messages.ts';
 
 export interface FieldProblem {
   /** Dotted path of the field: `client.phone`, `project.deliverables.2`. */
@@ -23,6 +26,12 @@ export interface ProblemDetails {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const TYPE_BASE = '/docs/problems#';
 
+/** The catalogue's sentence for a problem's detail, so it can be written in another language. */
+export interface ProblemWords {
+  readonly key: string;
+  readonly params?: MessageParams;
+}
+
 /** An error whose message is safe and useful to show the person who sent the request. */
 export class HttpProblem extends Error {
   constructor(
@@ -31,9 +40,16 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly errors?: readonly FieldProblem[],
     readonly slug = title.toLowerCase().replace(/[^a-z]+/g, '-'),
+    readonly words?: ProblemWords,
   ) {
     super(detail);
     this.name = 'HttpProblem';
+  }
+
+  /** A problem worded by the catalogue: title `problem.<slug>.title`, detail `problem.<slug>.detail` (or `detailKey`), in English. */
+  static of(status: number, slug: string, params?: MessageParams, detailKey = `problem.${slug}.detail`): HttpProblem {
+    const { t } = messagesFor('en');
+    return new HttpProblem(status, t(`problem.${slug}.title`), t(detailKey, params), undefined, slug, { key: detailKey, params });
   }
 
   toJSON(): ProblemDetails {
@@ -71,21 +87,15 @@ export function fieldProblems(issues: readonly IssueLike[], prefix: readonly Pro
 }
 
 export function validationProblem(errors: readonly FieldProblem[]): HttpProblem {
-  const count = errors.length;
-  return new HttpProblem(
-    400,
-    'Invalid answers',
-    count === 1 ? `One answer needs fixing: ${errors[0]!.path || 'the request'}.` : `${count} answers need fixing.`,
-    errors,
-    'invalid-answers',
-  );
+  const words = { key: 'problem.invalid-answers.detail', params: { count: errors.length, path: errors[0]?.path || say('problem.theRequest') } };
+  return new HttpProblem(400, say('problem.invalid-answers.title'), say(words.key, words.params), errors, 'invalid-answers', words);
 }
 
 /** Maps anything thrown in a request to a problem a person can act on. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
   if (error instanceof DraftStoreUnavailableError) {
-    return new HttpProblem(503, 'Try again in a moment', 'Saved drafts cannot be reached just now. Nothing saved is lost: try again in a moment.', undefined, 'unavailable');
+    return HttpProblem.of(503, 'unavailable');
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
@@ -102,19 +112,58 @@ export function toProblem(error: unknown): HttpProblem {
   // with one that throws an HttpProblem saying what is wrong and where.
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new HttpProblem(413, 'Request too large', 'The request body is larger than this server accepts.', undefined, 'too-large');
+      return HttpProblem.of(413, 'too-large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new HttpProblem(415, 'Unsupported content type', 'Send the answers as JSON with the header Content-Type: application/json.', undefined, 'unsupported-media-type');
+      return HttpProblem.of(415, 'unsupported-media-type');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new HttpProblem(400, 'Bad request', 'The Content-Length header does not match the body.', undefined, 'bad-request');
+      return HttpProblem.of(400, 'bad-request', undefined, 'problem.bad-request.contentLength');
   }
   const status = fastifyError.statusCode ?? 500;
-  if (status === 429) return new HttpProblem(429, 'Too many requests', 'Too many documents from this address; wait a minute and try again.', undefined, 'rate-limited');
+  if (status === 429) return HttpProblem.of(429, 'rate-limited');
   if (status >= 400 && status < 500) {
     // Fastify's own 4xx messages are written for developers but contain no secrets.
     return new HttpProblem(status, 'Bad request', fastifyError.message ?? 'The request could not be understood.', undefined, 'bad-request');
   }
-  return new HttpProblem(500, 'Something went wrong', 'The server could not finish this request. Nothing you sent was kept; please try again.', undefined, 'internal');
+  return HttpProblem.of(500, 'internal');
+}
+
+/** The problem written in another language: its title and detail from the catalogue, where it has them. */
+export function problemIn(problem: HttpProblem, messages: Messages): HttpProblem {
+  const titleKey = `problem.${problem.slug}.title`;
+  return new HttpProblem(
+    problem.status,
+    messages.has(titleKey) ? messages.t(titleKey) : problem.title,
+    problem.words ? messages.t(problem.words.key, problem.words.params) : problem.detail,
+    problem.errors,
+    problem.slug,
+    problem.words,
+  );
+}
+
+/**
+ * The problem for a request, in `language`. A schema's problems are found
+ * again in that language (the route's own schema, on the request's own
+ * data), so each field keeps its path and gets the language's sentence.
+ */
+export function toProblemIn(error: unknown, request: FastifyRequest, language: Language): HttpProblem {
+  const problem = toProblem(error);
+  if (language === 'en') return problem;
+  return inLanguage(language, () => {
+    const again = hasZodFastifySchemaValidationErrors(error) ? revalidated(request, (error as { validationContext?: string }).validationContext ?? 'body') : undefined;
+    return problemIn(again ? validationProblem(again) : problem, messagesFor(language));
+  });
+}
+
+interface SafeParser {
+  safeParse(data: unknown): { success: boolean; error?: { issues: readonly IssueLike[] } };
+}
+
+function revalidated(request: FastifyRequest, context: string): FieldProblem[] | undefined {
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[context] as Partial<SafeParser> | undefined;
+  if (typeof schema?.safeParse !== 'function') return undefined;
+  const data = context === 'querystring' ? request.query : context === 'params' ? request.params : context === 'headers' ? request.headers : request.body;
+  const result = schema.safeParse(data);
+  return result.success || !result.error ? undefined : fieldProblems(result.error.issues, context !== 'body' ? [context] : []);
 }
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
