@@ -1,0 +1,219 @@
+// The wizard in Japanese: chosen by ?lang=ja, the language link, or
+// Accept-Language; kept in the draft (so a resumed draft stays Japanese and
+// the answers say "language": "ja"); the questions only a Japanese contract
+// needs asked only there; errors and the API's problem details in Japanese.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersToForm } from '../../src/web/wizard/engine.ts';
+import { activeSteps, stepsIn } from '../../src/web/wizard/steps.ts';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { InjectVisitor, type Fields } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+let app: FastifyInstance;
+const TODAY = '2027-03-01';
+beforeAll(async () => {
+  app = await buildTestApp({ now: () => new Date(`${TODAY}T09:00:00Z`) });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const draftBase = (stepUrl: string) => stepUrl.replace(/\/[^/]+$/, '');
+const htmlLang = (html: string) => /<html lang="([^"]+)">/.exec(html)?.[1];
+const heading = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+const namesOnPage = (html: string) => [...html.matchAll(/data-field="([^"]+)"/g)].map((match) => match[1]);
+
+/** Starts a draft from the home page in Japanese (the language link followed first). */
+async function startInJapanese(visitor = new InjectVisitor(app)): Promise<{ visitor: InjectVisitor; url: string }> {
+  await visitor.get('/?lang=ja');
+  const response = await visitor.post('/wizard', { lang: 'ja' });
+  expect(response.statusCode).toBe(303);
+  return { visitor, url: String(response.headers.location) };
+}
+
+/** Walks every step of a Japanese draft with a Japanese sample's answers, as a person fills the forms. */
+async function walkInJapanese(sample = 'ja/tokyo-fixed'): Promise<{ visitor: InjectVisitor; base: string }> {
+  const input = sampleInput(sample);
+  const { visitor, url: first } = await startInJapanese();
+  const base = draftBase(first);
+  let url = first;
+  for (const step of stepsIn('ja')) {
+    expect(url).toBe(`${base}/${step.id}`);
+    const page = await visitor.get(url);
+    expect(htmlLang(page.body)).toBe('ja');
+    const response = await visitor.post(url, answersToForm(step, input) as Fields);
+    expect(response.statusCode, `${step.id}: ${response.body.slice(0, 600)}`).toBe(303);
+    url = String(response.headers.location);
+  }
+  expect(url).toBe(`${base}/review`);
+  return { visitor, base };
+}
+
+describe('choosing the language', () => {
+  it('?lang=ja shows the home page in Japanese, with <html lang="ja"> and a link back to English', async () => {
+    const response = await new InjectVisitor(app).get('/?lang=ja');
+    expect(htmlLang(response.body)).toBe('ja');
+    expect(heading(response.body)).toBe('あなたを守るフリーランス契約書をつくる');
+    expect(response.body).toContain('契約書の作成を始める');
+    expect(response.body).toContain('<a class="language-link" href="/?lang=en" hreflang="en" lang="en">English</a>');
+    expect(response.body).not.toContain('Start a new contract');
+  });
+
+  it('English by default, with a link to 日本語 on the page', async () => {
+    const response = await new InjectVisitor(app).get('/');
+    expect(htmlLang(response.body)).toBe('en');
+    expect(response.body).toContain('Start a new contract');
+    expect(response.body).toContain('<a class="language-link" href="/?lang=ja" hreflang="ja" lang="ja">日本語</a>');
+  });
+
+  it('Accept-Language: ja gives Japanese; a browser preferring another language gets English', async () => {
+    const japanese = await new InjectVisitor(app, { 'accept-language': 'ja-JP,ja;q=0.9,en;q=0.8' }).get('/why');
+    expect(htmlLang(japanese.body)).toBe('ja');
+    expect(heading(japanese.body)).toBe('これらの備えが必要な理由');
+    const german = await new InjectVisitor(app, { 'accept-language': 'de-DE,de;q=0.9' }).get('/why');
+    expect(htmlLang(german.body)).toBe('en');
+  });
+
+  it('the link followed is remembered over Accept-Language on later pages', async () => {
+    const visitor = new InjectVisitor(app, { 'accept-language': 'ja' });
+    await visitor.get('/?lang=en');
+    expect(htmlLang((await visitor.get('/why')).body)).toBe('en');
+  });
+
+  it('a page that does not exist says so in Japanese', async () => {
+    const response = await new InjectVisitor(app).get('/nowhere?lang=ja');
+    expect(response.statusCode).toBe(404);
+    expect(heading(response.body)).toBe('ページが見つかりません');
+  });
+});
+
+describe('a Japanese draft', () => {
+  it('keeps its language: the resume link opens it in Japanese for a visitor whose browser asks for English', async () => {
+    const { url } = await startInJapanese();
+    const stranger = new InjectVisitor(app, { 'accept-language': 'en-GB' });
+    const resumed = await stranger.get(draftBase(url));
+    expect(resumed.statusCode).toBe(303);
+    const page = await stranger.get(String(resumed.headers.location));
+    expect(htmlLang(page.body)).toBe('ja');
+    expect(heading(page.body)).toBe('あなた（受託者）について');
+    expect(page.body).toContain('保存して次へ');
+  });
+
+  it('the language link on a step changes the draft, so the contract follows', async () => {
+    const { visitor, url } = await startInJapanese();
+    const english = await visitor.get(`${url}?lang=en`);
+    expect(htmlLang(english.body)).toBe('en');
+    expect(heading(english.body)).toBe('About you');
+    // Without the link now: the draft itself is English.
+    expect(htmlLang((await new InjectVisitor(app, { 'accept-language': 'ja' }).get(url)).body)).toBe('en');
+  });
+
+  it('asks the questions only a Japanese contract needs, and English drafts never see them', async () => {
+    const { visitor, url } = await startInJapanese();
+    const base = draftBase(url);
+    const you = namesOnPage((await visitor.get(`${base}/you`)).body);
+    expect(you).toEqual(expect.arrayContaining(['freelancer.entity', 'freelancer.hasEmployees', 'freelancer.invoiceRegistrationNumber']));
+    expect(namesOnPage((await visitor.get(`${base}/fees`)).body)).toContain('fee.withholding');
+    const court = namesOnPage((await visitor.get(`${base}/jurisdiction`)).body);
+    expect(court).toContain('jurisdiction.place');
+    expect(court).not.toContain('jurisdiction.governingLaw');
+    expect(court).not.toContain('jurisdiction.venue');
+
+    const english = new InjectVisitor(app);
+    const englishBase = draftBase(await english.start());
+    const onlyJapanese = ['freelancer.entity', 'freelancer.hasEmployees', 'freelancer.invoiceRegistrationNumber', 'fee.withholding', 'jurisdiction.place'];
+    const seen = [];
+    for (const step of ['you', 'fees', 'jurisdiction']) seen.push(...namesOnPage((await english.get(`${englishBase}/${step}`)).body));
+    expect(seen).toEqual(expect.arrayContaining(['freelancer.name', 'jurisdiction.governingLaw', 'jurisdiction.venue']));
+    for (const name of onlyJapanese) expect(seen).not.toContain(name);
+  });
+
+  it('shows errors in Japanese beside their fields', async () => {
+    const { visitor, url } = await startInJapanese();
+    const response = await visitor.post(url, { 'freelancer.email': 'not-an-email', 'freelancer.invoiceRegistrationNumber': 'T123' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('<title>エラー：あなた（受託者）について（ステップ 1／9）');
+    expect(response.body).toContain('入力内容を確認してください');
+    expect(response.body).toContain('氏名を入力してください');
+    expect(response.body).toContain('メールアドレスを正しい形式で入力してください（例：name@example.com）');
+    expect(response.body).toContain('インボイス登録番号は「T」と13桁の数字で入力してください（例：T1234567890123）');
+    expect(response.body).not.toMatch(/Enter your|must be/);
+  });
+
+  it('an answer to a Japanese-only question leaves the answers when the draft turns English', async () => {
+    const { visitor, base } = await walkInJapanese();
+    await visitor.get(`${base}/you?lang=en`);
+    await visitor.post(`${base}/you`, answersToForm(stepsIn('en')[0]!, sampleInput('ja/tokyo-fixed')) as Fields);
+    const answers = (await visitor.get(`${base}/answers.json`)).json();
+    expect(answers.language).toBe('en');
+    expect(answers.freelancer.invoiceRegistrationNumber).toBeUndefined();
+  });
+});
+
+describe('the whole wizard in Japanese', () => {
+  it('makes the same 業務委託契約書 as the API, and the answers say "language": "ja"', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const review = await visitor.get(`${base}/review`);
+    expect(htmlLang(review.body)).toBe('ja');
+    expect(heading(review.body)).toBe('回答の確認');
+    expect(review.body).toContain('契約書ができあがりました');
+    // Answers written the way the contract writes them.
+    expect(review.body).toContain('1,200,000円');
+    expect(review.body).toContain('2027年4月5日');
+
+    const answers = (await visitor.get(`${base}/answers.json`)).json();
+    expect(answers.language).toBe('ja');
+    expect(answers.jurisdiction).toMatchObject({ place: '東京', governingLaw: '日本法' });
+
+    const fromWizard = openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text();
+    const fromApi = openDocx(
+      (await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('ja/tokyo-fixed'), headers: { 'content-type': 'application/json' } })).rawPayload,
+    ).text();
+    expect(fromWizard).toContain('業務委託契約書');
+    expect(fromWizard).toBe(fromApi);
+  });
+
+  it('every active step of a Japanese draft has Japanese words (no English label left)', async () => {
+    expect.hasAssertions();
+    for (const step of activeSteps({ language: 'ja', fee: { model: 'retainer' } })) {
+      for (const field of step.fields) expect(field.label, `${step.id} ${field.name}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe('the API in Japanese', () => {
+  const post = (payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/contracts', payload: payload as object, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } });
+
+  it('Accept-Language: ja gives the same problems, by path, in Japanese sentences', async () => {
+    const broken = sampleInput('new-client-fixed');
+    delete broken.freelancer.name;
+    broken.deposit.percent = 150;
+    broken.fee.colour = 'blue';
+    const english = (await post(broken)).json();
+    const japanese = await post(broken, { 'accept-language': 'ja,en;q=0.5' });
+    expect(japanese.statusCode).toBe(400);
+    expect(japanese.headers['content-type']).toContain('application/problem+json');
+    const body = japanese.json();
+    expect(body.title).toBe('回答に誤りがあります');
+    expect(body.detail).toBe('修正が必要な回答が3件あります。');
+    expect(body.errors.map((error: { path: string }) => error.path)).toEqual(english.errors.map((error: { path: string }) => error.path));
+    expect(body.errors).toEqual(expect.arrayContaining([
+      { path: 'freelancer.name', message: '氏名を入力してください' },
+      { path: 'deposit.percent', message: '着手金の割合は1%から100%までの範囲で入力してください' },
+      { path: 'fee.colour', message: '「colour」は回答に含まれない項目です。綴りを確認するか、削除してください。' },
+    ]));
+    expect(english.errors).toEqual(expect.arrayContaining([{ path: 'freelancer.name', message: 'Enter your full name' }]));
+  });
+
+  it('other problems too: malformed JSON, an unknown address', async () => {
+    const malformed = await app.inject({ method: 'POST', url: '/api/contracts', payload: '', headers: { 'content-type': 'application/json', 'accept-language': 'ja' } });
+    expect(malformed.json()).toMatchObject({ status: 400, title: 'JSONの形式に誤りがあります', detail: 'リクエストの本文が空です。回答をJSONオブジェクトで送ってください。' });
+    const missing = await app.inject({ method: 'GET', url: '/api/nothing', headers: { 'accept-language': 'ja' } });
+    expect(missing.json()).toMatchObject({ status: 404, title: '見つかりません', detail: 'GET /api/nothing には何もありません。' });
+    const english = await app.inject({ method: 'GET', url: '/api/nothing' });
+    expect(english.json()).toMatchObject({ title: 'Not found', detail: 'There is nothing at GET /api/nothing.' });
+  });
+});
