@@ -7,9 +7,14 @@
 // fixed price, hours only on an hourly contract, no invoice dated before the
 // contract) are checked here, each pointing at the field to change; the
 // figures themselves come from contract/settlement.ts, never from here.
+//
+// Messages follow the answers schema (src/answers/schema.ts): GOV.UK style,
+// one sentence per field and per failure, saying what to do ("Enter the hours
+// worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
+// sentences beside its inputs.
 import { z } from 'zod';
 import { answersSchema, isoDate, LIMITS, requiredMessage, type Answers } from '../answers/schema.ts';
-import { currencyDigits, formatMoney, money } from '../answers/money.ts';
+import { currencyDigits, currencyName, formatMoney, money } from '../answers/money.ts';
 import { formatLongDate } from '../answers/dates.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { contractMoney } from '../contract/settlement.ts';
@@ -29,6 +34,7 @@ const KIND_FIELDS: Readonly<Record<InvoiceKind, readonly string[]>> = {
   ending: ['workDoneAmount', 'hoursWorked', 'noticeDaysGiven', 'paymentsMade', 'expenses'],
 };
 
+/** How each kind is named in a sentence. */
 const KIND_NAMES: Readonly<Record<InvoiceKind, string>> = {
   deposit: 'a deposit invoice',
   balance: 'a balance invoice',
@@ -58,98 +64,127 @@ const MODEL_WORDS: Readonly<Record<Answers['fee']['model'], string>> = {
 export const MAX_EXPENSES = 50;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-function text(label: string, max: number) {
+/** An invoice field in a sentence, and what to say when it is missing: fixed English, like the letters' own fields. */
+interface FieldWords {
+  /** Starts a sentence: "Hours worked". */
+  readonly name: string;
+  /** The whole sentence for a missing value: "Enter the hours worked, like 12.5". */
+  readonly missing: string;
+}
+
+const isMissing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
+const count = (value: number) => value.toLocaleString('en-US');
+const tooLong = (name: string, max: number) => `${name} must be ${count(max)} characters or fewer`;
+
+function text(words: FieldWords, max: number) {
   return z
-    .string({ error: requiredMessage(label, 'text') })
+    .string({ error: requiredMessage(words) })
     .overwrite(cleanLine)
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} is too long: keep it under ${max.toLocaleString('en-US')} characters.` });
+    .min(1, { error: words.missing })
+    .max(max, { error: tooLong(words.name, max) });
 }
 
-function amount(label: string, { zero = false } = {}) {
-  const base = z.number({ error: requiredMessage(label, 'a number') });
-  return (zero ? base.gte(0, { error: `${label} cannot be negative.` }) : base.gt(0, { error: `${label} must be more than 0.` }))
-    .lte(LIMITS.amount, { error: `${label} must be at most ${LIMITS.amount.toLocaleString('en-US')}.` });
+/** A number with its sentences: missing, not a number, below or above its bounds. */
+function quantity(words: FieldWords, example: string, { zero, max }: { zero: boolean; max: number }) {
+  const base = z.number({ error: (issue) => (isMissing(issue) ? words.missing : `${words.name} must be a number, like ${example}`) });
+  return (zero ? base.gte(0, { error: `${words.name} must be 0 or more` }) : base.gt(0, { error: `${words.name} must be more than 0` }))
+    .lte(max, { error: `${words.name} must be ${count(max)} or less` });
 }
 
-function hours(label: string, { zero = false } = {}) {
-  const base = z.number({ error: requiredMessage(label, 'a number') });
-  return (zero ? base.gte(0, { error: `${label} cannot be negative.` }) : base.gt(0, { error: `${label} must be more than 0.` }))
-    .lte(LIMITS.hours, { error: `${label} must be at most ${LIMITS.hours.toLocaleString('en-US')}.` })
-    .refine((value) => Math.round(value * 100) / 100 === value, { error: `${label} can have at most 2 decimals (12.25 for a quarter hour).` });
+const amount = (words: FieldWords, example: string, { zero = false } = {}) => quantity(words, example, { zero, max: LIMITS.amount });
+
+function hours(words: FieldWords, example: string, { zero = false } = {}) {
+  return quantity(words, example, { zero, max: LIMITS.hours }).refine((value) => Math.round(value * 100) / 100 === value, {
+    error: `Enter ${words.name.toLowerCase()} with at most 2 decimals, like 12.25 for a quarter hour`,
+  });
 }
+
+const HOURS: FieldWords = { name: 'Hours worked', missing: 'Enter the hours worked, like 12.5' };
+const HOURS_AT_ENDING: FieldWords = { name: 'Hours worked', missing: 'Enter the hours worked up to the ending, like 24' };
+const WORK_DONE: FieldWords = { name: 'Work done', missing: 'Enter the value of the work done up to the ending, like 2,400' };
+const MONTH_MISSING = 'Enter the month this retainer invoice pays for, like 2027-02';
 
 export const expenseSchema = z.strictObject(
   {
-    description: text('Expense description', 200),
-    amount: amount('Expense amount'),
+    description: text({ name: 'Expense description', missing: 'Enter what the expense was for, like Stock photos' }, 200),
+    amount: amount({ name: 'Expense amount', missing: 'Enter the expense amount, like 250' }, '250'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'An expense has only "description" and "amount".' : requiredMessage('An expense', 'an object with a description and an amount')(issue)) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? 'This field is not part of an expense: give only its description and amount'
+        : 'Enter each expense as a description and an amount, like { "description": "Stock photos", "amount": 250 }',
+  },
 );
 
 export const invoiceFieldsSchema = z
   .strictObject(
     {
       kind: z.enum(INVOICE_KINDS, {
-        error: 'Invoice kind must be one of: deposit, balance (fixed price), hours (hourly), retainer (one month), ending (what is owed when the client ends the contract).',
+        error: 'Select the kind of invoice: "deposit", "balance" (fixed price), "hours" (hourly), "retainer" (one month) or "ending" (what is owed when the client ends the contract)',
       }),
-      number: text('Invoice number', 60),
+      number: text({ name: 'Invoice number', missing: 'Enter the invoice number, like INV-2027-001' }, 60),
       issuedOn: isoDate('Invoice date'),
       // Left out, it follows the contract: on receipt for a deposit, the contract's days for the rest.
       dueDate: isoDate('Due date').optional(),
-      hours: hours('Hours worked').optional(),
-      final: z.boolean({ error: 'Final invoice must be true or false.' }).optional(),
+      hours: hours(HOURS, '12.5').optional(),
+      final: z.boolean({ error: 'Select whether this is the final invoice: true or false' }).optional(),
       month: z
-        .string({ error: requiredMessage('Month', 'text written as YYYY-MM') })
-        .regex(MONTH, { error: 'Month must be written as YYYY-MM, such as 2027-02.' })
+        .string({ error: (issue) => (isMissing(issue) ? MONTH_MISSING : 'Month must be a year and a month, like 2027-02') })
+        .regex(MONTH, { error: 'Month must be a year and a month, like 2027-02' })
         .optional(),
-      workDoneAmount: amount('Work done', { zero: true }).optional(),
-      hoursWorked: hours('Hours worked', { zero: true }).optional(),
+      workDoneAmount: amount(WORK_DONE, '2,400', { zero: true }).optional(),
+      hoursWorked: hours(HOURS_AT_ENDING, '24', { zero: true }).optional(),
       noticeDaysGiven: z
-        .number({ error: requiredMessage('Days of notice given', 'a number') })
-        .int({ error: 'Days of notice given must be a whole number.' })
-        .gte(0, { error: 'Days of notice given cannot be negative.' })
-        .lte(365, { error: 'Days of notice given must be at most 365.' })
+        .number({ error: 'Days of notice given must be a number, like 10' })
+        .int({ error: 'Days of notice given must be a whole number, like 10' })
+        .gte(0, { error: 'Days of notice given must be between 0 and 365 days' })
+        .lte(365, { error: 'Days of notice given must be between 0 and 365 days' })
         .optional(),
-      paymentsMade: amount('Payments already made', { zero: true }).optional(),
+      paymentsMade: amount({ name: 'Payments already made', missing: 'Enter the payments already made besides the deposit, like 500, or 0 for none' }, '500', { zero: true }).optional(),
       expenses: z
-        .array(expenseSchema, { error: requiredMessage('Expenses', 'a list') })
-        .max(MAX_EXPENSES, { error: `List at most ${MAX_EXPENSES} expenses; group the smaller ones.` })
+        .array(expenseSchema, { error: 'Expenses must be a list of expenses, each a description and an amount' })
+        .max(MAX_EXPENSES, { error: `Enter at most ${MAX_EXPENSES} expenses: group the smaller ones` })
         .optional(),
       // The due date an unpaid invoice missed: resent with the late fee added.
       lateFeeSince: isoDate('Original due date').optional(),
       // Left out, the contract's fee.paymentMethod.
       howToPay: z
-        .string({ error: requiredMessage('How to pay', 'text') })
+        .string({ error: 'How to pay must be text, like bank details or a payment link' })
         .overwrite(cleanMultiline)
-        .max(LIMITS.paymentMethod, { error: `How to pay is too long: keep it under ${LIMITS.paymentMethod.toLocaleString('en-US')} characters.` })
+        .max(LIMITS.paymentMethod, { error: tooLong('How to pay', LIMITS.paymentMethod) })
         .optional()
         .transform((value) => value || undefined),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : requiredMessage('The invoice section', 'an object')(issue)) },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'This field is not part of an invoice; check its spelling'
+          : isMissing(issue)
+            ? 'Enter the invoice: its kind, number and issuedOn at least'
+            : 'The invoice must be an object with its kind, number and issuedOn',
+    },
   )
   .superRefine((invoice, ctx) => {
     const own = KIND_FIELDS[invoice.kind];
     for (const field of Object.keys(FIELD_HOME)) {
       if ((invoice as Record<string, unknown>)[field] !== undefined && !own.includes(field)) {
-        ctx.addIssue({ code: 'custom', path: [field], message: `${capital(KIND_NAMES[invoice.kind])} has no "${field}": it belongs on ${FIELD_HOME[field]}.` });
+        ctx.addIssue({ code: 'custom', path: [field], message: `Leave out "${field}" on ${KIND_NAMES[invoice.kind]}: it belongs on ${FIELD_HOME[field]}` });
       }
     }
     if (invoice.kind === 'hours' && invoice.hours === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'Hours worked is required on an hours invoice.' });
+      ctx.addIssue({ code: 'custom', path: ['hours'], message: HOURS.missing });
     }
     if (invoice.kind === 'retainer' && invoice.month === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['month'], message: 'Month is required on a retainer invoice: the month it pays for, as YYYY-MM.' });
+      ctx.addIssue({ code: 'custom', path: ['month'], message: MONTH_MISSING });
     }
     if (invoice.dueDate !== undefined && invoice.dueDate < invoice.issuedOn) {
-      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: `The due date cannot be before the invoice date (${formatLongDate(invoice.issuedOn)}).` });
+      ctx.addIssue({ code: 'custom', path: ['dueDate'], message: `Enter a due date on or after the invoice date, ${formatLongDate(invoice.issuedOn)}` });
     }
     if (invoice.lateFeeSince !== undefined && invoice.lateFeeSince >= invoice.issuedOn) {
-      ctx.addIssue({ code: 'custom', path: ['lateFeeSince'], message: 'The original due date must be before the date of the invoice that adds the late fee.' });
+      ctx.addIssue({ code: 'custom', path: ['lateFeeSince'], message: `Enter an original due date before the invoice date, ${formatLongDate(invoice.issuedOn)}: the late fee is added for the time since then` });
     }
   });
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Rules between the invoice and the contract; each issue names the invoice field to change. */
 function contractRules(request: { answers: Answers; invoice: z.output<typeof invoiceFieldsSchema> }, ctx: z.RefinementCtx) {
@@ -157,63 +192,66 @@ function contractRules(request: { answers: Answers; invoice: z.output<typeof inv
   const { fee } = answers;
   const at = (field: string, ...rest: (string | number)[]) => ['invoice', field, ...rest];
   const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const effective = formatLongDate(answers.effectiveDate);
 
   const model = KIND_MODEL[invoice.kind];
   if (model && model !== fee.model) {
     const instead = fee.model === 'hourly' ? 'an hours invoice (final: true credits the deposit)' : fee.model === 'retainer' ? 'a retainer invoice for the month' : 'a balance invoice';
-    issue(at('kind'), `${capital(KIND_NAMES[invoice.kind])} is for a contract that ${MODEL_WORDS[model]}; this contract ${MODEL_WORDS[fee.model]}: use ${instead}.`);
+    issue(at('kind'), `Select ${instead}: ${KIND_NAMES[invoice.kind]} is for a contract that ${MODEL_WORDS[model]}, and this contract ${MODEL_WORDS[fee.model]}`);
     return;
   }
   if (invoice.issuedOn < answers.effectiveDate) {
-    issue(at('issuedOn'), `An invoice cannot be dated before the contract's effective date (${formatLongDate(answers.effectiveDate)}).`);
+    issue(at('issuedOn'), `Enter an invoice date on or after the contract's effective date, ${effective}`);
   }
   if (invoice.lateFeeSince !== undefined && invoice.lateFeeSince < answers.effectiveDate) {
-    issue(at('lateFeeSince'), `The original due date cannot be before the contract's effective date (${formatLongDate(answers.effectiveDate)}).`);
+    issue(at('lateFeeSince'), `Enter an original due date on or after the contract's effective date, ${effective}`);
   }
 
   const figures = contractMoney(answers);
   if (invoice.kind === 'balance' && figures.balance.minor <= 0) {
-    issue(at('kind'), 'The deposit is the whole price, so there is no balance to invoice.');
+    issue(at('kind'), 'Select another kind of invoice: the deposit is the whole price, so there is no balance');
   }
   if (invoice.kind === 'retainer' && invoice.month !== undefined) {
     const startMonth = answers.project.startDate.slice(0, 7);
     if (invoice.month < startMonth) {
-      issue(at('month'), `The retainer starts in ${monthName(startMonth)}: invoice that month or a later one.`);
+      issue(at('month'), `Enter ${monthName(startMonth)} or a later month: the retainer starts in ${monthName(startMonth)}`);
     } else if (invoice.month === startMonth && figures.inFull) {
-      issue(at('month'), `The deposit invoice already asks for the whole of ${monthName(startMonth)}: invoice a later month.`);
+      issue(at('month'), `Enter a month after ${monthName(startMonth)}: the deposit invoice already asks for the whole of that month`);
     }
   }
   if (invoice.kind === 'ending') {
     if (fee.model === 'hourly') {
-      if (invoice.workDoneAmount !== undefined) issue(at('workDoneAmount'), 'On an hourly contract the work done is counted in hours: give hoursWorked instead.');
-      if (invoice.hoursWorked === undefined) issue(at('hoursWorked'), 'Hours worked is required: the hours done up to the ending, billed at the hourly rate.');
+      if (invoice.workDoneAmount !== undefined) issue(at('workDoneAmount'), 'Leave out workDoneAmount: on an hourly contract the work done is counted in hours (hoursWorked)');
+      if (invoice.hoursWorked === undefined) issue(at('hoursWorked'), HOURS_AT_ENDING.missing);
     } else {
-      if (invoice.hoursWorked !== undefined) issue(at('hoursWorked'), `Hours are billed only on an hourly contract; this one ${MODEL_WORDS[fee.model]}: give workDoneAmount instead.`);
-      if (fee.model === 'fixed' && invoice.workDoneAmount === undefined) {
-        issue(at('workDoneAmount'), 'Work done is required: the value of the work done up to the ending, in the contract\'s currency.');
-      }
+      if (invoice.hoursWorked !== undefined) issue(at('hoursWorked'), `Leave out hoursWorked: hours are billed only on an hourly contract, and this one ${MODEL_WORDS[fee.model]} (give workDoneAmount)`);
+      if (fee.model === 'fixed' && invoice.workDoneAmount === undefined) issue(at('workDoneAmount'), WORK_DONE.missing);
       if (fee.model === 'fixed' && invoice.workDoneAmount !== undefined && money(invoice.workDoneAmount, fee.currency).minor > figures.base.minor) {
-        issue(at('workDoneAmount'), `Work done cannot be more than the total price (${formatMoney(figures.base)}).`);
+        issue(at('workDoneAmount'), `Work done must be ${formatMoney(figures.base)} or less: the total price`);
       }
     }
     if (fee.model === 'retainer' && invoice.noticeDaysGiven === undefined) {
-      issue(at('noticeDaysGiven'), `Days of notice given is required: the kill fee covers the part of the ${fee.noticeDays} days' notice the client did not give (0 for none).`);
+      issue(at('noticeDaysGiven'), `Enter the days of notice the client gave, like 10, or 0 for none: the kill fee covers the part of the ${fee.noticeDays} days' notice they did not give`);
     }
     if (fee.model !== 'retainer' && invoice.noticeDaysGiven !== undefined) {
-      issue(at('noticeDaysGiven'), `Days of notice apply only to a retainer; this contract ${MODEL_WORDS[fee.model]}.`);
+      issue(at('noticeDaysGiven'), `Leave out noticeDaysGiven: notice applies only to a retainer, and this contract ${MODEL_WORDS[fee.model]}`);
     }
   }
 
   // Amounts in the contract's currency have its number of decimals: no half cents, no decimal yen.
   const digits = currencyDigits(fee.currency);
   const badDecimals = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits !== value;
-  const decimalsMessage = digits === 0 ? `${fee.currency} amounts have no decimals: use a whole number.` : `${fee.currency} amounts have at most ${digits} decimals.`;
+  const decimalsMessage = (name: string) =>
+    digits === 0
+      ? `Enter ${name} as a whole number: ${currencyName(fee.currency)} amounts have no decimals`
+      : `Enter ${name} with at most ${digits} decimals, like ${(250.5).toFixed(digits)}`;
+  const AMOUNT_NAMES = { workDoneAmount: 'the work done', paymentsMade: 'the payments already made' } as const;
   for (const field of ['workDoneAmount', 'paymentsMade'] as const) {
     const value = invoice[field];
-    if (value !== undefined && badDecimals(value)) issue(at(field), decimalsMessage);
+    if (value !== undefined && badDecimals(value)) issue(at(field), decimalsMessage(AMOUNT_NAMES[field]));
   }
   invoice.expenses?.forEach((expense, index) => {
-    if (badDecimals(expense.amount)) issue(at('expenses', index, 'amount'), decimalsMessage);
+    if (badDecimals(expense.amount)) issue(at('expenses', index, 'amount'), decimalsMessage('the expense amount'));
   });
 }
 
@@ -226,7 +264,14 @@ export function monthName(month: string): string {
 export const invoiceRequestSchema = z
   .strictObject(
     { answers: answersSchema, invoice: invoiceFieldsSchema },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Send only "answers" and "invoice".' : 'The request must be a JSON object with "answers" and "invoice".') },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'This field is not part of the request: send only "answers" and "invoice"'
+          : isMissing(issue)
+            ? 'Enter the answers and the invoice'
+            : 'The request must be a JSON object with "answers" and "invoice"',
+    },
   )
   // Only on a request whose parts are each valid: these rules read the contract's dates and figures,
   // which are not there to read (an effective date of "x") when a part has failed.

@@ -70,14 +70,20 @@ interface IssueLike {
   readonly keys?: readonly string[];
 }
 
+const NOT_PART_OF = /not part of (an invoice|an expense|the request|the letter)/;
+
 /** Zod issues as field problems; an unknown key is reported at its own path. */
 export function fieldProblems(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of issues) {
     const base = [...prefix, ...issue.path].map(String);
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      // What the key is not part of, when the schema's own sentence names something other than the answers.
+      const part = NOT_PART_OF.exec(issue.message)?.[1];
       for (const key of issue.keys) {
-        problems.push({ path: [...base, key].join('.'), message: say('answers.unknownKey', { key }) });
+        // The invoice's and the letters' own fields are worded in English by their schemas ("…not part of an invoice…");
+        // the answers' sentence comes from the catalogue, in the language of the check.
+        problems.push({ path: [...base, key].join('.'), message: part ? `"${key}" is not part of ${part}; check its spelling or remove it.` : say('answers.unknownKey', { key }) });
       }
     } else {
       problems.push({ path: base.join('.'), message: issue.message });

@@ -199,28 +199,28 @@ describe('every kind under its fee model, figures from the settlement model', ()
 describe('requests that do not fit the contract are refused at the field to change', () => {
   it('a balance for an hourly contract', () => {
     expect(refusals('returning-client-hourly', { kind: 'balance', number: 'B', issuedOn: '2027-04-01' })).toEqual({
-      'invoice.kind': 'A balance invoice is for a contract that has a fixed price; this contract is hourly: use an hours invoice (final: true credits the deposit).',
+      'invoice.kind': 'Select an hours invoice (final: true credits the deposit): a balance invoice is for a contract that has a fixed price, and this contract is hourly',
     });
   });
 
   it('hours on a fixed price', () => {
-    expect(refusals('new-client-fixed', { kind: 'hours', number: 'H', issuedOn: '2027-01-01', hours: 10 })['invoice.kind']).toMatch(/this contract has a fixed price/);
+    expect(refusals('new-client-fixed', { kind: 'hours', number: 'H', issuedOn: '2027-01-01', hours: 10 })['invoice.kind']).toMatch(/this contract has a fixed price$/);
     expect(refusals('new-client-fixed', { kind: 'ending', number: 'E', issuedOn: '2027-01-01', hoursWorked: 10 })).toEqual({
-      'invoice.hoursWorked': 'Hours are billed only on an hourly contract; this one has a fixed price: give workDoneAmount instead.',
-      'invoice.workDoneAmount': 'Work done is required: the value of the work done up to the ending, in the contract\'s currency.',
+      'invoice.hoursWorked': 'Leave out hoursWorked: hours are billed only on an hourly contract, and this one has a fixed price (give workDoneAmount)',
+      'invoice.workDoneAmount': 'Enter the value of the work done up to the ending, like 2,400',
     });
   });
 
   it('an issue date before the effective date; the day itself is fine', () => {
     expect(refusals('new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-11-30' })).toEqual({
-      'invoice.issuedOn': 'An invoice cannot be dated before the contract\'s effective date (December 1, 2026).',
+      'invoice.issuedOn': 'Enter an invoice date on or after the contract\'s effective date, December 1, 2026',
     });
     expect(invoiceRequestSchema.safeParse({ answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'D', issuedOn: '2026-12-01' } }).success).toBe(true);
   });
 
   it('a due date before the issue date; the same day is fine', () => {
     expect(refusals('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01', dueDate: '2027-02-28' })).toEqual({
-      'invoice.dueDate': 'The due date cannot be before the invoice date (March 1, 2027).',
+      'invoice.dueDate': 'Enter a due date on or after the invoice date, March 1, 2027',
     });
     const sameDay = invoiceFor('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01', dueDate: '2027-03-01' });
     expect(sameDay.figures.dueDate).toBe('2027-03-01');
@@ -228,32 +228,34 @@ describe('requests that do not fit the contract are refused at the field to chan
 
   it('fields that belong to another kind, and the fields a kind needs', () => {
     expect(refusals('new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-12-01', expenses: [], final: true })).toEqual({
-      'invoice.expenses': 'A deposit invoice has no "expenses": it belongs on a balance, hours, retainer or ending invoice.',
-      'invoice.final': 'A deposit invoice has no "final": it belongs on an hours invoice.',
+      'invoice.expenses': 'Leave out "expenses" on a deposit invoice: it belongs on a balance, hours, retainer or ending invoice',
+      'invoice.final': 'Leave out "final" on a deposit invoice: it belongs on an hours invoice',
     });
-    expect(refusals('returning-client-hourly', { kind: 'hours', number: 'H', issuedOn: '2027-04-01' })).toEqual({ 'invoice.hours': 'Hours worked is required on an hours invoice.' });
-    expect(refusals('retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-04' })['invoice.month']).toMatch(/required/);
-    expect(refusals('retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01' })['invoice.noticeDaysGiven']).toMatch(/required/);
+    expect(refusals('returning-client-hourly', { kind: 'hours', number: 'H', issuedOn: '2027-04-01' })).toEqual({ 'invoice.hours': 'Enter the hours worked, like 12.5' });
+    expect(refusals('retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-04' })).toEqual({ 'invoice.month': 'Enter the month this retainer invoice pays for, like 2027-02' });
+    expect(refusals('retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01' })).toEqual({
+      'invoice.noticeDaysGiven': 'Enter the days of notice the client gave, like 10, or 0 for none: the kill fee covers the part of the 30 days\' notice they did not give',
+    });
   });
 
   it('a retainer month before the start, or the first month a 100% deposit already asked for', () => {
     expect(refusals('retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-04', month: '2026-12' })).toEqual({
-      'invoice.month': 'The retainer starts in January 2027: invoice that month or a later one.',
+      'invoice.month': 'Enter January 2027 or a later month: the retainer starts in January 2027',
     });
     expect(refusals('retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-04', month: '2027-01' })).toEqual({
-      'invoice.month': 'The deposit invoice already asks for the whole of January 2027: invoice a later month.',
+      'invoice.month': 'Enter a month after January 2027: the deposit invoice already asks for the whole of that month',
     });
   });
 
   it('a late fee from a date that is not past, and amounts finer than the currency', () => {
     expect(refusals('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01', lateFeeSince: '2027-03-01' })).toEqual({
-      'invoice.lateFeeSince': 'The original due date must be before the date of the invoice that adds the late fee.',
+      'invoice.lateFeeSince': 'Enter an original due date before the invoice date, March 1, 2027: the late fee is added for the time since then',
     });
     expect(refusals('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01', expenses: [{ description: 'Fonts', amount: 10.005 }] })).toEqual({
-      'invoice.expenses.0.amount': 'USD amounts have at most 2 decimals.',
+      'invoice.expenses.0.amount': 'Enter the expense amount with at most 2 decimals, like 250.50',
     });
     expect(refusals('new-client-fixed', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 12000.01 })).toEqual({
-      'invoice.workDoneAmount': 'Work done cannot be more than the total price ($12,000.00).',
+      'invoice.workDoneAmount': 'Work done must be $12,000.00 or less: the total price',
     });
   });
 
@@ -262,6 +264,6 @@ describe('requests that do not fit the contract are refused at the field to chan
       refusals('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01' }, (answers) => {
         answers.deposit.percent = 100;
       }),
-    ).toEqual({ 'invoice.kind': 'The deposit is the whole price, so there is no balance to invoice.' });
+    ).toEqual({ 'invoice.kind': 'Select another kind of invoice: the deposit is the whole price, so there is no balance' });
   });
 });

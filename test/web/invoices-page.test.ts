@@ -118,19 +118,19 @@ describe('the Invoices page', () => {
     const html = decode(response.body);
     expect(html).toMatch(/<title>Error: Invoices/);
     expect(html).toContain('href="#invoice-ending-workDoneAmount"');
-    expect(html).toContain('Work done must be a number');
+    expect(html).toContain('Work done must be a number, like 2,400');
     expect(valueOf(response.body, 'invoice-ending-workDoneAmount')).toBe('lots');
     expect(valueOf(response.body, 'invoice-ending-issuedOn')).toBe('2026-11-01');
     expect((await app.drafts.get(draft.id))!.answers.invoices).toBeUndefined();
 
     const early = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: '2400', action: 'docx' });
-    expect(decode(early.body)).toContain('An invoice cannot be dated before the contract\'s effective date (December 1, 2026).');
+    expect(decode(early.body)).toContain('Enter an invoice date on or after the contract\'s effective date, December 1, 2026');
     expect(early.body).toContain('href="#invoice-ending-issuedOn"');
 
     // The second expense row filled in, the first left empty: the problem is shown on the row typed in.
     const cents = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2400', 'expenses.1.description': 'Fonts', 'expenses.1.amount': '10.005', action: 'docx' });
     expect(cents.body).toContain('href="#invoice-ending-expenses-1-amount"');
-    expect(decode(cents.body)).toContain('USD amounts have at most 2 decimals.');
+    expect(decode(cents.body)).toContain('Enter the expense amount with at most 2 decimals, like 250.50');
   });
 
   it('an ending the deposit covers: nothing to pay, the deposit kept, said so', async () => {

@@ -1,0 +1,140 @@
+// What a person reads when an invoice request is refused: one plain sentence
+// per field and per mistake, in the answers' GOV.UK style ("Enter the hours
+// worked, like 12.5"; "Hours worked must be more than 0"), at the path of the
+// field to change, the same through the API's problem details. Each rule is
+// checked on both sides of its boundary.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoiceRequestSchema } from '../../src/invoices/request.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+function problems(sample: string, invoice: Loose, change: (answers: Loose) => void = () => {}): Record<string, string> {
+  const answers = sampleInput(sample);
+  change(answers);
+  const result = invoiceRequestSchema.safeParse({ answers, invoice });
+  if (result.success) return {};
+  return Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+}
+
+const fixed = { kind: 'balance', number: 'B-1', issuedOn: '2027-03-01' };
+const hourly = { kind: 'hours', number: 'H-1', issuedOn: '2027-04-01', hours: 10 };
+const ending = { kind: 'ending', number: 'E-1', issuedOn: '2027-03-01', workDoneAmount: 2400 };
+
+// [what, sample, invoice, path, message]
+const CASES: [string, string, Loose, string, string][] = [
+  ['no kind', 'new-client-fixed', { number: 'X', issuedOn: '2027-03-01' }, 'invoice.kind', 'Select the kind of invoice: "deposit", "balance" (fixed price), "hours" (hourly), "retainer" (one month) or "ending" (what is owed when the client ends the contract)'],
+  ['an unknown kind', 'new-client-fixed', { ...fixed, kind: 'refund' }, 'invoice.kind', 'Select the kind of invoice: "deposit", "balance" (fixed price), "hours" (hourly), "retainer" (one month) or "ending" (what is owed when the client ends the contract)'],
+  ['no number', 'new-client-fixed', { kind: 'balance', issuedOn: '2027-03-01' }, 'invoice.number', 'Enter the invoice number, like INV-2027-001'],
+  ['a blank number', 'new-client-fixed', { ...fixed, number: '   ' }, 'invoice.number', 'Enter the invoice number, like INV-2027-001'],
+  ['a number that is a number', 'new-client-fixed', { ...fixed, number: 7 }, 'invoice.number', 'Enter the invoice number, like INV-2027-001'],
+  ['a number of 61 characters', 'new-client-fixed', { ...fixed, number: 'N'.repeat(61) }, 'invoice.number', 'Invoice number must be 60 characters or fewer'],
+  ['no date', 'new-client-fixed', { kind: 'balance', number: 'B' }, 'invoice.issuedOn', 'Enter the invoice date'],
+  ['a date that does not exist', 'new-client-fixed', { ...fixed, issuedOn: '2027-02-30' }, 'invoice.issuedOn', 'Invoice date must be a real date, like 2027-03-01 (year, month, day)'],
+  ['hours left out of an hours invoice', 'returning-client-hourly', { ...hourly, hours: undefined }, 'invoice.hours', 'Enter the hours worked, like 12.5'],
+  ['hours as words', 'returning-client-hourly', { ...hourly, hours: 'ten' }, 'invoice.hours', 'Hours worked must be a number, like 12.5'],
+  ['0 hours', 'returning-client-hourly', { ...hourly, hours: 0 }, 'invoice.hours', 'Hours worked must be more than 0'],
+  ['100,000.25 hours', 'returning-client-hourly', { ...hourly, hours: 100_000.25 }, 'invoice.hours', 'Hours worked must be 100,000 or less'],
+  ['hours to the thousandth', 'returning-client-hourly', { ...hourly, hours: 12.255 }, 'invoice.hours', 'Enter hours worked with at most 2 decimals, like 12.25 for a quarter hour'],
+  ['final as a word', 'returning-client-hourly', { ...hourly, final: 'yes' }, 'invoice.final', 'Select whether this is the final invoice: true or false'],
+  ['a month left out of a retainer invoice', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20' }, 'invoice.month', 'Enter the month this retainer invoice pays for, like 2027-02'],
+  ['month 13', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: '2027-13' }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['work done below zero', 'new-client-fixed', { ...ending, workDoneAmount: -1 }, 'invoice.workDoneAmount', 'Work done must be 0 or more'],
+  ['work done as words', 'new-client-fixed', { ...ending, workDoneAmount: 'lots' }, 'invoice.workDoneAmount', 'Work done must be a number, like 2,400'],
+  ['work done over the price', 'new-client-fixed', { ...ending, workDoneAmount: 12_000.01 }, 'invoice.workDoneAmount', 'Work done must be $12,000.00 or less: the total price'],
+  ['work done left out at an ending', 'new-client-fixed', { ...ending, workDoneAmount: undefined }, 'invoice.workDoneAmount', 'Enter the value of the work done up to the ending, like 2,400'],
+  ['hours worked left out at an hourly ending', 'returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01' }, 'invoice.hoursWorked', 'Enter the hours worked up to the ending, like 24'],
+  ['notice given of 366 days', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: 366 }, 'invoice.noticeDaysGiven', 'Days of notice given must be between 0 and 365 days'],
+  ['notice given of half a day', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: 1.5 }, 'invoice.noticeDaysGiven', 'Days of notice given must be a whole number, like 10'],
+  ['notice on a fixed price', 'new-client-fixed', { ...ending, noticeDaysGiven: 10 }, 'invoice.noticeDaysGiven', 'Leave out noticeDaysGiven: notice applies only to a retainer, and this contract has a fixed price'],
+  ['payments made below zero', 'new-client-fixed', { ...ending, paymentsMade: -5 }, 'invoice.paymentsMade', 'Payments already made must be 0 or more'],
+  ['an expense without a description', 'new-client-fixed', { ...fixed, expenses: [{ amount: 250 }] }, 'invoice.expenses.0.description', 'Enter what the expense was for, like Stock photos'],
+  ['an expense of 201 characters', 'new-client-fixed', { ...fixed, expenses: [{ description: 'E'.repeat(201), amount: 250 }] }, 'invoice.expenses.0.description', 'Expense description must be 200 characters or fewer'],
+  ['an expense without an amount', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts' }] }, 'invoice.expenses.0.amount', 'Enter the expense amount, like 250'],
+  ['an expense of 0', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 0 }] }, 'invoice.expenses.0.amount', 'Expense amount must be more than 0'],
+  ['an expense over the largest amount', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 1_000_000_001 }] }, 'invoice.expenses.0.amount', 'Expense amount must be 1,000,000,000 or less'],
+  ['an expense in half cents', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 10.005 }] }, 'invoice.expenses.0.amount', 'Enter the expense amount with at most 2 decimals, like 250.50'],
+  ['an expense as text', 'new-client-fixed', { ...fixed, expenses: ['Fonts'] }, 'invoice.expenses.0', 'Enter each expense as a description and an amount, like { "description": "Stock photos", "amount": 250 }'],
+  ['51 expenses', 'new-client-fixed', { ...fixed, expenses: Array.from({ length: 51 }, () => ({ description: 'Fonts', amount: 1 })) }, 'invoice.expenses', 'Enter at most 50 expenses: group the smaller ones'],
+  ['expenses not a list', 'new-client-fixed', { ...fixed, expenses: 'fonts' }, 'invoice.expenses', 'Expenses must be a list of expenses, each a description and an amount'],
+  ['a late fee from the invoice date itself', 'new-client-fixed', { ...fixed, lateFeeSince: '2027-03-01' }, 'invoice.lateFeeSince', 'Enter an original due date before the invoice date, March 1, 2027: the late fee is added for the time since then'],
+  ['how to pay of 1,001 characters', 'new-client-fixed', { ...fixed, howToPay: 'x'.repeat(1001) }, 'invoice.howToPay', 'How to pay must be 1,000 characters or fewer'],
+  ['a field of another kind', 'new-client-fixed', { ...fixed, month: '2027-03' }, 'invoice.month', 'Leave out "month" on a balance invoice: it belongs on a retainer invoice'],
+];
+
+describe('each mistake in an invoice request gets its own sentence at its own field', () => {
+  it.each(CASES)('%s', (_what, sample, invoice, path, message) => {
+    expect(problems(sample, invoice)[path]).toBe(message);
+  });
+
+  it('every sentence reads as the answers\' do: a capital first, no full stop, never "is required" or a code', () => {
+    expect.hasAssertions();
+    for (const [, , , , message] of CASES) {
+      expect(message).toMatch(/^[A-Z]/);
+      expect(message).not.toMatch(/\.$/);
+      expect(message).not.toMatch(/is required|invalid|expected/i);
+    }
+  });
+
+  it('yen amounts: a whole number, said with the currency\'s name', () => {
+    const jpy = (answers: Loose) => {
+      answers.fee = { model: 'fixed', currency: 'JPY', total: 1_200_000, paymentDueDays: 30, lateFeePercentPerMonth: 1 };
+    };
+    expect(problems('new-client-fixed', { ...ending, workDoneAmount: 2400.5 }, jpy)).toEqual({
+      'invoice.workDoneAmount': 'Enter the work done as a whole number: Japanese Yen amounts have no decimals',
+    });
+  });
+
+  it('the boundaries themselves are accepted: 100,000 hours, 12.25 hours, 365 days of notice, 50 expenses, 60 characters', () => {
+    expect(problems('returning-client-hourly', { ...hourly, hours: 100_000 })).toEqual({});
+    expect(problems('returning-client-hourly', { ...hourly, hours: 12.25 })).toEqual({});
+    expect(problems('retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: 365 })).toEqual({});
+    expect(problems('new-client-fixed', { ...fixed, number: 'N'.repeat(60), expenses: Array.from({ length: 50 }, () => ({ description: 'Fonts', amount: 1 })) })).toEqual({});
+    expect(problems('new-client-fixed', { ...ending, workDoneAmount: 12_000 })).toEqual({});
+  });
+});
+
+describe('the same sentences in the API\'s problem details', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp({ rateLimitPerMinute: 0 });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('a misspelt key in an expense or beside the invoice is named as part of what it is not part of', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/invoices',
+      payload: { answers: sampleInput('new-client-fixed'), invoice: { ...fixed, expenses: [{ description: 'Fonts', amount: 10, vat: true }] }, letter: {} },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.json().errors).toEqual(
+      expect.arrayContaining([
+        { path: 'invoice.expenses.0.vat', message: '"vat" is not part of an expense; check its spelling or remove it.' },
+        { path: 'letter', message: '"letter" is not part of the request; check its spelling or remove it.' },
+      ]),
+    );
+  });
+
+  it('several mistakes at once, each named by its path', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/invoices',
+      payload: { answers: sampleInput('returning-client-hourly'), invoice: { kind: 'hours', number: '', issuedOn: '2027-04-01', hours: 0, colour: 'red' } },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual(
+      expect.arrayContaining([
+        { path: 'invoice.number', message: 'Enter the invoice number, like INV-2027-001' },
+        { path: 'invoice.hours', message: 'Hours worked must be more than 0' },
+        { path: 'invoice.colour', message: '"colour" is not part of an invoice; check its spelling or remove it.' },
+      ]),
+    );
+  });
+});
