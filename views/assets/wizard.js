@@ -38,13 +38,18 @@
   }
 
   // The deposit as an amount, from the fee saved on the fees step.
+  // Written as the server writes money on this page: its figure in the page's language, with what
+  // goes before and after it ("$6,000.00", "600,000円").
   var figures = document.querySelector('[data-base-minor]');
   var formatter = null;
   var digits = 2;
   if (figures) {
+    digits = Number(figures.getAttribute('data-digits'));
     try {
-      formatter = new Intl.NumberFormat(document.documentElement.lang || 'en-US', { style: 'currency', currency: figures.getAttribute('data-currency'), currencyDisplay: 'narrowSymbol' });
-      digits = formatter.resolvedOptions().maximumFractionDigits;
+      var number = new Intl.NumberFormat(document.documentElement.lang || 'en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      var before = figures.getAttribute('data-before') || '';
+      var after = figures.getAttribute('data-after') || '';
+      formatter = { format: function (value) { return before + number.format(value) + after; } };
     } catch (e) {
       formatter = null;
     }

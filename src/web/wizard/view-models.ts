@@ -1,7 +1,7 @@
 // View models for the wizard's pages: everything a template prints, already
 // decided here (ids, aria attributes, which panel shows), so the templates
 // only lay it out.
-import { isKnownCurrency } from '../../answers/money.ts';
+import { currencyDigits, isKnownCurrency } from '../../answers/money.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { editionFor } from '../../contract/assemble.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
@@ -274,11 +274,25 @@ function figuresPanel(ctx: BuildContext): PanelView {
       { id: 'figure-deposit', label: t('panel.figures.deposit'), value: money(figures.deposit) },
       { id: 'figure-balance', label: t('panel.figures.balance'), value: money(figures.balance) },
     ],
+    // The script writes the amounts as the server does (before and after the figure: "$", "円").
     data: [
       ['base-minor', String(figures.base.minor)],
       ['currency', figures.base.currency],
+      ...moneyShape(money, figures.base.currency),
     ],
   };
+}
+
+/** What the page's money format puts before and after a figure ("$" and "", "" and "円"), and its decimals. */
+function moneyShape(format: (amount: { minor: number; currency: string }) => string, currency: string): [string, string][] {
+  const digits = currencyDigits(currency);
+  const written = format({ minor: 10 ** digits, currency });
+  const shape = /^(.*?)1(?:[.,]0+)?(\D*)$/.exec(written);
+  return [
+    ['digits', String(digits)],
+    ['before', shape?.[1] ?? ''],
+    ['after', shape?.[2] ?? ''],
+  ];
 }
 
 /** Panels placed after a field, by step. */

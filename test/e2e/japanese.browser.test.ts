@@ -1,0 +1,195 @@
+// The wizard in Japanese as a Japanese freelancer meets it, in Debian's
+// Chromium: from the English home page, the 日本語 link, every step filled
+// in by its Japanese labels, to the Word file (業務委託契約書, 第1条 read back),
+// with JavaScript on and off, and axe-core on every page (<html lang="ja">,
+// no serious or critical violation).
+//
+// "JavaScript off" blocks the app's only script (/assets/wizard.js), so each
+// page behaves and looks exactly as without JavaScript (the app has no
+// <noscript> content) while axe can still run, as in
+// every-page-axe.browser.test.ts: a context with JavaScript disabled cannot
+// evaluate it. axe is injected through the DevTools protocol, which the
+// site's CSP does not apply to.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
+import { libreOfficePrinter, type Printer } from '../helpers/libreoffice.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let session: BrowserSession;
+let printer: Printer;
+beforeAll(async () => {
+  session = await startBrowserSession('japanese-e2e');
+  printer = await libreOfficePrinter('japanese-wizard-');
+});
+afterAll(async () => {
+  await session?.close();
+  await printer?.close();
+});
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe on the page as it is now: the page is Japanese, and nothing serious or critical is found. */
+async function axe(page: Page, what: string): Promise<void> {
+  expect(await page.getAttribute('html', 'lang'), what).toBe('ja');
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate<AxeViolation[]>(
+    `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  );
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  expect(serious, `${what}: ${page.url()}`).toEqual([]);
+}
+
+async function press(page: Page, name: string | RegExp) {
+  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name, exact: typeof name === 'string' }).first().click()]);
+}
+
+const next = (page: Page) => press(page, /^保存して(次へ|回答を確認する)$/);
+
+async function atStep(page: Page, id: string, heading: string) {
+  await expect.poll(() => page.url()).toMatch(new RegExp(`/${id}$`));
+  expect(await page.locator('h1').innerText()).toBe(heading);
+  await axe(page, id);
+}
+
+const input = sampleInput('ja/tokyo-fixed');
+
+async function openPage(js: boolean): Promise<Page> {
+  const page = await session.browser({ js: true });
+  if (!js) await page.route('**/assets/wizard.js', (route) => route.abort());
+  return page;
+}
+
+describe.each([true, false])('the wizard in Japanese, JavaScript %s', (js) => {
+  it('goes from the 日本語 link to a Japanese Word contract, with axe on every page', async () => {
+    const page = await openPage(js);
+    await page.goto(session.baseUrl);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: '日本語' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('あなたを守るフリーランス契約書をつくる');
+    await axe(page, 'home');
+    await press(page, /契約書の作成を始める/);
+
+    await atStep(page, 'you', 'あなた（受託者）について');
+    const you = input.freelancer;
+    await page.getByLabel('氏名', { exact: true }).fill(you.name);
+    await page.getByLabel('屋号・会社名').fill(you.business);
+    await page.getByLabel('メールアドレス', { exact: true }).fill(you.email);
+    await page.getByLabel('電話番号', { exact: true }).fill(you.phone);
+    await page.getByLabel('住所', { exact: true }).fill(you.address);
+    // The Japanese-only questions, with the usual answers suggested.
+    expect(await page.getByLabel('個人（個人事業主）').isChecked()).toBe(true);
+    expect(await page.getByRole('group', { name: '従業員を雇っていますか？' }).getByLabel('いいえ').isChecked()).toBe(true);
+    // A mistake first: the error is Japanese, beside its field, and the page passes axe with it.
+    await page.getByLabel('インボイス登録番号').fill('T12345');
+    await next(page);
+    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('インボイス登録番号は「T」と13桁の数字で入力してください');
+    expect(await page.getByLabel('インボイス登録番号').getAttribute('aria-invalid')).toBe('true');
+    await axe(page, 'you, with an error');
+    await page.getByLabel('インボイス登録番号').fill('');
+    await next(page);
+
+    await atStep(page, 'client', '委託者（クライアント）');
+    const client = input.client;
+    await page.getByLabel('委託者の氏名').fill(client.name);
+    await page.getByLabel('委託者の会社名・屋号').fill(client.business);
+    await page.getByLabel('委託者の肩書き').fill(client.title);
+    await page.getByLabel('委託者のメールアドレス').fill(client.email);
+    await page.getByLabel('委託者の電話番号').fill(client.phone);
+    await page.getByLabel('委託者の住所').fill(client.address);
+    await next(page);
+
+    await atStep(page, 'relationship', 'この委託者との取引歴');
+    await page.getByLabel('いいえ、今回が初めてです').check();
+    await next(page);
+
+    await atStep(page, 'project', '業務の内容');
+    const project = input.project;
+    await page.getByLabel('業務名（案件名）').fill(project.name);
+    await page.getByLabel('業務の内容', { exact: true }).fill(project.description);
+    await page.getByLabel('成果物 1', { exact: true }).fill(project.deliverables[0]);
+    await page.getByRole('button', { name: '成果物を追加する' }).click();
+    const second = page.getByLabel('成果物 2', { exact: true });
+    await second.waitFor();
+    await second.fill(project.deliverables[1]);
+    await page.getByLabel('契約日').fill(input.effectiveDate);
+    await page.getByLabel('業務開始日').fill(project.startDate);
+    await page.getByLabel('業務終了日').fill(project.endDate);
+    await next(page);
+
+    await atStep(page, 'charging', '報酬の決め方');
+    // Yen is chosen already for a Japanese contract.
+    expect(await page.getByLabel('通貨').inputValue()).toBe('JPY');
+    await page.getByLabel('業務全体で固定の金額（請負）').check();
+    await next(page);
+
+    await atStep(page, 'fees', '報酬と支払条件');
+    await page.getByLabel('報酬総額（税抜）').fill('1,200,000');
+    await page.getByLabel('支払期限（請求書の日付から）').fill(String(input.fee.paymentDueDays));
+    await page.getByLabel('遅延損害金').fill(String(input.fee.lateFeePercentPerMonth));
+    await page.getByLabel('支払方法').fill(input.fee.paymentMethod);
+    expect(await page.getByRole('group', { name: '報酬から所得税が源泉徴収されますか？' }).getByLabel('はい').isChecked()).toBe(true);
+    await next(page);
+
+    await atStep(page, 'safeguards', '着手金とキャンセル料');
+    expect(await page.getByLabel('着手金の割合').inputValue()).toBe('50');
+    // The deposit as an amount, written alike by the server and by the script.
+    await expect.poll(() => page.locator('#figure-deposit').textContent()).toBe('600,000円');
+    if (js) {
+      await page.getByLabel('着手金の割合').fill('40');
+      await expect.poll(() => page.locator('#figure-deposit').textContent()).toBe('480,000円');
+      await page.getByLabel('着手金の割合').fill('50');
+    }
+    await page.getByLabel('キャンセル料', { exact: true }).fill(String(input.killFee.percentOfRemainingFee));
+    await next(page);
+
+    await atStep(page, 'rights', '成果物の権利');
+    await page.getByLabel(/委託者：著作権/).check();
+    await next(page);
+
+    await atStep(page, 'jurisdiction', '準拠法と管轄裁判所');
+    expect(await page.getByLabel('準拠法').count()).toBe(0);
+    await page.getByLabel('管轄裁判所の所在地').fill(input.jurisdiction.place);
+    await next(page);
+
+    await expect.poll(() => page.url()).toMatch(/\/review$/);
+    expect(await page.locator('h1').innerText()).toBe('回答の確認');
+    await axe(page, 'review');
+    const review = await page.locator('main').innerText();
+    expect(review).toContain('契約書ができあがりました');
+    expect(review).toContain('1,200,000円');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /契約書をダウンロード（Word）/ }).first().click()]);
+    const docx = readFileSync((await file.path())!);
+    expect(openDocx(docx).text()).toContain('佐藤花子');
+    // Read back as a reader meets it: LibreOffice prints it (it sets a space between 第 and the digit: the words count).
+    const printed = (await printer.printedText(docx, `tokyo-js-${js}`)).replace(/\s+/g, '');
+    expect(printed).toContain('業務委託契約書');
+    expect(printed).toContain('第1条（目的）');
+    expect(printed).toContain('東京地方裁判所又は東京簡易裁判所');
+
+    // The pages around the steps: saved for later, and delete.
+    await page.goto(page.url().replace(/\/review$/, '/rights'));
+    await press(page, '保存してあとで続ける');
+    expect(await page.locator('h1').innerText()).toBe('回答を保存しました');
+    await axe(page, 'saved');
+    await page.goto(page.url().replace(/\/saved\?.*$/, '/delete'));
+    expect(await page.locator('h1').innerText()).toBe('この下書きを削除してもよろしいですか？');
+    await axe(page, 'delete');
+    await press(page, 'はい、削除します');
+    expect(await page.locator('h1').innerText()).toBe('下書きを削除しました');
+    await axe(page, 'deleted');
+  }, 400_000);
+});
