@@ -101,6 +101,13 @@ describe('a Japanese draft', () => {
     expect(page.body).toContain('保存して次へ');
   });
 
+  it('links back to the step before by its name, in each language', async () => {
+    const { visitor, url } = await startInJapanese();
+    const base = draftBase(url);
+    expect((await visitor.get(`${base}/client`)).body).toContain('<a class="back-link" href="' + base + '/you">「あなた（受託者）について」に戻る</a>');
+    expect((await visitor.get(`${base}/client?lang=en`)).body).toContain('<a class="back-link" href="' + base + '/you">Back to about you</a>');
+  });
+
   it('the language link on a step changes the draft, so the contract follows', async () => {
     const { visitor, url } = await startInJapanese();
     const english = await visitor.get(`${url}?lang=en`);

@@ -147,7 +147,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       stepNumber: index + 1,
       stepCount: steps.length,
       backHref: fromReview ? draftUrl(draft.id, REVIEW_STEP.id) : previous ? draftUrl(draft.id, previous.id) : '/',
-      backText: fromReview ? t('common.backToAnswers') : previous ? t('step.backTo', { title: previous.title }) : t('common.backToStart'),
+      // "Back to about you" reads right in English; lower case changes nothing in Japanese.
+      backText: fromReview ? t('common.backToAnswers') : previous ? t('step.backTo', { title: previous.title.toLowerCase() }) : t('common.backToStart'),
       action: `${draftUrl(draft.id, step.id)}${fromReview ? '?from=review' : ''}`,
       csrf: reply.generateCsrf(),
       errors: [
