@@ -31,6 +31,7 @@ export default {
     'src/contract/**/*.ts',
     // Text safety in the renderers: what reaches a Word part or a page.
     'src/render/text-direction.ts',
+    'src/render/text-scan.ts',
     'src/render/embedded-answers.ts',
   ],
   coverageAnalysis: 'perTest',
