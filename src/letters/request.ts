@@ -47,7 +47,7 @@ export const invoiceSchema = z.strictObject(
     issuedOn: isoDate('Invoice date'),
     dueDate: isoDate('Invoice due date'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : requiredMessage('The invoice', 'an object')(issue)) },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : requiredMessage({ name: 'The invoice', missing: 'Enter the invoice', wrong: 'The invoice must be an object' })(issue)) },
 );
 
 function letterFields(kind: LetterKind) {
@@ -71,7 +71,7 @@ function letterFields(kind: LetterKind) {
           .max(1000, { error: 'How to pay must be 1,000 characters or fewer' })
           .optional(),
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : requiredMessage('The letter section', 'an object')(issue)) },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : requiredMessage({ name: 'The letter', missing: 'Enter the letter: its date at least', wrong: 'The letter must be an object with its date' })(issue)) },
     )
     // `when`: checked even when another field failed, so one pass names every problem; the values are then raw.
     .superRefine((letter, ctx) => {

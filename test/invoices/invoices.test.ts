@@ -197,6 +197,12 @@ describe('every kind under its fee model, figures from the settlement model', ()
 });
 
 describe('requests that do not fit the contract are refused at the field to change', () => {
+  it('an invoice section missing, null or not an object', () => {
+    expect(refusals('new-client-fixed', undefined)).toEqual({ invoice: 'Enter the invoice: its kind, number and issuedOn at least' });
+    expect(refusals('new-client-fixed', null)).toEqual({ invoice: 'Enter the invoice: its kind, number and issuedOn at least' });
+    expect(refusals('new-client-fixed', 'deposit')).toEqual({ invoice: 'The invoice must be an object with its kind, number and issuedOn' });
+  });
+
   it('a balance for an hourly contract', () => {
     expect(refusals('returning-client-hourly', { kind: 'balance', number: 'B', issuedOn: '2027-04-01' })).toEqual({
       'invoice.kind': 'Select an hours invoice (final: true credits the deposit): a balance invoice is for a contract that has a fixed price, and this contract is hourly',

@@ -1,0 +1,167 @@
+// What a letter request refuses, and the sentence the freelancer reads: each
+// date rule at its boundary (the same day passes, one day over is refused),
+// with the sample letter of the golden files (clauses/letters/sample-letter.json:
+// a contract effective 1 December 2026, invoice INV-2027-014 of $6,000.00
+// issued 26 February 2027, due 12 March 2027, letter dated 26 April 2027).
+import { describe, expect, it } from 'vitest';
+import { isLetterKind, LETTER_KINDS, letterRequestSchemas, type LetterKind } from '../../src/letters/request.ts';
+import { letterInput } from '../helpers/letters.ts';
+
+type Input = ReturnType<typeof letterInput>;
+
+/** Every problem as "path: message", in the order the schema reports them. */
+function problems(kind: LetterKind, change: (input: Input) => void = () => {}): string[] {
+  const input = letterInput();
+  change(input);
+  const result = letterRequestSchemas[kind].safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('the sample letter', () => {
+  it.each(LETTER_KINDS)('%s is accepted as it is', (kind) => {
+    expect(problems(kind)).toEqual([]);
+  });
+
+  it('names only the letters the product sends', () => {
+    expect(LETTER_KINDS.every(isLetterKind)).toBe(true);
+    expect(isLetterKind('thank-you')).toBe(false);
+    expect(isLetterKind('')).toBe(false);
+  });
+});
+
+describe('the invoice a payment letter is about', () => {
+  it('names each missing field of the invoice with its own sentence', () => {
+    expect(problems('late-notice', (input) => delete input.letter.invoice)).toEqual([
+      'letter.invoice.number: Enter the invoice number',
+      'letter.invoice.amount: Enter the invoice amount, like 6,000',
+      'letter.invoice.issuedOn: Enter the invoice date',
+      'letter.invoice.dueDate: Enter the invoice due date',
+    ]);
+  });
+
+  it('refuses an invoice that is not an object, or holds a field it does not have', () => {
+    expect(problems('payment-reminder', (input) => (input.letter.invoice = 'INV-1'))).toEqual(['letter.invoice: The invoice must be an object']);
+    // Not "Enter the the invoice", as it once read.
+    expect(problems('payment-reminder', (input) => (input.letter.invoice = null))).toEqual(['letter.invoice: Enter the invoice']);
+    expect(problems('payment-reminder', (input) => (input.letter.invoice.currency = 'USD'))).toEqual([
+      'letter.invoice: This field is not part of an invoice; check its spelling.',
+    ]);
+  });
+
+  it('takes a due date on the invoice date, and refuses one a day before', () => {
+    expect(problems('payment-reminder', (input) => (input.letter.invoice.dueDate = '2027-02-26'))).toEqual([]);
+    expect(problems('payment-reminder', (input) => (input.letter.invoice.dueDate = '2027-02-25'))).toEqual([
+      'letter.invoice.dueDate: Enter a due date on or after the invoice date',
+    ]);
+  });
+
+  it('takes an invoice dated on the effective date, and refuses one a day before', () => {
+    expect(problems('payment-reminder', (input) => (input.letter.invoice.issuedOn = '2026-12-01'))).toEqual([]);
+    expect(problems('payment-reminder', (input) => (input.letter.invoice.issuedOn = '2026-11-30'))).toEqual([
+      "letter.invoice.issuedOn: Enter an invoice date on or after the contract's effective date, December 1, 2026",
+    ]);
+  });
+
+  it('takes cents in dollars, not a fraction of a cent; no decimals at all in yen', () => {
+    expect(problems('late-notice', (input) => (input.letter.invoice.amount = 6000.25))).toEqual([]);
+    expect(problems('late-notice', (input) => (input.letter.invoice.amount = 6000.255))).toEqual([
+      'letter.invoice.amount: Enter the invoice amount with at most 2 decimals',
+    ]);
+    const yen = (input: Input) => {
+      input.answers.fee = { ...input.answers.fee, currency: 'JPY', total: 1_200_000 };
+      input.answers.language = 'en';
+    };
+    expect(problems('late-notice', (input) => { yen(input); input.letter.invoice.amount = 600_000; })).toEqual([]);
+    expect(problems('late-notice', (input) => { yen(input); input.letter.invoice.amount = 600_000.5; })).toEqual([
+      'letter.invoice.amount: Enter the invoice amount as a whole number: Japanese Yen amounts have no decimals',
+    ]);
+  });
+});
+
+describe('the date of the letter', () => {
+  it('a late letter may be dated the day after the due date, not on it', () => {
+    for (const kind of ['late-notice', 'final-notice'] as const) {
+      expect(problems(kind, (input) => (input.letter.date = '2027-03-13'))).toEqual([]);
+      expect(problems(kind, (input) => (input.letter.date = '2027-03-12'))).toEqual([
+        'letter.date: Enter a date for the letter after the invoice’s due date, March 12, 2027: this letter is about a late invoice',
+      ]);
+    }
+  });
+
+  it('a payment reminder may go out before the due date, but not before the invoice', () => {
+    expect(problems('payment-reminder', (input) => (input.letter.date = '2027-02-26'))).toEqual([]);
+    expect(problems('payment-reminder', (input) => (input.letter.date = '2027-02-25'))).toEqual([
+      'letter.date: Enter a date for the letter on or after the invoice date',
+    ]);
+    // Before the invoice is the one thing said, even for a letter that must also be after the due date.
+    expect(problems('late-notice', (input) => (input.letter.date = '2027-02-25'))).toEqual([
+      'letter.date: Enter a date for the letter on or after the invoice date',
+    ]);
+  });
+
+  it('a letter without an invoice may be dated on the effective date, not the day before', () => {
+    const noInvoice = (date: string) => (input: Input) => {
+      delete input.letter.invoice;
+      input.letter.date = date;
+    };
+    expect(problems('final-check-in', noInvoice('2026-12-01'))).toEqual([]);
+    expect(problems('final-check-in', noInvoice('2026-11-30'))).toEqual([
+      "letter.date: Enter a date for the letter on or after the contract's effective date, December 1, 2026",
+    ]);
+  });
+
+  it('names an unknown field of the letter, and of the request', () => {
+    expect(problems('work-paused', (input) => (input.letter.note = 'hi'))).toEqual(['letter: This field is not part of the letter; check its spelling.']);
+    expect(problems('work-paused', (input) => ((input as Record<string, unknown>).extra = 1))).toEqual([': Send only "answers" and "letter".']);
+  });
+
+  it('refuses a letter section or a request that is not an object', () => {
+    expect(problems('work-paused', (input) => (input.letter = 'today' as never))).toEqual(['letter: The letter must be an object with its date']);
+    expect(problems('work-paused', (input) => (input.letter = null as never))).toEqual(['letter: Enter the letter: its date at least']);
+    expect(letterRequestSchemas['work-paused'].safeParse([]).error?.issues.map((issue) => issue.message)).toEqual([
+      'The request must be a JSON object with "answers" and "letter".',
+    ]);
+  });
+});
+
+describe('the day the freelancer called', () => {
+  const calledOn = (date: string, letterDate = '2027-04-26') => (input: Input) => {
+    input.letter.calledOn = date;
+    input.letter.date = letterDate;
+  };
+
+  it('may be the day of the letter, not the day after', () => {
+    expect(problems('work-paused', calledOn('2027-04-26'))).toEqual([]);
+    expect(problems('work-paused', calledOn('2027-04-27'))).toEqual(['letter.calledOn: Enter a call date on or before the date of the letter']);
+  });
+
+  it('may be the effective date, not the day before', () => {
+    expect(problems('work-paused', calledOn('2026-12-01'))).toEqual([]);
+    expect(problems('work-paused', calledOn('2026-11-30'))).toEqual([
+      "letter.calledOn: Enter a call date on or after the contract's effective date, December 1, 2026",
+    ]);
+  });
+
+  it('is compared only with a real date: a malformed one is named for its format alone', () => {
+    const [problem, ...rest] = problems('work-paused', calledOn('2027-04-27x'));
+    expect(problem).toMatch(/^letter\.calledOn: /);
+    expect(problem).not.toContain('on or before');
+    expect(rest).toEqual([]);
+    // A malformed letter date, with a call after it: only the letter's date is named.
+    expect(problems('work-paused', calledOn('2027-04-27', '26/04/2027')).map((line) => line.split(':')[0])).toEqual(['letter.date']);
+  });
+
+  it('names every cross-field problem in one pass, even with another field wrong', () => {
+    expect(
+      problems('payment-reminder', (input) => {
+        input.letter.calledOn = '2027-04-27';
+        input.letter.invoice.dueDate = '2027-02-25';
+        input.letter.deadlineDays = 'ten';
+      }),
+    ).toEqual([
+      'letter.deadlineDays: Days to pay must be a number, like 10',
+      'letter.calledOn: Enter a call date on or before the date of the letter',
+      'letter.invoice.dueDate: Enter a due date on or after the invoice date',
+    ]);
+  });
+});
