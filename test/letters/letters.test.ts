@@ -179,6 +179,13 @@ describe('the email text', () => {
     expect(text).toContain('Line one\nLine two');
     expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
   });
+
+  it('signs with the business under the name, and with the name alone when there is none', () => {
+    expect(email('final-check-in')).toContain('\nJordan Lee\nLee Studio LLC\njordan@leestudio.example | +1 503 555 0142\n');
+    const input = letterInput();
+    delete input.answers.freelancer.business;
+    expect(email('final-check-in', input)).toContain('\nJordan Lee\njordan@leestudio.example | +1 503 555 0142\n');
+  });
 });
 
 describe('the letter request', () => {
@@ -246,6 +253,26 @@ describe('the letter library is checked at start-up like the clauses', () => {
     expect(unknown).toThrow(/thank-you\.eta: id "thank-you" is not a letter/);
     const missing = libraryWith((dir) => rmSync(join(dir, 'work-paused.eta')));
     expect(missing).toThrow(/no template for "work-paused"/);
+  });
+
+  it('refuses a letter with a variant or a condition: each letter is one file that always applies', () => {
+    const addToFrontMatter = (line: string) => (dir: string) => {
+      const file = join(dir, 'final-notice.eta');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('id: final-notice\n', `id: final-notice\n${line}\n`));
+    };
+    expect(libraryWith(addToFrontMatter('variant: short'))).toThrow(/final-notice\.eta: letters have no variants: one file per letter/);
+    expect(libraryWith(addToFrontMatter('when:\n  client.isReturning: true'))).toThrow(/final-notice\.eta: letters always apply: remove "when"/);
+    expect(libraryWith(() => {})().clauses).toHaveLength(LETTER_KINDS.length);
+  });
+
+  it('names the letters the product sends when refusing another', () => {
+    const unknown = libraryWith((dir) => writeFileSync(join(dir, 'thank-you.eta'), '---\nid: thank-you\ntitle: Thanks\norder: 9\nnote: n\n---\nThanks'));
+    expect(unknown).toThrow(`id "thank-you" is not a letter the product sends (known: ${LETTER_KINDS.join(', ')})`);
+    const twoMissing = libraryWith((dir) => {
+      rmSync(join(dir, 'work-paused.eta'));
+      rmSync(join(dir, 'final-notice.eta'));
+    });
+    expect(twoMissing).toThrow(/no template for "work-paused", "final-notice"$/);
   });
 });
 

@@ -1,0 +1,229 @@
+// The figures and words a letter prints, computed in code (letters/facts.ts,
+// letters/edition-ja.ts) and pinned at each boundary: a letter without an
+// invoice says nothing of one, an invoice on its due date is not late, the
+// late fee appears only once it is owed, the call and the payment method
+// only when given, the notice's order by days late, and the invoice table
+// and file properties of each language.
+import { describe, expect, it } from 'vitest';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { assembleLetter } from '../../src/letters/assemble.ts';
+import { japaneseLetterOwnFacts } from '../../src/letters/edition-ja.ts';
+import { letterOwnFacts, noticeOrdinal } from '../../src/letters/facts.ts';
+import { loadLetterLibrary } from '../../src/letters/library.ts';
+import type { LetterRequest } from '../../src/letters/request.ts';
+import type { Table } from '../../src/contract/tree.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+type Letter = LetterRequest['letter'];
+const USD = { currency: 'USD', lateFeePercentPerMonth: 1.5 } as const;
+const invoice = { number: 'INV-7', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' };
+
+describe('an English letter without an invoice', () => {
+  it('prints no invoice figures, no lateness and no fee', () => {
+    expect(letterOwnFacts(USD, { date: '2027-04-26' })).toEqual({
+      date: 'April 26, 2027',
+      invoice: { hasInvoice: false, number: '', amount: '', issuedOn: '', dueDate: '' },
+      daysLate: 0,
+      daysLateText: '0 days',
+      isOverdue: false,
+      lateFee: '',
+      hasLateFee: false,
+      lateFeePeriodsText: 'no full 30-day periods',
+      balance: '',
+      deadlineDays: 10,
+      deadlineDate: 'May 6, 2027',
+      howToPay: '',
+      hasHowToPay: false,
+      calledOn: '',
+      hasCalled: false,
+      noticeOrdinal: 'first',
+      lateFeeStarts: '',
+    });
+  });
+});
+
+describe('an English letter about an invoice', () => {
+  const facts = (letter: Partial<Letter>, fee: Parameters<typeof letterOwnFacts>[0] = USD) =>
+    letterOwnFacts(fee, { date: '2027-04-26', invoice, ...letter } as Letter);
+
+  it('writes out the invoice, the fee for each full 30 days and the balance', () => {
+    expect(facts({})).toMatchObject({
+      invoice: { hasInvoice: true, number: 'INV-7', amount: '$6,000.00', issuedOn: 'February 26, 2027', dueDate: 'March 12, 2027' },
+      daysLate: 45,
+      daysLateText: '45 days',
+      isOverdue: true,
+      lateFee: '$90.00',
+      hasLateFee: true,
+      lateFeePeriodsText: 'one full 30-day period',
+      balance: '$6,090.00',
+      lateFeeStarts: 'April 11, 2027',
+    });
+  });
+
+  it('is not late on the due date, and is one day late the day after', () => {
+    expect(facts({ date: '2027-03-12' })).toMatchObject({ daysLate: 0, isOverdue: false, hasLateFee: false, lateFee: '$0.00', balance: '$6,000.00' });
+    expect(facts({ date: '2027-03-13' })).toMatchObject({ daysLate: 1, daysLateText: '1 day', isOverdue: true, hasLateFee: false });
+    // Before the due date: not "-5 days late".
+    expect(facts({ date: '2027-03-07' })).toMatchObject({ daysLate: 0, daysLateText: '0 days', isOverdue: false });
+  });
+
+  it('counts the periods in words up to twelve, then in figures', () => {
+    expect(facts({ date: '2027-05-11' }).lateFeePeriodsText).toBe('two full 30-day periods');
+    expect(facts({ date: '2028-03-06' }).lateFeePeriodsText).toBe('twelve full 30-day periods');
+    expect(facts({ date: '2028-04-05' }).lateFeePeriodsText).toBe('13 full 30-day periods');
+  });
+
+  it('owes no late fee under a contract without one, however late', () => {
+    expect(facts({}, { currency: 'USD', lateFeePercentPerMonth: 0 })).toMatchObject({ isOverdue: true, hasLateFee: false, lateFee: '$0.00', balance: '$6,000.00' });
+  });
+
+  it("mentions the call only when given, and how to pay from the letter, else from the contract", () => {
+    expect(facts({ calledOn: '2027-04-20' })).toMatchObject({ calledOn: 'April 20, 2027', hasCalled: true });
+    expect(facts({ howToPay: 'Wire to IBAN X' }, { ...USD, paymentMethod: 'Check' })).toMatchObject({ howToPay: 'Wire to IBAN X', hasHowToPay: true });
+    expect(facts({}, { ...USD, paymentMethod: 'Check' })).toMatchObject({ howToPay: 'Check', hasHowToPay: true });
+    expect(facts({ deadlineDays: 5 })).toMatchObject({ deadlineDays: 5, deadlineDate: 'May 1, 2027' });
+  });
+
+  it.each([
+    [0, 'first'],
+    [59, 'first'],
+    [60, 'second'],
+    [89, 'second'],
+    [90, 'third'],
+    [400, 'third'],
+  ])('a notice %i days late is the %s', (days, ordinal) => {
+    expect(noticeOrdinal(days)).toBe(ordinal);
+  });
+
+  it('takes the notice order from the days late', () => {
+    expect(facts({ date: '2027-05-11' }).noticeOrdinal).toBe('second');
+    expect(facts({ date: '2027-06-10' }).noticeOrdinal).toBe('third');
+  });
+});
+
+describe("an English letter's invoice table and file", () => {
+  const library = loadLetterLibrary();
+  const answers = answersSchema.parse(sampleInput('new-client-fixed'));
+  const letter = (kind: 'late-notice' | 'final-check-in', late: Partial<Letter> = {}) =>
+    assembleLetter(kind, { answers, letter: { date: '2027-04-26', invoice, ...late } as Letter }, library);
+  const table = (kind: 'late-notice', late: Partial<Letter> = {}) => letter(kind, late).blocks.find((block): block is Table => block.type === 'table');
+
+  it('lists the invoice, the late fee when owed, and ends on the balance in bold', () => {
+    expect(table('late-notice')).toEqual({
+      type: 'table',
+      caption: 'Invoice INV-7 (USD)',
+      header: ['Item', 'Detail'],
+      rows: [
+        { label: 'Invoice number', value: 'INV-7' },
+        { label: 'Invoice date', value: 'February 26, 2027' },
+        { label: 'Due date', value: 'March 12, 2027' },
+        { label: 'Days late', value: '45' },
+        { label: 'Invoice amount', value: '$6,000.00' },
+        { label: 'Late fee (1.5% for each full 30 days: one full 30-day period)', value: '$90.00' },
+        { label: 'Balance due', value: '$6,090.00', emphasis: true },
+      ],
+    });
+    // 20 days late: no fee yet, so no fee row.
+    expect(table('late-notice', { date: '2027-04-01' })!.rows.map((row) => row.label)).not.toContain(expect.stringMatching(/^Late fee/));
+  });
+
+  it("names the file and its properties after the project and the letter", () => {
+    expect(letter('late-notice').meta).toMatchObject({
+      title: 'Late payment notice: Harbor Coffee website redesign',
+      subject: 'Late payment notice: invoice INV-7, Harbor Coffee website redesign',
+      fileStem: 'Harbor-Coffee-website-redesign-late-notice',
+      keywords: 'letter, follow-up, late-notice',
+    });
+    expect(letter('final-check-in').meta).toMatchObject({ subject: 'Final check-in: Harbor Coffee website redesign', fileStem: 'Harbor-Coffee-website-redesign-final-check-in' });
+  });
+});
+
+describe('a Japanese letter', () => {
+  const tokyo = answersSchema.parse(sampleInput('ja/tokyo-fixed'));
+  const yen = { number: 'HD-12', amount: 600_000, issuedOn: '2027-05-31', dueDate: '2027-06-30' };
+  const facts = (letter: Partial<Letter>, answers = tokyo) => japaneseLetterOwnFacts(answers, { date: '2027-07-31', invoice: yen, ...letter } as Letter);
+
+  it('without an invoice prints no invoice figures, no lateness and no fee', () => {
+    expect(japaneseLetterOwnFacts(tokyo, { date: '2027-07-31' })).toMatchObject({
+      date: '2027年7月31日',
+      invoice: { hasInvoice: false, number: '', amount: '', issuedOn: '', dueDate: '' },
+      daysLate: 0,
+      isOverdue: false,
+      lateFee: '',
+      hasLateFee: false,
+      balance: '',
+      deadlineDays: 10,
+      deadlineDate: '2027年8月10日',
+      calledOn: '',
+      hasCalled: false,
+      withinSmallClaims: false,
+      smallClaimsLimit: '600,000円',
+    });
+  });
+
+  it('writes out the invoice and the late fee by the day', () => {
+    expect(facts({})).toMatchObject({
+      invoice: { hasInvoice: true, number: 'HD-12', amount: '600,000円', issuedOn: '2027年5月31日', dueDate: '2027年6月30日' },
+      daysLate: 31,
+      isOverdue: true,
+      hasLateFee: true,
+      withinSmallClaims: true,
+    });
+    expect(facts({}).balance).toBe(`${(600_000 + Number(facts({}).lateFee.replace(/\D/g, ''))).toLocaleString('en-US')}円`);
+  });
+
+  it('is not late on the due date, and owes a day of late fee the day after', () => {
+    expect(facts({ date: '2027-06-30' })).toMatchObject({ daysLate: 0, isOverdue: false, hasLateFee: false, lateFee: '0円', balance: '600,000円' });
+    expect(facts({ date: '2027-07-01' })).toMatchObject({ daysLate: 1, isOverdue: true, hasLateFee: true });
+    expect(facts({ date: '2027-06-20' })).toMatchObject({ daysLate: 0, isOverdue: false });
+  });
+
+  it('takes the call, the deadline and how to pay as given', () => {
+    expect(facts({ calledOn: '2027-07-20', deadlineDays: 14, howToPay: '振込' })).toMatchObject({
+      calledOn: '2027年7月20日',
+      hasCalled: true,
+      deadlineDays: 14,
+      deadlineDate: '2027年8月14日',
+      howToPay: '振込',
+      hasHowToPay: true,
+    });
+  });
+
+  it('names small claims for a yen invoice of up to ¥600,000 only', () => {
+    expect(facts({ invoice: { ...yen, amount: 600_001 } }).withinSmallClaims).toBe(false);
+    expect(facts({ invoice: { ...yen, amount: 600_000 } }).withinSmallClaims).toBe(true);
+    const dollars = answersSchema.parse({ ...sampleInput('ja/tokyo-fixed'), fee: { ...sampleInput('ja/tokyo-fixed').fee, currency: 'USD', total: 6000 } });
+    expect(facts({ invoice: { ...yen, amount: 500 } }, dollars).withinSmallClaims).toBe(false);
+  });
+
+  it('lists the invoice in a table ending on the amount due in bold, the late fee only when owed', () => {
+    const english = loadLetterLibrary();
+    const table = (date: string) =>
+      assembleLetter('late-notice', { answers: tokyo, letter: { date, invoice: yen } as Letter }, english).blocks.find((block): block is Table => block.type === 'table')!;
+    const late = table('2027-07-31');
+    expect(late.caption).toBe('請求書 HD-12');
+    expect(late.header).toEqual(['項目', '内容']);
+    expect(late.rows.map((row) => row.label)).toEqual(['請求書番号', '請求日', '支払期日', '遅延日数', '請求金額', expect.stringMatching(/^遅延損害金（年[\d.]+%、日割計算）$/), 'お支払いいただく金額']);
+    expect(late.rows.at(-1)).toMatchObject({ emphasis: true });
+    expect(late.rows.filter((row) => row.emphasis)).toHaveLength(1);
+    expect(late.rows[3]!.value).toBe('31日');
+    // Dated on the due date: no fee yet, so no fee row.
+    expect(table('2027-06-30').rows.map((row) => row.label)).not.toContain(expect.stringMatching(/^遅延損害金/));
+  });
+
+  it('names the file after the project and the letter, addresses a person without a company as 様, and labels contacts in Japanese', () => {
+    const english = loadLetterLibrary();
+    const letter = assembleLetter('late-notice', { answers: tokyo, letter: { date: '2027-07-31', invoice: yen } as Letter }, english);
+    expect(letter.meta).toMatchObject({
+      title: '督促状：コーポレートサイトのリニューアル',
+      fileStem: 'コーポレートサイトのリニューアル-督促状',
+      keywords: '書面, フォローアップ, 督促状',
+      language: 'ja',
+    });
+    expect(letter.contactLabels).toEqual({ email: '電子メール', phone: '電話' });
+    const person = answersSchema.parse({ ...sampleInput('ja/tokyo-fixed'), client: { ...sampleInput('ja/tokyo-fixed').client, business: undefined, title: undefined } });
+    const toPerson = assembleLetter('final-check-in', { answers: person, letter: { date: '2027-07-31' } as Letter }, english);
+    expect(toPerson.recipient.name).toBe(`${person.client.name} 様`);
+    expect(toPerson.recipient.business).toBeUndefined();
+  });
+});
