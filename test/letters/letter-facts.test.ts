@@ -15,7 +15,8 @@ import type { Table } from '../../src/contract/tree.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 type Letter = LetterRequest['letter'];
-const USD = { currency: 'USD', lateFeePercentPerMonth: 1.5 } as const;
+type Fee = Parameters<typeof letterOwnFacts>[0];
+const USD: Fee = { currency: 'USD', lateFeePercentPerMonth: 1.5, paymentMethod: undefined };
 const invoice = { number: 'INV-7', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' };
 
 describe('an English letter without an invoice', () => {
@@ -43,7 +44,7 @@ describe('an English letter without an invoice', () => {
 });
 
 describe('an English letter about an invoice', () => {
-  const facts = (letter: Partial<Letter>, fee: Parameters<typeof letterOwnFacts>[0] = USD) =>
+  const facts = (letter: Partial<Letter>, fee: Fee = USD) =>
     letterOwnFacts(fee, { date: '2027-04-26', invoice, ...letter } as Letter);
 
   it('writes out the invoice, the fee for each full 30 days and the balance', () => {
@@ -74,7 +75,7 @@ describe('an English letter about an invoice', () => {
   });
 
   it('owes no late fee under a contract without one, however late', () => {
-    expect(facts({}, { currency: 'USD', lateFeePercentPerMonth: 0 })).toMatchObject({ isOverdue: true, hasLateFee: false, lateFee: '$0.00', balance: '$6,000.00' });
+    expect(facts({}, { ...USD, lateFeePercentPerMonth: 0 })).toMatchObject({ isOverdue: true, hasLateFee: false, lateFee: '$0.00', balance: '$6,000.00' });
   });
 
   it("mentions the call only when given, and how to pay from the letter, else from the contract", () => {
