@@ -66,7 +66,7 @@ const period = (from: string, to: string) => (from === to ? ja.date(from) : `${j
 /** What a deposit is asked for, as the kind's title: 着手金, or the whole price paid before work. */
 function kindTitle(answers: Answers, invoice: InvoiceFields): string {
   if (invoice.kind === 'deposit' && contractMoney(answers).inFull) return answers.fee.model === 'retainer' ? '初月分の月額報酬' : '報酬の前払い';
-  if (invoice.kind === 'retainer' && invoice.month) return `月額報酬（${monthJa(invoice.month)}分）`;
+  if (invoice.kind === 'retainer' && invoice.month) return `${monthJa(invoice.month)}分の月額報酬`;
   return KIND_TITLES[invoice.kind];
 }
 
@@ -246,7 +246,7 @@ function endingNotes(result: Ending): Block[] {
     ),
   ];
   if (result.bill.total.minor === 0 && result.deposit.minor > 0) {
-    notes.push(paragraph(`お支払済みの着手金${ja.money(result.deposit)}が精算額${ja.money(result.earned)}を上回るため、追加のお支払いはございません。`));
+    notes.push(paragraph(`お支払済みの着手金${ja.money(result.deposit)}が精算額${ja.money(result.earned)}以上のため、追加のお支払いはございません。`));
   }
   if (result.depositKept.minor > 0) notes.push(paragraph(`着手金の残り${ja.money(result.depositKept)}は、契約の定めにより返還いたしません。`));
   if (result.refund.minor > 0) notes.push(paragraph(`精算額を超えてお支払いいただいた${ja.money(result.refund)}は、返金いたします。`));

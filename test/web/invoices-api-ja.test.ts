@@ -181,7 +181,7 @@ describe('what else a 請求書 says', () => {
     const small = await wordText(tokyo((answers) => {
       answers.killFee.percentOfRemainingFee = 0;
     }), { kind: 'ending', number: 'E-3', issuedOn: '2027-05-10', workDoneAmount: 100000 });
-    expect(small).toContain('お支払済みの着手金600,000円が精算額100,000円を上回るため、追加のお支払いはございません。');
+    expect(small).toContain('お支払済みの着手金600,000円が精算額100,000円以上のため、追加のお支払いはございません。');
     expect(small).toContain('着手金の残り500,000円は、契約の定めにより返還いたしません。');
     expect(small).toContain('ご請求額0円');
     expect(small).not.toContain('お振込先');

@@ -1,0 +1,85 @@
+// The Japanese invoice bills what the contract says, only in other words:
+// for every kind and every Japanese sample, the same bill as the settlement
+// model gives the English edition (the late fee aside, which the Japanese
+// contract counts by the day), every amount printed is one of the bill's,
+// and nothing is in English.
+import { describe, expect, it } from 'vitest';
+import { contractMoney, withDailyLateFee } from '../../src/contract/settlement.ts';
+import { assembleInvoice } from '../../src/invoices/assemble.ts';
+import { assembleEnglishInvoice } from '../../src/invoices/edition-en.ts';
+import { renderInvoiceText } from '../../src/invoices/plain-text.ts';
+import { invoiceRequestSchema, type InvoiceRequest } from '../../src/invoices/request.ts';
+import { formatsFor } from '../../src/language/format.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+const ja = formatsFor('ja');
+
+function request(sample: string, invoice: Loose): InvoiceRequest {
+  return invoiceRequestSchema.parse({ answers: sampleInput(`ja/${sample}`), invoice });
+}
+
+// Each sample's invoices over a project, dated after its effective date.
+const CASES: [string, Loose][] = [
+  ['tokyo-fixed', { kind: 'deposit', number: 'T-1', issuedOn: '2027-04-01' }],
+  ['tokyo-fixed', { kind: 'balance', number: 'T-2', issuedOn: '2027-06-30', expenses: [{ description: '写真素材', amount: 20000 }] }],
+  ['tokyo-fixed', { kind: 'ending', number: 'T-3', issuedOn: '2027-05-10', workDoneAmount: 300000, paymentsMade: 50000 }],
+  ['osaka-hourly', { kind: 'deposit', number: 'O-1', issuedOn: '2027-05-10' }],
+  ['osaka-hourly', { kind: 'hours', number: 'O-2', issuedOn: '2027-05-31', hours: 40.5 }],
+  ['osaka-hourly', { kind: 'hours', number: 'O-3', issuedOn: '2027-06-30', hours: 12.25, final: true, expenses: [{ description: '交通費', amount: 1200 }] }],
+  ['osaka-hourly', { kind: 'ending', number: 'O-4', issuedOn: '2027-05-31', hoursWorked: 10 }],
+  ['yokohama-retainer', { kind: 'deposit', number: 'Y-1', issuedOn: '2027-07-01' }],
+  ['yokohama-retainer', { kind: 'retainer', number: 'Y-2', issuedOn: '2027-07-20', month: '2027-08' }],
+  ['yokohama-retainer', { kind: 'ending', number: 'Y-3', issuedOn: '2027-09-10', workDoneAmount: 0, noticeDaysGiven: 10 }],
+];
+
+describe.each(CASES)('%s: %j', (sample, fields) => {
+  const req = request(sample, fields);
+  const invoice = assembleInvoice(req);
+
+  it('is the Japanese edition, billing exactly what the English edition bills', () => {
+    expect(invoice.language).toBe('ja');
+    expect(invoice.meta.language).toBe('ja');
+    expect(invoice.figures).toEqual(assembleEnglishInvoice(req).figures);
+  });
+
+  it('prints every line and the amount asked for as the bill has them, in yen as Japanese writes them', () => {
+    const { bill } = invoice.figures;
+    expect(invoice.lines.lines.map((line) => line.amount)).toEqual(bill.lines.map((line) => ja.money(line.amount)));
+    expect(invoice.lines.totals.at(-1)).toEqual({ label: 'ご請求額', value: ja.money(bill.total), emphasis: true });
+    for (const tax of bill.taxes) {
+      expect(invoice.lines.totals).toContainEqual({ label: `${tax.label}（${ja.percent(tax.percent)}）`, value: ja.money(tax.amount) });
+      expect(invoice.lines.totals).toContainEqual({ label: `${ja.percent(tax.percent)}対象（税抜）`, value: ja.money(tax.base) });
+    }
+    expect(invoice.lines.totals.filter((row) => row.label === '源泉徴収税額').map((row) => row.value)).toEqual(bill.deductions.map((line) => ja.money(line.amount)));
+  });
+
+  it('has no English in the email beyond its Subject: header, addresses, invoice number and what was typed', () => {
+    const email = renderInvoiceText(invoice);
+    expect(email.startsWith('Subject: 請求書 ')).toBe(true);
+    const ours = [req.answers.project.name, req.answers.fee.paymentMethod ?? ''].reduce((text, typed) => text.split(typed).join(''), email);
+    expect(ours.replace(/^Subject: /, '').replace(/\S+@\S+|[A-Z]-\d+/g, '')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('says whether it is a qualified invoice, and names the recipient with 御中 or 様', () => {
+    const email = renderInvoiceText(invoice);
+    const registered = Boolean(req.answers.freelancer.invoiceRegistrationNumber) && invoice.figures.bill.taxes.length > 0;
+    expect(email.includes('本請求書は適格請求書です。')).toBe(registered);
+    expect(email.includes('本請求書は適格請求書（インボイス）ではありません。')).toBe(!req.answers.freelancer.invoiceRegistrationNumber);
+    const addresses = invoice.head.find((block) => block.type === 'invoice-addresses');
+    expect(addresses?.to[0]?.[0]?.text).toBe(req.answers.client.business ? `${req.answers.client.business} 御中` : `${req.answers.client.name} 様`);
+  });
+});
+
+describe('the Japanese edition\'s own late-fee rule', () => {
+  it('a resent Japanese invoice adds 遅延損害金 by the day at the yearly rate, where the English one counts full 30-day periods', () => {
+    const req = request('tokyo-fixed', { kind: 'balance', number: 'T-9', issuedOn: '2027-08-14', lateFeeSince: '2027-07-30' });
+    const invoice = assembleInvoice(req);
+    const expected = withDailyLateFee(contractMoney(req.answers).balanceBill, 14.4, '2027-07-30', '2027-08-14');
+    expect(invoice.figures.bill).toEqual(expected.bill);
+    // 15 days late: no full 30-day period yet, so the English rule adds nothing; the daily one does.
+    expect(assembleEnglishInvoice(req).figures.bill.lines.some((line) => line.kind === 'late-fee')).toBe(false);
+    expect(invoice.lines.lines.at(-1)!.description).toBe('遅延損害金（年14.4%、お支払期限2027年7月30日の翌日から15日分の日割計算、消費税の対象外）');
+  });
+});
