@@ -33,7 +33,7 @@ import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
-import { languagePlugin, pageMessages, problemLanguage } from './language.ts';
+import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
 import { loadCatalogues, messagesFor } from '../language/messages.ts';
 
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');

@@ -7,7 +7,7 @@
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
-import { englishOnly } from '../language.ts';
+import { englishOnly } from '../plugins/language.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';

@@ -6,7 +6,7 @@
 //
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
-import { englishOnly } from '../language.ts';
+import { englishOnly } from '../plugins/language.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';

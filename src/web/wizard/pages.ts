@@ -1,7 +1,7 @@
 // What every wizard page shares: HTML replies that no cache keeps, and the
 // page for a draft that is gone. Used by routes.ts and follow-up.ts.
 import type { FastifyReply } from 'fastify';
-import { pageMessages } from '../language.ts';
+import { pageMessages } from '../plugins/language.ts';
 
 export const SCRIPTS = ['/assets/wizard.js'];
 

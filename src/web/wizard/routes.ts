@@ -26,7 +26,7 @@ import { readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
-import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../language.ts';
+import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
 import { formatsFor } from '../../language/format.ts';
 import type { Messages } from '../../language/messages.ts';
 import type { Draft } from '../../drafts/store.ts';

@@ -7,8 +7,8 @@
 // Accept-Language alone (problemLanguage).
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LANGUAGES, type Language } from '../answers/schema.ts';
-import { messagesFor, type Messages } from '../language/messages.ts';
+import { LANGUAGES, type Language } from '../../answers/schema.ts';
+import { messagesFor, type Messages } from '../../language/messages.ts';
 
 export const LANGUAGE_COOKIE = 'lang';
 /** A year: the choice is a preference, not a secret. */
