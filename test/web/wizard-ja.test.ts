@@ -8,6 +8,7 @@ import { answersToForm } from '../../src/web/wizard/engine.ts';
 import { activeSteps, stepsIn } from '../../src/web/wizard/steps.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { InjectVisitor, type Fields } from '../helpers/inject-visitor.ts';
+import { nonEmpty } from '../helpers/non-empty.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
@@ -39,7 +40,7 @@ async function walkInJapanese(sample = 'ja/tokyo-fixed'): Promise<{ visitor: Inj
   const { visitor, url: first } = await startInJapanese();
   const base = draftBase(first);
   let url = first;
-  for (const step of stepsIn('ja')) {
+  for (const step of nonEmpty(stepsIn('ja'))) {
     expect(url).toBe(`${base}/${step.id}`);
     const page = await visitor.get(url);
     expect(htmlLang(page.body)).toBe('ja');
@@ -134,7 +135,7 @@ describe('a Japanese draft', () => {
     const seen = [];
     for (const step of ['you', 'fees', 'jurisdiction']) seen.push(...namesOnPage((await english.get(`${englishBase}/${step}`)).body));
     expect(seen).toEqual(expect.arrayContaining(['freelancer.name', 'jurisdiction.governingLaw', 'jurisdiction.venue']));
-    for (const name of onlyJapanese) expect(seen).not.toContain(name);
+    for (const name of nonEmpty(onlyJapanese)) expect(seen).not.toContain(name);
   });
 
   it('shows errors in Japanese beside their fields', async () => {
@@ -183,9 +184,8 @@ describe('the whole wizard in Japanese', () => {
   });
 
   it('every active step of a Japanese draft has Japanese words (no English label left)', async () => {
-    expect.hasAssertions();
-    for (const step of activeSteps({ language: 'ja', fee: { model: 'retainer' } })) {
-      for (const field of step.fields) expect(field.label, `${step.id} ${field.name}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    for (const step of nonEmpty(activeSteps({ language: 'ja', fee: { model: 'retainer' } }))) {
+      for (const field of nonEmpty(step.fields)) expect(field.label, `${step.id} ${field.name}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
   });
 });
