@@ -28,7 +28,10 @@ export const invoicesApiRoutes: FastifyPluginAsync<InvoicesApiOptions> = async (
         '`retainer` (one `month`, YYYY-MM, paid in advance; the first month credits the deposit), `ending` (what is owed when the client ends the contract: `workDoneAmount` or `hoursWorked`, ' +
         'the kill fee, the deposit credited, never below zero). Optional: `expenses` (approved, at cost), `lateFeeSince` (the due date it missed: the late fee for each full 30 days ' +
         'added as its own line), `dueDate`, `howToPay`.\n\n' +
-        'Returns the Word file by default; `Accept: application/json` gives the figures (minor units and written out); `Accept: text/plain` the email, whose first line is `Subject: ...`.',
+        'Returns the Word file by default; `Accept: application/json` gives the figures (minor units and written out); `Accept: text/plain` the email, whose first line is `Subject: ...`.\n\n' +
+        'For answers with `"language": "ja"`, a Japanese 請求書: a qualified invoice (適格請求書) when `freelancer.invoiceRegistrationNumber` is set and 消費税 is charged, ' +
+        'otherwise one that says it is not; 源泉徴収 deducted where `fee.withholding` is on, the recipient with 御中 or 様, お振込先 and the transfer fee on the client; ' +
+        'amounts as 600,000円, dates as 2027年4月1日, the email after its `Subject:` line in Japanese.',
       tags: ['invoices'],
       body: invoiceRequestSchema,
     },
