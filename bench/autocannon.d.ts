@@ -12,6 +12,8 @@ declare module 'autocannon' {
     amount?: number;
     /** Requests each connection sends in turn (method, headers, body of each). */
     requests?: { method?: string; headers?: Record<string, string>; body?: string }[];
+    /** Each connection is closed and opened again after this many requests. */
+    reconnectRate?: number;
   }
   export interface Histogram {
     average: number;

@@ -27,6 +27,12 @@ import { ROOT, startServer, stopServer, type ServerProcess } from '../test/helpe
 import { startPostgres, startRedis, type ThrowawayPostgres, type ThrowawayRedis } from '../test/helpers/throwaway-servers.ts';
 import { startRoundRobin, type RoundRobin } from './round-robin.ts';
 
+// The server closes a keep-alive connection after 1,000 requests with
+// `Connection: close` (maxRequestsPerSocket, src/web/app.ts), which autocannon
+// ignores, so every later request on it would get Node's 503: each
+// connection is reopened well before that, as a browser would.
+const RECONNECT_RATE = 500;
+
 // ---------------------------------------------------------------------------
 // The part of autocannon used here, beyond bench/autocannon.d.ts.
 
@@ -63,7 +69,7 @@ interface Instance {
   stop(): void;
 }
 type Autocannon = (
-  options: { url: string; connections: number; duration: number; requests: RequestSpec[]; timeout?: number },
+  options: { url: string; connections: number; duration: number; requests: RequestSpec[]; timeout?: number; reconnectRate?: number },
   done: (error: Error | null, result: Result) => void,
 ) => Instance;
 const autocannon = autocannonUntyped as unknown as Autocannon;
@@ -228,7 +234,7 @@ async function main(): Promise<number> {
   const tally = (map: Map<number, number>) => (_client: unknown, code: number) => map.set(code, (map.get(code) ?? 0) + 1);
   const run = (name: 'api' | 'wizard', requests: RequestSpec[]) =>
     new Promise<Result>((resolve, reject) => {
-      const instance = autocannon({ url: server.url, connections: CONNECTIONS / 2, duration: SECONDS, requests, timeout: 30 }, (error, result) =>
+      const instance = autocannon({ url: server.url, connections: CONNECTIONS / 2, duration: SECONDS, requests, timeout: 30, reconnectRate: RECONNECT_RATE }, (error, result) =>
         error ? reject(error) : resolve(result),
       );
       instance.on('response', tally(codes[name]));

@@ -1,11 +1,13 @@
 // Which engine holds what, chosen by configuration and nowhere else:
 // DATABASE_URL set, drafts and the CSRF secret in PostgreSQL; unset, SQLite
 // and a secret file in DATA_DIR. Nothing above this file knows which.
-import { createPostgresDraftStore } from '../drafts/postgres-store.ts';
+//
+// The PostgreSQL modules are imported only when DATABASE_URL is set: the pg
+// driver adds about 15 MB to a server that does not use it (README, Speed).
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { loadOrCreateCookieSecret } from '../web/cookie-secret.ts';
-import { createPostgresPool, loadOrCreateSharedSecret, migrate, type Logger } from './postgres.ts';
+import type { Logger } from './postgres.ts';
 
 export interface StorageOptions {
   readonly dataDir: string;
@@ -34,6 +36,10 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir),
     };
   }
+  const [{ createPostgresPool, loadOrCreateSharedSecret, migrate }, { createPostgresDraftStore }] = await Promise.all([
+    import('./postgres.ts'),
+    import('../drafts/postgres-store.ts'),
+  ]);
   const pool = createPostgresPool(options.databaseUrl, options.log);
   try {
     await migrate(pool);
