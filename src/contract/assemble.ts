@@ -84,16 +84,22 @@ export function crossReferences(ids: readonly string[], clauseNumber: (n: number
   return Object.fromEntries(ids.map((id, index) => [refKey(id), clauseNumber(index + 1)]));
 }
 
+/** What every edition's facts have: the cross-references, `it.ref.termination`. */
+export interface EditionFacts {
+  readonly ref: Record<string, string>;
+}
+
 /**
  * What one language's contract is made of beyond the answers: its clause
  * library, the facts its templates read, the blocks built in code, how a
  * clause is referred to, and the title and file properties. Assembly asks
  * for the edition of the answers' language and never tests which it is.
  */
-export interface ContractEdition<Facts extends object = object> {
+export interface ContractEdition<Facts extends EditionFacts = EditionFacts> {
   readonly language: Language;
   readonly title: string;
   readonly library: ClauseLibrary;
+  /** The facts, with `ref` as given (empty by default) and nothing else depending on it. */
   facts(answers: Answers, ref?: Record<string, string>): Facts;
   directives(answers: Answers, facts: Facts): Record<string, DirectiveRenderer>;
   /** How a clause is named in a cross-reference: "clause 13", 「第13条」. */
@@ -141,7 +147,7 @@ export function assembleContract(answers: Answers, library: ClauseLibrary): Cont
   return assembleEdition(answers, editionFor(answers.language, library));
 }
 
-export function assembleEdition<Facts extends object>(answers: Answers, edition: ContractEdition<Facts>): Contract {
+export function assembleEdition<Facts extends EditionFacts>(answers: Answers, edition: ContractEdition<Facts>): Contract {
   const { library } = edition;
   const plain = edition.facts(answers);
   const applicable = library.clauses.filter((clause) => conditionHolds(clause.when, plain));
@@ -158,7 +164,8 @@ export function assembleEdition<Facts extends object>(answers: Answers, edition:
   let rendered: Block[][] = [];
   let facts = plain;
   for (;;) {
-    facts = edition.facts(answers, crossReferences(present.map((clause) => clause.id), edition.clauseNumber));
+    // Only the clause numbers change: the facts are computed once, above.
+    facts = { ...plain, ref: crossReferences(present.map((clause) => clause.id), edition.clauseNumber) };
     const directives = edition.directives(answers, facts);
     rendered = present.map((clause) => renderClause(clause.template, facts, directives));
     if (rendered.every((blocks) => blocks.length > 0)) break;

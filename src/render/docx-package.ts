@@ -12,17 +12,21 @@
 //   the end of word/document.xml, which hold the page size, are kept for each.
 // - Per contract, only word/document.xml, the header, docProps/core.xml and
 //   the two answers parts are written (render/docx-xml.ts builds the strings
-//   from the tree), deflated with Node's zlib, and the zip is assembled by
-//   fflate's streaming Zip from the already-compressed entries.
+//   from the tree), and the zip is assembled by fflate's streaming Zip from
+//   the already-compressed entries. document.xml and the answers are deflated
+//   with Node's zlib. Of the header, core.xml and the answers' properties
+//   only a few hundred bytes change (the project's name, the title and dates,
+//   an id): the text around them is deflated once at start-up, and the
+//   changing middle goes between as a stored block (framedPart below).
 //
 // Nothing is cached per contract, so memory stays flat however many are made.
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LANGUAGES, PAPER_SIZES, type Language, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
 import { renderContractDocx } from './docx.ts';
-import { contractBodyXml, corePropertiesXml, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
-import { answersPartBytes, itemPropsXml } from './embedded-answers.ts';
+import { contractBodyXml, CORE_PROPERTIES_START, corePropertiesRest, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
+import { answersPartBytes, ITEM_PROPS_AROUND_ID, newItemId } from './embedded-answers.ts';
 
 /** A part ready for the zip: raw-deflated bytes with the CRC-32 and size of what they inflate to. */
 export interface DeflatedPart {
@@ -46,6 +50,55 @@ const CONSTANT_LEVEL = 9;
 export function deflatePart(name: string, content: string | Uint8Array, level: number): DeflatedPart {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return { name, data: deflateRawSync(bytes, { level }), crc: crc32(bytes), size: bytes.length };
+}
+
+/**
+ * The CRC-32 of `bytes` continued from `crc`. Node 20's crc32 answers 0 for
+ * an empty Buffer.from('') whatever `crc` it is given, so empty text is skipped.
+ */
+function crcAfter(bytes: Uint8Array, crc: number): number {
+  return bytes.length === 0 ? crc : crc32(bytes, crc);
+}
+
+/** The largest stored deflate block: its length field has 16 bits. */
+const MAX_STORED_BLOCK = 0xffff;
+
+/**
+ * A part made of constant text around a changing middle, as `middle =>
+ * DeflatedPart`. The text before is deflated once, flushed to a byte
+ * boundary and left open (Z_SYNC_FLUSH), the text after once as the final
+ * block; per call the middle goes between them as stored (uncompressed)
+ * deflate blocks, which any inflater reads as one stream. For a middle of a
+ * few hundred bytes that costs a CRC instead of a compressor: Node's zlib
+ * sets up some 256 kB of state for every part it deflates, which for parts
+ * this small costs more than the deflating itself (the bench measured it).
+ */
+export function framedPart(name: string, before: string, after: string): (middle: string) => DeflatedPart {
+  const head = Buffer.from(before, 'utf8');
+  const tail = Buffer.from(after, 'utf8');
+  const headDeflated = deflateRawSync(head, { level: CONSTANT_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
+  const tailDeflated = deflateRawSync(tail, { level: CONSTANT_LEVEL });
+  const headCrc = crc32(head);
+  return (middle) => {
+    const bytes = Buffer.from(middle, 'utf8');
+    const blocks = Math.max(1, Math.ceil(bytes.length / MAX_STORED_BLOCK));
+    const data = new Uint8Array(headDeflated.length + bytes.length + 5 * blocks + tailDeflated.length);
+    data.set(headDeflated, 0);
+    let at = headDeflated.length;
+    for (let block = 0; block < blocks; block++) {
+      const chunk = bytes.subarray(block * MAX_STORED_BLOCK, (block + 1) * MAX_STORED_BLOCK);
+      // Header byte 0: not the final block, type 0 (stored), padded to the byte; then LEN and its complement, little-endian.
+      data[at] = 0;
+      data[at + 1] = chunk.length & 0xff;
+      data[at + 2] = chunk.length >>> 8;
+      data[at + 3] = ~chunk.length & 0xff;
+      data[at + 4] = (~chunk.length >>> 8) & 0xff;
+      data.set(chunk, at + 5);
+      at += 5 + chunk.length;
+    }
+    data.set(tailDeflated, at);
+    return { name, data, crc: crcAfter(tail, crcAfter(bytes, headCrc)), size: head.length + bytes.length + tail.length };
+  };
 }
 
 /** A zip of already-deflated parts, in the order given; nothing is compressed again. */
@@ -110,8 +163,8 @@ interface PackageTemplate {
    */
   readonly documentStart: string;
   readonly documentEnd: Readonly<Record<PaperSize, string>>;
-  readonly headerStart: string;
-  readonly headerEnd: string;
+  /** word/header1.xml around its paragraph (the project's name). */
+  readonly header: (paragraph: string) => DeflatedPart;
   readonly numbering: NumberingIds;
 }
 
@@ -186,8 +239,7 @@ async function loadTemplate(language: Language): Promise<PackageTemplate> {
     constant,
     documentStart: document.start + '<w:body>',
     documentEnd,
-    headerStart: header.start,
-    headerEnd: header.end.slice('</w:p>'.length),
+    header: framedPart(HEADER, header.start, header.end.slice('</w:p>'.length)),
     numbering: { clauseHeadings: numIdOf(documentXml, 'Heading1'), bullets: numIdOf(documentXml, 'ListParagraph') },
   };
 }
@@ -201,17 +253,21 @@ export interface ContractDocxWriter {
 }
 
 function createWriter(templates: Readonly<Record<Language, PackageTemplate>>): ContractDocxWriter {
+  // The same in every language.
+  const core = framedPart(CORE, CORE_PROPERTIES_START, '');
+  const answersProps = framedPart(ANSWERS_PROPS, ITEM_PROPS_AROUND_ID.before, ITEM_PROPS_AROUND_ID.after);
   return {
     write(contract, now = new Date()) {
       const template = templates[contract.meta.language ?? 'en'];
-      const changing: Record<string, () => string | Uint8Array> = {
-        [DOCUMENT]: () => template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd[contract.meta.paperSize],
-        [HEADER]: () => template.headerStart + headerParagraphXml(contract.meta) + template.headerEnd,
-        [CORE]: () => corePropertiesXml(contract.meta, contract.subtitle, now),
-        [ANSWERS_ITEM]: () => answersPartBytes(contract.answers),
-        [ANSWERS_PROPS]: () => itemPropsXml(),
+      const changing: Record<string, () => DeflatedPart> = {
+        [DOCUMENT]: () =>
+          deflatePart(DOCUMENT, template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd[contract.meta.paperSize], PER_CONTRACT_LEVEL),
+        [HEADER]: () => template.header(headerParagraphXml(contract.meta)),
+        [CORE]: () => core(corePropertiesRest(contract.meta, contract.subtitle, now)),
+        [ANSWERS_ITEM]: () => deflatePart(ANSWERS_ITEM, answersPartBytes(contract.answers), PER_CONTRACT_LEVEL),
+        [ANSWERS_PROPS]: () => answersProps(newItemId()),
       };
-      const parts = template.order.map((name) => template.constant.get(name) ?? deflatePart(name, changing[name]!(), PER_CONTRACT_LEVEL));
+      const parts = template.order.map((name) => template.constant.get(name) ?? changing[name]!());
       return zipDeflatedParts(parts, now);
     },
   };

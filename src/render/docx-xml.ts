@@ -370,19 +370,24 @@ export function headerParagraphXml(meta: DocumentMeta): string {
   return plainParagraph(meta.projectName, { style: 'Header', align: 'right' });
 }
 
-const CORE_PROPERTIES_START =
+/** The start of docProps/core.xml, the same in every file (the fast writer keeps it deflated). */
+export const CORE_PROPERTIES_START =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
   '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">';
 
 /** docProps/core.xml: the properties docx.ts sets, cleaned and escaped; empty ones left out as the library does. */
 export function corePropertiesXml(meta: DocumentMeta, description: string, created: Date): string {
+  return CORE_PROPERTIES_START + corePropertiesRest(meta, description, created);
+}
+
+/** docProps/core.xml after CORE_PROPERTIES_START: the part that changes with the contract. */
+export function corePropertiesRest(meta: DocumentMeta, description: string, created: Date): string {
   const property = (element: string, value: string) => {
     const clean = xmlSafeText(value);
     return clean === '' ? '' : `<${element}>${escapeText(clean)}</${element}>`;
   };
   const time = created.toISOString();
   return (
-    CORE_PROPERTIES_START +
     property('dc:title', meta.title) +
     property('dc:subject', meta.subject) +
     property('dc:creator', meta.author) +

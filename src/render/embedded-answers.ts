@@ -61,15 +61,26 @@ export function answersPartXml(answers: unknown): string {
   return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${escapeXmlText(json)}</answers>`;
 }
 
+/**
+ * The properties part of the answers item around its item id, which is all
+ * that changes from one file to the next (the fast writer keeps the two
+ * sides deflated, render/docx-package.ts).
+ */
+export const ITEM_PROPS_AROUND_ID = {
+  before: `${XML_DECLARATION}\n<ds:datastoreItem ds:itemID="`,
+  after:
+    '" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">' +
+    `<ds:schemaRefs><ds:schemaRef ds:uri="${ANSWERS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`,
+} as const;
+
+/** Word identifies a custom XML part by this id; a fresh one per file, as Word does. */
+export function newItemId(): string {
+  return `{${randomUUID().toUpperCase()}}`;
+}
+
 /** The properties part of the answers item; a fresh item id each call. */
 export function itemPropsXml(): string {
-  // Word identifies a custom XML part by this id; a fresh one per file, as Word does.
-  const id = `{${randomUUID().toUpperCase()}}`;
-  return (
-    `${XML_DECLARATION}\n` +
-    `<ds:datastoreItem ds:itemID="${id}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml">` +
-    `<ds:schemaRefs><ds:schemaRef ds:uri="${ANSWERS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`
-  );
+  return ITEM_PROPS_AROUND_ID.before + newItemId() + ITEM_PROPS_AROUND_ID.after;
 }
 
 function itemRelsXml(propsName: string): string {

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
+import { computeFacts } from '../../src/contract/facts.ts';
+import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
 import type { Contract, Table } from '../../src/contract/tree.ts';
-import { sampleAnswers, sampleInput } from '../helpers/samples.ts';
+import { JA_SAMPLE_NAMES, sampleAnswers, sampleInput } from '../helpers/samples.ts';
 
 const library = loadContractLibrary();
 const contractFor = (input: unknown): Contract => assembleContract(answersSchema.parse(input), library);
@@ -155,5 +157,22 @@ describe('what a user types stays text', () => {
     expect(description).toEqual({ type: 'paragraph', runs: [{ text: '- not a bullet\n\n::fee-table\n**not bold**' }] });
     expect(contract.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table')).toHaveLength(1);
     expect(textOf(contract, 'parties')).toContain('represented by **Acme** ::signatures (the "Client")');
+  });
+});
+
+describe('facts are computed once per contract', () => {
+  // Assembly computes an edition's facts once and puts the clause numbers in
+  // `ref` itself, which is right only while nothing else in the facts depends on them.
+  it('the English and Japanese facts differ with the cross-references only in `ref`', () => {
+    expect.hasAssertions();
+    const ref = { termination: 'clause 13', 'kill-fee': 'clause 9' };
+    for (const name of ['new-client-fixed', 'returning-client-hourly', 'retainer-prepaid']) {
+      const answers = sampleAnswers(name);
+      expect(computeFacts(answers, ref)).toEqual({ ...computeFacts(answers), ref });
+    }
+    for (const name of JA_SAMPLE_NAMES) {
+      const answers = sampleAnswers(name);
+      expect(computeJaFacts(answers, ref)).toEqual({ ...computeJaFacts(answers), ref });
+    }
   });
 });

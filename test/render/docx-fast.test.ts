@@ -9,7 +9,7 @@ import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract } from '../../src/contract/tree.ts';
 import { renderContractDocx } from '../../src/render/docx.ts';
-import { contractDocxWriter, writeContractDocx } from '../../src/render/docx-package.ts';
+import { contractDocxWriter, framedPart, writeContractDocx } from '../../src/render/docx-package.ts';
 import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
 import { findAll, findFirst, openDocx, parseXmlStrict, W, type DocxPackage } from '../helpers/docx-reader.ts';
 import { hostileInput } from '../helpers/hostile-answers.ts';
@@ -312,5 +312,31 @@ describe('the fast writer from one contract to the next', () => {
     const writer = await contractDocxWriter();
     expect(() => writer.write(oversized)).toThrow(/more than the \d+ the reader accepts/);
     await expect(renderContractDocx(oversized)).rejects.toThrow(/more than the \d+ the reader accepts/);
+  });
+});
+
+describe('a part with constant text around a changing middle (header, core properties, answers properties)', () => {
+  // The sides are deflated once and the middle stored between them: whatever
+  // the middle, the part must inflate to exactly the three joined, with the
+  // CRC and size of that text, or Word reports the file as damaged.
+  const part = framedPart('word/header1.xml', '<?xml version="1.0"?><w:hdr>'.repeat(20), '</w:hdr>');
+  it.each([
+    ['empty', ''],
+    ['a project name', 'Harbor Coffee website redesign'],
+    ['text in three scripts, as UTF-8', 'Café 東京 עברית'.repeat(30)],
+    // A stored block holds at most 65,535 bytes: this needs three.
+    ['longer than two stored blocks', 'x'.repeat(70_000) + 'é'.repeat(30_000)],
+  ])('inflates to the text around %s, with its CRC and size', (_name, middle) => {
+    const whole = Buffer.from('<?xml version="1.0"?><w:hdr>'.repeat(20) + middle + '</w:hdr>', 'utf8');
+    const deflated = part(middle);
+    expect(Buffer.from(inflateRawSync(deflated.data)).equals(whole)).toBe(true);
+    expect(deflated.crc).toBe(crc32(whole));
+    expect(deflated.size).toBe(whole.length);
+    expect(deflated.name).toBe('word/header1.xml');
+  });
+
+  it('an empty text after the middle still ends the stream (core properties end with their middle)', () => {
+    const ending = framedPart('docProps/core.xml', '<a>', '');
+    expect(inflateRawSync(ending('<b/></a>').data).toString('utf8')).toBe('<a><b/></a>');
   });
 });
