@@ -6,6 +6,7 @@
 // client called "**Acme**" or "- <b>" stays exactly that, as text.
 import { Eta } from 'eta';
 import type { Block, TextRun } from '../contract/tree.ts';
+import { typographicQuotes } from './typography.ts';
 
 const SLOT_OPEN = '\uE000';
 const SLOT_CLOSE = '\uE001';
@@ -134,8 +135,12 @@ const TEMPLATE_SPACE = /[ \t\r\n\f\v]+/g;
 /** Reads **bold** in the template's own text; slots stay slots, to be filled per contract. */
 function planInline(text: string): Piece[] {
   const pieces: Piece[] = [];
+  // What precedes each piece of wording, for its quotes: a value ends a word like a letter does.
+  let before = '';
   const words = (value: string, bold: boolean) => {
-    if (value !== '') pieces.push({ text: value, bold });
+    if (value === '') return;
+    pieces.push({ text: typographicQuotes(value, before), bold });
+    before = value.at(-1)!;
   };
   text.split('**').forEach((part, index) => {
     const bold = index % 2 === 1;
@@ -143,6 +148,7 @@ function planInline(text: string): Piece[] {
     for (const match of part.matchAll(SLOT)) {
       words(part.slice(last, match.index).replace(TEMPLATE_SPACE, ' '), bold);
       pieces.push({ slot: Number(match[1]), bold });
+      before = 'x';
       last = match.index + match[0].length;
     }
     words(part.slice(last).replace(TEMPLATE_SPACE, ' '), bold);

@@ -155,7 +155,7 @@ function countText(count: number, noun: string): string {
 export const daysText = (days: number) => `${days} ${days === 1 ? 'day' : 'days'}`;
 
 /** "30 days' notice", "1 day's notice" */
-export const noticeText = (days: number) => `${daysText(days)}${days === 1 ? "'s" : "'"} notice`;
+export const noticeText = (days: number) => `${daysText(days)}${days === 1 ? '’s' : '’'} notice`;
 
 // "State of Oregon" reads as "the State of Oregon" inside a sentence.
 function withArticle(place: string): string {
@@ -294,7 +294,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       balanceTax: taxOf(figures.balanceBill),
       balanceGross: formatMoney(figures.balanceBill.total),
       basis:
-        fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : "the first month's retainer",
+        fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : 'the first month’s retainer',
       noun: figures.inFull ? 'advance payment' : 'deposit',
       inFull: figures.inFull,
       nonRefundable: answers.deposit.nonRefundable,

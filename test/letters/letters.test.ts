@@ -139,7 +139,7 @@ describe("each letter says what the article's letter says, with the right figure
     yen.letter.invoice = { number: '請求-7', amount: 600_000, issuedOn: '2027-01-04', dueDate: '2027-01-10' };
     yen.letter.date = '2027-04-15';
     yen.answers.fee.lateFeePercentPerMonth = 1.5;
-    expect(email('final-notice', yen)).toMatch(/balance for this project is ¥627,000 \(the invoice's ¥600,000 and a late fee of ¥27,000\)/);
+    expect(email('final-notice', yen)).toMatch(/balance for this project is ¥627,000 \(the invoice’s ¥600,000 and a late fee of ¥27,000\)/);
     const pounds = letterInput('returning-client-hourly');
     pounds.letter.invoice = { number: 'GB-1', amount: 1530, issuedOn: '2027-05-01', dueDate: '2027-05-31' };
     pounds.letter.date = '2027-07-31';
