@@ -35,6 +35,8 @@ export interface ClauseDefinition {
   readonly when: Condition;
   /** Which sample answers (clauses/samples/NAME.json) show this clause; the golden test renders it. */
   readonly sample?: string;
+  /** The clause is printed on one page, never divided into points: the closing words and the signature lines. */
+  readonly keepTogether: boolean;
   readonly file: string;
   readonly source: string;
   readonly template: CompiledTemplate;
@@ -57,6 +59,7 @@ const frontMatterSchema = z.strictObject({
   note: z.string().min(1),
   when: z.record(z.string(), z.union([scalar, z.array(scalar).min(1)])).optional(),
   sample: z.string().optional(),
+  keepTogether: z.boolean().optional(),
 });
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -176,6 +179,7 @@ function parseClauseFile(file: string, displayName: string, shape: object, direc
     note: meta.data.note.trim().replace(/\s+/g, ' '),
     when: meta.data.when ?? {},
     sample: meta.data.sample,
+    keepTogether: meta.data.keepTogether ?? false,
     file: displayName,
     source,
     template,

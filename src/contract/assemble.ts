@@ -8,6 +8,7 @@ import { computeFacts, type ContractFacts } from './facts.ts';
 import { contractMoney } from './settlement.ts';
 import { safeFileStem } from './file-name.ts';
 import { japaneseContractEdition } from './edition-ja.ts';
+import { numberPoints } from './points.ts';
 import type { Block, Contract, DocumentMeta, Section, Table } from './tree.ts';
 
 export const CONTRACT_TITLE = 'Freelance Services Agreement';
@@ -20,40 +21,33 @@ function feeTable(answers: Answers, facts: ContractFacts): Table {
   const { fee, deposit } = facts;
   const tax = figures.tax;
   const refund = deposit.nonRefundable ? 'non-refundable, ' : '';
-  // With a tax, the price is shown net, then the tax, then the total; the
-  // deposit and balance lines are what the Client actually pays, tax included.
-  const before = tax ? `, before ${tax.label}` : '';
-  const withTax = tax ? `, with ${tax.label}` : '';
+  // The table reads as a sum: what the price is made of (rate and hours, hours
+  // included), the deposit and the balance as the two parts of the price, and
+  // the price last, in bold. With a tax the parts stay net, as every price in
+  // the contract is, and the tax is added under them: the deposit clause
+  // states the deposit with its tax.
   const rows: { label: string; value: string; emphasis?: boolean }[] = [];
-  const priceRows = (label: string) => {
-    rows.push({ label: `${label}${before}`, value: formatMoney(figures.base) });
-    if (tax) {
-      rows.push({ label: `${tax.label} at ${formatPercent(tax.percent)}`, value: formatMoney(figures.baseBill.taxes[0]!.amount) });
-      rows.push({ label: `${label}${withTax}`, value: formatMoney(figures.baseBill.total) });
-    }
-  };
-  if (fee.model === 'fixed') {
-    priceRows('Total price');
-  } else if (fee.model === 'hourly') {
-    rows.push({ label: `Hourly rate${before}`, value: fee.rate });
+  if (fee.model === 'hourly') {
+    rows.push({ label: `Hourly rate${tax ? `, before ${tax.label}` : ''}`, value: fee.rate });
     rows.push({ label: 'Estimated hours', value: fee.estimatedHours });
-    priceRows('Estimated fee');
-  } else {
-    priceRows('Monthly retainer');
+  } else if (fee.model === 'retainer') {
     rows.push({ label: 'Hours included each month', value: fee.hoursPerMonth });
   }
-  if (deposit.inFull) {
+  const price = fee.model === 'fixed' ? 'Total price' : fee.model === 'hourly' ? 'Estimated fee' : 'Monthly retainer';
+  const inFull = deposit.inFull ? `, paid in full before ${fee.model === 'retainer' ? 'each month begins' : 'work begins'}` : '';
+  if (!deposit.inFull) {
+    rows.push({ label: `Deposit (${deposit.percent}, ${refund}due before work starts)`, value: formatMoney(figures.deposit) });
     rows.push({
-      label: `${fee.model === 'retainer' ? 'Paid in full before each month begins' : 'Paid in full before work begins'}${withTax}`,
-      value: formatMoney(figures.depositBill.total),
-      emphasis: true,
+      label: fee.model === 'hourly' ? 'Balance (estimated, invoiced as work is done)' : fee.model === 'retainer' ? 'Balance of the first month' : 'Balance due on completion',
+      value: formatMoney(figures.balance),
     });
+  }
+  if (tax) {
+    rows.push({ label: `${price}, before ${tax.label}`, value: formatMoney(figures.base) });
+    rows.push({ label: `${tax.label} at ${formatPercent(tax.percent)}`, value: formatMoney(figures.baseBill.taxes[0]!.amount) });
+    rows.push({ label: `${price}, with ${tax.label}${inFull}`, value: formatMoney(figures.baseBill.total), emphasis: true });
   } else {
-    rows.push({ label: `Deposit (${deposit.percent}, ${refund}due before work starts)${withTax}`, value: formatMoney(figures.depositBill.total), emphasis: true });
-    rows.push({
-      label: `${fee.model === 'hourly' ? 'Balance (estimated, invoiced as work is done)' : fee.model === 'retainer' ? 'Balance of the first month' : 'Balance due on completion'}${withTax}`,
-      value: formatMoney(figures.balanceBill.total),
-    });
+    rows.push({ label: `${price}${inFull}`, value: formatMoney(figures.base), emphasis: true });
   }
   return { type: 'table', caption: `Fees (${fee.currency})`, header: ['Item', 'Amount'], rows };
 }
@@ -181,7 +175,8 @@ export function assembleEdition<Facts extends EditionFacts>(answers: Answers, ed
     variant: clause.variant,
     title: edition.heading(clause.title),
     note: clause.note,
-    blocks: rendered[index]!,
+    blocks: clause.keepTogether ? rendered[index]! : numberPoints(rendered[index]!),
+    ...(clause.keepTogether ? { keepTogether: true } : {}),
   }));
   return {
     title: edition.title,

@@ -14,6 +14,15 @@ export interface TextRun {
 export interface Paragraph {
   readonly type: 'paragraph';
   readonly runs: readonly TextRun[];
+  /**
+   * The paragraph's number within its clause, so it can be cited: point 2 of
+   * clause 7 prints as 7.2 in English, as 2 in Japanese (where the first
+   * paragraph of an article goes unnumbered). Absent in a clause of one
+   * paragraph, and on a paragraph that continues the point before it.
+   */
+  readonly point?: number;
+  /** The rest of the sentence of the point before it, after that point's list: unnumbered, in line with the point's text. */
+  readonly continuesPoint?: boolean;
 }
 
 export interface BulletList {
@@ -67,6 +76,8 @@ export interface Section {
   /** Why the clause is there, in plain words: help text, never part of the contract. */
   readonly note: string;
   readonly blocks: readonly Block[];
+  /** Printed on one page (each block keeps with the next) and not divided into points: the signatures. */
+  readonly keepTogether?: boolean;
 }
 
 export interface DocumentMeta {

@@ -30,6 +30,7 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { gridColumnWidths } from './page.ts';
+import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
 import { firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
 
@@ -41,6 +42,11 @@ export interface NumberingIds {
 
 // The same names and values as render/docx.ts declares.
 const MUTED = '595959';
+/** Space after a list's last item (docx.ts's LIST_END_SPACING). */
+const LIST_END_SPACING = 200;
+
+/** A paragraph keeps with a list, fee table or signatures it introduces (docx.ts's `introduces`). */
+const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
 
 // ---------------------------------------------------------------------------
 // Text
@@ -161,7 +167,10 @@ interface ParagraphOptions {
   readonly keepNext?: boolean;
   readonly keepLines?: boolean;
   readonly numId?: number;
+  /** The numbering level: 0 for a clause heading or a bullet, 1 for a clause's point. */
+  readonly level?: number;
   readonly spacingAfter?: number;
+  readonly indentLeft?: number;
   readonly align?: 'right' | 'center';
   readonly bidi?: boolean;
 }
@@ -172,9 +181,10 @@ function paragraphProperties(options: ParagraphOptions): string {
   if (options.style) xml += `<w:pStyle w:val="${options.style}"/>`;
   if (options.keepNext !== undefined) xml += onOff('keepNext', options.keepNext);
   if (options.keepLines !== undefined) xml += onOff('keepLines', options.keepLines);
-  if (options.numId !== undefined) xml += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${options.numId}"/></w:numPr>`;
+  if (options.numId !== undefined) xml += `<w:numPr><w:ilvl w:val="${options.level ?? 0}"/><w:numId w:val="${options.numId}"/></w:numPr>`;
   if (options.bidi) xml += '<w:bidi/>';
   if (options.spacingAfter !== undefined) xml += `<w:spacing w:after="${options.spacingAfter}"/>`;
+  if (options.indentLeft !== undefined) xml += `<w:ind w:left="${options.indentLeft}"/>`;
   if (options.align) xml += `<w:jc w:val="${options.bidi && options.align === 'right' ? 'left' : options.align}"/>`;
   return xml === '' ? '' : `<w:pPr>${xml}</w:pPr>`;
 }
@@ -213,8 +223,9 @@ function fixedTable(rows: string, columnPercents: readonly number[], tableBorder
 const cellMargins = (top: number, bottom: number, left: number, right: number) =>
   `<w:tcMar><w:top w:type="dxa" w:w="${top}"/><w:left w:type="dxa" w:w="${left}"/><w:bottom w:type="dxa" w:w="${bottom}"/><w:right w:type="dxa" w:w="${right}"/></w:tcMar>`;
 
-function tableCell(share: number, margins: string, content: string, shading = ''): string {
-  return `<w:tc><w:tcPr><w:tcW w:type="pct" w:w="${share}%"/>${shading}${margins}</w:tcPr>${content}</w:tc>`;
+function tableCell(share: number, margins: string, content: string, shading = '', span = 1): string {
+  const gridSpan = span > 1 ? `<w:gridSpan w:val="${span}"/>` : '';
+  return `<w:tc><w:tcPr><w:tcW w:type="pct" w:w="${share}%"/>${gridSpan}${shading}${margins}</w:tcPr>${content}</w:tc>`;
 }
 
 function tableRow(cells: string, properties: { cantSplit?: boolean; header?: boolean } = {}): string {
@@ -225,15 +236,25 @@ function tableRow(cells: string, properties: { cantSplit?: boolean; header?: boo
 // ---------------------------------------------------------------------------
 // Blocks
 
-function paragraphBlock(block: TreeParagraph, keepNext: boolean): string {
-  return textParagraph(runsStartRightToLeft(block.runs), treeRuns(block.runs), keepNext ? { keepNext: true } : {});
+/** As docx.ts's paragraphBlock: a point numbered at level 1 of the clause list, a continued point indented to its text. */
+function paragraphBlock(block: TreeParagraph, next: Block | undefined, ids: NumberingIds, numbering: ClauseNumbering, keep: boolean): string {
+  const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
+  const options: ParagraphOptions = {
+    ...(numbered ? { style: 'ClausePoint' } : {}),
+    ...(introduces(next) || keep ? { keepNext: true } : {}),
+    ...(numbered ? { numId: ids.clauseHeadings, level: 1 } : {}),
+    ...(block.continuesPoint === true && numbering.textIndent > 0 ? { indentLeft: numbering.textIndent } : {}),
+  };
+  return textParagraph(runsStartRightToLeft(block.runs), treeRuns(block.runs), options);
 }
 
-function listBlock(block: BulletList, numbering: NumberingIds): string {
+function listBlock(block: BulletList, numbering: NumberingIds, keep: boolean): string {
   let xml = '';
-  for (const item of block.items) {
-    xml += textParagraph(runsStartRightToLeft(item), treeRuns(item), { style: 'ListParagraph', numId: numbering.bullets });
-  }
+  const last = block.items.length - 1;
+  block.items.forEach((item, index) => {
+    const options: ParagraphOptions = { style: 'ListParagraph', ...(keep ? { keepNext: true } : {}), numId: numbering.bullets };
+    xml += textParagraph(runsStartRightToLeft(item), treeRuns(item), index === last ? { ...options, spacingAfter: LIST_END_SPACING } : options);
+  });
   return xml;
 }
 
@@ -242,7 +263,8 @@ const FEE_HEADER_SHADING = '<w:shd w:fill="E8ECF2" w:color="auto" w:val="clear"/
 
 function feeTableBlock(block: TreeTable, paperSize: PaperSize): string {
   // Every row but the last keeps with the next, so the table moves to a new page whole.
-  const cell = (text: string, options: { bold?: boolean | undefined; amount?: boolean; header?: boolean; share: number; keepNext: boolean }) =>
+  // The caption is the table's first row, as in docx.ts (LibreOffice keeps a lead-in with a table, not a caption paragraph between them).
+  const cell = (text: string, options: { bold?: boolean | undefined; amount?: boolean; header?: boolean; share: number; keepNext: boolean; span?: number }) =>
     tableCell(
       options.share,
       FEE_CELL_MARGINS,
@@ -252,9 +274,11 @@ function feeTableBlock(block: TreeTable, paperSize: PaperSize): string {
         { bold: options.bold },
       ),
       options.header ? FEE_HEADER_SHADING : '',
+      options.span,
     );
   const hasRows = block.rows.length > 0;
-  let rows = tableRow(
+  let rows = tableRow(cell(block.caption, { bold: true, share: 100, span: 2, keepNext: true }), { cantSplit: true, header: true });
+  rows += tableRow(
     cell(block.header[0], { bold: true, header: true, share: 68, keepNext: hasRows }) +
       cell(block.header[1], { bold: true, header: true, amount: true, share: 32, keepNext: hasRows }),
     { cantSplit: true, header: true },
@@ -267,7 +291,6 @@ function feeTableBlock(block: TreeTable, paperSize: PaperSize): string {
     );
   });
   return (
-    plainParagraph(block.caption, { style: 'Caption' }) +
     fixedTable(rows, [68, 32], FEE_TABLE_BORDERS, paperSize) +
     // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
     paragraph({ spacingAfter: 60 }, '')
@@ -330,13 +353,15 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
 }
 
 /** One block; tables take their column grid from the paper's text width. */
-function renderBlock(block: Block, next: Block | undefined, numbering: NumberingIds, paperSize: PaperSize): string {
+function renderBlock(block: Block, next: Block | undefined, numbering: NumberingIds, paperSize: PaperSize, clauseNumbering: ClauseNumbering, keepTogether: boolean): string {
+  // In a section kept together, every block but the last keeps with the next.
+  const keep = keepTogether && next !== undefined;
   switch (block.type) {
     case 'paragraph':
-      // "By signing below..." stays on the page of the signatures it introduces.
-      return paragraphBlock(block, next?.type === 'signatures');
+      // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
+      return paragraphBlock(block, next, numbering, clauseNumbering, keep);
     case 'list':
-      return listBlock(block, numbering);
+      return listBlock(block, numbering, keep);
     case 'table':
       return feeTableBlock(block, paperSize);
     case 'parties':
@@ -346,11 +371,11 @@ function renderBlock(block: Block, next: Block | undefined, numbering: Numbering
   }
 }
 
-function sectionContent(section: Section, numbering: NumberingIds, paperSize: PaperSize): string {
+function sectionContent(section: Section, numbering: NumberingIds, paperSize: PaperSize, clauseNumbering: ClauseNumbering): string {
   // The note is help text for the person filling in the wizard, not contract wording.
   let xml = plainParagraph(section.title, { style: 'Heading1', numId: numbering.clauseHeadings });
   section.blocks.forEach((block, index) => {
-    xml += renderBlock(block, section.blocks[index + 1], numbering, paperSize);
+    xml += renderBlock(block, section.blocks[index + 1], numbering, paperSize, clauseNumbering, section.keepTogether === true);
   });
   return xml;
 }
@@ -361,7 +386,8 @@ function sectionContent(section: Section, numbering: NumberingIds, paperSize: Pa
 /** What goes between <w:body> and the section properties of word/document.xml. */
 export function contractBodyXml(contract: Contract, numbering: NumberingIds): string {
   let xml = plainParagraph(contract.title, { style: 'Title' }) + plainParagraph(contract.subtitle, { style: 'Subtitle' });
-  for (const section of contract.sections) xml += sectionContent(section, numbering, contract.meta.paperSize);
+  const clauseNumbering = clauseNumberingFor(contract.meta.language);
+  for (const section of contract.sections) xml += sectionContent(section, numbering, contract.meta.paperSize, clauseNumbering);
   return xml;
 }
 

@@ -52,6 +52,7 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { embedAnswers } from './embedded-answers.ts';
+import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
 // ---------------------------------------------------------------------------
@@ -69,11 +70,8 @@ const BULLET_NUMBERING = 'bullets';
 interface Typography {
   readonly font: string | { readonly ascii: string; readonly hAnsi: string; readonly eastAsia: string; readonly cs: string };
   readonly language: { readonly value: string; readonly eastAsia?: string };
-  /** Word's numbering text for a clause heading: "1." or 第1条. */
-  readonly clauseNumber: string;
-  /** Space between the number and the title: a tab under a hanging indent, or none. */
-  readonly clauseSuffix: (typeof LevelSuffix)[keyof typeof LevelSuffix];
-  readonly clauseIndent: { readonly left: number; readonly hanging: number };
+  /** How clause headings and the points inside a clause are numbered: "1." and 1.1, or 第1条 and 2. */
+  readonly numbering: ClauseNumbering;
   readonly justified: boolean;
   /** The footer around the page number and the page count: "Page 1 of 5", "1 / 5". */
   readonly footer: readonly [string, string, string];
@@ -85,22 +83,24 @@ interface Typography {
 // breaking (kinsoku: no line starts with 、。」 and no line ends with 「).
 const JAPANESE_FONT = 'Yu Mincho';
 
+// English: Calibri, which Word has everywhere. Carlito (Debian's
+// fonts-crosextra-carlito) has the same metrics, and LibreOffice substitutes
+// it for Calibri by itself, so the lines and pages break where Word breaks
+// them; the HTML preview asks for the same faces (render/html.ts).
+const ENGLISH_FONT = 'Calibri';
+
 const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
   en: {
-    font: 'Calibri',
+    font: ENGLISH_FONT,
     language: { value: 'en-US' },
-    clauseNumber: '%1.',
-    clauseSuffix: LevelSuffix.TAB,
-    clauseIndent: { left: 454, hanging: 454 },
+    numbering: clauseNumberingFor('en'),
     justified: false,
     footer: ['Page ', ' of ', ''],
   },
   ja: {
     font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
     language: { value: 'ja-JP', eastAsia: 'ja-JP' },
-    clauseNumber: '第%1条',
-    clauseSuffix: LevelSuffix.NOTHING,
-    clauseIndent: { left: 0, hanging: 0 },
+    numbering: clauseNumberingFor('ja'),
     justified: true,
     footer: ['', ' / ', ''],
   },
@@ -119,6 +119,7 @@ export const STYLE = {
   signatureLine: 'SignatureLine',
   signatureLabel: 'SignatureLabel',
   letterBlock: 'LetterBlock',
+  clausePoint: 'ClausePoint',
 } as const;
 
 const stylesFor = ({ font, language, justified }: Typography): IStylesOptions => ({
@@ -192,6 +193,15 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       paragraph: { spacing: { before: 20, after: 0 }, keepNext: true, keepLines: true },
     },
     {
+      // A numbered paragraph of a clause (7.1): a style of its own, so Word
+      // does not treat it as a list paragraph, and so it can be restyled.
+      id: STYLE.clausePoint,
+      name: 'Clause Point',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+    },
+    {
       id: STYLE.letterBlock,
       name: 'Letter Block',
       basedOn: 'Normal',
@@ -201,20 +211,37 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
   ],
 });
 
-const numberingFor = ({ clauseNumber, clauseSuffix, clauseIndent }: Typography): INumberingOptions => ({
+const hanging = (indent: number) => ({ left: indent, hanging: indent });
+const suffix = (numbering: ClauseNumbering) => (numbering.separator === 'tab' ? LevelSuffix.TAB : LevelSuffix.NOTHING);
+
+/** A bullet sits where a point's text starts, so a list reads as part of its point. */
+const bulletIndent = (numbering: ClauseNumbering) => ({ left: Math.max(720, numbering.textIndent + 360), hanging: 360 });
+
+const numberingFor = ({ numbering }: Typography): INumberingOptions => ({
   config: [
     {
-      // Every clause heading points here: Word counts them, so a clause added
-      // or removed by hand in Word renumbers the rest.
+      // One multilevel list for the whole contract: level 1 the clause
+      // headings, level 2 the points inside a clause, which Word restarts
+      // under each heading. Word counts both, so a clause or a paragraph
+      // added by hand in Word renumbers the rest, and each point can be cited.
       reference: CLAUSE_NUMBERING,
       levels: [
         {
           level: 0,
           format: LevelFormat.DECIMAL,
-          text: clauseNumber,
+          text: numbering.heading,
           alignment: AlignmentType.START,
-          suffix: clauseSuffix,
-          style: { paragraph: { indent: clauseIndent } },
+          suffix: suffix(numbering),
+          style: { paragraph: { indent: hanging(numbering.textIndent) } },
+        },
+        {
+          level: 1,
+          format: LevelFormat.DECIMAL,
+          text: numbering.point,
+          start: numbering.firstNumberedPoint,
+          alignment: AlignmentType.START,
+          suffix: suffix(numbering),
+          style: { paragraph: { indent: hanging(numbering.textIndent) } },
         },
       ],
     },
@@ -226,7 +253,7 @@ const numberingFor = ({ clauseNumber, clauseSuffix, clauseIndent }: Typography):
           format: LevelFormat.BULLET,
           text: '\u2022',
           alignment: AlignmentType.START,
-          style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+          style: { paragraph: { indent: bulletIndent(numbering) } },
         },
       ],
     },
@@ -327,13 +354,33 @@ export function fixedTable(
   });
 }
 
-function paragraphBlock(block: TreeParagraph, keepNext: boolean): Paragraph {
-  return textParagraph(runsText(block.runs), treeRuns(block.runs), { keepNext: keepNext || undefined });
+/** Space after a list's last item: as much as between paragraphs, and a little more, so the list ends visibly. */
+export const LIST_END_SPACING = 200;
+
+/**
+ * A paragraph keeps with the block after it when that block is one it
+ * introduces: a list, the fee table (through its caption), the signatures.
+ */
+export const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
+
+function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering: ClauseNumbering, keep: boolean): Paragraph {
+  const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
+  const indented = block.continuesPoint === true && numbering.textIndent > 0;
+  return textParagraph(runsText(block.runs), treeRuns(block.runs), {
+    style: numbered ? STYLE.clausePoint : undefined,
+    keepNext: introduces(next) || (keep && next !== undefined) || undefined,
+    numbering: numbered ? { reference: CLAUSE_NUMBERING, level: 1 } : undefined,
+    indent: indented ? { left: numbering.textIndent } : undefined,
+  });
 }
 
-function listBlock(block: BulletList): Paragraph[] {
-  return block.items.map((item) =>
-    textParagraph(runsText(item), treeRuns(item), { numbering: { reference: BULLET_NUMBERING, level: 0 } }),
+function listBlock(block: BulletList, keep: boolean): Paragraph[] {
+  return block.items.map((item, index) =>
+    textParagraph(runsText(item), treeRuns(item), {
+      keepNext: keep || undefined,
+      numbering: { reference: BULLET_NUMBERING, level: 0 },
+      spacing: index === block.items.length - 1 ? { after: LIST_END_SPACING } : undefined,
+    }),
   );
 }
 
@@ -359,7 +406,16 @@ export function feeTableCell(
 
 function feeTableBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Table)[] {
   // Every row but the last keeps with the next, so the table moves to a new page whole.
+  // The caption is the table's first row, not a paragraph before it: LibreOffice
+  // keeps a heading with its lead-in and the lead-in with a table, but not a
+  // chain of three (heading, lead-in, caption) with a table, and leaves the
+  // heading alone at the foot of a page.
   const cell = feeTableCell;
+  const caption = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [cell(block.caption, { bold: true, share: 100, span: 2, keepNext: true })],
+  });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -379,8 +435,7 @@ function feeTableBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Tab
     });
   });
   return [
-    plainParagraph(block.caption, { style: 'Caption' }),
-    fixedTable([header, ...rows], [68, 32], FEE_TABLE_BORDERS, paperSize),
+    fixedTable([caption, header, ...rows], [68, 32], FEE_TABLE_BORDERS, paperSize),
     // Word needs a paragraph between a table and whatever follows; this one also gives the table room.
     new Paragraph({ spacing: { after: 60 }, children: [] }),
   ];
@@ -453,13 +508,15 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph
 }
 
 /** One block; tables take their column grid from the paper's text width. */
-function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize): (Paragraph | Table)[] {
+function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean): (Paragraph | Table)[] {
+  // In a section kept together, every block but the last keeps with the next.
+  const keep = keepTogether && next !== undefined;
   switch (block.type) {
     case 'paragraph':
-      // "By signing below..." stays on the page of the signatures it introduces.
-      return [paragraphBlock(block, next?.type === 'signatures')];
+      // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
+      return [paragraphBlock(block, next, numbering, keep)];
     case 'list':
-      return listBlock(block);
+      return listBlock(block, keep);
     case 'table':
       return feeTableBlock(block, paperSize);
     case 'parties':
@@ -469,15 +526,20 @@ function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize
   }
 }
 
-export function renderBlocks(blocks: readonly Block[], paperSize: PaperSize): (Paragraph | Table)[] {
-  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize));
+export function renderBlocks(
+  blocks: readonly Block[],
+  paperSize: PaperSize,
+  numbering: ClauseNumbering = clauseNumberingFor('en'),
+  keepTogether = false,
+): (Paragraph | Table)[] {
+  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize, numbering, keepTogether));
 }
 
-function sectionContent(section: Section, paperSize: PaperSize): (Paragraph | Table)[] {
+function sectionContent(section: Section, paperSize: PaperSize, numbering: ClauseNumbering): (Paragraph | Table)[] {
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks, paperSize),
+    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false),
   ];
 }
 
@@ -529,7 +591,7 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
-    ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize)),
+    ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize, typographyFor(contract.meta.language).numbering)),
   ];
   const document = buildDocument(contract.meta, contract.subtitle, children);
   const packed = await Packer.toBuffer(document);

@@ -2,7 +2,8 @@
 // `Accept: text/html` preview. It walks the same tree as the Word renderer,
 // so the two cannot disagree; every string is escaped here, at the edge.
 import { createHash } from 'node:crypto';
-import type { Block, Contract, Section, TextRun } from '../contract/tree.ts';
+import type { Block, Contract, Paragraph, Section, TextRun } from '../contract/tree.ts';
+import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
 import { hasRightToLeft } from '../answers/text.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -28,10 +29,20 @@ function runs(list: readonly TextRun[]): string {
     .join('');
 }
 
-function block(node: Block): string {
+/** A paragraph, numbered as Word numbers it when it is a point of its clause (7.2; in Japanese 2). */
+function paragraph(node: Paragraph, clause: number, numbering: ClauseNumbering): string {
+  if (node.continuesPoint) return `<p dir="auto" class="point-continued">${runs(node.runs)}</p>`;
+  if (node.point === undefined) return `<p dir="auto">${runs(node.runs)}</p>`;
+  if (node.point < numbering.firstNumberedPoint) return `<p dir="auto" class="point">${runs(node.runs)}</p>`;
+  const label = escapeHtml(numberLabel(numbering.point, clause, node.point));
+  const separator = numbering.separator === 'tab' ? ' ' : '';
+  return `<p dir="auto" class="point"><span class="point-number">${label}</span>${separator}${runs(node.runs)}</p>`;
+}
+
+function block(node: Block, clause: number, numbering: ClauseNumbering): string {
   switch (node.type) {
     case 'paragraph':
-      return `<p dir="auto">${runs(node.runs)}</p>`;
+      return paragraph(node, clause, numbering);
     case 'list':
       return `<ul>${node.items.map((item) => `<li dir="auto">${runs(item)}</li>`).join('')}</ul>`;
     case 'table':
@@ -65,17 +76,24 @@ function block(node: Block): string {
   }
 }
 
-function section(node: Section, number: number, withNotes: boolean): string {
+function section(node: Section, number: number, withNotes: boolean, numbering: ClauseNumbering): string {
   const note = withNotes ? `<p class="clause-note"><span>Why this clause:</span> ${text(node.note)}</p>` : '';
-  return `<section class="clause" id="clause-${escapeHtml(node.id)}" data-clause="${escapeHtml(node.id)}"><h2><span class="clause-number">${number}.</span> ${text(node.title)}</h2>${note}${node.blocks.map(block).join('')}</section>`;
+  const separator = numbering.separator === 'tab' ? ' ' : '';
+  const heading = `<span class="clause-number">${escapeHtml(numberLabel(numbering.heading, number))}</span>${separator}${text(node.title)}`;
+  return `<section class="clause" id="clause-${escapeHtml(node.id)}" data-clause="${escapeHtml(node.id)}"><h2>${heading}</h2>${note}${node.blocks
+    .map((child) => block(child, number, numbering))
+    .join('')}</section>`;
 }
 
 /** The contract as an HTML fragment (an <article>), for embedding in a page. */
 export function renderContractHtml(contract: Contract, options: { notes?: boolean; headingOffset?: number } = {}): string {
+  const language = contract.meta.language ?? 'en';
+  const numbering = clauseNumberingFor(language);
   const html = [
-    '<article class="contract">',
+    // The article says its language, so a Japanese contract on an English page is set in a Japanese face.
+    `<article class="contract" lang="${escapeHtml(language)}">`,
     `<header><h1>${text(contract.title)}</h1><p class="subtitle" dir="auto">${text(contract.subtitle)}</p></header>`,
-    ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false)),
+    ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false, numbering)),
     '</article>',
   ].join('\n');
   // Embedded in a page that has its own h1, every heading moves down. Safe on
@@ -84,7 +102,18 @@ export function renderContractHtml(contract: Contract, options: { notes?: boolea
   return offset === 0 ? html : html.replace(/<(\/?)h([1-6])\b/g, (_match, slash: string, level: string) => `<${slash}h${Math.min(Number(level) + offset, 6)}`);
 }
 
-const STANDALONE_STYLE = `body{font:16px/1.5 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+/**
+ * The Word file's faces, so the preview reads like the file: Calibri where
+ * installed, else Carlito (the same metrics, free: Debian's
+ * fonts-crosextra-carlito); Japanese in Yu Mincho or another Mincho.
+ * Only installed fonts are named: nothing is downloaded, so the CSP needs no font source.
+ */
+export const CONTRACT_FONTS = 'Calibri,Carlito,"Segoe UI",Arial,sans-serif';
+export const JAPANESE_CONTRACT_FONTS = '"Yu Mincho",YuMincho,"Hiragino Mincho ProN","Noto Serif CJK JP","Noto Serif JP",serif';
+
+const STANDALONE_STYLE = `body{font:16px/1.5 ${CONTRACT_FONTS};max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+.contract:lang(ja){font-family:${JAPANESE_CONTRACT_FONTS}}
+.point-number{display:inline-block;min-width:2.2em}.point-continued{margin-left:2.2em}
 h1{font-size:1.8rem;margin-bottom:.2rem}.subtitle{color:#505a5f;margin-top:0}h2{font-size:1.2rem;margin-top:1.6rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}

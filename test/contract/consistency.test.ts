@@ -121,13 +121,26 @@ describe('one model, every clause agrees (fast-check over the answer space)', ()
     );
   }, SLOW);
 
-  it('the deposit the deposit clause asks for is the fee table\'s deposit, tax included', () => {
+  it('the fee table is a sum: the deposit and the balance, above it, are the parts of the price, which ends it in bold; the deposit clause asks for the same deposit', () => {
     fc.assert(
       fc.property(answersArb, (answers) => {
         const contract = assembleContract(answers, library);
-        const row = feeTable(contract).rows.find((r) => /^(Deposit|Paid in full)/.test(r.label))!;
         const figures = contractMoney(answers);
-        expect(row.value).toBe(formatMoney(figures.depositBill.total));
+        const rows = feeTable(contract).rows;
+        const total = rows.at(-1)!;
+        expect(rows.filter((r) => r.emphasis)).toEqual([total]);
+        expect(total.value).toBe(formatMoney(figures.baseBill.total));
+        if (figures.inFull) {
+          expect(total.label).toContain(', paid in full before');
+        } else {
+          const deposit = rows.findIndex((r) => r.label.startsWith('Deposit'));
+          const balance = rows.findIndex((r) => r.label.startsWith('Balance'));
+          expect(rows[deposit]!.value).toBe(formatMoney(figures.deposit));
+          expect(rows[balance]!.value).toBe(formatMoney(figures.balance));
+          expect(figures.deposit.minor + figures.balance.minor).toBe(figures.base.minor);
+          expect(deposit).toBeLessThan(balance);
+          expect(balance).toBeLessThan(rows.length - 1);
+        }
         const clause = textOf(contract, 'deposit');
         expect(clause).toContain(formatMoney(figures.deposit));
         if (figures.tax) expect(clause).toContain(`${formatMoney(figures.depositBill.total)} in all`);
@@ -204,7 +217,7 @@ describe('one model, every clause agrees (fast-check over the answer space)', ()
         expect(textOf(contract, 'acceptance')).toContain(`when no written objection reaches the Freelancer within ${days} ${days === 1 ? 'day' : 'days'} of delivery`);
         if (answers.fee.model === 'retainer') {
           const notice = answers.fee.noticeDays;
-          expect(textOf(contract, 'fees')).toContain(`at least ${notice} ${notice === 1 ? "day's" : "days'"} notice`);
+          expect(textOf(contract, 'fees')).toContain(`at least ${notice} ${notice === 1 ? 'day’s' : 'days’'} notice`);
         }
       }),
       RUNS,
@@ -242,8 +255,8 @@ describe('one model, every clause agrees (fast-check over the answer space)', ()
     fc.assert(
       fc.property(answersArb, (answers) => {
         const parties = textOf(assembleContract(answers, library), 'parties');
-        expect(parties).toContain('(the "Freelancer")');
-        expect(parties).toContain('(the "Client")');
+        expect(parties).toContain('(the “Freelancer”)');
+        expect(parties).toContain('(the “Client”)');
         expect(parties).toContain(`${answers.client.business ?? answers.client.name}`);
       }),
       RUNS,

@@ -74,7 +74,7 @@ describe('late payment does not make the freelancer wait 90 days', () => {
 describe('the silence trigger is precise', () => {
   it('which messages, counted from when, a phone attempt, and auto-replies are not answers', () => {
     const text = textOf(contract('new-client-fixed'), 'responsiveness');
-    expect(text).toContain('has not answered a written request from the Freelancer, sent by email to the Client\'s address in clause 1');
+    expect(text).toContain('has not answered a written request from the Freelancer, sent by email to the Client’s address in clause 1');
     expect(text).toContain('counted from the day after the request was sent');
     expect(text).toContain('tried at least once in that time to reach the Client by phone');
     expect(text).toContain('Automatic replies (such as out-of-office messages) are not answers.');
@@ -98,7 +98,7 @@ describe('venue wording reads right for any answer', () => {
 });
 
 describe('taxes, expenses, payment method and the liability carve-out', () => {
-  it('prices exclude tax; with 20% VAT the fee table shows net, VAT and total, and the deposit includes VAT', () => {
+  it('prices exclude tax; with 20% VAT the fee table adds VAT to the price its parts make up, and the deposit clause includes VAT', () => {
     const c = contract('new-client-fixed', (i) => {
       i.fee.tax = { label: 'VAT', percent: 20 };
       i.fee.paymentMethod = 'Bank transfer: sort code 12-34-56, account 12345678';
@@ -107,21 +107,22 @@ describe('taxes, expenses, payment method and the liability carve-out', () => {
     expect(fees).toContain('The prices in this Agreement do not include VAT, sales tax, consumption tax or any similar tax. VAT at 20% is added to each invoice');
     expect(fees).toContain('The Client will pay as follows: Bank transfer: sort code 12-34-56, account 12345678');
     expect(fees).toContain('billed at cost, and only when the Client has approved them in writing before they are incurred');
-    expect(fees).toMatch(/fonts, stock images or plug-ins\) are bought in the Client's name or billed to the Client at cost/);
+    expect(fees).toMatch(/fonts, stock images or plug-ins\) are bought in the Client’s name or billed to the Client at cost/);
     const table = c.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table')!;
     expect(table.rows.map((r) => [r.label, r.value])).toEqual([
+      ['Deposit (50%, non-refundable, due before work starts)', '$6,000.00'],
+      ['Balance due on completion', '$6,000.00'],
       ['Total price, before VAT', '$12,000.00'],
       ['VAT at 20%', '$2,400.00'],
       ['Total price, with VAT', '$14,400.00'],
-      ['Deposit (50%, non-refundable, due before work starts), with VAT', '$7,200.00'],
-      ['Balance due on completion, with VAT', '$7,200.00'],
     ]);
+    expect(table.rows.at(-1)!.emphasis).toBe(true);
     expect(textOf(c, 'deposit')).toContain('$6,000.00 plus VAT of $1,200.00, $7,200.00 in all');
   });
 
-  it('fees, the kill fee and late fees owed are never "lost profits" or capped', () => {
+  it('fees, the kill fee and late fees owed are never “lost profits” or capped', () => {
     expect(textOf(contract('new-client-fixed'), 'liability')).toContain(
-      'the fees, the kill fee, late fees and approved expenses are not "lost profits" or consequential loss, and are not capped',
+      'the fees, the kill fee, late fees and approved expenses are not “lost profits” or consequential loss, and are not capped',
     );
   });
 });
@@ -129,7 +130,7 @@ describe('taxes, expenses, payment method and the liability carve-out', () => {
 describe('the retainer', () => {
   it('runs month to month until the notice, and a pause does not bill prepaid work again', () => {
     const c = contract('retainer-prepaid', (i) => (i.fee.noticeDays = 45));
-    expect(textOf(c, 'fees')).toContain('until either Party ends it by giving at least 45 days\' notice in writing');
+    expect(textOf(c, 'fees')).toContain('until either Party ends it by giving at least 45 days’ notice in writing');
     expect(textOf(c, 'responsiveness')).toContain('covered by the retainer already invoiced and is not billed again');
     expect(textOf(c, 'responsiveness')).not.toContain('at the rates');
   });
@@ -150,8 +151,8 @@ describe('the slips', () => {
 
   it('"the Freelancer" and "the Client" are defined, and each signatory confirms authority to sign', () => {
     const c = contract('new-client-fixed');
-    expect(textOf(c, 'parties')).toContain('Lee Studio LLC, represented by Jordan Lee (the "Freelancer")');
-    expect(textOf(c, 'parties')).toContain('Harbor Coffee Co., represented by Priya Natarajan (the "Client")');
+    expect(textOf(c, 'parties')).toContain('Lee Studio LLC, represented by Jordan Lee (the “Freelancer”)');
+    expect(textOf(c, 'parties')).toContain('Harbor Coffee Co., represented by Priya Natarajan (the “Client”)');
     expect(textOf(c, 'general')).toContain('Each person who signs for a business confirms that they are authorised to sign for it.');
   });
 

@@ -20,7 +20,7 @@ function contractWith(sample: string, deposit: Record<string, unknown> | undefin
 const textOf = (contract: Contract, id: string) => sectionToText(contract.sections.find((s) => s.id === id)!);
 const wholeText = (contract: Contract) => contract.sections.map((section) => sectionToText(section)).join('\n');
 const depositRow = (contract: Contract) =>
-  contract.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table')!.rows.find((row) => row.emphasis)!;
+  contract.sections.flatMap((s) => s.blocks).find((b): b is Table => b.type === 'table')!.rows.find((row) => row.label.startsWith('Deposit'))!;
 
 describe('the answers', () => {
   it('keep a deposit the freelancer made refundable', () => {

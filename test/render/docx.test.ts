@@ -14,7 +14,7 @@ import {
   MAX_ANSWERS_PART_BYTES,
   readEmbeddedAnswers,
 } from '../../src/render/embedded-answers.ts';
-import { descendants, findAll, findFirst, openDocx, W, type DocxPackage } from '../helpers/docx-reader.ts';
+import { descendants, findAll, findFirst, openDocx, textContent, W, type DocxPackage, type XmlElement } from '../helpers/docx-reader.ts';
 import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
 import { hostileInput } from '../helpers/hostile-answers.ts';
 import { letterInput, letterRequest } from '../helpers/letters.ts';
@@ -179,7 +179,7 @@ describe.each(SAMPLES_BY_RENDERER)('the Word file for the %s sample, made by %s'
   });
 
   it('shows bullet lists as Word bullets, not typed dashes', () => {
-    const bullets = docx.paragraphs().filter((p) => p.numId !== undefined && p.style !== 'Heading1');
+    const bullets = docx.paragraphs().filter((p) => p.style === 'ListParagraph');
     expect(bullets.length).toBeGreaterThan(0);
     for (const bullet of bullets) expect(bullet.text).not.toMatch(/^[-•*]/);
     const numbering = docx.xml('word/numbering.xml');
@@ -208,22 +208,26 @@ describe.each(SAMPLES_BY_RENDERER)('the Word file for the %s sample, made by %s'
     expect(text).toContain(facts!.venue);
   });
 
-  it('puts the fees in a table: header row, amounts right-aligned, the deposit row bold', () => {
+  it('puts the fees in a table: its caption and header row on top, amounts right-aligned, only the closing total bold', () => {
     const document = docx.xml('word/document.xml');
     const feeTable = findAll(document, W, 'tbl').find((table) => findAll(table, W, 't').some((t) => t.children.join('') === 'Amount'))!;
     expect(feeTable).toBeDefined();
     expect(findFirst(feeTable, W, 'tblLayout')!.attributes['w:type']).toBe('fixed');
     expect(findFirst(feeTable, W, 'tblW')!.attributes['w:type']).toBe('pct');
-    const rows = findAll(feeTable, W, 'tr');
-    expect(findFirst(rows[0]!, W, 'tblHeader')).toBeDefined();
+    const [captionRow, ...rows] = findAll(feeTable, W, 'tr');
     const table = contract.sections.flatMap((s) => s.blocks).find((b) => b.type === 'table');
     if (table?.type !== 'table') throw new Error('the contract has no fee table');
+    // The caption spans the table's first row; it and the header repeat if Word ever splits the table.
+    expect(textContent(captionRow!)).toBe(table.caption);
+    expect(findFirst(captionRow!, W, 'gridSpan')!.attributes['w:val']).toBe('2');
+    for (const header of [captionRow!, rows[0]!]) expect(findFirst(header, W, 'tblHeader')).toBeDefined();
     expect(rows).toHaveLength(table.rows.length + 1);
     for (const row of rows) {
       const amountCell = findAll(row, W, 'tc')[1]!;
       expect(findFirst(amountCell, W, 'jc')!.attributes['w:val']).toBe('right');
     }
-    expect(table.rows.some((row) => row.emphasis && row.value === SAMPLE_FACTS[sample]!.deposit)).toBe(true);
+    expect(table.rows.some((row) => row.value === SAMPLE_FACTS[sample]!.deposit)).toBe(true);
+    expect(table.rows.map((row) => Boolean(row.emphasis))).toEqual(table.rows.map((_row, index) => index === table.rows.length - 1));
     table.rows.forEach((row, index) => {
       const bold = findAll(rows[index + 1]!, W, 'b').length > 0;
       expect(bold, `row "${row.label}" bold`).toBe(Boolean(row.emphasis));
@@ -314,11 +318,12 @@ describe.each(CONTRACT_RENDERERS)('the paper size the answers ask for, made by $
 /** The width between the margins, in twips: the page's width less 2 x 1300. */
 const TEXT_WIDTH = { letter: 12240 - 2 * 1300, a4: 11906 - 2 * 1300 } as const;
 
-/** Each table's w:gridCol widths, with the number of cells in each of its rows. */
+/** Each table's w:gridCol widths, with the number of grid columns the cells of each of its rows span. */
 function tableGrids(docx: DocxPackage) {
+  const span = (cell: XmlElement) => Number(findFirst(cell, W, 'gridSpan')?.attributes['w:val'] ?? 1);
   return findAll(docx.xml('word/document.xml'), W, 'tbl').map((table) => ({
     columns: findAll(findFirst(table, W, 'tblGrid')!, W, 'gridCol').map((col) => Number(col.attributes['w:w'])),
-    cellsPerRow: findAll(table, W, 'tr').map((row) => findAll(row, W, 'tc').length),
+    cellsPerRow: findAll(table, W, 'tr').map((row) => findAll(row, W, 'tc').reduce((sum, cell) => sum + span(cell), 0)),
   }));
 }
 

@@ -423,7 +423,7 @@ describe('the walk through the steps', () => {
     const review = await visitor.get(`${base}/review`);
     expect(review.statusCode).toBe(200);
     expect(review.body).toContain('Your contract is ready');
-    expect(review.body).toContain('<article class="contract">');
+    expect(review.body).toContain('<article class="contract" lang="en">');
     expect(review.body).toContain('Priya Natarajan');
     expect(review.body).toContain('Multnomah County');
     expect(review.body).toContain('$6,000.00');
@@ -483,7 +483,7 @@ describe('the walk through the steps', () => {
     const review = await visitor.get(`${base}/review`);
     expect(review.body).toContain('Some steps still need answers');
     expect(review.body).toContain(`href="${base}/you?from=review&amp;check=1"`);
-    expect(review.body).not.toContain('<article class="contract">');
+    expect(review.body).not.toContain('<article class="contract" lang="en">');
     const download = await visitor.get(`${base}/contract.docx`);
     expect(download.statusCode).toBe(303);
     expect((await visitor.get(`${base}/you?from=review&check=1`)).body).toContain('Enter your full name');
@@ -530,7 +530,7 @@ describe('check your answers', () => {
     expect(html).not.toContain('The licence the client receives');
     // One h1; the downloads again after the contract.
     expect(html.match(/<h1/g)).toHaveLength(1);
-    const after = html.slice(html.indexOf('<article class="contract">'));
+    const after = html.slice(html.indexOf('<article class="contract" lang="en">'));
     expect(after).toContain('Download the contract (Word)');
   });
 

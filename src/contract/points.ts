@@ -1,0 +1,34 @@
+// A clause's paragraphs numbered as points (7.1, 7.2; in Japanese 2, 3 after
+// an article's first paragraph), so a paragraph can be cited. Word counts
+// them itself (render/docx*.ts give each point a second numbering level
+// under the clause heading); the tree says which paragraphs are points, so
+// the Word file and the HTML preview number the same paragraphs.
+import type { Block, Paragraph } from './tree.ts';
+
+/**
+ * A paragraph after a list that starts in lower case ("each a “Party”. Their
+ * addresses ... are:") finishes the sentence that introduced the list: it is
+ * part of that point, not a point of its own.
+ */
+function continuesSentence(paragraph: Paragraph): boolean {
+  const first = paragraph.runs[0]?.text.charAt(0) ?? '';
+  return first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
+/**
+ * The clause's blocks with its points numbered. A clause of one paragraph
+ * has no points: it is cited as the clause.
+ */
+export function numberPoints(blocks: readonly Block[]): readonly Block[] {
+  const continues = blocks.map((block, index) => block.type === 'paragraph' && blocks[index - 1]?.type === 'list' && continuesSentence(block));
+  let points = 0;
+  blocks.forEach((block, index) => {
+    if (block.type === 'paragraph' && !continues[index]) points++;
+  });
+  if (points < 2) return blocks;
+  let point = 0;
+  return blocks.map((block, index): Block => {
+    if (block.type !== 'paragraph') return block;
+    return continues[index] ? { ...block, continuesPoint: true } : { ...block, point: ++point };
+  });
+}
