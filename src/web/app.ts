@@ -5,7 +5,6 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import accepts from '@fastify/accepts';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -28,6 +27,7 @@ import { japaneseLetters } from '../letters/edition-ja.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
@@ -192,7 +192,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // on a LAN address), where HSTS and upgrade-insecure-requests would send
   // browsers to an https:// that does not answer.
   const behindHttpsProxy = (options.trustProxy ?? false) !== false;
-  await app.register(helmet, {
+  await app.register(securityHeadersPlugin, {
     hsts: behindHttpsProxy,
     contentSecurityPolicy: {
       directives: {

@@ -81,3 +81,30 @@ describe('Cache-Control: no-store on everything that carries answers', () => {
     await app.close();
   });
 });
+
+describe("helmet's headers, worked out once at start-up, on every response", () => {
+  // They used to be rebuilt by @fastify/helmet on each request; computed once
+  // (src/web/plugins/security-headers.ts) they must still reach pages, files,
+  // errors and 404s alike, and the API reference keeps its own policy.
+  it('pages, the Word file, a 400, a 404 and a static file carry the same set', async () => {
+    const app = await buildTestApp();
+    const responses = [
+      await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } }),
+      await app.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('new-client-fixed') }),
+      await app.inject({ method: 'POST', url: '/api/contracts', payload: '{', headers: { 'content-type': 'application/json' } }),
+      await app.inject({ method: 'GET', url: '/no-such-page' }),
+      await app.inject({ method: 'GET', url: '/assets/app.css' }),
+    ];
+    expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 400, 404, 200]);
+    for (const response of responses) {
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(String(response.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    }
+    const reference = await app.inject({ method: 'GET', url: '/docs/' });
+    expect(String(reference.headers['content-security-policy'])).not.toBe(String(responses[0]!.headers['content-security-policy']));
+    await app.close();
+  });
+});
