@@ -113,7 +113,8 @@ export const JAPANESE_CONTRACT_FONTS = '"Yu Mincho",YuMincho,"Hiragino Mincho Pr
 
 const STANDALONE_STYLE = `body{font:16px/1.5 ${CONTRACT_FONTS};max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 .contract:lang(ja){font-family:${JAPANESE_CONTRACT_FONTS}}
-.point-number{display:inline-block;min-width:2.2em}.point-continued{margin-left:2.2em}
+.point{padding-left:2.45em;text-indent:-2.45em}.point-number{display:inline-block;min-width:2.2em;text-indent:0}.point-continued{margin-left:2.45em}
+.contract:lang(ja) .point{padding-left:0;text-indent:0}.contract:lang(ja) .point-number{min-width:0}
 h1{font-size:1.8rem;margin-bottom:.2rem}.subtitle{color:#505a5f;margin-top:0}h2{font-size:1.2rem;margin-top:1.6rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}
