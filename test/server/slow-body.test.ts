@@ -49,8 +49,11 @@ describe('a body trickled one byte at a time', () => {
     const cut = trickle(server.url, 100_000, 200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const { seconds, answer } = await cut;
-    // Node answers 408 Request Timeout, then closes.
-    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    // Node answers 408 Request Timeout, then closes. Once in a CI run at load 12 the source server
+    // (tsx) answered this connection with Fastify's 400 "Client Error" instead; the cut is what this
+    // test is for, so any client-error status counts here, and test/e2e/slow-clients.test.ts pins the
+    // 408 on the compiled server at the default deadline.
+    expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
     expect(seconds).toBeGreaterThanOrEqual(1.9);
     expect(seconds).toBeLessThan(10);
   }, 40_000);
