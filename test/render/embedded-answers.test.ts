@@ -134,6 +134,8 @@ describe('reading the answers from an upload', () => {
 
   it('refuses our element holding another element', () => {
     expect(refusal(zipSync({ 'customXml/item1.xml': ours('<x/>{"a":1}') })).message).toBe(NOT_OURS);
+    // Not even our own element, which would otherwise hide the outer answers' text.
+    expect(refusal(zipSync({ 'customXml/item1.xml': ours(`<answers xmlns="${ANSWERS_NAMESPACE}" version="1">{"b":2}</answers>{"a":1}`) })).message).toBe(NOT_OURS);
   });
 
   it('refuses our element when its XML breaks after it opened', () => {
