@@ -49,5 +49,7 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 80, break: 80 },
   tempDirName: '.stryker-tmp',
+  // Another run's sandbox (a second module run at once with its own --tempDirName) is not copied into this one's.
+  ignorePatterns: ['/.stryker-tmp*'],
   cleanTempDir: 'always',
 };
