@@ -224,3 +224,102 @@ describe('the API in Japanese', () => {
     expect(english.json()).toMatchObject({ title: 'Not found', detail: 'There is nothing at GET /api/nothing.' });
   });
 });
+
+describe('the follow-up and invoices pages of a Japanese draft', () => {
+  const languageLink = (html: string) => /<a class="language-link" href="([^"]+)" hreflang="([^"]+)"/.exec(html);
+  const errorSummary = (html: string) => [...html.matchAll(/<a href="#[^"]+">([^<]*)<\/a>/g)].map((match) => match[1]);
+
+  it('「委託者と連絡が取れなくなったら」 is in Japanese, with <html lang="ja">, the letters by their Japanese titles and a link to English', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const page = (await visitor.get(`${base}/follow-up`)).body;
+    expect(htmlLang(page)).toBe('ja');
+    expect(heading(page)).toBe('委託者と連絡が取れなくなったら');
+    for (const title of ['最後のご連絡', '作業一時停止のお知らせ', 'お支払いのお願い', '督促状', '最終催告書']) expect(page).toContain(`文書：${title}`);
+    expect(page).toContain('カレンダーをダウンロード（.ics）');
+    expect(page).not.toContain('When the client goes quiet');
+    expect(page).not.toContain('Download the calendar');
+    expect(languageLink(page)?.slice(1)).toEqual([`${base}/follow-up?lang=en`, 'en']);
+    const letter = (await visitor.get(`${base}/follow-up/final-notice`)).body;
+    expect(htmlLang(letter)).toBe('ja');
+    expect(heading(letter)).toBe('文書：最終催告書');
+    expect(letter).toContain('法的措置を取るまでの支払猶予日数');
+    expect(letter).toContain('文書をダウンロード（Word）');
+  });
+
+  it('the calendar form says what is missing in Japanese, and its language link leads back to the page', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const response = await visitor.post(`${base}/follow-up/calendar`, {});
+    expect(response.statusCode).toBe(400);
+    expect(htmlLang(response.body)).toBe('ja');
+    expect(response.body).toContain('<title>エラー');
+    expect(response.body).toContain('カレンダーの入力内容に問題があります');
+    expect(errorSummary(response.body)).toContain('案件の段階を選択してください。');
+    expect(languageLink(response.body)?.[1]).toBe(`${base}/follow-up?lang=en`);
+  });
+
+  it('a letter sent with an error names the letter in Japanese; its email page is in Japanese with the daily 遅延損害金', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const wrong = await visitor.post(`${base}/follow-up/final-notice`, { date: '2027-08-01', action: 'email' });
+    expect(wrong.statusCode).toBe(400);
+    expect(htmlLang(wrong.body)).toBe('ja');
+    expect(wrong.body).toContain('「最終催告書」の入力内容に問題があります');
+    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/follow-up/final-notice?lang=en`);
+    const email = await visitor.post(`${base}/follow-up/final-notice`, {
+      date: '2027-08-01',
+      'invoice.number': 'INV-001',
+      'invoice.amount': '660000',
+      'invoice.issuedOn': '2027-05-01',
+      'invoice.dueDate': '2027-05-31',
+      deadlineDays: '10',
+      action: 'email',
+    });
+    expect(email.statusCode).toBe(200);
+    expect(htmlLang(email.body)).toBe('ja');
+    expect(heading(email.body)).toBe('最終催告書：メール本文');
+    expect(email.body).toContain('件名');
+    expect(email.body).toContain('遅延損害金（年14.4%、日割計算）');
+    expect(email.body).toContain('660,000円');
+    expect(email.body).toContain('2027年5月31日');
+    expect(email.body).toContain('62日');
+    expect(email.body).not.toContain('Subject:');
+  });
+
+  it('the Invoices page, its errors and its email page are in Japanese', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const page = (await visitor.get(`${base}/invoices`)).body;
+    expect(htmlLang(page)).toBe('ja');
+    expect(heading(page)).toBe('請求書');
+    expect(page).toContain('着手金の請求書：契約書とともに送付します');
+    expect(page).toContain('残金の請求書：納品時');
+    expect(page).toContain('請求書を作成（Word）');
+    expect(page).not.toContain('Invoice number');
+    expect(languageLink(page)?.[1]).toBe(`${base}/invoices?lang=en`);
+    const wrong = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '', action: 'docx' });
+    expect(wrong.statusCode).toBe(400);
+    expect(htmlLang(wrong.body)).toBe('ja');
+    expect(wrong.body).toContain('請求書の入力内容に問題があります');
+    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/invoices?lang=en`);
+    const email = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '2027-04-01', action: 'email' });
+    expect(email.statusCode).toBe(200);
+    expect(htmlLang(email.body)).toBe('ja');
+    expect(heading(email.body)).toBe('請求書 INV-001：メール本文');
+    expect(email.body).toContain('この請求書をダウンロード（Word）');
+    // Back on the page, the invoice made is listed with Japanese dates.
+    const made = (await visitor.get(`${base}/invoices`)).body;
+    expect(made).toContain('作成済みの請求書');
+    expect(made).toContain('2027年4月1日');
+  });
+
+  it('the language link on the follow-up page turns the draft English, and the page reads as before', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const english = (await visitor.get(`${base}/follow-up?lang=en`)).body;
+    expect(htmlLang(english)).toBe('en');
+    expect(heading(english)).toBe('When the client goes quiet');
+    expect(english).toContain('Put the follow-up dates in your calendar');
+    expect(english).toContain('Letter: Final notice');
+    expect((await visitor.get(`${base}/answers.json`)).json().language).toBe('en');
+    const invoices = (await visitor.get(`${base}/invoices`)).body;
+    expect(htmlLang(invoices)).toBe('en');
+    expect(invoices).toContain('The deposit invoice: send it with the contract');
+  });
+});

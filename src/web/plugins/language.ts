@@ -53,15 +53,19 @@ function setLocals(reply: FastifyReply, values: Record<string, unknown>): void {
   (reply as unknown as { locals: Record<string, unknown> }).locals = { ...locals(reply), ...values };
 }
 
-/** The current page's address with `lang` set, other query parameters kept. */
-function hrefIn(request: FastifyRequest, language: Language): string {
-  const url = new URL(request.url, 'http://localhost');
+/** The current page's address (or `path`, the page a form was sent from) with `lang` set, other query parameters kept. */
+function hrefIn(request: FastifyRequest, language: Language, path?: string): string {
+  const url = new URL(path ?? request.url, 'http://localhost');
   url.searchParams.set('lang', language);
   return `${url.pathname}${url.search}`;
 }
 
-/** Shows this reply's page in `language`: `<html lang>`, its words and its language links. */
-export function useLanguage(request: FastifyRequest, reply: FastifyReply, language: Language): Messages {
+/**
+ * Shows this reply's page in `language`: `<html lang>`, its words and its
+ * language links. A page answering a form (its errors, an email's text) has
+ * no address of its own to reload: `path` names the page the links lead to.
+ */
+export function useLanguage(request: FastifyRequest, reply: FastifyReply, language: Language, path?: string): Messages {
   const messages = messagesFor(language);
   const page: PageLanguage = {
     lang: language,
@@ -70,17 +74,11 @@ export function useLanguage(request: FastifyRequest, reply: FastifyReply, langua
       lang: other,
       // Each language's name in itself: 日本語, English.
       name: messagesFor(other).t('language.name'),
-      href: hrefIn(request, other),
+      href: hrefIn(request, other, path),
     })),
   };
   setLocals(reply, { ...page });
   return messages;
-}
-
-/** A page whose words exist only in English: shown as English, with no link to another language. */
-export function englishOnly(request: FastifyRequest, reply: FastifyReply): void {
-  useLanguage(request, reply, 'en');
-  setLocals(reply, { otherLanguages: [] });
 }
 
 /** The words a reply's page is shown in (set by useLanguage). */

@@ -4,19 +4,22 @@
 // final notice; how to pay where the letter says it) and is checked with the
 // same zod schema as POST /api/letters/{kind}; the calendar form with the
 // schema of POST /api/schedule.
-import { addDays, formatLongDate } from '../../answers/dates.ts';
-import { formatMoney, formatPercent } from '../../answers/money.ts';
+import { addDays } from '../../answers/dates.ts';
+import { formatPercent } from '../../answers/money.ts';
+import { formatsFor } from '../../language/format.ts';
+import { inLanguage, type Messages } from '../../language/messages.ts';
+import { japaneseLetterOwnFacts } from '../../letters/edition-ja.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { lateFigures, letterOwnFacts } from '../../letters/facts.ts';
 import { DEADLINE_DAYS, INVOICE_LETTERS, letterRequestSchemas, type LetterKind, type LetterRequest } from '../../letters/request.ts';
 import { scheduleRequestSchema, type ScheduleRequest } from '../../schedule/request.ts';
-import { STAGES, type Stage } from '../../schedule/rules.ts';
+import { STAGES } from '../../schedule/rules.ts';
 import { fieldProblems } from '../problems.ts';
 import { fieldId, type FieldError } from './engine.ts';
 import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView, PanelView } from './view-models.ts';
-import { MADE_INVOICE_INPUT, madeInvoiceChoice, type SavedInvoice } from './invoices-model.ts';
+import { lateFeeRate, MADE_INVOICE_INPUT, madeInvoiceChoice, type SavedInvoice } from './invoices-model.ts';
 
 // ---- The forms: which inputs each one has ----------------------------------
 
@@ -81,8 +84,9 @@ export function validateLetter(
   kind: LetterKind,
   answers: Answers,
   form: FormValues,
+  messages: Messages,
 ): { ok: true; request: LetterRequest } | { ok: false; errors: FieldError[] } {
-  const result = letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form) });
+  const result = inLanguage(messages, () => letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form) }));
   if (result.success) return { ok: true, request: result.data };
   const names = LETTER_INPUTS[kind];
   const errors: FieldError[] = [];
@@ -95,7 +99,7 @@ export function validateLetter(
     const key = `${name}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ name, targetId, message: problem.path.startsWith('answers') ? `Your contract's answers need a change first: ${problem.message}` : problem.message });
+    errors.push({ name, targetId, message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : problem.message });
   }
   const position = order(['invoice', ...names]);
   return { ok: false, errors: errors.sort((a, b) => position(a) - position(b)) };
@@ -104,10 +108,11 @@ export function validateLetter(
 export function validateCalendar(
   answers: Answers,
   form: FormValues,
+  messages: Messages,
 ): { ok: true; request: ScheduleRequest } | { ok: false; errors: FieldError[] } {
   const stage = text(form, 'stage');
   const since = text(form, 'since').trim();
-  const result = scheduleRequestSchema.safeParse({ answers, ...(stage ? { stage } : {}), ...(since ? { since } : {}) });
+  const result = inLanguage(messages, () => scheduleRequestSchema.safeParse({ answers, ...(stage ? { stage } : {}), ...(since ? { since } : {}) }));
   if (result.success) return { ok: true, request: result.data };
   const errors: FieldError[] = [];
   for (const problem of fieldProblems(result.error.issues)) {
@@ -116,7 +121,7 @@ export function validateCalendar(
       name,
       targetId: calendarInputId(name),
       // The schema's wording names the API's values; the page names its choices.
-      message: name === 'stage' ? 'Choose where the project is.' : since ? problem.message : 'Enter the date to count from.',
+      message: name === 'stage' ? messages.t('followUp.stage.missing') : since ? problem.message : messages.t('followUp.since.missing'),
     });
   }
   return { ok: false, errors: errors.sort(order([...CALENDAR_INPUTS])) };
@@ -254,24 +259,13 @@ export interface PageContext {
   readonly fileNameFor: (kind: LetterKind) => string;
   /** Invoices made on the Invoices page, offered instead of typing one again. */
   readonly invoices?: readonly SavedInvoice[];
+  /** The words of the draft's language. */
+  readonly messages: Messages;
 }
 
-const STAGE_CHOICES: Readonly<Record<Stage, { label: string; hint: string }>> = {
-  negotiating: {
-    label: 'Still negotiating: no contract signed yet',
-    hint: 'Count from the day you sent the message that has no answer. Two reminders: 4 days later (the start of the 4 to 7 day window), and a week after that for the final check-in.',
-  },
-  'in-progress': {
-    label: 'The project has started and you are waiting for feedback',
-    hint: 'Count from the day you sent the email still awaiting an answer. Three reminders: the Tuesday of the next week, a week later to investigate, then the day to pause the work.',
-  },
-  'payment-due': {
-    label: 'The work is delivered and you are waiting for payment',
-    hint: 'Count from the invoice’s due date. Six reminders: the day after, a week after (resend the invoice), 30 days late (with the late fee), 60 and 90 days late, then the final notice.',
-  },
-};
 
 function calendarItems(ctx: PageContext): FieldView[] {
+  const { t } = ctx.messages;
   const own = ctx.submitted?.form === 'calendar' ? ctx.submitted : undefined;
   const value = (name: string) => (own ? text(own.values, name) : (ctx.saved[`calendar.${name}`] ?? ''));
   const errorOf = (name: string) => own?.errors.find((error) => error.name === name)?.message;
@@ -280,25 +274,25 @@ function calendarItems(ctx: PageContext): FieldView[] {
   const stage = value('stage');
   const options: OptionView[] = STAGES.map((choice, index) => {
     const id = index === 0 ? stageId : `${stageId}-${index + 1}`;
-    return { id, value: choice, label: STAGE_CHOICES[choice].label, hint: STAGE_CHOICES[choice].hint, hintId: `${id}-hint`, checked: stage === choice, conditionalHidden: true, children: [] };
+    return { id, value: choice, label: t(`followUp.stage.${choice}.label`), hint: t(`followUp.stage.${choice}.hint`), hintId: `${id}-hint`, checked: stage === choice, conditionalHidden: true, children: [] };
   });
   const stageView: FieldView = {
-    ...inputView({ id: stageId, name: 'stage', label: 'Where is the project?', kind: 'text', value: stage, ...(stageError ? { error: stageError } : {}) }),
+    ...inputView({ id: stageId, name: 'stage', label: t('followUp.stage.label'), kind: 'text', value: stage, ...(stageError ? { error: stageError } : {}) }),
     kind: 'radios',
     options,
   };
   const sinceError = errorOf('since');
-  const made = madeInvoiceChoice(calendarInputId(MADE_INVOICE_INPUT), ctx.invoices ?? [], 'Waiting for payment on one of them? Choose it to count from its due date.');
+  const made = madeInvoiceChoice(calendarInputId(MADE_INVOICE_INPUT), ctx.invoices ?? [], t('followUp.stage.madeHint'), ctx.messages);
   return [
     stageView,
     ...(made ? [made] : []),
     inputView({
       id: calendarInputId('since'),
       name: 'since',
-      label: 'Count from',
+      label: t('followUp.since.label'),
       kind: 'date',
       value: value('since'),
-      hint: 'The date your choice above names: the unanswered message, or the invoice’s due date.',
+      hint: t('followUp.since.hint'),
       ...(sinceError ? { error: sinceError } : {}),
     }),
   ];
@@ -307,6 +301,7 @@ function calendarItems(ctx: PageContext): FieldView[] {
 function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView)[] {
   const own = ctx.submitted?.form === kind ? ctx.submitted : undefined;
   const { fee } = ctx.answers;
+  const { t } = ctx.messages;
   const value = (name: InputName): string => {
     if (own) return text(own.values, name);
     if (name === 'date') return ctx.today;
@@ -317,44 +312,24 @@ function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView
   const groupErrorId = `${kind}-invoice-error`;
   const overdue = kind === 'late-notice' || kind === 'final-notice';
   const specs: Record<InputName, Omit<InputSpec, 'id' | 'name' | 'value'>> = {
-    date: {
-      label: 'Date of the letter',
-      kind: 'date',
-      hint: overdue ? 'Usually today. It must be after the invoice’s due date: the letter counts the days late to this date.' : 'Usually today.',
-    },
-    calledOn: {
-      label: 'Date you called the client',
-      kind: 'date',
-      optional: true,
-      hint: 'Your contract lets you pause once you have tried at least once to call. Leave empty if you have not called: the letter then says nothing about a call.',
-    },
-    'invoice.number': { label: 'Invoice number', kind: 'text', width: 'medium' },
-    'invoice.amount': {
-      label: 'Invoice amount',
-      kind: 'number',
-      width: 'medium',
-      suffix: fee.currency,
-      hint: `In ${fee.currency}, as on the invoice, without any late fee: the letter adds it.`,
-    },
-    'invoice.issuedOn': { label: 'Invoice date', kind: 'date' },
+    date: { label: t('followUp.date.label'), kind: 'date', hint: t(overdue ? 'followUp.date.hintOverdue' : 'followUp.date.hint') },
+    calledOn: { label: t('followUp.calledOn.label'), kind: 'date', optional: true, hint: t('followUp.calledOn.hint') },
+    'invoice.number': { label: t('followUp.invoice.number.label'), kind: 'text', width: 'medium' },
+    'invoice.amount': { label: t('followUp.invoice.amount.label'), kind: 'number', width: 'medium', suffix: fee.currency, hint: t('followUp.invoice.amount.hint', { currency: fee.currency }) },
+    'invoice.issuedOn': { label: t('followUp.invoice.issuedOn.label'), kind: 'date' },
     'invoice.dueDate': {
-      label: 'Invoice due date',
+      label: t('followUp.invoice.dueDate.label'),
       kind: 'date',
-      hint: fee.paymentDueDays === 0 ? 'Your contract makes invoices due on receipt.' : `Your contract gives the client ${fee.paymentDueDays} days from the invoice.`,
+      hint: fee.paymentDueDays === 0 ? t('followUp.invoice.dueDate.onReceipt') : t('followUp.invoice.dueDate.days', { count: fee.paymentDueDays }),
     },
     deadlineDays: {
-      label: 'Days to pay before legal action',
+      label: t('followUp.deadlineDays.label'),
       kind: 'number',
       width: 'short',
-      suffix: 'days',
-      hint: `From ${DEADLINE_DAYS.min} to ${DEADLINE_DAYS.max} days after the letter’s date. The letter gives the date.`,
+      suffix: t('followUp.deadlineDays.suffix'),
+      hint: t('followUp.deadlineDays.hint', { min: DEADLINE_DAYS.min, max: DEADLINE_DAYS.max }),
     },
-    howToPay: {
-      label: 'How to pay',
-      kind: 'textarea',
-      optional: true,
-      hint: 'Bank details or a payment link, as the letter should give them.',
-    },
+    howToPay: { label: t('followUp.howToPay.label'), kind: 'textarea', optional: true, hint: t('followUp.howToPay.hint') },
   };
   const view = (name: InputName) => {
     const error = errorOf(name);
@@ -371,14 +346,14 @@ function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView
   const items: (FieldView | GroupView)[] = [];
   for (const name of LETTER_INPUTS[kind]) {
     if (name === INVOICE_INPUTS[0]) {
-      const made = madeInvoiceChoice(letterInputId(kind, MADE_INVOICE_INPUT), ctx.invoices ?? [], 'Choose it and its figures are used; or leave this and type the invoice below.');
+      const made = madeInvoiceChoice(letterInputId(kind, MADE_INVOICE_INPUT), ctx.invoices ?? [], t('followUp.invoice.madeHint'), ctx.messages);
       if (made) items.push(made);
       const id = `${kind}-invoice`;
-      const hint = 'The invoice this letter is about.';
+      const hint = t('followUp.invoice.hint');
       items.push({
         type: 'group',
         id,
-        legend: 'The invoice',
+        legend: t('followUp.invoice.legend'),
         hint,
         hintId: `${id}-hint`,
         ...(groupError ? { error: groupError } : {}),
@@ -407,50 +382,35 @@ function letterForm(kind: LetterKind, ctx: PageContext): LetterFormView {
   };
 }
 
+const SITUATION_STEPS = { negotiating: 3, 'in-progress': 3, 'payment-due': 4 } as const;
+
 export function followUpPage(ctx: PageContext): FollowUpPageView {
   const { answers } = ctx;
   const { fee } = answers;
-  const lateFee = fee.lateFeePercentPerMonth > 0
-    ? `with the late fee your contract sets (${formatPercent(fee.lateFeePercentPerMonth)} of the invoice for each full 30 days late; the letters work it out)`
-    : 'by itself: your contract sets no late fee';
-  const situations: SituationView[] = [
-    {
-      id: 'negotiating',
-      heading: 'Still negotiating, and the client has gone quiet',
-      steps: [
-        'Wait 4 to 7 days after your unanswered message, then send a short, friendly follow-up. Sooner can feel pushy or desperate.',
-        'Still nothing a week after that? Send one last follow-up, the final check-in below: thank them for reaching out about the project, say they seem busy so this is your last check-in, and invite them to get in touch when they are ready. Then move on.',
-        'A client who is habitually slow to answer is a warning sign: consider declining the work.',
-      ],
-      letters: [letterForm('final-check-in', ctx)],
-    },
-    {
-      id: 'in-progress',
-      heading: 'The project has started and you need feedback',
-      steps: [
-        'Send your first follow-up on the Tuesday after your original email: the client gets the rest of that week and the next Monday.',
-        'A week after that Tuesday with no answer, investigate: check the address you write to against the one the client last wrote from, call to confirm your message arrived, and look for signs of activity online. On public channels, stay neutral and professional.',
-        `If nothing works, pause the project until you hear back, and email the client to say so: the letter below. Your contract lets you pause after ${answers.killFee.unresponsiveDays} days without an answer and bill the work done so far.`,
-      ],
-      letters: [letterForm('work-paused', ctx)],
-    },
-    {
-      id: 'payment-due',
-      heading: 'The work is delivered and the payment is late',
-      steps: [
-        'Follow up by email and phone: confirm the deliverables arrived and talk about the invoice. The payment reminder below does this in writing.',
-        `No payment? Resend the invoice by every means you have (email, certified mail, fax), ${lateFee}, and call to confirm it arrived.`,
-        'Then send late-payment notices 30, 60 and 90 days after the due date: firm but polite, saying you intend to take legal action, with a copy of the invoice enclosed.',
-        `Last, the final notice: a deadline of ${DEADLINE_DAYS.min} to ${DEADLINE_DAYS.max} days to pay. If it passes, the next step is small-claims court.`,
-      ],
-      letters: (['payment-reminder', 'late-notice', 'final-notice'] as const).map((kind) => letterForm(kind, ctx)),
-    },
-  ].map((situation) => ({ ...situation, headingId: `${situation.id}-heading` }));
+  const { t } = ctx.messages;
+  const lateFee = fee.lateFeePercentPerMonth > 0 ? t('followUp.lateFee.with', { percent: lateFeeRate(fee.lateFeePercentPerMonth, ctx.messages) }) : t('followUp.lateFee.none');
+  const params: Record<string, Record<string, string | number>> = {
+    'in-progress.step3': { count: answers.killFee.unresponsiveDays },
+    'payment-due.step2': { lateFee },
+    'payment-due.step4': { min: DEADLINE_DAYS.min, max: DEADLINE_DAYS.max },
+  };
+  const letterKinds: Record<keyof typeof SITUATION_STEPS, readonly LetterKind[]> = {
+    negotiating: ['final-check-in'],
+    'in-progress': ['work-paused'],
+    'payment-due': ['payment-reminder', 'late-notice', 'final-notice'],
+  };
+  const situations: SituationView[] = (Object.keys(SITUATION_STEPS) as (keyof typeof SITUATION_STEPS)[]).map((id) => ({
+    id,
+    headingId: `${id}-heading`,
+    heading: t(`followUp.${id}.heading`),
+    steps: Array.from({ length: SITUATION_STEPS[id] }, (_, index) => t(`followUp.${id}.step${index + 1}`, params[`${id}.step${index + 1}`])),
+    letters: letterKinds[id].map((kind) => letterForm(kind, ctx)),
+  }));
   return {
     projectName: answers.project.name,
     clientName: answers.client.business ?? answers.client.name,
     contents: [
-      { href: '#calendar', text: 'Put the follow-up dates in your calendar' },
+      { href: '#calendar', text: t('followUp.calendar.heading') },
       ...situations.map((situation) => ({ href: `#${situation.id}`, text: situation.heading })),
     ],
     calendar: { action: ctx.actionFor('calendar'), items: calendarItems(ctx) },
@@ -461,31 +421,50 @@ export function followUpPage(ctx: PageContext): FollowUpPageView {
 // ---- The email page ---------------------------------------------------------
 
 /** The figures the letter prints, for the page that shows its email: days late, late fee, balance, deadline. */
-export function letterFigures(kind: LetterKind, request: LetterRequest): PanelView | undefined {
+export function letterFigures(kind: LetterKind, request: LetterRequest, messages: Messages): PanelView | undefined {
   const { answers, letter } = request;
   const invoice = letter.invoice;
   if (!invoice || !INVOICE_LETTERS.includes(kind)) return undefined;
   const { fee } = answers;
-  const facts = letterOwnFacts(fee, letter);
+  const { t } = messages;
+  const formats = formatsFor(messages.language);
   const figures = lateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth, letter.date);
-  const daysLate =
-    figures.daysLate > 0 ? facts.daysLateText : figures.daysLate === 0 ? 'Due today' : `Not due yet (due in ${-figures.daysLate} ${figures.daysLate === -1 ? 'day' : 'days'})`;
-  const rows = [
-    { id: 'figure-invoice', label: `Invoice ${invoice.number}`, value: formatMoney(figures.amount) },
-    { id: 'figure-due', label: 'Due date', value: formatLongDate(invoice.dueDate) },
-    { id: 'figure-days-late', label: 'Days late', value: daysLate },
-    {
-      id: 'figure-late-fee',
-      label: fee.lateFeePercentPerMonth > 0 ? `Late fee (${formatPercent(fee.lateFeePercentPerMonth)} a month, ${facts.lateFeePeriodsText})` : 'Late fee (none in your contract)',
-      value: formatMoney(figures.lateFee),
-    },
-    { id: 'figure-balance', label: 'Balance due', value: formatMoney(figures.balance) },
-  ];
+  const daysLateValue = (daysLate: number, inWords: string) =>
+    daysLate > 0 ? inWords : daysLate === 0 ? t('followUp.figures.dueToday') : t('followUp.figures.notDueYet', { count: -daysLate });
+  let rows: { id: string; label: string; value: string }[];
+  if (messages.language === 'ja') {
+    // The Japanese letters charge 遅延損害金 by the day at the yearly rate: the page shows their figures.
+    const own = japaneseLetterOwnFacts(answers, letter);
+    rows = [
+      { id: 'figure-invoice', label: t('followUp.figures.invoice', { number: invoice.number }), value: own.invoice.amount },
+      { id: 'figure-due', label: t('followUp.figures.due'), value: own.invoice.dueDate },
+      { id: 'figure-days-late', label: t('followUp.figures.daysLate'), value: daysLateValue(figures.daysLate, t('followUp.figures.days', { count: own.daysLate })) },
+      {
+        id: 'figure-late-fee',
+        label: fee.lateFeePercentPerMonth > 0 ? t('followUp.figures.lateFeeDaily', { percent: lateFeeRate(fee.lateFeePercentPerMonth, messages) }) : t('followUp.figures.lateFeeNone'),
+        value: own.lateFee,
+      },
+      { id: 'figure-balance', label: t('followUp.figures.balance'), value: own.balance },
+    ];
+  } else {
+    const facts = letterOwnFacts(fee, letter);
+    rows = [
+      { id: 'figure-invoice', label: t('followUp.figures.invoice', { number: invoice.number }), value: formats.money(figures.amount) },
+      { id: 'figure-due', label: t('followUp.figures.due'), value: formats.date(invoice.dueDate) },
+      { id: 'figure-days-late', label: t('followUp.figures.daysLate'), value: daysLateValue(figures.daysLate, facts.daysLateText) },
+      {
+        id: 'figure-late-fee',
+        label: fee.lateFeePercentPerMonth > 0 ? t('followUp.figures.lateFee', { percent: formatPercent(fee.lateFeePercentPerMonth), periods: facts.lateFeePeriodsText }) : t('followUp.figures.lateFeeNone'),
+        value: formats.money(figures.lateFee),
+      },
+      { id: 'figure-balance', label: t('followUp.figures.balance'), value: formats.money(figures.balance) },
+    ];
+  }
   if (kind === 'final-notice') {
     const days = letter.deadlineDays ?? DEADLINE_DAYS.default;
-    rows.push({ id: 'figure-deadline', label: `Deadline to pay (${days} days)`, value: formatLongDate(addDays(letter.date, days)) });
+    rows.push({ id: 'figure-deadline', label: t('followUp.figures.deadline', { count: days }), value: formats.date(addDays(letter.date, days)) });
   }
-  return { type: 'panel', id: 'letter-figures', tone: 'figures', heading: 'The figures in this letter', paragraphs: [], list: [], rows, hidden: false, data: [] };
+  return { type: 'panel', id: 'letter-figures', tone: 'figures', heading: t('followUp.figures.heading'), paragraphs: [], list: [], rows, hidden: false, data: [] };
 }
 
 /** The letter's form as hidden inputs, so the email page can offer the same letter as a Word file. */

@@ -7,7 +7,10 @@
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
-import { englishOnly } from '../plugins/language.ts';
+import { askedLanguage, useLanguage } from '../plugins/language.ts';
+import type { Messages } from '../../language/messages.ts';
+import { loadJapaneseLetterLibrary } from '../../letters/edition-ja.ts';
+import { draftLanguage } from './steps.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
@@ -54,43 +57,44 @@ interface LetterParams extends DraftParams {
   kind: string;
 }
 
-export const FOLLOW_UP_TITLE = 'When the client goes quiet';
 const PAGE = 'follow-up';
 
 export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {}, now = () => new Date() }) => {
-  // These pages' words are not in the message catalogues yet: they are shown in English, as English
-  // (<html lang="en">), whatever the draft's language; the letters and invoices they make follow the answers.
-  app.addHook('preHandler', async (request, reply) => {
-    englishOnly(request, reply);
-  });
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
-  const titleOf = (kind: string) => letters.clauses.find((letter) => letter.id === kind)?.title ?? kind;
+  // The letters' titles and notes in the draft's language (the Japanese library loaded on first use).
+  let japanese: ClauseLibrary | undefined;
+  const libraryFor = (messages: Messages) => (messages.language === 'ja' ? (japanese ??= loadJapaneseLetterLibrary()) : letters);
+  const titleIn = (messages: Messages) => (kind: string) => libraryFor(messages).clauses.find((letter) => letter.id === kind)?.title ?? kind;
 
   function renderPage(
     reply: FastifyReply,
     draft: Draft,
     answers: Answers,
-    submitted?: { form: string; values: FormValues; errors: readonly FieldError[] },
-    status = 200,
+    submitted: { form: string; values: FormValues; errors: readonly FieldError[] } | undefined,
+    status: number,
     /** One letter's own page: only its form, its fields and their errors. */
-    only?: LetterKind,
+    only: LetterKind | undefined,
+    messages: Messages,
   ) {
+    const { t } = messages;
+    const titleOf = titleIn(messages);
     const errors = submitted?.errors ?? [];
-    const heading = only ? `Letter: ${titleOf(only)}` : FOLLOW_UP_TITLE;
-    const title = errors.length ? `Error: ${heading}` : heading;
+    const heading = only ? t('followUp.letterHeading', { title: titleOf(only) }) : t('followUp.title');
+    const title = errors.length ? t('errors.pageTitle', { title: heading }) : heading;
     return html(reply, status).view('follow-up.eta', {
       title,
       heading,
       only,
       backHref: only ? `${pageUrl(draft.id)}#letter-${only}` : draftUrl(draft.id, 'review'),
-      backText: only ? 'Back to when the client goes quiet' : 'Back to your answers',
+      backText: only ? t('followUp.backToPage') : t('common.backToAnswers'),
       csrf: reply.generateCsrf(),
       errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
-      errorTitle: submitted && (submitted.form === 'calendar' ? 'There is a problem with the calendar' : `There is a problem with the letter: ${titleOf(submitted.form)}`),
+      errorTitle: submitted && (submitted.form === 'calendar' ? t('followUp.errorCalendar') : t('followUp.errorLetter', { title: titleOf(submitted.form) })),
       page: followUpPage({
         answers,
-        letters,
+        letters: libraryFor(messages),
+        messages,
         saved: savedFollowUp(draft.answers),
         ...(submitted ? { submitted } : {}),
         today: toIsoDate(now()),
@@ -102,10 +106,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     });
   }
 
-  function notReady(reply: FastifyReply, draft: Draft) {
+  function notReady(reply: FastifyReply, draft: Draft, messages: Messages) {
     return html(reply).view('follow-up.eta', {
-      title: FOLLOW_UP_TITLE,
-      heading: FOLLOW_UP_TITLE,
+      title: messages.t('followUp.title'),
+      heading: messages.t('followUp.title'),
       backHref: draftUrl(draft.id, 'review'),
       errors: [],
       reviewHref: draftUrl(draft.id, 'review'),
@@ -114,15 +118,23 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   }
 
   /** The draft and its complete answers, or the reply already sent. */
-  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers } | FastifyReply> {
-    const draft = await store.get(request.params.draftId);
+  /** The draft and its complete answers, with the page in the draft's language, or the reply already sent. */
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | FastifyReply> {
+    let draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
+    // The language link on these pages changes the draft's language, as on the wizard's steps: the letters follow it.
+    const asked = askedLanguage(request);
+    if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    // A form's answer links to the page it was sent from: the letter's own page, or the calendar's on the main page.
+    const kind = (request.params as { kind?: string }).kind;
+    const linkPath = request.method === 'GET' ? undefined : kind && isLetterKind(kind) ? `${pageUrl(draft.id)}/${kind}` : pageUrl(draft.id);
+    const messages = useLanguage(request, reply, draftLanguage(draft.answers), linkPath);
     const answers = completeAnswers(draft.answers);
     if (!answers) {
       // A form sent for a draft that is no longer complete (changed in another tab): the page says why.
-      return request.method === 'GET' ? notReady(reply, draft) : reply.redirect(pageUrl(draft.id), 303);
+      return request.method === 'GET' ? notReady(reply, draft, messages) : reply.redirect(pageUrl(draft.id), 303);
     }
-    return { draft, answers };
+    return { draft, answers, messages };
   }
 
   /** Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft. */
@@ -134,7 +146,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!('draft' in loaded)) return loaded;
-    return renderPage(reply, loaded.draft, loaded.answers);
+    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, undefined, loaded.messages);
   });
 
   // One page per letter: its form alone, so its fields and errors are never mixed with another letter's.
@@ -143,7 +155,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     if (!isLetterKind(kind)) return reply.callNotFound();
     const loaded = await load(request, reply);
     if (!('draft' in loaded)) return loaded;
-    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, kind);
+    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, kind, loaded.messages);
   });
 
   app.post<{ Params: DraftParams }>(
@@ -155,10 +167,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       // An invoice made on the Invoices page: count from its due date.
       const form = withMadeInvoice(readCalendarForm(request.body), single((request.body as Record<string, unknown> | undefined)?.[MADE_INVOICE_INPUT]), invoicesForLetters(loaded.draft.answers), 'calendar');
       const draft = await remember(loaded.draft, form);
-      const result = validateCalendar(loaded.answers, form);
-      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400);
+      const result = validateCalendar(loaded.answers, form, loaded.messages);
+      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400, undefined, loaded.messages);
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
-      const { ics, fileStem } = scheduleCalendarFile(result.request, { letterTitle: titleOf, pageUrl: `${request.protocol}://${request.host}/` });
+      const { ics, fileStem } = scheduleCalendarFile(result.request, { letterTitle: titleIn(loaded.messages), pageUrl: `${request.protocol}://${request.host}/` });
       return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
     },
   );
@@ -176,21 +188,21 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const chosen = INVOICE_LETTERS.includes(kind) ? single(body[MADE_INVOICE_INPUT]) : undefined;
       const form = withMadeInvoice(readLetterForm(kind, body), chosen, invoicesForLetters(loaded.draft.answers), 'letter');
       const draft = await remember(loaded.draft, form);
-      const result = validateLetter(kind, loaded.answers, form);
-      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400, kind);
+      const result = validateLetter(kind, loaded.answers, form, loaded.messages);
+      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400, kind, loaded.messages);
 
       const letter = assembleLetter(kind, result.request, letters);
-      if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter));
+      if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter), loaded.messages);
       const docx = await renderLetterDocx(letter);
       return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     },
   );
 
-  function renderEmail(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, request: Parameters<typeof letterFigures>[1], text: string) {
-    const title = `${titleOf(kind)}: the email`;
+  function renderEmail(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, request: Parameters<typeof letterFigures>[1], text: string, messages: Messages) {
+    const title = messages.t('email.title', { title: titleIn(messages)(kind) });
     // The plain text's first line is "Subject: …"; the page gives the subject and the body their own boxes.
     const [first = '', ...rest] = text.split('\n');
-    const subject = first.replace(/^Subject:\s*/, '');
+    const subject = first.replace(/^(?:Subject|件名)[:：]\s*/, '');
     const body = rest.join('\n').replace(/^\n+/, '');
     const lines = body.split('\n');
     const to = request.answers.client.email;
@@ -199,7 +211,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       heading: title,
       backHref: `${pageUrl(draft.id)}/${kind}`,
       to,
-      figures: letterFigures(kind, request),
+      figures: letterFigures(kind, request, messages),
       subject,
       body,
       mailto: `mailto:${encodeURIComponent(to).replace(/%40/g, '@')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`,

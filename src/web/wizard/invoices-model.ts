@@ -6,8 +6,10 @@
 // (`invoices`, beside the answers, never in the answers file): their numbers
 // propose the next one, and the follow-up letters and calendar take them
 // instead of retyped figures.
-import { addDays, formatLongDate } from '../../answers/dates.ts';
-import { formatMoney, toMajor } from '../../answers/money.ts';
+import { addDays } from '../../answers/dates.ts';
+import { formatMoney, formatPercent, toMajor } from '../../answers/money.ts';
+import { formatsFor } from '../../language/format.ts';
+import { inLanguage, type Messages } from '../../language/messages.ts';
 import type { Answers } from '../../answers/schema.ts';
 import { contractMoney } from '../../contract/settlement.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
@@ -91,8 +93,8 @@ export function invoiceFromForm(kind: InvoiceKind, answers: Answers, form: FormV
 }
 
 /** The request when the form is usable, or the problems to show beside its inputs. */
-export function validateInvoice(kind: InvoiceKind, answers: Answers, form: FormValues): { ok: true; request: InvoiceRequest } | { ok: false; errors: FieldError[] } {
-  const result = invoiceRequestSchema.safeParse({ answers, invoice: invoiceFromForm(kind, answers, form) });
+export function validateInvoice(kind: InvoiceKind, answers: Answers, form: FormValues, messages: Messages): { ok: true; request: InvoiceRequest } | { ok: false; errors: FieldError[] } {
+  const result = inLanguage(messages, () => invoiceRequestSchema.safeParse({ answers, invoice: invoiceFromForm(kind, answers, form) }));
   if (result.success) return { ok: true, request: result.data };
   const names = inputsFor(kind, answers);
   // The expenses that were filled in, by their position in the request, back to their rows on the form.
@@ -108,7 +110,7 @@ export function validateInvoice(kind: InvoiceKind, answers: Answers, form: FormV
     const key = `${name}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ name, targetId: invoiceInputId(kind, name), message: problem.path.startsWith('answers') ? `Your contract's answers need a change first: ${problem.message}` : problem.message });
+    errors.push({ name, targetId: invoiceInputId(kind, name), message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : problem.message });
   }
   return { ok: false, errors: errors.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name)) };
 }
@@ -181,6 +183,11 @@ export function nextInvoiceNumber(list: readonly SavedInvoice[]): string {
   return `${head}${next}${tail}`;
 }
 
+/** The late fee's rate as the language's letters state it: a month in English; a year, counted by the day, in Japanese. */
+export function lateFeeRate(monthlyPercent: number, messages: Messages): string {
+  return messages.language === 'ja' ? `年${formatPercent(monthlyPercent * 12)}` : formatPercent(monthlyPercent);
+}
+
 // ---- The page ---------------------------------------------------------------
 
 export interface InvoiceFormView {
@@ -203,28 +210,22 @@ export interface InvoicesPageView {
   forms: InvoiceFormView[];
 }
 
-const KIND_HEADINGS: Record<InvoiceKind, string> = {
-  deposit: 'The deposit invoice: send it with the contract',
-  balance: 'The balance, on delivery',
-  hours: 'Hours worked',
-  retainer: 'A month of the retainer',
-  ending: 'If the client ends the contract early',
-};
-
-function intro(kind: InvoiceKind, answers: Answers): string {
+function intro(kind: InvoiceKind, answers: Answers, messages: Messages): string {
   const figures = contractMoney(answers);
   const { fee } = answers;
+  const { t } = messages;
+  const money = formatsFor(messages.language).money;
+  const total = (amount: Parameters<typeof money>[0]) => (figures.tax ? t('invoices.withTax', { total: money(amount) }) : money(amount));
   switch (kind) {
     case 'deposit':
-      return `Work starts when it is paid: ${formatMoney(figures.depositBill.total)}${figures.tax ? ' with tax' : ''}, due on receipt.`;
+      return t('invoices.intro.deposit', { total: total(figures.depositBill.total) });
     case 'balance':
-      return `The price less the deposit, ${formatMoney(figures.balanceBill.total)}${figures.tax ? ' with tax' : ''}, due ${fee.paymentDueDays === 0 ? 'on receipt' : `${fee.paymentDueDays} days after the invoice`}. Add any expenses the client approved.`;
-    case 'hours':
-      return 'The hours since the last invoice, at your hourly rate. On the last invoice of the project, the deposit is credited.';
-    case 'retainer':
-      return 'One month, paid in advance. The first month credits the deposit.';
-    case 'ending':
-      return 'What your contract says is owed when the client ends it, stops paying or goes silent: the work done and the kill fee, less the deposit. It never asks for less than nothing, and says when the deposit is kept.';
+      return t('invoices.intro.balance', {
+        total: total(figures.balanceBill.total),
+        due: fee.paymentDueDays === 0 ? t('invoices.due.onReceipt') : t('invoices.due.days', { count: fee.paymentDueDays }),
+      });
+    default:
+      return t(`invoices.intro.${kind}`);
   }
 }
 
@@ -239,15 +240,15 @@ interface Spec {
   suffix?: string;
 }
 
-function fieldView(kind: InvoiceKind, spec: Spec, value: string, error?: string, options: { value: string; label: string }[] = []): FieldView {
+function fieldView(kind: InvoiceKind, spec: Spec, messages: Messages, value: string, error?: string, options: { value: string; label: string }[] = []): FieldView {
   const id = invoiceInputId(kind, spec.name);
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const optionViews: OptionView[] =
     spec.kind === 'yes-no'
       ? [
-          { id, value: 'yes', label: 'Yes', hintId: `${id}-yes-hint`, checked: value === 'yes', conditionalHidden: true, children: [] },
-          { id: `${id}-no`, value: 'no', label: 'No', hintId: `${id}-no-hint`, checked: value !== 'yes', conditionalHidden: true, children: [] },
+          { id, value: 'yes', label: messages.t('invoices.yes'), hintId: `${id}-yes-hint`, checked: value === 'yes', conditionalHidden: true, children: [] },
+          { id: `${id}-no`, value: 'no', label: messages.t('invoices.no'), hintId: `${id}-no-hint`, checked: value !== 'yes', conditionalHidden: true, children: [] },
         ]
       : [];
   return {
@@ -268,7 +269,7 @@ function fieldView(kind: InvoiceKind, spec: Spec, value: string, error?: string,
     widthClass: spec.width ? `input-${spec.width}` : spec.kind === 'date' ? 'input-medium' : '',
     ...(spec.prefix ? { prefix: spec.prefix } : {}),
     ...(spec.suffix ? { suffix: spec.suffix } : {}),
-    ...(spec.kind === 'select' ? { selectPlaceholder: 'Choose the month', selectGroups: [{ label: 'Months', options }] } : {}),
+    ...(spec.kind === 'select' ? { selectPlaceholder: messages.t('invoices.month.choose'), selectGroups: [{ label: messages.t('invoices.month.group'), options }] } : {}),
     value,
     suggestions: [],
     items: [],
@@ -289,16 +290,24 @@ export interface InvoicesPageContext {
   readonly submitted?: Submitted;
   readonly today: string;
   readonly actionFor: (kind: InvoiceKind) => string;
+  /** The words of the draft's language. */
+  readonly messages: Messages;
+}
+
+const japaneseMonth = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+/** "August 2027"; "2027年8月". */
+function monthLabel(month: string, language: Messages['language']): string {
+  return language === 'ja' ? japaneseMonth.format(new Date(`${month}-01T00:00:00Z`)) : monthName(month);
 }
 
 /** The months a retainer invoice may be for: from the start date's month, two years on. */
-function retainerMonths(answers: Answers): { value: string; label: string }[] {
+function retainerMonths(answers: Answers, language: Messages['language']): { value: string; label: string }[] {
   const start = answers.project.startDate.slice(0, 7);
   const months: { value: string; label: string }[] = [];
   let cursor = `${start}-01`;
   for (let index = 0; index < 24; index += 1) {
     const month = cursor.slice(0, 7);
-    months.push({ value: month, label: monthName(month) });
+    months.push({ value: month, label: monthLabel(month, language) });
     cursor = addDays(`${month}-28`, 5).slice(0, 7) + '-01';
   }
   return months;
@@ -308,6 +317,8 @@ function invoiceForm(kind: InvoiceKind, ctx: InvoicesPageContext): InvoiceFormVi
   const { answers } = ctx;
   const { fee } = answers;
   const own = ctx.submitted?.kind === kind ? ctx.submitted : undefined;
+  const { messages } = ctx;
+  const { t } = messages;
   const currencyBox = { prefix: undefined, suffix: fee.currency, width: 'medium' as const };
   const defaults: Record<string, string> = {
     number: nextInvoiceNumber(ctx.saved),
@@ -318,55 +329,56 @@ function invoiceForm(kind: InvoiceKind, ctx: InvoicesPageContext): InvoiceFormVi
   const errorOf = (name: string) => own?.errors.find((error) => error.name === name)?.message;
   const startMonth = answers.project.startDate.slice(0, 7);
   const specs: Record<string, Spec> = {
-    number: { name: 'number', label: 'Invoice number', kind: 'text', width: 'medium', hint: 'Proposed from the invoices you made here; change it to follow your own numbering.' },
-    issuedOn: { name: 'issuedOn', label: 'Invoice date', kind: 'date', hint: `Usually today; not before the contract's effective date, ${formatLongDate(answers.effectiveDate)}.` },
-    hours: { name: 'hours', label: 'Hours worked', kind: 'number', width: 'short', suffix: 'hours', hint: 'Since the last invoice; quarter hours as 0.25.' },
-    final: { name: 'final', label: 'Is this the last invoice of the project?', kind: 'yes-no', hint: 'The last invoice credits the deposit.' },
-    month: { name: 'month', label: 'Month', kind: 'select', hint: `The month this invoice pays for. The retainer starts in ${monthName(startMonth)}.` },
-    workDoneAmount: { name: 'workDoneAmount', label: 'Value of the work done', kind: 'number', ...currencyBox, hint: fee.model === 'fixed' ? 'The share of the price the work done so far is worth.' : 'Work done and not yet paid for by a month of the retainer; 0 if none.' },
-    hoursWorked: { name: 'hoursWorked', label: 'Hours worked', kind: 'number', width: 'short', suffix: 'hours', hint: 'All the hours worked on the project up to the ending.' },
-    noticeDaysGiven: { name: 'noticeDaysGiven', label: 'Days of notice the client gave', kind: 'number', width: 'short', suffix: 'days', hint: `Your contract asks for ${'noticeDays' in fee ? fee.noticeDays : 30} days; 0 if none. The kill fee covers the rest.` },
-    paymentsMade: { name: 'paymentsMade', label: 'Already paid, besides the deposit', kind: 'number', optional: true, ...currencyBox, hint: 'Earlier invoices the client paid, before tax.' },
+    number: { name: 'number', label: t('invoices.number.label'), kind: 'text', width: 'medium', hint: t('invoices.number.hint') },
+    issuedOn: { name: 'issuedOn', label: t('invoices.issuedOn.label'), kind: 'date', hint: t('invoices.issuedOn.hint', { date: formatsFor(messages.language).date(answers.effectiveDate) }) },
+    hours: { name: 'hours', label: t('invoices.hours.label'), kind: 'number', width: 'short', suffix: t('invoices.hours.suffix'), hint: t('invoices.hours.hint') },
+    final: { name: 'final', label: t('invoices.final.label'), kind: 'yes-no', hint: t('invoices.final.hint') },
+    month: { name: 'month', label: t('invoices.month.label'), kind: 'select', hint: t('invoices.month.hint', { month: monthLabel(startMonth, messages.language) }) },
+    workDoneAmount: { name: 'workDoneAmount', label: t('invoices.workDoneAmount.label'), kind: 'number', ...currencyBox, hint: t(fee.model === 'fixed' ? 'invoices.workDoneAmount.hint.fixed' : 'invoices.workDoneAmount.hint.retainer') },
+    hoursWorked: { name: 'hoursWorked', label: t('invoices.hoursWorked.label'), kind: 'number', width: 'short', suffix: t('invoices.hours.suffix'), hint: t('invoices.hoursWorked.hint') },
+    noticeDaysGiven: { name: 'noticeDaysGiven', label: t('invoices.noticeDaysGiven.label'), kind: 'number', width: 'short', suffix: t('invoices.noticeDaysGiven.suffix'), hint: t('invoices.noticeDaysGiven.hint', { count: 'noticeDays' in fee ? fee.noticeDays : 30 }) },
+    paymentsMade: { name: 'paymentsMade', label: t('invoices.paymentsMade.label'), kind: 'number', optional: true, ...currencyBox, hint: t('invoices.paymentsMade.hint') },
     lateFeeSince: {
       name: 'lateFeeSince',
-      label: 'Resending an unpaid invoice? Its original due date',
+      label: t('invoices.lateFeeSince.label'),
       kind: 'date',
       optional: true,
-      hint: fee.lateFeePercentPerMonth > 0 ? `The late fee your contract sets (${fee.lateFeePercentPerMonth}% for each full 30 days) is added as its own line.` : 'Your contract sets no late fee: the invoice says how late it is.',
+      hint: fee.lateFeePercentPerMonth > 0 ? t('invoices.lateFeeSince.hint', { percent: lateFeeRate(fee.lateFeePercentPerMonth, messages) }) : t('invoices.lateFeeSince.hintNone'),
     },
-    howToPay: { name: 'howToPay', label: 'How to pay', kind: 'textarea', optional: true, hint: fee.paymentMethod ? 'Left empty, the invoice gives the way to pay in your contract.' : 'Bank details or a payment link.' },
+    howToPay: { name: 'howToPay', label: t('invoices.howToPay.label'), kind: 'textarea', optional: true, hint: t(fee.paymentMethod ? 'invoices.howToPay.hintContract' : 'invoices.howToPay.hint') },
   };
   const names = inputsFor(kind, answers);
-  const make = (name: string) => fieldView(kind, specs[name]!, value(name), errorOf(name), name === 'month' ? retainerMonths(answers) : []);
+  const make = (name: string) => fieldView(kind, specs[name]!, messages, value(name), errorOf(name), name === 'month' ? retainerMonths(answers, messages.language) : []);
   const expenseFields: FieldView[] = [];
   for (let index = 0; index < EXPENSE_ROWS && names.includes(`expenses.${index}.description`); index += 1) {
     expenseFields.push(
-      fieldView(kind, { name: `expenses.${index}.description`, label: `Expense ${index + 1}`, kind: 'text', optional: true }, value(`expenses.${index}.description`), errorOf(`expenses.${index}.description`)),
-      fieldView(kind, { name: `expenses.${index}.amount`, label: `Expense ${index + 1}: amount at cost`, kind: 'number', optional: true, ...currencyBox }, value(`expenses.${index}.amount`), errorOf(`expenses.${index}.amount`)),
+      fieldView(kind, { name: `expenses.${index}.description`, label: t('invoices.expense.label', { number: index + 1 }), kind: 'text', optional: true }, messages, value(`expenses.${index}.description`), errorOf(`expenses.${index}.description`)),
+      fieldView(kind, { name: `expenses.${index}.amount`, label: t('invoices.expense.amount', { number: index + 1 }), kind: 'number', optional: true, ...currencyBox }, messages, value(`expenses.${index}.amount`), errorOf(`expenses.${index}.amount`)),
     );
   }
   return {
     kind,
     sectionId: `invoice-${kind}`,
     headingId: `invoice-${kind}-heading`,
-    title: KIND_HEADINGS[kind],
-    intro: intro(kind, answers),
+    title: t(`invoices.kind.${kind}`),
+    intro: intro(kind, answers, messages),
     action: ctx.actionFor(kind),
     fields: names.filter((name) => !name.startsWith('expenses.') && !(LATER as readonly string[]).includes(name)).map(make),
-    ...(expenseFields.length ? { expenseLegend: 'Expenses the client approved in writing, billed at cost' } : {}),
+    ...(expenseFields.length ? { expenseLegend: t('invoices.expenses.legend') } : {}),
     expenseFields,
     laterFields: LATER.map(make),
   };
 }
 
 export function invoicesPage(ctx: InvoicesPageContext): InvoicesPageView {
+  const formats = formatsFor(ctx.messages.language);
   return {
     projectName: ctx.answers.project.name,
     made: ctx.saved.map((saved) => ({
       number: saved.number,
       title: saved.title,
-      issuedOn: formatLongDate(saved.issuedOn),
-      due: saved.dueDate === saved.issuedOn ? 'On receipt' : formatLongDate(saved.dueDate),
+      issuedOn: formats.date(saved.issuedOn),
+      due: saved.dueDate === saved.issuedOn ? ctx.messages.t('invoices.onReceipt') : formats.date(saved.dueDate),
       total: saved.total,
     })),
     nextNumber: nextInvoiceNumber(ctx.saved),
@@ -398,14 +410,16 @@ export function invoicesForLetters(draftAnswers: DraftAnswers): SavedInvoice[] {
 }
 
 /** A choice of the invoices made here, for a letter's or the calendar's form; undefined when there are none. */
-export function madeInvoiceChoice(id: string, invoices: readonly SavedInvoice[], hint: string): FieldView | undefined {
+export function madeInvoiceChoice(id: string, invoices: readonly SavedInvoice[], hint: string, messages: Messages): FieldView | undefined {
   if (!invoices.length) return undefined;
+  const { t } = messages;
+  const date = formatsFor(messages.language).date;
   return {
     type: 'field',
     kind: 'select',
     name: MADE_INVOICE_INPUT,
     id,
-    label: 'An invoice you made on the Invoices page',
+    label: t('invoices.chosen.label'),
     optional: true,
     hint,
     hintId: `${id}-hint`,
@@ -414,8 +428,16 @@ export function madeInvoiceChoice(id: string, invoices: readonly SavedInvoice[],
     describedBy: `${id}-hint`,
     inputType: 'text',
     widthClass: '',
-    selectPlaceholder: 'None: I will type the invoice',
-    selectGroups: [{ label: 'Invoices made here', options: invoices.map((saved) => ({ value: saved.number, label: `${saved.number}: ${saved.total}, due ${saved.dueDate === saved.issuedOn ? 'on receipt' : formatLongDate(saved.dueDate)}` })) }],
+    selectPlaceholder: t('invoices.chosen.none'),
+    selectGroups: [
+      {
+        label: t('invoices.chosen.group'),
+        options: invoices.map((saved) => ({
+          value: saved.number,
+          label: t('invoices.chosen.option', { number: saved.number, total: saved.total, due: saved.dueDate === saved.issuedOn ? t('invoices.chosen.onReceipt') : date(saved.dueDate) }),
+        })),
+      },
+    ],
     value: '',
     suggestions: [],
     items: [],

@@ -6,7 +6,9 @@
 //
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
-import { englishOnly } from '../plugins/language.ts';
+import { askedLanguage, useLanguage } from '../plugins/language.ts';
+import type { Messages } from '../../language/messages.ts';
+import { draftLanguage } from './steps.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
@@ -37,48 +39,50 @@ interface KindParams extends DraftParams {
   kind: string;
 }
 
-export const INVOICES_TITLE = 'Invoices';
 const PAGE = 'invoices';
 
 export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async (app, { store, generateRouteConfig = {}, now = () => new Date() }) => {
-  // These pages' words are not in the message catalogues yet: they are shown in English, as English
-  // (<html lang="en">), whatever the draft's language; the letters and invoices they make follow the answers.
-  app.addHook('preHandler', async (request, reply) => {
-    englishOnly(request, reply);
-  });
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
 
-  function renderPage(reply: FastifyReply, draft: Draft, answers: Answers, submitted?: { kind: InvoiceKind; values: FormValues; errors: readonly FieldError[] }, status = 200) {
+  function renderPage(reply: FastifyReply, draft: Draft, answers: Answers, messages: Messages, submitted?: { kind: InvoiceKind; values: FormValues; errors: readonly FieldError[] }, status = 200) {
+    const { t } = messages;
     const errors = submitted?.errors ?? [];
+    const heading = t('invoices.title');
     return html(reply, status).view('invoices.eta', {
-      title: errors.length ? `Error: ${INVOICES_TITLE}` : INVOICES_TITLE,
-      heading: INVOICES_TITLE,
+      title: errors.length ? t('errors.pageTitle', { title: heading }) : heading,
+      heading,
       backHref: draftUrl(draft.id, 'review'),
       followUpHref: draftUrl(draft.id, 'follow-up'),
       csrf: reply.generateCsrf(),
       errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
-      errorTitle: 'There is a problem with the invoice',
-      page: invoicesPage({ answers, saved: savedInvoices(draft.answers), ...(submitted ? { submitted } : {}), today: toIsoDate(now()), actionFor: (kind) => `${pageUrl(draft.id)}/${kind}` }),
+      errorTitle: t('invoices.error'),
+      page: invoicesPage({ answers, saved: savedInvoices(draft.answers), ...(submitted ? { submitted } : {}), today: toIsoDate(now()), messages, actionFor: (kind) => `${pageUrl(draft.id)}/${kind}` }),
       scripts: SCRIPTS,
     });
   }
 
-  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers } | FastifyReply> {
-    const draft = await store.get(request.params.draftId);
+  /** The draft and its complete answers, with the page in the draft's language, or the reply already sent. */
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | FastifyReply> {
+    let draft = await store.get(request.params.draftId);
     if (!draft) return gone(reply);
+    // The language link on this page changes the draft's language, as on the wizard's steps.
+    const asked = askedLanguage(request);
+    if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    // A form's answer (its errors, the email's text) links to the Invoices page itself.
+    const messages = useLanguage(request, reply, draftLanguage(draft.answers), request.method === 'GET' ? undefined : pageUrl(draft.id));
     const answers = completeAnswers(draft.answers);
     if (!answers) {
       if (request.method !== 'GET') return reply.redirect(pageUrl(draft.id), 303);
-      return html(reply).view('invoices.eta', { title: INVOICES_TITLE, heading: INVOICES_TITLE, backHref: draftUrl(draft.id, 'review'), reviewHref: draftUrl(draft.id, 'review'), errors: [], scripts: SCRIPTS });
+      return html(reply).view('invoices.eta', { title: messages.t('invoices.title'), heading: messages.t('invoices.title'), backHref: draftUrl(draft.id, 'review'), reviewHref: draftUrl(draft.id, 'review'), errors: [], scripts: SCRIPTS });
     }
-    return { draft, answers };
+    return { draft, answers, messages };
   }
 
   app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!('draft' in loaded)) return loaded;
-    return renderPage(reply, loaded.draft, loaded.answers);
+    return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
   });
 
   app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
@@ -88,16 +92,16 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     if (!isInvoiceKind(kind, loaded.answers)) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = readInvoiceForm(kind, loaded.answers, body);
-    const result = validateInvoice(kind, loaded.answers, form);
-    if (!result.ok) return renderPage(reply, loaded.draft, loaded.answers, { kind, values: form, errors: result.errors }, 400);
+    const result = validateInvoice(kind, loaded.answers, form, loaded.messages);
+    if (!result.ok) return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values: form, errors: result.errors }, 400);
     const invoice = assembleInvoice(result.request);
     // Kept with the draft: the next number follows it, and the letters can use it.
     const draft = (await store.update(loaded.draft.id, (answers) => ({ ...answers, invoices: withInvoice(savedInvoices(answers), invoice, form) }))) ?? loaded.draft;
     if (single(body.action) === 'email') {
       const text = renderInvoiceText(invoice);
       return html(reply).view('invoice-email.eta', {
-        title: `Invoice ${invoice.number}: the email`,
-        heading: `Invoice ${invoice.number}: the email`,
+        title: loaded.messages.t('invoiceEmail.title', { number: invoice.number }),
+        heading: loaded.messages.t('invoiceEmail.title', { number: invoice.number }),
         backHref: `${pageUrl(draft.id)}#invoice-${kind}`,
         to: loaded.answers.client.email,
         text,
