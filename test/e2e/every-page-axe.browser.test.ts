@@ -11,16 +11,13 @@
 // <noscript> content), while axe itself can still run: a context with
 // JavaScript disabled cannot evaluate it. axe is injected through the
 // DevTools protocol, which the site's CSP does not apply to.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STEPS } from '../../src/web/wizard/steps.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { SAMPLES_DIR } from '../helpers/samples.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 beforeAll(async () => {
@@ -30,23 +27,6 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** The serious and critical violations on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-  );
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
 
 async function click(page: Page, selector: string) {
   await Promise.all([page.waitForLoadState('load'), page.locator(selector).first().click()]);

@@ -11,15 +11,13 @@
 // evaluate it. axe is injected through the DevTools protocol, which the
 // site's CSP does not apply to.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDocx } from '../helpers/docx-reader.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { libreOfficePrinter, type Printer } from '../helpers/libreoffice.ts';
 import { sampleInput } from '../helpers/samples.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 let printer: Printer;
@@ -32,23 +30,11 @@ afterAll(async () => {
   await printer?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /** axe on the page as it is now: the page is Japanese, and nothing serious or critical is found. */
 async function axe(page: Page, what: string): Promise<void> {
   expect(await page.getAttribute('html', 'lang'), what).toBe('ja');
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-  );
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  const serious = await seriousViolations(page);
   expect(serious, `${what}: ${page.url()}`).toEqual([]);
 }
 

@@ -4,15 +4,12 @@
 // every page along the way (no serious or critical violation anywhere).
 // axe is injected from node_modules through the DevTools protocol, which the
 // site's CSP (script-src 'self') does not apply to.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { SAMPLES_DIR, sampleInput } from '../helpers/samples.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let session: BrowserSession;
 let baseUrl: string;
@@ -26,24 +23,12 @@ afterAll(async () => {
   await session?.close();
 });
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 /** Every page checked, with what axe found at serious or critical impact. */
 const checked: { url: string; violations: string[] }[] = [];
 
 async function axe(page: Page, what: string): Promise<void> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
-  );
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  const serious = await seriousViolations(page);
   checked.push({ url: `${what} ${page.url()}`, violations: serious });
   expect(serious, `${what}: ${page.url()}`).toEqual([]);
 }
