@@ -183,6 +183,35 @@ describe('the whole wizard in Japanese', () => {
     expect(fromWizard).toBe(fromApi);
   });
 
+  it('a tax-exempt freelancer (免税事業者) says no to 消費税: no tax in the answers, the review or the contract; yes brings 10% back', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const fees = stepsIn('ja').find((step) => step.id === 'fees')!;
+    const form = answersToForm(fees, sampleInput('ja/tokyo-fixed')) as Fields;
+    expect(form['wizard.consumptionTax']).toBe('yes');
+
+    await visitor.get(`${base}/fees`);
+    expect((await visitor.post(`${base}/fees`, { ...form, 'wizard.consumptionTax': 'no' })).statusCode).toBe(303);
+    expect((await visitor.get(`${base}/answers.json`)).json().fee.tax).toBeNull();
+    expect((await visitor.get(`${base}/review`)).body).toContain('いいえ（免税事業者）');
+    const exempt = openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text();
+    expect(exempt).toContain('業務委託契約書');
+    expect(exempt).not.toContain('消費税');
+    // The page shows the choice made when it is opened again.
+    expect((await visitor.get(`${base}/fees`)).body).toMatch(/name="wizard\.consumptionTax" type="radio" value="no" checked|value="no"[^>]*checked/);
+
+    await visitor.post(`${base}/fees`, { ...form, 'wizard.consumptionTax': 'yes', 'fee.tax.label': '', 'fee.tax.percent': '' });
+    expect((await visitor.get(`${base}/answers.json`)).json().fee.tax).toEqual({ label: '消費税', percent: 10 });
+    expect(openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text()).toContain('消費税');
+  });
+
+  it('the 消費税 question is asked only in Japanese; an English draft keeps the tax it was given', async () => {
+    const english = new InjectVisitor(app);
+    const englishBase = draftBase(await english.start());
+    const page = (await english.get(`${englishBase}/fees`)).body;
+    expect(page).not.toContain('wizard.consumptionTax');
+    expect(namesOnPage(page)).toContain('fee.tax.label');
+  });
+
   it('every active step of a Japanese draft has Japanese words (no English label left)', async () => {
     for (const step of nonEmpty(activeSteps({ language: 'ja', fee: { model: 'retainer' } }))) {
       for (const field of nonEmpty(step.fields)) expect(field.label, `${step.id} ${field.name}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);

@@ -283,6 +283,16 @@ const STEP_SPECS: readonly StepSpec[] = [
     id: 'fees',
     sections: ['fee'],
     schema: z.object({ fee: feeSchema }),
+    // A Japanese contract charges 消費税 at 10% unless told otherwise; a tax-exempt
+    // freelancer (免税事業者) says no, which is no tax at all (fee.tax: null).
+    toAnswers(sections, form) {
+      if (form['wizard.consumptionTax'] === 'no') setIn(sections, 'fee.tax', null);
+    },
+    toForm(answers, form) {
+      if (draftLanguage(answers) === 'ja') form['wizard.consumptionTax'] = getIn(answers, 'fee.tax') === null ? 'no' : 'yes';
+    },
+    // The question is asked only in Japanese; an English contract's tax is kept when it does not apply.
+    derives: ['fee.tax'],
     fields: [
       // Only the chosen model's amounts are asked for and kept in the answers;
       // what was typed for another model is kept aside (keepTyped) for a switch back.
@@ -295,6 +305,7 @@ const STEP_SPECS: readonly StepSpec[] = [
       { name: 'fee.paymentDueDays', kind: 'number', width: 'short', prefill: () => '14' },
       { name: 'fee.lateFeePercentPerMonth', kind: 'number', width: 'short', note: { id: 'late-payment' }, prefill: () => '1.5' },
       { name: 'fee.paymentMethod', kind: 'textarea', optional: true },
+      { name: 'wizard.consumptionTax', kind: 'radios', when: inLanguage('ja'), answers: ['fee.tax'], options: [{ value: 'yes' }, { value: 'no' }], prefill: () => 'yes' },
       { name: 'fee.tax.label', kind: 'text', width: 'medium', optional: true, suggestions: ['VAT', 'GST', 'Sales tax', '消費税'] },
       { name: 'fee.tax.percent', kind: 'number', width: 'short', optional: true },
       {
