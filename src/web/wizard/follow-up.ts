@@ -17,7 +17,7 @@ import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
-import type { Draft, DraftStore } from '../../drafts/store.ts';
+import type { Draft } from '../../drafts/store.ts';
 import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
@@ -39,22 +39,10 @@ import {
 } from './follow-up-model.ts';
 import { single, type FormValues } from './form-values.ts';
 import { invoicesForLetters, MADE_INVOICE_INPUT, withMadeInvoice } from './invoices-model.ts';
-import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
+import { draftUrl, gone, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
-export interface FollowUpOptions {
-  readonly store: DraftStore;
+export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
-  /** Route options for the downloads (the rate limit). */
-  readonly generateRouteConfig?: Record<string, unknown>;
-  /** The clock behind the letter date offered ("usually today"). */
-  readonly now?: () => Date;
-}
-
-interface DraftParams {
-  draftId: string;
-}
-interface LetterParams extends DraftParams {
-  kind: string;
 }
 
 const PAGE = 'follow-up';
@@ -150,7 +138,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   });
 
   // One page per letter: its form alone, so its fields and errors are never mixed with another letter's.
-  app.get<{ Params: LetterParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true } }, async (request, reply) => {
     const kind = request.params.kind;
     if (!isLetterKind(kind)) return reply.callNotFound();
     const loaded = await load(request, reply);
@@ -175,7 +163,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     },
   );
 
-  app.post<{ Params: LetterParams }>(
+  app.post<{ Params: KindParams }>(
     `/wizard/:draftId/${PAGE}/:kind`,
     { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {

@@ -12,7 +12,7 @@ import { draftLanguage } from './steps.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { Answers } from '../../answers/schema.ts';
-import type { Draft, DraftStore } from '../../drafts/store.ts';
+import type { Draft } from '../../drafts/store.ts';
 import { assembleInvoice } from '../../invoices/assemble.ts';
 import { renderInvoiceText } from '../../invoices/plain-text.ts';
 import type { InvoiceKind } from '../../invoices/request.ts';
@@ -22,22 +22,9 @@ import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
-import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
+import { draftUrl, gone, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
-export interface InvoicesPageOptions {
-  readonly store: DraftStore;
-  /** Route options for the downloads (the rate limit). */
-  readonly generateRouteConfig?: Record<string, unknown>;
-  /** The clock behind the invoice date offered ("usually today"). */
-  readonly now?: () => Date;
-}
-
-interface DraftParams {
-  draftId: string;
-}
-interface KindParams extends DraftParams {
-  kind: string;
-}
+export type InvoicesPageOptions = DraftPageOptions;
 
 const PAGE = 'invoices';
 

@@ -1,9 +1,29 @@
-// What every wizard page shares: HTML replies that no cache keeps, and the
-// page for a draft that is gone. Used by routes.ts and follow-up.ts.
+// What every wizard page shares: HTML replies that no cache keeps, the page
+// for a draft that is gone, and the shapes of a draft page's route. Used by
+// routes.ts, follow-up.ts and invoices.ts.
 import type { FastifyReply } from 'fastify';
+import type { DraftStore } from '../../drafts/store.ts';
 import { pageMessages } from '../plugins/language.ts';
 
 export const SCRIPTS = ['/assets/wizard.js'];
+
+/** `/wizard/:draftId/...` */
+export interface DraftParams {
+  draftId: string;
+}
+/** `/wizard/:draftId/<page>/:kind`: a letter or an invoice of the draft. */
+export interface KindParams extends DraftParams {
+  kind: string;
+}
+
+/** What a page plugin of a draft is given beside its own options. */
+export interface DraftPageOptions {
+  readonly store: DraftStore;
+  /** Route options for the downloads (the rate limit). */
+  readonly generateRouteConfig?: Record<string, unknown>;
+  /** The clock behind the date offered ("usually today"). */
+  readonly now?: () => Date;
+}
 
 export const draftUrl = (id: string, step = '') => `/wizard/${id}${step ? `/${step}` : ''}`;
 

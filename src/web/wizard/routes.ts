@@ -23,7 +23,7 @@ import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { invoicesPageRoutes } from './invoices.ts';
 import { readUploadedAnswers } from './import.ts';
-import { draftUrl, gone, html, SCRIPTS } from './pages.ts';
+import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
 import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
@@ -55,9 +55,6 @@ export function describeBytes(bytes: number, locale = 'en-US'): string {
   return `${bytes} bytes`;
 }
 
-interface DraftParams {
-  draftId: string;
-}
 interface StepParams extends DraftParams {
   step: string;
 }
