@@ -1,0 +1,54 @@
+// The contract as plain text: what the JSON API returns as each clause's text.
+// Each block is written out as a reader of that text would expect it.
+import { describe, expect, it } from 'vitest';
+import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
+
+describe('each block as plain text', () => {
+  it('a paragraph is its runs joined, bold or not', () => {
+    expect(blockToText({ type: 'paragraph', runs: [{ text: 'The ' }, { text: 'kill fee', bold: true }, { text: ' is 25%.' }] })).toBe('The kill fee is 25%.');
+  });
+
+  it('a list is one "- " line per item', () => {
+    expect(blockToText({ type: 'list', items: [[{ text: 'Logo' }], [{ text: 'Menu ' }, { text: 'board', italic: true }]] })).toBe('- Logo\n- Menu board');
+  });
+
+  it('a table is its caption, then "label: value" a line', () => {
+    const table = { type: 'table', caption: 'Fees (USD)', header: ['Item', 'Amount'], rows: [{ label: 'Deposit', value: '$6,000.00' }, { label: 'Total price', value: '$12,000.00', emphasis: true }] } as const;
+    expect(blockToText(table)).toBe('Fees (USD)\nDeposit: $6,000.00\nTotal price: $12,000.00');
+  });
+
+  it('the parties: role and name (with the business after a comma when there is one), address, email and phone, a blank line between them', () => {
+    const text = blockToText({
+      type: 'parties',
+      parties: [
+        { role: 'Freelancer', name: 'Jordan Lee', business: 'Lee Studio LLC', address: '12 Alder St, Portland', email: 'jordan@example.com', phone: '+1 503 555 0142' },
+        { role: 'Client', name: 'Priya Natarajan', address: '88 Pike St, Seattle', email: 'priya@example.com', phone: '+1 206 555 0199' },
+      ],
+    });
+    expect(text).toBe(
+      'Freelancer: Jordan Lee, Lee Studio LLC\n12 Alder St, Portland\nEmail: jordan@example.com\nPhone: +1 503 555 0142\n\n' +
+        'Client: Priya Natarajan\n88 Pike St, Seattle\nEmail: priya@example.com\nPhone: +1 206 555 0199',
+    );
+  });
+
+  it('the signatures: who signs "for" a business, and blank lines for the signature, a missing title and the date', () => {
+    const text = blockToText({
+      type: 'signatures',
+      parties: [
+        { role: 'Freelancer', name: 'Jordan Lee', business: 'Lee Studio LLC', title: 'Owner' },
+        { role: 'Client', name: 'Priya Natarajan' },
+      ],
+    });
+    expect(text).toBe(
+      'Freelancer: Jordan Lee, for Lee Studio LLC\nSignature: ____________________\nTitle: Owner\nDate: ____________________\n\n' +
+        'Client: Priya Natarajan\nSignature: ____________________\nTitle: ____________________\nDate: ____________________',
+    );
+  });
+});
+
+describe('a clause as plain text', () => {
+  it('is its blocks with a blank line between them', () => {
+    expect(sectionToText({ blocks: [{ type: 'paragraph', runs: [{ text: 'Between:' }] }, { type: 'list', items: [[{ text: 'A' }]] }] })).toBe('Between:\n\n- A');
+    expect(sectionToText({ blocks: [] })).toBe('');
+  });
+});
