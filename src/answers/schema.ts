@@ -4,9 +4,11 @@
 // person who must fix the field, not for a programmer.
 import { z } from 'zod';
 import { cleanLine, cleanMultiline } from './text.ts';
-import { currencyDigits, currencyName, isKnownCurrency } from './money.ts';
+import { currencyDigits, isKnownCurrency } from './money.ts';
 import { courtSeat } from './japan-courts.ts';
-import { activeLanguage, say, type MessageParams } from '../language/messages.ts';
+import { formatsFor } from '../language/format.ts';
+import { activeLanguage, say, sayLater, type MessageParams } from '../language/messages.ts';
+import { unknownField } from '../language/unknown-keys.ts';
 
 export const LIMITS = {
   name: 200,
@@ -33,11 +35,11 @@ export const LIMITS = {
 // written when a problem is found, in the language of the check
 // (`inLanguage`): the schema is built once for every language.
 
-/** A sentence: fixed text (the letters' and invoices' own fields, in English) or one the catalogue writes when asked. */
-export type Words = string | (() => string);
-const text = (words: Words) => (typeof words === 'string' ? words : words());
+/** A sentence the catalogue writes when it is needed, in the language of the check (`sayLater`). */
+export type Words = () => string;
+const text = (words: Words) => words();
 /** The catalogue's sentence `answers.<key>`, written in the language of the check that needs it. */
-const said = (key: string, params?: MessageParams) => () => say(`answers.${key}`, params);
+const said = (key: string, params?: MessageParams) => sayLater(`answers.${key}`, params);
 
 /** What a field is called in a sentence, and what to say when it is missing. */
 export interface FieldWords {
@@ -55,20 +57,14 @@ const fieldWords = (path: string): FieldWords => ({ name: said(path), missing: s
 const isMissing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
 
 /** Missing, or the wrong kind of value (a number where text belongs). */
-export const requiredMessage = (words: FieldWords | string, kind = 'text') => (issue: { input?: unknown }) => {
-  if (typeof words === 'string') return isMissing(issue) ? `Enter the ${lowerFirst(words)}` : `${words} must be ${kind}`;
-  return isMissing(issue) ? text(words.missing) : text(words.wrong ?? words.missing);
-};
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
-}
+export const requiredMessage = (words: Pick<FieldWords, 'missing' | 'wrong'>) => (issue: { input?: unknown }) =>
+  isMissing(issue) ? text(words.missing) : text(words.wrong ?? words.missing);
 
 // Objects also report unknown keys through their error function; the edge
 // (web/problems.ts) turns that issue into one error per unknown field.
 const objectMessage = (section: string) => (issue: { code?: string; input?: unknown }) =>
   issue.code === 'unrecognized_keys'
-    ? say('answers.unknownField')
+    ? unknownField('answers')
     : say(isMissing(issue) ? 'answers.section.required' : 'answers.section.notObject', { name: say(`answers.section.${section}`) });
 
 const tooLong = (name: Words, max: number) => () => say('answers.tooLong', { name: text(name), max: max.toLocaleString('en-US') });
@@ -178,9 +174,9 @@ function email(words: FieldWords, format: () => string) {
 
 /**
  * A real calendar date as YYYY-MM-DD. `label` names it in a sentence
- * ("Start date"); a missing date reads "Enter the start date" unless told.
+ * ("Start date"); `missing` asks for it ("Enter the start date").
  */
-export function isoDate(label: Words, missing: Words = () => `Enter the ${lowerFirst(text(label))}`) {
+export function isoDate(label: Words, missing: Words) {
   return z.iso.date({
     error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
   });
@@ -265,7 +261,7 @@ const feeCommon = {
         label: line(fieldWords('fee.tax.label'), LIMITS.taxLabel),
         percent: number(fieldWords('fee.tax.percent'), { min: 0, max: 100, minExclusive: true, unit: percent, example: '20' }),
       },
-      { error: (issue) => say(issue.code === 'unrecognized_keys' ? 'answers.unknownField' : 'answers.fee.tax.wrong') },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('answers') : say('answers.fee.tax.wrong')) },
     )
     .nullable()
     .optional(),
@@ -427,7 +423,7 @@ const answersObject = z.strictObject(
       .optional(),
   },
   {
-    error: (issue) => say(issue.code === 'unrecognized_keys' ? 'answers.unknownField' : 'answers.notObject'),
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('answers') : say('answers.notObject')),
   },
 );
 
@@ -482,7 +478,7 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
         code: 'custom',
         path: ['fee', field],
         message: digits === 0
-          ? say(`answers.fee.${field}.wholeNumber`, { currency: new Intl.DisplayNames(activeLanguage(), { type: 'currency' }).of(fee.currency) ?? currencyName(fee.currency) })
+          ? say(`answers.fee.${field}.wholeNumber`, { currency: formatsFor(activeLanguage()).currencyName(fee.currency) })
           : say(`answers.fee.${field}.decimals`, { digits, example: (6000.5).toFixed(digits) }),
       });
     }

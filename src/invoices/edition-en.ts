@@ -17,8 +17,11 @@ import {
 import { safeFileStem } from '../contract/file-name.ts';
 import type { Block, PartyDetails, Table } from '../contract/tree.ts';
 import { billFor, dueDateFor, type LateFeeRule } from './bill.ts';
-import { monthName, type InvoiceFields, type InvoiceKind, type InvoiceRequest } from './request.ts';
+import { formatsFor } from '../language/format.ts';
+import type { InvoiceFields, InvoiceKind, InvoiceRequest } from './request.ts';
 import type { Invoice, InvoiceFigures, InvoiceLinesTable } from './tree.ts';
+
+const monthName = formatsFor('en').month;
 
 // The English contract's late fee: its monthly percentage for each full 30 days.
 const monthlyLateFee: LateFeeRule = (answers, bill, dueDate, onDate) => withLateFee(bill, answers.fee.lateFeePercentPerMonth, dueDate, onDate);

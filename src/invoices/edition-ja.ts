@@ -49,12 +49,6 @@ const KIND_TITLES: Readonly<Record<InvoiceKind, string>> = {
 
 const paragraph = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 
-/** "2027-05" -> "2027年5月" */
-function monthJa(month: string): string {
-  const [year, number] = month.split('-');
-  return `${year}年${Number(number)}月`;
-}
-
 /** The last day of a YYYY-MM month, as an ISO date. */
 function monthEnd(month: string): string {
   const [year, number] = month.split('-').map(Number);
@@ -66,7 +60,7 @@ const period = (from: string, to: string) => (from === to ? ja.date(from) : `${j
 /** What a deposit is asked for, as the kind's title: 着手金, or the whole price paid before work. */
 function kindTitle(answers: Answers, invoice: InvoiceFields): string {
   if (invoice.kind === 'deposit' && contractMoney(answers).inFull) return answers.fee.model === 'retainer' ? '初月分の月額報酬' : '報酬の前払い';
-  if (invoice.kind === 'retainer' && invoice.month) return `${monthJa(invoice.month)}分の月額報酬`;
+  if (invoice.kind === 'retainer' && invoice.month) return `${ja.month(invoice.month)}分の月額報酬`;
   return KIND_TITLES[invoice.kind];
 }
 
@@ -125,7 +119,7 @@ function describeLine(answers: Answers, invoice: InvoiceFields, line: BillLine, 
     case 'balance':
       return `残金（報酬額${ja.money(contract.base)}から着手金${ja.money(contract.deposit)}を差し引いた額）`;
     case 'fee':
-      if (invoice.kind === 'retainer' && invoice.month) return `月額報酬（${monthJa(invoice.month)}分、前払い）`;
+      if (invoice.kind === 'retainer' && invoice.month) return `月額報酬（${ja.month(invoice.month)}分、前払い）`;
       if (invoice.kind === 'hours' && invoice.hours !== undefined) return `作業時間 ${ja.count(invoice.hours)}時間（時間単価${rate}）`;
       return '報酬';
     case 'work-done':

@@ -13,7 +13,7 @@
 // worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
 // sentences beside its inputs.
 import { z } from 'zod';
-import { answersSchema, isoDate, LIMITS, requiredMessage, type Answers } from '../answers/schema.ts';
+import { answersSchema, isoDate, LIMITS, type Answers } from '../answers/schema.ts';
 import { currencyDigits, currencyName, formatMoney, money } from '../answers/money.ts';
 import { formatLongDate } from '../answers/dates.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
@@ -78,7 +78,7 @@ const tooLong = (name: string, max: number) => `${name} must be ${count(max)} ch
 
 function text(words: FieldWords, max: number) {
   return z
-    .string({ error: requiredMessage(words) })
+    .string({ error: words.missing })
     .overwrite(cleanLine)
     .min(1, { error: words.missing })
     .max(max, { error: tooLong(words.name, max) });
@@ -124,9 +124,9 @@ export const invoiceFieldsSchema = z
         error: 'Select the kind of invoice: "deposit", "balance" (fixed price), "hours" (hourly), "retainer" (one month) or "ending" (what is owed when the client ends the contract)',
       }),
       number: text({ name: 'Invoice number', missing: 'Enter the invoice number, like INV-2027-001' }, 60),
-      issuedOn: isoDate('Invoice date'),
+      issuedOn: isoDate(() => 'Invoice date', () => 'Enter the invoice date'),
       // Left out, it follows the contract: on receipt for a deposit, the contract's days for the rest.
-      dueDate: isoDate('Due date').optional(),
+      dueDate: isoDate(() => 'Due date', () => 'Enter the due date').optional(),
       hours: hours(HOURS, '12.5').optional(),
       final: z.boolean({ error: 'Select whether this is the final invoice: true or false' }).optional(),
       month: z
@@ -147,7 +147,7 @@ export const invoiceFieldsSchema = z
         .max(MAX_EXPENSES, { error: `Enter at most ${MAX_EXPENSES} expenses: group the smaller ones` })
         .optional(),
       // The due date an unpaid invoice missed: resent with the late fee added.
-      lateFeeSince: isoDate('Original due date').optional(),
+      lateFeeSince: isoDate(() => 'Original due date', () => 'Enter the original due date').optional(),
       // Left out, the contract's fee.paymentMethod.
       howToPay: z
         .string({ error: 'How to pay must be text, like bank details or a payment link' })

@@ -148,6 +148,15 @@ export function say(key: string, params?: MessageParams): string {
   return (active ?? messagesFor(SOURCE)).t(key, params);
 }
 
+/**
+ * A sentence written when it is needed, in the language of the check then in
+ * progress: what a schema built once gives as its error, so that one schema
+ * serves every language.
+ */
+export function sayLater(key: string, params?: MessageParams): () => string {
+  return () => say(key, params);
+}
+
 /** The language of the check in progress. */
 export function activeLanguage(): Language {
   return active?.language ?? SOURCE;

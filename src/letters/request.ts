@@ -5,9 +5,11 @@
 // letter talks about one).
 import { z } from 'zod';
 import { answersSchema, isoDate, requiredMessage } from '../answers/schema.ts';
-import { formatLongDate } from '../answers/dates.ts';
-import { currencyDigits, currencyName } from '../answers/money.ts';
+import { currencyDigits } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
+import { formatsFor } from '../language/format.ts';
+import { activeLanguage, say, sayLater, type MessageParams } from '../language/messages.ts';
+import { unknownField } from '../language/unknown-keys.ts';
 
 export const LETTER_KINDS = ['final-check-in', 'work-paused', 'payment-reminder', 'late-notice', 'final-notice'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
@@ -26,65 +28,79 @@ export const DEADLINE_DAYS = { min: 5, max: 30, default: 10 } as const;
 
 
 
-const INVOICE_MISSING = {
-  number: 'Enter the invoice number',
-  amount: 'Enter the invoice amount, like 6,000',
-  issuedOn: 'Enter the invoice date',
-  dueDate: 'Enter the invoice due date',
-} as const;
+// The sentences live in the message catalogues (keys `letterRequest.*`) and are
+// written when a problem is found, in the language of the check (`inLanguage`),
+// like the answers' own (src/answers/schema.ts).
+const said = (key: string, params?: MessageParams) => sayLater(`letterRequest.${key}`, params);
+/** A date of the letter: `letterRequest.<path>` names it, `letterRequest.<path>.missing` asks for it. */
+const dateField = (path: string) => isoDate(said(path), said(`${path}.missing`));
+/** A date as the language of the check writes it: "December 1, 2026"; "2026年12月1日". */
+const longDate = (iso: string) => formatsFor(activeLanguage()).date(iso);
+
+// The invoice's fields a payment letter asks for by name when it has none.
+const INVOICE_FIELDS = ['number', 'amount', 'issuedOn', 'dueDate'] as const;
 
 export const invoiceSchema = z.strictObject(
   {
     number: z
-      .string({ error: requiredMessage('Invoice number', 'text') })
+      .string({ error: requiredMessage({ missing: said('invoice.number.missing'), wrong: () => say('answers.mustBeText', { name: say('letterRequest.invoice.number') }) }) })
       .overwrite(cleanLine)
-      .min(1, { error: 'Enter the invoice number' })
-      .max(60, { error: 'Invoice number must be 60 characters or fewer' }),
+      .min(1, { error: said('invoice.number.missing') })
+      .max(60, { error: () => say('answers.tooLong', { name: say('letterRequest.invoice.number'), max: 60 }) }),
     amount: z
-      .number({ error: requiredMessage({ name: 'Invoice amount', missing: 'Enter the invoice amount, like 6,000', wrong: 'Invoice amount must be a number, like 6,000' }) })
-      .gt(0, { error: 'Invoice amount must be more than 0' })
-      .lte(1_000_000_000, { error: 'Invoice amount must be 1,000,000,000 or less' }),
-    issuedOn: isoDate('Invoice date'),
-    dueDate: isoDate('Invoice due date'),
+      .number({ error: requiredMessage({ missing: said('invoice.amount.missing'), wrong: () => say('answers.number.notNumber', { name: say('letterRequest.invoice.amount'), example: '6,000' }) }) })
+      .gt(0, { error: () => say('answers.number.moreThan', { name: say('letterRequest.invoice.amount'), min: 0 }) })
+      .lte(1_000_000_000, { error: () => say('answers.number.atMost', { name: say('letterRequest.invoice.amount'), max: (1_000_000_000).toLocaleString('en-US') }) }),
+    issuedOn: dateField('invoice.issuedOn'),
+    dueDate: dateField('invoice.dueDate'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of an invoice; check its spelling.' : requiredMessage({ name: 'The invoice', missing: 'Enter the invoice', wrong: 'The invoice must be an object' })(issue)) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? unknownField('letterRequest.invoice') : requiredMessage({ missing: said('invoice.missing'), wrong: said('invoice.wrong') })(issue),
+  },
 );
+
+const deadlineName = () => say('letterRequest.deadlineDays');
+const deadlineRange = () => say('answers.number.between', { name: deadlineName(), min: DEADLINE_DAYS.min, max: DEADLINE_DAYS.max });
 
 function letterFields(kind: LetterKind) {
   return z
     .strictObject(
       {
-        date: isoDate('Date of the letter', 'Enter the date of the letter'),
+        date: dateField('date'),
         // The day the freelancer phoned the client: the letter mentions a call only when one was made.
-        calledOn: isoDate('Date you called the client').optional(),
+        calledOn: dateField('calledOn').optional(),
         invoice: invoiceSchema.optional(),
         deadlineDays: z
-          .number({ error: requiredMessage({ name: 'Days to pay', missing: 'Enter the days to pay before legal action, like 10', wrong: 'Days to pay must be a number, like 10' }) })
-          .int({ error: 'Days to pay must be a whole number, like 10' })
-          .gte(DEADLINE_DAYS.min, { error: `Days to pay must be between ${DEADLINE_DAYS.min} and ${DEADLINE_DAYS.max}` })
-          .lte(DEADLINE_DAYS.max, { error: `Days to pay must be between ${DEADLINE_DAYS.min} and ${DEADLINE_DAYS.max}` })
+          .number({ error: requiredMessage({ missing: said('deadlineDays.missing'), wrong: () => say('answers.number.notNumber', { name: deadlineName(), example: 10 }) }) })
+          .int({ error: () => say('answers.number.whole', { name: deadlineName(), example: 10 }) })
+          .gte(DEADLINE_DAYS.min, { error: deadlineRange })
+          .lte(DEADLINE_DAYS.max, { error: deadlineRange })
           .optional(),
         // The article's "[payment information]": bank details, a payment link.
         howToPay: z
-          .string({ error: requiredMessage('How to pay', 'text') })
+          .string({ error: () => say('answers.mustBeText', { name: say('letterRequest.howToPay') }) })
           .overwrite(cleanMultiline)
-          .max(1000, { error: 'How to pay must be 1,000 characters or fewer' })
+          .max(1000, { error: () => say('answers.tooLong', { name: say('letterRequest.howToPay'), max: '1,000' }) })
           .optional(),
       },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This field is not part of the letter; check its spelling.' : requiredMessage({ name: 'The letter', missing: 'Enter the letter: its date at least', wrong: 'The letter must be an object with its date' })(issue)) },
+      {
+        error: (issue) =>
+          issue.code === 'unrecognized_keys' ? unknownField('letterRequest.letter') : requiredMessage({ missing: said('letter.missing'), wrong: said('letter.wrong') })(issue),
+      },
     )
     // `when`: checked even when another field failed, so one pass names every problem; the values are then raw.
     .superRefine((letter, ctx) => {
-      const invoice = letter.invoice as Partial<Record<keyof typeof INVOICE_MISSING, unknown>> | undefined;
+      const invoice = letter.invoice as Partial<Record<(typeof INVOICE_FIELDS)[number], unknown>> | undefined;
       const calledOn = isoOrUndefined(letter.calledOn);
       const letterDate = isoOrUndefined(letter.date);
       if (calledOn && letterDate && calledOn > letterDate) {
-        ctx.addIssue({ code: 'custom', path: ['calledOn'], message: 'Enter a call date on or before the date of the letter' });
+        ctx.addIssue({ code: 'custom', path: ['calledOn'], message: say('letterRequest.calledOn.afterLetter') });
       }
       if (invoice === undefined) {
         // The letter is about an invoice: each of its fields is asked for by name.
         if (INVOICE_LETTERS.includes(kind)) {
-          for (const [field, message] of Object.entries(INVOICE_MISSING)) ctx.addIssue({ code: 'custom', path: ['invoice', field], message });
+          for (const field of INVOICE_FIELDS) ctx.addIssue({ code: 'custom', path: ['invoice', field], message: say(`letterRequest.invoice.${field}.missing`) });
         }
         return;
       }
@@ -93,12 +109,12 @@ function letterFields(kind: LetterKind) {
       const issuedOn = isoOrUndefined(invoice.issuedOn);
       const dueDate = isoOrUndefined(invoice.dueDate);
       if (dueDate && issuedOn && dueDate < issuedOn) {
-        ctx.addIssue({ code: 'custom', path: ['invoice', 'dueDate'], message: 'Enter a due date on or after the invoice date' });
+        ctx.addIssue({ code: 'custom', path: ['invoice', 'dueDate'], message: say('letterRequest.invoice.dueDate.beforeInvoice') });
       }
       if (date && issuedOn && date < issuedOn) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: 'Enter a date for the letter on or after the invoice date' });
+        ctx.addIssue({ code: 'custom', path: ['date'], message: say('letterRequest.date.beforeInvoice') });
       } else if (date && dueDate && OVERDUE_LETTERS.includes(kind) && date <= dueDate) {
-        ctx.addIssue({ code: 'custom', path: ['date'], message: `Enter a date for the letter after the invoice’s due date, ${formatLongDate(dueDate)}: this letter is about a late invoice` });
+        ctx.addIssue({ code: 'custom', path: ['date'], message: say('letterRequest.date.notLate', { date: longDate(dueDate) }) });
       }
     }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value) });
 }
@@ -109,22 +125,22 @@ function requestSchema(kind: LetterKind) {
   return z
     .strictObject(
       { answers: answersSchema, letter: letterFields(kind) },
-      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Send only "answers" and "letter".' : 'The request must be a JSON object with "answers" and "letter".') },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('letterRequest.request') : say('letterRequest.request.wrong')) },
     )
     .superRefine((request, ctx) => {
       // Nothing under a contract happens before it takes effect.
       const effective = request.answers.effectiveDate;
-      const onOrAfter = `on or after the contract's effective date, ${formatLongDate(effective)}`;
+      const date = longDate(effective);
       if (request.letter.date < effective) {
-        ctx.addIssue({ code: 'custom', path: ['letter', 'date'], message: `Enter a date for the letter ${onOrAfter}` });
+        ctx.addIssue({ code: 'custom', path: ['letter', 'date'], message: say('letterRequest.date.beforeEffective', { date }) });
       }
       if (request.letter.calledOn && request.letter.calledOn < effective) {
-        ctx.addIssue({ code: 'custom', path: ['letter', 'calledOn'], message: `Enter a call date ${onOrAfter}` });
+        ctx.addIssue({ code: 'custom', path: ['letter', 'calledOn'], message: say('letterRequest.calledOn.beforeEffective', { date }) });
       }
       const invoice = request.letter.invoice;
       if (!invoice) return;
       if (invoice.issuedOn < effective) {
-        ctx.addIssue({ code: 'custom', path: ['letter', 'invoice', 'issuedOn'], message: `Enter an invoice date ${onOrAfter}` });
+        ctx.addIssue({ code: 'custom', path: ['letter', 'invoice', 'issuedOn'], message: say('letterRequest.invoice.issuedOn.beforeEffective', { date }) });
       }
       const currency = request.answers.fee.currency;
       const digits = currencyDigits(currency);
@@ -133,8 +149,8 @@ function requestSchema(kind: LetterKind) {
           code: 'custom',
           path: ['letter', 'invoice', 'amount'],
           message: digits === 0
-            ? `Enter the invoice amount as a whole number: ${currencyName(currency)} amounts have no decimals`
-            : `Enter the invoice amount with at most ${digits} decimals`,
+            ? say('letterRequest.invoice.amount.wholeNumber', { currency: formatsFor(activeLanguage()).currencyName(currency) })
+            : say('letterRequest.invoice.amount.decimals', { digits }),
         });
       }
     }, { when: (payload) => payload.issues.length === 0 }); // the dates it compares must each be valid first

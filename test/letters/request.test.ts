@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLetterKind, LETTER_KINDS, letterRequestSchemas, type LetterKind } from '../../src/letters/request.ts';
 import { letterInput } from '../helpers/letters.ts';
+import { inLanguage } from '../../src/language/messages.ts';
 
 type Input = ReturnType<typeof letterInput>;
 
@@ -163,5 +164,51 @@ describe('the day the freelancer called', () => {
       'letter.calledOn: Enter a call date on or before the date of the letter',
       'letter.invoice.dueDate: Enter a due date on or after the invoice date',
     ]);
+  });
+});
+
+describe('in Japanese: the same rules, each sentence from the Japanese catalogue', () => {
+  /** Every problem as "path: message", checked in Japanese. */
+  const japanese = (kind: LetterKind, change: (input: Input) => void = () => {}) => inLanguage('ja', () => problems(kind, change));
+
+  it('names each missing field of the invoice in Japanese', () => {
+    expect(japanese('late-notice', (input) => delete input.letter.invoice)).toEqual([
+      'letter.invoice.number: 請求書番号を入力してください',
+      'letter.invoice.amount: 請求金額を入力してください（例：600,000）',
+      'letter.invoice.issuedOn: 請求日を入力してください',
+      'letter.invoice.dueDate: 支払期日を入力してください',
+    ]);
+  });
+
+  it('writes the dates it names the Japanese way', () => {
+    expect(japanese('late-notice', (input) => (input.letter.date = '2027-03-12'))).toEqual([
+      'letter.date: 文書の日付は請求書の支払期日（2027年3月12日）より後の日付を入力してください。この文書は支払期日を過ぎた請求書についてのものです',
+    ]);
+    expect(japanese('payment-reminder', (input) => (input.letter.invoice.issuedOn = '2026-11-30'))).toEqual([
+      'letter.invoice.issuedOn: 請求日は契約の効力発生日（2026年12月1日）以降の日付を入力してください',
+    ]);
+    expect(japanese('work-paused', (input) => (input.letter.calledOn = '2027-04-27'))).toEqual(['letter.calledOn: 電話した日は文書の日付以前の日付を入力してください']);
+  });
+
+  it('names the currency in Japanese when yen has no decimals', () => {
+    expect(
+      japanese('late-notice', (input) => {
+        input.answers.fee = { ...input.answers.fee, currency: 'JPY', total: 1_200_000 };
+        input.letter.invoice.amount = 600_000.5;
+      }),
+    ).toEqual(['letter.invoice.amount: 請求金額は整数で入力してください（日本円には小数点以下の単位がありません）']);
+  });
+
+  it('numbers and text out of range, and the letter or invoice that is not an object', () => {
+    expect(japanese('final-notice', (input) => (input.letter.deadlineDays = 31))).toEqual(['letter.deadlineDays: 支払猶予日数は5から30までの範囲で入力してください']);
+    expect(japanese('final-notice', (input) => (input.letter.deadlineDays = 'ten' as never))).toEqual(['letter.deadlineDays: 支払猶予日数は数字で入力してください（例：10）']);
+    expect(japanese('payment-reminder', (input) => (input.letter.invoice.number = 'N'.repeat(61)))).toEqual(['letter.invoice.number: 請求書番号は60文字以内で入力してください']);
+    expect(japanese('payment-reminder', (input) => (input.letter.invoice = null))).toEqual(['letter.invoice: 請求書の内容を入力してください']);
+    expect(japanese('work-paused', (input) => (input.letter = 'today' as never))).toEqual(['letter: 文書は日付を含むオブジェクトで指定してください']);
+  });
+
+  it('the English sentences are unchanged outside a Japanese check', () => {
+    expect(problems('final-notice', (input) => (input.letter.deadlineDays = 31))).toEqual(['letter.deadlineDays: Days to pay must be between 5 and 30']);
+    expect(problems('work-paused', (input) => (input.letter.howToPay = 7 as never))).toEqual(['letter.howToPay: How to pay must be text']);
   });
 });

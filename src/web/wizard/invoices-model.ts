@@ -13,7 +13,7 @@ import { inLanguage, type Messages } from '../../language/messages.ts';
 import type { Answers } from '../../answers/schema.ts';
 import { contractMoney } from '../../contract/settlement.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
-import { invoiceRequestSchema, monthName, type InvoiceKind, type InvoiceRequest } from '../../invoices/request.ts';
+import { invoiceRequestSchema, type InvoiceKind, type InvoiceRequest } from '../../invoices/request.ts';
 import type { Invoice } from '../../invoices/tree.ts';
 import { fieldProblems } from '../problems.ts';
 import { fieldId, type FieldError } from './engine.ts';
@@ -294,10 +294,9 @@ export interface InvoicesPageContext {
   readonly messages: Messages;
 }
 
-const japaneseMonth = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', timeZone: 'UTC' });
 /** "August 2027"; "2027年8月". */
 function monthLabel(month: string, language: Messages['language']): string {
-  return language === 'ja' ? japaneseMonth.format(new Date(`${month}-01T00:00:00Z`)) : monthName(month);
+  return formatsFor(language).month(month);
 }
 
 /** The months a retainer invoice may be for: from the start date's month, two years on. */
