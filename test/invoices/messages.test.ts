@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
+import { inLanguage } from '../../src/language/messages.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
@@ -136,5 +137,37 @@ describe('the same sentences in the API\'s problem details', () => {
         { path: 'invoice.colour', message: '"colour" is not part of an invoice; check its spelling or remove it.' },
       ]),
     );
+  });
+});
+
+describe('in Japanese: the same rules, each sentence from the Japanese catalogue', () => {
+  const japanese = (sample: string, invoice: Loose) => inLanguage('ja', () => problems(sample, invoice));
+  const tokyoBalance = { kind: 'balance', number: 'B-1', issuedOn: '2027-06-01' };
+
+  // [what, sample, invoice, path, message]
+  const JA_CASES: [string, string, Loose, string, string][] = [
+    ['no number', 'ja/tokyo-fixed', { kind: 'balance', issuedOn: '2027-06-01' }, 'invoice.number', '請求書番号を入力してください（例：INV-2027-001）'],
+    ['no kind', 'ja/tokyo-fixed', { number: 'X', issuedOn: '2027-06-01' }, 'invoice.kind', '請求書の種類を選択してください："deposit"（着手金）、"balance"（固定額の残金）、"hours"（作業時間分）、"retainer"（1か月分の月額報酬）、"ending"（委託者が契約を終了したときの精算）のいずれかです'],
+    ['an hours invoice on a fixed price', 'ja/tokyo-fixed', { ...tokyoBalance, kind: 'hours', hours: 10 }, 'invoice.kind', '残金の請求書を選択してください。作業時間分の請求書は時間単価の契約で使うもので、この契約は固定額の契約です'],
+    ['a balance invoice on an hourly contract', 'ja/osaka-hourly', { ...tokyoBalance }, 'invoice.kind', '作業時間分の請求書（final: trueで着手金を差し引きます）を選択してください。残金の請求書は固定額の契約で使うもので、この契約は時間単価の契約です'],
+    ['an invoice before the effective date', 'ja/tokyo-fixed', { ...tokyoBalance, issuedOn: '2027-03-31' }, 'invoice.issuedOn', '請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください'],
+    ['a due date before the invoice', 'ja/tokyo-fixed', { ...tokyoBalance, dueDate: '2027-05-31' }, 'invoice.dueDate', '支払期日は請求日（2027年6月1日）以降の日付を入力してください'],
+    ['an expense in decimal yen', 'ja/tokyo-fixed', { ...tokyoBalance, expenses: [{ description: '素材写真', amount: 3000.5 }] }, 'invoice.expenses.0.amount', '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）'],
+    ['work done over the price', 'ja/tokyo-fixed', { kind: 'ending', number: 'E-1', issuedOn: '2027-06-01', workDoneAmount: 1_200_001 }, 'invoice.workDoneAmount', '作業済みの分の金額は、報酬総額の1,200,000円以下で入力してください'],
+    ['a month before the retainer starts', 'ja/yokohama-retainer', { kind: 'retainer', number: 'R-1', issuedOn: '2027-07-01', month: '2027-06' }, 'invoice.month', '2027年7月以降の月を入力してください。月額報酬は2027年7月から始まります'],
+    ['a month on a balance invoice', 'ja/tokyo-fixed', { ...tokyoBalance, month: '2027-06' }, 'invoice.month', '残金の請求書には「month」を記載できませんので、削除してください。月額報酬の請求書の項目です'],
+    ['no hours on an hours invoice', 'ja/osaka-hourly', { kind: 'hours', number: 'H-1', issuedOn: '2027-06-01', hours: 0 }, 'invoice.hours', '作業時間は0より大きい値を入力してください'],
+    ['hours to the thousandth', 'ja/osaka-hourly', { kind: 'hours', number: 'H-1', issuedOn: '2027-06-01', hours: 12.255 }, 'invoice.hours', '作業時間は小数点以下2桁までで入力してください（例：12時間15分は12.25）'],
+    ['notice given on a fixed price', 'ja/tokyo-fixed', { kind: 'ending', number: 'E-1', issuedOn: '2027-06-01', workDoneAmount: 0, noticeDaysGiven: 3 }, 'invoice.noticeDaysGiven', '「noticeDaysGiven」を削除してください。予告期間は月額報酬の契約だけに適用され、この契約は固定額の契約です'],
+    ['notice given of 366 days', 'ja/yokohama-retainer', { kind: 'ending', number: 'E-1', issuedOn: '2027-08-01', workDoneAmount: 0, noticeDaysGiven: 366 }, 'invoice.noticeDaysGiven', '委託者が予告した日数は0から365日までの範囲で入力してください'],
+  ];
+
+  it.each(JA_CASES)('%s', (_what, sample, invoice, path, message) => {
+    expect(japanese(sample, invoice)[path]).toBe(message);
+  });
+
+  it('the same mistakes in an English check keep their English sentences', () => {
+    expect(problems('ja/tokyo-fixed', { ...tokyoBalance, issuedOn: '2027-03-31' })['invoice.issuedOn']).toBe("Enter an invoice date on or after the contract's effective date, April 1, 2027");
+    expect(problems('ja/yokohama-retainer', { kind: 'retainer', number: 'R-1', issuedOn: '2027-07-01', month: '2027-06' })['invoice.month']).toBe('Enter July 2027 or a later month: the retainer starts in July 2027');
   });
 });

@@ -5,7 +5,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/answers/schema.ts';
 import { loadCatalogues, MESSAGES_DIR, messagesFor } from '../../src/language/messages.ts';
+import { UNKNOWN_KEY_PARTS } from '../../src/language/unknown-keys.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
 const dirs: string[] = [];
@@ -41,6 +43,54 @@ describe('the catalogues shipped', () => {
 
   it('an unknown key in the code is an error, not a blank on a page', () => {
     expect(() => messagesFor('ja').t('no.such.key')).toThrow(/No message "no.such.key" in the ja catalogue/);
+  });
+});
+
+/** Every sentence of a catalogue file whose key starts with one of `prefixes`, plural forms each on their own. */
+function sentencesOf(language: string, prefixes: readonly string[]): [string, string][] {
+  const catalogue = JSON.parse(readFileSync(join(MESSAGES_DIR, `${language}.json`), 'utf8')) as Record<string, string | Record<string, string>>;
+  return Object.entries(catalogue)
+    .filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix)))
+    .flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as [string, string]] : Object.values(value).map((text) => [key, text] as [string, string])));
+}
+
+/**
+ * English left in a sentence: two English words in a row, once placeholders,
+ * quoted field names ("deposit", 「answers」) and JSON examples are set aside.
+ * Single code words a client types (kind, final: true, JSON) are allowed.
+ */
+function englishIn(text: string): string | undefined {
+  const bare = text
+    .replace(/\{[A-Za-z]+\}/g, ' ')
+    .replace(/\{ ".*?\}/g, ' ')
+    .replace(/"[^"]*"/g, ' ')
+    .replace(/「[^」]*」/g, ' ');
+  return /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.exec(bare)?.[0];
+}
+
+describe('the letters\' and invoices\' field messages are Japanese in ja.json', () => {
+  const PREFIXES = ['letterRequest.', 'invoiceRequest.'];
+
+  it('every sentence is Japanese: Japanese characters, and no English words left in it', () => {
+    const sentences = sentencesOf('ja', PREFIXES);
+    expect(sentences.length).toBeGreaterThan(100);
+    for (const [key, text] of sentences) {
+      expect({ key, japanese: /[\u3040-\u30ff\u4e00-\u9fff]/.test(text) }).toEqual({ key, japanese: true });
+      expect({ key, english: englishIn(text) }).toEqual({ key, english: undefined });
+    }
+  });
+
+  it('the check finds the English ones (it would catch a sentence left untranslated)', () => {
+    expect.hasAssertions();
+    for (const [key, text] of sentencesOf('en', PREFIXES)) expect({ key, english: englishIn(text) }).not.toEqual({ key, english: undefined });
+  });
+
+  it('each part\'s sentence for an unknown field is its own, in every language, so the edge can tell them apart', () => {
+    expect.hasAssertions();
+    for (const language of LANGUAGES) {
+      const sentences = UNKNOWN_KEY_PARTS.map((part) => messagesFor(language).t(`${part}.unknownField`));
+      expect(new Set(sentences).size).toBe(UNKNOWN_KEY_PARTS.length);
+    }
   });
 });
 
