@@ -143,6 +143,21 @@ export function inLanguage<T>(language: Language | Messages, check: () => T): T 
   }
 }
 
+/**
+ * A schema's check (`() => schema.safeParse(data)`) with its problems written
+ * in `language`. Zod writes an error's messages when the error is first read,
+ * not when the check runs, so a failed check's error is read here, while the
+ * language is still set; read outside, every lazily written sentence would be
+ * English.
+ */
+export function checkIn<R extends { readonly success: boolean; readonly error?: unknown }>(language: Language | Messages, check: () => R): R {
+  return inLanguage(language, () => {
+    const result = check();
+    if (!result.success) void result.error;
+    return result;
+  });
+}
+
 /** A sentence of the check in progress (English outside `inLanguage`). */
 export function say(key: string, params?: MessageParams): string {
   return (active ?? messagesFor(SOURCE)).t(key, params);

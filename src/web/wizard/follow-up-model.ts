@@ -7,7 +7,7 @@
 import { addDays } from '../../answers/dates.ts';
 import { formatPercent } from '../../answers/money.ts';
 import { formatsFor } from '../../language/format.ts';
-import { inLanguage, type Messages } from '../../language/messages.ts';
+import { checkIn, type Messages } from '../../language/messages.ts';
 import { japaneseLetterOwnFacts } from '../../letters/edition-ja.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
@@ -86,7 +86,7 @@ export function validateLetter(
   form: FormValues,
   messages: Messages,
 ): { ok: true; request: LetterRequest } | { ok: false; errors: FieldError[] } {
-  const result = inLanguage(messages, () => letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form) }));
+  const result = checkIn(messages, () => letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form) }));
   if (result.success) return { ok: true, request: result.data };
   const names = LETTER_INPUTS[kind];
   const errors: FieldError[] = [];
@@ -112,7 +112,7 @@ export function validateCalendar(
 ): { ok: true; request: ScheduleRequest } | { ok: false; errors: FieldError[] } {
   const stage = text(form, 'stage');
   const since = text(form, 'since').trim();
-  const result = inLanguage(messages, () => scheduleRequestSchema.safeParse({ answers, ...(stage ? { stage } : {}), ...(since ? { since } : {}) }));
+  const result = checkIn(messages, () => scheduleRequestSchema.safeParse({ answers, ...(stage ? { stage } : {}), ...(since ? { since } : {}) }));
   if (result.success) return { ok: true, request: result.data };
   const errors: FieldError[] = [];
   for (const problem of fieldProblems(result.error.issues)) {

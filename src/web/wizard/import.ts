@@ -4,7 +4,7 @@
 import { answersSchema, type Answers } from '../../answers/schema.ts';
 import { EmbeddedAnswersError, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
 import { fieldProblems } from '../problems.ts';
-import { inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
+import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
 
 export type ImportResult =
   | { readonly ok: true; readonly answers: Answers }
@@ -50,7 +50,7 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
   }
 
   // The problems are written in the page's language, as they are found.
-  const result = inLanguage(messages, () => answersSchema.safeParse(data));
+  const result = checkIn(messages, () => answersSchema.safeParse(data));
   if (!result.success) {
     const problems = inLanguage(messages, () => fieldProblems(result.error.issues));
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem) => (problem.path ? `${problem.path}: ${problem.message}` : problem.message));

@@ -9,7 +9,7 @@
 import { addDays } from '../../answers/dates.ts';
 import { formatMoney, formatPercent, toMajor } from '../../answers/money.ts';
 import { formatsFor } from '../../language/format.ts';
-import { inLanguage, type Messages } from '../../language/messages.ts';
+import { checkIn, type Messages } from '../../language/messages.ts';
 import type { Answers } from '../../answers/schema.ts';
 import { contractMoney } from '../../contract/settlement.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
@@ -94,7 +94,7 @@ export function invoiceFromForm(kind: InvoiceKind, answers: Answers, form: FormV
 
 /** The request when the form is usable, or the problems to show beside its inputs. */
 export function validateInvoice(kind: InvoiceKind, answers: Answers, form: FormValues, messages: Messages): { ok: true; request: InvoiceRequest } | { ok: false; errors: FieldError[] } {
-  const result = inLanguage(messages, () => invoiceRequestSchema.safeParse({ answers, invoice: invoiceFromForm(kind, answers, form) }));
+  const result = checkIn(messages, () => invoiceRequestSchema.safeParse({ answers, invoice: invoiceFromForm(kind, answers, form) }));
   if (result.success) return { ok: true, request: result.data };
   const names = inputsFor(kind, answers);
   // The expenses that were filled in, by their position in the request, back to their rows on the form.
