@@ -1,13 +1,15 @@
 // Errors at the HTTP edge, as RFC 9457 problem details
 // (application/problem+json): one entry per field a person must fix, with a
 // dotted path (`deposit.percent`) and a sentence, never a stack trace. The
-// sentences come from the message catalogues (`problem.*`, `answers.*`), in
+// sentences come from the message catalogues (`problem.*`, `answers.*`,
+// `letterRequest.*`, `invoiceRequest.*`), in
 // the language the request asks for (problemIn, toProblemIn).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../answers/schema.ts';
 import { DraftStoreUnavailableError } from '../drafts/store.ts';
 import { inLanguage, messagesFor, say, type MessageParams, type Messages } from '../language/messages.ts';
+import { unknownKey } from '../language/unknown-keys.ts';
 
 export interface FieldProblem {
   /** Dotted path of the field: `client.phone`, `project.deliverables.2`. */
@@ -70,21 +72,14 @@ interface IssueLike {
   readonly keys?: readonly string[];
 }
 
-const NOT_PART_OF = /not part of (an invoice|an expense|the request|the letter)/;
-
-/** Zod issues as field problems; an unknown key is reported at its own path. */
+/** Zod issues as field problems; an unknown key is reported at its own path, saying what it is not part of. */
 export function fieldProblems(issues: readonly IssueLike[], prefix: readonly PropertyKey[] = []): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const issue of issues) {
     const base = [...prefix, ...issue.path].map(String);
     if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-      // What the key is not part of, when the schema's own sentence names something other than the answers.
-      const part = NOT_PART_OF.exec(issue.message)?.[1];
-      for (const key of issue.keys) {
-        // The invoice's and the letters' own fields are worded in English by their schemas ("…not part of an invoice…");
-        // the answers' sentence comes from the catalogue, in the language of the check.
-        problems.push({ path: [...base, key].join('.'), message: part ? `"${key}" is not part of ${part}; check its spelling or remove it.` : say('answers.unknownKey', { key }) });
-      }
+      // The schema's message says which part (the answers, an invoice, an expense…); see language/unknown-keys.ts.
+      for (const key of issue.keys) problems.push({ path: [...base, key].join('.'), message: unknownKey(issue.message, key) });
     } else {
       problems.push({ path: base.join('.'), message: issue.message });
     }

@@ -125,3 +125,81 @@ describe('GET /api/clauses?language=ja', () => {
     expect(response.json().errors).toEqual([{ path: 'querystring.language', message: 'Select the language of the clause library: "en" (English) or "ja" (Japanese)' }]);
   });
 });
+
+describe('the letters\' and invoices\' own problems in Japanese, with Accept-Language: ja', () => {
+  const ja = { 'accept-language': 'ja' };
+  const errorsOf = async (url: string, payload: unknown, headers: Record<string, string> = ja) => {
+    const response = await post(url, payload, headers);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    return response.json().errors as { path: string; message: string }[];
+  };
+  const balance = { kind: 'balance', number: 'B-1', issuedOn: '2027-06-01' };
+
+  it('a missing invoice number, with the problem\'s title and detail in Japanese', async () => {
+    const response = await post('/api/invoices', { answers: tokyo(), invoice: { kind: 'balance', issuedOn: '2027-06-01' } }, ja);
+    expect(response.json()).toMatchObject({
+      title: '回答に誤りがあります',
+      detail: '修正が必要な回答が1件あります。',
+      errors: [{ path: 'invoice.number', message: '請求書番号を入力してください（例：INV-2027-001）' }],
+    });
+  });
+
+  it('an invoice of the wrong kind for the contract\'s fee model, with the reason', async () => {
+    expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, kind: 'hours', hours: 10 } })).toEqual([
+      { path: 'invoice.kind', message: '残金の請求書を選択してください。作業時間分の請求書は時間単価の契約で使うもので、この契約は固定額の契約です' },
+    ]);
+  });
+
+  it('decimals on a yen amount, naming 日本円', async () => {
+    expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, expenses: [{ description: '素材写真', amount: 3000.5 }] } })).toEqual([
+      { path: 'invoice.expenses.0.amount', message: '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）' },
+    ]);
+  });
+
+  it('a date before the contract takes effect, written 2027年4月1日', async () => {
+    expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, issuedOn: '2027-03-31' } })).toEqual([
+      { path: 'invoice.issuedOn', message: '請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください' },
+    ]);
+    expect(await errorsOf('/api/letters/final-check-in', { answers: tokyo(), letter: { date: '2027-03-31' } })).toEqual([
+      { path: 'letter.date', message: '文書の日付は契約の効力発生日（2027年4月1日）以降の日付を入力してください' },
+    ]);
+  });
+
+  it('a letter dated on its invoice\'s due date, which must be after it', async () => {
+    const letter = { date: '2027-07-30', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30' } };
+    expect(await errorsOf('/api/letters/late-notice', { answers: tokyo(), letter })).toEqual([
+      { path: 'letter.date', message: '文書の日付は請求書の支払期日（2027年7月30日）より後の日付を入力してください。この文書は支払期日を過ぎた請求書についてのものです' },
+    ]);
+  });
+
+  it('unknown keys, each named with what it is not part of', async () => {
+    expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, colour: 'red', expenses: [{ description: '素材写真', amount: 3000, vat: true }] }, letter: {} })).toEqual(
+      expect.arrayContaining([
+        { path: 'invoice.colour', message: '「colour」は請求書に含まれない項目です。綴りを確認するか、削除してください。' },
+        { path: 'invoice.expenses.0.vat', message: '「vat」は経費に含まれない項目です。綴りを確認するか、削除してください。' },
+        { path: 'letter', message: '「letter」はリクエストに含まれない項目です。綴りを確認するか、削除してください。' },
+      ]),
+    );
+    const letter = { date: '2027-08-30', note: 'よろしく', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30', currency: 'JPY' } };
+    expect(await errorsOf('/api/letters/payment-reminder', { answers: { ...tokyo(), colour: 'red' }, letter, extra: 1 })).toEqual(
+      expect.arrayContaining([
+        { path: 'letter.note', message: '「note」は文書に含まれない項目です。綴りを確認するか、削除してください。' },
+        { path: 'letter.invoice.currency', message: '「currency」は請求書に含まれない項目です。綴りを確認するか、削除してください。' },
+        { path: 'extra', message: '「extra」はリクエストに含まれない項目です。綴りを確認するか、削除してください。' },
+        { path: 'answers.colour', message: '「colour」は回答に含まれない項目です。綴りを確認するか、削除してください。' },
+      ]),
+    );
+  });
+
+  it('the same requests in English keep the English sentences, and a letter request\'s own key is "not part of the request"', async () => {
+    const english = { 'accept-language': 'en' };
+    expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, issuedOn: '2027-03-31' } }, english)).toEqual([
+      { path: 'invoice.issuedOn', message: "Enter an invoice date on or after the contract's effective date, April 1, 2027" },
+    ]);
+    expect(await errorsOf('/api/letters/final-check-in', { answers: tokyo(), letter: { date: '2027-04-02', note: 'hi' }, extra: 1 }, english)).toEqual([
+      { path: 'letter.note', message: '"note" is not part of the letter; check its spelling or remove it.' },
+      { path: 'extra', message: '"extra" is not part of the request; check its spelling or remove it.' },
+    ]);
+  });
+});

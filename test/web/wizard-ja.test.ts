@@ -339,6 +339,42 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
     expect(made).toContain('2027年4月1日');
   });
 
+  /** The sentences shown beside the fields, by the id of their message. */
+  const fieldErrors = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<p class="error-message" id="([^"]+)"><span class="visually-hidden">[^<]*<\/span> ([^<]*)<\/p>/g)].map((match) => [match[1]!, match[2]!])) as Record<string, string>;
+  const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+  it('every problem with a letter\'s own fields is a Japanese sentence beside its field, dates written 2027年…', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const missing = await visitor.post(`${base}/follow-up/final-notice`, { date: '2027-03-31', deadlineDays: '31', action: 'docx' });
+    expect(missing.statusCode).toBe(400);
+    const errors = Object.values(fieldErrors(missing.body));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        '請求書番号を入力してください',
+        '請求金額を入力してください（例：600,000）',
+        '請求日を入力してください',
+        '支払期日を入力してください',
+        '支払猶予日数は5から30までの範囲で入力してください',
+      ]),
+    );
+    expect(errors.every((error) => JAPANESE.test(error) && !/Enter|must be/.test(error))).toBe(true);
+    const early = await visitor.post(`${base}/follow-up/work-paused`, { date: '2027-03-31', action: 'docx' });
+    expect(Object.values(fieldErrors(early.body))).toEqual(['文書の日付は契約の効力発生日（2027年4月1日）以降の日付を入力してください']);
+    expect(errorSummary(early.body)).toContain('文書の日付は契約の効力発生日（2027年4月1日）以降の日付を入力してください');
+  });
+
+  it('every problem with an invoice\'s own fields is a Japanese sentence beside its field', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const wrong = await visitor.post(`${base}/invoices/balance`, { number: '', issuedOn: '2027-03-31', 'expenses.0.description': '素材写真', 'expenses.0.amount': '3000.5', action: 'docx' });
+    expect(wrong.statusCode).toBe(400);
+    const errors = Object.values(fieldErrors(wrong.body));
+    expect(errors).toEqual(expect.arrayContaining(['請求書番号を入力してください（例：INV-2027-001）']));
+    expect(errors.every((error) => JAPANESE.test(error) && !/Enter|must be/.test(error))).toBe(true);
+    const early = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '2027-03-31', action: 'docx' });
+    expect(Object.values(fieldErrors(early.body))).toEqual(['請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください']);
+  });
+
   it('the language link on the follow-up page turns the draft English, and the page reads as before', async () => {
     const { visitor, base } = await walkInJapanese();
     const english = (await visitor.get(`${base}/follow-up?lang=en`)).body;
