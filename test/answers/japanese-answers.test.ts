@@ -80,15 +80,24 @@ describe('the invoice registration number is T and 13 digits', () => {
     ['t1234567890123', 'T1234567890123'],
     ['T-1234-5678-9012-3', 'T1234567890123'],
     ['Ｔ１２３４５６７８９０１２３', 'T1234567890123'],
+    ['T 1234 5678 9012 3', 'T1234567890123'],
+    ['T‐1234‐5678‐9012‐3', 'T1234567890123'],
+    ['T－1234－5678－9012－3', 'T1234567890123'],
+    ['Tー1234ー5678ー9012ー3', 'T1234567890123'],
   ])('%s is kept as %s', (typed, kept) => {
     expect(answersSchema.parse(withNumber(typed)).freelancer.invoiceRegistrationNumber).toBe(kept);
   });
 
-  it('left empty, it is absent', () => {
+  it('left empty, or only separators, it is absent', () => {
     expect(answersSchema.parse(withNumber('')).freelancer.invoiceRegistrationNumber).toBeUndefined();
+    expect(answersSchema.parse(withNumber(' - ')).freelancer.invoiceRegistrationNumber).toBeUndefined();
   });
 
-  it.each(['T123456789012', 'T12345678901234', '1234567890123', 'TX234567890123'])('%s is refused, naming the field', (typed) => {
+  it('a number where the text belongs is named', () => {
+    expect(problemsOf(withNumber(1234567890123))).toEqual({ 'freelancer.invoiceRegistrationNumber': 'Invoice registration number must be text' });
+  });
+
+  it.each(['T123456789012', 'T12345678901234', '1234567890123', 'TX234567890123', 'xT1234567890123', 'T1234567890123x', 'T1234567890123.'])('%s is refused, naming the field', (typed) => {
     expect(problemsOf(withNumber(typed))).toEqual({
       'freelancer.invoiceRegistrationNumber': 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123',
     });

@@ -2,7 +2,7 @@
 // ITU's E.164 maximum) before any extension, written with the separators
 // people use, an optional leading +, and an extension of up to 6 digits.
 import { describe, expect, it } from 'vitest';
-import { answersSchema } from '../../src/answers/schema.ts';
+import { answersSchema, phoneWithoutExtension } from '../../src/answers/schema.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 // The wording is the messages' to choose; what is pinned is that the phone field is refused.
@@ -63,5 +63,36 @@ describe('how a number is written', () => {
     ['letters for digits', '1-800-FLOWERS'],
   ])('refuses %s', (_name, phone) => {
     expect(phoneProblem(phone)).toEqual(MESSAGE);
+  });
+});
+
+describe('the extension taken off before the digits are counted', () => {
+  it.each([
+    ['"ext." and a space', '+1 415 555 0100 ext. 7', '+1 415 555 0100 '],
+    ['"ext." with no space', '+1 415 555 0100 ext.7', '+1 415 555 0100 '],
+    ['"ext"', '+1 415 555 0100 ext 42', '+1 415 555 0100 '],
+    ['"x"', '+1 415 555 0100 x123456', '+1 415 555 0100 '],
+    ['"#" after a tab', '+1 415 555 0100\t#7', '+1 415 555 0100\t'],
+    ['"EXT." in capitals', '+1 415 555 0100 EXT. 7', '+1 415 555 0100 '],
+  ])('%s', (_name, phone, number) => {
+    expect(phoneWithoutExtension(phone)).toBe(number);
+  });
+
+  it.each([
+    ['no extension: the last digits are the number', '+1 415 555 0100'],
+    ['seven digits after a mark are not an extension', '+1 415 555 0100 ext. 1234567'],
+    ['a mark with no digits after it', '+1 415 555 0100 ext.'],
+    ['digits after a word that is not a mark', '+1 415 555 0100 no 7'],
+    ['only digits', '5035550142'],
+    ['a slash just below the digits', '+1 415 555 0100 x/'],
+    ['a colon just above them', '+1 415 555 0100 x:'],
+    ['digits that are not ASCII', '+1 415 555 0100 x٧'],
+  ])('%s: unchanged', (_name, phone) => {
+    expect(phoneWithoutExtension(phone)).toBe(phone);
+  });
+
+  it('what is left must still be a number one can dial', () => {
+    expect(phoneProblem('+1 415 555 0100 x/')).toEqual(MESSAGE);
+    expect(phoneProblem('+1 415 555 0100 ext.7')).toBeUndefined();
   });
 });
