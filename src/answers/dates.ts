@@ -11,9 +11,20 @@ export function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// Formatting a date through Intl costs about a microsecond, and a contract
+// writes the same few dates many times: each is formatted once and kept
+// (bounded, so any number of distinct dates keeps memory in check).
+const longDates = new Map<string, string>();
+const MAX_KEPT = 10_000;
+
 /** "December 1, 2026" */
 export function formatLongDate(iso: string): string {
-  return longDate.format(parseIsoDate(iso));
+  let formatted = longDates.get(iso);
+  if (formatted === undefined) {
+    formatted = longDate.format(parseIsoDate(iso));
+    if (longDates.size < MAX_KEPT) longDates.set(iso, formatted);
+  }
+  return formatted;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -53,8 +53,18 @@ export function toMajor(amount: Money): number {
   return amount.minor / 10 ** currencyDigits(amount.currency);
 }
 
+// As dates.ts's long dates: a contract writes the same few amounts many times, each formatted once and kept (bounded).
+const formatted = new Map<string, string>();
+const MAX_KEPT = 10_000;
+
 export function formatMoney(amount: Money): string {
-  return formatterFor(amount.currency).format(toMajor(amount));
+  const key = `${amount.currency} ${amount.minor}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatterFor(amount.currency).format(toMajor(amount));
+    if (formatted.size < MAX_KEPT) formatted.set(key, text);
+  }
+  return text;
 }
 
 /** Percentages as people write them in a contract: 50%, 1.5%, 27.5%. */

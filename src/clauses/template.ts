@@ -53,7 +53,7 @@ export function renderClause(
   slots = [];
   try {
     const output = clauseEta.render(template, data);
-    return buildBlocks(planFor(output), slots, directives);
+    return buildBlocks(planFor(template, output), slots, directives);
   } finally {
     slots = null;
   }
@@ -82,12 +82,22 @@ const plans = new Map<string, readonly PlannedBlock[]>();
  */
 const MAX_PLANS = 4_096;
 
-function planFor(skeleton: string): readonly PlannedBlock[] {
+/**
+ * The skeleton each template produced last, with its plan. Most contracts
+ * take a template's usual branches, and comparing the new skeleton with the
+ * last one costs less than hashing it (a few kilobytes) for the map.
+ */
+const lastPlans = new WeakMap<CompiledTemplate, { readonly skeleton: string; readonly plan: readonly PlannedBlock[] }>();
+
+function planFor(template: CompiledTemplate, skeleton: string): readonly PlannedBlock[] {
+  const last = lastPlans.get(template);
+  if (last?.skeleton === skeleton) return last.plan;
   let plan = plans.get(skeleton);
   if (!plan) {
     plan = planMarkup(skeleton);
     if (plans.size < MAX_PLANS) plans.set(skeleton, plan);
   }
+  lastPlans.set(template, { skeleton, plan });
   return plan;
 }
 
@@ -185,19 +195,23 @@ function fillRuns(pieces: readonly Piece[], values: readonly string[]): TextRun[
     if (text !== '' && piece.bold === bold) {
       text += value;
     } else {
-      if (text !== '') runs.push(bold ? { text, bold: true } : { text });
+      if (text !== '') runs.push(run(text, bold));
       text = value;
       bold = piece.bold;
     }
   }
-  if (text !== '') runs.push(bold ? { text, bold: true } : { text });
+  if (text !== '') runs.push(run(text, bold));
   // Line-edge spaces come from template indentation, not from the wording.
+  // Runs are rebuilt only when there is something to trim: this runs for
+  // every paragraph of every contract.
   const first = runs[0];
-  if (first) runs[0] = { ...first, text: first.text.trimStart() };
+  if (first && first.text !== first.text.trimStart()) runs[0] = run(first.text.trimStart(), first.bold === true);
   const lastRun = runs.at(-1);
-  if (lastRun) runs[runs.length - 1] = { ...lastRun, text: lastRun.text.trimEnd() };
-  return runs.filter((run) => run.text !== '');
+  if (lastRun && lastRun.text !== lastRun.text.trimEnd()) runs[runs.length - 1] = run(lastRun.text.trimEnd(), lastRun.bold === true);
+  return runs[0]?.text === '' || runs.at(-1)?.text === '' ? runs.filter((one) => one.text !== '') : runs;
 }
+
+const run = (text: string, bold: boolean): TextRun => (bold ? { text, bold: true } : { text });
 
 /** Every `it.a.b` path a template reads, for the start-up check against the facts. */
 export function referencedPaths(source: string): string[] {
