@@ -48,8 +48,24 @@ export const PER_CONTRACT_LEVEL = 1;
 const CONSTANT_LEVEL = 9;
 
 export function deflatePart(name: string, content: string | Uint8Array, level: number): DeflatedPart {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const bytes = typeof content === 'string' ? utf8(content) : content;
   return { name, data: deflateRawSync(bytes, { level }), crc: crc32(bytes), size: bytes.length };
+}
+
+/**
+ * Text encoded into one buffer kept for the purpose, valid until the next
+ * call: deflating and the CRC read it at once, synchronously. Buffer.from
+ * measures the text, allocates and then encodes, which took twice as long
+ * for a contract's document.xml. Text larger than the kept buffer gets a
+ * buffer of its own, so a huge part does not stay in memory.
+ */
+const ENCODED_KEPT_BYTES = 1024 * 1024;
+const encoded = Buffer.allocUnsafe(ENCODED_KEPT_BYTES);
+
+function utf8(text: string): Buffer {
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+  if (text.length * 3 > ENCODED_KEPT_BYTES) return Buffer.from(text, 'utf8');
+  return encoded.subarray(0, encoded.write(text, 'utf8'));
 }
 
 /**
