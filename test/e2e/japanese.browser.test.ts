@@ -1,8 +1,11 @@
 // The wizard in Japanese as a Japanese freelancer meets it, in Debian's
 // Chromium: from the English home page, the 日本語 link, every step filled
-// in by its Japanese labels, to the Word file (業務委託契約書, 第1条 read back),
-// with JavaScript on and off, and axe-core on every page (<html lang="ja">,
-// no serious or critical violation).
+// in by its Japanese labels, to the Word file (業務委託契約書, 第1条 read back);
+// then a Japanese draft's follow-up letters and invoices: a letter and an
+// invoice sent with a mistake (the Japanese sentence beside its field), then
+// filled in and downloaded as Word files that read in Japanese. With
+// JavaScript on and off, and axe-core on every page (<html lang="ja">, no
+// serious or critical violation).
 //
 // "JavaScript off" blocks the app's only script (/assets/wizard.js), so each
 // page behaves and looks exactly as without JavaScript (the app has no
@@ -11,13 +14,14 @@
 // evaluate it. axe is injected through the DevTools protocol, which the
 // site's CSP does not apply to.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { seriousViolations } from '../helpers/axe.ts';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
 import { libreOfficePrinter, type Printer } from '../helpers/libreoffice.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { SAMPLES_DIR, sampleInput } from '../helpers/samples.ts';
 
 let session: BrowserSession;
 let printer: Printer;
@@ -178,4 +182,81 @@ describe.each([true, false])('the wizard in Japanese, JavaScript %s', (js) => {
     expect(await page.locator('h1').innerText()).toBe('下書きを削除しました');
     await axe(page, 'deleted');
   }, 400_000);
+});
+
+async function downloadBy(page: Page, button: Locator): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return readFileSync((await file.path())!);
+}
+
+/** The sentence shown beside a field (its form group's error message, after the hidden "エラー："), found by the field's label. */
+async function errorBeside(within: Locator, label: string): Promise<string> {
+  const message = within.locator('.form-group-error', { has: within.page().getByLabel(label, { exact: true }) }).locator('.error-message').first();
+  return (await message.textContent())!.replace(/\s+/g, ' ').trim();
+}
+
+describe.each([true, false])('a Japanese draft\'s letters and invoices, JavaScript %s', (js) => {
+  it('a letter and an invoice: a mistake named in Japanese beside its field, then each as a Japanese Word file, with axe on every page', async () => {
+    const page = await openPage(js);
+    // The Tokyo answers file, continued from the Japanese home page: the draft is Japanese (its answers say so).
+    await page.goto(`${session.baseUrl}/?lang=ja`);
+    await page.getByLabel('回答ファイルまたはWordファイル').setInputFiles(join(SAMPLES_DIR, 'ja', 'tokyo-fixed.json'));
+    await press(page, 'このファイルから再開する');
+    await expect.poll(() => page.url()).toMatch(/\/review$/);
+    expect(await page.locator('h1').innerText()).toBe('回答の確認');
+
+    // 委託者と連絡が取れなくなったら, then the payment reminder's own page.
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: '委託者と連絡が取れなくなったら' }).first().click()]);
+    await expect.poll(() => page.url()).toMatch(/\/follow-up$/);
+    expect(await page.locator('h1').innerText()).toBe('委託者と連絡が取れなくなったら');
+    await axe(page, 'follow-up');
+    await Promise.all([page.waitForLoadState('load'), page.locator('#letter-payment-reminder').getByRole('link', { name: 'この文書を作成する' }).click()]);
+    await expect.poll(() => page.url()).toMatch(/\/follow-up\/payment-reminder$/);
+    expect(await page.locator('h1').innerText()).toBe('文書：お支払いのお願い');
+    await axe(page, 'payment reminder');
+
+    // Sent with the date only, and a date before the contract: each problem in Japanese beside its field.
+    let letter = page.locator('#letter-payment-reminder');
+    await letter.getByLabel('文書の日付').fill('2027-03-31');
+    await press(page, /文書をダウンロード（Word）/);
+    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('「お支払いのお願い」の入力内容に問題があります');
+    letter = page.locator('#letter-payment-reminder');
+    expect(await errorBeside(letter, '請求書番号')).toBe('エラー： 請求書番号を入力してください');
+    expect(await errorBeside(letter, '請求金額')).toBe('エラー： 請求金額を入力してください（例：600,000）');
+    expect(await letter.getByLabel('請求書番号').getAttribute('aria-invalid')).toBe('true');
+    await axe(page, 'payment reminder, with errors');
+    await letter.getByLabel('請求書番号').fill('INV-2027-002');
+    await letter.getByLabel('請求金額').fill('660,000');
+    await letter.getByLabel('請求日').fill('2027-05-31');
+    await letter.getByLabel('支払期日').fill('2027-06-30');
+    await press(page, /文書をダウンロード（Word）/);
+    letter = page.locator('#letter-payment-reminder');
+    expect(await errorBeside(letter, '文書の日付')).toBe('エラー： 文書の日付は請求日以降の日付を入力してください');
+    await letter.getByLabel('文書の日付').fill('2027-07-01');
+    const reminder = openDocx(await downloadBy(page, letter.getByRole('button', { name: /文書をダウンロード（Word）/ }))).text();
+    expect(reminder).toContain('お支払いのお願い');
+    expect(reminder).toContain('INV-2027-002');
+    expect(reminder).toContain('660,000円');
+
+    // The Invoices page, from the review page's link.
+    await page.goto(page.url().replace(/\/follow-up\/payment-reminder$/, '/review'));
+    await Promise.all([page.waitForLoadState('load'), page.getByRole('link', { name: '請求書', exact: true }).first().click()]);
+    await expect.poll(() => page.url()).toMatch(/\/invoices$/);
+    expect(await page.locator('h1').innerText()).toBe('請求書');
+    await axe(page, 'invoices');
+    let deposit = page.locator('#invoice-deposit');
+    await deposit.getByLabel('請求日', { exact: true }).fill('2027-03-31');
+    await press(page, /請求書を作成（Word）/);
+    await expect.poll(() => page.locator('.error-summary').innerText()).toContain('請求書の入力内容に問題があります');
+    deposit = page.locator('#invoice-deposit');
+    expect(await errorBeside(deposit, '請求日')).toBe('エラー： 請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください');
+    expect(await deposit.getByLabel('請求日', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await axe(page, 'invoices, with an error');
+    await deposit.getByLabel('請求日', { exact: true }).fill('2027-04-01');
+    const invoice = openDocx(await downloadBy(page, deposit.getByRole('button', { name: /請求書を作成（Word）/ }))).text();
+    expect(invoice).toContain('請求書');
+    expect(invoice).toContain('お支払');
+    expect(invoice).toContain('600,000円');
+    expect(invoice).toContain('2027年4月1日');
+  }, 200_000);
 });
