@@ -19,6 +19,7 @@ export const UNKNOWN_KEY_PARTS = [
   'invoiceRequest.request',
   'invoiceRequest.invoice',
   'invoiceRequest.expense',
+  'scheduleRequest.request',
 ] as const;
 export type UnknownKeyPart = (typeof UNKNOWN_KEY_PARTS)[number];
 

@@ -1,23 +1,22 @@
 // POST /api/schedule: the answers, the stage the project is at, and the date
-// the silence is counted from.
+// the silence is counted from. The sentences live in the message catalogues
+// (keys `scheduleRequest.*`), written in the language of the check, like the
+// answers' own (src/answers/schema.ts).
 import { z } from 'zod';
 import { answersSchema } from '../answers/schema.ts';
+import { say, sayLater } from '../language/messages.ts';
+import { unknownField } from '../language/unknown-keys.ts';
 import { STAGES } from './rules.ts';
+
+const isMissing = (issue: { input?: unknown }) => issue.input === undefined || issue.input === null;
 
 export const scheduleRequestSchema = z.strictObject(
   {
     answers: answersSchema,
-    stage: z.enum(STAGES, {
-      error: 'Stage must be "negotiating" (no contract yet), "in-progress" (waiting for feedback) or "payment-due" (waiting for payment).',
-    }),
-    since: z.iso.date({
-      error: (issue) =>
-        issue.input === undefined || issue.input === null
-          ? 'The date to count from is required: the unanswered message, or the invoice due date for payment-due.'
-          : 'The date to count from must be a real calendar date written as YYYY-MM-DD.',
-    }),
+    stage: z.enum(STAGES, { error: sayLater('scheduleRequest.stage.wrong') }),
+    since: z.iso.date({ error: (issue) => say(isMissing(issue) ? 'scheduleRequest.since.missing' : 'scheduleRequest.since.wrong') }),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Send only "answers", "stage" and "since".' : 'The request must be a JSON object with "answers", "stage" and "since".') },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('scheduleRequest.request') : say('scheduleRequest.request.wrong')) },
 );
 
 export type ScheduleRequest = z.output<typeof scheduleRequestSchema>;

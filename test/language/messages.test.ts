@@ -68,8 +68,8 @@ function englishIn(text: string): string | undefined {
   return /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.exec(bare)?.[0];
 }
 
-describe('the letters\' and invoices\' field messages are Japanese in ja.json', () => {
-  const PREFIXES = ['letterRequest.', 'invoiceRequest.'];
+describe('the letters\', invoices\' and calendar\'s field messages are Japanese in ja.json', () => {
+  const PREFIXES = ['letterRequest.', 'invoiceRequest.', 'scheduleRequest.'];
 
   it('every sentence is Japanese: Japanese characters, and no English words left in it', () => {
     const sentences = sentencesOf('ja', PREFIXES);

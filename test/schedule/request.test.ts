@@ -1,6 +1,7 @@
 // What a calendar request refuses, and the sentence the freelancer reads.
 import { describe, expect, it } from 'vitest';
 import { scheduleRequestSchema } from '../../src/schedule/request.ts';
+import { inLanguage } from '../../src/language/messages.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const problems = (request: unknown) => {
@@ -32,5 +33,16 @@ describe('the calendar request', () => {
   it('names an unknown field, and a request that is not an object', () => {
     expect(problems(request({ when: 'soon' }))).toEqual([': Send only "answers", "stage" and "since".']);
     expect(problems('payment-due')).toEqual([': The request must be a JSON object with "answers", "stage" and "since".']);
+  });
+});
+
+describe('the calendar request in Japanese', () => {
+  const japanese = (change: Record<string, unknown>) => inLanguage('ja', () => problems(request(change)));
+
+  it('names the stage, the date and an unknown field in Japanese', () => {
+    expect(japanese({ stage: 'paid' })).toEqual(['stage: 案件の段階は"negotiating"（契約前）、"in-progress"（作業中で返事待ち）、"payment-due"（納品済みで支払い待ち）のいずれかで指定してください。']);
+    expect(japanese({ since: undefined })).toEqual(['since: 起算日を入力してください。返事のないメッセージを送った日、"payment-due"の場合は請求書の支払期日です。']);
+    expect(japanese({ since: '12/03/2027' })).toEqual(['since: 起算日は正しい日付をYYYY-MM-DDの形式で入力してください。']);
+    expect(japanese({ when: 'soon' })).toEqual([': 「answers」「stage」「since」だけを送ってください。']);
   });
 });

@@ -192,6 +192,15 @@ describe('the letters\' and invoices\' own problems in Japanese, with Accept-Lan
     );
   });
 
+  it('the calendar request\'s own problems too', async () => {
+    expect(await errorsOf('/api/schedule', { answers: tokyo(), stage: 'payment-due', since: '30/07/2027', when: 'soon' })).toEqual(
+      expect.arrayContaining([
+        { path: 'since', message: '起算日は正しい日付をYYYY-MM-DDの形式で入力してください。' },
+        { path: 'when', message: '「when」はリクエストに含まれない項目です。綴りを確認するか、削除してください。' },
+      ]),
+    );
+  });
+
   it('the same requests in English keep the English sentences, and a letter request\'s own key is "not part of the request"', async () => {
     const english = { 'accept-language': 'en' };
     expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, issuedOn: '2027-03-31' } }, english)).toEqual([
@@ -200,6 +209,9 @@ describe('the letters\' and invoices\' own problems in Japanese, with Accept-Lan
     expect(await errorsOf('/api/letters/final-check-in', { answers: tokyo(), letter: { date: '2027-04-02', note: 'hi' }, extra: 1 }, english)).toEqual([
       { path: 'letter.note', message: '"note" is not part of the letter; check its spelling or remove it.' },
       { path: 'extra', message: '"extra" is not part of the request; check its spelling or remove it.' },
+    ]);
+    expect(await errorsOf('/api/schedule', { answers: tokyo(), stage: 'payment-due', since: '2027-07-30', when: 'soon' }, english)).toEqual([
+      { path: 'when', message: '"when" is not part of the request; check its spelling or remove it.' },
     ]);
   });
 });
