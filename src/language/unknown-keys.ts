@@ -20,6 +20,7 @@ export const UNKNOWN_KEY_PARTS = [
   'invoiceRequest.invoice',
   'invoiceRequest.expense',
   'scheduleRequest.request',
+  'clausesQuery.request',
 ] as const;
 export type UnknownKeyPart = (typeof UNKNOWN_KEY_PARTS)[number];
 

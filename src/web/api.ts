@@ -14,6 +14,8 @@ import { contractDocxWriter } from '../render/docx-package.ts';
 import { renderContractPage } from '../render/html.ts';
 import { contractToJson } from './contract-response.ts';
 import { HttpProblem } from './problems.ts';
+import { say } from '../language/messages.ts';
+import { unknownField } from '../language/unknown-keys.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -77,9 +79,10 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
 
   // Each language has its own clause library (clauses/contract/, clauses/contract-ja/): the same
   // edition assembly uses for answers in that language, so the list is what such a contract draws from.
+  // Its sentences come from the catalogues (clausesQuery.*), in the language of the check, like the answers'.
   const clausesQuery = z.strictObject(
-    { language: z.enum(LANGUAGES, { error: 'Select the language of the clause library: "en" (English) or "ja" (Japanese)' }).default('en') },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'This query parameter is not known: use language=en or language=ja.' : 'The query must be language=en or language=ja.') },
+    { language: z.enum(LANGUAGES, { error: () => say('clausesQuery.language.wrong') }).default('en') },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('clausesQuery.request') : say('clausesQuery.request.wrong')) },
   );
   api.get('/api/clauses', {
     schema: {

@@ -124,6 +124,23 @@ describe('GET /api/clauses?language=ja', () => {
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(response.json().errors).toEqual([{ path: 'querystring.language', message: 'Select the language of the clause library: "en" (English) or "ja" (Japanese)' }]);
   });
+
+  it('names an unknown parameter as a parameter of the list, not a field of the answers', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/clauses?lang=ja' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'querystring.lang', message: '"lang" is not a query parameter of this list; use language=en or language=ja.' }]);
+  });
+
+  it('answers both mistakes in Japanese under Accept-Language: ja', async () => {
+    const headers = { 'accept-language': 'ja' };
+    const wrong = await app.inject({ method: 'GET', url: '/api/clauses?language=fr', headers });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors).toEqual([{ path: 'querystring.language', message: '条項の言語を選んでください：「en」（英語）または「ja」（日本語）' }]);
+    const unknown = await app.inject({ method: 'GET', url: '/api/clauses?lang=ja', headers });
+    expect(unknown.json().errors).toEqual([
+      { path: 'querystring.lang', message: '「lang」はこの一覧のクエリパラメーターではありません。language=en または language=ja を指定してください。' },
+    ]);
+  });
 });
 
 describe('the letters\' and invoices\' own problems in Japanese, with Accept-Language: ja', () => {
