@@ -175,7 +175,8 @@ const NAMES_A_COURT = /\b(court|courts|tribunal|tribunale|gericht|juzgado)\b|裁
 export function courtsPhrase(venue: string): string {
   const courtsOf = NAMES_COURTS.exec(venue);
   if (courtsOf) return `the courts ${courtsOf[2]!.toLowerCase()} ${withArticle(venue.slice(courtsOf[0].length))}`;
-  if (NAMES_A_COURT.test(venue)) return /^the\s/i.test(venue) ? venue.replace(/^the\s/i, 'the ') : `the ${venue}`;
+  // "The High Court" reads "the High Court": one article, in lower case.
+  if (NAMES_A_COURT.test(venue)) return `the ${venue.replace(/^the\s/i, '')}`;
   return `the courts of ${withArticle(venue)}`;
 }
 
@@ -213,13 +214,12 @@ function exampleFacts(answers: Answers): ContractFacts['killFee']['example'] {
   const result = ending(answers, input);
   const { fee } = answers;
   const workDone = fee.model === 'retainer' ? '' : formatMoney(result.workDone);
-  const noticeDays = fee.model === 'retainer' ? fee.noticeDays : 0;
   const given = input.noticeDaysGiven ?? 0;
   return {
     workDone,
     hours: fee.model === 'hourly' ? hoursText(input.hoursWorked ?? 0) : '',
     noticeGiven: fee.model === 'retainer' ? noticeText(given) : '',
-    noticeMissing: fee.model === 'retainer' ? daysText(noticeDays - given) : '',
+    noticeMissing: fee.model === 'retainer' ? daysText(fee.noticeDays - given) : '',
     feeNotEarned: formatMoney(result.feeNotEarned),
     killFee: formatMoney(result.killFee),
     earned: formatMoney(result.earned),

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { answersSchema, type Answers } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
-import { computeFacts, courtsPhrase, daysText, noticeText, smallClaimsPhrase } from '../../src/contract/facts.ts';
+import { money } from '../../src/answers/money.ts';
+import { computeFacts, computeFigures, courtsPhrase, daysText, noticeText, smallClaimsPhrase } from '../../src/contract/facts.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -244,6 +245,10 @@ describe('the law and the courts', () => {
     ['The Courts of the State of Oregon', 'the courts of the State of Oregon', 'the small claims court for the State of Oregon'],
     ['courts of State of Oregon', 'the courts of the State of Oregon', 'the small claims court for the State of Oregon'],
     ['The High Court of Justice', 'the High Court of Justice', 'the small claims court for the area the High Court of Justice serves'],
+    ['the\tHigh Court', 'the High Court', 'the small claims court for the area the High Court serves'],
+    // "the" inside a court's name is not its article.
+    ['Supreme Court of the United Kingdom', 'the Supreme Court of the United Kingdom', 'the small claims court for the area the Supreme Court of the United Kingdom serves'],
+    ['Theatre District Court', 'the Theatre District Court', 'the small claims court for the area the Theatre District Court serves'],
     ['Tribunal de Paris', 'the Tribunal de Paris', 'the small claims court for the area the Tribunal de Paris serves'],
     ['Amtsgericht München', 'the courts of Amtsgericht München', 'the small claims court for Amtsgericht München'],
     ['Landgericht Berlin', 'the courts of Landgericht Berlin', 'the small claims court for Landgericht Berlin'],
@@ -255,6 +260,23 @@ describe('the law and the courts', () => {
   ])('%s: "%s", "%s"', (venue, courts, smallClaims) => {
     expect(courtsPhrase(venue)).toBe(courts);
     expect(smallClaimsPhrase(venue)).toBe(smallClaims);
+  });
+});
+
+describe('the figures the API returns beside the contract', () => {
+  it('the price, the deposit and the balance as amounts of money', () => {
+    expect(computeFigures(answers('new-client-fixed', (i) => (i.deposit.percent = 33)))).toEqual({
+      base: money(12_000, 'USD'),
+      deposit: money(3_960, 'USD'),
+      balance: money(8_040, 'USD'),
+    });
+  });
+});
+
+describe('the project', () => {
+  it('dates written out, and no end date when none was given', () => {
+    expect(computeFacts(answers('new-client-fixed')).project).toMatchObject({ startDate: expect.any(String), hasEndDate: true });
+    expect(computeFacts(answers('retainer-prepaid')).project).toMatchObject({ startDate: 'January 4, 2027', endDate: '', hasEndDate: false });
   });
 });
 
