@@ -45,6 +45,14 @@ describe('the English fee table', () => {
     ]);
   });
 
+  it('a refundable deposit is not called non-refundable', () => {
+    expect(rows(feeTable('new-client-fixed', (i) => (i.deposit = { percent: 50, nonRefundable: false })))).toEqual([
+      ['Deposit (50%, due before work starts)', '$6,000.00'],
+      ['Balance due on completion', '$6,000.00'],
+      ['Total price', '$12,000.00', 'bold'],
+    ]);
+  });
+
   it('a fixed price paid in full: one row, paid before work begins', () => {
     expect(rows(feeTable('new-client-fixed', (i) => (i.deposit.percent = 100)))).toEqual([['Total price, paid in full before work begins', '$12,000.00', 'bold']]);
   });
