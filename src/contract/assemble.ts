@@ -155,7 +155,7 @@ export function assembleEdition<Facts extends EditionFacts>(answers: Answers, ed
   // the clause that Word numbers 13. A clause whose wording comes out empty is
   // left out, and the numbers are worked out again without it.
   let present = applicable;
-  let rendered: Block[][] = [];
+  let rendered: Block[][];
   let facts = plain;
   for (;;) {
     // Only the clause numbers change: the facts are computed once, above.

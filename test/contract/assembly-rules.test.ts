@@ -91,6 +91,24 @@ describe('cross-references and the contract around the clauses', () => {
     expect(contract.answers).toBe(fixed);
   });
 
+  it('the parties and signature blocks: each side with its role, every way to reach it, and its title', () => {
+    const blocks = assembleContract(fixed, loadContractLibrary()).sections.flatMap((section) => section.blocks);
+    expect(blocks.find((block) => block.type === 'parties')).toEqual({
+      type: 'parties',
+      parties: [
+        { role: 'Freelancer', name: 'Jordan Lee', business: 'Lee Studio LLC', address: fixed.freelancer.address, email: fixed.freelancer.email, phone: '+1 503 555 0142' },
+        { role: 'Client', name: 'Priya Natarajan', business: 'Harbor Coffee Co.', address: fixed.client.address, email: 'priya@harborcoffee.example', phone: '+1 206 555 0199' },
+      ],
+    });
+    expect(blocks.find((block) => block.type === 'signatures')).toEqual({
+      type: 'signatures',
+      parties: [
+        { role: 'Freelancer', name: 'Jordan Lee', business: 'Lee Studio LLC', title: fixed.freelancer.title },
+        { role: 'Client', name: 'Priya Natarajan', business: 'Harbor Coffee Co.', title: fixed.client.title },
+      ],
+    });
+  });
+
   it('the English edition names a clause "clause N" and keeps its heading as written', () => {
     const edition = editionFor('en', loadContractLibrary());
     expect(edition.clauseNumber(13)).toBe('clause 13');
