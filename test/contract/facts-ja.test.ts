@@ -4,7 +4,7 @@
 // properties. Fixed examples from the three Japanese samples and their edges.
 import { describe, expect, it } from 'vitest';
 import { answersSchema, type Answers } from '../../src/answers/schema.ts';
-import { assembleContract, editionFor } from '../../src/contract/assemble.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
 import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
@@ -175,30 +175,5 @@ describe('the courts and the rest', () => {
     expect(computeJaFacts(answers('ja/yokohama-retainer')).project).toMatchObject({ endDate: '', hasEndDate: false });
     expect(facts.ownership).toEqual({ copyright: 'assign-to-client', portfolioUse: true, isExclusive: false });
     expect(computeJaFacts(answers('ja/yokohama-retainer')).ownership).toEqual({ copyright: 'retain-and-license', portfolioUse: false, isExclusive: true });
-  });
-});
-
-describe('the Japanese edition', () => {
-  it('業務委託契約書 with the project as subtitle, and file properties naming both parties', () => {
-    const contract = assembleContract(answers('ja/osaka-hourly'), english);
-    expect(contract.title).toBe('業務委託契約書');
-    expect(contract.subtitle).toBe('製品マニュアルの英訳');
-    expect(contract.meta).toEqual({
-      title: '業務委託契約書（製品マニュアルの英訳）',
-      subject: '株式会社なにわ出版と合同会社スズキ翻訳の業務委託契約書',
-      author: '合同会社スズキ翻訳',
-      fileStem: '製品マニュアルの英訳-業務委託契約書',
-      keywords: '業務委託契約書, フリーランス, 着手金, キャンセル料',
-      projectName: '製品マニュアルの英訳',
-      paperSize: 'a4',
-      language: 'ja',
-    });
-  });
-
-  it('names a clause 第N条 and puts its heading in brackets', () => {
-    const edition = editionFor('ja', english);
-    expect(edition.language).toBe('ja');
-    expect(edition.clauseNumber(12)).toBe('第12条');
-    expect(edition.heading('報酬')).toBe('（報酬）');
   });
 });
