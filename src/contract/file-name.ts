@@ -4,11 +4,13 @@
 const MAX_STEM = 80;
 
 // A scan, not /^-+|-+$/: the unanchored half retries from every dash of a run.
+// Reading past either end gives undefined, which stops the scan; when the two
+// meet (all dashes), slice gives the empty string.
 function trimDashes(text: string): string {
   let start = 0;
   let end = text.length;
-  while (start < end && text[start] === '-') start++;
-  while (end > start && text[end - 1] === '-') end--;
+  while (text[start] === '-') start++;
+  while (text[end - 1] === '-') end--;
   return text.slice(start, end);
 }
 

@@ -45,6 +45,19 @@ describe('points in a clause', () => {
     const numbered = numberPoints([paragraph('Items:'), list, paragraph('30 days later.'), paragraph('Then.')]);
     expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined))).toEqual([1, 2, 3]);
   });
+
+  it('counts a paragraph starting with a title-case letter (ǅ), a digit, a quote or a Japanese character as a point of its own', () => {
+    expect.hasAssertions();
+    for (const start of ['ǅamija je', '“Work” means', '2. The', '受託者は']) {
+      const numbered = numberPoints([paragraph('Items:'), list, paragraph(start), paragraph('Then.')]);
+      expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined)), start).toEqual([1, 2, 3]);
+    }
+  });
+
+  it('a paragraph after a table, or a lower-case one not after a list, is a point of its own', () => {
+    const numbered = numberPoints([paragraph('Fees:'), table, paragraph('each due on receipt.'), paragraph('and more.')]);
+    expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined))).toEqual([1, 2, 3]);
+  });
 });
 
 describe('the HTML preview numbers the points as Word does', () => {
