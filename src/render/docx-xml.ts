@@ -32,7 +32,7 @@ import type {
 import { gridColumnWidths } from './page.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
-import { firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
+import { CARRIAGE_RETURN, FORBIDDEN, firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
 
 /** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
 export interface NumberingIds {
@@ -103,13 +103,18 @@ function cachedRunProperties(style: RunStyle, rtl: boolean): string {
   return (RUN_PROPERTIES[index] ??= runProperties(style, rtl));
 }
 
-/** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
-function runContent(text: string): string {
-  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escapeText(text)}</w:t>`;
+/**
+ * Run content with tabs as Word tabs: a literal tab inside w:t shows as a
+ * space. `markup` says whether the whole text (of which this is a piece) has
+ * `&`, `<` or `>` at all: its scan already told, so pieces are not scanned again.
+ */
+function runContent(text: string, markup: boolean): string {
+  const escaped = (piece: string) => (markup ? escapeText(piece) : piece);
+  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escaped(text)}</w:t>`;
   let xml = '';
   text.split('\t').forEach((part, index) => {
     if (index > 0) xml += '<w:tab/>';
-    if (part !== '') xml += `<w:t xml:space="preserve">${escapeText(part)}</w:t>`;
+    if (part !== '') xml += `<w:t xml:space="preserve">${escaped(part)}</w:t>`;
   });
   return xml;
 }
@@ -122,16 +127,17 @@ function textRuns(value: string, style: RunStyle = {}): string {
     if (value === '') return properties === '' ? '<w:r/>' : `<w:r>${properties}</w:r>`;
     return `<w:r>${properties}<w:t xml:space="preserve">${value}</w:t></w:r>`;
   }
+  // One scan says what the text needs; the steps it does not need are skipped, not scanned for again.
   const found = scanText(value);
   let xml = '';
-  const lines = xmlSafeText(value).split('\n');
+  const lines = (found & (FORBIDDEN | SURROGATE | CARRIAGE_RETURN) ? xmlSafeText(value) : value).split('\n');
   for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
     const line = lines[lineIndex]!;
     const stretches = found & (RTL | SURROGATE) ? directionalStretches(line) : [{ text: line, rtl: false }];
     for (let stretchIndex = 0; stretchIndex < stretches.length; stretchIndex++) {
       const stretch = stretches[stretchIndex]!;
       const inner =
-        cachedRunProperties(style, stretch.rtl) + (lineIndex > 0 && stretchIndex === 0 ? '<w:br/>' : '') + runContent(stretch.text);
+        cachedRunProperties(style, stretch.rtl) + (lineIndex > 0 && stretchIndex === 0 ? '<w:br/>' : '') + runContent(stretch.text, (found & MARKUP) !== 0);
       xml += inner === '' ? '<w:r/>' : `<w:r>${inner}</w:r>`;
     }
   }
