@@ -107,9 +107,18 @@ export function describeCondition(when: Condition): string {
 /** Facts under `ref.` are cross-references: `it.ref.latePayment` prints "clause 7". */
 export const REF_PREFIX = 'ref';
 
+// Assembly asks for every present clause's key on every contract; clause ids
+// come only from the library's files, so each is worked out once and kept.
+const refKeys = new Map<string, string>();
+
 /** The key a clause id has under `it.ref`: late-payment -> latePayment. */
 export function refKey(id: string): string {
-  return id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+  let key = refKeys.get(id);
+  if (key === undefined) {
+    key = id.replace(/-([a-z0-9])/g, (_dash, letter: string) => letter.toUpperCase());
+    refKeys.set(id, key);
+  }
+  return key;
 }
 
 /** The clauses a template refers to, by their `it.ref` keys, in the order the wording names them. */
