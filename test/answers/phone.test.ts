@@ -74,6 +74,8 @@ describe('the extension taken off before the digits are counted', () => {
     ['"x"', '+1 415 555 0100 x123456', '+1 415 555 0100 '],
     ['"#" after a tab', '+1 415 555 0100\t#7', '+1 415 555 0100\t'],
     ['"EXT." in capitals', '+1 415 555 0100 EXT. 7', '+1 415 555 0100 '],
+    ['an extension ending in 0, the lowest digit', '+1 415 555 0100 x20', '+1 415 555 0100 '],
+    ['an extension ending in 9, the highest', '+1 415 555 0100 x19', '+1 415 555 0100 '],
   ])('%s', (_name, phone, number) => {
     expect(phoneWithoutExtension(phone)).toBe(number);
   });

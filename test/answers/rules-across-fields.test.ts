@@ -45,6 +45,10 @@ describe('dates in order', () => {
     expect(problemsOf(changed('new-client-fixed', (a) => (a.effectiveDate = 20261201)))).toEqual({
       effectiveDate: ['Effective date must be a real date, like 2027-03-01 (year, month, day)'],
     });
+    // Words sort after digits: compared as text, "soon" would be after any start date.
+    expect(problemsOf(changed('new-client-fixed', (a) => (a.effectiveDate = 'soon')))).toEqual({
+      effectiveDate: ['Effective date must be a real date, like 2027-03-01 (year, month, day)'],
+    });
     expect(problemsOf(changed('new-client-fixed', (a) => (a.project.startDate = '2026-12-32')))).toEqual({
       'project.startDate': ['Start date must be a real date, like 2027-03-01 (year, month, day)'],
     });
