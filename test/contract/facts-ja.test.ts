@@ -86,6 +86,22 @@ describe('the kind of contract and the fee', () => {
     expect(computeJaFacts(answers('ja/yokohama-retainer')).fee).toMatchObject({ rate: '', estimatedHours: '', monthly: '250,000円', hoursPerMonth: '20', noticeDays: 30 });
   });
 
+  it('0 days to pay: due on receipt of the invoice (請求書を受領した後直ちに); 1 day: within a day', () => {
+    const onReceipt = answers('ja/tokyo-fixed', (i) => (i.fee.paymentDueDays = 0));
+    expect(computeJaFacts(onReceipt).fee).toMatchObject({ paymentDueDays: 0, isDueOnReceipt: true });
+    expect(clause(onReceipt, 'fees')).toContain('委託者は、請求書を受領した後直ちに支払');
+    const nextDay = answers('ja/tokyo-fixed', (i) => (i.fee.paymentDueDays = 1));
+    expect(computeJaFacts(nextDay).fee).toMatchObject({ paymentDueDays: 1, isDueOnReceipt: false });
+    expect(clause(nextDay, 'fees')).toContain('委託者は、請求書を受領した日から1日以内に支払');
+  });
+
+  it('the account to pay into, or the one on the invoice when none is given', () => {
+    expect(computeJaFacts(answers('ja/tokyo-fixed')).fee).toMatchObject({ paymentMethod: 'みずほ銀行 世田谷支店 普通 1234567 サトウハナコ', hasPaymentMethod: true });
+    const none = answers('ja/osaka-hourly');
+    expect(computeJaFacts(none).fee).toMatchObject({ paymentMethod: '', hasPaymentMethod: false });
+    expect(clause(none, 'fees')).toContain('支払は、受託者が請求書に記載する口座への振込みにより行う。');
+  });
+
   it('with 消費税: the tax on the price and the price with it', () => {
     expect(computeJaFacts(answers('ja/tokyo-fixed')).fee).toMatchObject({ hasTax: true, taxLabel: '消費税', taxPercent: '10%', totalTax: '120,000円', totalGross: '1,320,000円' });
   });
