@@ -157,10 +157,12 @@ export const daysText = (days: number) => `${days} ${days === 1 ? 'day' : 'days'
 /** "30 days' notice", "1 day's notice" */
 export const noticeText = (days: number) => `${daysText(days)}${days === 1 ? '’s' : '’'} notice`;
 
-// "State of Oregon" reads as "the State of Oregon" inside a sentence.
+// "State of Oregon" reads as "the State of Oregon" inside a sentence, and so
+// does a name that starts with "Netherlands" or "Philippines" ("the Netherlands
+// Antilles"), but not one that only ends with it ("Amsterdam, Netherlands").
 function withArticle(place: string): string {
   return /^(state|commonwealth|province|republic|kingdom|district|territory|canton|federation|principality|grand duchy|united)\s+(of|states|kingdom|arab)\b/i.test(place) ||
-    /^netherlands$|^philippines$/i.test(place)
+    /^(netherlands|philippines)\b/i.test(place)
     ? `the ${place}`
     : place;
 }

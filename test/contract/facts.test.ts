@@ -231,7 +231,10 @@ describe('the law and the courts', () => {
     // Only a name that starts with the word takes "the".
     ['Sonoma County, State of California', 'the laws of Sonoma County, State of California'],
     ['Statesboro', 'the laws of Statesboro'],
-    ['Netherlands Antilles', 'the laws of Netherlands Antilles'],
+    ['Netherlands Antilles', 'the laws of the Netherlands Antilles'],
+    ['Philippines, Metro Manila', 'the laws of the Philippines, Metro Manila'],
+    ['Amsterdam, Netherlands', 'the laws of Amsterdam, Netherlands'],
+    ['Manila, Philippines', 'the laws of Manila, Philippines'],
     ['Republican River Valley', 'the laws of Republican River Valley'],
   ])('%s: "%s"', (law, phrase) => {
     const a = answers('new-client-fixed', (i) => (i.jurisdiction.governingLaw = law));
