@@ -54,6 +54,19 @@ describe('points in a clause', () => {
     }
   });
 
+  it('a table or a second list right after a list, and a paragraph without text, leave the numbering alone', () => {
+    const empty: Block = { type: 'paragraph', runs: [] };
+    expect(numberPoints([paragraph('Fees:'), list, table, list, paragraph('Next.'), list, empty])).toEqual([
+      { ...paragraph('Fees:'), point: 1 },
+      list,
+      table,
+      list,
+      { ...paragraph('Next.'), point: 2 },
+      list,
+      { ...empty, point: 3 },
+    ]);
+  });
+
   it('a paragraph after a table, or a lower-case one not after a list, is a point of its own', () => {
     const numbered = numberPoints([paragraph('Fees:'), table, paragraph('each due on receipt.'), paragraph('and more.')]);
     expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined))).toEqual([1, 2, 3]);
