@@ -67,7 +67,12 @@ export function formatMoney(amount: Money): string {
   return text;
 }
 
-/** Percentages as people write them in a contract: 50%, 1.5%, 27.5%. */
+/**
+ * Percentages as people write them in a contract: 50%, 1.5%, 27.5%, and a
+ * rate such as New York City's 8.875% sales tax as it is. Up to four
+ * decimals, so the rate printed is the rate the figures are computed with
+ * (two decimals printed 8.88% beside a tax charged at 8.875%).
+ */
 export function formatPercent(percent: number): string {
-  return `${Number(percent.toFixed(2))}%`;
+  return `${Number(percent.toFixed(4))}%`;
 }

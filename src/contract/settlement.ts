@@ -13,7 +13,7 @@
 //   happens to the deposit (credited, kept or refunded).
 import type { Answers } from '../answers/schema.ts';
 import { addDays, daysBetween, formatLongDate } from '../answers/dates.ts';
-import { money, toMajor, type Money } from '../answers/money.ts';
+import { formatPercent, money, toMajor, type Money } from '../answers/money.ts';
 
 /** A tax as the contract names it: "VAT" at 20%, "消費税" at 10%. */
 export interface TaxRate {
@@ -191,13 +191,12 @@ export function contractMoney(answers: Answers): ContractMoney {
     balance,
     tax,
     baseBill: bill('fee', baseLabel(answers), base),
-    depositBill: bill('deposit', `Deposit (${percentText(percent)})`, deposit, fee.withholding),
+    depositBill: bill('deposit', `Deposit (${formatPercent(percent)})`, deposit, fee.withholding),
     balanceBill: bill('balance', 'Balance', balance, fee.withholding),
     inFull: percent >= 100,
   };
 }
 
-const percentText = (percent: number) => `${Number(percent.toFixed(2))}%`;
 
 function baseLabel(answers: Answers): string {
   const { fee } = answers;
@@ -366,7 +365,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
 
   const workLabel = fee.model === 'hourly' ? `Work done: ${hoursText(Math.max(0, input.hoursWorked ?? 0))} hours at the hourly rate` : 'Work done';
   const lines: BillLine[] = [line('work-done', workLabel, workDone), ...expenseItems];
-  if (killFee.minor > 0) lines.push(line('kill-fee', `Kill fee: ${percentText(killFeePercent)} of the fee not yet earned`, killFee));
+  if (killFee.minor > 0) lines.push(line('kill-fee', `Kill fee: ${formatPercent(killFeePercent)} of the fee not yet earned`, killFee));
   // Credits never take the bill below zero: what is paid beyond what is owed is kept or refunded below.
   const depositCredited = deposit.minor < earned.minor ? deposit : earned;
   if (depositCredited.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(depositCredited)));
@@ -457,7 +456,7 @@ export function withLateFee(bill: Bill, percentPerPeriod: number, dueDate: strin
   const late = lateFigures({ amount: toMajor(bill.total), dueDate }, bill.currency, percentPerPeriod, onDate);
   if (late.lateFee.minor <= 0) return { bill, late };
   const periods = `${late.periods} full ${LATE_FEE_PERIOD_DAYS}-day ${late.periods === 1 ? 'period' : 'periods'}`;
-  const label = `Late fee: ${percentText(percentPerPeriod)} a month for ${periods} since ${formatLongDate(dueDate)}`;
+  const label = `Late fee: ${formatPercent(percentPerPeriod)} a month for ${periods} since ${formatLongDate(dueDate)}`;
   return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
 }
 
@@ -487,7 +486,7 @@ function extendBill(bill: Bill, extra: readonly BillLine[]): Bill {
 export function withDailyLateFee(bill: Bill, yearlyPercent: number, dueDate: string, onDate: string): { bill: Bill; late: LateFigures } {
   const late = dailyLateFigures({ amount: toMajor(bill.total), dueDate }, bill.currency, yearlyPercent, onDate);
   if (late.lateFee.minor <= 0) return { bill, late };
-  const label = `Late-payment damages: ${percentText(yearlyPercent)} a year for ${late.periods} ${late.periods === 1 ? 'day' : 'days'} since ${formatLongDate(dueDate)}`;
+  const label = `Late-payment damages: ${formatPercent(yearlyPercent)} a year for ${late.periods} ${late.periods === 1 ? 'day' : 'days'} since ${formatLongDate(dueDate)}`;
   return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
 }
 

@@ -50,7 +50,7 @@ describe('names and percentages', () => {
     expect(currencyName('XYZ')).toBe('XYZ');
   });
 
-  it.each([[50, '50%'], [1.5, '1.5%'], [27.5, '27.5%'], [33.3333, '33.33%'], [0.125, '0.13%'], [0, '0%']])('%d is written %s', (percent, written) => {
+  it.each([[50, '50%'], [1.5, '1.5%'], [27.5, '27.5%'], [8.875, '8.875%'], [0.125, '0.125%'], [33.3333, '33.3333%'], [100 / 3, '33.3333%'], [7.4375, '7.4375%'], [0, '0%']])('%d is written %s', (percent, written) => {
     expect(formatPercent(percent)).toBe(written);
   });
 });

@@ -20,6 +20,15 @@ function feeTable(name: string, change: (input: any) => void = () => {}): Table 
 const rows = (table: Table) => table.rows.map((row) => (row.emphasis ? [row.label, row.value, 'bold'] : [row.label, row.value]));
 
 describe('the English fee table', () => {
+  it('prints a rate with three decimals as it is charged: New York City\'s 8.875% sales tax, not 8.88%', () => {
+    const table = feeTable('new-client-fixed', (i) => {
+      i.fee.currency = 'USD';
+      i.fee.total = 10_000;
+      i.fee.tax = { label: 'Sales tax', percent: 8.875 };
+    });
+    expect(table.rows.find((row) => row.label.startsWith('Sales tax at'))).toEqual({ label: 'Sales tax at 8.875%', value: '$887.50' });
+  });
+
   it('hourly with VAT: the rate before VAT, the hours, the parts, and the estimate with VAT in bold', () => {
     const table = feeTable('returning-client-hourly', (i) => (i.fee.tax = { label: 'VAT', percent: 20 }));
     expect(table.caption).toBe('Fees (GBP)');
