@@ -4,30 +4,12 @@
 // person reads (the catalogue's, in English).
 import { describe, expect, it } from 'vitest';
 import { answersSchema, rawTextLimit } from '../../src/answers/schema.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { answerProblems, sampleWith } from '../helpers/samples.ts';
 
-/** Every problem, as path -> sentences (a field may have more than one). */
-function problemsOf(input: unknown): Record<string, string[]> {
-  const result = answersSchema.safeParse(input);
-  if (result.success) return {};
-  const problems: Record<string, string[]> = {};
-  for (const issue of result.error.issues) (problems[issue.path.join('.')] ??= []).push(issue.message);
-  return problems;
-}
 
-function withValue(path: string, value: unknown) {
-  const input = sampleInput('new-client-fixed');
-  const keys = path.split('.');
-  const last = keys.pop()!;
-  let parent = input;
-  for (const key of keys) parent = parent[key] ??= {};
-  if (value === undefined) delete parent[last];
-  else parent[last] = value;
-  return input;
-}
 
 const parsed = (path: string, value: unknown) => {
-  const answers: any = answersSchema.parse(withValue(path, value));
+  const answers: any = answersSchema.parse(sampleWith(path, value));
   return path.split('.').reduce((object, key) => object?.[key], answers);
 };
 
@@ -66,16 +48,16 @@ const limitInWords = (field: TextField) => `${field.name} must be ${field.max.to
 describe.each(REQUIRED)('$path, required', (field) => {
   it('is asked for when left out, null, empty or only spaces', () => {
     for (const value of [undefined, null, '', '  \n '])
-      expect(problemsOf(withValue(field.path, value)), JSON.stringify(value)).toEqual({ [field.path]: [field.missing] });
+      expect(answerProblems(sampleWith(field.path, value)), JSON.stringify(value)).toEqual({ [field.path]: [field.missing] });
   });
 
   it('a number where text belongs is asked for again', () => {
-    expect(problemsOf(withValue(field.path, 42))).toEqual({ [field.path]: [field.missing] });
+    expect(answerProblems(sampleWith(field.path, 42))).toEqual({ [field.path]: [field.missing] });
   });
 
   it(`takes ${field.max} characters and refuses one more, with the limit in words`, () => {
-    expect(problemsOf(withValue(field.path, 'x'.repeat(field.max)))).toEqual({});
-    expect(problemsOf(withValue(field.path, 'x'.repeat(field.max + 1)))).toEqual({ [field.path]: [limitInWords(field)] });
+    expect(answerProblems(sampleWith(field.path, 'x'.repeat(field.max)))).toEqual({});
+    expect(answerProblems(sampleWith(field.path, 'x'.repeat(field.max + 1)))).toEqual({ [field.path]: [limitInWords(field)] });
   });
 });
 
@@ -87,12 +69,12 @@ describe.each(OPTIONAL)('$path, optional', (field) => {
   });
 
   it('a number where text belongs is refused, naming the field', () => {
-    expect(problemsOf(withValue(field.path, 42))).toEqual({ [field.path]: [`${field.name} must be text`] });
+    expect(answerProblems(sampleWith(field.path, 42))).toEqual({ [field.path]: [`${field.name} must be text`] });
   });
 
   it(`takes ${field.max} characters and refuses one more, with the limit in words`, () => {
     expect(parsed(field.path, 'x'.repeat(field.max))).toBe('x'.repeat(field.max));
-    expect(problemsOf(withValue(field.path, 'x'.repeat(field.max + 1)))).toEqual({ [field.path]: [limitInWords(field)] });
+    expect(answerProblems(sampleWith(field.path, 'x'.repeat(field.max + 1)))).toEqual({ [field.path]: [limitInWords(field)] });
   });
 });
 
@@ -120,12 +102,12 @@ describe('text far over its limit is refused without being read', () => {
     expect(limit).toBe(2 * max + 100);
     expect(padded(limit)).toHaveLength(limit);
     expect(parsed(path, padded(limit))).toBe('Jordan Lee');
-    expect(problemsOf(withValue(path, padded(limit + 1)))).toEqual({ [path]: [tooLong] });
+    expect(answerProblems(sampleWith(path, padded(limit + 1)))).toEqual({ [path]: [tooLong] });
   });
 
   it('a currency code padded with spaces is read up to 106 characters', () => {
     expect(parsed('fee.currency', `${' '.repeat(103)}usd`)).toBe('USD');
-    expect(problemsOf(withValue('fee.currency', `${' '.repeat(104)}usd`))).toEqual({
+    expect(answerProblems(sampleWith('fee.currency', `${' '.repeat(104)}usd`))).toEqual({
       'fee.currency': ['Currency must be a three-letter currency code, like USD, EUR or JPY'],
     });
   });
@@ -136,16 +118,16 @@ describe('email addresses', () => {
     ['freelancer.email', 'Enter your email address', 'Enter your email address in the right format, like name@example.com', 'Your email address'],
     ['client.email', "Enter your client's email address", "Enter your client's email address in the right format, like name@example.com", "Your client's email address"],
   ])('%s: missing, malformed and too long each have their sentence', (path, missing, format, name) => {
-    expect(problemsOf(withValue(path, undefined))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, ''))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, 7))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, 'jordan at leestudio'))).toEqual({ [path]: [format] });
+    expect(answerProblems(sampleWith(path, undefined))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, ''))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, 7))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, 'jordan at leestudio'))).toEqual({ [path]: [format] });
     expect(parsed(path, ' jordan@leestudio.example ')).toBe('jordan@leestudio.example');
     // 254 characters: 64 before the @, three labels of at most 63.
     const longest = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
     expect(longest).toHaveLength(254);
     expect(parsed(path, longest)).toBe(longest);
-    expect(problemsOf(withValue(path, `a${longest}`))[path]).toContain(`${name} must be 254 characters or fewer`);
+    expect(answerProblems(sampleWith(path, `a${longest}`))[path]).toContain(`${name} must be 254 characters or fewer`);
   });
 });
 
@@ -154,14 +136,14 @@ describe('phone numbers', () => {
     ['freelancer.phone', 'Enter your phone number', 'Enter your phone number in the right format, like +1 415 555 0100 or 020 7946 0000', 'Your phone number'],
     ['client.phone', "Enter your client's phone number", "Enter your client's phone number in the right format, like +1 415 555 0100 or 020 7946 0000", "Your client's phone number"],
   ])('%s: missing, malformed and too long each have one sentence', (path, missing, format, name) => {
-    expect(problemsOf(withValue(path, undefined))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, null))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, 5035550142))).toEqual({ [path]: [missing] });
-    expect(problemsOf(withValue(path, 'call me'))).toEqual({ [path]: [format] });
+    expect(answerProblems(sampleWith(path, undefined))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, null))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, 5035550142))).toEqual({ [path]: [missing] });
+    expect(answerProblems(sampleWith(path, 'call me'))).toEqual({ [path]: [format] });
     // 40 characters is the limit: a bad number of 40 is named as badly written,
     // one of 41 only as too long.
-    expect(problemsOf(withValue(path, `+1 503 555 0142${' -'.repeat(12)}x`))).toEqual({ [path]: [format] });
-    expect(problemsOf(withValue(path, `+1 503 555 0142${' -'.repeat(12)}-x`))).toEqual({ [path]: [`${name} must be 40 characters or fewer`] });
+    expect(answerProblems(sampleWith(path, `+1 503 555 0142${' -'.repeat(12)}x`))).toEqual({ [path]: [format] });
+    expect(answerProblems(sampleWith(path, `+1 503 555 0142${' -'.repeat(12)}-x`))).toEqual({ [path]: [`${name} must be 40 characters or fewer`] });
     expect(parsed(path, `+1 503 555 0142${' -'.repeat(12)}-`)).toBe(`+1 503 555 0142${' -'.repeat(12)}-`);
   });
 });
@@ -175,20 +157,20 @@ describe('deliverables', () => {
   });
 
   it('none, fifty-one, or something other than a list each have their sentence', () => {
-    expect(problemsOf(withValue('project.deliverables', []))).toEqual({ 'project.deliverables': ['Enter at least one deliverable'] });
-    expect(problemsOf(withValue('project.deliverables', undefined))).toEqual({ 'project.deliverables': ['Enter at least one deliverable'] });
-    expect(problemsOf(withValue('project.deliverables', deliverables(51)))).toEqual({
+    expect(answerProblems(sampleWith('project.deliverables', []))).toEqual({ 'project.deliverables': ['Enter at least one deliverable'] });
+    expect(answerProblems(sampleWith('project.deliverables', undefined))).toEqual({ 'project.deliverables': ['Enter at least one deliverable'] });
+    expect(answerProblems(sampleWith('project.deliverables', deliverables(51)))).toEqual({
       'project.deliverables': ['Enter at most 50 deliverables: group the smaller ones'],
     });
-    expect(problemsOf(withValue('project.deliverables', 'a logo'))).toEqual({ 'project.deliverables': ['Deliverables must be a list'] });
+    expect(answerProblems(sampleWith('project.deliverables', 'a logo'))).toEqual({ 'project.deliverables': ['Deliverables must be a list'] });
   });
 
   it('an empty one is named by its place in the list; 1,000 characters is the most one can say', () => {
-    expect(problemsOf(withValue('project.deliverables', ['A logo', ' ']))).toEqual({
+    expect(answerProblems(sampleWith('project.deliverables', ['A logo', ' ']))).toEqual({
       'project.deliverables.1': ['Enter the deliverable, or leave its box empty to remove it'],
     });
     expect(parsed('project.deliverables', ['x'.repeat(1_000)])).toEqual(['x'.repeat(1_000)]);
-    expect(problemsOf(withValue('project.deliverables', ['x'.repeat(1_001)]))).toEqual({
+    expect(answerProblems(sampleWith('project.deliverables', ['x'.repeat(1_001)]))).toEqual({
       'project.deliverables.0': ['A deliverable must be 1,000 characters or fewer'],
     });
   });

@@ -28,3 +28,25 @@ export const JA_SAMPLE_NAMES = readdirSync(`${SAMPLES_DIR}ja/`)
   .filter((name) => name.endsWith('.json'))
   .map((name) => `ja/${name.replace(/\.json$/, '')}`)
   .sort();
+
+/** The sample as a client would send it, with `path` ("fee.total") set to `value`, or removed for `undefined`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function sampleWith(path: string, value: unknown, name = 'new-client-fixed'): any {
+  const input = sampleInput(name);
+  const keys = path.split('.');
+  const last = keys.pop()!;
+  let parent = input;
+  for (const key of keys) parent = parent[key] ??= {};
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+  return input;
+}
+
+/** Every problem the answers schema finds, as path -> sentences (a field may have more than one). */
+export function answerProblems(input: unknown): Record<string, string[]> {
+  const result = answersSchema.safeParse(input);
+  if (result.success) return {};
+  const problems: Record<string, string[]> = {};
+  for (const issue of result.error.issues) (problems[issue.path.join('.')] ??= []).push(issue.message);
+  return problems;
+}
