@@ -79,6 +79,42 @@ describe('the invoice a payment letter is about', () => {
   });
 });
 
+describe('each field of the letter at its edges, with the sentence the freelancer reads', () => {
+  const refused = (change: (input: Input) => void) => problems('final-notice', change);
+
+  it('the invoice number: text of up to 60 characters', () => {
+    expect(refused((input) => (input.letter.invoice.number = 'N'.repeat(60)))).toEqual([]);
+    expect(refused((input) => (input.letter.invoice.number = 'N'.repeat(61)))).toEqual(['letter.invoice.number: Invoice number must be 60 characters or fewer']);
+    expect(refused((input) => (input.letter.invoice.number = 12 as never))).toEqual(['letter.invoice.number: Invoice number must be text']);
+  });
+
+  it('the invoice amount: more than 0, at most 1,000,000,000, a number', () => {
+    expect(refused((input) => (input.letter.invoice.amount = 0.01))).toEqual([]);
+    expect(refused((input) => (input.letter.invoice.amount = 1_000_000_000))).toEqual([]);
+    expect(refused((input) => (input.letter.invoice.amount = 0))).toEqual(['letter.invoice.amount: Invoice amount must be more than 0']);
+    expect(refused((input) => (input.letter.invoice.amount = 1_000_000_001))).toEqual(['letter.invoice.amount: Invoice amount must be 1,000,000,000 or less']);
+    expect(refused((input) => (input.letter.invoice.amount = 'six' as never))).toEqual(['letter.invoice.amount: Invoice amount must be a number, like 6,000']);
+  });
+
+  it('the days to pay: a whole number from 5 to 30', () => {
+    expect(refused((input) => (input.letter.deadlineDays = 5))).toEqual([]);
+    expect(refused((input) => (input.letter.deadlineDays = 30))).toEqual([]);
+    expect(refused((input) => (input.letter.deadlineDays = 4))).toEqual(['letter.deadlineDays: Days to pay must be between 5 and 30']);
+    expect(refused((input) => (input.letter.deadlineDays = 10.5))).toEqual(['letter.deadlineDays: Days to pay must be a whole number, like 10']);
+    expect(refused((input) => (input.letter.deadlineDays = null as never))).toEqual(['letter.deadlineDays: Enter the days to pay before legal action, like 10']);
+  });
+
+  it('how to pay: up to 1,000 characters', () => {
+    expect(refused((input) => (input.letter.howToPay = 'x'.repeat(1000)))).toEqual([]);
+    expect(refused((input) => (input.letter.howToPay = 'x'.repeat(1001)))).toEqual(['letter.howToPay: How to pay must be 1,000 characters or fewer']);
+  });
+
+  it('the dates: real calendar dates, each named', () => {
+    expect(refused((input) => (input.letter.date = 5 as never))).toEqual(['letter.date: Date of the letter must be a real date, like 2027-03-01 (year, month, day)']);
+    expect(refused((input) => (input.letter.calledOn = '2027-02-30'))).toEqual(['letter.calledOn: Date you called the client must be a real date, like 2027-03-01 (year, month, day)']);
+  });
+});
+
 describe('the date of the letter', () => {
   it('a late letter may be dated the day after the due date, not on it', () => {
     for (const kind of ['late-notice', 'final-notice'] as const) {
