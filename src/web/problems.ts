@@ -1,9 +1,9 @@
 // Errors at the HTTP edge, as RFC 9457 problem details
 // (application/problem+json): one entry per field a person must fix, with a
 // dotted path (`deposit.percent`) and a sentence, never a stack trace. The
-// sentences come from the message catalogues (`problem.*`, `answers.*`,
-// `letterRequest.*`, `invoiceRequest.*`), in
-// the language the request asks for (problemIn, toProblemIn).
+// sentences come from the message catalogues (`problem.*`, `answers.*` and
+// each request's own: `letterRequest.*`, `invoiceRequest.*`, `scheduleRequest.*`,
+// `clausesQuery.*`), in the language the request asks for (problemIn, toProblemIn).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Language } from '../answers/schema.ts';
