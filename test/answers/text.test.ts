@@ -3,45 +3,15 @@
 // not when a random generator happens to draw a vertical tab.
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanMultiline, cleanText, hasRightToLeft } from '../../src/answers/text.ts';
-
-const hex = (c: string) => [...c].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+import { hex, XML_FORBIDDEN, XML_KEPT } from '../helpers/xml-characters.ts';
 
 describe('cleanText removes what no XML 1.0 document may contain', () => {
-  it.each([
-    ['NUL', '\u0000'],
-    ['SOH', '\u0001'],
-    ['BEL', '\u0007'],
-    ['backspace (last before tab)', '\u0008'],
-    ['vertical tab', '\u000B'],
-    ['form feed', '\u000C'],
-    ['shift out (first after carriage return)', '\u000E'],
-    ['escape', '\u001B'],
-    ['unit separator (last C0)', '\u001F'],
-    ['noncharacter U+FFFE', '\uFFFE'],
-    ['noncharacter U+FFFF', '\uFFFF'],
-    ['a lone high surrogate', '\uD800'],
-    ['a lone high surrogate at the top of its range', '\uDBFF'],
-    ['a lone low surrogate', '\uDC00'],
-    ['a lone low surrogate at the top of its range', '\uDFFF'],
-  ])('%s is removed', (_name, character) => {
+  it.each(XML_FORBIDDEN)('%s is removed', (_name, character) => {
     expect(cleanText(`a${character}b`), hex(character)).toBe('ab');
     expect(cleanText(`${character}${character}`), hex(character)).toBe('');
   });
 
-  it.each([
-    ['tab', '\t'],
-    ['line feed', '\n'],
-    ['space (first after the C0 controls)', ' '],
-    ['DEL', '\u007F'],
-    ['a C1 control (legal in XML 1.0)', '\u0085'],
-    ['the last character before the surrogates', '\uD7FF'],
-    ['the first private-use character after them', '\uE000'],
-    ['the replacement character, just below U+FFFE', '\uFFFD'],
-    ['an emoji (a surrogate pair)', '🎨'],
-    ['a letter outside the BMP, U+10000', '\uD800\uDC00'],
-    ['the last code point, U+10FFFF', '\uDBFF\uDFFF'],
-    ['a right-to-left mark', '\u200F'],
-  ])('%s is kept', (_name, character) => {
+  it.each([...XML_KEPT, ['a right-to-left mark', '\u200F'] as const])('%s is kept', (_name, character) => {
     expect(cleanText(`a${character}b`), hex(character)).toBe(`a${character}b`);
   });
 

@@ -21,44 +21,17 @@ import {
   xmlSafeText,
 } from '../../src/render/text-scan.ts';
 import { directionalStretches, startsRightToLeft } from '../../src/render/text-direction.ts';
-
-const hex = (c: string) => [...c].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+import { hex, XML_FORBIDDEN, XML_KEPT } from '../helpers/xml-characters.ts';
 
 describe('xmlSafeText drops what XML 1.0 forbids', () => {
-  it.each([
-    ['NUL', '\u0000'],
-    ['backspace (last before tab)', '\u0008'],
-    ['vertical tab', '\u000B'],
-    ['form feed', '\u000C'],
-    ['shift out (first after carriage return)', '\u000E'],
-    ['unit separator (last C0)', '\u001F'],
-    ['noncharacter U+FFFE', '\uFFFE'],
-    ['noncharacter U+FFFF', '\uFFFF'],
-    ['a lone high surrogate', '\uD800'],
-    ['a lone high surrogate at the top of its range', '\uDBFF'],
-    ['a lone low surrogate', '\uDC00'],
-    ['a lone low surrogate at the top of its range', '\uDFFF'],
-  ])('%s is removed, wherever it stands', (_name, character) => {
+  it.each(XML_FORBIDDEN)('%s is removed, wherever it stands', (_name, character) => {
     expect(xmlSafeText(`a${character}b`), hex(character)).toBe('ab');
     expect(xmlSafeText(`${character}ab`), hex(character)).toBe('ab');
     expect(xmlSafeText(`ab${character}`), hex(character)).toBe('ab');
     expect(xmlSafeText(`${character}${character}`), hex(character)).toBe('');
   });
 
-  it.each([
-    ['tab', '\t'],
-    ['line feed', '\n'],
-    ['space (first after the C0 controls)', ' '],
-    ['DEL', '\u007F'],
-    ['a C1 control (legal in XML 1.0)', '\u0085'],
-    ['the last character before the surrogates', '\uD7FF'],
-    ['the first private-use character after them', '\uE000'],
-    ['the replacement character, just below U+FFFE', '\uFFFD'],
-    ['an emoji (a surrogate pair)', '🎨'],
-    ['U+10000, the first pair', '\uD800\uDC00'],
-    ['U+10FFFF, the last pair', '\uDBFF\uDFFF'],
-    ['markup characters (escaped later, never dropped)', '<&>'],
-  ])('%s is kept as it is', (_name, character) => {
+  it.each([...XML_KEPT, ['markup characters (escaped later, never dropped)', '<&>'] as const])('%s is kept as it is', (_name, character) => {
     expect(xmlSafeText(`a${character}b`), hex(character)).toBe(`a${character}b`);
   });
 
