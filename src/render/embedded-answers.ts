@@ -47,18 +47,24 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // ---------------------------------------------------------------------------
 // Writing
 
-// Characters XML 1.0 cannot carry. JSON lets us write them as \uXXXX escapes
-// instead of dropping them, so the answers come back exactly as they were.
-const NOT_XML_SAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// What the JSON of the answers needs to sit in XML text: `&`, `<` and `>`
+// escaped, and the two characters XML 1.0 forbids that JSON.stringify lets
+// through, the noncharacters U+FFFE and U+FFFF, written as \uXXXX escapes so
+// the answers come back exactly as they were. Every other character XML
+// cannot carry (C0 controls, lone surrogates) JSON.stringify already writes as
+// an escape. One test finds whether any of them is there at all; replaceAll
+// with a string is a plain search, where a global pattern with a replacer
+// cost as much as the JSON.stringify before it.
+const NOT_XML_TEXT = /[&<>\uFFFE\uFFFF]/;
 
-function escapeXmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function asXmlText(json: string): string {
+  if (!NOT_XML_TEXT.test(json)) return json;
+  return json.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('\uFFFE', '\\ufffe').replaceAll('\uFFFF', '\\uffff');
 }
 
 /** The custom XML item holding the answers: our namespace, a version, the JSON as text. */
 export function answersPartXml(answers: unknown): string {
-  const json = JSON.stringify(answers).replace(NOT_XML_SAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${escapeXmlText(json)}</answers>`;
+  return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${asXmlText(JSON.stringify(answers))}</answers>`;
 }
 
 /**
@@ -109,7 +115,8 @@ function freeRelationshipId(rels: string): string {
  * larger than readEmbeddedAnswers accepts: such a file could never be loaded back.
  */
 export function answersPartBytes(answers: unknown): Uint8Array<ArrayBuffer> {
-  const bytes = strToU8(answersPartXml(answers));
+  // Node's encoder, not fflate's strToU8: the answers are the largest text of the file after the document.
+  const bytes = Buffer.from(answersPartXml(answers), 'utf8');
   if (bytes.length > MAX_ANSWERS_PART_BYTES) {
     throw new Error(`embedAnswers: the answers take ${bytes.length} bytes, more than the ${MAX_ANSWERS_PART_BYTES} the reader accepts`);
   }

@@ -1,6 +1,7 @@
 // The text rules, one fixed example for each class of character they remove
 // or keep, at the edges of each range: a regression shows up on every run,
 // not when a random generator happens to draw a vertical tab.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanMultiline, cleanText, hasRightToLeft } from '../../src/answers/text.ts';
 import { hex, XML_FORBIDDEN, XML_KEPT } from '../helpers/xml-characters.ts';
@@ -119,5 +120,51 @@ describe('hasRightToLeft: which text is laid out right to left', () => {
     ['U+1EC00, just above the right-to-left block', '\uD83B\uDC00'],
   ])('%s is left to right', (_name, text) => {
     expect(hasRightToLeft(text), hex(text)).toBe(false);
+  });
+});
+
+describe('the cleaning skips its passes only for text they would not change', () => {
+  // The passes as they ran on every value before the quick test in front of
+  // them: the skipped path must give exactly what these give.
+  const everyPass = (value: string) =>
+    value
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .normalize('NFC');
+
+  it('every character the quick test lets through (tab, line feed, U+0020 to U+02FF) is already NFC and kept', () => {
+    const passed = [0x09, 0x0a, ...Array.from({ length: 0x300 - 0x20 }, (_, index) => 0x20 + index)];
+    for (const code of passed) {
+      const text = `a${String.fromCharCode(code)}b`;
+      expect(everyPass(text), hex(text)).toBe(text);
+      expect(cleanText(text), hex(text)).toBe(text);
+    }
+  });
+
+  it('a combining mark just past the quick range still composes with the letter before it', () => {
+    expect(cleanText('e\u0300')).toBe('è');
+    expect(cleanLine('Ren\u0065\u0301e  Dupont')).toBe('Renée Dupont');
+  });
+
+  it('one-line values get only a trim, as the full multi-line path gives them', () => {
+    for (const value of ['  88 Pike St \t', '\u00A088 Pike St\u00A0', 'Seattle', '\t', '']) {
+      expect(cleanMultiline(value), JSON.stringify(value)).toBe(value.trim());
+    }
+  });
+
+  it('for any text, the same result as running every pass', () => {
+    // Characters from each class the passes treat differently, drawn together.
+    const pieces = ['a', 'Z', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u0000', '\u000B', '\u001F', '\u00A0', '\u02FF', '\u0301', '\u2028', '\uD83C', '\uDFA8', '\uFFFE', 'é', '山'];
+    const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(cleanText(text)).toBe(everyPass(text));
+        expect(cleanLine(text)).toBe(everyPass(text).replace(/[\t\n\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim());
+        const lines = everyPass(text).split('\n').map((line) => line.replace(/[ \t]+$/, ''));
+        expect(cleanMultiline(text)).toBe(lines.join('\n').replace(/\n{3,}/g, '\n\n').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

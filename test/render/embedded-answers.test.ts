@@ -95,6 +95,16 @@ describe('writing the answers into a package', () => {
     expect(readEmbeddedAnswers(embedAnswers(minimalPackage(), { text: 'a\uFFFEb\uFFFF' }))).toEqual({ text: 'a\uFFFEb\uFFFF' });
   });
 
+  it('escapes markup in the answers, every occurrence, and reads it back unchanged', () => {
+    const answers = { client: 'Rossi & Partners <Ltd> & Co >', note: '&amp; stays as typed \uFFFF' };
+    const xml = answersPartXml(answers);
+    expect(xml).toContain('Rossi &amp; Partners &lt;Ltd&gt; &amp; Co &gt;');
+    expect(xml).toContain('&amp;amp; stays as typed \\uffff');
+    const text = xml.slice(xml.indexOf('version="1">') + 'version="1">'.length, xml.lastIndexOf('</answers>'));
+    expect(text).not.toMatch(/[<>\uFFFF]/);
+    expect(readEmbeddedAnswers(embedAnswers(minimalPackage(), answers))).toEqual(answers);
+  });
+
   it('gives each file a fresh item id in the form Word writes: braces, upper case', () => {
     const id = (xml: string) => /ds:itemID="([^"]*)"/.exec(xml)?.[1];
     const first = id(itemPropsXml());
