@@ -83,38 +83,59 @@ const MAX_STORED_BLOCK = 0xffff;
  * A part made of constant text around a changing middle, as `middle =>
  * DeflatedPart`. The text before is deflated once, flushed to a byte
  * boundary and left open (Z_SYNC_FLUSH), the text after once as the final
- * block; per call the middle goes between them as stored (uncompressed)
- * deflate blocks, which any inflater reads as one stream. For a middle of a
- * few hundred bytes that costs a CRC instead of a compressor: Node's zlib
+ * block; per call only the middle goes between them, which any inflater
+ * reads as one stream.
+ *
+ * A small middle (a name, a date, an id) goes in as stored (uncompressed)
+ * deflate blocks: that costs a CRC instead of a compressor, and Node's zlib
  * sets up some 256 kB of state for every part it deflates, which for parts
  * this small costs more than the deflating itself (the bench measured it).
+ * With `middleLevel`, the middle is deflated at that level on its own, also
+ * flushed to a byte boundary: for word/document.xml, whose namespaces and
+ * section properties (some 2.7 kB) are the same in every file.
  */
-export function framedPart(name: string, before: string, after: string): (middle: string) => DeflatedPart {
+export function framedPart(name: string, before: string, after: string, middleLevel?: number): (middle: string) => DeflatedPart {
   const head = Buffer.from(before, 'utf8');
   const tail = Buffer.from(after, 'utf8');
   const headDeflated = deflateRawSync(head, { level: CONSTANT_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
   const tailDeflated = deflateRawSync(tail, { level: CONSTANT_LEVEL });
   const headCrc = crc32(head);
-  return (middle) => {
-    const bytes = Buffer.from(middle, 'utf8');
-    const blocks = Math.max(1, Math.ceil(bytes.length / MAX_STORED_BLOCK));
-    const data = new Uint8Array(headDeflated.length + bytes.length + 5 * blocks + tailDeflated.length);
+  const assemble = (bytes: Uint8Array, middle: Uint8Array): DeflatedPart => {
+    const data = new Uint8Array(headDeflated.length + middle.length + tailDeflated.length);
     data.set(headDeflated, 0);
-    let at = headDeflated.length;
-    for (let block = 0; block < blocks; block++) {
-      const chunk = bytes.subarray(block * MAX_STORED_BLOCK, (block + 1) * MAX_STORED_BLOCK);
-      // Header byte 0: not the final block, type 0 (stored), padded to the byte; then LEN and its complement, little-endian.
-      data[at] = 0;
-      data[at + 1] = chunk.length & 0xff;
-      data[at + 2] = chunk.length >>> 8;
-      data[at + 3] = ~chunk.length & 0xff;
-      data[at + 4] = (~chunk.length >>> 8) & 0xff;
-      data.set(chunk, at + 5);
-      at += 5 + chunk.length;
-    }
-    data.set(tailDeflated, at);
+    data.set(middle, headDeflated.length);
+    data.set(tailDeflated, headDeflated.length + middle.length);
     return { name, data, crc: crcAfter(tail, crcAfter(bytes, headCrc)), size: head.length + bytes.length + tail.length };
   };
+  if (middleLevel !== undefined) {
+    return (middle) => {
+      const bytes = utf8(middle);
+      return assemble(bytes, deflateRawSync(bytes, { level: middleLevel, finishFlush: constants.Z_SYNC_FLUSH }));
+    };
+  }
+  return (middle) => {
+    const bytes = Buffer.from(middle, 'utf8');
+    return assemble(bytes, storedBlocks(bytes));
+  };
+}
+
+/** `bytes` as stored deflate blocks, none of them final. */
+function storedBlocks(bytes: Uint8Array): Uint8Array {
+  const blocks = Math.max(1, Math.ceil(bytes.length / MAX_STORED_BLOCK));
+  const data = new Uint8Array(bytes.length + 5 * blocks);
+  let at = 0;
+  for (let block = 0; block < blocks; block++) {
+    const chunk = bytes.subarray(block * MAX_STORED_BLOCK, (block + 1) * MAX_STORED_BLOCK);
+    // Header byte 0: not the final block, type 0 (stored), padded to the byte; then LEN and its complement, little-endian.
+    data[at] = 0;
+    data[at + 1] = chunk.length & 0xff;
+    data[at + 2] = chunk.length >>> 8;
+    data[at + 3] = ~chunk.length & 0xff;
+    data[at + 4] = (~chunk.length >>> 8) & 0xff;
+    data.set(chunk, at + 5);
+    at += 5 + chunk.length;
+  }
+  return data;
 }
 
 /** A zip of already-deflated parts, in the order given; nothing is compressed again. */
@@ -173,12 +194,11 @@ interface PackageTemplate {
   readonly order: readonly string[];
   readonly constant: ReadonlyMap<string, DeflatedPart>;
   /**
-   * word/document.xml up to and including <w:body>, and from its section
-   * properties to the end: one for each paper size, as the page size (w:pgSz)
-   * is in the section properties.
+   * word/document.xml around its body: from the start up to and including
+   * <w:body>, and from the section properties to the end, which differ with
+   * the paper size (w:pgSz is there), so one for each.
    */
-  readonly documentStart: string;
-  readonly documentEnd: Readonly<Record<PaperSize, string>>;
+  readonly document: Readonly<Record<PaperSize, (body: string) => DeflatedPart>>;
   /** word/header1.xml around its paragraph (the project's name). */
   readonly header: (paragraph: string) => DeflatedPart;
   readonly numbering: NumberingIds;
@@ -253,8 +273,9 @@ async function loadTemplate(language: Language): Promise<PackageTemplate> {
   return {
     order: [CONTENT_TYPES, ...names.filter((name) => name !== CONTENT_TYPES)],
     constant,
-    documentStart: document.start + '<w:body>',
-    documentEnd,
+    document: Object.fromEntries(
+      PAPER_SIZES.map((paperSize) => [paperSize, framedPart(DOCUMENT, document.start + '<w:body>', documentEnd[paperSize], PER_CONTRACT_LEVEL)]),
+    ) as Record<PaperSize, (body: string) => DeflatedPart>,
     header: framedPart(HEADER, header.start, header.end.slice('</w:p>'.length)),
     numbering: { clauseHeadings: numIdOf(documentXml, 'Heading1'), bullets: numIdOf(documentXml, 'ListParagraph') },
   };
@@ -277,7 +298,7 @@ function createWriter(templates: Readonly<Record<Language, PackageTemplate>>): C
       const template = templates[contract.meta.language ?? 'en'];
       const changing: Record<string, () => DeflatedPart> = {
         [DOCUMENT]: () =>
-          deflatePart(DOCUMENT, template.documentStart + contractBodyXml(contract, template.numbering) + template.documentEnd[contract.meta.paperSize], PER_CONTRACT_LEVEL),
+          template.document[contract.meta.paperSize](contractBodyXml(contract, template.numbering)),
         [HEADER]: () => template.header(headerParagraphXml(contract.meta)),
         [CORE]: () => core(corePropertiesRest(contract.meta, contract.subtitle, now)),
         [ANSWERS_ITEM]: () => deflatePart(ANSWERS_ITEM, answersPartBytes(contract.answers), PER_CONTRACT_LEVEL),
