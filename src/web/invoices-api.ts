@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assembleInvoice } from '../invoices/assemble.ts';
 import { renderInvoiceText } from '../invoices/plain-text.ts';
 import { invoiceRequestSchema } from '../invoices/request.ts';
-import { renderInvoiceDocx } from '../render/invoice-docx.ts';
+import { renderInvoiceDocx } from '../render/docx-on-demand.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { sendDownload } from './download.ts';
 import { invoiceToJson } from './invoice-response.ts';

@@ -11,7 +11,7 @@ import { assembleLetter } from '../letters/assemble.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
 import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
-import { renderLetterDocx } from '../render/docx.ts';
+import { renderLetterDocx } from '../render/docx-on-demand.ts';
 import { scheduleCalendarFile } from '../schedule/ics.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';

@@ -21,7 +21,7 @@ import type { Draft } from '../../drafts/store.ts';
 import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
-import { renderLetterDocx } from '../../render/docx.ts';
+import { renderLetterDocx } from '../../render/docx-on-demand.ts';
 import { scheduleCalendarFile } from '../../schedule/ics.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { CALENDAR_TYPE } from '../letters-api.ts';

@@ -16,7 +16,7 @@ import type { Draft } from '../../drafts/store.ts';
 import { assembleInvoice } from '../../invoices/assemble.ts';
 import { renderInvoiceText } from '../../invoices/plain-text.ts';
 import type { InvoiceKind } from '../../invoices/request.ts';
-import { renderInvoiceDocx } from '../../render/invoice-docx.ts';
+import { renderInvoiceDocx } from '../../render/docx-on-demand.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
