@@ -2,14 +2,16 @@
 // (the docx library) builds, serialises and compresses every part of the
 // package for every contract; most of those parts never change. So:
 //
-// - At start-up the docx library renders a small probe contract once, and
-//   every part that does not depend on the contract (styles, numbering,
-//   settings, theme, fonts, footnotes, the footer with its PAGE/NUMPAGES
-//   fields, the relationships and content types, the embedded answers'
-//   relationships) is taken from its zip and stored deflated, with its CRC and
-//   size. Styles and numbering thus stay declared once, in docx.ts. The probe
-//   is rendered once per paper size (US Letter, A4): the section properties at
-//   the end of word/document.xml, which hold the page size, are kept for each.
+// - The docx library renders a small probe contract (render/docx-probes.ts:
+//   at build time for the compiled server, at start-up from source), and at
+//   start-up every part that does not depend on the contract (styles,
+//   numbering, settings, theme, fonts, footnotes, the footer with its
+//   PAGE/NUMPAGES fields, the relationships and content types, the embedded
+//   answers' relationships) is taken from its zip and stored deflated, with its
+//   CRC and size. Styles and numbering thus stay declared once, in docx.ts. The
+//   probe is rendered once per paper size (US Letter, A4): the section
+//   properties at the end of word/document.xml, which hold the page size, are
+//   kept for each.
 // - Per contract, only word/document.xml, the header, docProps/core.xml and
 //   the two answers parts are written (render/docx-xml.ts builds the strings
 //   from the tree), and the zip is assembled by fflate's streaming Zip from
@@ -20,11 +22,12 @@
 //   changing middle goes between as a stored block (framedPart below).
 //
 // Nothing is cached per contract, so memory stays flat however many are made.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LANGUAGES, PAPER_SIZES, type Language, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
-import { renderContractDocx } from './docx.ts';
 import { contractBodyXml, CORE_PROPERTIES_START, corePropertiesRest, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
 import { answersPartBytes, ITEM_PROPS_AROUND_ID, newItemId } from './embedded-answers.ts';
 
@@ -179,16 +182,6 @@ const ANSWERS_PROPS = 'customXml/itemProps1.xml';
 const CONTENT_TYPES = '[Content_Types].xml';
 const PER_CONTRACT = new Set([DOCUMENT, HEADER, CORE, ANSWERS_ITEM, ANSWERS_PROPS]);
 
-/** Every kind of block that changes the package beyond document.xml: a heading and a bullet, for the numbering ids. */
-const probe = (paperSize: PaperSize, language: Language): Contract => ({
-  meta: { title: 'Probe', subject: 'Probe', author: 'Probe', projectName: 'Probe', fileStem: 'probe', keywords: 'probe', paperSize, language },
-  title: 'Probe',
-  subtitle: 'Probe',
-  sections: [{ id: 'probe', title: 'Probe', note: '', blocks: [{ type: 'list', items: [[{ text: 'Probe' }]] }] }],
-  // Only embedded, never read: the answers parts are written per contract.
-  answers: {} as Contract['answers'],
-});
-
 interface PackageTemplate {
   /** Part names in zip order, [Content_Types].xml first. */
   readonly order: readonly string[];
@@ -224,9 +217,47 @@ function numIdOf(documentXml: string, style: string): number {
   return Number(match[1]);
 }
 
-/** The probe rendered by the docx library, its parts unzipped. */
-async function probeFiles(paperSize: PaperSize, language: Language): Promise<Record<string, Uint8Array>> {
-  return unzipSync(await renderContractDocx(probe(paperSize, language)));
+/** The docx library's probe files (render/docx-probes.ts), each language's by paper size. */
+export type ProbeDocxFiles = Readonly<Record<Language, Readonly<Record<PaperSize, Buffer>>>>;
+
+/** Where `npm run build` writes the probe files, beside the compiled module (dist/render/). */
+export const BUILT_PROBES_FILE = new URL('./docx-probes.json', import.meta.url);
+
+/**
+ * The probe files the build wrote; without them (run from source), the
+ * docx library renders them now. docx-probes.ts is imported only then, so
+ * the compiled server never loads the docx library for contracts.
+ */
+async function probeDocxFiles(): Promise<ProbeDocxFiles> {
+  let json: string;
+  try {
+    json = readFileSync(BUILT_PROBES_FILE, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return (await import('./docx-probes.ts')).renderProbes();
+  }
+  return parseProbesJson(json);
+}
+
+/** The probe files from the text docx-probes.ts writes (probesJson); a damaged file is named, with the way to mend it. */
+export function parseProbesJson(json: string): ProbeDocxFiles {
+  const unreadable = (detail: string) => new Error(`${fileURLToPath(BUILT_PROBES_FILE)} ${detail}: npm run build writes it again`);
+  let encoded: Partial<Record<Language, Partial<Record<PaperSize, unknown>>>> | null;
+  try {
+    encoded = JSON.parse(json);
+  } catch (error) {
+    throw unreadable(`is not JSON (${(error as Error).message})`);
+  }
+  const files = {} as Record<Language, Record<PaperSize, Buffer>>;
+  for (const language of LANGUAGES) {
+    files[language] = {} as Record<PaperSize, Buffer>;
+    for (const paperSize of PAPER_SIZES) {
+      const file = encoded?.[language]?.[paperSize];
+      if (typeof file !== 'string') throw unreadable(`has no ${language} ${paperSize} probe`);
+      files[language][paperSize] = Buffer.from(file, 'base64');
+    }
+  }
+  return files;
 }
 
 /**
@@ -236,10 +267,10 @@ async function probeFiles(paperSize: PaperSize, language: Language): Promise<Rec
  * language has its own template: its styles (fonts), numbering (第1条) and
  * footer are among the constant parts.
  */
-async function loadTemplate(language: Language): Promise<PackageTemplate> {
+function loadTemplate(probes: ProbeDocxFiles, language: Language): PackageTemplate {
   const [first, ...others] = PAPER_SIZES;
   const rendered = new Map<PaperSize, Record<string, Uint8Array>>();
-  for (const paperSize of PAPER_SIZES) rendered.set(paperSize, await probeFiles(paperSize, language));
+  for (const paperSize of PAPER_SIZES) rendered.set(paperSize, unzipSync(probes[language][paperSize]));
   const files = rendered.get(first)!;
   const names = Object.keys(files).filter((name) => !name.endsWith('/'));
   for (const name of [...PER_CONTRACT, CONTENT_TYPES]) {
@@ -311,8 +342,9 @@ function createWriter(templates: Readonly<Record<Language, PackageTemplate>>): C
 }
 
 async function loadTemplates(): Promise<Record<Language, PackageTemplate>> {
+  const probes = await probeDocxFiles();
   const templates = {} as Record<Language, PackageTemplate>;
-  for (const language of LANGUAGES) templates[language] = await loadTemplate(language);
+  for (const language of LANGUAGES) templates[language] = loadTemplate(probes, language);
   return templates;
 }
 

@@ -2,15 +2,45 @@
 // TypeScript at run time. It must find everything it reads from the project
 // (the clause library, the letter templates, the page templates and their
 // assets) and serve the same product as the source does.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_TYPE } from '../../src/web/api.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { letterInput } from '../helpers/letters.ts';
 import { SAMPLES_DIR } from '../helpers/samples.ts';
 import { killHard, ROOT, startCommandArguments, startServer, stopServer, type ServerProcess } from '../helpers/server-process.ts';
+
+/**
+ * Builds the compiled app in a process of its own, with a module hook that
+ * reports every module loaded, and says whether the docx library was loaded
+ * at start-up and after one letter as a Word file.
+ */
+const DOCX_LIBRARY_LOADED = `
+import { register } from 'node:module';
+import { MessageChannel } from 'node:worker_threads';
+const loaded = [];
+const { port1, port2 } = new MessageChannel();
+port1.on('message', (url) => loaded.push(url));
+register('data:text/javascript,' + encodeURIComponent(
+  'let port; export function initialize(data) { port = data.port; } ' +
+  'export async function load(url, context, next) { port.postMessage(url); return next(url, context); }'), { data: { port: port2 }, transferList: [port2] });
+const { buildApp } = await import('./dist/web/app.js');
+const app = await buildApp({ dataDir: process.argv[1] });
+await app.ready();
+const docxLoaded = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the hook's messages arrive a little later
+  return loaded.some((url) => url.includes('/node_modules/docx/'));
+};
+const atStart = await docxLoaded();
+const letter = await app.inject({ method: 'POST', url: '/api/letters/final-check-in', headers: { 'content-type': 'application/json' }, payload: process.argv[2] });
+console.log(JSON.stringify({ atStart, letter: letter.statusCode, afterLetter: await docxLoaded() }));
+await app.close();
+port1.close();
+`;
 
 let workDir: string;
 let server: ServerProcess;
@@ -63,6 +93,13 @@ describe('the compiled server (npm start)', () => {
     const docs = await fetch(`${server.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
+  });
+
+  // The docx library kept about 14 MB of the idle server's RSS: contracts take its probe
+  // files from the build (dist/render/docx-probes.json), letters and invoices import it on demand.
+  it('starts without the docx library, and loads it for the first letter as a Word file', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', DOCX_LIBRARY_LOADED, join(workDir, 'hooked'), JSON.stringify(letterInput())], { cwd: ROOT, timeout: 60_000 });
+    expect(JSON.parse(stdout)).toEqual({ atStart: false, letter: 200, afterLetter: true });
   });
 
   it('exits 0 on SIGTERM', async () => {
