@@ -12,7 +12,7 @@ import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
 import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
 import { renderLetterDocx } from '../render/docx-on-demand.ts';
-import { scheduleCalendarFile } from '../schedule/ics.ts';
+import { scheduleCalendarFile } from '../schedule/ics-on-demand.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { HttpProblem } from './problems.ts';
@@ -79,7 +79,7 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
       body: scheduleRequestSchema,
     },
   }, async (request, reply) => {
-    const { ics, fileStem } = scheduleCalendarFile(request.body, { letterTitle: titleOf });
+    const { ics, fileStem } = await scheduleCalendarFile(request.body, { letterTitle: titleOf });
     return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
   });
 };

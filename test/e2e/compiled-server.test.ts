@@ -16,10 +16,11 @@ import { killHard, ROOT, startCommandArguments, startServer, stopServer, type Se
 
 /**
  * Builds the compiled app in a process of its own, with a module hook that
- * reports every module loaded, and says whether the docx library was loaded
- * at start-up and after one letter as a Word file.
+ * reports every module loaded, and says whether the docx library and the ics
+ * package were loaded at start-up, after one letter as a Word file and after
+ * one calendar.
  */
-const DOCX_LIBRARY_LOADED = `
+const LOADED_ON_DEMAND = `
 import { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 const loaded = [];
@@ -31,13 +32,16 @@ register('data:text/javascript,' + encodeURIComponent(
 const { buildApp } = await import('./dist/web/app.js');
 const app = await buildApp({ dataDir: process.argv[1] });
 await app.ready();
-const docxLoaded = async () => {
+const loadedNow = async () => {
   await new Promise((resolve) => setTimeout(resolve, 100)); // the hook's messages arrive a little later
-  return loaded.some((url) => url.includes('/node_modules/docx/'));
+  return { docx: loaded.some((url) => url.includes('/node_modules/docx/')), ics: loaded.some((url) => url.includes('/node_modules/ics/')) };
 };
-const atStart = await docxLoaded();
-const letter = await app.inject({ method: 'POST', url: '/api/letters/final-check-in', headers: { 'content-type': 'application/json' }, payload: process.argv[2] });
-console.log(JSON.stringify({ atStart, letter: letter.statusCode, afterLetter: await docxLoaded() }));
+const post = (url, payload) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload }).then((response) => response.statusCode);
+const atStart = await loadedNow();
+const letter = await post('/api/letters/final-check-in', process.argv[2]);
+const afterLetter = await loadedNow();
+const calendar = await post('/api/schedule', JSON.stringify({ answers: JSON.parse(process.argv[2]).answers, stage: 'payment-due', since: '2027-07-30' }));
+console.log(JSON.stringify({ atStart, letter, afterLetter, calendar, afterCalendar: await loadedNow() }));
 await app.close();
 port1.close();
 `;
@@ -95,11 +99,18 @@ describe('the compiled server (npm start)', () => {
     expect(docs.headers.get('content-type')).toContain('text/html');
   });
 
-  // The docx library kept about 14 MB of the idle server's RSS: contracts take its probe
-  // files from the build (dist/render/docx-probes.json), letters and invoices import it on demand.
-  it('starts without the docx library, and loads it for the first letter as a Word file', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', DOCX_LIBRARY_LOADED, join(workDir, 'hooked'), JSON.stringify(letterInput())], { cwd: ROOT, timeout: 60_000 });
-    expect(JSON.parse(stdout)).toEqual({ atStart: false, letter: 200, afterLetter: true });
+  // Loaded at start-up, the docx library kept about 14 MB of the idle server's RSS and the ics
+  // package about 3 MB: contracts take the docx library's probe files from the build
+  // (dist/render/docx-probes.json), letters, invoices and calendars import what they need on demand.
+  it('starts without the docx library or the ics package, and loads each for the first file that needs it', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', LOADED_ON_DEMAND, join(workDir, 'hooked'), JSON.stringify(letterInput())], { cwd: ROOT, timeout: 60_000 });
+    expect(JSON.parse(stdout)).toEqual({
+      atStart: { docx: false, ics: false },
+      letter: 200,
+      afterLetter: { docx: true, ics: false },
+      calendar: 200,
+      afterCalendar: { docx: true, ics: true },
+    });
   });
 
   it('exits 0 on SIGTERM', async () => {

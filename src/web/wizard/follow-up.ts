@@ -22,7 +22,7 @@ import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
 import { renderLetterDocx } from '../../render/docx-on-demand.ts';
-import { scheduleCalendarFile } from '../../schedule/ics.ts';
+import { scheduleCalendarFile } from '../../schedule/ics-on-demand.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { CALENDAR_TYPE } from '../letters-api.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
@@ -158,7 +158,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const result = validateCalendar(loaded.answers, form, loaded.messages);
       if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400, undefined, loaded.messages);
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
-      const { ics, fileStem } = scheduleCalendarFile(result.request, { letterTitle: titleIn(loaded.messages), pageUrl: `${request.protocol}://${request.host}/` });
+      const { ics, fileStem } = await scheduleCalendarFile(result.request, { letterTitle: titleIn(loaded.messages), pageUrl: `${request.protocol}://${request.host}/` });
       return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
     },
   );
