@@ -7,7 +7,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES, PAPER_SIZES } from '../../src/answers/schema.ts';
+import { parseProbesJson } from '../../src/render/docx-package.ts';
+import { renderProbes } from '../../src/render/docx-probes.ts';
 import { DOCX_TYPE } from '../../src/web/api.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { letterInput } from '../helpers/letters.ts';
@@ -97,6 +101,17 @@ describe('the compiled server (npm start)', () => {
     const docs = await fetch(`${server.url}/docs/`);
     expect(docs.status).toBe(200);
     expect(docs.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('makes contracts from what the docx library renders now: the probe files the build wrote are the same', async () => {
+    const built = parseProbesJson(readFileSync(join(ROOT, 'dist/render/docx-probes.json'), 'utf8'));
+    const now = await renderProbes();
+    // The probe's dates and its answers' random id differ between any two renders.
+    const stamped = new Set(['docProps/core.xml', 'customXml/itemProps1.xml']);
+    const parts = (file: Buffer) => Object.entries(unzipSync(file)).filter(([name]) => !stamped.has(name)).map(([name, bytes]) => [name, strFromU8(bytes)]);
+    for (const language of LANGUAGES) {
+      for (const paperSize of PAPER_SIZES) expect(parts(built[language][paperSize]), `${language} ${paperSize}`).toEqual(parts(now[language][paperSize]));
+    }
   });
 
   // Loaded at start-up, the docx library kept about 14 MB of the idle server's RSS and the ics
