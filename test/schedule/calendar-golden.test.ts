@@ -7,7 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
-import { followUpCalendar, scheduleCalendarFile } from '../../src/schedule/ics.ts';
+import { followUpCalendar } from '../../src/schedule/ics.ts';
+// What the routes call: the ics package imported on the first calendar.
+import { scheduleCalendarFile } from '../../src/schedule/ics-on-demand.ts';
 import { followUpSchedule, STAGES, type Stage } from '../../src/schedule/rules.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -35,15 +37,15 @@ describe('the calendar as the API makes it from the answers', () => {
     ['ja-no-late-fee-no-small-claims', answers('ja/tokyo-fixed', noLateFeeNoSmallClaims), '2027-07-01', ['payment-due']],
   ];
   for (const [name, contract, since, stages] of cases) {
-    it.each(stages)(`${name}: %s`, (stage) => {
-      const { ics, fileStem } = scheduleCalendarFile({ answers: contract, stage, since });
+    it.each(stages)(`${name}: %s`, async (stage) => {
+      const { ics, fileStem } = await scheduleCalendarFile({ answers: contract, stage, since });
       expect(fileStem).toContain(stage);
       expectGolden(`${SAMPLES}${name}-${stage}.sample.ics.txt`, withoutStamp(ics));
     });
   }
 
-  it.each(['new-client-fixed', 'ja/tokyo-fixed'])('%s: points at the follow-up page and names each letter, when the site gives them', (sample) => {
-    const { ics } = scheduleCalendarFile(
+  it.each(['new-client-fixed', 'ja/tokyo-fixed'])('%s: points at the follow-up page and names each letter, when the site gives them', async (sample) => {
+    const { ics } = await scheduleCalendarFile(
       { answers: answers(sample), stage: 'in-progress', since: '2027-03-03' },
       { pageUrl: 'https://contracts.example/', letterTitle: (kind) => `Title of ${kind}` },
     );
