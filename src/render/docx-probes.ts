@@ -12,7 +12,7 @@
 // (the tests, npm run dev) there is no such file, and docx-package.ts
 // imports this module and renders the probes in process, so the docx
 // library's output stays the one source of the styles, numbering and footer.
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES, PAPER_SIZES, type Language, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
@@ -47,7 +47,14 @@ export function probesJson(files: ProbeDocxFiles): string {
   ])));
 }
 
-// Run as a script (the build): write the file beside the compiled writer.
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  writeFileSync(BUILT_PROBES_FILE, probesJson(await renderProbes()));
+/** Whether this module is the script node was started with (import.meta.url has its symbolic links resolved, argv may not). */
+function runAsScript(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false; // node -e with arguments that are not files
+  }
 }
+
+// Run as a script (the build): write the file beside the compiled writer.
+if (runAsScript()) writeFileSync(BUILT_PROBES_FILE, probesJson(await renderProbes()));
