@@ -28,7 +28,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { strFromU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { LANGUAGES, PAPER_SIZES, type Language, type PaperSize } from '../answers/schema.ts';
 import type { Contract } from '../contract/tree.ts';
-import { contractBodyXml, CORE_PROPERTIES_START, corePropertiesRest, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
+import { CORE_PROPERTIES_START, corePropertiesRest, emitContractBodyXml, headerParagraphXml, type NumberingIds } from './docx-xml.ts';
 import { answersPartBytes, ITEM_PROPS_AROUND_ID, newItemId } from './embedded-answers.ts';
 
 /** A part ready for the zip: raw-deflated bytes with the CRC-32 and size of what they inflate to. */
@@ -72,6 +72,25 @@ function utf8(text: string): Buffer {
 }
 
 /**
+ * Text given in pieces, encoded one after the other into the kept buffer
+ * (valid, like utf8's, until the next call), or into a larger buffer of its
+ * own once the pieces outgrow it.
+ */
+function utf8Pieces(write: (emit: (text: string) => void) => void): Buffer {
+  let buffer = encoded;
+  let length = 0;
+  write((text) => {
+    if (length + text.length * 3 > buffer.length) {
+      const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, length + text.length * 3));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    length += buffer.write(text, length, 'utf8');
+  });
+  return buffer.subarray(0, length);
+}
+
+/**
  * The CRC-32 of `bytes` continued from `crc`. Node 20's crc32 answers 0 for
  * an empty Buffer.from('') whatever `crc` it is given, so empty text is skipped.
  */
@@ -97,7 +116,9 @@ const MAX_STORED_BLOCK = 0xffff;
  * flushed to a byte boundary: for word/document.xml, whose namespaces and
  * section properties (some 2.7 kB) are the same in every file.
  */
-export function framedPart(name: string, before: string, after: string, middleLevel?: number): (middle: string) => DeflatedPart {
+export function framedPart(name: string, before: string, after: string): (middle: string) => DeflatedPart;
+export function framedPart(name: string, before: string, after: string, middleLevel: number): (middle: string | Uint8Array) => DeflatedPart;
+export function framedPart(name: string, before: string, after: string, middleLevel?: number): (middle: string | Uint8Array) => DeflatedPart {
   const head = Buffer.from(before, 'utf8');
   const tail = Buffer.from(after, 'utf8');
   const headDeflated = deflateRawSync(head, { level: CONSTANT_LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
@@ -112,12 +133,12 @@ export function framedPart(name: string, before: string, after: string, middleLe
   };
   if (middleLevel !== undefined) {
     return (middle) => {
-      const bytes = utf8(middle);
+      const bytes = typeof middle === 'string' ? utf8(middle) : middle;
       return assemble(bytes, deflateRawSync(bytes, { level: middleLevel, finishFlush: constants.Z_SYNC_FLUSH }));
     };
   }
   return (middle) => {
-    const bytes = Buffer.from(middle, 'utf8');
+    const bytes = typeof middle === 'string' ? Buffer.from(middle, 'utf8') : middle;
     return assemble(bytes, storedBlocks(bytes));
   };
 }
@@ -191,7 +212,7 @@ interface PackageTemplate {
    * <w:body>, and from the section properties to the end, which differ with
    * the paper size (w:pgSz is there), so one for each.
    */
-  readonly document: Readonly<Record<PaperSize, (body: string) => DeflatedPart>>;
+  readonly document: Readonly<Record<PaperSize, (body: string | Uint8Array) => DeflatedPart>>;
   /** word/header1.xml around its paragraph (the project's name). */
   readonly header: (paragraph: string) => DeflatedPart;
   readonly numbering: NumberingIds;
@@ -306,7 +327,7 @@ function loadTemplate(probes: ProbeDocxFiles, language: Language): PackageTempla
     constant,
     document: Object.fromEntries(
       PAPER_SIZES.map((paperSize) => [paperSize, framedPart(DOCUMENT, document.start + '<w:body>', documentEnd[paperSize], PER_CONTRACT_LEVEL)]),
-    ) as Record<PaperSize, (body: string) => DeflatedPart>,
+    ) as Record<PaperSize, (body: string | Uint8Array) => DeflatedPart>,
     header: framedPart(HEADER, header.start, header.end.slice('</w:p>'.length)),
     numbering: { clauseHeadings: numIdOf(documentXml, 'Heading1'), bullets: numIdOf(documentXml, 'ListParagraph') },
   };
@@ -329,7 +350,7 @@ function createWriter(templates: Readonly<Record<Language, PackageTemplate>>): C
       const template = templates[contract.meta.language ?? 'en'];
       const changing: Record<string, () => DeflatedPart> = {
         [DOCUMENT]: () =>
-          template.document[contract.meta.paperSize](contractBodyXml(contract, template.numbering)),
+          template.document[contract.meta.paperSize](utf8Pieces((emit) => emitContractBodyXml(contract, template.numbering, emit))),
         [HEADER]: () => template.header(headerParagraphXml(contract.meta)),
         [CORE]: () => core(corePropertiesRest(contract.meta, contract.subtitle, now)),
         [ANSWERS_ITEM]: () => deflatePart(ANSWERS_ITEM, answersPartBytes(contract.answers), PER_CONTRACT_LEVEL),

@@ -458,12 +458,27 @@ function sectionContent(section: Section, properties: NumberedProperties, paperS
 // ---------------------------------------------------------------------------
 // Parts
 
-/** What goes between <w:body> and the section properties of word/document.xml. */
-export function contractBodyXml(contract: Contract, numbering: NumberingIds): string {
-  let xml = plainParagraph(contract.title, TITLE) + plainParagraph(contract.subtitle, SUBTITLE);
+/**
+ * What goes between <w:body> and the section properties of word/document.xml,
+ * handed to `emit` a clause at a time, in order: the fast writer encodes each
+ * piece as it comes, so the text of the whole body is never held as one
+ * string (tens of kilobytes that V8 would build as a tree of thousands of
+ * pieces, then flatten to encode, and move in every young-generation
+ * collection while it lived).
+ */
+export function emitContractBodyXml(contract: Contract, numbering: NumberingIds, emit: (xml: string) => void): void {
+  emit(plainParagraph(contract.title, TITLE) + plainParagraph(contract.subtitle, SUBTITLE));
   const clauseNumbering = clauseNumberingFor(contract.meta.language);
   const properties = numberedProperties(numbering, clauseNumbering);
-  for (const section of contract.sections) xml += sectionContent(section, properties, contract.meta.paperSize, clauseNumbering);
+  for (const section of contract.sections) emit(sectionContent(section, properties, contract.meta.paperSize, clauseNumbering));
+}
+
+/** What goes between <w:body> and the section properties of word/document.xml, as one string. */
+export function contractBodyXml(contract: Contract, numbering: NumberingIds): string {
+  let xml = '';
+  emitContractBodyXml(contract, numbering, (piece) => {
+    xml += piece;
+  });
   return xml;
 }
 

@@ -306,6 +306,22 @@ describe('the fast writer from one contract to the next', () => {
     expect(readEmbeddedAnswers(after)).toEqual(first.answers);
   });
 
+  it('writes a body larger than the buffer it keeps for encoding whole, and the next contract after it as before', async () => {
+    const writer = await contractDocxWriter();
+    const small = contractFrom(sampleInput('new-client-fixed'));
+    const when = new Date('2027-01-02T03:04:05.000Z');
+    // Over the kept megabyte in UTF-8 (東 takes three bytes), in pieces the writer encodes one after the other.
+    const long = '東京 Harbor '.repeat(80_000);
+    const [first, ...rest] = small.sections;
+    const huge: Contract = { ...small, sections: [{ ...first!, blocks: [{ type: 'paragraph', runs: [{ text: long }] }] }, ...rest] };
+    const before = openDocx(writer.write(small, when)).xmlText('word/document.xml');
+    const written = openDocx(writer.write(huge, when));
+    expect(Buffer.byteLength(written.xmlText('word/document.xml'))).toBeGreaterThan(1024 * 1024);
+    expect(written.paragraphs('word/document.xml').some((paragraph) => paragraph.text === long)).toBe(true);
+    expect(written.text()).toContain(rest.at(-1)!.title);
+    expect(openDocx(writer.write(small, when)).xmlText('word/document.xml')).toBe(before);
+  });
+
   it('refuses answers too large to be loaded back, as the docx library does', async () => {
     const contract = contractFrom(sampleInput('new-client-fixed'));
     const oversized = { ...contract, answers: { ...contract.answers, padding: 'x'.repeat(3 * 1024 * 1024) } } as Contract;
@@ -333,6 +349,19 @@ describe('a part with constant text around a changing middle (header, core prope
     expect(deflated.crc).toBe(crc32(whole));
     expect(deflated.size).toBe(whole.length);
     expect(deflated.name).toBe('word/header1.xml');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a body of paragraphs', '<w:p><w:r><w:t>Café 東京</w:t></w:r></w:p>'.repeat(2_000)],
+    ['bytes already encoded', Buffer.from('<w:p/>'.repeat(100), 'utf8')],
+  ])('with the middle deflated on its own (word/document.xml), inflates to the text around %s', (_name, middle) => {
+    const document = framedPart('word/document.xml', '<w:document><w:body>', '<w:sectPr/></w:body></w:document>', 1);
+    const whole = Buffer.concat([Buffer.from('<w:document><w:body>'), Buffer.from(middle), Buffer.from('<w:sectPr/></w:body></w:document>')]);
+    const deflated = document(middle);
+    expect(Buffer.from(inflateRawSync(deflated.data)).equals(whole)).toBe(true);
+    expect(deflated.crc).toBe(crc32(whole));
+    expect(deflated.size).toBe(whole.length);
   });
 
   it('an empty text after the middle still ends the stream (core properties end with their middle)', () => {
