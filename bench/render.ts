@@ -147,8 +147,8 @@ function pipeline(writer: ContractDocxWriter, library: ReturnType<typeof loadCon
 
 /**
  * CPU per document while V8 is still getting the code ready: the documents
- * in turn, `total` of them in batches of 40, as the mean CPU per document of
- * each tenth of the run. On this 2-core machine the first batches take
+ * in turn, `total` of them, as the mean CPU per document of each tenth of
+ * the run. On this 2-core machine the first batches take
  * several times the settled figure (code runs unoptimised while V8's one or
  * two background threads compile the hot functions), and it takes some
  * thousands of documents to settle: a server that has been up for minutes
