@@ -2,16 +2,7 @@
 // (built by `prebench`), not the TypeScript that tsx transpiles on the fly for
 // this script. The in-process figures are the server's code; measured
 // through tsx, the same pipeline took 10 to 15% more CPU.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from '../test/helpers/server-process.ts';
-
-async function load<T>(path: string): Promise<T> {
-  const file = join(ROOT, 'dist', path);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first (npm run bench does)`);
-  return (await import(pathToFileURL(file).href)) as T;
-}
+import { distModule as load } from './dist-module.ts';
 
 export const { answersSchema } = await load<typeof import('../src/answers/schema.ts')>('answers/schema.js');
 export const { assembleContract } = await load<typeof import('../src/contract/assemble.ts')>('contract/assemble.js');

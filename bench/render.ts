@@ -8,11 +8,13 @@
 // paragraphs and 30 deliverables, 4.7 kB of answers).
 //
 // 1. In-process CPU per document (process.cpuUsage, median of alternating
-//    batches) of the compiled modules in dist/ (bench/compiled.ts), as the
-//    server runs them: validate + assemble + write from parsed JSON, the two
-//    contracts in turn (goal: at most 1.2 ms for the large one), after a
+//    batches) of the compiled modules in dist/, as the server runs them:
+//    validate + assemble + write from parsed JSON, the two contracts in turn
+//    (goal: at most 1.2 ms for the large one), in a process of its own
+//    started with the start script's flags (bench/pipeline-cpu.ts), after a
 //    warm-up of some thousands of documents whose figures are printed too (a
-//    server that has been up a few minutes is past it); then the fast
+//    server that has been up a few minutes is past it); then, in this
+//    process (bench/compiled.ts) after the same warm-up, the fast
 //    writer against the docx library on the same tree (goal: the library
 //    takes at least 8 times as long). The library's time also tells how fast
 //    the machine is that day: this shared machine's speed changes from one day
@@ -66,7 +68,8 @@ import {
   renderContractDocx,
 } from './compiled.ts';
 import { largeAnswers, SMALL_SAMPLE, smallAnswers } from './contracts.ts';
-import { startServer, stopServer, type ServerProcess } from '../test/helpers/server-process.ts';
+import { ROOT, startCommandArguments, startServer, stopServer, type ServerProcess } from '../test/helpers/server-process.ts';
+import { alternating, warmUp } from './cpu.ts';
 
 const GOALS = {
   rendererRatio: 8,
@@ -90,41 +93,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (value: number, digits = 2) => `${value.toFixed(digits)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
-}
-
-/**
- * CPU milliseconds per call of `run`, over a batch of `size` calls. A
- * synchronous function is called as the server calls it, without an await
- * after each call; only a promise (the docx library's) is awaited.
- */
-async function cpuPerCall(run: () => unknown, size: number): Promise<number> {
-  const start = process.cpuUsage();
-  for (let i = 0; i < size; i++) {
-    const result = run();
-    if (result instanceof Promise) await result;
-  }
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000 / size;
-}
-
-/** Median CPU per call of each function, measured in alternating batches so the machine's moods fall on all alike. */
-async function alternating<K extends string>(runs: Record<K, { run: () => unknown; batch: number }>, batches: number): Promise<Record<K, number>> {
-  const names = Object.keys(runs) as K[];
-  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
-  for (const name of names) await cpuPerCall(runs[name].run, runs[name].batch); // warm-up
-  for (let round = 0; round < batches; round++) {
-    const order = round % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) samples[name].push(await cpuPerCall(runs[name].run, runs[name].batch));
-  }
-  return Object.fromEntries(names.map((name) => [name, percentile(samples[name], 50)])) as Record<K, number>;
 }
 
 // ---------------------------------------------------------------------------
@@ -145,36 +116,34 @@ function pipeline(writer: ContractDocxWriter, library: ReturnType<typeof loadCon
   return () => writer.write(assembleContract(answersSchema.parse(answers), library));
 }
 
-/**
- * CPU per document while V8 is still getting the code ready: the documents
- * in turn, `total` of them, as the mean CPU per document of each tenth of
- * the run. On this 2-core machine the first batches take
- * several times the settled figure (code runs unoptimised while V8's one or
- * two background threads compile the hot functions), and it takes some
- * thousands of documents to settle: a server that has been up for minutes
- * is past it, which is what the medians after it measure.
- */
-async function warmUp(runs: readonly (() => unknown)[], total: number): Promise<number[]> {
-  const tenths: number[] = [];
-  const per = Math.max(1, Math.round(total / 10 / runs.length));
-  for (let tenth = 0; tenth < 10; tenth++) tenths.push(await cpuPerCall(() => runs.forEach((run) => run()), per) / runs.length);
-  return tenths;
+interface CleanProcessFigures {
+  readonly warming: number[];
+  readonly small: number;
+  readonly large: number;
+  readonly flags: string[];
+}
+
+/** Validate + assemble + write in a process started as the server is (bench/pipeline-cpu.ts). */
+async function cleanProcessPipeline(warmUpDocuments: number, batches: number): Promise<CleanProcessFigures> {
+  const flags = startCommandArguments().slice(0, -1);
+  const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--import', 'tsx', 'bench/pipeline-cpu.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_WARMUP_DOCS: String(warmUpDocuments), BENCH_BATCHES: String(batches) },
+    timeout: 600_000,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as CleanProcessFigures;
 }
 
 async function inProcess(cases: readonly Case[], writer: ContractDocxWriter, library: ReturnType<typeof loadContractLibrary>) {
   const batches = Math.max(1, count('BENCH_BATCHES', 30));
   const warmUpDocuments = count('BENCH_WARMUP_DOCS', 8_000);
-  // Validate + assemble + write on its own first, the contracts in turn, as
-  // the server runs it: no docx-library render (tens of megabytes of garbage
-  // a second, collected partly by V8's helper threads, which
-  // process.cpuUsage counts too) in between.
-  const runs = Object.fromEntries(cases.map((one) => [one.name, { run: pipeline(writer, library, JSON.parse(one.body) as unknown), batch: 40 }]));
-  log(`cpu: warming up, ${warmUpDocuments} documents of validate + assemble + write, the contracts in turn`);
-  const warming = await warmUp(Object.values(runs).map(({ run }) => run), warmUpDocuments);
-  log(`cpu: ${batches} alternating batches of validate + assemble + write, each contract`);
-  const pipelines = await alternating(runs, batches);
+  log(`cpu: validate + assemble + write in a process started as the server is: ${warmUpDocuments} documents to warm up, then ${batches} alternating batches of each contract`);
+  const clean = await cleanProcessPipeline(warmUpDocuments, batches);
+  // This process warms up too, for the comparison with the docx library and the scaling table.
+  log(`cpu: warming up this process, ${warmUpDocuments} documents`);
+  await warmUp(cases.map((one) => pipeline(writer, library, JSON.parse(one.body) as unknown)), warmUpDocuments);
   const results = [];
-  for (const one of cases) {
+  for (const [index, one] of cases.entries()) {
     log(`cpu: ${one.name}: ${batches} alternating batches of the docx library and the fast writer`);
     const medians = await alternating(
       {
@@ -183,9 +152,10 @@ async function inProcess(cases: readonly Case[], writer: ContractDocxWriter, lib
       },
       batches,
     );
-    results.push({ name: one.name, ...medians, pipeline: pipelines[one.name]!, oracleBytes: (await renderContractDocx(one.contract)).length, fastBytes: writer.write(one.contract).length });
+    const pipelineCpu = index === 0 ? clean.small : clean.large;
+    results.push({ name: one.name, ...medians, pipeline: pipelineCpu, oracleBytes: (await renderContractDocx(one.contract)).length, fastBytes: writer.write(one.contract).length });
   }
-  return { results, warming, warmUpDocuments };
+  return { results, warming: clean.warming, warmUpDocuments, flags: clean.flags };
 }
 
 /** Bytes and CPU of deflating the parts written per contract, at each zlib level. */
@@ -391,7 +361,7 @@ async function main(): Promise<void> {
 
   log('pages: converting both renderers’ files of the large contract with LibreOffice');
   const pages = await pageCounts({ 'docx-library': await renderContractDocx(large.contract), 'fast-writer': writer.write(large.contract) });
-  const { results: cpu, warming, warmUpDocuments } = await inProcess(cases, writer, library);
+  const { results: cpu, warming, warmUpDocuments, flags } = await inProcess(cases, writer, library);
   log('deflate: the per-contract parts of the large contract at each level');
   const levels = await deflateLevels(large.contract);
   const scales = await scaling(writer, library);
@@ -406,8 +376,9 @@ async function main(): Promise<void> {
 
   out.push('\n1. CPU per document in one process (median of alternating batches)');
   out.push(
-    `warm-up: validate + assemble + write of the two contracts in turn, ${warmUpDocuments.toLocaleString('en-US')} documents, mean CPU per document of each tenth: ` +
-      `${warming.map((value) => value.toFixed(2)).join(', ')} ms. The medians below come after it.`,
+    `validate + assemble + write: in a process of its own started with the server's flags (node ${flags.join(' ')}), after a warm-up of ` +
+      `${warmUpDocuments.toLocaleString('en-US')} documents, the two contracts in turn, whose mean CPU per document by tenths was ` +
+      `${warming.map((value) => value.toFixed(2)).join(', ')} ms. The library and the fast writer: in this process, after the same warm-up.`,
   );
   out.push(
     table([
