@@ -2,7 +2,8 @@
 // process of its own set up as the server's: started by bench/render.ts with
 // the start script's V8 flags (the server's young generation, old-generation
 // growth and one background thread change the CPU per document by a tenth or
-// more), loading only the compiled modules the contract route uses. In the
+// more), loading only the compiled modules the contract route uses (and tsx,
+// which runs this script; it loads no module of the product). In the
 // bench's own process the docx library, autocannon and the LibreOffice run's
 // leftovers share the heap, and the same code measured 10-30% slower there.
 //
