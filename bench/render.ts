@@ -41,7 +41,7 @@
 //   BENCH_HTTP_SECONDS [10]   per contract: the alternating rounds, and the p99 run
 //   BENCH_DOCS [20000]        documents for the memory run (first reading at a tenth)
 //   BENCH_PAGES [1]           0 skips the page count (LibreOffice + pdfinfo)
-// On this shared 2-core machine the whole run takes about four minutes.
+// On this shared 2-core machine the whole run takes about two and a half minutes.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

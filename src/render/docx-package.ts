@@ -50,36 +50,26 @@ export const PER_CONTRACT_LEVEL = 1;
 /** Constant parts are compressed once, so they get the smallest output. */
 const CONSTANT_LEVEL = 9;
 
-export function deflatePart(name: string, content: string | Uint8Array, level: number): DeflatedPart {
-  const bytes = typeof content === 'string' ? utf8(content) : content;
+export function deflatePart(name: string, bytes: Uint8Array, level: number): DeflatedPart {
   return { name, data: deflateRawSync(bytes, { level }), crc: crc32(bytes), size: bytes.length };
 }
 
 /**
- * Text encoded into one buffer kept for the purpose, valid until the next
- * call: deflating and the CRC read it at once, synchronously. Buffer.from
- * measures the text, allocates and then encodes, which took twice as long
- * for a contract's document.xml. Text larger than the kept buffer gets a
- * buffer of its own, so a huge part does not stay in memory.
+ * Text given in pieces, encoded one after the other into one buffer kept for
+ * the purpose, valid until the next call: deflating and the CRC read it at
+ * once, synchronously. Buffer.from measures the text, allocates and then
+ * encodes, which took twice as long for a contract's document.xml. Pieces
+ * that outgrow the kept buffer move to a larger one of their own, so a huge
+ * part does not stay in memory.
  */
 const ENCODED_KEPT_BYTES = 1024 * 1024;
 const encoded = Buffer.allocUnsafe(ENCODED_KEPT_BYTES);
 
-function utf8(text: string): Buffer {
-  // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-  if (text.length * 3 > ENCODED_KEPT_BYTES) return Buffer.from(text, 'utf8');
-  return encoded.subarray(0, encoded.write(text, 'utf8'));
-}
-
-/**
- * Text given in pieces, encoded one after the other into the kept buffer
- * (valid, like utf8's, until the next call), or into a larger buffer of its
- * own once the pieces outgrow it.
- */
 function utf8Pieces(write: (emit: (text: string) => void) => void): Buffer {
   let buffer = encoded;
   let length = 0;
   write((text) => {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     if (length + text.length * 3 > buffer.length) {
       const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, length + text.length * 3));
       buffer.copy(larger, 0, 0, length);
@@ -89,6 +79,9 @@ function utf8Pieces(write: (emit: (text: string) => void) => void): Buffer {
   });
   return buffer.subarray(0, length);
 }
+
+/** One text encoded as utf8Pieces encodes its pieces. */
+const utf8 = (text: string): Buffer => utf8Pieces((emit) => emit(text));
 
 /**
  * The CRC-32 of `bytes` continued from `crc`. Node 20's crc32 answers 0 for
