@@ -29,8 +29,9 @@
 //    dist/server.js, logging at info, rate limit off) against a plain Fastify
 //    server with logging at info rendering with the docx library
 //    (bench/docx-library-server.ts), in alternating rounds at 4 connections,
-//    for each contract. Goals: at least 10 times the documents per second, and
-//    p99 under 15 ms at 4 connections, for both contracts.
+//    for each contract, the load from autocannon in a process of its own
+//    (bench/load-generator.ts). Goals: at least 10 times the documents per
+//    second, and p99 under 15 ms at 4 connections, for both contracts.
 // 5. Memory of the real server process (RSS from /proc): at idle before the
 //    first request (goal: at most 120 MB), and after 2,000 and 20,000
 //    documents, small and large in turn (goal: growth at most 10%).
@@ -50,7 +51,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { crc32, deflateRawSync } from 'node:zlib';
-import autocannon, { type Result } from 'autocannon';
+import { startLoadGenerator, type LoadResult } from './load-generator.ts';
 import type { Contract } from '../src/contract/tree.ts';
 import type { ContractDocxWriter } from '../src/render/docx-package.ts';
 import {
@@ -264,7 +265,7 @@ const RECONNECT = { reconnectRate: 500 } as const;
 
 const post = (url: string, body: string) => ({ url: `${url}/api/contracts`, method: 'POST', headers: { 'content-type': 'application/json' }, body, ...RECONNECT });
 
-function failures(result: Result): number {
+function failures(result: LoadResult): number {
   return result.errors + result.timeouts + result.non2xx;
 }
 
@@ -281,6 +282,8 @@ async function routes(cases: readonly Case[]) {
   const rounds = 5;
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-data-'));
   const servers: ServerProcess[] = [];
+  // Every run of this section comes from a clean process (bench/load-generator.ts), not this one's loaded heap.
+  const load = startLoadGenerator();
   try {
     const [ours, baseline] = await Promise.all([ourServer(dataDir), baselineServer()]);
     servers.push(ours, baseline);
@@ -289,14 +292,14 @@ async function routes(cases: readonly Case[]) {
       readEmbeddedAnswers(Buffer.from(await (await fetch(`${ours.url}/api/contracts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: one.body })).arrayBuffer()));
       const bytes = { ours: await checkServes(ours.url, one.body), baseline: await checkServes(baseline.url, one.body) };
       log(`http: ${one.name}: both routes, 1 s warm-up each, then ${rounds} alternating rounds of ${(seconds / rounds).toFixed(1)} s at 4 connections`);
-      for (const server of [ours, baseline]) await autocannon({ ...post(server.url, one.body), connections: 4, duration: 1 });
+      for (const server of [ours, baseline]) await load.run({ ...post(server.url, one.body), connections: 4, duration: 1 });
       const served = { ours: 0, baseline: 0 };
       const cpu = { ours: 0, baseline: 0 };
       const done = { ours: 0, baseline: 0 };
       for (let round = 0; round < rounds; round++) {
         for (const [name, server] of [['baseline', baseline], ['ours', ours]] as const) {
           const before = processCpuMs(server.child.pid!);
-          const result = await autocannon({ ...post(server.url, one.body), connections: 4, duration: seconds / rounds });
+          const result = await load.run({ ...post(server.url, one.body), connections: 4, duration: seconds / rounds });
           cpu[name] += processCpuMs(server.child.pid!) - before;
           if (failures(result) > 0) throw new Error(`the ${name} route failed ${failures(result)} requests`);
           served[name] += result.requests.total / seconds;
@@ -304,7 +307,7 @@ async function routes(cases: readonly Case[]) {
         }
       }
       log(`http: ${one.name}: our route alone, ${seconds} s at 4 connections`);
-      const latency = await autocannon({ ...post(ours.url, one.body), connections: 4, duration: seconds });
+      const latency = await load.run({ ...post(ours.url, one.body), connections: 4, duration: seconds });
       if (failures(latency) > 0) throw new Error(`our route failed ${failures(latency)} requests`);
       results.push({
         name: one.name,
@@ -318,6 +321,7 @@ async function routes(cases: readonly Case[]) {
     }
     return results;
   } finally {
+    await load.stop();
     for (const server of servers) await stopServer(server);
     await rm(dataDir, { recursive: true, force: true });
   }
@@ -328,6 +332,7 @@ async function memory(cases: readonly Case[]) {
   const first = Math.round(total / 10);
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-data-'));
   const server = await ourServer(dataDir);
+  const load = startLoadGenerator();
   try {
     const pid = server.child.pid!;
     // Listening, and a second to settle: what an operator sees before anyone uses it.
@@ -336,7 +341,7 @@ async function memory(cases: readonly Case[]) {
     log(`memory: RSS at idle ${mb(idle)}; ${total} documents (small and large in turn) at 4 connections`);
     const requests = cases.map((one) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: one.body }));
     const drive = async (amount: number) => {
-      const result = await autocannon({ url: `${server.url}/api/contracts`, connections: 4, amount, requests, ...RECONNECT });
+      const result = await load.run({ url: `${server.url}/api/contracts`, connections: 4, amount, requests, ...RECONNECT });
       if (failures(result) > 0) throw new Error(`${failures(result)} requests failed in the memory run`);
     };
     await drive(first);
@@ -345,6 +350,7 @@ async function memory(cases: readonly Case[]) {
     const late = processRss(pid);
     return { idle, first, total, early, late, growth: late / early - 1 };
   } finally {
+    await load.stop();
     await stopServer(server);
     await rm(dataDir, { recursive: true, force: true });
   }
