@@ -54,7 +54,7 @@ export function startLoadGenerator(): LoadGenerator {
       });
     },
     async stop() {
-      child.disconnect();
+      if (child.connected) child.disconnect();
       await exited;
     },
   };
