@@ -4,8 +4,9 @@
 // growth and one background thread change the CPU per document by a tenth or
 // more), loading only the compiled modules the contract route uses (and tsx,
 // which runs this script; it loads no module of the product). In the
-// bench's own process the docx library, autocannon and the LibreOffice run's
-// leftovers share the heap, and the same code measured 10-30% slower there.
+// bench's own process the docx library, its renders and the LibreOffice
+// run's leftovers share the heap (autocannon did too, until it moved to
+// bench/load-generator.ts), and the same code measured 10-30% slower there.
 //
 // Prints one JSON line: the warm-up's tenths and the median CPU per document
 // of each contract, small first.
