@@ -3,7 +3,7 @@
 // and a secret file in DATA_DIR. Nothing above this file knows which.
 //
 // The PostgreSQL modules are imported only when DATABASE_URL is set: the pg
-// driver adds about 15 MB to a server that does not use it (README, Speed).
+// driver adds about 15 MB to a server that does not use it (docs/speed.md).
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { loadOrCreateCookieSecret } from '../web/cookie-secret.ts';

@@ -76,7 +76,7 @@ export interface BuildOptions extends Partial<AppConfig> {
  * function (the peer and the next hops - 1 addresses are proxies, the one
  * after them is the client: with 1, the rightmost X-Forwarded-For entry);
  * Fastify itself refuses bare numbers because a client that reaches the app
- * directly could then write that entry, which is why the README says to
+ * directly could then write that entry, which is why docs/security.md says to
  * give the proxies' addresses when the app is reachable other than through them.
  */
 function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {

@@ -5,7 +5,7 @@
 // - Documents: ONE budget per address shared by every route that renders a
 //   file or a whole contract (the API's contracts, letters, invoices and
 //   calendar, the wizard's downloads), RATE_LIMIT_PER_MINUTE a minute, as the
-//   README promises. A route-level config would give each route its own bucket.
+//   docs/settings.md promises. A route-level config would give each route its own bucket.
 // - The wizard's own routes (start, save a step, import, a step's page or the
 //   review) each have a
 //   generous budget of their own, far above what a person clicking through

@@ -1,4 +1,4 @@
-// Every setting the README lists, read by the real src/config.ts from an
+// Every setting docs/settings.md lists, read by the real src/config.ts from an
 // environment and shown to change what a user or an operator meets: the app
 // built from that configuration, or the real server process where only a
 // process can tell (the port, the address, the logs).
@@ -46,7 +46,7 @@ const postContract = (app: FastifyInstance, payload: unknown, headers: Record<st
   app.inject({ method: 'POST', url: '/api/contracts', payload: payload as object, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } });
 
 describe('with no settings at all', () => {
-  it('has the defaults the README lists', () => {
+  it('has the defaults docs/settings.md lists', () => {
     expect(readConfig({})).toMatchObject({
       port: 3000,
       host: 'localhost',

@@ -1,5 +1,5 @@
 // Budgets per client address (src/web/rate-limits.ts): one for every route
-// that renders a document, RATE_LIMIT_PER_MINUTE a minute as the README
+// that renders a document, RATE_LIMIT_PER_MINUTE a minute as docs/settings.md
 // says, however the requests are spread over those routes; separate,
 // generous ones for the wizard's own routes, which a person walking the
 // wizard never meets and a script starting drafts in a loop soon does.
