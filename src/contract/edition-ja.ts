@@ -3,7 +3,6 @@
 // 第N条 way of naming a clause. Assembly looks it up by the answers' language.
 import { join } from 'node:path';
 import { answersSchema, type Answers } from '../answers/schema.ts';
-import { money } from '../answers/money.ts';
 import { CLAUSES_ROOT, loadClauseLibrary, type ClauseLibrary } from '../clauses/load.ts';
 import { formatsFor } from '../language/format.ts';
 import type { ContractEdition } from './assemble.ts';
@@ -112,5 +111,3 @@ export function japaneseContractEdition(): ContractEdition<JaContractFacts> {
   return loaded;
 }
 
-/** Money as the Japanese edition writes it, for callers outside the clause library (the JSON figures). */
-export const jaMoney = (major: number, currency: string) => ja.money(money(major, currency));

@@ -485,8 +485,6 @@ export function stepsIn(language: Language): readonly StepDef[] {
  */
 export const STEPS: readonly StepDef[] = stepsIn('en');
 
-/** Every step and question, so start-up can check that each has its words in every catalogue. */
-export const STEP_SPECS_FOR_CHECK = STEP_SPECS;
 
 export const REVIEW_STEP = { id: 'review' } as const;
 
