@@ -20,7 +20,7 @@ const markers = Object.fromEntries(
 );
 
 describe('golden samples: every clause renders as its sample file shows', () => {
-  // UPDATE_GOLDEN=1 npm test rewrites the samples after a deliberate wording change (refused when CI is set).
+  // UPDATE_GOLDEN=<sample name> npm test rewrites a sample after a deliberate wording change (refused when CI is set).
   for (const clause of library.clauses) {
     it(`${clause.file}`, () => {
       const candidates = clause.sample ? [clause.sample] : SAMPLE_NAMES;

@@ -14,7 +14,7 @@ const library = loadLetterLibrary();
 const email = (kind: LetterKind, input = letterInput()) => renderLetterText(assembleLetter(kind, letterRequest(kind, input), library));
 
 describe('golden samples: every letter renders as its sample file shows', () => {
-  // UPDATE_GOLDEN=1 npm test rewrites them after a deliberate wording change (refused when CI is set).
+  // UPDATE_GOLDEN=<sample name> npm test rewrites one after a deliberate wording change (refused when CI is set).
   const fixture = letterFixture();
   it('the library has exactly one template per letter the product sends', () => {
     expect(library.clauses.map((letter) => letter.id)).toEqual([...LETTER_KINDS]);

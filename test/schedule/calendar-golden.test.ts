@@ -2,7 +2,7 @@
 // and for each kind of contract (with and without a late fee, with and
 // without small claims): what the freelancer reads in their calendar app.
 // The files are the .ics as served, its long lines unfolded and less the
-// DTSTAMP lines (the time the file was made). UPDATE_GOLDEN=1 npm test rewrites them after a deliberate
+// DTSTAMP lines (the time the file was made). UPDATE_GOLDEN=<file name> npm test rewrites one after a deliberate
 // wording change (refused when CI is set); read the diff before committing.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
