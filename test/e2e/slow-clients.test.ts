@@ -3,8 +3,8 @@
 // announce a body, send a kilobyte of it and then one byte a second, and one
 // more that sends one byte a second from the start. Each is cut with a 408
 // within 35 s; they cost the server less than 50 MB while they wait; and the
-// server keeps answering others meanwhile. (test/server/slow-body.test.ts
-// checks the same with a short deadline in the unit tier.)
+// server keeps answering others meanwhile. (slow-body.test.ts
+// checks the same with a short deadline.)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';

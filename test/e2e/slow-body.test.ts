@@ -1,7 +1,9 @@
 // A client that sends its body a byte at a time is cut off at the request
 // deadline, and the server goes on answering others meanwhile. The deadline
 // is shortened through REQUEST_TIMEOUT_SECONDS so the test takes seconds;
-// the 30 s default is asserted in test/web/server-timeouts.test.ts.
+// the 30 s default is asserted in test/web/server-timeouts.test.ts. In the e2e
+// tier, on the compiled server: the cut is measured in wall time, which a
+// loaded machine stretches, so it stays out of the unit tier (test/README.md).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,7 +46,7 @@ describe('a body trickled one byte at a time', () => {
   it('is cut at REQUEST_TIMEOUT_SECONDS, while other visitors are served', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'slow-body-'));
     dirs.push(dataDir);
-    const server = await startServer({ DATA_DIR: dataDir, REQUEST_TIMEOUT_SECONDS: '2', RATE_LIMIT_PER_MINUTE: '0' });
+    const server = await startServer({ DATA_DIR: dataDir, REQUEST_TIMEOUT_SECONDS: '2', RATE_LIMIT_PER_MINUTE: '0' }, { build: 'compiled' });
     servers.push(server);
     const cut = trickle(server.url, 100_000, 200);
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -54,7 +56,7 @@ describe('a body trickled one byte at a time', () => {
     // test is for, so any client-error status counts here, and test/e2e/slow-clients.test.ts pins the
     // 408 on the compiled server at the default deadline.
     expect(answer).toMatch(/^HTTP\/1\.1 4\d\d /);
-    expect(seconds).toBeGreaterThanOrEqual(1.9);
+    expect(seconds, `cut after ${seconds.toFixed(2)} s with ${JSON.stringify(answer.slice(0, 200))}`).toBeGreaterThanOrEqual(1.9);
     expect(seconds).toBeLessThan(10);
   }, 40_000);
 });
