@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { cleanLine, cleanMultiline } from './text.ts';
 import { currencyDigits, isKnownCurrency } from './money.ts';
 import { courtSeat } from './japan-courts.ts';
+import { registrationCheckDigitHolds } from './registration-number.ts';
 import { formatsFor } from '../language/format.ts';
 import { activeLanguage, say, sayLater, type MessageParams } from '../language/messages.ts';
 import { unknownField } from '../language/unknown-keys.ts';
@@ -303,12 +304,18 @@ export const feeSchema = z.discriminatedUnion(
 // A qualified-invoice registration number (適格請求書発行事業者登録番号) is "T"
 // and 13 digits. People copy it with spaces or hyphens, or in full-width
 // characters from a Japanese form; those are tidied away before the check.
+// Its first digit is a check digit (registration-number.ts): a number copied
+// with a digit wrong is refused here, not printed on every invoice.
 const REGISTRATION_NUMBER = /^T\d{13}$/;
 const registrationNumber = z
   .string({ error: mustBeText(said('freelancer.invoiceRegistrationNumber')) })
   .overwrite((value) => value.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase())
   .refine((value) => value === '' || REGISTRATION_NUMBER.test(value), {
     error: said('freelancer.invoiceRegistrationNumber.wrong'),
+    abort: true,
+  })
+  .refine((value) => value === '' || registrationCheckDigitHolds(value.slice(1)), {
+    error: said('freelancer.invoiceRegistrationNumber.checkDigit'),
   })
   .optional()
   .transform((value) => value || undefined);

@@ -67,7 +67,7 @@ function feeTable(answers: Answers, facts: JaContractFacts): Table {
 const SHAPE_ANSWERS = answersSchema.parse({
   language: 'ja',
   effectiveDate: '2026-01-01',
-  freelancer: { name: 'F', business: 'F', title: 'T', email: 'f@example.com', phone: '03 1234 5678', address: 'A', entity: 'individual', hasEmployees: false, invoiceRegistrationNumber: 'T1234567890123' },
+  freelancer: { name: 'F', business: 'F', title: 'T', email: 'f@example.com', phone: '03 1234 5678', address: 'A', entity: 'individual', hasEmployees: false, invoiceRegistrationNumber: 'T9234567890123' },
   client: { name: 'C', business: 'C', title: 'T', email: 'c@example.com', phone: '03 1234 5679', address: 'B', relationship: 'new' },
   project: { name: 'P', description: 'D', deliverables: ['X'], startDate: '2026-01-02', endDate: '2026-02-01', revisionRounds: 2, acceptanceDays: 10 },
   fee: { model: 'fixed', currency: 'JPY', total: 100000, paymentDueDays: 30, lateFeePercentPerMonth: 1, paymentMethod: 'M', withholding: true },

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { courtSeat } from '../../src/answers/japan-courts.ts';
+import { inLanguage } from '../../src/language/messages.ts';
 import { contractMoney, taxRateOf } from '../../src/contract/settlement.ts';
 import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
@@ -76,14 +77,14 @@ describe('the invoice registration number is T and 13 digits', () => {
   };
 
   it.each([
-    ['T1234567890123', 'T1234567890123'],
-    ['t1234567890123', 'T1234567890123'],
-    ['T-1234-5678-9012-3', 'T1234567890123'],
-    ['Ｔ１２３４５６７８９０１２３', 'T1234567890123'],
-    ['T 1234 5678 9012 3', 'T1234567890123'],
-    ['T‐1234‐5678‐9012‐3', 'T1234567890123'],
-    ['T－1234－5678－9012－3', 'T1234567890123'],
-    ['Tー1234ー5678ー9012ー3', 'T1234567890123'],
+    ['T9234567890123', 'T9234567890123'],
+    ['t9234567890123', 'T9234567890123'],
+    ['T-9234-5678-9012-3', 'T9234567890123'],
+    ['Ｔ９２３４５６７８９０１２３', 'T9234567890123'],
+    ['T 9234 5678 9012 3', 'T9234567890123'],
+    ['T‐9234‐5678‐9012‐3', 'T9234567890123'],
+    ['T－9234－5678－9012－3', 'T9234567890123'],
+    ['Tー9234ー5678ー9012ー3', 'T9234567890123'],
   ])('%s is kept as %s', (typed, kept) => {
     expect(answersSchema.parse(withNumber(typed)).freelancer.invoiceRegistrationNumber).toBe(kept);
   });
@@ -97,10 +98,50 @@ describe('the invoice registration number is T and 13 digits', () => {
     expect(problemsOf(withNumber(1234567890123))).toEqual({ 'freelancer.invoiceRegistrationNumber': 'Invoice registration number must be text' });
   });
 
-  it.each(['T123456789012', 'T12345678901234', '1234567890123', 'TX234567890123', 'xT1234567890123', 'T1234567890123x', 'T1234567890123.'])('%s is refused, naming the field', (typed) => {
+  it.each(['T923456789012', 'T92345678901234', '9234567890123', 'TX234567890123', 'xT9234567890123', 'T9234567890123x', 'T9234567890123.'])('%s is refused, naming the field', (typed) => {
     expect(problemsOf(withNumber(typed))).toEqual({
-      'freelancer.invoiceRegistrationNumber': 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123',
+      'freelancer.invoiceRegistrationNumber': 'Enter the invoice registration number as T followed by 13 digits, like T9234567890123',
     });
+  });
+});
+
+// Worked by hand from the National Tax Agency's rule (registration-number.ts):
+// 9 − (Σ of the 12 digits after the first, weighted 1, 2, 1, 2… from the right, mod 9).
+describe('the first of the 13 digits is the check digit, as the National Tax Agency assigns it', () => {
+  const withNumber = (value: string) => {
+    const input = tokyo();
+    input.freelancer.invoiceRegistrationNumber = value;
+    return input;
+  };
+  const CHECK_DIGIT = { 'freelancer.invoiceRegistrationNumber': "This registration number's check digit (the first of the 13 digits) does not match the others: check it against your registration notice" };
+
+  it.each([
+    // 234567890123: from the right 3·1 + 2·2 + 1·1 + 0·2 + 9·1 + 8·2 + 7·1 + 6·2 + 5·1 + 4·2 + 3·1 + 2·2 = 72; 72 mod 9 = 0; 9 − 0 = 9.
+    'T9234567890123',
+    // 国税庁's own 法人番号, 8000012010038: 000012010038 from the right 8·1 + 3·2 + 0 + 0 + 1·1 + 0 + 2·1 + 1·2 + 0… = 19; 19 mod 9 = 1; 9 − 1 = 8.
+    'T8000012010038',
+    // 000000000001: 1·1 = 1; 9 − 1 = 8.
+    'T8000000000001',
+    // 000000000009: 9·1 = 9; 9 mod 9 = 0; 9 − 0 = 9.
+    'T9000000000009',
+    // 000000000010: 1·2 = 2; 9 − 2 = 7.
+    'T7000000000010',
+  ])('%s is accepted: its check digit holds', (number) => {
+    expect(answersSchema.parse(withNumber(number)).freelancer.invoiceRegistrationNumber).toBe(number);
+  });
+
+  it.each([
+    ['one digit mistyped', 'T9234567890124'],
+    ['two neighbours swapped', 'T9234567890132'],
+    ['the check digit itself wrong', 'T1234567890123'],
+    ['a zero sum with check digit 0 (9 − 0 is 9, never 0)', 'T0000000000009'],
+  ])('%s (%s) is refused with a sentence about the check digit', (_what, number) => {
+    expect(problemsOf(withNumber(number))).toEqual(CHECK_DIGIT);
+  });
+
+  it('in Japanese the sentence is Japanese', () => {
+    const problems = inLanguage('ja', () => problemsOf(withNumber('T1234567890123')));
+    expect(problems['freelancer.invoiceRegistrationNumber']).toContain('検査用数字');
   });
 });
 

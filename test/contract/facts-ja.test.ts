@@ -62,7 +62,7 @@ describe('how each party is named', () => {
   });
 
   it('the registration number and the Freelance Act', () => {
-    expect(computeJaFacts(answers('ja/osaka-hourly')).freelancer).toMatchObject({ registrationNumber: 'T1234567890123', isRegistered: true, protectedByFreelanceAct: false });
+    expect(computeJaFacts(answers('ja/osaka-hourly')).freelancer).toMatchObject({ registrationNumber: 'T9234567890123', isRegistered: true, protectedByFreelanceAct: false });
     expect(computeJaFacts(answers('ja/tokyo-fixed')).freelancer).toMatchObject({ registrationNumber: '', isRegistered: false, protectedByFreelanceAct: true });
   });
 });

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
-const REGISTRATION = 'T1234567890123';
+const REGISTRATION = 'T9234567890123';
 const deposit = { kind: 'deposit', number: 'INV-2027-001', issuedOn: '2027-04-01' };
 
 /** The Tokyo example, registered for qualified invoices unless `change` says otherwise. */

@@ -146,7 +146,7 @@ describe('a Japanese draft', () => {
     expect(response.body).toContain('入力内容を確認してください');
     expect(response.body).toContain('氏名を入力してください');
     expect(response.body).toContain('メールアドレスを正しい形式で入力してください（例：name@example.com）');
-    expect(response.body).toContain('インボイス登録番号は「T」と13桁の数字で入力してください（例：T1234567890123）');
+    expect(response.body).toContain('インボイス登録番号は「T」と13桁の数字で入力してください（例：T9234567890123）');
     expect(response.body).not.toMatch(/Enter your|must be/);
   });
 
