@@ -42,10 +42,13 @@ function slowBody(url: string, head: number): Promise<{ seconds: number; answer:
   return new Promise((resolve) => {
     const started = performance.now();
     let answer = '';
+    let timer: NodeJS.Timeout | undefined;
+    // The trickle starts once the request line is out: a byte written before it would make
+    // the request malformed (a 400 at once) when a loaded machine delays the connection.
     const socket = connect(Number(port), hostname, () => {
       socket.write(`POST /api/contracts HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: ${MB}\r\n\r\n{"a":"${'x'.repeat(head)}`);
+      timer = setInterval(() => socket.write('x'), 1_000);
     });
-    const timer = setInterval(() => socket.write('x'), 1_000);
     socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('error', () => undefined);
     socket.on('close', () => {

@@ -142,6 +142,18 @@ describe('what else a 請求書 says', () => {
     expect(text).toContain('源泉徴収税額-61,260円');
   });
 
+  it('a registered issuer who charges no 消費税 ("tax": null) never claims a qualified invoice, which needs tax stated by rate', async () => {
+    const answers = tokyo((input) => {
+      input.fee.tax = null;
+    });
+    const json = (await post(answers, deposit, 'application/json')).json();
+    expect(json.taxes).toEqual([]);
+    const text = await wordText(answers);
+    expect(text).not.toContain('本請求書は適格請求書です');
+    expect(text).not.toContain('10%対象');
+    expect(text).not.toContain('消費税');
+  });
+
   it('a company freelancer is not withheld from, and is written with its representative', async () => {
     const json = (await post(tokyo((answers) => {
       answers.freelancer.entity = 'company';
