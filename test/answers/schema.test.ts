@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { answersSchema, defaultPaperSize } from '../../src/answers/schema.ts';
+import { contractMoney } from '../../src/contract/settlement.ts';
 import { SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 function problemsOf(input: unknown): Record<string, string> {
@@ -43,6 +44,24 @@ describe('defaults follow the article', () => {
   it('a returning client gets a 30% deposit when none is given', () => {
     const answers = answersSchema.parse(withChange((a) => { a.client.relationship = 'returning'; delete a.deposit.percent; }));
     expect(answers.deposit.percent).toBe(30);
+  });
+
+  // Written out by hand for each pricing model and both relationships, so the default is
+  // pinned at more than one point: the percentage, and the amount the contract then asks.
+  it.each([
+    ['new-client-fixed', 'new', 50, '$12,000 fixed', 6_000_00],
+    ['new-client-fixed', 'returning', 30, '$12,000 fixed', 3_600_00],
+    ['returning-client-hourly', 'returning', 30, '£85 × 60 h estimate', 1_530_00],
+    ['returning-client-hourly', 'new', 50, '£85 × 60 h estimate', 2_550_00],
+    ['retainer-prepaid', 'returning', 30, '$2,500 a month', 750_00],
+    ['retainer-prepaid', 'new', 50, '$2,500 a month', 1_250_00],
+  ] as const)('%s as a %s client with no deposit given: %i%% of %s, %i minor units', (sample, relationship, percent, _fee, minor) => {
+    const input = sampleInput(sample) as { client: { relationship: string }; deposit?: unknown };
+    input.client.relationship = relationship;
+    delete input.deposit;
+    const answers = answersSchema.parse(input);
+    expect(answers.deposit.percent).toBe(percent);
+    expect(contractMoney(answers).deposit.minor).toBe(minor);
   });
 
   it('a deposit the freelancer chose is kept', () => {

@@ -13,7 +13,9 @@ import {
   hoursBill,
   lateFigures,
   retainerMonthBill,
+  taxesOn,
   withLateFee,
+  type BillLine,
 } from '../../src/contract/settlement.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
@@ -274,5 +276,31 @@ describe('what an invoice adds to the contract figures', () => {
   it('no line at all before a full 30 days, or when the contract has no late fee', () => {
     expect(withLateFee(balanceBill(fixed), 1.5, '2027-03-12', '2027-04-10').bill).toEqual(balanceBill(fixed));
     expect(withLateFee(balanceBill(fixed), 0, '2027-03-12', '2027-09-10').bill).toEqual(balanceBill(fixed));
+  });
+});
+
+// Tax is rounded once per invoice and rate (a qualified invoice must: 消費税法施行令
+// 第70条の10), half up, never line by line. Each figure worked by hand.
+describe('tax on a bill: one rounding per rate over the taxable lines', () => {
+  const line = (minor: number, taxable = true, currency = 'JPY'): BillLine => ({
+    kind: 'fee',
+    label: 'work',
+    amount: { minor, currency },
+    taxable,
+  });
+
+  it('two lines of ¥333 at 10%: 10% of ¥666 is ¥66.6, so ¥67 (line by line it would be ¥33 + ¥33 = ¥66)', () => {
+    expect(taxesOn([line(333), line(333)], [{ label: '消費税', percent: 10 }], 'JPY').map((tax) => tax.amount.minor)).toEqual([67]);
+  });
+
+  it('half a unit rounds up: 10% of ¥5 is ¥1, 10% of ¥4 is ¥0', () => {
+    expect(taxesOn([line(5)], [{ label: '消費税', percent: 10 }], 'JPY')[0]!.amount.minor).toBe(1);
+    expect(taxesOn([line(4)], [{ label: '消費税', percent: 10 }], 'JPY')[0]!.amount.minor).toBe(0);
+  });
+
+  it('20% VAT on £10.03 + £10.03 is £4.012, so £4.01; an untaxed line (a late fee) stays out of the base', () => {
+    const [vat] = taxesOn([line(10_03, true, 'GBP'), line(10_03, true, 'GBP'), line(50_00, false, 'GBP')], [{ label: 'VAT', percent: 20 }], 'GBP');
+    expect(vat!.base.minor).toBe(20_06);
+    expect(vat!.amount.minor).toBe(4_01);
   });
 });

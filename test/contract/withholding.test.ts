@@ -17,6 +17,13 @@ describe('withholding on one payment: 10.21% up to ¥1,000,000, 20.42% above, ye
     [1_500_000, 204_200],
     [99, 10],
     [9, 0],
+    // Fractions of half a yen or more are dropped too, at each rate and across the boundary
+    // (worked by hand: 5 × 10.21% = 0.5105; 999,999 × 10.21% = 102,099.8979;
+    // 102,100 + 3 × 20.42% = 102,100.6126; 102,100 + 234,567 × 20.42% = 149,998.5814).
+    [5, 0],
+    [999_999, 102_099],
+    [1_000_003, 102_100],
+    [1_234_567, 149_998],
     [0, 0],
     [-5_000, 0],
   ])('¥%i withholds ¥%i', (payment, withheld) => {

@@ -134,3 +134,33 @@ describe("the wizard's own budgets", () => {
     expect((await app.inject(generatingRequests()[1]!)).statusCode).toBe(429);
   });
 });
+
+// TRUST_PROXY=N: the peer and the N − 1 addresses nearest the app in X-Forwarded-For are
+// the proxies; the entry after them is the client, and whatever stands left of it was
+// written by the client and is never believed. Pinned at every hop count a deployment
+// uses, not only 1: each proxy appends the address it saw.
+describe('TRUST_PROXY as a hop count takes the client from the right place of X-Forwarded-For', () => {
+  /** The header a chain of `hops` proxies writes for `client`, behind whatever the client itself wrote. */
+  const forwarded = (hops: number, client: string, spoofed: string) =>
+    [spoofed, client, ...Array.from({ length: hops - 1 }, (_unused, proxy) => `10.0.0.${proxy + 1}`)].join(', ');
+
+  it.each([1, 2, 3])('with %i: what the client writes on the left shares one budget, 429 at the 61st', async (hops) => {
+    const app = await appFrom({ TRUST_PROXY: String(hops) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const headers = { 'x-forwarded-for': forwarded(hops, '203.0.113.9', `198.51.100.${i}`) };
+      statuses.push((await app.inject(generatingRequests(headers)[0]!)).statusCode);
+    }
+    expect(statuses.indexOf(429)).toBe(60);
+  });
+
+  it.each([1, 2, 3])('with %i: each client address behind the proxies has a budget of its own', async (hops) => {
+    const app = await appFrom({ TRUST_PROXY: String(hops) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      const headers = { 'x-forwarded-for': forwarded(hops, `203.0.113.${i}`, '198.51.100.1') };
+      statuses.push((await app.inject(generatingRequests(headers)[0]!)).statusCode);
+    }
+    expect(statuses).not.toContain(429);
+  });
+});
