@@ -34,6 +34,37 @@ const CASES: [string, Loose][] = [
   ['yokohama-retainer', { kind: 'ending', number: 'Y-3', issuedOn: '2027-09-10', workDoneAmount: 0, noticeDaysGiven: 10 }],
 ];
 
+// The amount asked for, worked by hand from each sample (¥1,200,000 fixed with 50%
+// down; ¥6,000 an hour for 80 h with 30% down, a company, so nothing withheld;
+// ¥250,000 a month paid in full in advance): 消費税 10% of the net, rounded once;
+// 源泉徴収 10.21% of the net, yen fractions dropped. (The endings wait on the
+// kill fee's tax treatment, issue 23.)
+const HAND_WORKED: Record<string, { net: number; tax: number; withheld: number; total: number }> = {
+  // 600,000 + 60,000 − 61,260
+  'T-1': { net: 600_000, tax: 60_000, withheld: 61_260, total: 598_740 },
+  // (600,000 + 20,000 of expenses) + 62,000 − 63,302
+  'T-2': { net: 620_000, tax: 62_000, withheld: 63_302, total: 618_698 },
+  // 30% of 480,000 = 144,000 + 14,400
+  'O-1': { net: 144_000, tax: 14_400, withheld: 0, total: 158_400 },
+  // 40.5 h × 6,000 = 243,000 + 24,300
+  'O-2': { net: 243_000, tax: 24_300, withheld: 0, total: 267_300 },
+  // 12.25 h × 6,000 + 1,200 = 74,700, all of it covered by the 144,000 deposit
+  'O-3': { net: 0, tax: 0, withheld: 0, total: 0 },
+  // 250,000 + 25,000 − 25,525
+  'Y-1': { net: 250_000, tax: 25_000, withheld: 25_525, total: 249_475 },
+  'Y-2': { net: 250_000, tax: 25_000, withheld: 25_525, total: 249_475 },
+};
+
+describe('the amounts asked for, worked by hand', () => {
+  it.each(CASES.filter(([, fields]) => (fields as { number: string }).number in HAND_WORKED))('%s: %j', (sample, fields) => {
+    const { bill } = assembleInvoice(request(sample, fields)).figures;
+    const withheld = 0 - bill.deductions.reduce((sum, line) => sum + line.amount.minor, 0);
+    expect({ net: bill.net.minor, tax: bill.taxes.reduce((sum, tax) => sum + tax.amount.minor, 0), withheld, total: bill.total.minor }).toEqual(
+      HAND_WORKED[(fields as { number: string }).number],
+    );
+  });
+});
+
 describe.each(CASES)('%s: %j', (sample, fields) => {
   const req = request(sample, fields);
   const invoice = assembleInvoice(req);

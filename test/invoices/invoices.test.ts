@@ -92,6 +92,14 @@ describe('every kind under its fee model, figures from the settlement model', ()
     }
   });
 
+  it('fixed £1,275 with 20% VAT and a 50% deposit: each half is £637.50 + £127.50 VAT = £765.00 (worked by hand)', () => {
+    expect.hasAssertions();
+    for (const kind of ['deposit', 'balance'] as const) {
+      const { bill } = assembleInvoice(request('new-client-fixed', { kind, number: 'N', issuedOn: '2026-12-01' }, vatOnFixed)).figures;
+      expect([bill.net.minor, bill.taxes.map((tax) => tax.amount.minor), bill.total.minor]).toEqual([637_50, [127_50], 765_00]);
+    }
+  });
+
   it('hourly: hours at the rate, the deposit credited on the final one', () => {
     const req = request('returning-client-hourly', { kind: 'hours', number: 'H-1', issuedOn: '2027-04-30', hours: 24, final: true });
     const invoice = assembleInvoice(req);
@@ -193,6 +201,14 @@ describe('every kind under its fee model, figures from the settlement model', ()
       const req = request(name, { kind: 'deposit', number: 'D', issuedOn: '2027-03-15' });
       expect(assembleInvoice(req).figures.bill.total).toEqual(contractMoney(req.answers).depositBill.total);
     }
+  });
+
+  it.each([
+    ['new-client-fixed', '50% of $12,000', '$6,000.00'],
+    ['returning-client-hourly', '30% of £85 × 60 h', '£1,530.00'],
+    ['retainer-prepaid', '100% of a $2,500 month', '$2,500.00'],
+  ])('the %s deposit invoice asks for %s: %s (worked by hand)', (name, _what, total) => {
+    expect(formatMoney(invoiceFor(name, { kind: 'deposit', number: 'D', issuedOn: '2027-03-15' }).figures.bill.total)).toBe(total);
   });
 });
 
