@@ -40,6 +40,9 @@ export default {
     'src/render/embedded-answers.ts',
   ],
   coverageAnalysis: 'perTest',
+  // The dry run (every test once, unmutated) took over Stryker's default 5 minutes at load ~15
+  // on the shared machine and aborted the run before a mutant was tried.
+  dryRunTimeoutMinutes: 30,
   // Static mutants change code that runs once, when a module loads (the
   // schema's declarations, label strings, constant tables): each one needs
   // every test re-run in a fresh process, 85% of src/answers' mutants at about
