@@ -22,7 +22,7 @@ import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, me
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { invoicesPageRoutes } from './invoices.ts';
-import { readUploadedAnswers } from './import.ts';
+import { describeBytes, readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
@@ -45,14 +45,6 @@ export interface WizardOptions {
   readonly uploadLimitBytes?: number;
   /** The clock behind "today" (the effective date and letter dates offered); tests fix it. */
   readonly now?: () => Date;
-}
-
-/** "1 MB", "512 kB": a byte limit as a person reads it. */
-export function describeBytes(bytes: number, locale = 'en-US'): string {
-  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString(locale)} ${unit}`;
-  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
-  if (bytes >= 1024) return format(bytes / 1024, 'kB');
-  return `${bytes} bytes`;
 }
 
 interface StepParams extends DraftParams {
