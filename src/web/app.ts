@@ -49,11 +49,23 @@ const PERMISSIONS_POLICY = [
 /**
  * A request as its log line shows it. A draft id is a bearer link to
  * someone's answers, so `/wizard/<id>/step` is logged as `/wizard/…/step`;
- * the query string (an import's or a step's options) is left out too.
+ * the query string (an import's or a step's options) is left out too. The
+ * path is judged as the router reads it, decoded (`/%77izard/<id>` reaches
+ * the same page), and in any case; a path that does not decode is not logged.
  */
+function loggedPath(url: string): string {
+  const raw = url.split('?')[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return '(a path that is not valid percent-encoding)';
+  }
+  return path.replace(/^\/+wizard\/+(?!deleted$)[^/]+/i, '/wizard/…');
+}
+
 function logRequest(request: { method: string; url: string; ip?: string }) {
-  const path = request.url.split('?')[0]!;
-  return { method: request.method, url: path.replace(/^\/wizard\/(?!deleted$)[^/]+/, '/wizard/…'), remoteAddress: request.ip };
+  return { method: request.method, url: loggedPath(request.url), remoteAddress: request.ip };
 }
 
 export interface BuildOptions extends Partial<AppConfig> {

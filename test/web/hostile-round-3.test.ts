@@ -1,0 +1,48 @@
+// Issue 24's smaller findings, each as it was found: what the logs say about
+// an incomplete draft's pages (8) and about a percent-encoded path (9).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+let app: FastifyInstance;
+const lines: string[] = [];
+beforeAll(async () => {
+  app = await buildTestApp({ logLevel: 'info', logStream: { write: (line) => void lines.push(line) } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const entries = () => lines.map((line) => JSON.parse(line) as { level: number; msg?: string; req?: { url: string } });
+
+describe('the pages of an incomplete or missing draft (finding 8)', () => {
+  it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const base = first.replace(/\/[^/]+$/, '');
+    lines.length = 0;
+    for (const page of ['invoices', 'follow-up']) {
+      const response = await visitor.get(`${base}/${page}`);
+      expect(response.statusCode, page).toBe(200);
+    }
+    const missing = await visitor.get('/wizard/0000000000000000000000/invoices');
+    expect(missing.statusCode).toBe(404);
+    expect(entries().filter((entry) => entry.level >= 40).map((entry) => entry.msg)).toEqual([]);
+  });
+});
+
+describe('log redaction (finding 9)', () => {
+  it('a draft id in a percent-encoded path is not logged either', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const draftId = first.split('/')[2]!;
+    lines.length = 0;
+    for (const url of [`/%77izard/${draftId}/review`, `/wizard/${draftId.slice(0, 4)}%${draftId.charCodeAt(4).toString(16)}${draftId.slice(5)}/review`, `/WIZARD/${draftId}/review`]) {
+      await visitor.get(url);
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toContain(draftId);
+    expect(lines.join('\n')).not.toContain(draftId.slice(5));
+  });
+});
