@@ -39,11 +39,11 @@ describe('the API refuses a string over its raw cap before cleaning it', () => {
     answers.freelancer = { ...answers.freelancer, invoiceRegistrationNumber: '\uFDFA'.repeat(60_000) };
     const response = await post('/api/contracts', answers);
     expect(response.statusCode).toBe(400);
-    expect(errorsOf(response)).toEqual([{ path: 'freelancer.invoiceRegistrationNumber', message: 'Enter the invoice registration number as T followed by 13 digits, like T1234567890123' }]);
+    expect(errorsOf(response)).toEqual([{ path: 'freelancer.invoiceRegistrationNumber', message: 'Enter the invoice registration number as T followed by 13 digits, like T9234567890123' }]);
   });
 
   it('a registration number typed with spaces and hyphens, or in full-width characters, is still read', async () => {
-    for (const typed of ['T 1234-5678-9012-3', 'Ｔ１２３４５６７８９０１２３']) {
+    for (const typed of ['T 9234-5678-9012-3', 'Ｔ９２３４５６７８９０１２３']) {
       const answers = { ...sampleInput(JA_SAMPLE_NAMES[0]!) } as Record<string, any>;
       answers.freelancer = { ...answers.freelancer, invoiceRegistrationNumber: typed };
       const response = await post('/api/contracts', answers);
