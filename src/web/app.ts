@@ -31,6 +31,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
 import { loadCatalogues, messagesFor } from '../language/messages.ts';
@@ -190,8 +191,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       return;
     }
     try {
-      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+      done(null, secureJson.parse(text, boundedShape, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
+      if (error instanceof TooManyKeysError) {
+        done(HttpProblem.of(400, 'malformed-json', { keys: MAX_KEYS_PER_OBJECT, items: MAX_ITEMS_PER_LIST }, 'problem.malformed-json.tooManyKeys'), undefined);
+        return;
+      }
       const message = (error as Error).message;
       done(/prototype|constructor/i.test(message)
         ? HttpProblem.of(400, 'malformed-json', undefined, 'problem.malformed-json.prototype')

@@ -1,8 +1,11 @@
-// Issue 24's smaller findings, each as it was found: what the logs say about
-// an incomplete draft's pages (8) and about a percent-encoded path (9).
+// Issue 24's smaller findings, each as it was found: huge lists of problems
+// (3), what the logs say about an incomplete draft's pages (8) and about a
+// percent-encoded path (9).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
 let app: FastifyInstance;
@@ -15,6 +18,34 @@ afterAll(async () => {
 });
 
 const entries = () => lines.map((line) => JSON.parse(line) as { level: number; msg?: string; req?: { url: string } });
+
+describe('problems (finding 3)', () => {
+  const post = (payload: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/contracts', payload, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } });
+
+  it('95,000 unknown keys are refused in a short answer, before any validation', async () => {
+    const answers: Record<string, unknown> = { ...sampleInput('new-client-fixed') };
+    for (let index = 0; index < 95_000; index++) answers[`k${index}`] = 1;
+    for (const language of ['en', 'ja']) {
+      const response = await post(JSON.stringify(answers), { 'accept-language': language });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.length).toBeLessThan(2_000);
+      expect(response.json().errors).toBeUndefined();
+    }
+  });
+
+  it('a request with many wrong answers lists the first few and says how many more', async () => {
+    const answers = sampleInput('new-client-fixed') as Record<string, any>;
+    answers.project.deliverables = Array.from({ length: 50 }, () => 42);
+    const response = await post(JSON.stringify(answers));
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.errors).toHaveLength(MAX_PROBLEMS_LISTED);
+    expect(problem.moreErrors).toBe(50 - MAX_PROBLEMS_LISTED);
+    expect(problem.detail).toContain('50');
+  });
+});
 
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
