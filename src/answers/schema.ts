@@ -214,9 +214,26 @@ function email(words: FieldWords, format: () => string) {
  * ("Start date"); `missing` asks for it ("Enter the start date").
  */
 export function isoDate(label: Words, missing: Words) {
-  return z.iso.date({
-    error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
-  });
+  return z
+    .iso.date({
+      error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
+    })
+    .refine(yearInRange, { error: () => say('answers.date.outOfRange', { name: text(label), ...DATE_YEARS }) });
+}
+
+/**
+ * The years a date may fall in. A contract, its invoices and letters are
+ * written for the years around now; the bound also keeps every date derived
+ * from one (a due date, a follow-up a year later) within the four-digit years
+ * the calendars and the date formats write (the year 9999 once gave an .ics
+ * `DTSTART` of "1000001undefined", the year 0 "January 1, 1").
+ */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** Whether the year of a YYYY-MM-DD or YYYY-MM text is within DATE_YEARS; a text of another shape is left to its own check. */
+export function yearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return !/^\d{4}-/.test(value) || (year >= DATE_YEARS.min && year <= DATE_YEARS.max);
 }
 
 /** A date of the answers, named in the catalogue (`answers.<path>`, `answers.<path>.missing`). */

@@ -13,7 +13,7 @@
 // worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
 // sentences beside its inputs, in the draft's language.
 import { z } from 'zod';
-import { answersSchema, cleanedUnlessHuge, isoDate, LIMITS, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
+import { answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
 import { currencyDigits, money } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { contractMoney } from '../contract/settlement.ts';
@@ -111,6 +111,7 @@ export const invoiceFieldsSchema = z
       month: z
         .string({ error: (issue) => sentence(isMissing(issue) ? 'month.missing' : 'month.wrong') })
         .regex(MONTH, { error: said('month.wrong') })
+        .refine(yearInRange, { error: () => sentence('month.outOfRange', DATE_YEARS) })
         .optional(),
       workDoneAmount: amount(WORK_DONE, '2,400', { zero: true }).optional(),
       hoursWorked: hours(HOURS_AT_ENDING, '24', { zero: true }).optional(),

@@ -47,6 +47,31 @@ describe('problems (finding 3)', () => {
   });
 });
 
+describe('dates (finding 12)', () => {
+  const postJson = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { accept: 'application/json' } });
+
+  it('a follow-up calendar since the year 9999 is refused, naming the field, instead of printing a broken date', async () => {
+    const response = await postJson('/api/schedule', { answers: sampleInput('new-client-fixed'), stage: 'in-progress', since: '9999-12-31' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'since', message: expect.stringMatching(/between 1900 and 2200/) }]);
+  });
+
+  it('an effective date in the year 0 is refused, one in 1900 is kept', async () => {
+    const answers = sampleInput('new-client-fixed') as Record<string, any>;
+    const refused = await postJson('/api/contracts', { ...answers, effectiveDate: '0000-01-01' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ path: 'effectiveDate', message: expect.stringMatching(/between 1900 and 2200/) }]);
+    expect((await postJson('/api/contracts', { ...answers, effectiveDate: '1900-01-01' })).statusCode).toBe(200);
+  });
+
+  it('an invoice dated or billed for the year 9999 is refused', async () => {
+    const answers = sampleInput('retainer-prepaid');
+    const response = await postJson('/api/invoices', { answers, invoice: { kind: 'retainer', number: 'R-1', issuedOn: '9999-01-01', month: '9999-12' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual(['invoice.issuedOn', 'invoice.month']);
+  });
+});
+
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
     const visitor = new InjectVisitor(app);
