@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
+import { budgetKey, WIZARD_BUDGETS } from '../../src/web/rate-limits.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
@@ -69,6 +70,33 @@ describe('dates (finding 12)', () => {
     const response = await postJson('/api/invoices', { answers, invoice: { kind: 'retainer', number: 'R-1', issuedOn: '9999-01-01', month: '9999-12' } });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual(['invoice.issuedOn', 'invoice.month']);
+  });
+});
+
+describe('budgets per IPv6 network (finding 5)', () => {
+  it('an IPv6 address is counted by its /64 however it is written; IPv4 by its address', () => {
+    expect(budgetKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(budgetKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(budgetKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(budgetKey('::1')).toBe('0:0:0:0::/64');
+    expect(budgetKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(budgetKey('192.0.2.7')).toBe('192.0.2.7');
+  });
+
+  it('one host owning a /64 meets the limit however many of its addresses it uses; another /64 does not', async () => {
+    const limited = await buildTestApp({ rateLimitPerMinute: 60 });
+    try {
+      const start = (remoteAddress: string) => limited.inject({ method: 'POST', url: '/wizard', remoteAddress });
+      const statuses: number[] = [];
+      for (let index = 1; index <= WIZARD_BUDGETS.start + 1; index++) statuses.push((await start(`2001:db8:1:2:${index.toString(16)}::${index}`)).statusCode);
+      expect(statuses.slice(0, WIZARD_BUDGETS.start).every((status) => status === 303)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await start('2001:db8:1:3::1')).statusCode).toBe(303);
+      // An IPv4 address keeps a budget of its own, written either way.
+      expect((await start('192.0.2.7')).statusCode).toBe(303);
+    } finally {
+      await limited.close();
+    }
   });
 });
 
