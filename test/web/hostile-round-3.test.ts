@@ -100,6 +100,27 @@ describe('budgets per IPv6 network (finding 5)', () => {
   });
 });
 
+describe('every page of a draft is on a budget (finding 2)', () => {
+  it('once the page budget is spent, every page that reads the draft is refused with 429, and so is deleting it', async () => {
+    const limited = await buildTestApp({ rateLimitPerMinute: 60 });
+    try {
+      const visitor = new InjectVisitor(limited);
+      const first = await visitor.start();
+      const base = first.replace(/\/[^/]+$/, '');
+      await visitor.get(`${base}/delete`); // the token for the delete form, before the budget is spent
+      for (let index = 0; index < WIZARD_BUDGETS.page; index++) await visitor.get(first);
+      const pages = ['', '/saved', '/follow-up', '/follow-up/final-notice', '/invoices', '/answers.json', '/delete', '/review'];
+      const statuses = Object.fromEntries(await Promise.all(pages.map(async (page) => [page, (await visitor.get(`${base}${page}`)).statusCode] as const)));
+      expect(statuses).toEqual(Object.fromEntries(pages.map((page) => [page, 429])));
+      // Posting forms has its own budget: deleting is on it too.
+      for (let index = 0; index < WIZARD_BUDGETS.saveStep; index++) await visitor.post(`${base}/nowhere`, {});
+      expect((await visitor.post(`${base}/delete`, {})).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
     const visitor = new InjectVisitor(app);

@@ -64,6 +64,17 @@ const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'
 const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(messages.language).date(expiresAt.slice(0, 10));
 
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
+  // Every route of a draft reads it from the store, so every one is on a
+  // budget: a route that names none (a page, answers.json, the delete page
+  // and form, any route added later) draws on the page budget for a GET and
+  // the form budget for a POST. Unthrottled, a poisoned draft's pages cost
+  // 0.2-1.9 s each for free (issue 24, finding 2).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/wizard/:draftId') || route.onRequest) return;
+    const methods = ([] as string[]).concat(route.method);
+    const budget: ReturnType<RateLimits['wizard']> = methods.includes('POST') ? wizardRateLimits('saveStep') : wizardRateLimits('page');
+    if (budget.onRequest) route.onRequest = budget.onRequest;
+  });
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
