@@ -6,8 +6,16 @@
 // kinds, several strings per case (fast-check, fixed seed). Meanwhile a
 // visitor keeps loading the home page.
 //
+// Then each text field's sized worst case (issue 24): expanding characters
+// (U+FDFA, U+FB2C, U+3300, ...) mixed with line breaks and blanks, at the
+// field's raw cap, one under it and at its limit, so that the cleaning code
+// and the renderers are reached; and the same text at an eighth of the raw
+// cap, to see the work per request grow linearly with what was sent.
+//
 // Goals (exit 1 on a miss): every request answered as usual (200, 303 or
-// 400) within a second, and the home page within a second throughout.
+// 400) within a second, and the home page within a second throughout; a text
+// eight times longer costs at most LINEAR_FACTOR times as much, plus
+// LINEAR_SLACK_MS (a quadratic pass costs 64 times as much).
 //
 //   STALL_RUNS [3]      strings per case
 //   STALL_SEED [20261127]  fast-check seed (printed with any failure)
@@ -16,9 +24,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildServer, startServer, stopServer } from '../test/helpers/server-process.ts';
-import { ORDINARY_STATUSES, stallCases, textOf, worstCaseShape, type Send } from '../test/helpers/stall-cases.ts';
+import { ORDINARY_STATUSES, SIZED_AT, sizedLength, sizedShape, stallCases, textOf, worstCaseShape, type Send } from '../test/helpers/stall-cases.ts';
+import { rawTextLimit } from '../src/answers/schema.ts';
 
 const BOUND_MS = 1_000;
+const LINEAR_FACTOR = 16;
+const LINEAR_SLACK_MS = 50;
 const runs = Number(process.env.STALL_RUNS ?? 3);
 const seed = Number(process.env.STALL_SEED ?? 20261127);
 
@@ -63,13 +74,45 @@ try {
     );
     if (result.failed) problems.push(`${entry.name}: ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)} with ${JSON.stringify(result.counterexample?.[0])}`);
   }
+  const sizedStarted = performance.now();
+  let sizedRequests = 0;
+  const growth: { name: string; small: number; large: number }[] = [];
+  const totalMs = (steps: { ms: number }[]) => steps.reduce((sum, step) => sum + step.ms, 0);
+  for (const entry of cases) {
+    if (entry.cap === undefined) continue;
+    const cap = entry.cap;
+    const result = await fc.check(
+      fc.asyncProperty(sizedShape, async (shape) => {
+        for (const at of SIZED_AT) {
+          for (const { what, response, ms } of await entry.run(textOf(shape, sizedLength(cap, at)))) {
+            sizedRequests++;
+            timings.push({ name: `${entry.name} ${at} (${what})`, ms });
+            if (!ORDINARY_STATUSES.includes(response.status)) throw new Error(`${what} ${at} answered ${response.status}`);
+            if (ms > BOUND_MS) throw new Error(`${what} ${at} took ${ms.toFixed(0)} ms`);
+          }
+        }
+        // The same text at an eighth of the raw cap, then at the raw cap: linear work grows about eight times.
+        const small = totalMs(await entry.run(textOf(shape, Math.ceil(rawTextLimit(cap) / 8))));
+        const large = totalMs(await entry.run(textOf(shape, rawTextLimit(cap))));
+        sizedRequests += 2;
+        growth.push({ name: entry.name, small, large });
+        if (large > LINEAR_FACTOR * small + LINEAR_SLACK_MS) throw new Error(`eight times the text took ${(large / small).toFixed(1)} times as long (${small.toFixed(1)} -> ${large.toFixed(1)} ms)`);
+      }),
+      { numRuns: runs, seed },
+    );
+    if (result.failed) problems.push(`${entry.name} (sized): ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)} with ${JSON.stringify(result.counterexample?.[0])}`);
+  }
+  const sizedSeconds = (performance.now() - sizedStarted) / 1000;
   visiting = false;
   await visitor;
 
   const sorted = timings.map((timing) => timing.ms).sort((a, b) => a - b);
   const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))]!.toFixed(1);
   const homeMax = Math.max(...home);
-  console.log(`${cases.length} cases × ${runs} strings of 100,000 characters: ${timings.length} requests in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(`${cases.length} cases × ${runs} strings of 100,000 characters, then the sized texts: ${timings.length} timed requests in ${((performance.now() - started) / 1000).toFixed(1)} s (seed ${seed})`);
+  console.log(`sized texts of expanding characters (${SIZED_AT.join(', ')}, and an eighth of the raw cap): ${cases.filter((entry) => entry.cap !== undefined).length} text fields, ${sizedRequests} of those requests in ${sizedSeconds.toFixed(1)} s`);
+  const steepest = [...growth].sort((a, b) => b.large - b.small * 8 - (a.large - a.small * 8)).slice(0, 3);
+  for (const { name, small, large } of steepest) console.log(`  growth ${small.toFixed(1)} -> ${large.toFixed(1)} ms for 8x the text: ${name}`);
   console.log(`per request: median ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms (bound ${BOUND_MS} ms)`);
   console.log('slowest:');
   for (const { name, ms } of [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);

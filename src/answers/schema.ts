@@ -26,7 +26,43 @@ export const LIMITS = {
   hours: 100_000,
   paymentMethod: 1_000,
   taxLabel: 40,
+  /** "T" and 13 digits (適格請求書発行事業者登録番号), once the spaces and hyphens people copy are gone. */
+  registrationNumber: 14,
+  /** An invoice's number, on the invoices and the payment letters. */
+  invoiceNumber: 60,
+  /** An expense's description on an invoice. */
+  expense: 200,
 } as const;
+
+/**
+ * The cap of every text answer, by its path, in cleaned characters: what the
+ * schema holds each field to, and what the wizard refuses a form by before
+ * the draft keeps it (`rawTextLimit` of it, before any cleaning). One table,
+ * so the API, the wizard and uploads cap a field alike.
+ */
+export const TEXT_LIMITS: Readonly<Record<string, number>> = {
+  'freelancer.name': LIMITS.name,
+  'freelancer.business': LIMITS.name,
+  'freelancer.title': LIMITS.title,
+  'freelancer.email': LIMITS.email,
+  'freelancer.phone': LIMITS.phone,
+  'freelancer.address': LIMITS.address,
+  'freelancer.invoiceRegistrationNumber': LIMITS.registrationNumber,
+  'client.name': LIMITS.name,
+  'client.business': LIMITS.name,
+  'client.title': LIMITS.title,
+  'client.email': LIMITS.email,
+  'client.phone': LIMITS.phone,
+  'client.address': LIMITS.address,
+  'project.name': LIMITS.projectName,
+  'project.description': LIMITS.description,
+  'project.deliverables': LIMITS.deliverable,
+  'fee.paymentMethod': LIMITS.paymentMethod,
+  'fee.tax.label': LIMITS.taxLabel,
+  'jurisdiction.governingLaw': LIMITS.jurisdiction,
+  'jurisdiction.venue': LIMITS.jurisdiction,
+  'jurisdiction.place': LIMITS.jurisdiction,
+};
 
 // Messages follow the GOV.UK pattern: one sentence per field and per
 // failure, saying what to do ("Enter the total price, like 6,000") rather than
@@ -83,7 +119,7 @@ export function rawTextLimit(max: number): number {
  * spaces, control characters). Not `abort`, which would also silence the
  * cross-field rules and so the other fields' messages.
  */
-function cleanedUnlessHuge(clean: (value: string) => string, max: number) {
+export function cleanedUnlessHuge(clean: (value: string) => string, max: number) {
   return (value: string) => (value.length > rawTextLimit(max) ? value : clean(value));
 }
 
@@ -178,9 +214,26 @@ function email(words: FieldWords, format: () => string) {
  * ("Start date"); `missing` asks for it ("Enter the start date").
  */
 export function isoDate(label: Words, missing: Words) {
-  return z.iso.date({
-    error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
-  });
+  return z
+    .iso.date({
+      error: (issue) => (isMissing(issue) ? text(missing) : say('answers.date.invalid', { name: text(label) })),
+    })
+    .refine(yearInRange, { error: () => say('answers.date.outOfRange', { name: text(label), ...DATE_YEARS }) });
+}
+
+/**
+ * The years a date may fall in. A contract, its invoices and letters are
+ * written for the years around now; the bound also keeps every date derived
+ * from one (a due date, a follow-up a year later) within the four-digit years
+ * the calendars and the date formats write (the year 9999 once gave an .ics
+ * `DTSTART` of "1000001undefined", the year 0 "January 1, 1").
+ */
+export const DATE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** Whether the year of a YYYY-MM-DD or YYYY-MM text is within DATE_YEARS; a text of another shape is left to its own check. */
+export function yearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return !/^\d{4}-/.test(value) || (year >= DATE_YEARS.min && year <= DATE_YEARS.max);
 }
 
 /** A date of the answers, named in the catalogue (`answers.<path>`, `answers.<path>.missing`). */
@@ -245,6 +298,8 @@ const feeCommon = {
   currency: z
     .string({ error: (issue) => say(isMissing(issue) ? 'answers.fee.currency.missing' : 'answers.fee.currency.wrong') })
     .overwrite(cleanedUnlessHuge((value) => value.trim().toUpperCase(), 3))
+    // `abort`: a longer text is no currency, and one sentence says so.
+    .max(3, { error: said('fee.currency.wrong'), abort: true })
     .refine(isKnownCurrency, { error: said('fee.currency.wrong') }),
   paymentDueDays: number(fieldWords('fee.paymentDueDays'), { min: 0, max: 365, int: true, unit: days, example: '14' }),
   lateFeePercentPerMonth: number(fieldWords('fee.lateFeePercentPerMonth'), { min: 0, max: 10, unit: percent, example: '1.5' }),
@@ -306,10 +361,14 @@ export const feeSchema = z.discriminatedUnion(
 // characters from a Japanese form; those are tidied away before the check.
 // Its first digit is a check digit (registration-number.ts): a number copied
 // with a digit wrong is refused here, not printed on every invoice.
+// NFKC expands some characters many times over (U+FDFA becomes 18), so it
+// runs only on text within the field's raw cap, like every other cleaning.
 const REGISTRATION_NUMBER = /^T\d{13}$/;
 const registrationNumber = z
   .string({ error: mustBeText(said('freelancer.invoiceRegistrationNumber')) })
-  .overwrite((value) => value.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase())
+  .overwrite(cleanedUnlessHuge((value) => value.normalize('NFKC').replace(/[\s\-‐－ー]/g, '').toUpperCase(), LIMITS.registrationNumber))
+  // `abort`: longer is no registration number, and the one sentence says what one looks like.
+  .max(LIMITS.registrationNumber, { error: said('freelancer.invoiceRegistrationNumber.wrong'), abort: true })
   .refine((value) => value === '' || REGISTRATION_NUMBER.test(value), {
     error: said('freelancer.invoiceRegistrationNumber.wrong'),
     abort: true,

@@ -13,7 +13,7 @@
 // worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
 // sentences beside its inputs, in the draft's language.
 import { z } from 'zod';
-import { answersSchema, isoDate, LIMITS, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
+import { answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
 import { currencyDigits, money } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { contractMoney } from '../contract/settlement.ts';
@@ -63,7 +63,7 @@ const tooLong = (name: Words, max: number) => () => say('answers.tooLong', { nam
 function text(words: FieldWords, max: number) {
   return z
     .string({ error: words.missing })
-    .overwrite(cleanLine)
+    .overwrite(cleanedUnlessHuge(cleanLine, max))
     .min(1, { error: words.missing })
     .max(max, { error: tooLong(words.name, max) });
 }
@@ -92,7 +92,7 @@ const noticeRange = () => say('answers.number.between', { name: noticeName(), mi
 
 export const expenseSchema = z.strictObject(
   {
-    description: text(fieldWords('expense.description'), 200),
+    description: text(fieldWords('expense.description'), LIMITS.expense),
     amount: amount(fieldWords('expense.amount'), '250'),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('invoiceRequest.expense') : sentence('expense.wrong')) },
@@ -102,7 +102,7 @@ export const invoiceFieldsSchema = z
   .strictObject(
     {
       kind: z.enum(INVOICE_KINDS, { error: said('kind.missing') }),
-      number: text(fieldWords('number'), 60),
+      number: text(fieldWords('number'), LIMITS.invoiceNumber),
       issuedOn: dateField('issuedOn'),
       // Left out, it follows the contract: on receipt for a deposit, the contract's days for the rest.
       dueDate: dateField('dueDate').optional(),
@@ -111,6 +111,7 @@ export const invoiceFieldsSchema = z
       month: z
         .string({ error: (issue) => sentence(isMissing(issue) ? 'month.missing' : 'month.wrong') })
         .regex(MONTH, { error: said('month.wrong') })
+        .refine(yearInRange, { error: () => sentence('month.outOfRange', DATE_YEARS) })
         .optional(),
       workDoneAmount: amount(WORK_DONE, '2,400', { zero: true }).optional(),
       hoursWorked: hours(HOURS_AT_ENDING, '24', { zero: true }).optional(),
@@ -130,7 +131,7 @@ export const invoiceFieldsSchema = z
       // Left out, the contract's fee.paymentMethod.
       howToPay: z
         .string({ error: said('howToPay.wrong') })
-        .overwrite(cleanMultiline)
+        .overwrite(cleanedUnlessHuge(cleanMultiline, LIMITS.paymentMethod))
         .max(LIMITS.paymentMethod, { error: tooLong(said('howToPay'), LIMITS.paymentMethod) })
         .optional()
         .transform((value) => value || undefined),

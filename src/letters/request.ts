@@ -4,7 +4,7 @@
 // form all enforce the same rule (an invoice is required exactly where the
 // letter talks about one).
 import { z } from 'zod';
-import { answersSchema, isoDate, requiredMessage } from '../answers/schema.ts';
+import { answersSchema, cleanedUnlessHuge, isoDate, LIMITS, requiredMessage } from '../answers/schema.ts';
 import { currencyDigits } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { formatsFor } from '../language/format.ts';
@@ -44,9 +44,9 @@ export const invoiceSchema = z.strictObject(
   {
     number: z
       .string({ error: requiredMessage({ missing: said('invoice.number.missing'), wrong: () => say('answers.mustBeText', { name: say('letterRequest.invoice.number') }) }) })
-      .overwrite(cleanLine)
+      .overwrite(cleanedUnlessHuge(cleanLine, LIMITS.invoiceNumber))
       .min(1, { error: said('invoice.number.missing') })
-      .max(60, { error: () => say('answers.tooLong', { name: say('letterRequest.invoice.number'), max: 60 }) }),
+      .max(LIMITS.invoiceNumber, { error: () => say('answers.tooLong', { name: say('letterRequest.invoice.number'), max: LIMITS.invoiceNumber }) }),
     amount: z
       .number({ error: requiredMessage({ missing: said('invoice.amount.missing'), wrong: () => say('answers.number.notNumber', { name: say('letterRequest.invoice.amount'), example: '6,000' }) }) })
       .gt(0, { error: () => say('answers.number.moreThan', { name: say('letterRequest.invoice.amount'), min: 0 }) })
@@ -80,8 +80,8 @@ function letterFields(kind: LetterKind) {
         // The article's "[payment information]": bank details, a payment link.
         howToPay: z
           .string({ error: () => say('answers.mustBeText', { name: say('letterRequest.howToPay') }) })
-          .overwrite(cleanMultiline)
-          .max(1000, { error: () => say('answers.tooLong', { name: say('letterRequest.howToPay'), max: '1,000' }) })
+          .overwrite(cleanedUnlessHuge(cleanMultiline, LIMITS.paymentMethod))
+          .max(LIMITS.paymentMethod, { error: () => say('answers.tooLong', { name: say('letterRequest.howToPay'), max: '1,000' }) })
           .optional(),
       },
       {

@@ -13,8 +13,13 @@ import { safeUnzip, type SafeUnzipLimits, type SafeUnzipResult } from './safe-un
 
 export const ANSWERS_NAMESPACE = 'urn:freelance-contract-generator:answers:v1';
 export const ANSWERS_VERSION = '1';
-/** Far above any valid answers (about 100 kB at most), far below what could hurt the server. */
-export const MAX_ANSWERS_PART_BYTES = 2 * 1024 * 1024;
+/**
+ * Above the largest valid answers (every text at its cap in three-byte
+ * characters: about 220 kB, 50 deliverables of 1,000 being most of it), and
+ * small enough that reading a part this size (XML, JSON, the schema) costs
+ * milliseconds. An answers file (.json) is held to the same bound.
+ */
+export const MAX_ANSWERS_PART_BYTES = 256 * 1024;
 /**
  * What reading an upload may cost. A Word file has a few dozen parts, so a zip
  * claiming over 10,000 is not one; each custom XML item is at most

@@ -37,6 +37,7 @@ const problemSchema = z
     status: z.number(),
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    moreErrors: z.number().int().optional().describe('How many problems beyond the first 20 are not listed in `errors`.'),
   })
   .describe('application/problem+json');
 

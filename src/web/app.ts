@@ -31,6 +31,7 @@ import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
 import { loadCatalogues, messagesFor } from '../language/messages.ts';
@@ -49,11 +50,23 @@ const PERMISSIONS_POLICY = [
 /**
  * A request as its log line shows it. A draft id is a bearer link to
  * someone's answers, so `/wizard/<id>/step` is logged as `/wizard/…/step`;
- * the query string (an import's or a step's options) is left out too.
+ * the query string (an import's or a step's options) is left out too. The
+ * path is judged as the router reads it, decoded (`/%77izard/<id>` reaches
+ * the same page), and in any case; a path that does not decode is not logged.
  */
+function loggedPath(url: string): string {
+  const raw = url.split('?')[0]!;
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    return '(a path that is not valid percent-encoding)';
+  }
+  return path.replace(/^\/+wizard\/+(?!deleted$)[^/]+/i, '/wizard/…');
+}
+
 function logRequest(request: { method: string; url: string; ip?: string }) {
-  const path = request.url.split('?')[0]!;
-  return { method: request.method, url: path.replace(/^\/wizard\/(?!deleted$)[^/]+/, '/wizard/…'), remoteAddress: request.ip };
+  return { method: request.method, url: loggedPath(request.url), remoteAddress: request.ip };
 }
 
 export interface BuildOptions extends Partial<AppConfig> {
@@ -178,8 +191,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       return;
     }
     try {
-      done(null, secureJson.parse(text, { protoAction: 'error', constructorAction: 'error' }));
+      done(null, secureJson.parse(text, boundedShape, { protoAction: 'error', constructorAction: 'error' }));
     } catch (error) {
+      if (error instanceof TooManyKeysError) {
+        done(HttpProblem.of(400, 'malformed-json', { keys: MAX_KEYS_PER_OBJECT, items: MAX_ITEMS_PER_LIST }, 'problem.malformed-json.tooManyKeys'), undefined);
+        return;
+      }
       const message = (error as Error).message;
       done(/prototype|constructor/i.test(message)
         ? HttpProblem.of(400, 'malformed-json', undefined, 'problem.malformed-json.prototype')

@@ -23,7 +23,16 @@ export interface ProblemDetails {
   readonly status: number;
   readonly detail: string;
   readonly errors?: readonly FieldProblem[];
+  /** How many problems past the first MAX_PROBLEMS_LISTED are not listed in `errors`. */
+  readonly moreErrors?: number;
 }
+
+/**
+ * The problems a response lists: enough to fix a request in a few rounds, and
+ * a bound on its size (95,000 unknown keys once made a 9.5 MB answer). The
+ * detail still counts them all; `moreErrors` says how many are not listed.
+ */
+export const MAX_PROBLEMS_LISTED = 20;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 const TYPE_BASE = '/docs/problems#';
@@ -60,7 +69,8 @@ export class HttpProblem extends Error {
       title: this.title,
       status: this.status,
       detail: this.detail,
-      ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.errors ? { errors: this.errors.slice(0, MAX_PROBLEMS_LISTED) } : {}),
+      ...(this.errors && this.errors.length > MAX_PROBLEMS_LISTED ? { moreErrors: this.errors.length - MAX_PROBLEMS_LISTED } : {}),
     };
   }
 }

@@ -6,11 +6,13 @@
 //   file or a whole contract (the API's contracts, letters, invoices and
 //   calendar, the wizard's downloads), RATE_LIMIT_PER_MINUTE a minute, as the
 //   docs/settings.md promises. A route-level config would give each route its own bucket.
+// - Budgets are per IPv4 address and per IPv6 /64 (budgetKey).
 // - The wizard's own routes (start, save a step, import, a step's page or the
 //   review) each have a
 //   generous budget of their own, far above what a person clicking through
 //   needs, so that only a script meets it.
 import rateLimit from '@fastify/rate-limit';
+import { isIPv6 } from 'node:net';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 
 /** Requests a minute per address for the wizard's own routes: a person needs a few. */
@@ -51,10 +53,30 @@ export async function registerRateLimits(
   // The budget's name is part of the key: in Redis every handler's counters
   // share one key space, so without it the budgets would add up.
   const limiter = (name: string, max: number) =>
-    app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${name}:${request.ip}` }) as onRequestHookHandler;
+    app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${name}:${budgetKey(request.ip)}` }) as onRequestHookHandler;
   const documents = { onRequest: limiter('documents', perMinute) };
   const wizard = Object.fromEntries(
     Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(`wizard-${name}`, max) }]),
   ) as Record<WizardBudget, { onRequest: onRequestHookHandler }>;
   return { documents, wizard: (budget) => wizard[budget] };
+}
+
+/**
+ * Whose budget a request draws on: an IPv4 address, or an IPv6 address's /64.
+ * One host (one customer of an ISP, one cloud machine) is given a whole /64
+ * and can send from any of its 2^64 addresses, so a budget per address would
+ * be a new budget per request. An IPv4 address mapped into IPv6
+ * (::ffff:192.0.2.7) is the IPv4 address.
+ */
+export function budgetKey(ip: string): string {
+  if (!isIPv6(ip)) return ip;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = ip.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = ip.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
+  // An embedded IPv4 tail (::1.2.3.4) counts as two groups; only the first four groups matter here.
+  const tailCount = tailGroups.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
+  const groups = [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailCount)).fill('0'), ...tailGroups];
+  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
 }

@@ -7,10 +7,17 @@
 // app.inject with a generous cap (test/web/stall-property.test.ts); `npm run
 // bench:stall` runs them against the real server with the issue's bound of a
 // second. Both talk to the app through `Send`, so the cases are the same.
+//
+// A 100,000-character string is over every field's raw cap, so it is refused
+// before any cleaning runs; the cleaning code itself is reached by the sized
+// texts (issue 24, finding 1; issue 29, point 1): each field's worst case at
+// its raw cap and one character under it, built from characters whose
+// normalisation expands (U+FDFA, U+FB2C, U+3300, ...), with line breaks and
+// trailing blanks so that multi-line fields trim every line.
 import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { z } from 'zod';
-import { answersSchema } from '../../src/answers/schema.ts';
+import { answersSchema, rawTextLimit, TEXT_LIMITS } from '../../src/answers/schema.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { LETTER_KINDS, letterRequestSchemas } from '../../src/letters/request.ts';
 import { answersPartXml } from '../../src/render/embedded-answers.ts';
@@ -42,7 +49,7 @@ export type Send = (request: RawRequest) => Promise<RawResponse>;
  * trimming, the phone check), digits and separators (the number and money
  * parsers), line ends and combining marks (the text cleaners).
  */
-const PIECES = ['<!--', '-->', '--><!--', ' ', '\t', '\u00a0', '\u3000', '0', '9', ',', '.', '-', '+', '\r', '\r\n', '\n', '\u0301', '\u200f', 'a', '$'] as const;
+const PIECES = ['<!--', '-->', '--><!--', ' ', '\t', '\u00a0', '\u3000', '0', '9', ',', '.', '-', '+', '\r', '\r\n', '\n', '\u0301', '\u200f', 'a', '$', '\uFDFA', '\uFB2C', '\u3300'] as const;
 /** What ends a run: a character that makes a pattern fail only at the very end, or nothing. */
 const ENDINGS = ['', 'x', '!', '1', ' ', '\u0000', '\ufffe', '😀'] as const;
 
@@ -60,9 +67,44 @@ export const worstCaseShape = fc.record({
 
 export type WorstCaseShape = typeof worstCaseShape extends fc.Arbitrary<infer T> ? T : never;
 
-export function textOf({ start, unit, end }: WorstCaseShape): string {
-  const room = WORST_CASE_LENGTH - start.length - end.length;
-  return start + unit.repeat(Math.ceil(room / unit.length)).slice(0, room) + end;
+/** The text of a shape, `length` UTF-16 units long (the schema's unit of length). */
+export function textOf({ start, unit, end }: { readonly start: string; readonly unit: string; readonly end: string }, length = WORST_CASE_LENGTH): string {
+  const room = Math.max(0, length - start.length - end.length);
+  return (start + unit.repeat(Math.ceil(room / unit.length)).slice(0, room) + end).slice(0, length);
+}
+
+/**
+ * Characters whose normalisation makes them longer: U+FDFA (18 characters
+ * under NFKC), U+FB2C (3 under NFC, one of the compositions NFC never
+ * rebuilds), U+3300 (5 under NFKC), U+0390 (3 under NFD), U+1F82 (4 under
+ * NFD), the Hangul syllable U+AC00 (2 under NFD) and the ligature U+FB03.
+ */
+export const EXPANDING = ['\uFDFA', '\uFB2C', '\u3300', '\u0390', '\u1F82', '\uAC00', '\uFB03'] as const;
+
+/**
+ * A sized worst case: expanding characters mixed with the blanks, line ends
+ * and marks the cleaners trim, split or drop, so that a multi-line field has
+ * many lines to trim and a line field many breaks to fold. The length is the
+ * case's (its field's raw cap, or one under it).
+ */
+export const sizedShape = fc.record({
+  start: fc.constantFrom('', 'a', 'T'),
+  unit: fc
+    .tuple(fc.constantFrom(...EXPANDING), fc.array(fc.constantFrom(...EXPANDING, ' ', '\t', '\n', '\r\n', '\r', '\u0301', '\u00a0', '\u3000', '-'), { minLength: 0, maxLength: 3 }))
+    .map(([first, rest]) => [first, ...rest].join('')),
+  end: fc.constantFrom('', ' ', '\n', 'x', '\uFDFA'),
+});
+
+/**
+ * How long a sized text is: at its field's raw cap (the longest that is
+ * cleaned at all), one character under it, or at the field's limit (cleaned,
+ * then kept when it is valid: a document is made from it).
+ */
+export type SizedAt = 'at the raw cap' | 'just under the raw cap' | 'at the limit';
+export const SIZED_AT: readonly SizedAt[] = ['at the raw cap', 'just under the raw cap', 'at the limit'];
+export function sizedLength(max: number, at: SizedAt): number {
+  if (at === 'at the limit') return max;
+  return rawTextLimit(max) - (at === 'at the raw cap' ? 0 : 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -77,12 +119,24 @@ type JsonSchema = {
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
+  maxLength?: number;
 };
 
 /** Every leaf (a value that is not an object or a list) a request may carry, as a path; lists by their first item. */
 export function leafPaths(schema: z.ZodType): string[][] {
+  return [...leaves(schema).values()].map((leaf) => leaf.path);
+}
+
+/** A text leaf's cap in cleaned characters (its JSON Schema `maxLength`), by its path joined with dots. */
+export function textCaps(schema: z.ZodType): Map<string, number> {
+  const caps = new Map<string, number>();
+  for (const [key, { node }] of leaves(schema)) if (node.maxLength !== undefined) caps.set(key, node.maxLength);
+  return caps;
+}
+
+function leaves(schema: z.ZodType): Map<string, { path: string[]; node: JsonSchema }> {
   const root = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const found = new Map<string, string[]>();
+  const found = new Map<string, { path: string[]; node: JsonSchema }>();
   const visit = (node: JsonSchema, path: string[], seen: ReadonlySet<string>) => {
     if (node.$ref) {
       const name = node.$ref.replace(/^#\/\$defs\//, '');
@@ -95,10 +149,14 @@ export function leafPaths(schema: z.ZodType): string[][] {
     const items = [...(node.prefixItems ?? []), ...(Array.isArray(node.items) ? node.items : node.items ? [node.items] : [])];
     for (const item of items) visit(item, [...path, '0'], seen);
     for (const [key, child] of Object.entries(node.properties ?? {})) visit(child, [...path, key], seen);
-    if (branches.length === 0 && items.length === 0 && !node.properties && path.length > 0) found.set(path.join('.'), path);
+    if (branches.length === 0 && items.length === 0 && !node.properties && path.length > 0) {
+      const key = path.join('.');
+      // One leaf may be reached by several branches (a fee model each); the cap is the same in all.
+      if (!found.has(key) || node.maxLength !== undefined) found.set(key, { path, node });
+    }
   };
   visit(root, [], new Set());
-  return [...found.values()];
+  return found;
 }
 
 /** A copy of `value` with `path` set to `text`, creating the objects and lists on the way. */
@@ -195,6 +253,8 @@ export class Visitor {
 export interface StallCase {
   /** Where the text goes: "POST /api/contracts client.phone", "wizard client: client.phone", "import .docx project.title". */
   readonly name: string;
+  /** The field's cap in cleaned characters, when it is a text field: its sized texts are `sizedLength` of it. */
+  readonly cap?: number;
   /** Sends the text; resolves with each request it took (a saved step is followed by its review page). */
   run(text: string): Promise<{ what: string; response: RawResponse; ms: number }[]>;
 }
@@ -215,17 +275,24 @@ function apiCases(send: Send): StallCase[] {
     { url: '/api/schedule', schema: scheduleRequestSchema, base: () => ({ answers: sampleInput('new-client-fixed'), stage: 'in-progress', since: '2027-03-03' }) },
     ...LETTER_KINDS.map((kind) => ({ url: `/api/letters/${kind}`, schema: letterRequestSchemas[kind], base: () => letterInput() })),
   ];
-  return routes.flatMap(({ url, schema, base }) =>
-    leafPaths(schema).map((path) => ({
+  return routes.flatMap(({ url, schema, base }) => {
+    const caps = textCaps(schema);
+    return leafPaths(schema).map((path) => ({
       name: `POST ${url} ${path.join('.')}`,
+      ...capOf(caps, path.join('.')),
       run: async (text: string) => [
         await timed(`POST ${url}`, () =>
           send({ method: 'POST', url, headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(withText(base(), path, text)) }),
         ),
       ],
-    })),
-  );
+    }));
+  });
 }
+
+const capOf = (caps: ReadonlyMap<string, number>, key: string): { cap?: number } => {
+  const cap = caps.get(key);
+  return cap === undefined ? {} : { cap };
+};
 
 function uploadCases(send: Send): StallCase[] {
   const visitorWithToken = async () => {
@@ -239,6 +306,7 @@ function uploadCases(send: Send): StallCase[] {
       return [await timed(`POST /import ${fileName}`, () => visitor.upload(fileName, bytes()))];
     };
   const answerPaths = leafPaths(answersSchema);
+  const answerCaps = textCaps(answersSchema);
   const docx = (item: string) => zipSync({ 'customXml/item1.xml': strToU8(item) }, { level: 1 });
   return [
     { name: 'import .docx customXml/item1.xml is the text', run: (text) => upload('contract.docx', () => docx(text))(text) },
@@ -250,10 +318,12 @@ function uploadCases(send: Send): StallCase[] {
     ...answerPaths.flatMap((path) => [
       {
         name: `import .json ${path.join('.')}`,
+        ...capOf(answerCaps, path.join('.')),
         run: (text: string) => upload('answers.json', () => strToU8(JSON.stringify(withText(sampleInput('new-client-fixed'), path, text))))(text),
       },
       {
         name: `import .docx ${path.join('.')}`,
+        ...capOf(answerCaps, path.join('.')),
         run: (text: string) => upload('contract.docx', () => docx(answersPartXml(withText(sampleInput('new-client-fixed'), path, text))))(text),
       },
     ]),
@@ -269,6 +339,7 @@ function uploadCases(send: Send): StallCase[] {
  * saved.
  */
 async function wizardCases(send: Send): Promise<StallCase[]> {
+  const formCaps = wizardFormCaps();
   const cases: StallCase[] = [];
   const seen = new Set<string>();
   for (const sample of [...SAMPLE_NAMES, ...JA_SAMPLE_NAMES]) {
@@ -293,6 +364,7 @@ async function wizardCases(send: Send): Promise<StallCase[]> {
           seen.add(`${where} ${name}`);
           cases.push({
             name: `wizard ${where}: ${name}`,
+            ...capOf(formCaps, name),
             run: async (text) => {
               await visitor.get(page);
               const fields = new Map(form.fields);
@@ -307,6 +379,25 @@ async function wizardCases(send: Send): Promise<StallCase[]> {
     }
   }
   return cases;
+}
+
+/**
+ * The caps of the wizard's text inputs, by input name: the steps' answers
+ * (TEXT_LIMITS), and the letter and invoice forms' fields, named as in their
+ * request schemas (`howToPay`, `invoice.number`, `expenses.0.description`).
+ */
+function wizardFormCaps(): Map<string, number> {
+  const caps = new Map(Object.entries(TEXT_LIMITS));
+  const nested = [...LETTER_KINDS.map((kind) => letterRequestSchemas[kind]), invoiceRequestSchema];
+  for (const schema of nested) {
+    for (const [key, cap] of textCaps(schema)) {
+      if (key.startsWith('answers.')) continue;
+      const inForm = key.replace(/^(?:letter|invoice)\./, '');
+      caps.set(inForm, cap);
+      caps.set(key, cap);
+    }
+  }
+  return caps;
 }
 
 /** Every case: the API's fields, both uploads, every wizard form's fields. */

@@ -22,8 +22,9 @@ export async function spacesDeflated(megabytes: number): Promise<Buffer> {
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise((resolve, reject) => deflate.on('end', resolve).on('error', reject));
   const megabyte = Buffer.alloc(1024 * 1024, 0x20);
-  for (let i = 0; i < megabytes; i++) {
-    if (!deflate.write(megabyte)) await new Promise((resolve) => deflate.once('drain', resolve));
+  // A fraction of a megabyte is written as such: 0.25 is 256 kB.
+  for (let left = Math.round(megabytes * megabyte.length); left > 0; left -= megabyte.length) {
+    if (!deflate.write(megabyte.subarray(0, Math.min(left, megabyte.length)))) await new Promise((resolve) => deflate.once('drain', resolve));
   }
   deflate.end();
   await ended;

@@ -4,11 +4,15 @@
 // as usual (the document, a saved step, or a refusal naming the field) while
 // the home page keeps answering. The per-request cap here is generous (this
 // tier runs on a busy machine beside other test files); `npm run bench:stall`
-// holds the real server to the issue's second.
+// holds the real server to the issue's second. Beside the 100,000-character
+// strings (refused before any cleaning, being over every raw cap), each text
+// field gets a sized text of expanding characters at its raw cap, just under
+// it and at its limit, which the cleaning code and the renderers do read.
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDINARY_STATUSES, stallCases, textOf, worstCaseShape, type Send, type StallCase } from '../helpers/stall-cases.ts';
+import { nonEmpty } from '../helpers/non-empty.ts';
+import { ORDINARY_STATUSES, SIZED_AT, sizedLength, sizedShape, stallCases, textOf, worstCaseShape, type Send, type StallCase } from '../helpers/stall-cases.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
 const CAP_MS = 3_000;
@@ -69,6 +73,39 @@ describe('worst-case text through every field', () => {
         }),
         { numRuns: RUNS_PER_CASE },
       );
+    }
+  }, 600_000);
+
+  it('knows the cap of every text field it sends to, in the API, the wizard and both uploads', () => {
+    const capped = cases.filter((entry) => entry.cap !== undefined).map((entry) => entry.name);
+    for (const expected of [
+      'POST /api/contracts freelancer.invoiceRegistrationNumber',
+      'POST /api/invoices invoice.howToPay',
+      'POST /api/letters/final-notice letter.howToPay',
+      'import .docx project.description',
+      'import .json freelancer.address',
+    ]) expect(capped).toContain(expected);
+    expect(capped.some((name) => name.startsWith('wizard …/project: project.description'))).toBe(true);
+    expect(capped.some((name) => name.startsWith('wizard …/invoices/deposit: howToPay'))).toBe(true);
+    expect(capped.some((name) => name.startsWith('wizard …/follow-up/final-notice: howToPay'))).toBe(true);
+  });
+
+  it('each text field\'s expanding worst case at its raw cap, just under it and at its limit is answered as usual within the cap', async () => {
+    for (const entry of nonEmpty(cases.filter((candidate) => candidate.cap !== undefined))) {
+      for (const at of SIZED_AT) {
+        await fc.assert(
+          fc.asyncProperty(sizedShape, async (shape) => {
+            const text = textOf(shape, sizedLength(entry.cap!, at));
+            const [steps, home] = await Promise.all([entry.run(text), app.inject({ method: 'GET', url: '/' })]);
+            expect(home.statusCode).toBe(200);
+            for (const { what, response, ms } of steps) {
+              expect(ORDINARY_STATUSES, `${entry.name} ${at}: ${what} answered ${response.status}: ${response.body.slice(0, 200)}`).toContain(response.status);
+              expect(ms, `${entry.name} ${at}: ${what}`).toBeLessThan(CAP_MS);
+            }
+          }),
+          { numRuns: 1 },
+        );
+      }
     }
   }, 600_000);
 });

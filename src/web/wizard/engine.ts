@@ -2,7 +2,7 @@
 // answers, validate them with the step's slice of the schema, and write saved
 // answers back into the form. Pure functions, tested through the routes.
 import { toIsoDate } from '../../answers/dates.ts';
-import { answersSchema, defaultDepositPercent, LIMITS, rawTextLimit, type Answers, type AnswersInput, type Language } from '../../answers/schema.ts';
+import { answersSchema, defaultDepositPercent, LIMITS, rawTextLimit, TEXT_LIMITS, type Answers, type AnswersInput, type Language } from '../../answers/schema.ts';
 import { computeFigures, type Figures } from '../../contract/facts.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
@@ -55,35 +55,17 @@ export function readForm(step: StepDef, body: unknown, answers: DraftAnswers = {
   return form;
 }
 
-// The schema's limit for each text answer a step asks (cleaned characters).
-// A value far over it (rawTextLimit) is refused before the draft is saved,
-// so no step of any size is kept; the schema still judges the rest.
-const TEXT_CAPS: Readonly<Record<string, number>> = {
-  'freelancer.name': LIMITS.name,
-  'freelancer.business': LIMITS.name,
-  'freelancer.title': LIMITS.title,
-  'freelancer.email': LIMITS.email,
-  'freelancer.phone': LIMITS.phone,
-  'freelancer.address': LIMITS.address,
-  'client.name': LIMITS.name,
-  'client.business': LIMITS.name,
-  'client.title': LIMITS.title,
-  'client.email': LIMITS.email,
-  'client.phone': LIMITS.phone,
-  'client.address': LIMITS.address,
-  'project.name': LIMITS.projectName,
-  'project.description': LIMITS.description,
-  'project.deliverables': LIMITS.deliverable,
-  'fee.paymentMethod': LIMITS.paymentMethod,
-  'fee.tax.label': LIMITS.taxLabel,
-  'jurisdiction.governingLaw': LIMITS.jurisdiction,
-  'jurisdiction.venue': LIMITS.jurisdiction,
-};
+// A value far over its field's limit (rawTextLimit of the schema's own cap,
+// TEXT_LIMITS) is refused before the draft is saved, so no step of any size is
+// kept; the schema still judges the rest.
 // Numbers, amounts, dates and choices: none is near this long when typed by a person.
 const OTHER_CAP = 100;
-const TEXT_KINDS: ReadonlySet<string> = new Set(['text', 'textarea', 'email', 'tel', 'list']);
-/** A text question added without an entry above gets the longest text's limit, never the short one. */
-const capOf = (field: FieldDef) => TEXT_CAPS[field.name] ?? (TEXT_KINDS.has(field.kind) ? LIMITS.description : OTHER_CAP);
+/**
+ * The schema's cap for the field. A text question added without an entry in
+ * TEXT_LIMITS gets the short cap, never a long one: its test
+ * (test/web/raw-caps.test.ts) then names it.
+ */
+const capOf = (field: FieldDef) => TEXT_LIMITS[field.name] ?? OTHER_CAP;
 
 /**
  * The fields of a form too large to keep, with the schema's message: a text

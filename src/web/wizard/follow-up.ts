@@ -105,11 +105,15 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     });
   }
 
-  /** The draft and its complete answers, or the reply already sent. */
-  /** The draft and its complete answers, with the page in the draft's language, or the reply already sent. */
-  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | FastifyReply> {
+  /** The draft and its complete answers, with the page in the draft's language; `undefined` once a reply is sent. */
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | undefined> {
     let draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    // The reply is sent from here; `undefined` tells the route so. (Returning the reply itself
+    // from this async function made the route await it and then read the answer of a sent page.)
+    if (!draft) {
+      gone(reply);
+      return undefined;
+    }
     // The language link on these pages changes the draft's language, as on the wizard's steps: the letters follow it.
     const asked = askedLanguage(request);
     if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
@@ -120,7 +124,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     const answers = completeAnswers(draft.answers);
     if (!answers) {
       // A form sent for a draft that is no longer complete (changed in another tab): the page says why.
-      return request.method === 'GET' ? notReady(reply, draft, messages) : reply.redirect(pageUrl(draft.id), 303);
+      if (request.method === 'GET') notReady(reply, draft, messages);
+      else reply.redirect(pageUrl(draft.id), 303);
+      return undefined;
     }
     return { draft, answers, messages };
   }
@@ -133,7 +139,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
-    if (!('draft' in loaded)) return loaded;
+    if (!loaded) return reply;
     return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, undefined, loaded.messages);
   });
 
@@ -142,7 +148,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     const kind = request.params.kind;
     if (!isLetterKind(kind)) return reply.callNotFound();
     const loaded = await load(request, reply);
-    if (!('draft' in loaded)) return loaded;
+    if (!loaded) return reply;
     return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, kind, loaded.messages);
   });
 
@@ -151,7 +157,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const loaded = await load(request, reply);
-      if (!('draft' in loaded)) return loaded;
+      if (!loaded) return reply;
       // An invoice made on the Invoices page: count from its due date.
       const form = withMadeInvoice(readCalendarForm(request.body), single((request.body as Record<string, unknown> | undefined)?.[MADE_INVOICE_INPUT]), invoicesForLetters(loaded.draft.answers), 'calendar');
       const draft = await remember(loaded.draft, form);
@@ -170,7 +176,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const kind = request.params.kind;
       if (!isLetterKind(kind)) return reply.callNotFound();
       const loaded = await load(request, reply);
-      if (!('draft' in loaded)) return loaded;
+      if (!loaded) return reply;
       const body = (request.body ?? {}) as Record<string, unknown>;
       // An invoice made on the Invoices page stands in for the typed one.
       const chosen = INVOICE_LETTERS.includes(kind) ? single(body[MADE_INVOICE_INPUT]) : undefined;

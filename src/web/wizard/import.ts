@@ -2,7 +2,7 @@
 // (its answers are embedded). Whatever else arrives gets a sentence saying
 // what was wrong and what to upload instead.
 import { answersSchema, type Answers } from '../../answers/schema.ts';
-import { EmbeddedAnswersError, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
+import { EmbeddedAnswersError, MAX_ANSWERS_PART_BYTES, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
 import { fieldProblems } from '../problems.ts';
 import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
 
@@ -14,6 +14,14 @@ const MAX_PROBLEMS_SHOWN = 10;
 
 function failure(message: string, problems: readonly string[] = []): ImportResult {
   return { ok: false, message, problems };
+}
+
+/** "1 MB", "512 kB": a byte limit as a person reads it. */
+export function describeBytes(bytes: number, locale = 'en-US'): string {
+  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString(locale)} ${unit}`;
+  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
+  if (bytes >= 1024) return format(bytes / 1024, 'kB');
+  return `${bytes} bytes`;
 }
 
 function isZip(bytes: Uint8Array): boolean {
@@ -36,6 +44,8 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
       return failure(`${t('import.unreadable')} ${whatToUpload}`);
     }
   } else {
+    // Larger than any answers this app writes: refused unread, as the same part inside a Word file is.
+    if (bytes.length > MAX_ANSWERS_PART_BYTES) return failure(`${t('import.tooLarge', { size: describeBytes(MAX_ANSWERS_PART_BYTES, messages.language) })} ${whatToUpload}`);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');

@@ -49,10 +49,15 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     });
   }
 
-  /** The draft and its complete answers, with the page in the draft's language, or the reply already sent. */
-  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | FastifyReply> {
+  /** The draft and its complete answers, with the page in the draft's language; `undefined` once a reply is sent. */
+  async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | undefined> {
     let draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    // The reply is sent from here; `undefined` tells the route so. (Returning the reply itself
+    // from this async function made the route await it and then read the answer of a sent page.)
+    if (!draft) {
+      gone(reply);
+      return undefined;
+    }
     // The language link on this page changes the draft's language, as on the wizard's steps.
     const asked = askedLanguage(request);
     if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
@@ -60,21 +65,22 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     const messages = useLanguage(request, reply, draftLanguage(draft.answers), request.method === 'GET' ? undefined : pageUrl(draft.id));
     const answers = completeAnswers(draft.answers);
     if (!answers) {
-      if (request.method !== 'GET') return reply.redirect(pageUrl(draft.id), 303);
-      return html(reply).view('invoices.eta', { title: messages.t('invoices.title'), heading: messages.t('invoices.title'), backHref: draftUrl(draft.id, 'review'), reviewHref: draftUrl(draft.id, 'review'), errors: [], scripts: SCRIPTS });
+      if (request.method !== 'GET') reply.redirect(pageUrl(draft.id), 303);
+      else html(reply).view('invoices.eta', { title: messages.t('invoices.title'), heading: messages.t('invoices.title'), backHref: draftUrl(draft.id, 'review'), reviewHref: draftUrl(draft.id, 'review'), errors: [], scripts: SCRIPTS });
+      return undefined;
     }
     return { draft, answers, messages };
   }
 
   app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
-    if (!('draft' in loaded)) return loaded;
+    if (!loaded) return reply;
     return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
   });
 
   app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
     const loaded = await load(request, reply);
-    if (!('draft' in loaded)) return loaded;
+    if (!loaded) return reply;
     const { kind } = request.params;
     if (!isInvoiceKind(kind, loaded.answers)) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -22,7 +22,7 @@ import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, me
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { invoicesPageRoutes } from './invoices.ts';
-import { readUploadedAnswers } from './import.ts';
+import { describeBytes, readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
@@ -47,14 +47,6 @@ export interface WizardOptions {
   readonly now?: () => Date;
 }
 
-/** "1 MB", "512 kB": a byte limit as a person reads it. */
-export function describeBytes(bytes: number, locale = 'en-US'): string {
-  const format = (value: number, unit: string) => `${Number(value.toFixed(1)).toLocaleString(locale)} ${unit}`;
-  if (bytes >= 1024 * 1024) return format(bytes / (1024 * 1024), 'MB');
-  if (bytes >= 1024) return format(bytes / 1024, 'kB');
-  return `${bytes} bytes`;
-}
-
 interface StepParams extends DraftParams {
   step: string;
 }
@@ -72,6 +64,17 @@ const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'
 const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(messages.language).date(expiresAt.slice(0, 10));
 
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
+  // Every route of a draft reads it from the store, so every one is on a
+  // budget: a route that names none (a page, answers.json, the delete page
+  // and form, any route added later) draws on the page budget for a GET and
+  // the form budget for a POST. Unthrottled, a poisoned draft's pages cost
+  // 0.2-1.9 s each for free (issue 24, finding 2).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/wizard/:draftId') || route.onRequest) return;
+    const methods = ([] as string[]).concat(route.method);
+    const budget: ReturnType<RateLimits['wizard']> = methods.includes('POST') ? wizardRateLimits('saveStep') : wizardRateLimits('page');
+    if (budget.onRequest) route.onRequest = budget.onRequest;
+  });
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },

@@ -1,0 +1,153 @@
+// Issue 24's smaller findings, each as it was found: huge lists of problems
+// (3), what the logs say about an incomplete draft's pages (8) and about a
+// percent-encoded path (9).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
+import { budgetKey, WIZARD_BUDGETS } from '../../src/web/rate-limits.ts';
+import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+let app: FastifyInstance;
+const lines: string[] = [];
+beforeAll(async () => {
+  app = await buildTestApp({ logLevel: 'info', logStream: { write: (line) => void lines.push(line) } });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const entries = () => lines.map((line) => JSON.parse(line) as { level: number; msg?: string; req?: { url: string } });
+
+describe('problems (finding 3)', () => {
+  const post = (payload: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: '/api/contracts', payload, headers: { 'content-type': 'application/json', accept: 'application/json', ...headers } });
+
+  it('95,000 unknown keys are refused in a short answer, before any validation', async () => {
+    const answers: Record<string, unknown> = { ...sampleInput('new-client-fixed') };
+    for (let index = 0; index < 95_000; index++) answers[`k${index}`] = 1;
+    for (const language of ['en', 'ja']) {
+      const response = await post(JSON.stringify(answers), { 'accept-language': language });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body.length).toBeLessThan(2_000);
+      expect(response.json().errors).toBeUndefined();
+    }
+  });
+
+  it('a request with many wrong answers lists the first few and says how many more', async () => {
+    const answers = sampleInput('new-client-fixed') as Record<string, any>;
+    answers.project.deliverables = Array.from({ length: 50 }, () => 42);
+    const response = await post(JSON.stringify(answers));
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.errors).toHaveLength(MAX_PROBLEMS_LISTED);
+    expect(problem.moreErrors).toBe(50 - MAX_PROBLEMS_LISTED);
+    expect(problem.detail).toContain('50');
+  });
+});
+
+describe('dates (finding 12)', () => {
+  const postJson = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { accept: 'application/json' } });
+
+  it('a follow-up calendar since the year 9999 is refused, naming the field, instead of printing a broken date', async () => {
+    const response = await postJson('/api/schedule', { answers: sampleInput('new-client-fixed'), stage: 'in-progress', since: '9999-12-31' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'since', message: expect.stringMatching(/between 1900 and 2200/) }]);
+  });
+
+  it('an effective date in the year 0 is refused, one in 1900 is kept', async () => {
+    const answers = sampleInput('new-client-fixed') as Record<string, any>;
+    const refused = await postJson('/api/contracts', { ...answers, effectiveDate: '0000-01-01' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([{ path: 'effectiveDate', message: expect.stringMatching(/between 1900 and 2200/) }]);
+    expect((await postJson('/api/contracts', { ...answers, effectiveDate: '1900-01-01' })).statusCode).toBe(200);
+  });
+
+  it('an invoice dated or billed for the year 9999 is refused', async () => {
+    const answers = sampleInput('retainer-prepaid');
+    const response = await postJson('/api/invoices', { answers, invoice: { kind: 'retainer', number: 'R-1', issuedOn: '9999-01-01', month: '9999-12' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path).sort()).toEqual(['invoice.issuedOn', 'invoice.month']);
+  });
+});
+
+describe('budgets per IPv6 network (finding 5)', () => {
+  it('an IPv6 address is counted by its /64 however it is written; IPv4 by its address', () => {
+    expect(budgetKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(budgetKey('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(budgetKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(budgetKey('::1')).toBe('0:0:0:0::/64');
+    expect(budgetKey('::ffff:192.0.2.7')).toBe('192.0.2.7');
+    expect(budgetKey('192.0.2.7')).toBe('192.0.2.7');
+  });
+
+  it('one host owning a /64 meets the limit however many of its addresses it uses; another /64 does not', async () => {
+    const limited = await buildTestApp({ rateLimitPerMinute: 60 });
+    try {
+      const start = (remoteAddress: string) => limited.inject({ method: 'POST', url: '/wizard', remoteAddress });
+      const statuses: number[] = [];
+      for (let index = 1; index <= WIZARD_BUDGETS.start + 1; index++) statuses.push((await start(`2001:db8:1:2:${index.toString(16)}::${index}`)).statusCode);
+      expect(statuses.slice(0, WIZARD_BUDGETS.start).every((status) => status === 303)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      expect((await start('2001:db8:1:3::1')).statusCode).toBe(303);
+      // An IPv4 address keeps a budget of its own, written either way.
+      expect((await start('192.0.2.7')).statusCode).toBe(303);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('every page of a draft is on a budget (finding 2)', () => {
+  it('once the page budget is spent, every page that reads the draft is refused with 429, and so is deleting it', async () => {
+    const limited = await buildTestApp({ rateLimitPerMinute: 60 });
+    try {
+      const visitor = new InjectVisitor(limited);
+      const first = await visitor.start();
+      const base = first.replace(/\/[^/]+$/, '');
+      await visitor.get(`${base}/delete`); // the token for the delete form, before the budget is spent
+      for (let index = 0; index < WIZARD_BUDGETS.page; index++) await visitor.get(first);
+      const pages = ['', '/saved', '/follow-up', '/follow-up/final-notice', '/invoices', '/answers.json', '/delete', '/review'];
+      const statuses = Object.fromEntries(await Promise.all(pages.map(async (page) => [page, (await visitor.get(`${base}${page}`)).statusCode] as const)));
+      expect(statuses).toEqual(Object.fromEntries(pages.map((page) => [page, 429])));
+      // Posting forms has its own budget: deleting is on it too.
+      for (let index = 0; index < WIZARD_BUDGETS.saveStep; index++) await visitor.post(`${base}/nowhere`, {});
+      expect((await visitor.post(`${base}/delete`, {})).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('the pages of an incomplete or missing draft (finding 8)', () => {
+  it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const base = first.replace(/\/[^/]+$/, '');
+    lines.length = 0;
+    for (const page of ['invoices', 'follow-up']) {
+      const response = await visitor.get(`${base}/${page}`);
+      expect(response.statusCode, page).toBe(200);
+    }
+    const missing = await visitor.get('/wizard/0000000000000000000000/invoices');
+    expect(missing.statusCode).toBe(404);
+    expect(entries().filter((entry) => entry.level >= 40).map((entry) => entry.msg)).toEqual([]);
+  });
+});
+
+describe('log redaction (finding 9)', () => {
+  it('a draft id in a percent-encoded path is not logged either', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const draftId = first.split('/')[2]!;
+    lines.length = 0;
+    for (const url of [`/%77izard/${draftId}/review`, `/wizard/${draftId.slice(0, 4)}%${draftId.charCodeAt(4).toString(16)}${draftId.slice(5)}/review`, `/WIZARD/${draftId}/review`]) {
+      await visitor.get(url);
+    }
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toContain(draftId);
+    expect(lines.join('\n')).not.toContain(draftId.slice(5));
+  });
+});
