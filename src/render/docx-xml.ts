@@ -30,6 +30,7 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { gridColumnWidths } from './page.ts';
+import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
 import { CARRIAGE_RETURN, FORBIDDEN, firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
@@ -514,6 +515,7 @@ export function corePropertiesRest(meta: DocumentMeta, description: string, crea
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
+    languageProperty(meta.language) +
     '</cp:coreProperties>'
   );
 }

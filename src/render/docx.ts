@@ -51,7 +51,9 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { embedAnswers } from './embedded-answers.ts';
+import { unzipSync, zipSync } from 'fflate';
+import { addAnswersParts } from './embedded-answers.ts';
+import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
@@ -73,21 +75,24 @@ interface Typography {
   /** How clause headings and the points inside a clause are numbered: "1." and 1.1, or 第1条 and 2. */
   readonly numbering: ClauseNumbering;
   readonly justified: boolean;
+  /** Latin subtitles are italic; Japanese has no italic, and slanted kana read as a mistake. */
+  readonly italicSubtitle: boolean;
   /** The footer around the page number and the page count: "Page 1 of 5", "1 / 5". */
   readonly footer: readonly [string, string, string];
 }
 
-// Japanese: Yu Mincho, which Word on Windows and macOS has; LibreOffice,
-// which does not, takes a Japanese font from fontconfig (Noto Serif or Sans
-// CJK JP where installed). With the ja-JP language, both apply Japanese line
-// breaking (kinsoku: no line starts with 、。」 and no line ends with 「).
-const JAPANESE_FONT = 'Yu Mincho';
+// Japanese: ＭＳ 明朝 (MS Mincho), which Word on Windows and macOS has; LibreOffice,
+// which does not, takes the serif fontconfig names for it (Noto Serif CJK JP),
+// where it took a gothic face for Yu Mincho (render/docx-declarations.ts says
+// why). With the ja-JP language, both apply Japanese line breaking (kinsoku:
+// no line starts with 、。」 and no line ends with 「).
+const JAPANESE_FONT = MS_MINCHO.name;
 
 // English: Calibri, which Word has everywhere. Carlito (Debian's
 // fonts-crosextra-carlito) has the same metrics, and LibreOffice substitutes
 // it for Calibri by itself, so the lines and pages break where Word breaks
 // them; the HTML preview asks for the same faces (render/html.ts).
-const ENGLISH_FONT = 'Calibri';
+const ENGLISH_FONT = CALIBRI.name;
 
 const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
   en: {
@@ -95,6 +100,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     language: { value: 'en-US' },
     numbering: clauseNumberingFor('en'),
     justified: false,
+    italicSubtitle: true,
     footer: ['Page ', ' of ', ''],
   },
   ja: {
@@ -102,6 +108,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     language: { value: 'ja-JP', eastAsia: 'ja-JP' },
     numbering: clauseNumberingFor('ja'),
     justified: true,
+    italicSubtitle: false,
     footer: ['', ' / ', ''],
   },
 };
@@ -122,7 +129,7 @@ export const STYLE = {
   clausePoint: 'ClausePoint',
 } as const;
 
-const stylesFor = ({ font, language, justified }: Typography): IStylesOptions => ({
+const stylesFor = ({ font, language, justified, italicSubtitle }: Typography): IStylesOptions => ({
   default: {
     document: {
       run: { font, size: 22, language },
@@ -145,14 +152,26 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       paragraph: { spacing: { after: 80 } },
     },
   },
+  // Word's own styles that the file names: the docx library refers to these
+  // (pStyle Header and Footer, basedOn DefaultParagraphFont) without defining them.
+  characterStyles: [{ id: 'DefaultParagraphFont', name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }],
   paragraphStyles: [
+    ...(['Header', 'Footer'] as const).map((id) => ({
+      id,
+      name: id.toLowerCase(),
+      basedOn: 'Normal',
+      uiPriority: 99,
+      unhideWhenUsed: true,
+      run: { size: 18, color: MUTED },
+      paragraph: { spacing: { after: 0, line: 240 } },
+    })),
     {
       id: STYLE.subtitle,
       name: 'Subtitle',
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
-      run: { size: 24, italics: true, color: '404040' },
+      run: { size: 24, italics: italicSubtitle, color: '404040' },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
     },
     {
@@ -206,7 +225,9 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       name: 'Letter Block',
       basedOn: 'Normal',
       next: 'Normal',
-      paragraph: { spacing: { after: 0 } },
+      // Names, addresses and contact lines are short lines ended by line breaks: justified, Word and
+      // LibreOffice stretch each one to the margin (「住　　所　　〒　　530-0001」).
+      paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT },
     },
   ],
 });
@@ -583,8 +604,24 @@ export function buildDocument(meta: DocumentMeta, description: string, children:
     description: property(description),
     styles: stylesFor(typography),
     numbering: numberingFor(typography),
+    // A line ended by a line break (an address, a contact block) is not stretched to the margin in a
+    // justified paragraph: Word's "Don't expand character spaces on a line ending with SHIFT+RETURN",
+    // which LibreOffice reads as its "no justification of lines with manual breaks".
+    compatibility: { doNotExpandShiftReturn: true },
     sections: [section],
   });
+}
+
+/**
+ * The document packed, with the declarations the docx library does not write
+ * (render/docx-declarations.ts: fonts, language settings, dc:language) and,
+ * when given, the answers it was made from: unzipped and zipped once.
+ */
+export async function packDocument(document: Document, language: DocumentMeta['language'], answers?: unknown): Promise<Buffer> {
+  const files = unzipSync(await Packer.toBuffer(document));
+  declarePackage(files, language);
+  if (answers !== undefined) addAnswersParts(files, answers);
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
 export async function renderContractDocx(contract: Contract): Promise<Buffer> {
@@ -593,9 +630,7 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
     ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize, typographyFor(contract.meta.language).numbering)),
   ];
-  const document = buildDocument(contract.meta, contract.subtitle, children);
-  const packed = await Packer.toBuffer(document);
-  return Buffer.from(embedAnswers(packed, contract.answers));
+  return packDocument(buildDocument(contract.meta, contract.subtitle, children), contract.meta.language, contract.answers);
 }
 
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
@@ -612,7 +647,6 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     ...(letter.signature.business ? [plainParagraph(letter.signature.business, { style: STYLE.letterBlock })] : []),
     ...(letter.enclosures ?? []).map((line, index) => plainParagraph(line, { spacing: { before: index === 0 ? 360 : 0, after: 0 } })),
   ];
-  const packed = await Packer.toBuffer(buildDocument(letter.meta, letter.subject, children));
   // Like a contract, a letter carries the answers it was made from: uploaded, it starts a draft from them.
-  return Buffer.from(letter.answers === undefined ? packed : embedAnswers(packed, letter.answers));
+  return packDocument(buildDocument(letter.meta, letter.subject, children), letter.meta.language, letter.answers);
 }

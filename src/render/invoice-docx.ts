@@ -3,13 +3,13 @@
 // "Page X of Y" footer, and the fonts of the invoice's language (Yu Mincho
 // for a 請求書). Its own blocks: the numbered lines with the totals beneath
 // them, and the addresses a Japanese invoice opens with.
-import { HeadingLevel, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun } from 'docx';
+import { HeadingLevel, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun } from 'docx';
 import type { InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import type { Invoice } from '../invoices/tree.ts';
 import type { PaperSize } from '../answers/schema.ts';
 import type { Table as TreeTable, TextRun as TreeRun } from '../contract/tree.ts';
 import { xmlSafeText } from './text-scan.ts';
-import { buildDocument, FEE_TABLE_BORDERS, feeTableCell, fixedTable, percent, plainParagraph, renderBlocks, STYLE, textRuns } from './docx.ts';
+import { buildDocument, FEE_TABLE_BORDERS, packDocument, feeTableCell, fixedTable, percent, plainParagraph, renderBlocks, STYLE, textRuns } from './docx.ts';
 
 // Number, description, amount: the amount column wide enough for "-$1,000,000,000.00".
 const COLUMNS = [9, 63, 28] as const;
@@ -120,5 +120,5 @@ export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
     ...linesBlock(invoice.lines, paperSize),
     ...renderBlocks(invoice.notes, paperSize),
   ];
-  return Buffer.from(await Packer.toBuffer(buildDocument(invoice.meta, invoice.email.subject, children)));
+  return packDocument(buildDocument(invoice.meta, invoice.email.subject, children), invoice.meta.language);
 }
