@@ -48,6 +48,7 @@ import type {
   Paragraph as TreeParagraph,
   Section,
   SignatureBlock,
+  SignatureParty,
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
@@ -105,7 +106,10 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
   },
   ja: {
     font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
-    language: { value: 'ja-JP', eastAsia: 'ja-JP' },
+    // Japanese text is ja-JP (kinsoku line breaking); Latin text in it (an email address, a bank
+    // reference) en-US, as Japanese Word sets it: under ja-JP LibreOffice broke an address anywhere
+    // ("hanako@hana-des" / "ign.example"), under en-US only where an English word may break.
+    language: { value: 'en-US', eastAsia: 'ja-JP' },
     numbering: clauseNumberingFor('ja'),
     justified: true,
     italicSubtitle: false,
@@ -208,7 +212,8 @@ const stylesFor = ({ font, language, justified, italicSubtitle }: Typography): I
       name: 'Signature Label',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { size: 16, color: MUTED },
+      // 9 pt, as the party roles: the smallest text in the file, still read at arm's length.
+      run: { size: 18, color: MUTED },
       paragraph: { spacing: { before: 20, after: 0 }, keepNext: true, keepLines: true },
     },
     {
@@ -389,7 +394,7 @@ function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering
   const indented = block.continuesPoint === true && numbering.textIndent > 0;
   return textParagraph(runsText(block.runs), treeRuns(block.runs), {
     style: numbered ? STYLE.clausePoint : undefined,
-    keepNext: introduces(next) || (keep && next !== undefined) || undefined,
+    keepNext: introduces(next) || keep || undefined,
     numbering: numbered ? { reference: CLAUSE_NUMBERING, level: 1 } : undefined,
     indent: indented ? { left: numbering.textIndent } : undefined,
   });
@@ -497,41 +502,60 @@ function labelled(label: string, value: string): Paragraph {
   });
 }
 
+/**
+ * Who signs, line by line, the same lines in every column so the columns line
+ * up: the party bound (the business, or the person) in bold, then lines to
+ * sign, to print the signer's name, the title and the date. The name line is
+ * filled in when a person signs for a business, and left to fill in
+ * otherwise: a client entered as a company alone still gets a line for the
+ * name of whoever signs for it.
+ */
+export function signatureLines(party: SignatureParty): { readonly bound: string; readonly signer: string } {
+  return { bound: party.business ?? party.name, signer: party.business ? party.name : '' };
+}
+
 function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph | Table)[] {
   const share = 100 / block.parties.length;
+  const filledLine = (text: string) => (text ? plainParagraph(text, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }));
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
-  const cells = block.parties.map(
-    (party) =>
-      new TableCell({
+  const cells = block.parties.map((party) => {
+    const { bound, signer } = signatureLines(party);
+    return new TableCell({
         width: percent(share),
         margins: { top: 80, bottom: 80, left: 0, right: 360 },
         children: [
           plainParagraph(party.role, { style: STYLE.partyRole }),
-          plainParagraph(party.name, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
-          ...(party.business
-            ? [plainParagraph(`for ${party.business}`, { style: STYLE.letterBlock, keepNext: true, keepLines: true })]
-            : []),
+          plainParagraph(bound, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
           new Paragraph({ style: STYLE.signatureLine, children: [] }),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Signature')] }),
-          party.title ? plainParagraph(party.title, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          filledLine(signer),
+          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Name')] }),
+          filledLine(party.title ?? ''),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Title')] }),
           new Paragraph({ style: STYLE.signatureLine, children: [] }),
           // The last paragraph of the block lets go of the next one.
           new Paragraph({ style: STYLE.signatureLabel, keepNext: false, children: [new TextRun('Date')] }),
         ],
-      }),
-  );
+      });
+  });
   return [
     fixedTable([new TableRow({ cantSplit: true, children: cells })], block.parties.map(() => share), NO_BORDERS, paperSize),
     new Paragraph({ children: [] }),
   ];
 }
 
+/**
+ * Whether a block keeps with what follows it: in a section kept together,
+ * every block but the last; the last when what follows must not start a page
+ * alone (the signatures clause, a letter's closing).
+ */
+export const keepsWithNext = (next: Block | undefined, keepTogether: boolean, keepLast: boolean) =>
+  next === undefined ? keepLast : keepTogether;
+
 /** One block; tables take their column grid from the paper's text width. */
-function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean): (Paragraph | Table)[] {
-  // In a section kept together, every block but the last keeps with the next.
-  const keep = keepTogether && next !== undefined;
+function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean, keepLast: boolean): (Paragraph | Table)[] {
+  const keep = keepsWithNext(next, keepTogether, keepLast);
   switch (block.type) {
     case 'paragraph':
       // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
@@ -552,15 +576,17 @@ export function renderBlocks(
   paperSize: PaperSize,
   numbering: ClauseNumbering = clauseNumberingFor('en'),
   keepTogether = false,
+  /** The last block keeps with what follows the blocks (the next section's heading, a letter's closing). */
+  keepLast = false,
 ): (Paragraph | Table)[] {
-  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize, numbering, keepTogether));
+  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize, numbering, keepTogether, keepLast));
 }
 
-function sectionContent(section: Section, paperSize: PaperSize, numbering: ClauseNumbering): (Paragraph | Table)[] {
+function sectionContent(section: Section, next: Section | undefined, paperSize: PaperSize, numbering: ClauseNumbering): (Paragraph | Table)[] {
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false),
+    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false, next?.keepWithPrevious === true),
   ];
 }
 
@@ -628,20 +654,28 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
-    ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize, typographyFor(contract.meta.language).numbering)),
+    ...contract.sections.flatMap((section, index) =>
+      sectionContent(section, contract.sections[index + 1], contract.meta.paperSize, typographyFor(contract.meta.language).numbering),
+    ),
   ];
   return packDocument(buildDocument(contract.meta, contract.subtitle, children), contract.meta.language, contract.answers);
 }
 
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const gap = (after: number) => ({ spacing: { after } });
+  const sender = contactParagraphs(letter.sender, letter.contactLabels);
+  const recipient = contactParagraphs(letter.recipient, letter.contactLabels);
+  // The tree says the order: a Japanese business letter has the date at the top right, the 宛名, then the 差出人.
+  const head =
+    letter.addressOrder === 'recipient-first'
+      ? [plainParagraph(letter.date, { alignment: AlignmentType.RIGHT, spacing: { after: 360 } }), ...recipient, plainParagraph('', { spacing: { after: 240 } }), ...sender]
+      : [...sender, plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }), ...recipient];
   const children = [
-    ...contactParagraphs(letter.sender, letter.contactLabels),
-    plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }),
-    ...contactParagraphs(letter.recipient, letter.contactLabels),
+    ...head,
     plainParagraph(letter.subject, { spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
     plainParagraph(letter.salutation, gap(200)),
-    ...renderBlocks(letter.blocks, letter.meta.paperSize),
+    // The last paragraph keeps with the closing, so no page holds only the closing and the signature.
+    ...renderBlocks(letter.blocks, letter.meta.paperSize, undefined, false, true),
     plainParagraph(letter.closing, { spacing: { before: 240, after: 720 }, keepNext: true, keepLines: true }),
     plainParagraph(letter.signature.name, { style: STYLE.letterBlock, keepNext: Boolean(letter.signature.business) || undefined }, { bold: true }),
     ...(letter.signature.business ? [plainParagraph(letter.signature.business, { style: STYLE.letterBlock })] : []),

@@ -118,7 +118,8 @@ export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
     plainParagraph(invoice.subtitle, { style: STYLE.subtitle }),
     ...headBlocks(invoice.head, paperSize),
     ...linesBlock(invoice.lines, paperSize),
-    ...renderBlocks(invoice.notes, paperSize),
+    // The notes keep together, so the last of them (the closing) is never alone on a page.
+    ...renderBlocks(invoice.notes, paperSize, undefined, true),
   ];
   return packDocument(buildDocument(invoice.meta, invoice.email.subject, children), invoice.meta.language);
 }
