@@ -37,6 +37,8 @@ export interface ClauseDefinition {
   readonly sample?: string;
   /** The clause is printed on one page, never divided into points: the closing words and the signature lines. */
   readonly keepTogether: boolean;
+  /** The clause starts on the page where the clause before it ends, so it is never alone on a page: the signatures. */
+  readonly keepWithPrevious: boolean;
   readonly file: string;
   readonly source: string;
   readonly template: CompiledTemplate;
@@ -60,6 +62,7 @@ const frontMatterSchema = z.strictObject({
   when: z.record(z.string(), z.union([scalar, z.array(scalar).min(1)])).optional(),
   sample: z.string().optional(),
   keepTogether: z.boolean().optional(),
+  keepWithPrevious: z.boolean().optional(),
 });
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -189,6 +192,7 @@ function parseClauseFile(file: string, displayName: string, shape: object, direc
     when: meta.data.when ?? {},
     sample: meta.data.sample,
     keepTogether: meta.data.keepTogether ?? false,
+    keepWithPrevious: meta.data.keepWithPrevious ?? false,
     file: displayName,
     source,
     template,

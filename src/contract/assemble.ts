@@ -177,6 +177,7 @@ export function assembleEdition<Facts extends EditionFacts>(answers: Answers, ed
     note: clause.note,
     blocks: clause.keepTogether ? rendered[index]! : numberPoints(rendered[index]!),
     ...(clause.keepTogether ? { keepTogether: true } : {}),
+    ...(clause.keepWithPrevious ? { keepWithPrevious: true } : {}),
   }));
   return {
     title: edition.title,

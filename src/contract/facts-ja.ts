@@ -140,6 +140,11 @@ export interface JaContractFacts {
   ref: Record<string, string>;
 }
 
+/** Who a Japanese document is by in law: a company by its name, a sole trader by their own (a trade name is not a person). */
+export function jaLegalName(party: Answers['client'] | Answers['freelancer'], isCompany: boolean): string {
+  return isCompany ? (party.business ?? '') : party.name;
+}
+
 function partyFacts(party: Answers['client'] | Answers['freelancer'], isCompany: boolean): JaPartyFacts {
   const business = party.business ?? '';
   const title = party.title ?? '';
@@ -152,7 +157,7 @@ function partyFacts(party: Answers['client'] | Answers['freelancer'], isCompany:
     hasBusiness: Boolean(business),
     title,
     written,
-    legalName: isCompany ? business : party.name,
+    legalName: jaLegalName(party, isCompany),
     representative,
     hasRepresentative: isCompany,
     address: party.address,

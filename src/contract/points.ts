@@ -15,12 +15,23 @@ function continuesSentence(paragraph: Paragraph): boolean {
   return first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
+/** A paragraph that ends with a colon introduces what follows it: "... (the “Project”):" and then the project's description. */
+function introducesNext(block: Block | undefined): boolean {
+  return block?.type === 'paragraph' && /:\s*$/.test(block.runs.at(-1)?.text ?? '');
+}
+
 /**
  * The clause's blocks with its points numbered. A clause of one paragraph
- * has no points: it is cited as the clause.
+ * has no points: it is cited as the clause. A paragraph a colon introduces is
+ * part of the point before it, so 2.1 never ends with a colon and leaves its
+ * sentence's end to 2.2.
  */
 export function numberPoints(blocks: readonly Block[]): readonly Block[] {
-  const continues = blocks.map((block, index) => block.type === 'paragraph' && blocks[index - 1]?.type === 'list' && continuesSentence(block));
+  const continues = blocks.map(
+    (block, index) =>
+      block.type === 'paragraph' &&
+      ((blocks[index - 1]?.type === 'list' && continuesSentence(block)) || introducesNext(blocks[index - 1])),
+  );
   let points = 0;
   blocks.forEach((block, index) => {
     if (block.type === 'paragraph' && !continues[index]) points++;

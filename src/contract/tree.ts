@@ -78,6 +78,12 @@ export interface Section {
   readonly blocks: readonly Block[];
   /** Printed on one page (each block keeps with the next) and not divided into points: the signatures. */
   readonly keepTogether?: boolean;
+  /**
+   * Printed on the page where the section before it ends: that section's last
+   * block keeps with this heading, so a page never holds this section alone
+   * (the signatures, which otherwise move whole to a page of their own).
+   */
+  readonly keepWithPrevious?: boolean;
 }
 
 export interface DocumentMeta {
@@ -136,4 +142,16 @@ export interface Letter {
   readonly enclosures?: readonly string[];
   /** The words before an email address and a phone number in the address blocks ("Email", "Phone" when absent). */
   readonly contactLabels?: { readonly email: string; readonly phone: string };
+  /**
+   * Whose address block comes first on paper: the sender's (an English
+   * letter, when absent) or the recipient's, then the sender's (a Japanese
+   * business letter: 宛名 before 差出人).
+   */
+  readonly addressOrder?: 'sender-first' | 'recipient-first';
+  /**
+   * How the letter opens and closes as an email, when not as on paper: a
+   * Japanese email names its 宛名 and greets in the email register, without
+   * 拝啓, the seasonal greeting and 敬具 of a paper letter.
+   */
+  readonly email?: { readonly salutation: string; readonly closing: string };
 }

@@ -28,6 +28,7 @@ import {
   type Ending,
 } from '../contract/settlement.ts';
 import type { Block, Table, TextRun } from '../contract/tree.ts';
+import { jaLegalName } from '../contract/facts-ja.ts';
 import { formatsFor } from '../language/format.ts';
 import { billFor, dueDateFor, monthStart, type LateFeeRule } from './bill.ts';
 import type { InvoiceFields, InvoiceKind, InvoiceRequest } from './request.ts';
@@ -291,7 +292,6 @@ export function assembleJapaneseInvoice(request: InvoiceRequest): Invoice {
     ],
   };
   const { freelancer, client } = answers;
-  const issuerName = freelancer.business ?? freelancer.name;
   const subtitle = `${what}のご請求：${project}`;
   const subject = `請求書 ${invoice.number}：${project}（${what}）${owes ? `ご請求額${ja.money(bill.total)}、お支払期限 ${dueDate === invoice.issuedOn ? '受領後すみやかに' : ja.date(dueDate)}` : 'お支払いいただく金額はありません'}`;
   return {
@@ -300,7 +300,8 @@ export function assembleJapaneseInvoice(request: InvoiceRequest): Invoice {
     meta: {
       title: `請求書 ${invoice.number}（${project}）`,
       subject: subtitle,
-      author: issuerName,
+      // The same creator as the contract's and the letters' (facts-ja's legal name), not the trade name the invoice is issued under.
+      author: jaLegalName(freelancer, freelancer.entity === 'company'),
       projectName: project,
       fileStem: safeFileStem(`${project} 請求書 ${invoice.number}`),
       keywords: `請求書, ${what}`,

@@ -49,6 +49,8 @@ export interface LetterFrame {
   readonly signature: Letter['signature'];
   readonly enclosures?: readonly string[];
   readonly contactLabels?: Letter['contactLabels'];
+  readonly addressOrder?: Letter['addressOrder'];
+  readonly email?: Letter['email'];
 }
 
 /** One language's letters: their templates, the facts they read, the blocks built in code, the frame. */
@@ -118,5 +120,7 @@ export function assembleLetter(kind: LetterKind, request: LetterRequest, library
     signature: frame.signature,
     enclosures: frame.enclosures,
     ...(frame.contactLabels ? { contactLabels: frame.contactLabels } : {}),
+    ...(frame.addressOrder ? { addressOrder: frame.addressOrder } : {}),
+    ...(frame.email ? { email: frame.email } : {}),
   };
 }

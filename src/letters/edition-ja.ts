@@ -109,6 +109,12 @@ function recipientName(answers: Answers): { name: string; business?: string } {
   return { name: client.business, business: `${client.title ? `${client.title} ` : ''}${client.name} 様` };
 }
 
+/** The 宛名 an email opens with: the company and the person on two lines, or the person, each with 様 once. */
+function emailAddressee(answers: Answers): string {
+  const { name, business } = recipientName(answers);
+  return business ? `${name}\n${business}` : name;
+}
+
 export function japaneseLetterEdition(library: ClauseLibrary): LetterEdition<JaLetterFacts> {
   return {
     language: 'ja',
@@ -140,6 +146,11 @@ export function japaneseLetterEdition(library: ClauseLibrary): LetterEdition<JaL
         signature: { name: answers.freelancer.name, business: answers.freelancer.business },
         enclosures: aboutInvoice ? [`同封書類：請求書 ${invoice!.number} の写し`] : undefined,
         contactLabels: { email: '電子メール', phone: '電話' },
+        addressOrder: 'recipient-first',
+        email: {
+          salutation: `${emailAddressee(answers)}\n\nいつもお世話になっております。${answers.freelancer.business ? `${answers.freelancer.business}の` : ''}${answers.freelancer.name}です。`,
+          closing: 'どうぞよろしくお願いいたします。',
+        },
       };
     },
   };

@@ -8,15 +8,17 @@ import type { Letter } from '../contract/tree.ts';
 
 export function renderLetterText(letter: Letter): string {
   const { signature, sender } = letter;
+  // An email opens and closes in its own register where the language has one (Japanese: no 拝啓 … 敬具).
+  const { salutation, closing } = letter.email ?? letter;
   const lines = [
     // One line whatever was typed: a line break here would start a new mail header.
     `Subject: ${cleanLine(letter.subject)}`,
     '',
-    letter.salutation,
+    salutation,
     '',
     letter.blocks.map(blockToText).join('\n\n'),
     '',
-    letter.closing,
+    closing,
     signature.name,
     ...(signature.business ? [signature.business] : []),
     `${sender.email} | ${sender.phone}`,

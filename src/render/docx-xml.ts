@@ -30,6 +30,7 @@ import type {
   TextRun as TreeRun,
 } from '../contract/tree.ts';
 import { gridColumnWidths } from './page.ts';
+import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
 import { CARRIAGE_RETURN, FORBIDDEN, firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
@@ -399,25 +400,30 @@ const SIGNATURE_LINE = paragraph(SIGNATURE_LINE_TEXT.ltr, '');
 const signatureLabel = (label: string, options: ParagraphOptions = {}) =>
   paragraph(paragraphProperties({ style: 'SignatureLabel', ...options }), `<w:r><w:t xml:space="preserve">${label}</w:t></w:r>`);
 const SIGNATURE_LABEL = signatureLabel('Signature');
+const NAME_LABEL = signatureLabel('Name');
 const TITLE_LABEL = signatureLabel('Title');
 // The last paragraph of the block lets go of the next one.
 const DATE_LABEL = signatureLabel('Date', { keepNext: false });
+
+const filledLine = (text: string | undefined) => (text ? plainParagraph(text, SIGNATURE_LINE_TEXT) : SIGNATURE_LINE);
 
 function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
   const share = 100 / block.parties.length;
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
+  // The same lines in every column, as docx.ts's signatureLines: the party bound, then sign, name, title, date.
   const cells = block.parties
     .map((party) =>
       tableCell(
         share,
         SIGNATURE_CELL_MARGINS,
         plainParagraph(party.role, PARTY_ROLE) +
-          plainParagraph(party.name, LETTER_BLOCK_KEPT, { bold: true }) +
-          (party.business ? plainParagraph(`for ${party.business}`, LETTER_BLOCK_KEPT) : '') +
+          plainParagraph(party.business ?? party.name, LETTER_BLOCK_KEPT, { bold: true }) +
           SIGNATURE_LINE +
           SIGNATURE_LABEL +
-          (party.title ? plainParagraph(party.title, SIGNATURE_LINE_TEXT) : SIGNATURE_LINE) +
+          filledLine(party.business ? party.name : undefined) +
+          NAME_LABEL +
+          filledLine(party.title) +
           TITLE_LABEL +
           SIGNATURE_LINE +
           DATE_LABEL,
@@ -428,9 +434,17 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
 }
 
 /** One block; tables take their column grid from the paper's text width. */
-function renderBlock(block: Block, next: Block | undefined, properties: NumberedProperties, paperSize: PaperSize, clauseNumbering: ClauseNumbering, keepTogether: boolean): string {
-  // In a section kept together, every block but the last keeps with the next.
-  const keep = keepTogether && next !== undefined;
+function renderBlock(
+  block: Block,
+  next: Block | undefined,
+  properties: NumberedProperties,
+  paperSize: PaperSize,
+  clauseNumbering: ClauseNumbering,
+  keepTogether: boolean,
+  keepLast: boolean,
+): string {
+  // As docx.ts's keepsWithNext: in a section kept together every block but the last; the last before the signatures.
+  const keep = next === undefined ? keepLast : keepTogether;
   switch (block.type) {
     case 'paragraph':
       // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
@@ -446,11 +460,12 @@ function renderBlock(block: Block, next: Block | undefined, properties: Numbered
   }
 }
 
-function sectionContent(section: Section, properties: NumberedProperties, paperSize: PaperSize, clauseNumbering: ClauseNumbering): string {
+function sectionContent(section: Section, next: Section | undefined, properties: NumberedProperties, paperSize: PaperSize, clauseNumbering: ClauseNumbering): string {
   // The note is help text for the person filling in the wizard, not contract wording.
   let xml = plainParagraph(section.title, properties.heading);
+  const keepLast = next?.keepWithPrevious === true;
   section.blocks.forEach((block, index) => {
-    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, section.keepTogether === true);
+    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, section.keepTogether === true, keepLast);
   });
   return xml;
 }
@@ -470,7 +485,10 @@ export function emitContractBodyXml(contract: Contract, numbering: NumberingIds,
   emit(plainParagraph(contract.title, TITLE) + plainParagraph(contract.subtitle, SUBTITLE));
   const clauseNumbering = clauseNumberingFor(contract.meta.language);
   const properties = numberedProperties(numbering, clauseNumbering);
-  for (const section of contract.sections) emit(sectionContent(section, properties, contract.meta.paperSize, clauseNumbering));
+  const { sections } = contract;
+  for (let index = 0; index < sections.length; index++) {
+    emit(sectionContent(sections[index]!, sections[index + 1], properties, contract.meta.paperSize, clauseNumbering));
+  }
 }
 
 /** What goes between <w:body> and the section properties of word/document.xml, as one string. */
@@ -514,6 +532,7 @@ export function corePropertiesRest(meta: DocumentMeta, description: string, crea
     '<cp:revision>1</cp:revision>' +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${time}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${time}</dcterms:modified>` +
+    languageProperty(meta.language) +
     '</cp:coreProperties>'
   );
 }

@@ -48,10 +48,13 @@ import type {
   Paragraph as TreeParagraph,
   Section,
   SignatureBlock,
+  SignatureParty,
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { embedAnswers } from './embedded-answers.ts';
+import { unzipSync, zipSync } from 'fflate';
+import { addAnswersParts } from './embedded-answers.ts';
+import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
@@ -73,21 +76,24 @@ interface Typography {
   /** How clause headings and the points inside a clause are numbered: "1." and 1.1, or 第1条 and 2. */
   readonly numbering: ClauseNumbering;
   readonly justified: boolean;
+  /** Latin subtitles are italic; Japanese has no italic, and slanted kana read as a mistake. */
+  readonly italicSubtitle: boolean;
   /** The footer around the page number and the page count: "Page 1 of 5", "1 / 5". */
   readonly footer: readonly [string, string, string];
 }
 
-// Japanese: Yu Mincho, which Word on Windows and macOS has; LibreOffice,
-// which does not, takes a Japanese font from fontconfig (Noto Serif or Sans
-// CJK JP where installed). With the ja-JP language, both apply Japanese line
-// breaking (kinsoku: no line starts with 、。」 and no line ends with 「).
-const JAPANESE_FONT = 'Yu Mincho';
+// Japanese: ＭＳ 明朝 (MS Mincho), which Word on Windows and macOS has; LibreOffice,
+// which does not, takes the serif fontconfig names for it (Noto Serif CJK JP),
+// where it took a gothic face for Yu Mincho (render/docx-declarations.ts says
+// why). With the ja-JP language, both apply Japanese line breaking (kinsoku:
+// no line starts with 、。」 and no line ends with 「).
+const JAPANESE_FONT = MS_MINCHO.name;
 
 // English: Calibri, which Word has everywhere. Carlito (Debian's
 // fonts-crosextra-carlito) has the same metrics, and LibreOffice substitutes
 // it for Calibri by itself, so the lines and pages break where Word breaks
 // them; the HTML preview asks for the same faces (render/html.ts).
-const ENGLISH_FONT = 'Calibri';
+const ENGLISH_FONT = CALIBRI.name;
 
 const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
   en: {
@@ -95,13 +101,18 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     language: { value: 'en-US' },
     numbering: clauseNumberingFor('en'),
     justified: false,
+    italicSubtitle: true,
     footer: ['Page ', ' of ', ''],
   },
   ja: {
     font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
-    language: { value: 'ja-JP', eastAsia: 'ja-JP' },
+    // Japanese text is ja-JP (kinsoku line breaking); Latin text in it (an email address, a bank
+    // reference) en-US, as Japanese Word sets it: under ja-JP LibreOffice broke an address anywhere
+    // ("hanako@hana-des" / "ign.example"), under en-US only where an English word may break.
+    language: { value: 'en-US', eastAsia: 'ja-JP' },
     numbering: clauseNumberingFor('ja'),
     justified: true,
+    italicSubtitle: false,
     footer: ['', ' / ', ''],
   },
 };
@@ -122,7 +133,7 @@ export const STYLE = {
   clausePoint: 'ClausePoint',
 } as const;
 
-const stylesFor = ({ font, language, justified }: Typography): IStylesOptions => ({
+const stylesFor = ({ font, language, justified, italicSubtitle }: Typography): IStylesOptions => ({
   default: {
     document: {
       run: { font, size: 22, language },
@@ -145,14 +156,26 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       paragraph: { spacing: { after: 80 } },
     },
   },
+  // Word's own styles that the file names: the docx library refers to these
+  // (pStyle Header and Footer, basedOn DefaultParagraphFont) without defining them.
+  characterStyles: [{ id: 'DefaultParagraphFont', name: 'Default Paragraph Font', uiPriority: 1, semiHidden: true, unhideWhenUsed: true }],
   paragraphStyles: [
+    ...(['Header', 'Footer'] as const).map((id) => ({
+      id,
+      name: id.toLowerCase(),
+      basedOn: 'Normal',
+      uiPriority: 99,
+      unhideWhenUsed: true,
+      run: { size: 18, color: MUTED },
+      paragraph: { spacing: { after: 0, line: 240 } },
+    })),
     {
       id: STYLE.subtitle,
       name: 'Subtitle',
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
-      run: { size: 24, italics: true, color: '404040' },
+      run: { size: 24, italics: italicSubtitle, color: '404040' },
       paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 360 } },
     },
     {
@@ -189,7 +212,8 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       name: 'Signature Label',
       basedOn: 'Normal',
       next: 'Normal',
-      run: { size: 16, color: MUTED },
+      // 9 pt, as the party roles: the smallest text in the file, still read at arm's length.
+      run: { size: 18, color: MUTED },
       paragraph: { spacing: { before: 20, after: 0 }, keepNext: true, keepLines: true },
     },
     {
@@ -206,7 +230,9 @@ const stylesFor = ({ font, language, justified }: Typography): IStylesOptions =>
       name: 'Letter Block',
       basedOn: 'Normal',
       next: 'Normal',
-      paragraph: { spacing: { after: 0 } },
+      // Names, addresses and contact lines are short lines ended by line breaks: justified, Word and
+      // LibreOffice stretch each one to the margin (「住　　所　　〒　　530-0001」).
+      paragraph: { spacing: { after: 0 }, alignment: AlignmentType.LEFT },
     },
   ],
 });
@@ -368,7 +394,7 @@ function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering
   const indented = block.continuesPoint === true && numbering.textIndent > 0;
   return textParagraph(runsText(block.runs), treeRuns(block.runs), {
     style: numbered ? STYLE.clausePoint : undefined,
-    keepNext: introduces(next) || (keep && next !== undefined) || undefined,
+    keepNext: introduces(next) || keep || undefined,
     numbering: numbered ? { reference: CLAUSE_NUMBERING, level: 1 } : undefined,
     indent: indented ? { left: numbering.textIndent } : undefined,
   });
@@ -476,41 +502,60 @@ function labelled(label: string, value: string): Paragraph {
   });
 }
 
+/**
+ * Who signs, line by line, the same lines in every column so the columns line
+ * up: the party bound (the business, or the person) in bold, then lines to
+ * sign, to print the signer's name, the title and the date. The name line is
+ * filled in when a person signs for a business, and left to fill in
+ * otherwise: a client entered as a company alone still gets a line for the
+ * name of whoever signs for it.
+ */
+export function signatureLines(party: SignatureParty): { readonly bound: string; readonly signer: string } {
+  return { bound: party.business ?? party.name, signer: party.business ? party.name : '' };
+}
+
 function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph | Table)[] {
   const share = 100 / block.parties.length;
+  const filledLine = (text: string) => (text ? plainParagraph(text, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }));
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
-  const cells = block.parties.map(
-    (party) =>
-      new TableCell({
+  const cells = block.parties.map((party) => {
+    const { bound, signer } = signatureLines(party);
+    return new TableCell({
         width: percent(share),
         margins: { top: 80, bottom: 80, left: 0, right: 360 },
         children: [
           plainParagraph(party.role, { style: STYLE.partyRole }),
-          plainParagraph(party.name, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
-          ...(party.business
-            ? [plainParagraph(`for ${party.business}`, { style: STYLE.letterBlock, keepNext: true, keepLines: true })]
-            : []),
+          plainParagraph(bound, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
           new Paragraph({ style: STYLE.signatureLine, children: [] }),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Signature')] }),
-          party.title ? plainParagraph(party.title, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          filledLine(signer),
+          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Name')] }),
+          filledLine(party.title ?? ''),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Title')] }),
           new Paragraph({ style: STYLE.signatureLine, children: [] }),
           // The last paragraph of the block lets go of the next one.
           new Paragraph({ style: STYLE.signatureLabel, keepNext: false, children: [new TextRun('Date')] }),
         ],
-      }),
-  );
+      });
+  });
   return [
     fixedTable([new TableRow({ cantSplit: true, children: cells })], block.parties.map(() => share), NO_BORDERS, paperSize),
     new Paragraph({ children: [] }),
   ];
 }
 
+/**
+ * Whether a block keeps with what follows it: in a section kept together,
+ * every block but the last; the last when what follows must not start a page
+ * alone (the signatures clause, a letter's closing).
+ */
+export const keepsWithNext = (next: Block | undefined, keepTogether: boolean, keepLast: boolean) =>
+  next === undefined ? keepLast : keepTogether;
+
 /** One block; tables take their column grid from the paper's text width. */
-function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean): (Paragraph | Table)[] {
-  // In a section kept together, every block but the last keeps with the next.
-  const keep = keepTogether && next !== undefined;
+function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean, keepLast: boolean): (Paragraph | Table)[] {
+  const keep = keepsWithNext(next, keepTogether, keepLast);
   switch (block.type) {
     case 'paragraph':
       // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
@@ -531,15 +576,17 @@ export function renderBlocks(
   paperSize: PaperSize,
   numbering: ClauseNumbering = clauseNumberingFor('en'),
   keepTogether = false,
+  /** The last block keeps with what follows the blocks (the next section's heading, a letter's closing). */
+  keepLast = false,
 ): (Paragraph | Table)[] {
-  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize, numbering, keepTogether));
+  return blocks.flatMap((block, index) => renderBlock(block, blocks[index + 1], paperSize, numbering, keepTogether, keepLast));
 }
 
-function sectionContent(section: Section, paperSize: PaperSize, numbering: ClauseNumbering): (Paragraph | Table)[] {
+function sectionContent(section: Section, next: Section | undefined, paperSize: PaperSize, numbering: ClauseNumbering): (Paragraph | Table)[] {
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false),
+    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false, next?.keepWithPrevious === true),
   ];
 }
 
@@ -583,36 +630,57 @@ export function buildDocument(meta: DocumentMeta, description: string, children:
     description: property(description),
     styles: stylesFor(typography),
     numbering: numberingFor(typography),
+    // A line ended by a line break (an address, a contact block) is not stretched to the margin in a
+    // justified paragraph: Word's "Don't expand character spaces on a line ending with SHIFT+RETURN",
+    // which LibreOffice reads as its "no justification of lines with manual breaks".
+    compatibility: { doNotExpandShiftReturn: true },
     sections: [section],
   });
+}
+
+/**
+ * The document packed, with the declarations the docx library does not write
+ * (render/docx-declarations.ts: fonts, language settings, dc:language) and,
+ * when given, the answers it was made from: unzipped and zipped once.
+ */
+export async function packDocument(document: Document, language: DocumentMeta['language'], answers?: unknown): Promise<Buffer> {
+  const files = unzipSync(await Packer.toBuffer(document));
+  declarePackage(files, language);
+  if (answers !== undefined) addAnswersParts(files, answers);
+  return Buffer.from(zipSync(files, { level: 6 }));
 }
 
 export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
-    ...contract.sections.flatMap((section) => sectionContent(section, contract.meta.paperSize, typographyFor(contract.meta.language).numbering)),
+    ...contract.sections.flatMap((section, index) =>
+      sectionContent(section, contract.sections[index + 1], contract.meta.paperSize, typographyFor(contract.meta.language).numbering),
+    ),
   ];
-  const document = buildDocument(contract.meta, contract.subtitle, children);
-  const packed = await Packer.toBuffer(document);
-  return Buffer.from(embedAnswers(packed, contract.answers));
+  return packDocument(buildDocument(contract.meta, contract.subtitle, children), contract.meta.language, contract.answers);
 }
 
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const gap = (after: number) => ({ spacing: { after } });
+  const sender = contactParagraphs(letter.sender, letter.contactLabels);
+  const recipient = contactParagraphs(letter.recipient, letter.contactLabels);
+  // The tree says the order: a Japanese business letter has the date at the top right, the 宛名, then the 差出人.
+  const head =
+    letter.addressOrder === 'recipient-first'
+      ? [plainParagraph(letter.date, { alignment: AlignmentType.RIGHT, spacing: { after: 360 } }), ...recipient, plainParagraph('', { spacing: { after: 240 } }), ...sender]
+      : [...sender, plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }), ...recipient];
   const children = [
-    ...contactParagraphs(letter.sender, letter.contactLabels),
-    plainParagraph(letter.date, { spacing: { before: 360, after: 360 } }),
-    ...contactParagraphs(letter.recipient, letter.contactLabels),
+    ...head,
     plainParagraph(letter.subject, { spacing: { before: 360, after: 240 }, keepNext: true }, { bold: true }),
     plainParagraph(letter.salutation, gap(200)),
-    ...renderBlocks(letter.blocks, letter.meta.paperSize),
+    // The last paragraph keeps with the closing, so no page holds only the closing and the signature.
+    ...renderBlocks(letter.blocks, letter.meta.paperSize, undefined, false, true),
     plainParagraph(letter.closing, { spacing: { before: 240, after: 720 }, keepNext: true, keepLines: true }),
     plainParagraph(letter.signature.name, { style: STYLE.letterBlock, keepNext: Boolean(letter.signature.business) || undefined }, { bold: true }),
     ...(letter.signature.business ? [plainParagraph(letter.signature.business, { style: STYLE.letterBlock })] : []),
     ...(letter.enclosures ?? []).map((line, index) => plainParagraph(line, { spacing: { before: index === 0 ? 360 : 0, after: 0 } })),
   ];
-  const packed = await Packer.toBuffer(buildDocument(letter.meta, letter.subject, children));
   // Like a contract, a letter carries the answers it was made from: uploaded, it starts a draft from them.
-  return Buffer.from(letter.answers === undefined ? packed : embedAnswers(packed, letter.answers));
+  return packDocument(buildDocument(letter.meta, letter.subject, children), letter.meta.language, letter.answers);
 }

@@ -136,6 +136,12 @@ export function answersPartBytes(answers: unknown): Uint8Array<ArrayBuffer> {
  */
 export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
   const files: Unzipped = unzipSync(docx);
+  addAnswersParts(files, answers);
+  return zipSync(files, { level: 6 });
+}
+
+/** embedAnswers on a package already unzipped, in place: for a caller that changes other parts too before zipping once. */
+export function addAnswersParts(files: Unzipped, answers: unknown): void {
   let n = 1;
   while (files[`customXml/item${n}.xml`]) n++;
   const item = `item${n}.xml`;
@@ -159,7 +165,6 @@ export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
   files[typesName] = strToU8(
     insertBefore(types, '</Types>', `<Override PartName="/customXml/${props}" ContentType="${CUSTOM_XML_PROPS_TYPE}"/>`, typesName),
   );
-  return zipSync(files, { level: 6 });
 }
 
 function required(files: Unzipped, name: string): Uint8Array {

@@ -3,13 +3,20 @@
 // "Page X of Y" footer, and the fonts of the invoice's language (Yu Mincho
 // for a 請求書). Its own blocks: the numbered lines with the totals beneath
 // them, and the addresses a Japanese invoice opens with.
-import { HeadingLevel, Packer, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun } from 'docx';
+import { HeadingLevel, LineRuleType, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun } from 'docx';
 import type { InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import type { Invoice } from '../invoices/tree.ts';
 import type { PaperSize } from '../answers/schema.ts';
 import type { Table as TreeTable, TextRun as TreeRun } from '../contract/tree.ts';
 import { xmlSafeText } from './text-scan.ts';
-import { buildDocument, FEE_TABLE_BORDERS, feeTableCell, fixedTable, percent, plainParagraph, renderBlocks, STYLE, textRuns } from './docx.ts';
+import { buildDocument, FEE_TABLE_BORDERS, packDocument, feeTableCell, fixedTable, percent, plainParagraph, renderBlocks, STYLE, textRuns } from './docx.ts';
+
+/**
+ * The paragraph Word needs after a table, kept to a 6 pt line with 6 pt after
+ * it: at body size, three of them (addresses, details, lines) took the four
+ * lines by which a Japanese invoice on US Letter ran onto a second page.
+ */
+const tableGap = () => new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
 
 // Number, description, amount: the amount column wide enough for "-$1,000,000,000.00".
 const COLUMNS = [9, 63, 28] as const;
@@ -52,7 +59,7 @@ function linesBlock(table: InvoiceLinesTable, paperSize: PaperSize) {
   return [
     plainParagraph(table.caption, { style: 'Caption' }),
     fixedTable([header, ...lines, ...totals], COLUMNS, FEE_TABLE_BORDERS, paperSize),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    tableGap(),
   ];
 }
 
@@ -79,7 +86,7 @@ function addressesBlock(block: InvoiceAddresses, paperSize: PaperSize): (Paragra
     new TableCell({ width: percent(share), margins: { top: 80, bottom: 80, left: 0, right: 240 }, children: addressLines(lines, first) });
   return [
     fixedTable([new TableRow({ cantSplit: true, children: [cell(block.to, 50, { size: RECIPIENT_SIZE, underline: true }), cell(block.from, 50, {})] })], [50, 50], TableBorders.NONE, paperSize),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    tableGap(),
   ];
 }
 
@@ -99,7 +106,7 @@ function detailsBlock(block: TreeTable, paperSize: PaperSize): (Paragraph | Tabl
   return [
     plainParagraph(block.caption, { style: 'Caption', keepNext: true }),
     fixedTable(rows, DETAIL_COLUMNS, FEE_TABLE_BORDERS, paperSize),
-    new Paragraph({ spacing: { after: 120 }, children: [] }),
+    tableGap(),
   ];
 }
 
@@ -118,7 +125,8 @@ export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
     plainParagraph(invoice.subtitle, { style: STYLE.subtitle }),
     ...headBlocks(invoice.head, paperSize),
     ...linesBlock(invoice.lines, paperSize),
-    ...renderBlocks(invoice.notes, paperSize),
+    // The notes keep together, so the last of them (the closing) is never alone on a page.
+    ...renderBlocks(invoice.notes, paperSize, undefined, true),
   ];
-  return Buffer.from(await Packer.toBuffer(buildDocument(invoice.meta, invoice.email.subject, children)));
+  return packDocument(buildDocument(invoice.meta, invoice.email.subject, children), invoice.meta.language);
 }

@@ -154,8 +154,8 @@ describe('what a user types stays text', () => {
     const contract = contractFor(input);
     const scope = contract.sections.find((s) => s.id === 'scope')!;
     const description = scope.blocks[1]!;
-    // Typed text is kept as typed: no markup read, no quotes made typographic, though the paragraph is numbered as a point.
-    expect(description).toEqual({ type: 'paragraph', runs: [{ text: '- not a bullet\n\n::fee-table\n**not bold**' }], point: 2 });
+    // Typed text is kept as typed: no markup read, no quotes made typographic, though the paragraph is part of point 2.1 (its colon introduces it).
+    expect(description).toEqual({ type: 'paragraph', runs: [{ text: '- not a bullet\n\n::fee-table\n**not bold**' }], continuesPoint: true });
     expect(contract.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'table')).toHaveLength(1);
     expect(textOf(contract, 'parties')).toContain('represented by **Acme** ::signatures (the “Client”)');
   });

@@ -41,6 +41,14 @@ describe('points in a clause', () => {
     expect(numberPoints(single)).toBe(single);
   });
 
+  it('reads a paragraph a colon introduces as part of the point before it: 2.1 never ends with a colon and its description is not 2.2', () => {
+    expect(numberPoints([paragraph('The Freelancer will carry out the project (the “Project”):'), paragraph('Design a website.'), paragraph('Work starts soon.')])).toEqual([
+      { ...paragraph('The Freelancer will carry out the project (the “Project”):'), point: 1 },
+      { ...paragraph('Design a website.'), continuesPoint: true },
+      { ...paragraph('Work starts soon.'), point: 2 },
+    ]);
+  });
+
   it('counts a paragraph starting with a digit or a capital as a point of its own', () => {
     const numbered = numberPoints([paragraph('Items:'), list, paragraph('30 days later.'), paragraph('Then.')]);
     expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined))).toEqual([1, 2, 3]);

@@ -47,8 +47,31 @@ describe('the Japanese letters', () => {
     expect(text).toContain('668,071円');
   });
 
-  it('the final demand is sent by 内容証明郵便 with 配達証明', () => {
-    expect(renderLetterText(assembleLetter('final-notice', request(), english))).toContain('内容証明郵便（配達証明付き）');
+  it('the final demand does not claim to go by 内容証明郵便, whose grid its layout does not fit', async () => {
+    const letter = assembleLetter('final-notice', request(), english);
+    expect(renderLetterText(letter)).not.toContain('内容証明');
+    expect(openDocx(await renderLetterDocx(letter)).text()).not.toContain('内容証明');
+  });
+
+  it('as an email, opens with the 宛名 and the email greeting, not 拝啓 and a seasonal greeting, and closes without 敬具', () => {
+    expect.hasAssertions();
+    for (const kind of LETTER_KINDS) {
+      const text = renderLetterText(assembleLetter(kind, request(), english));
+      expect(text).not.toMatch(/拝啓|時下|敬具/);
+      const body = text.split('\n').slice(2);
+      expect(body.slice(0, 4)).toEqual(['株式会社みどり商事', '代表取締役 山田太郎 様', '', 'いつもお世話になっております。花デザイン事務所の佐藤花子です。']);
+      expect(text).toContain('どうぞよろしくお願いいたします。\n佐藤花子');
+    }
+  });
+
+  it('on paper, puts the date, then the recipient (宛名), then the sender, and keeps 拝啓 … 敬具', async () => {
+    const text = openDocx(await renderLetterDocx(assembleLetter('payment-reminder', request(), english))).text();
+    const at = (needle: string) => text.indexOf(needle);
+    expect(at('2027年8月30日')).toBeGreaterThanOrEqual(0);
+    expect(at('2027年8月30日')).toBeLessThan(at('株式会社みどり商事'));
+    expect(at('株式会社みどり商事')).toBeLessThan(at('佐藤花子'));
+    expect(at('拝啓')).toBeGreaterThan(at('佐藤花子'));
+    expect(text).toContain('敬具');
   });
 
   it.each([

@@ -31,10 +31,10 @@ describe.each(CONTRACT_RENDERERS)('the Tokyo contract made by $name', ({ render 
     expect(headings).toHaveLength(tokyo.sections.length);
   });
 
-  it('sets a Japanese font and the ja-JP language, so Word and LibreOffice break lines the Japanese way', async () => {
+  it('sets a Japanese Mincho font and the ja-JP language, so Word and LibreOffice break lines the Japanese way', async () => {
     const styles = openDocx(await render(tokyo)).xml('word/styles.xml');
     const defaults = findFirst(findFirst(styles, W, 'docDefaults')!, W, 'rPr')!;
-    expect(findFirst(defaults, W, 'rFonts')!.attributes['w:eastAsia']).toBe('Yu Mincho');
+    expect(findFirst(defaults, W, 'rFonts')!.attributes['w:eastAsia']).toBe('ＭＳ 明朝');
     expect(findFirst(defaults, W, 'lang')!.attributes['w:eastAsia']).toBe('ja-JP');
   });
 

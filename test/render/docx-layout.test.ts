@@ -94,6 +94,16 @@ describe.each(CONTRACT_RENDERERS)('the Word file made by $name', ({ render }) =>
       for (const paragraph of kept.slice(0, lastKept)) expect(keepsWithNext(paragraph), `"${textContent(paragraph).slice(0, 30)}" keeps with the next`).toBe(true);
     });
 
+    it('keeps the last paragraph of the clause before the signatures with them, so no page holds the signatures alone', async () => {
+      const docx = await open();
+      const blocks = bodyBlocks(docx);
+      const headingIndex = blocks.findLastIndex((block) => block.local === 'p' && readParagraph(block).style === 'Heading1');
+      const before = blocks[headingIndex - 1]!;
+      expect(before.local).toBe('p');
+      expect(textContent(before)).not.toBe('');
+      expect(keepsWithNext(before), `"${textContent(before).slice(0, 40)}" keeps with the signatures heading`).toBe(true);
+    });
+
     it('numbers clause headings and points with one Word multilevel list: level 2 restarts under each heading', async () => {
       const docx = await open();
       const expected = NUMBERING[language];
@@ -153,5 +163,32 @@ describe.each(CONTRACT_RENDERERS)('the Word file made by $name', ({ render }) =>
         expect(total).toMatch(/^(Total price|Estimated fee|Monthly retainer)/);
       }
     });
+  });
+});
+
+describe.each(CONTRACT_RENDERERS)('the signature block made by $name', ({ render }) => {
+  /** Each signature column's paragraphs as text, left to right. */
+  const columns = async (input: AnswersInput) => {
+    const docx = openDocx(await render(contractFrom(input)));
+    const table = bodyBlocks(docx).findLast((block) => block.local === 'tbl')!;
+    return findAll(table, W, 'tc').map((cell) => findAll(cell, W, 'p').map((p) => readParagraph(p).text));
+  };
+
+  it('lines its columns up when only one party has a business: the same lines in each, the business named in bold', async () => {
+    const input = sampleInput('new-client-fixed');
+    delete input.client.business;
+    const [freelancer, client] = await columns(input);
+    expect(freelancer!.length).toBe(client!.length);
+    expect(freelancer).toEqual(['Freelancer', 'Lee Studio LLC', '', 'Signature', 'Jordan Lee', 'Name', input.freelancer.title ?? '', 'Title', '', 'Date']);
+    expect(client!.slice(1, 6)).toEqual([input.client.name, '', 'Signature', '', 'Name']);
+  });
+
+  it('gives a client entered as a company alone a line for the name of whoever signs for it', async () => {
+    const input = sampleInput('new-client-fixed');
+    delete input.client.business;
+    input.client.name = 'Harbor Coffee Co.';
+    const [, client] = await columns(input);
+    expect(client).toContain('Name');
+    expect(client![client!.indexOf('Name') - 1]).toBe('');
   });
 });

@@ -83,11 +83,11 @@ describe('a Japanese contract without consumption tax ("tax": null)', () => {
 describe('letters and calendar from Japanese answers', () => {
   const letter = { date: '2027-08-30', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30' } };
 
-  it('POST /api/letters/final-notice gives the 最終催告書 as an email', async () => {
+  it('POST /api/letters/final-notice gives the 最終催告書 as an email: opened with the 宛名, without 拝啓 or a 内容証明 claim', async () => {
     const response = await post('/api/letters/final-notice', { answers: tokyo(), letter }, { accept: 'text/plain' });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toMatch(/^Subject: 最終催告書（請求書 INV-2027-031、コーポレートサイトのリニューアル）/);
-    expect(response.body).toContain('内容証明郵便（配達証明付き）');
+    expect(response.body).toMatch(/^Subject: 最終催告書（請求書 INV-2027-031、コーポレートサイトのリニューアル）\n\n株式会社みどり商事\n代表取締役 山田太郎 様\n/);
+    expect(response.body).not.toMatch(/拝啓|内容証明/);
   });
 
   it('POST /api/schedule gives the calendar in Japanese', async () => {

@@ -88,7 +88,7 @@ describe('the Tokyo example in Japanese with a registration number: a qualified 
   it('the Word file is set in the Japanese contract\'s font and language, its properties in Japanese', async () => {
     const docx = openDocx((await post(tokyo())).rawPayload);
     const defaults = findFirst(findFirst(docx.xml('word/styles.xml'), W, 'docDefaults')!, W, 'rPr')!;
-    expect(findFirst(defaults, W, 'rFonts')!.attributes['w:eastAsia']).toBe('Yu Mincho');
+    expect(findFirst(defaults, W, 'rFonts')!.attributes['w:eastAsia']).toBe('ＭＳ 明朝');
     expect(findFirst(defaults, W, 'lang')!.attributes['w:eastAsia']).toBe('ja-JP');
     expect(docx.coreProperties().title).toBe('請求書 INV-2027-001（コーポレートサイトのリニューアル）');
     expect(docx.text('word/footer1.xml')).not.toMatch(/Page|of/);

@@ -57,6 +57,12 @@ describe('the Invoices page', () => {
     expect(valueOf(page.body, 'invoice-balance-issuedOn')).toBe(TODAY);
   });
 
+  it('a Japanese deposit net of 源泉徴収 is not called （税込）: it is what is transferred after the withholding', async () => {
+    const html = decode((await openPage('ja/tokyo-fixed')).page.body);
+    expect(html).toContain('598,740円（源泉徴収後の振込額）');
+    expect(html).not.toContain('598,740円（税込）');
+  });
+
   it('makes the deposit invoice as a Word file, keeps it with the draft, and proposes the next number', async () => {
     const { draft, visitor, base } = await openPage();
     const response = await visitor.post(`${base}/deposit`, { number: 'INV-2026-007', issuedOn: '2026-12-01', action: 'docx' });

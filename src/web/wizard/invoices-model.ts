@@ -215,13 +215,19 @@ function intro(kind: InvoiceKind, answers: Answers, messages: Messages): string 
   const { fee } = answers;
   const { t } = messages;
   const money = formatsFor(messages.language).money;
-  const total = (amount: Parameters<typeof money>[0]) => (figures.tax ? t('invoices.withTax', { total: money(amount) }) : money(amount));
+  // What is transferred after 源泉徴収 is net of it, so it is not called "with tax" (（税込）).
+  const total = (bill: typeof figures.depositBill) =>
+    bill.deductions.some((line) => line.kind === 'withholding')
+      ? t('invoices.afterWithholding', { total: money(bill.total) })
+      : figures.tax
+        ? t('invoices.withTax', { total: money(bill.total) })
+        : money(bill.total);
   switch (kind) {
     case 'deposit':
-      return t('invoices.intro.deposit', { total: total(figures.depositBill.total) });
+      return t('invoices.intro.deposit', { total: total(figures.depositBill) });
     case 'balance':
       return t('invoices.intro.balance', {
-        total: total(figures.balanceBill.total),
+        total: total(figures.balanceBill),
         due: fee.paymentDueDays === 0 ? t('invoices.due.onReceipt') : t('invoices.due.days', { count: fee.paymentDueDays }),
       });
     default:
