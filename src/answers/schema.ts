@@ -227,6 +227,8 @@ const partyFields = (who: 'freelancer' | 'client') => ({
 });
 
 export const RELATIONSHIPS = ['new', 'returning'] as const;
+/** A business client, or a private person buying for themselves (a consumer: the consumer law of the place applies). */
+export const CLIENT_KINDS = ['business', 'consumer'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
 export const COPYRIGHT_CHOICES = ['assign-to-client', 'retain-and-license'] as const;
 export const LICENCE_KINDS = ['non-exclusive', 'exclusive'] as const;
@@ -331,6 +333,9 @@ export const partiesSchema = {
       relationship: z.enum(RELATIONSHIPS, {
         error: (issue) => say(isMissing(issue) ? 'answers.client.relationship.missing' : 'answers.client.relationship.wrong'),
       }),
+      // A consumer brings the consumer law of the place (消費者契約法9条1号, CRA 2015 Sch 2,
+      // Cal. Civ. Code 1671(d)): deposit and kill fee limited to the real loss; no Freelance Act.
+      kind: z.enum(CLIENT_KINDS, { error: said('client.kind.wrong') }).default('business'),
       // The article's seventh rule: a returning client who paid late or went
       // silent last time. Optional, used by the wizard to suggest a higher rate.
       troubleBefore: flag('client.troubleBefore').optional(),

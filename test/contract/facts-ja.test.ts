@@ -181,6 +181,7 @@ describe('the courts and the rest', () => {
       summaryCourt: '横浜簡易裁判所',
       smallClaims: false,
       smallClaimsLimit: '600,000円',
+      consumerRule: expect.stringContaining('消費者契約法第9条第1項第1号'),
     });
   });
 
