@@ -542,7 +542,9 @@ function applyDefaults(answers: z.output<typeof answersObject>) {
     },
     fee: withFeeDefaults(answers),
     deposit: {
-      nonRefundable: answers.deposit?.nonRefundable ?? true,
+      // A consumer's deposit is never forfeit beyond what is owed: consumer law (消費者契約法9条1号,
+      // CRA 2015 Sch 2, Cal. Civ. Code 1671(d)) voids a forfeit above the real loss, so it is refundable.
+      nonRefundable: answers.client.kind === 'consumer' ? false : (answers.deposit?.nonRefundable ?? true),
       percent: answers.deposit?.percent ?? defaultDepositPercent(answers.client.relationship),
     },
     paperSize: answers.paperSize ?? defaultPaperSize(answers.fee.currency),

@@ -102,6 +102,8 @@ export interface JaContractFacts {
     unresponsiveDays: number;
     percent: string;
     hasKillFee: boolean;
+    /** 消費税 on the キャンセル料: not in Japan, where it is 損害賠償金 (不課税). */
+    taxed: boolean;
     example: {
       workDone: string;
       hours: string;
@@ -264,6 +266,7 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       unresponsiveDays: answers.killFee.unresponsiveDays,
       percent: ja.percent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      taxed: placeFor(answers).killFeeTaxed,
       example: {
         workDone: fee.model === 'retainer' ? '' : ja.money(result.workDone),
         hours: fee.model === 'hourly' ? ja.count(input.hoursWorked ?? 0) : '',

@@ -102,6 +102,8 @@ export interface ContractFacts {
     unresponsiveDaysText: string;
     percent: string;
     hasKillFee: boolean;
+    /** Whether the contract's tax is added to the kill fee: not where the place treats it as compensation. */
+    taxed: boolean;
     /** The example ending the contract works through, every figure from the settlement model. */
     example: {
       /** The value of the work done: "$2,400.00" (empty for a retainer). */
@@ -306,6 +308,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       unresponsiveDaysText: daysText(answers.killFee.unresponsiveDays),
       percent: formatPercent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      taxed: placeFor(answers).killFeeTaxed,
       example: exampleFacts(answers),
     },
     jurisdiction: jurisdictionFacts(answers),

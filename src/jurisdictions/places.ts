@@ -104,14 +104,11 @@ export type Place = PlaceData & { readonly id: string; readonly file: string };
 
 /** "State of Oregon", "the State of Oregon", "OREGON" and "Oregon." are one name. */
 export function placeKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^\s*the\s+(laws?\s+of\s+(the\s+)?)?/, '')
-    .replace(/^\s*laws?\s+of\s+(the\s+)?/, '')
-    .replace(/[.\s]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  key = key.replace(/^the (laws? of (the )?)?/, '').replace(/^laws? of (the )?/, '');
+  // A closing full stop ("Oregon.") is not part of the name; a loop, not /[.\s]+$/, which backtracks on long input.
+  while (key.endsWith('.') || key.endsWith(' ')) key = key.slice(0, -1);
+  return key;
 }
 
 function parsePlaceFile(path: string): Place {

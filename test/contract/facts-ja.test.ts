@@ -129,6 +129,7 @@ describe('the worked ending', () => {
       unresponsiveDays: 10,
       percent: '20%',
       hasKillFee: true,
+      taxed: false,
       example: {
         workDone: '96,000円',
         hours: '16',
