@@ -281,6 +281,8 @@ const partyFields = (who: 'freelancer' | 'client') => ({
 });
 
 export const RELATIONSHIPS = ['new', 'returning'] as const;
+/** A business client, or a private person buying for themselves (a consumer: the consumer law of the place applies). */
+export const CLIENT_KINDS = ['business', 'consumer'] as const;
 export const FEE_MODELS = ['fixed', 'hourly', 'retainer'] as const;
 export const COPYRIGHT_CHOICES = ['assign-to-client', 'retain-and-license'] as const;
 export const LICENCE_KINDS = ['non-exclusive', 'exclusive'] as const;
@@ -397,6 +399,9 @@ export const partiesSchema = {
       relationship: z.enum(RELATIONSHIPS, {
         error: (issue) => say(isMissing(issue) ? 'answers.client.relationship.missing' : 'answers.client.relationship.wrong'),
       }),
+      // A consumer brings the consumer law of the place (消費者契約法9条1号, CRA 2015 Sch 2,
+      // Cal. Civ. Code 1671(d)): deposit and kill fee limited to the real loss; no Freelance Act.
+      kind: z.enum(CLIENT_KINDS, { error: said('client.kind.wrong') }).default('business'),
       // The article's seventh rule: a returning client who paid late or went
       // silent last time. Optional, used by the wizard to suggest a higher rate.
       troubleBefore: flag('client.troubleBefore').optional(),
@@ -603,7 +608,9 @@ function applyDefaults(answers: z.output<typeof answersObject>) {
     },
     fee: withFeeDefaults(answers),
     deposit: {
-      nonRefundable: answers.deposit?.nonRefundable ?? true,
+      // A consumer's deposit is never forfeit beyond what is owed: consumer law (消費者契約法9条1号,
+      // CRA 2015 Sch 2, Cal. Civ. Code 1671(d)) voids a forfeit above the real loss, so it is refundable.
+      nonRefundable: answers.client.kind === 'consumer' ? false : (answers.deposit?.nonRefundable ?? true),
       percent: answers.deposit?.percent ?? defaultDepositPercent(answers.client.relationship),
     },
     paperSize: answers.paperSize ?? defaultPaperSize(answers.fee.currency),

@@ -6,13 +6,14 @@
 import type { Answers } from '../answers/schema.ts';
 import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
 import { money, type Money } from '../answers/money.ts';
+import { placeFor, requirePlace } from '../jurisdictions/place-for.ts';
 import { formatsFor } from '../language/format.ts';
 import { contractMoney, ending, exampleEndingInput, taxRateOf, WITHHOLDING_RATES, WITHHOLDING_THRESHOLD_YEN, type Bill } from './settlement.ts';
 
 const ja = formatsFor('ja');
 
-/** Small claims (少額訴訟, Code of Civil Procedure art. 368): money claims of ¥600,000 or less. */
-export const SMALL_CLAIMS_LIMIT_YEN = 600_000;
+/** Small claims (少額訴訟, Code of Civil Procedure art. 368): money claims up to jurisdictions/places/jp.yaml's limit (¥600,000). */
+export const SMALL_CLAIMS_LIMIT_YEN = requirePlace('Japan').smallClaims.limit;
 
 export interface JaPartyFacts {
   name: string;
@@ -49,7 +50,10 @@ export interface JaContractFacts {
     /** No employees: a 特定受託事業者 under the Freelance Act, which the contract then names. */
     protectedByFreelanceAct: boolean;
   };
-  client: JaPartyFacts;
+  client: JaPartyFacts & {
+    /** A private person (消費者): 消費者契約法9条1号 limits the deposit kept and the kill fee to the average loss; no Freelance Act. */
+    isConsumer: boolean;
+  };
   /** 請負 (a result, fixed price) or 準委任 (services: hourly or retainer). */
   contractKind: string;
   isUkeoi: boolean;
@@ -98,6 +102,8 @@ export interface JaContractFacts {
     unresponsiveDays: number;
     percent: string;
     hasKillFee: boolean;
+    /** 消費税 on the キャンセル料: not in Japan, where it is 損害賠償金 (不課税). */
+    taxed: boolean;
     example: {
       workDone: string;
       hours: string;
@@ -122,6 +128,8 @@ export interface JaContractFacts {
     summaryCourt: string;
     smallClaims: boolean;
     smallClaimsLimit: string;
+    /** 消費者契約法9条1号 as jurisdictions/places/jp.yaml words it, for a consumer client. */
+    consumerRule: string;
   };
   ownership: {
     copyright: 'assign-to-client' | 'retain-and-license';
@@ -213,9 +221,10 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       isCompany,
       registrationNumber: answers.freelancer.invoiceRegistrationNumber ?? '',
       isRegistered: Boolean(answers.freelancer.invoiceRegistrationNumber),
-      protectedByFreelanceAct: !answers.freelancer.hasEmployees,
+      // The Act governs work a business (業務委託事業者) gives out; a private client is not one.
+      protectedByFreelanceAct: !answers.freelancer.hasEmployees && answers.client.kind !== 'consumer',
     },
-    client: partyFacts(answers.client, clientIsCompany),
+    client: { ...partyFacts(answers.client, clientIsCompany), isConsumer: answers.client.kind === 'consumer' },
     contractKind: isUkeoi ? '請負' : '準委任',
     isUkeoi,
     project: {
@@ -262,6 +271,7 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       unresponsiveDays: answers.killFee.unresponsiveDays,
       percent: ja.percent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      taxed: placeFor(answers).killFeeTaxed,
       example: {
         workDone: fee.model === 'retainer' ? '' : ja.money(result.workDone),
         hours: fee.model === 'hourly' ? ja.count(input.hoursWorked ?? 0) : '',
@@ -286,6 +296,7 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       summaryCourt: summaryCourt(seat),
       smallClaims: answers.jurisdiction.smallClaims,
       smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+      consumerRule: placeFor(answers).consumer?.ruleJa ?? '',
     },
     ownership: {
       copyright: answers.ownership.copyright,

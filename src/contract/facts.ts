@@ -5,6 +5,7 @@ import type { Answers, Party } from '../answers/schema.ts';
 import { formatLongDate } from '../answers/dates.ts';
 import { formatMoney, formatPercent, money, type Money } from '../answers/money.ts';
 import { contractMoney, ending, exampleEndingInput, taxRateOf, type Bill } from './settlement.ts';
+import { placeFor, venueInWords, withArticle } from '../jurisdictions/place-for.ts';
 
 export interface PartyFacts {
   name: string;
@@ -28,7 +29,12 @@ export interface Figures {
 export interface ContractFacts {
   effectiveDate: string;
   freelancer: PartyFacts;
-  client: PartyFacts & { relationship: 'new' | 'returning'; isReturning: boolean };
+  client: PartyFacts & {
+    relationship: 'new' | 'returning';
+    isReturning: boolean;
+    /** A private person buying for themselves: the place's consumer rule limits the deposit kept and the kill fee. */
+    isConsumer: boolean;
+  };
   project: {
     name: string;
     description: string;
@@ -96,6 +102,8 @@ export interface ContractFacts {
     unresponsiveDaysText: string;
     percent: string;
     hasKillFee: boolean;
+    /** Whether the contract's tax is added to the kill fee: not where the place treats it as compensation. */
+    taxed: boolean;
     /** The example ending the contract works through, every figure from the settlement model. */
     example: {
       /** The value of the work done: "$2,400.00" (empty for a retainer). */
@@ -127,9 +135,17 @@ export interface ContractFacts {
     lawPhrase: string;
     /** "the courts of Multnomah County, Oregon", "the Tokyo District Court", "the courts of London" */
     courtsPhrase: string;
-    /** "the small claims court for Multnomah County, Oregon", "the small claims court for the area the Tokyo District Court serves" */
+    /** From the place data: "the small claims department of the Oregon Circuit Court in Multnomah County", "the small claims track of the County Court";
+     * for a place the data does not hold, "any small-claims procedure the courts of Paris offer". */
     smallClaimsPhrase: string;
     smallClaims: boolean;
+    /** Whether the place data holds the place of the venue, so its small-claims route is named. */
+    knowsSmallClaimsRoute: boolean;
+    /** The place's consumer law, "the Consumer Rights Act 2015, Schedule 2", or "the law that governs this Agreement". */
+    consumerLaw: string;
+    /** The place's consumer rule in one sentence; empty when the data holds none. */
+    consumerRule: string;
+    hasConsumerRule: boolean;
   };
   ownership: {
     copyright: 'assign-to-client' | 'retain-and-license';
@@ -156,39 +172,6 @@ export const daysText = (days: number) => `${days} ${days === 1 ? 'day' : 'days'
 
 /** "30 days' notice", "1 day's notice" */
 export const noticeText = (days: number) => `${daysText(days)}${days === 1 ? '’s' : '’'} notice`;
-
-// "State of Oregon" reads as "the State of Oregon" inside a sentence, and so
-// does a name that starts with "Netherlands" or "Philippines" ("the Netherlands
-// Antilles"), but not one that only ends with it ("Amsterdam, Netherlands").
-function withArticle(place: string): string {
-  return /^(state|commonwealth|province|republic|kingdom|district|territory|canton|federation|principality|grand duchy|united)\s+(of|states|kingdom|arab)\b/i.test(place) ||
-    /^(netherlands|philippines)\b/i.test(place)
-    ? `the ${place}`
-    : place;
-}
-
-// A venue is either a court ("Tokyo District Court", "the High Court of
-// Justice", "the courts of London") or a place ("Multnomah County, Oregon",
-// "Paris", "Japan"). Each reads differently inside a sentence.
-const NAMES_COURTS = /^(the\s+)?courts?\s+(of|in|for)\s+/i;
-const NAMES_A_COURT = /\b(court|courts|tribunal|tribunale|gericht|juzgado)\b|裁判所/i;
-
-/** The venue as the object of "brought in ...". */
-export function courtsPhrase(venue: string): string {
-  const courtsOf = NAMES_COURTS.exec(venue);
-  if (courtsOf) return `the courts ${courtsOf[2]!.toLowerCase()} ${withArticle(venue.slice(courtsOf[0].length))}`;
-  // "The High Court" reads "the High Court": one article, in lower case.
-  if (NAMES_A_COURT.test(venue)) return `the ${venue.replace(/^the\s/i, '')}`;
-  return `the courts of ${withArticle(venue)}`;
-}
-
-/** Where a small claim goes: the small claims court for the place, or for the area a named court serves. */
-export function smallClaimsPhrase(venue: string): string {
-  const courtsOf = NAMES_COURTS.exec(venue);
-  if (courtsOf) return `the small claims court for ${withArticle(venue.slice(courtsOf[0].length))}`;
-  if (NAMES_A_COURT.test(venue)) return `the small claims court for the area ${courtsPhrase(venue)} serves`;
-  return `the small claims court for ${withArticle(venue)}`;
-}
 
 const hoursText = (hours: number) => Number(hours.toFixed(2)).toLocaleString('en-US');
 
@@ -237,6 +220,24 @@ function exampleFacts(answers: Answers): ContractFacts['killFee']['example'] {
   };
 }
 
+function jurisdictionFacts(answers: Answers): ContractFacts['jurisdiction'] {
+  const place = placeFor(answers);
+  const { governingLaw, venue, smallClaims, place: japanesePlace } = answers.jurisdiction;
+  return {
+    governingLaw,
+    venue,
+    ...(japanesePlace === undefined ? {} : { place: japanesePlace }),
+    lawPhrase: `the laws of ${withArticle(governingLaw)}`,
+    courtsPhrase: place.courtsPhrase,
+    smallClaimsPhrase: place.smallClaimsPhrase ?? `any small-claims procedure ${venueInWords(venue)} offer`,
+    smallClaims,
+    knowsSmallClaimsRoute: place.smallClaimsPhrase !== undefined,
+    consumerLaw: place.consumer?.law ?? 'the law that governs this Agreement',
+    consumerRule: place.consumer?.rule ?? '',
+    hasConsumerRule: place.consumer !== undefined,
+  };
+}
+
 export function computeFacts(answers: Answers, ref: Record<string, string> = {}): ContractFacts {
   const { fee, project } = answers;
   const figures = contractMoney(answers);
@@ -249,6 +250,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       ...partyFacts(answers.client),
       relationship: answers.client.relationship,
       isReturning: answers.client.relationship === 'returning',
+      isConsumer: answers.client.kind === 'consumer',
     },
     project: {
       name: project.name,
@@ -306,14 +308,10 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       unresponsiveDaysText: daysText(answers.killFee.unresponsiveDays),
       percent: formatPercent(answers.killFee.percentOfRemainingFee),
       hasKillFee: answers.killFee.percentOfRemainingFee > 0,
+      taxed: placeFor(answers).killFeeTaxed,
       example: exampleFacts(answers),
     },
-    jurisdiction: {
-      ...answers.jurisdiction,
-      lawPhrase: `the laws of ${withArticle(answers.jurisdiction.governingLaw)}`,
-      courtsPhrase: courtsPhrase(answers.jurisdiction.venue),
-      smallClaimsPhrase: smallClaimsPhrase(answers.jurisdiction.venue),
-    },
+    jurisdiction: jurisdictionFacts(answers),
     ownership: {
       copyright: answers.ownership.copyright,
       portfolioUse: answers.ownership.portfolioUse,

@@ -14,6 +14,7 @@
 import type { Answers } from '../answers/schema.ts';
 import { addDays, daysBetween, formatLongDate } from '../answers/dates.ts';
 import { formatPercent, money, toMajor, type Money } from '../answers/money.ts';
+import { placeFor } from '../jurisdictions/place-for.ts';
 
 /** A tax as the contract names it: "VAT" at 20%, "消費税" at 10%. */
 export interface TaxRate {
@@ -365,13 +366,25 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
 
   const workLabel = fee.model === 'hourly' ? `Work done: ${hoursText(Math.max(0, input.hoursWorked ?? 0))} hours at the hourly rate` : 'Work done';
   const lines: BillLine[] = [line('work-done', workLabel, workDone), ...expenseItems];
-  if (killFee.minor > 0) lines.push(line('kill-fee', `Kill fee: ${formatPercent(killFeePercent)} of the fee not yet earned`, killFee));
+  // Where the place treats a kill fee as compensation, not a price (Japan: 不課税, NTA タックスアンサー 6253), it bears no tax.
+  if (killFee.minor > 0) lines.push(line('kill-fee', `Kill fee: ${formatPercent(killFeePercent)} of the fee not yet earned`, killFee, placeFor(answers).killFeeTaxed));
   // Credits never take the bill below zero: what is paid beyond what is owed is kept or refunded below.
   const depositCredited = deposit.minor < earned.minor ? deposit : earned;
-  if (depositCredited.minor > 0) lines.push(line('deposit-credit', 'Deposit paid, credited', negate(depositCredited)));
   const left = earned.minor - depositCredited.minor;
   const paymentsCredited: Money = { minor: Math.min(paymentsMade.minor, left), currency };
-  if (paymentsCredited.minor > 0) lines.push(line('payment-credit', 'Payments already made, credited', negate(paymentsCredited)));
+  // What was paid in advance (net, its tax paid with it) is set first against the taxed lines; only
+  // the rest meets an untaxed kill fee, as an untaxed credit, so the tax is never below zero.
+  let taxedLeft = taxRateOf(answers) ? sum(currency, lines.filter((l) => l.taxable).map((l) => l.amount)).minor : Number.POSITIVE_INFINITY;
+  let untaxedCredit = 0;
+  const credit = (kind: LineKind, label: string, amount: Money) => {
+    const taxed = Math.min(amount.minor, taxedLeft);
+    taxedLeft -= taxed;
+    untaxedCredit += amount.minor - taxed;
+    if (taxed > 0) lines.push(line(kind, label, negate({ minor: taxed, currency })));
+    if (amount.minor > taxed) lines.push(line(kind, `${label} against the kill fee`, negate({ minor: amount.minor - taxed, currency }), false));
+  };
+  credit('deposit-credit', 'Deposit paid, credited', depositCredited);
+  credit('payment-credit', 'Payments already made, credited', paymentsCredited);
   const bill = makeBill(lines, { currency, tax: taxRateOf(answers), withholding: fee.withholding });
 
   // What was paid beyond what is owed: after an ending the Client caused, a
@@ -381,7 +394,14 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
   const keepsDeposit = cause === 'client' && answers.deposit.nonRefundable;
   const depositKept = keepsDeposit ? depositBeyond : zero(currency);
   const refund: Money = { minor: beyond.minor - depositKept.minor, currency };
-  const refundBill = refund.minor > 0 ? makeBill([line('deposit-credit', 'Paid in advance beyond the work done, refunded', refund)], { currency, tax: taxRateOf(answers) }) : undefined;
+  // The tax paid with an advance that now meets an untaxed kill fee is owed back with the refund.
+  const taxRate = taxRateOf(answers);
+  const prepaidTax = taxRate && untaxedCredit > 0 ? taxesOn([line('deposit-credit', '', { minor: untaxedCredit, currency })], [taxRate], currency)[0]!.amount : zero(currency);
+  const refundLines = [
+    ...(refund.minor > 0 ? [line('deposit-credit', 'Paid in advance beyond the work done, refunded', refund)] : []),
+    ...(prepaidTax.minor > 0 ? [line('deposit-credit', `${taxRate!.label} paid in advance on the part credited against the kill fee, refunded`, prepaidTax, false)] : []),
+  ];
+  const refundBill = refundLines.length > 0 ? makeBill(refundLines, { currency, tax: taxRate }) : undefined;
   return {
     cause,
     currency,

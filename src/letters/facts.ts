@@ -6,6 +6,7 @@ import { addDays, formatLongDate } from '../answers/dates.ts';
 import { formatMoney } from '../answers/money.ts';
 import { firstLateFeeDate, LATE_FEE_PERIOD_DAYS, lateFigures } from '../contract/settlement.ts';
 import { computeFacts, daysText, type ContractFacts } from '../contract/facts.ts';
+import { placeFor } from '../jurisdictions/place-for.ts';
 import { DEADLINE_DAYS, type LetterRequest } from './request.ts';
 
 // The late-fee arithmetic lives with the rest of the money (contract/settlement.ts).
@@ -42,6 +43,8 @@ export interface LetterFacts extends ContractFacts {
     lateFeeStarts: string;
     howToPay: string;
     hasHowToPay: boolean;
+    /** The balance is within the small-claims limit of the place (jurisdictions/places/), in its currency. */
+    withinSmallClaims: boolean;
   };
 }
 
@@ -50,7 +53,14 @@ const periodsText = (periods: number) =>
   `${PERIOD_WORDS[periods] ?? String(periods)} full ${LATE_FEE_PERIOD_DAYS}-day ${periods === 1 ? 'period' : 'periods'}`;
 
 export function computeLetterFacts(answers: Answers, letter: LetterRequest['letter']): LetterFacts {
-  return { ...computeFacts(answers), letter: letterOwnFacts(answers.fee, letter) };
+  const place = placeFor(answers);
+  // Without a deadline asked for, the place's pre-action norm (England: 14 days, 30 for a consumer), else the default.
+  const own = letterOwnFacts(answers.fee, { ...letter, deadlineDays: letter.deadlineDays ?? place.preActionDays });
+  const limit = place.smallClaimsLimit;
+  const balance = letter.invoice ? lateFigures(letter.invoice, answers.fee.currency, answers.fee.lateFeePercentPerMonth, letter.date).balance : undefined;
+  // Small claims only for a balance the route takes: a limit in another currency cannot be compared, so the ordinary courts are named.
+  const withinSmallClaims = Boolean(limit && balance && limit.currency === balance.currency && balance.minor <= limit.minor);
+  return { ...computeFacts(answers), letter: { ...own, withinSmallClaims } };
 }
 
 /** The letter's own facts (`it.letter.*`); the fee gives the currency and the late-fee rate. */
@@ -91,5 +101,6 @@ export function letterOwnFacts(
       hasCalled: Boolean(letter.calledOn),
       noticeOrdinal: noticeOrdinal(figures?.daysLate ?? 0),
       lateFeeStarts: invoice ? formatLongDate(firstLateFeeDate(invoice.dueDate)) : '',
+      withinSmallClaims: false,
   };
 }

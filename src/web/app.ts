@@ -18,6 +18,7 @@ import { PROJECT_ROOT } from '../project-root.ts';
 import { STANDALONE_STYLE_CSP_HASH } from '../render/html.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
+import { places } from '../jurisdictions/places.ts';
 import { japaneseContractEdition } from '../contract/edition-ja.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
@@ -127,6 +128,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const library = options.library ?? loadContractLibrary();
   // The other languages' libraries are checked at start-up too, so a wording mistake stops the server.
   japaneseContractEdition();
+  // The place data (jurisdictions/places/) too: a wrong or unsourced fact stops the server with the file and field named.
+  places();
   // Every language's words, checked against English: a missing or unknown key stops the server with the file named.
   loadCatalogues(options.messagesDir);
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;

@@ -61,11 +61,11 @@ describe('new client, fixed price (the article\'s main case)', () => {
     expect(text).toContain('it owes $2,400.00 plus a kill fee of 25% of $9,600.00 ($2,400.00), $4,800.00 in all');
   });
 
-  it('names Oregon law, the Multnomah County courts and small claims', () => {
+  it('names Oregon law, the Multnomah County circuit court and its small claims department', () => {
     const text = textOf(contract, 'governing-law');
     expect(text).toContain('the laws of the State of Oregon');
-    expect(text).toContain('the courts of Multnomah County, Oregon');
-    expect(text).toContain('small claims court');
+    expect(text).toContain('brought in the Oregon Circuit Court for Multnomah County');
+    expect(text).toContain('in the small claims department of the Oregon Circuit Court in Multnomah County.');
   });
 
   it('assigns copyright on full payment and keeps a portfolio licence', () => {

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
-import { courtsPhrase, smallClaimsPhrase } from '../../src/contract/facts.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
 import type { Contract, Table } from '../../src/contract/tree.ts';
@@ -81,19 +80,28 @@ describe('the silence trigger is precise', () => {
   });
 });
 
-describe('venue wording reads right for any answer', () => {
+describe('the venue and small-claims sentences name courts that exist (issue 23, point 8)', () => {
+  // Before: "the small claims court for the area the County Court at Bristol serves",
+  // "... for Amsterdam", "... for the area the Tokyo District Court serves".
   it.each([
-    ['Tokyo District Court', 'the Tokyo District Court', 'the small claims court for the area the Tokyo District Court serves'],
-    ['Multnomah County, Oregon', 'the courts of Multnomah County, Oregon', 'the small claims court for Multnomah County, Oregon'],
-    ['Paris', 'the courts of Paris', 'the small claims court for Paris'],
-    ['the courts of London', 'the courts of London', 'the small claims court for London'],
-    ['United Kingdom', 'the courts of the United Kingdom', 'the small claims court for the United Kingdom'],
-  ])('%s', (venue, courts, smallClaims) => {
-    expect(courtsPhrase(venue)).toBe(courts);
-    expect(smallClaimsPhrase(venue)).toBe(smallClaims);
-    const text = textOf(contract('new-client-fixed', (i) => (i.jurisdiction.venue = venue)), 'governing-law');
+    ['England and Wales', 'the County Court at Bristol', 'the County Court at Bristol', 'the small claims track of the County Court'],
+    ['England and Wales', 'Bristol', 'the courts of England and Wales sitting in Bristol', 'the small claims track of the County Court'],
+    ['Netherlands', 'Amsterdam', 'the Rechtbank Amsterdam (district court)', 'the kantonrechter (subdistrict judge) of the Rechtbank Amsterdam'],
+    ['Netherlands', 'Utrecht', 'the Rechtbank Midden-Nederland (district court)', 'the kantonrechter (subdistrict judge) of the Rechtbank Midden-Nederland'],
+    ['Japan', 'Tokyo', 'the Tokyo District Court or the Tokyo Summary Court (according to the amount)', 'the small claims procedure (shōgaku soshō) of the Tokyo Summary Court'],
+    ['Japan', 'Tokyo District Court', 'the Tokyo District Court', 'the small claims procedure (shōgaku soshō) of a summary court'],
+    ['State of Oregon', 'Multnomah County, Oregon', 'the Oregon Circuit Court for Multnomah County', 'the small claims department of the Oregon Circuit Court in Multnomah County'],
+    ['State of Oregon', 'Portland', 'the Oregon Circuit Court for the county that includes Portland', 'the small claims department of the Oregon Circuit Court in Portland'],
+    // A place the data does not hold: no court is named that may not exist.
+    ['Ruritania', 'Strelsau', 'the courts of Strelsau', 'any small-claims procedure the courts of Strelsau offer'],
+  ])('%s, venue %s', (law, venue, courts, smallClaims) => {
+    const text = textOf(contract('new-client-fixed', (i) => {
+      i.jurisdiction.governingLaw = law;
+      i.jurisdiction.venue = venue;
+    }), 'governing-law');
     expect(text).toContain(`brought in ${courts}, and each Party`);
-    expect(text).toContain(`in ${smallClaims}.`);
+    expect(text).toContain(`within the small-claims limit in ${smallClaims}.`);
+    expect(text).not.toMatch(/small claims court for/);
   });
 });
 

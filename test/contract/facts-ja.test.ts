@@ -129,6 +129,7 @@ describe('the worked ending', () => {
       unresponsiveDays: 10,
       percent: '20%',
       hasKillFee: true,
+      taxed: false,
       example: {
         workDone: '96,000円',
         hours: '16',
@@ -181,6 +182,7 @@ describe('the courts and the rest', () => {
       summaryCourt: '横浜簡易裁判所',
       smallClaims: false,
       smallClaimsLimit: '600,000円',
+      consumerRule: expect.stringContaining('消費者契約法第9条第1項第1号'),
     });
   });
 

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema, type Answers } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { money } from '../../src/answers/money.ts';
-import { computeFacts, computeFigures, courtsPhrase, daysText, noticeText, smallClaimsPhrase } from '../../src/contract/facts.ts';
+import { computeFacts, computeFigures, daysText, noticeText } from '../../src/contract/facts.ts';
+import { venueInWords } from '../../src/jurisdictions/place-for.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -242,27 +243,27 @@ describe('the law and the courts', () => {
     expect(clause(a, 'governing-law')).toContain(`This Agreement is governed by ${phrase}.`);
   });
 
+  // A venue that names courts keeps its words; a place the data does not hold is "the courts of" it.
   it.each([
-    ['the courts in Paris', 'the courts in Paris', 'the small claims court for Paris'],
-    ['Courts for Kent', 'the courts for Kent', 'the small claims court for Kent'],
-    ['The Courts of the State of Oregon', 'the courts of the State of Oregon', 'the small claims court for the State of Oregon'],
-    ['courts of State of Oregon', 'the courts of the State of Oregon', 'the small claims court for the State of Oregon'],
-    ['The High Court of Justice', 'the High Court of Justice', 'the small claims court for the area the High Court of Justice serves'],
-    ['the\tHigh Court', 'the High Court', 'the small claims court for the area the High Court serves'],
+    ['the courts in Paris', 'the courts in Paris'],
+    ['Courts for Kent', 'the courts for Kent'],
+    ['The Courts of the State of Oregon', 'the courts of the State of Oregon'],
+    ['courts of State of Oregon', 'the courts of the State of Oregon'],
+    ['The High Court of Justice', 'the High Court of Justice'],
+    ['the\tHigh Court', 'the High Court'],
     // "the" inside a court's name is not its article.
-    ['Supreme Court of the United Kingdom', 'the Supreme Court of the United Kingdom', 'the small claims court for the area the Supreme Court of the United Kingdom serves'],
-    ['Theatre District Court', 'the Theatre District Court', 'the small claims court for the area the Theatre District Court serves'],
-    ['Tribunal de Paris', 'the Tribunal de Paris', 'the small claims court for the area the Tribunal de Paris serves'],
-    ['Amtsgericht München', 'the courts of Amtsgericht München', 'the small claims court for Amtsgericht München'],
-    ['Landgericht Berlin', 'the courts of Landgericht Berlin', 'the small claims court for Landgericht Berlin'],
-    ['Juzgado de Madrid', 'the Juzgado de Madrid', 'the small claims court for the area the Juzgado de Madrid serves'],
-    ['東京地方裁判所', 'the 東京地方裁判所', 'the small claims court for the area the 東京地方裁判所 serves'],
-    ['State of Oregon', 'the courts of the State of Oregon', 'the small claims court for the State of Oregon'],
-    ['Theodore County', 'the courts of Theodore County', 'the small claims court for Theodore County'],
-    ['Courtenay, British Columbia', 'the courts of Courtenay, British Columbia', 'the small claims court for Courtenay, British Columbia'],
-  ])('%s: "%s", "%s"', (venue, courts, smallClaims) => {
-    expect(courtsPhrase(venue)).toBe(courts);
-    expect(smallClaimsPhrase(venue)).toBe(smallClaims);
+    ['Supreme Court of the United Kingdom', 'the Supreme Court of the United Kingdom'],
+    ['Theatre District Court', 'the Theatre District Court'],
+    ['Tribunal de Paris', 'the Tribunal de Paris'],
+    ['Amtsgericht München', 'the Amtsgericht München'],
+    ['Landgericht Berlin', 'the Landgericht Berlin'],
+    ['Juzgado de Madrid', 'the Juzgado de Madrid'],
+    ['東京地方裁判所', 'the 東京地方裁判所'],
+    ['State of Oregon', 'the courts of the State of Oregon'],
+    ['Theodore County', 'the courts of Theodore County'],
+    ['Courtenay, British Columbia', 'the courts of Courtenay, British Columbia'],
+  ])('%s: "%s"', (venue, courts) => {
+    expect(venueInWords(venue)).toBe(courts);
   });
 });
 

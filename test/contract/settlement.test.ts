@@ -167,6 +167,9 @@ describe('PRODUCT.md worked examples: what is owed at an ending', () => {
   it('approved expenses are owed at cost and taxed with the rest', () => {
     const vat = answers('new-client-fixed', (input) => {
       input.fee.tax = { label: 'VAT', percent: 20 };
+      // Under English law a kill fee bears VAT (HMRC Brief 2/2022); in Oregon it would not.
+      input.jurisdiction.governingLaw = 'England and Wales';
+      input.jurisdiction.venue = 'London';
     });
     const result = ending(vat, { workDoneAmount: 9000, expenses: [{ description: 'Stock photos', amount: 250 }] });
     // 9,000 + 250 + 750 − 6,000 = 4,000 net; VAT 800

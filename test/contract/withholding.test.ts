@@ -62,7 +62,9 @@ describe('the Tokyo contract: ¥1,200,000 with a 50% deposit, for an individual'
     // Work done 900,000 + kill fee 50% of 300,000 = 1,050,000, less the 600,000 deposit: 450,000 owed.
     expect(owed.net).toEqual(yen(450_000));
     expect(owed.deductions[0]!.amount).toEqual(yen(-45_945));
-    expect(owed.total).toEqual(yen(450_000 + 45_000 - 45_945));
+    // 消費税 on the work only: the kill fee is compensation, 不課税 (issue 23, point 1), so 10% of 900,000 − 600,000.
+    expect(owed.taxes[0]!.amount).toEqual(yen(30_000));
+    expect(owed.total).toEqual(yen(450_000 + 30_000 - 45_945));
   });
 
   it('a company freelancer is paid in full', () => {

@@ -39,6 +39,7 @@ describe('an English letter without an invoice', () => {
       hasCalled: false,
       noticeOrdinal: 'first',
       lateFeeStarts: '',
+      withinSmallClaims: false,
     });
   });
 });

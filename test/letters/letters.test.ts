@@ -127,7 +127,7 @@ describe("each letter says what the article's letter says, with the right figure
     expect(text).toContain('The outstanding balance for this project is $6,090.00');
     expect(text).toContain('originally due on March 12, 2027');
     expect(text).toContain('within 14 days, by May 10, 2027');
-    expect(text).toContain('starting with a claim in the small claims court for Multnomah County, Oregon, as our agreement allows');
+    expect(text).toContain('starting with a claim in the small claims department of the Oregon Circuit Court in Multnomah County, as our agreement allows');
     expect(text).toContain('You can send payment as follows: Bank transfer to Lee Studio LLC\nIBAN US00 1234 5678');
     expect(text).toContain('You can reach me at jordan@leestudio.example or +1 503 555 0142.');
     expect(text).toContain('This is my final letter regarding this invoice.');
@@ -282,15 +282,57 @@ describe('the final notice threatens only what the contract provides', () => {
     input.answers.jurisdiction.smallClaims = false;
     const text = email('final-notice', input);
     expect(text).not.toMatch(/small claims/i);
-    expect(text).toContain('to recover it in the courts of Multnomah County, Oregon, where our agreement places any dispute');
+    expect(text).toContain('to recover it in the Oregon Circuit Court for Multnomah County, where our agreement places any dispute');
   });
 
   it('a Tokyo venue reads as a court, not "the courts of Tokyo District Court"', () => {
     const input = letterInput();
+    input.answers.jurisdiction.governingLaw = 'Japan';
     input.answers.jurisdiction.venue = 'Tokyo District Court';
     const text = email('final-notice', input);
-    expect(text).toContain('a claim in the small claims court for the area the Tokyo District Court serves');
+    // A dollar balance cannot be set against the yen limit of 少額訴訟: the ordinary court is named.
+    expect(text).toContain('to recover it in the Tokyo District Court, where our agreement places any dispute');
     expect(text).not.toContain('courts of Tokyo District Court');
+  });
+
+  // Issue 23, point 8: the final notice named small claims for $60,000 in Oregon (limit $10,000).
+  it('a balance above the place\'s small-claims limit goes to the ordinary court, one within it to small claims', () => {
+    const above = letterInput();
+    above.letter.invoice!.amount = 60_000;
+    const aboveText = email('final-notice', above);
+    expect(aboveText).not.toMatch(/small claims/i);
+    expect(aboveText).toContain('to recover it in the Oregon Circuit Court for Multnomah County, where our agreement places any dispute');
+    const within = letterInput();
+    within.letter.invoice!.amount = 9_000;
+    expect(email('final-notice', within)).toContain('starting with a claim in the small claims department of the Oregon Circuit Court in Multnomah County');
+  });
+
+  it('a place the data does not hold names no small-claims court in the final notice', () => {
+    const input = letterInput();
+    input.answers.jurisdiction.governingLaw = 'Ruritania';
+    input.answers.jurisdiction.venue = 'Strelsau';
+    const text = email('final-notice', input);
+    expect(text).not.toMatch(/small claims/i);
+    expect(text).toContain('to recover it in the courts of Strelsau, where our agreement places any dispute');
+  });
+
+  it('England: without a deadline asked for, the final notice gives the 14 days of the pre-action practice direction', () => {
+    const input = letterInput();
+    input.answers.jurisdiction.governingLaw = 'England and Wales';
+    input.answers.jurisdiction.venue = 'the courts of England and Wales sitting in London';
+    input.answers.fee.currency = 'GBP';
+    delete input.letter.deadlineDays;
+    const text = email('final-notice', input);
+    expect(text).toContain('within 14 days, by May 10, 2027');
+    expect(text).toContain('starting with a claim in the small claims track of the County Court');
+  });
+
+  it('with kill fee 0 the pause letter does not promise "no kill fee"', () => {
+    const input = letterInput();
+    input.answers.killFee.percentOfRemainingFee = 0;
+    const text = email('work-paused', input);
+    expect(text).toContain('A pause is not an ending of our agreement.');
+    expect(text).not.toMatch(/kill fee/);
   });
 
   it('takes the contract\'s payment method when the letter gives none', () => {

@@ -238,6 +238,12 @@ const STEP_SPECS: readonly StepSpec[] = [
         answers: ['client.relationship', 'client.troubleBefore'],
         options: [{ value: 'new' }, { value: 'returning' }, { value: 'returning-trouble' }],
       },
+      {
+        name: 'client.kind',
+        kind: 'radios',
+        options: [{ value: 'business' }, { value: 'consumer' }],
+        prefill: () => 'business',
+      },
     ],
   },
   {
