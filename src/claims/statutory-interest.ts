@@ -94,10 +94,13 @@ function rateOn(table: RateTable, date: string): number | undefined {
   return percent;
 }
 
-/** 31 December before a day in January-June, 30 June before a day in July-December (UK rate order, art. 4). */
-function referenceDateFor(start: string): string {
-  const year = Number(start.slice(0, 4));
-  return Number(start.slice(5, 7)) <= 6 ? `${year - 1}-12-31` : `${year}-06-30`;
+/**
+ * UK: the rate is the one "prevailing at the end of the relevant day" (Act s. 4(2)), the due date: 8 points over
+ * Bank Rate on 31 December for a due date in January-June, on 30 June for one in July-December (SI 2002/1675 art. 4).
+ */
+function referenceDateFor(dueDate: string): string {
+  const year = Number(dueDate.slice(0, 4));
+  return Number(dueDate.slice(5, 7)) <= 6 ? `${year - 1}-12-31` : `${year}-06-30`;
 }
 
 /** The first day of the half year `date` falls in. */
@@ -148,7 +151,7 @@ export function statutoryRemedy(book: StatuteBook, statute: LatePaymentStatute, 
   if (debt.asOf < start || debt.amount.minor <= 0) return { status: 'not-applicable', statute, reason: 'not-late' };
 
   const table = book.rates.get(statute.interest.reference)!;
-  const fixedDate = statute.interest.fixed === 'at-reference-date' ? referenceDateFor(start) : start;
+  const fixedDate = statute.interest.fixed === 'at-reference-date' ? referenceDateFor(debt.dueDate) : start;
   const fixedRate = statute.interest.fixed === 'by-half-year' ? undefined : rateOn(table, fixedDate);
   if (statute.interest.fixed !== 'by-half-year' && fixedRate === undefined) return { status: 'rate-unknown', statute, table: table.id, date: fixedDate };
 

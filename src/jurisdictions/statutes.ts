@@ -45,7 +45,7 @@ const rateTableSchema = z.strictObject({
 
 const interestSchema = z.strictObject({
   reference: id,
-  // at-reference-date: the reference rate on 31 December / 30 June before the half year the interest starts in,
+  // at-reference-date: the reference rate on 31 December / 30 June before the half year the due date falls in,
   //   fixed for the whole delay (UK); by-half-year: each half year at that half year's rate (DE, FR, NL);
   //   at-start: the rate of the day the interest starts, for the whole delay (JP).
   fixed: z.enum(['at-reference-date', 'by-half-year', 'at-start']),

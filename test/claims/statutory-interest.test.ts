@@ -32,7 +32,8 @@ describe('worked examples: the interest and compensation a person computes from 
   it.each([
     {
       example: 'England: £5,000 due 15 Jan 2026, to 16 Mar 2026',
-      // Late Payment Act s. 4, SI 2002/1675 art. 4: interest from 16 Jan 2026, reference date 31 Dec 2025,
+      // Late Payment Act s. 4(2), SI 2002/1675 art. 4: interest from 16 Jan 2026 at the rate prevailing at the end of
+      // the due date, a January date, so Bank Rate on the reference date 31 Dec 2025:
       // Bank Rate 3.75% (cut 18 Dec 2025) + 8 = 11.75%. Days: 16 (Jan) + 28 (Feb) + 16 (Mar) = 60.
       // 5,000 x 11.75% x 60/365 = 587.50 x 60 / 365 = 96.5753 -> £96.58. s. 5A(2)(b): £1,000-£9,999.99 -> £70.
       args: ['GB-EAW', 5000, 'GBP', '2026-01-15', '2026-03-16'] as const,
@@ -40,18 +41,25 @@ describe('worked examples: the interest and compensation a person computes from 
     },
     {
       example: 'England: £800 due 31 Jul 2025, to 29 Oct 2025',
-      // Interest from 1 Aug 2025, reference date 30 Jun 2025: Bank Rate 4.25% (from 8 May 2025) + 8 = 12.25%.
+      // Due date in July: reference date 30 Jun 2025, Bank Rate 4.25% (from 8 May 2025) + 8 = 12.25%, from 1 Aug 2025.
       // Days: 31 + 30 + 29 = 90. 800 x 12.25% = 98; 98 x 90/365 = 24.1644 -> £24.16. s. 5A(2)(a): under £1,000 -> £40.
       args: ['GB-EAW', 800, 'GBP', '2025-07-31', '2025-10-29'] as const,
       expected: { days: 90, percents: [12.25], interest: '£24.16', compensation: '£40.00', lateCharge: 'statutory' },
     },
     {
       example: 'England: £12,000 due 20 Dec 2024, to 19 Jan 2025: the rate stays fixed after Bank Rate falls',
-      // Interest from 21 Dec 2024, reference date 30 Jun 2024: Bank Rate 5.25% (cut only on 1 Aug 2024) + 8 = 13.25%,
+      // Due date in December: reference date 30 Jun 2024, Bank Rate 5.25% (cut only on 1 Aug 2024) + 8 = 13.25%,
       // kept for the whole delay. Days: 11 + 19 = 30. 12,000 x 13.25% = 1,590; x 30/365 = 130.6849 -> £130.68.
       // s. 5A(2)(c): £10,000 or more -> £100.
       args: ['GB-EAW', 12000, 'GBP', '2024-12-20', '2025-01-19'] as const,
       expected: { days: 30, percents: [13.25], interest: '£130.68', compensation: '£100.00', lateCharge: 'statutory' },
+    },
+    {
+      example: 'England: £5,000 due 30 Jun 2025, to 29 Jul 2025: the due date, not the first day of interest, picks the half year',
+      // s. 4(2): the rate prevailing at the end of 30 June 2025, a January-June date: Bank Rate on 31 Dec 2024 was 4.75%
+      // (from 7 Nov 2024) + 8 = 12.75%. Days: 1-29 Jul = 29. 5,000 x 12.75% = 637.50; x 29/365 = 50.6507 -> £50.65. £70.
+      args: ['GB-EAW', 5000, 'GBP', '2025-06-30', '2025-07-29'] as const,
+      expected: { days: 29, percents: [12.75], interest: '£50.65', compensation: '£70.00', lateCharge: 'statutory' },
     },
     {
       example: 'Germany: €3,000 due 20 Jun 2025, to 20 Jul 2025, across the 1 July change',
@@ -70,7 +78,7 @@ describe('worked examples: the interest and compensation a person computes from 
     {
       example: 'Netherlands: €10,000 due 31 Mar 2025, to 30 Sep 2025',
       // BW 6:119a, 6:120(2): ECB rate + 8. 1 Apr-30 Jun: 91 days at 3.15 + 8 = 11.15%; 1 Jul-30 Sep: 92 days at 10.15%.
-      // 10,000 x 11.15% x 91/365 = 277.9863; 10,000 x 10.15% x 92/365 = 255.8356; total 533.8219 -> €533.82. BW 6:96(4): €40.
+      // 10,000 x 11.15% x 91/365 = 277.9863; 10,000 x 10.15% x 92/365 = 255.8356; total 533.8219 -> €533.82. BW 6:96: at least €40.
       args: ['NL', 10000, 'EUR', '2025-03-31', '2025-09-30'] as const,
       expected: { days: 183, percents: [11.15, 10.15], interest: '€533.82', compensation: '€40.00', lateCharge: 'statutory' },
     },
