@@ -39,6 +39,9 @@ describe('an English letter without an invoice', () => {
       hasCalled: false,
       noticeOrdinal: 'first',
       lateFeeStarts: '',
+      statutorySentence: '',
+      hasStatutory: false,
+      statutoryRows: [],
     });
   });
 });
