@@ -3,8 +3,10 @@
 // covers an engagement, and what it adds: the contract's sentence, the 30-day
 // default payment term and the damages for late payment. Every figure comes
 // from jurisdictions/statutes/; pure.
+import type { Answers } from '../answers/schema.ts';
 import { toMajor, type Money } from '../answers/money.ts';
-import type { FreelanceProtectionStatute } from '../jurisdictions/statutes.ts';
+import { freelanceStatuteFor, statuteBook, type FreelanceProtectionStatute, type StatuteBook } from '../jurisdictions/statutes.ts';
+import { clientKindOf, statutePlaceOf } from './place.ts';
 
 export interface Engagement {
   /** The contract's value in the statute's currency (the fee, or the estimate for hourly work). */
@@ -44,4 +46,22 @@ export function freelanceProtection(statute: FreelanceProtectionStatute, engagem
 /** What the statute lets the freelancer claim for an unpaid amount: the multiplier times it (twice, in all three states). */
 export function statutoryDamages(statute: FreelanceProtectionStatute, unpaid: Money): Money {
   return { minor: unpaid.minor * statute.damagesMultiplier.value, currency: unpaid.currency };
+}
+
+/**
+ * The contract's sentence naming the freelancer-protection statute of its place, or '' where none covers it.
+ * `value` is the contract's value (the fixed price, the hourly estimate, a retainer month).
+ */
+export function freelanceStatuteSentence(answers: Answers, value: Money, book: StatuteBook = statuteBook()): string {
+  const place = statutePlaceOf(answers);
+  const statute = place ? freelanceStatuteFor(place, book) : undefined;
+  if (!statute) return '';
+  const covered = freelanceProtection(statute, {
+    value,
+    effectiveDate: answers.effectiveDate,
+    // One person working alone; a freelancer with employees is a business the statutes do not cover.
+    soloFreelancer: !answers.freelancer.hasEmployees,
+    clientKind: clientKindOf(answers),
+  });
+  return covered.status === 'applies' ? covered.sentence : '';
 }
