@@ -31,8 +31,8 @@ const id = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case words joine
 // Where a fact comes from (a statute's section, a URL) and the day a person last checked it.
 const provenance = { source: z.string().min(10, 'must name the statute or page the fact comes from'), checked: isoDate };
 const fact = <T extends z.ZodType>(value: T) => z.strictObject({ value, ...provenance });
-// ISO 3166 country codes, or ISO 3166-2 subdivisions (US-NY, GB-EAW for England and Wales).
-const place = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{2,3})?$/, 'must be an ISO 3166 code such as DE, US-NY or GB-EAW');
+// A place as jurisdictions/places/ names its files: a country, or country and region (us-ny, gb-eng for England and Wales).
+const place = z.string().regex(/^[a-z]{2}(-[a-z0-9]{2,3})?$/, 'must be a place id as jurisdictions/places/ names its files, such as de, us-ny or gb-eng');
 
 const rateTableSchema = z.strictObject({
   id,
@@ -193,12 +193,12 @@ export function statuteBook(): StatuteBook {
   return book;
 }
 
-/** The late-payment statute of a place (ISO 3166 code), if the data has one. */
+/** The late-payment statute of a place (its id in jurisdictions/places/: gb-eng, de), if the data has one. */
 export function latePaymentStatuteFor(placeCode: string, from: StatuteBook = statuteBook()): LatePaymentStatute | undefined {
   return from.statutes.find((statute): statute is LatePaymentStatute => statute.kind === 'late-payment' && statute.places.includes(placeCode));
 }
 
-/** The freelancer-protection statute of a place (ISO 3166 code), if the data has one. */
+/** The freelancer-protection statute of a place (its id in jurisdictions/places/: us-ny), if the data has one. */
 export function freelanceStatuteFor(placeCode: string, from: StatuteBook = statuteBook()): FreelanceProtectionStatute | undefined {
   return from.statutes.find((statute): statute is FreelanceProtectionStatute => statute.kind === 'freelance-protection' && statute.places.includes(placeCode));
 }
