@@ -6,6 +6,7 @@ import { formatLongDate } from '../answers/dates.ts';
 import { formatMoney, formatPercent, money, type Money } from '../answers/money.ts';
 import { contractMoney, ending, exampleEndingInput, taxRateOf, type Bill } from './settlement.ts';
 import { placeFor, venueInWords, withArticle } from '../jurisdictions/place-for.ts';
+import { freelanceStatuteSentence } from '../claims/freelance-protection.ts';
 
 export interface PartyFacts {
   name: string;
@@ -153,6 +154,12 @@ export interface ContractFacts {
     licence: 'non-exclusive' | 'exclusive';
     isExclusive: boolean;
   };
+  /** What a freelancer-protection statute of the contract's place asks of it (jurisdictions/statutes/). */
+  statutes: {
+    hasFreelanceStatute: boolean;
+    /** "This Agreement is the written contract that New York's Freelance Isn't Free Act (...) requires." */
+    freelanceSentence: string;
+  };
   /**
    * Cross-references: `it.ref.termination` is "clause 13", the number the
    * termination clause has in this contract. Filled in by assembly, which
@@ -238,6 +245,11 @@ function jurisdictionFacts(answers: Answers): ContractFacts['jurisdiction'] {
   };
 }
 
+function statuteFacts(answers: Answers, value: Money): ContractFacts['statutes'] {
+  const sentence = freelanceStatuteSentence(answers, value);
+  return { hasFreelanceStatute: sentence !== '', freelanceSentence: sentence };
+}
+
 export function computeFacts(answers: Answers, ref: Record<string, string> = {}): ContractFacts {
   const { fee, project } = answers;
   const figures = contractMoney(answers);
@@ -318,6 +330,7 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       licence: answers.ownership.licence,
       isExclusive: answers.ownership.licence === 'exclusive',
     },
+    statutes: statuteFacts(answers, figures.base),
     ref,
   };
 }

@@ -30,6 +30,8 @@ export type LineKind =
   | 'kill-fee'
   | 'expense'
   | 'late-fee'
+  | 'statutory-interest' // interest under the place's late-payment statute, instead of the late fee (src/claims)
+  | 'statutory-compensation' // the statute's fixed sum for recovery costs (UK £40/£70/£100, EU €40)
   | 'deposit-credit' // the deposit credited (negative)
   | 'payment-credit' // other payments already made (negative)
   | 'withholding'; // Japanese withholding income tax, a deduction after tax (negative)
@@ -129,6 +131,9 @@ export function makeBill(
   return { currency, lines, net, taxes, gross, deductions, total };
 }
 
+/** Charges for paying late: damages, never a fee, so never withheld from. */
+const LATE_CHARGE_KINDS: ReadonlySet<LineKind> = new Set(['late-fee', 'statutory-interest', 'statutory-compensation']);
+
 /**
  * The withholding deduction on a bill's lines: on the fee, the credits and the
  * expenses billed with it (expenses paid to the freelancer are part of the
@@ -136,7 +141,7 @@ export function makeBill(
  * carrier or hotel directly), never on a late fee, which is damages, not a fee.
  */
 function withholdingLines(lines: readonly BillLine[], currency: string): BillLine[] {
-  const base = sum(currency, lines.filter((l) => l.kind !== 'late-fee').map((l) => l.amount));
+  const base = sum(currency, lines.filter((l) => !LATE_CHARGE_KINDS.has(l.kind)).map((l) => l.amount));
   const withheld = withholdingOn(base);
   return withheld.minor > 0 ? [line('withholding', 'Income tax withheld', negate(withheld), false)] : [];
 }
@@ -478,6 +483,15 @@ export function withLateFee(bill: Bill, percentPerPeriod: number, dueDate: strin
   const periods = `${late.periods} full ${LATE_FEE_PERIOD_DAYS}-day ${late.periods === 1 ? 'period' : 'periods'}`;
   const label = `Late fee: ${formatPercent(percentPerPeriod)} a month for ${periods} since ${formatLongDate(dueDate)}`;
   return { bill: extendBill(bill, [line('late-fee', label, late.lateFee, false)]), late };
+}
+
+/**
+ * The bill with charges for paying late that are not a supply (statutory interest, the statute's fixed
+ * compensation): untaxed lines of their own, the total computed again.
+ */
+export function withLateCharges(bill: Bill, charges: readonly { kind: 'late-fee' | 'statutory-interest' | 'statutory-compensation'; label: string; amount: Money }[]): Bill {
+  const extra = charges.filter((charge) => charge.amount.minor > 0).map((charge) => line(charge.kind, charge.label, charge.amount, false));
+  return extra.length > 0 ? extendBill(bill, extra) : bill;
 }
 
 /**

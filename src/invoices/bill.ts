@@ -16,10 +16,10 @@ import {
   type LateFigures,
 } from '../contract/settlement.ts';
 import type { InvoiceFields } from './request.ts';
-import type { InvoiceFigures } from './tree.ts';
+import type { InvoiceFigures, LateStatute } from './tree.ts';
 
 /** A contract's late-fee rule: the bill resent on `onDate` after missing `dueDate`. */
-export type LateFeeRule = (answers: Answers, bill: Bill, dueDate: string, onDate: string) => { bill: Bill; late: LateFigures };
+export type LateFeeRule = (answers: Answers, bill: Bill, dueDate: string, onDate: string) => { bill: Bill; late: LateFigures & LateStatute };
 
 /** The bill a kind asks for, with the late fee added when the invoice is resent after its due date. */
 export function billFor(answers: Answers, invoice: InvoiceFields, lateFee: LateFeeRule): { bill: Bill; ending?: Ending; late?: InvoiceFigures['late'] } {

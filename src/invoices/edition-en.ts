@@ -4,11 +4,13 @@
 // synchronous.
 import type { Answers, Party } from '../answers/schema.ts';
 import { formatLongDate } from '../answers/dates.ts';
-import { formatMoney, formatPercent, money } from '../answers/money.ts';
+import { formatMoney, formatPercent, money, toMajor } from '../answers/money.ts';
+import { lateCharges, statutoryCompensationLabel, statutoryInterestLabel } from '../claims/late-charges.ts';
 import {
   contractMoney,
   depositCreditedOn,
   firstLateFeeDate,
+  withLateCharges,
   withLateFee,
   type Bill,
   type BillLine,
@@ -23,8 +25,20 @@ import type { Invoice, InvoiceFigures, InvoiceLinesTable } from './tree.ts';
 
 const monthName = formatsFor('en').month;
 
-// The English contract's late fee: its monthly percentage for each full 30 days.
-const monthlyLateFee: LateFeeRule = (answers, bill, dueDate, onDate) => withLateFee(bill, answers.fee.lateFeePercentPerMonth, dueDate, onDate);
+// The English contract's late fee: its monthly percentage for each full 30 days; or, where a statute of the
+// contract's place charges interest instead (src/claims/late-charges.ts), the statute's interest, and its fixed
+// compensation, each a line of its own naming the statute. Never both the fee and the interest.
+const monthlyLateFee: LateFeeRule = (answers, bill, dueDate, onDate) => {
+  const charges = lateCharges(answers, { amount: toMajor(bill.total), dueDate }, onDate);
+  const { statutory } = charges;
+  if (!statutory) return withLateFee(bill, answers.fee.lateFeePercentPerMonth, dueDate, onDate);
+  const withFee = charges.chargesContractFee ? withLateFee(bill, answers.fee.lateFeePercentPerMonth, dueDate, onDate) : { bill, late: { ...charges.contract, lateFee: money(0, bill.currency) } };
+  const extra = [
+    ...(charges.chargesContractFee ? [] : [{ kind: 'statutory-interest' as const, label: statutoryInterestLabel(statutory), amount: statutory.interest }]),
+    ...(statutory.compensation ? [{ kind: 'statutory-compensation' as const, label: statutoryCompensationLabel(statutory), amount: statutory.compensation }] : []),
+  ];
+  return { bill: withLateCharges(withFee.bill, extra), late: { ...withFee.late, statutory, chargesContractFee: charges.chargesContractFee } };
+};
 
 const KIND_TITLES: Readonly<Record<InvoiceKind, string>> = {
   deposit: 'Deposit invoice',
@@ -114,13 +128,21 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
   if (figures.late) {
     const { late } = figures;
     const lateSentence = `This invoice was due on ${formatLongDate(late.since)} and is ${late.daysLate} ${late.daysLate === 1 ? 'day' : 'days'} overdue.`;
+    const statutory = late.statutory;
+    const statuteSentence = statutory && late.chargesContractFee === false
+      ? ` Under the ${statutory.statute}, statutory interest at ${statutory.rateText} from ${formatLongDate(statutory.since)} is added${fee.lateFeePercentPerMonth > 0 ? ", instead of the Agreement's late fee" : ''}${statutory.compensation ? ', with its fixed compensation for recovery costs' : ''}.`
+      : statutory?.compensation
+        ? ` Under the ${statutory.statute}, its fixed compensation for recovery costs is added.`
+        : '';
     notes.push(
       paragraph(
-        late.lateFee.minor > 0
-          ? `${lateSentence} As the Agreement provides, a late fee of ${formatPercent(fee.lateFeePercentPerMonth)} of ${formatMoney(late.amount)} is added for each full 30 days overdue.`
-          : fee.lateFeePercentPerMonth > 0
-            ? `${lateSentence} A late fee of ${formatPercent(fee.lateFeePercentPerMonth)} a month is owed from ${formatLongDate(firstLateFeeDate(late.since))}.`
-            : lateSentence,
+        late.chargesContractFee === false
+          ? `${lateSentence}${statuteSentence}`
+          : late.lateFee.minor > 0
+            ? `${lateSentence} As the Agreement provides, a late fee of ${formatPercent(fee.lateFeePercentPerMonth)} of ${formatMoney(late.amount)} is added for each full 30 days overdue.${statuteSentence}`
+            : fee.lateFeePercentPerMonth > 0
+              ? `${lateSentence} A late fee of ${formatPercent(fee.lateFeePercentPerMonth)} a month is owed from ${formatLongDate(firstLateFeeDate(late.since))}.${statuteSentence}`
+              : `${lateSentence}${statuteSentence}`,
       ),
     );
   }

@@ -133,6 +133,11 @@ function describeLine(answers: Answers, invoice: InvoiceFields, line: BillLine, 
       return late
         ? `遅延損害金（年${ja.percent(yearlyLatePercent(answers))}、お支払期限${ja.date(late.since)}の翌日から${late.daysLate}日分の日割計算${untaxed ? '、消費税の対象外' : ''}）`
         : `遅延損害金${untaxed}`;
+    // Made only by a statute of another place's data (src/claims); a Japanese contract's 遅延損害金 is its late-fee line.
+    case 'statutory-interest':
+      return `法定の遅延利息${untaxed}`;
+    case 'statutory-compensation':
+      return `法定の回収費用の定額補償${untaxed}`;
     case 'deposit-credit':
       return ended && ended.depositCredited.minor < ended.deposit.minor
         ? `お支払済みの着手金${ja.money(ended.deposit)}の充当（精算額を上限とします）`

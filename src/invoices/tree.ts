@@ -10,6 +10,14 @@ import type { Language } from '../answers/schema.ts';
 import type { Block, DocumentMeta, TextRun } from '../contract/tree.ts';
 import type { Bill, Ending, LateFigures } from '../contract/settlement.ts';
 import type { InvoiceKind } from './request.ts';
+import type { StatutoryCharges } from '../claims/late-charges.ts';
+
+/** What a statute of the place added to a late invoice (src/claims/late-charges.ts), for the invoice's sentences. */
+export interface LateStatute {
+  readonly statutory?: StatutoryCharges;
+  /** False where the statute's interest replaced the contract's late fee. */
+  readonly chargesContractFee?: boolean;
+}
 
 /** One numbered line: what was supplied and its net amount, written out. */
 export interface InvoiceLineRow {
@@ -46,7 +54,7 @@ export interface InvoiceFigures {
   readonly issuedOn: string;
   readonly dueDate: string;
   /** Present when the invoice is resent after `since` with the late fee added. */
-  readonly late?: LateFigures & { readonly since: string };
+  readonly late?: LateFigures & LateStatute & { readonly since: string };
   /** Present on an ending invoice: the deposit credited, kept or refunded. */
   readonly ending?: Ending;
 }

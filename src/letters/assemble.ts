@@ -30,6 +30,8 @@ function invoiceSummary(facts: LetterFacts): Table {
     { label: 'Invoice amount', value: letter.invoice.amount },
   ];
   if (letter.hasLateFee) rows.push({ label: `Late fee (${fee.lateFeePercent} for each full 30 days: ${letter.lateFeePeriodsText})`, value: letter.lateFee });
+  // Interest and compensation under the place's statute, each on a line of its own naming it.
+  rows.push(...letter.statutoryRows);
   rows.push({ label: 'Balance due', value: letter.balance, emphasis: true });
   return { type: 'table', caption: `Invoice ${letter.invoice.number} (${fee.currency})`, header: ['Item', 'Detail'], rows };
 }

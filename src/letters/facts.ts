@@ -8,6 +8,7 @@ import { firstLateFeeDate, LATE_FEE_PERIOD_DAYS, lateFigures } from '../contract
 import { computeFacts, daysText, type ContractFacts } from '../contract/facts.ts';
 import { placeFor } from '../jurisdictions/place-for.ts';
 import { DEADLINE_DAYS, type LetterRequest } from './request.ts';
+import { lateCharges, statutoryCompensationLabel, statutoryInterestLabel, type LateCharges } from '../claims/late-charges.ts';
 
 // The late-fee arithmetic lives with the rest of the money (contract/settlement.ts).
 export { LATE_FEE_PERIOD_DAYS, lateFigures, type LateFigures } from '../contract/settlement.ts';
@@ -45,6 +46,15 @@ export interface LetterFacts extends ContractFacts {
     hasHowToPay: boolean;
     /** The balance is within the small-claims limit of the place (jurisdictions/places/), in its currency. */
     withinSmallClaims: boolean;
+    /**
+     * What a statute of the contract's place adds, as one sentence naming it ("Under the Late Payment of
+     * Commercial Debts (Interest) Act 1998, statutory interest of £96.58 (11.75% a year from January 16, 2026)
+     * and fixed compensation of £70.00 for recovery costs are added"); empty when nothing is.
+     */
+    statutorySentence: string;
+    hasStatutory: boolean;
+    /** The same additions as rows of the invoice summary, each naming the statute. */
+    statutoryRows: { label: string; value: string }[];
   };
 }
 
@@ -54,13 +64,38 @@ const periodsText = (periods: number) =>
 
 export function computeLetterFacts(answers: Answers, letter: LetterRequest['letter']): LetterFacts {
   const place = placeFor(answers);
+  const charges = letter.invoice ? lateCharges(answers, letter.invoice, letter.date) : undefined;
   // Without a deadline asked for, the place's pre-action norm (England: 14 days, 30 for a consumer), else the default.
-  const own = letterOwnFacts(answers.fee, { ...letter, deadlineDays: letter.deadlineDays ?? place.preActionDays });
+  const own = letterOwnFacts(answers.fee, { ...letter, deadlineDays: letter.deadlineDays ?? place.preActionDays }, charges);
   const limit = place.smallClaimsLimit;
-  const balance = letter.invoice ? lateFigures(letter.invoice, answers.fee.currency, answers.fee.lateFeePercentPerMonth, letter.date).balance : undefined;
+  // What the letter claims, statutory additions included.
+  const balance = charges?.balance;
   // Small claims only for a balance the route takes: a limit in another currency cannot be compared, so the ordinary courts are named.
   const withinSmallClaims = Boolean(limit && balance && limit.currency === balance.currency && balance.minor <= limit.minor);
   return { ...computeFacts(answers), letter: { ...own, withinSmallClaims } };
+}
+
+function statutoryRows(charges: LateCharges | undefined): { label: string; value: string }[] {
+  const statutory = charges?.statutory;
+  if (!statutory) return [];
+  const rows: { label: string; value: string }[] = [];
+  if (!charges.chargesContractFee && statutory.interest.minor > 0) rows.push({ label: statutoryInterestLabel(statutory), value: formatMoney(statutory.interest) });
+  if (statutory.compensation) rows.push({ label: statutoryCompensationLabel(statutory), value: formatMoney(statutory.compensation) });
+  return rows;
+}
+
+/** The statute's additions in words; the contract's late fee is named only where the statute's interest replaces it. */
+function statutorySentence(charges: LateCharges | undefined): string {
+  const statutory = charges?.statutory;
+  if (!statutory || charges.balance.minor === charges.contract.balance.minor) return '';
+  const parts: string[] = [];
+  if (!charges.chargesContractFee && statutory.interest.minor > 0) {
+    parts.push(`statutory interest of ${formatMoney(statutory.interest)} (${statutory.rateText} from ${formatLongDate(statutory.since)})`);
+  }
+  if (statutory.compensation) parts.push(`fixed compensation of ${formatMoney(statutory.compensation)} for recovery costs`);
+  if (parts.length === 0) return '';
+  const instead = !charges.chargesContractFee && charges.contract.lateFee.minor > 0 ? ", instead of our agreement's late fee" : '';
+  return `Under the ${statutory.statute}, ${parts.join(' and ')} ${parts.length > 1 ? 'are' : 'is'} added${instead}`;
 }
 
 /** The letter's own facts (`it.letter.*`); the fee gives the currency and the late-fee rate. */
@@ -72,10 +107,14 @@ export function noticeOrdinal(daysLate: number): 'first' | 'second' | 'third' {
 export function letterOwnFacts(
   fee: Pick<Answers['fee'], 'currency' | 'lateFeePercentPerMonth' | 'paymentMethod'>,
   letter: LetterRequest['letter'],
+  charges?: LateCharges,
 ): LetterFacts['letter'] {
   const deadlineDays = letter.deadlineDays ?? DEADLINE_DAYS.default;
   const invoice = letter.invoice;
-  const figures = invoice ? lateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth, letter.date) : undefined;
+  const figures = charges?.contract ?? (invoice ? lateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth, letter.date) : undefined);
+  // Where a statute's interest replaces the contract's late fee, the fee is neither printed nor added.
+  const chargesContractFee = charges?.chargesContractFee ?? true;
+  const sentence = statutorySentence(charges);
   return {
       date: formatLongDate(letter.date),
       invoice: {
@@ -89,9 +128,9 @@ export function letterOwnFacts(
       daysLateText: daysText(figures ? Math.max(0, figures.daysLate) : 0),
       isOverdue: figures ? figures.daysLate > 0 : false,
       lateFee: figures ? formatMoney(figures.lateFee) : '',
-      hasLateFee: figures ? figures.lateFee.minor > 0 : false,
+      hasLateFee: figures ? chargesContractFee && figures.lateFee.minor > 0 : false,
       lateFeePeriodsText: periodsText(figures?.periods ?? 0),
-      balance: figures ? formatMoney(figures.balance) : '',
+      balance: charges ? formatMoney(charges.balance) : figures ? formatMoney(figures.balance) : '',
       deadlineDays,
       deadlineDate: formatLongDate(addDays(letter.date, deadlineDays)),
       // What the letter says wins; otherwise the contract's own payment method.
@@ -102,5 +141,8 @@ export function letterOwnFacts(
       noticeOrdinal: noticeOrdinal(figures?.daysLate ?? 0),
       lateFeeStarts: invoice ? formatLongDate(firstLateFeeDate(invoice.dueDate)) : '',
       withinSmallClaims: false,
+      statutorySentence: sentence,
+      hasStatutory: sentence !== '',
+      statutoryRows: statutoryRows(charges),
   };
 }

@@ -36,6 +36,7 @@ import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
 import { loadCatalogues, messagesFor } from '../language/messages.ts';
+import { loadStatuteBook, statuteBook } from '../jurisdictions/statutes.ts';
 
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
 const ASSETS_DIR = join(VIEWS_DIR, 'assets');
@@ -83,6 +84,8 @@ export interface BuildOptions extends Partial<AppConfig> {
   readonly now?: () => Date;
   /** Tests only: the folder of message catalogues to check at start-up (messages/ otherwise). */
   readonly messagesDir?: string;
+  /** Tests only: the folder of statute files to check at start-up (jurisdictions/statutes/ otherwise). */
+  readonly statutesDir?: string;
 }
 
 /**
@@ -132,6 +135,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   places();
   // Every language's words, checked against English: a missing or unknown key stops the server with the file named.
   loadCatalogues(options.messagesDir);
+  // The statutes and their rate tables: a figure without its source, or a rate table out of order, stops the server with the file named.
+  if (options.statutesDir === undefined) statuteBook();
+  else loadStatuteBook(options.statutesDir);
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
   const logLevel = options.logLevel ?? 'silent';
 

@@ -16,6 +16,8 @@ import { scheduleCalendarFile } from '../schedule/ics-on-demand.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { HttpProblem } from './problems.ts';
+import { z } from 'zod';
+import { NAIYO_GRIDS, naiyoShomeiText } from '../claims/naiyo-shomei.ts';
 
 export interface LettersApiOptions {
   /** Letter templates already loaded (tests); loaded and checked from clauses/letters/ otherwise. */
@@ -57,6 +59,25 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
       return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     });
   }
+
+  // The Japanese final demand as 内容証明郵便 text on the post office's grid (src/claims/naiyo-shomei.ts).
+  api.post('/api/letters/final-notice/naiyo-shomei', {
+    ...options.generateRouteConfig,
+    preValidation: async (request) => requireJson(request),
+    schema: {
+      summary: 'The Japanese final notice as 内容証明郵便 text',
+      description:
+        'The final notice of a Japanese contract laid out on the post office\'s grid (20 characters by 26 lines; `?grid=26x20` or `13x40`), ' +
+        'counted as the post office counts, with no enclosure and the sender\'s and recipient\'s blocks: plain text for e内容証明, sheets separated by a form feed.',
+      tags: ['letters'],
+      body: letterRequestSchemas['final-notice'],
+      querystring: z.strictObject({ grid: z.enum(Object.keys(NAIYO_GRIDS) as [keyof typeof NAIYO_GRIDS]).default('20x26') }),
+    },
+  }, async (request, reply) => {
+    if (request.body.answers.language !== 'ja') throw HttpProblem.of(422, 'naiyo-shomei-not-japanese');
+    const letter = assembleLetter('final-notice', request.body, library);
+    return reply.type('text/plain; charset=utf-8').send(naiyoShomeiText(letter, NAIYO_GRIDS[request.query.grid]).text);
+  });
 
   // Any other name: 404 before the body is even read, so a typo is reported as a typo.
   app.post<{ Params: { kind: string } }>('/api/letters/:kind', {

@@ -40,6 +40,9 @@ describe('an English letter without an invoice', () => {
       noticeOrdinal: 'first',
       lateFeeStarts: '',
       withinSmallClaims: false,
+      statutorySentence: '',
+      hasStatutory: false,
+      statutoryRows: [],
     });
   });
 });

@@ -1,0 +1,91 @@
+// What an overdue invoice carries on a given day: the contract's own late fee
+// or the statute's interest (never both), and the statute's fixed compensation
+// as a line of its own, each naming the statute. The late and final letters
+// and the invoices made late all ask this one function, so their figures agree.
+import type { Answers } from '../answers/schema.ts';
+import { addDays, formatLongDate } from '../answers/dates.ts';
+import { formatPercent, money, type Money } from '../answers/money.ts';
+import { lateFigures, type LateFigures } from '../contract/settlement.ts';
+import { latePaymentStatuteFor, statuteBook, type StatuteBook } from '../jurisdictions/statutes.ts';
+import { clientKindOf, statutePlaceOf } from './place.ts';
+import { statutoryRemedy, type LateChargeRule } from './statutory-interest.ts';
+
+export interface StatutoryCharges {
+  /** The statute as it is named in a letter: "Late Payment of Commercial Debts (Interest) Act 1998". */
+  readonly statute: string;
+  readonly interest: Money;
+  /** "11.75% a year", or "11.27% a year, then 10.27% a year" where the rate changed on a half year. */
+  readonly rateText: string;
+  /** The first day of interest (the day after the due date), ISO. */
+  readonly since: string;
+  readonly compensation?: Money;
+  readonly rule: LateChargeRule;
+}
+
+export interface LateCharges {
+  /** The contract's own late fee, as its clause computes it (periods of 30 days). */
+  readonly contract: LateFigures;
+  /** Present when a statute of the contract's place charges interest instead of the contract's late fee. */
+  readonly statutory?: StatutoryCharges;
+  /** Whether the contract's late fee is charged (false where the statute's interest replaces it). */
+  readonly chargesContractFee: boolean;
+  /** The invoice, the one late charge chosen, and the compensation. */
+  readonly balance: Money;
+}
+
+function rateText(percents: readonly number[]): string {
+  const distinct = percents.filter((percent, index) => index === 0 || percent !== percents[index - 1]);
+  return distinct.map((percent) => `${formatPercent(percent)} a year`).join(', then ');
+}
+
+/**
+ * The late charges on `onDate` for an invoice of `invoice.amount` due on `invoice.dueDate`.
+ * Without a statute for the place (or where it does not apply), the contract's late fee alone, as before.
+ */
+export function lateCharges(
+  answers: Pick<Answers, 'language' | 'jurisdiction' | 'client' | 'fee'>,
+  invoice: { amount: number; dueDate: string },
+  onDate: string,
+  book: StatuteBook = statuteBook(),
+): LateCharges {
+  const { currency, lateFeePercentPerMonth } = answers.fee;
+  const contract = lateFigures(invoice, currency, lateFeePercentPerMonth, onDate);
+  const contractOnly: LateCharges = { contract, chargesContractFee: true, balance: contract.balance };
+  const place = statutePlaceOf(answers);
+  const statute = place ? latePaymentStatuteFor(place, book) : undefined;
+  if (!statute) return contractOnly;
+  const remedy = statutoryRemedy(
+    book,
+    statute,
+    { amount: money(invoice.amount, currency), dueDate: invoice.dueDate, asOf: onDate },
+    { clientKind: clientKindOf(answers), lateFeePercentPerMonth, lateFee: contract.lateFee },
+  );
+  // A rate the data does not hold yet: the contract's own fee, rather than a figure guessed.
+  if (remedy.status !== 'applies') return contractOnly;
+  const chargesContractFee = remedy.lateCharge === 'contract';
+  const charge = chargesContractFee ? contract.lateFee : remedy.interest;
+  const compensation = remedy.compensation;
+  return {
+    contract,
+    chargesContractFee,
+    statutory: {
+      statute: statute.title,
+      interest: remedy.interest,
+      rateText: rateText(remedy.periods.map((period) => period.percent)),
+      since: addDays(invoice.dueDate, 1),
+      ...(compensation ? { compensation } : {}),
+      rule: remedy.lateChargeRule,
+    },
+    balance: { minor: contract.amount.minor + charge.minor + (compensation?.minor ?? 0), currency },
+  };
+}
+
+/** "Statutory interest under the Late Payment of Commercial Debts (Interest) Act 1998 (11.75% a year from January 16, 2026)" */
+export function statutoryInterestLabel(charges: StatutoryCharges): string {
+  return `Statutory interest under the ${charges.statute} (${charges.rateText} from ${formatLongDate(charges.since)})`;
+}
+
+/** "Fixed compensation under the Late Payment of Commercial Debts (Interest) Act 1998" */
+export function statutoryCompensationLabel(charges: StatutoryCharges): string {
+  return `Fixed compensation for recovery costs under the ${charges.statute}`;
+}

@@ -1,0 +1,21 @@
+// Which place's statutes govern a contract, and who the client is, from its
+// answers. The place is the one the governing law names in jurisdictions/places/
+// (src/jurisdictions/place-for.ts): the statute files name places by those
+// files' ids (gb-eng, us-ny, jp), so a governing law the data does not know
+// gets no statute, never a wrong one.
+import type { Answers } from '../answers/schema.ts';
+import { lawPlace } from '../jurisdictions/place-for.ts';
+
+/** The id (as jurisdictions/places/ names it: gb-eng, us-ny, jp) of the place whose statutes govern the contract, or undefined. */
+export function statutePlaceOf(answers: Pick<Answers, 'language' | 'jurisdiction'>): string | undefined {
+  return lawPlace(answers)?.id;
+}
+
+/**
+ * Business or consumer. `client.kind` arrives with issue 23's consumer path (business by default); a
+ * client whose answers do not say is a business, as the contract treats them.
+ */
+export function clientKindOf(answers: Pick<Answers, 'client'>): 'business' | 'consumer' {
+  const kind = (answers.client as { kind?: unknown }).kind;
+  return kind === 'consumer' ? 'consumer' : 'business';
+}
