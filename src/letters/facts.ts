@@ -68,10 +68,12 @@ export function computeLetterFacts(answers: Answers, letter: LetterRequest['lett
   // Without a deadline asked for, the place's pre-action norm (England: 14 days, 30 for a consumer), else the default.
   const own = letterOwnFacts(answers.fee, { ...letter, deadlineDays: letter.deadlineDays ?? place.preActionDays }, charges);
   const limit = place.smallClaimsLimit;
-  // What the letter claims, statutory additions included.
-  const balance = charges?.balance;
-  // Small claims only for a balance the route takes: a limit in another currency cannot be compared, so the ordinary courts are named.
-  const withinSmallClaims = Boolean(limit && balance && limit.currency === balance.currency && balance.minor <= limit.minor);
+  // The claim a small-claims limit is measured against is the unpaid invoice itself: interest and
+  // late fees claimed beside it are left out of a claim's value (Japan 民事訴訟法 9条2項; England
+  // CPR 26.8(2)(b)), as the Japanese letters already count it. A limit in another currency cannot be
+  // compared, so the ordinary courts are named.
+  const claim = charges?.contract.amount;
+  const withinSmallClaims = Boolean(limit && claim && limit.currency === claim.currency && claim.minor <= limit.minor);
   return { ...computeFacts(answers), letter: { ...own, withinSmallClaims } };
 }
 
