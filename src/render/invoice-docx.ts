@@ -16,7 +16,7 @@ import { buildDocument, FEE_TABLE_BORDERS, packDocument, feeTableCell, fixedTabl
  * it: at body size, three of them (addresses, details, lines) took the four
  * lines by which a Japanese invoice on US Letter ran onto a second page.
  */
-const tableGap = () => new Paragraph({ spacing: { before: 0, after: 120, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+const tableGap = () => new Paragraph({ spacing: { before: 0, after: 60, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
 
 // Number, description, amount: the amount column wide enough for "-$1,000,000,000.00".
 const COLUMNS = [9, 63, 28] as const;
@@ -83,7 +83,7 @@ function addressLines(lines: InvoiceAddresses['to'], first: { size?: number; und
 
 function addressesBlock(block: InvoiceAddresses, paperSize: PaperSize): (Paragraph | Table)[] {
   const cell = (lines: InvoiceAddresses['to'], share: number, first: { size?: number; underline?: boolean }) =>
-    new TableCell({ width: percent(share), margins: { top: 80, bottom: 80, left: 0, right: 240 }, children: addressLines(lines, first) });
+    new TableCell({ width: percent(share), margins: { top: 0, bottom: 0, left: 0, right: 240 }, children: addressLines(lines, first) });
   return [
     fixedTable([new TableRow({ cantSplit: true, children: [cell(block.to, 50, { size: RECIPIENT_SIZE, underline: true }), cell(block.from, 50, {})] })], [50, 50], TableBorders.NONE, paperSize),
     tableGap(),
@@ -122,7 +122,8 @@ export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
   const { paperSize } = invoice.meta;
   const children = [
     plainParagraph(invoice.title, { heading: HeadingLevel.TITLE }),
-    plainParagraph(invoice.subtitle, { style: STYLE.subtitle }),
+    // Less space under the subtitle than a contract's: an invoice is one page, US Letter included.
+    plainParagraph(invoice.subtitle, { style: STYLE.subtitle, spacing: { after: 160 } }),
     ...headBlocks(invoice.head, paperSize),
     ...linesBlock(invoice.lines, paperSize),
     // The notes keep together, so the last of them (the closing) is never alone on a page.
