@@ -184,10 +184,11 @@ describe.each(CONTRACT_RENDERERS)('a Tokyo contract in yen with consumption tax,
     ({ text } = await printedText(await render(contractFrom(input)), `tokyo-${id}`));
   }, CONVERT_TIMEOUT_MS + 60_000);
 
-  it('names the Tokyo District Court as a court, and small claims for its area', () => {
+  it('names the Tokyo District Court as a court, and the small-claims procedure of a summary court (never an invented small claims court)', () => {
     expect(text).toContain('governed by the laws of Japan');
     expect(text).toContain('brought in the Tokyo District Court, and each Party');
-    expect(text).toContain('the small claims court for the area the Tokyo District Court serves');
+    expect(text).toContain('the small claims procedure (shōgaku soshō) of a summary court');
+    expect(text).not.toContain('small claims court for');
     expect(text).not.toContain('courts of Tokyo District Court');
   });
 
