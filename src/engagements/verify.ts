@@ -1,0 +1,82 @@
+// Verification as pure functions: is this file the one recorded, is every
+// event intact and in place, does the seal hold under a published key. Each
+// failure is a sentence saying what failed, for the page, the API and the
+// command line alike.
+import type { KeyObject } from 'node:crypto';
+import { sha256Hex } from './canonical-json.ts';
+import { chainProblems, eventsOfType, type EngagementEvent } from './events.ts';
+import { SEAL_KIND, sealSignatureHolds, type Seal } from './seal.ts';
+import type { Certificate } from './certificate.ts';
+import { fileSealProblems, readSignedFile } from './signed-file.ts';
+
+export interface RecordToVerify {
+  readonly engagementId: string;
+  readonly documentHash: string;
+  readonly events: readonly EngagementEvent[];
+  readonly seal?: Seal;
+}
+
+export interface Verdict {
+  /** True when there is no problem at all. */
+  readonly valid: boolean;
+  /** Whether a seal was there and held. */
+  readonly sealed: boolean;
+  readonly problems: readonly string[];
+}
+
+/** The problems of a file compared with the hash recorded for it (empty when it is exactly that file). */
+export function fileProblems(bytes: Uint8Array, recordedHash: string, what = 'the file that was sent'): string[] {
+  const actual = sha256Hex(bytes);
+  return actual === recordedHash ? [] : [`This file is not exactly ${what}: its SHA-256 is ${actual}, the record's is ${recordedHash}. At least one byte was changed.`];
+}
+
+function sealProblems(record: RecordToVerify, seal: Seal, keys: ReadonlyMap<string, KeyObject>): string[] {
+  if (seal.kind !== SEAL_KIND) return [`The seal is of a kind this version does not know (${String(seal.kind)}).`];
+  const key = keys.get(seal.keyId);
+  if (!key) return [`The seal was made with key ${seal.keyId}, which is not one of the published keys: the record comes from another server, or its key was replaced.`];
+  if (!sealSignatureHolds(seal, key)) return ['The seal does not hold: its signature does not match what it claims to seal, so the seal itself was changed.'];
+  const problems: string[] = [];
+  const last = record.events.at(-1);
+  if (seal.engagementId !== record.engagementId) problems.push('The seal belongs to another engagement.');
+  if (seal.documentHash !== record.documentHash) problems.push('The seal names another document than the record.');
+  if (seal.eventCount !== record.events.length) problems.push(`The seal covers ${seal.eventCount} events; the record holds ${record.events.length}.`);
+  else if (last && seal.lastEventHash !== last.hash) problems.push('The seal covers other events than the record holds: an event was changed after the record was sealed.');
+  return problems;
+}
+
+/** Every problem of a record, under the given public keys (by key id). */
+export function verifyRecord(record: RecordToVerify, keys: ReadonlyMap<string, KeyObject>): Verdict {
+  const problems = chainProblems(record.engagementId, record.events);
+  const created = eventsOfType(record.events, 'created')[0];
+  if (created && created.data.documentHash !== record.documentHash) problems.push('The record was created for another document than the one it names.');
+  for (const signed of eventsOfType(record.events, 'signed')) {
+    if (signed.data.documentHash !== record.documentHash) problems.push(`Event ${signed.seq} (signed) is a signature on another document.`);
+  }
+  const sealFailures = record.seal ? sealProblems(record, record.seal, keys) : [];
+  problems.push(...sealFailures);
+  return { valid: problems.length === 0, sealed: Boolean(record.seal) && sealFailures.length === 0, problems };
+}
+
+export interface FileVerdict extends Verdict {
+  /** The engagement the file names, when it names one. */
+  readonly engagementId?: string;
+  readonly certificate?: Certificate;
+}
+
+/**
+ * Everything a signed file can prove by itself under the published keys: its
+ * bytes are the ones sealed, its record's chain is whole, the record's seal
+ * holds. The server adds a comparison with what it stored (web/engagements).
+ */
+export function verifySignedFile(bytes: Uint8Array, keys: ReadonlyMap<string, KeyObject>): FileVerdict {
+  const contents = readSignedFile(bytes);
+  const { certificate } = contents;
+  const problems = fileSealProblems(contents, keys);
+  if (!certificate || typeof certificate.engagementId !== 'string' || !Array.isArray(certificate.events)) {
+    return { valid: false, sealed: false, problems: [...problems, 'This file carries no signature record of this app.'] };
+  }
+  const record = verifyRecord({ engagementId: certificate.engagementId, documentHash: certificate.documentHash, events: certificate.events, ...(certificate.seal ? { seal: certificate.seal } : {}) }, keys);
+  if (!certificate.seal) problems.push('The record inside the file is not sealed: the contract was not signed by both parties.');
+  const all = [...problems, ...record.problems];
+  return { valid: all.length === 0, sealed: record.sealed, problems: all, engagementId: certificate.engagementId, certificate };
+}
