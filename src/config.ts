@@ -30,6 +30,10 @@ export interface AppConfig {
   readonly redisUrl?: string;
   /** Serve GET /metrics in Prometheus format (METRICS, default on; 0 turns it off). */
   readonly metrics: boolean;
+  /** Years an engagement and its signature record are kept (ENGAGEMENT_RETENTION_YEARS, default 7). */
+  readonly engagementRetentionYears: number;
+  /** The Ed25519 key that seals signature records, as PKCS#8 PEM (SIGNING_KEY; when unset, one generated once and kept with the data). */
+  readonly signingKey?: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -101,6 +105,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     metrics: flag(env, 'METRICS', true),
+    engagementRetentionYears: integer(env, 'ENGAGEMENT_RETENTION_YEARS', 7, 1),
+    // A PEM in one environment line may carry its line breaks as "\n".
+    signingKey: env.SIGNING_KEY ? env.SIGNING_KEY.replaceAll('\\n', '\n') : undefined,
     drainSeconds: integer(env, 'DRAIN_SECONDS', 0, 0),
   };
 }

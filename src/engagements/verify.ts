@@ -70,13 +70,22 @@ export interface FileVerdict extends Verdict {
  */
 export function verifySignedFile(bytes: Uint8Array, keys: ReadonlyMap<string, KeyObject>): FileVerdict {
   const contents = readSignedFile(bytes);
-  const { certificate } = contents;
-  const problems = fileSealProblems(contents, keys);
+  const verdict = verifyCertificate(contents.certificate, keys);
+  const problems = [...fileSealProblems(contents, keys), ...verdict.problems];
+  return { ...verdict, valid: problems.length === 0, problems };
+}
+
+/** A certificate (from a file, or saved as JSON) checked by itself: its chain whole, its seal holding. */
+export function verifyCertificate(certificate: Certificate | undefined, keys: ReadonlyMap<string, KeyObject>): FileVerdict {
   if (!certificate || typeof certificate.engagementId !== 'string' || !Array.isArray(certificate.events)) {
-    return { valid: false, sealed: false, problems: [...problems, 'This file carries no signature record of this app.'] };
+    return { valid: false, sealed: false, problems: ['This holds no signature record of this app.'] };
   }
-  const record = verifyRecord({ engagementId: certificate.engagementId, documentHash: certificate.documentHash, events: certificate.events, ...(certificate.seal ? { seal: certificate.seal } : {}) }, keys);
-  if (!certificate.seal) problems.push('The record inside the file is not sealed: the contract was not signed by both parties.');
-  const all = [...problems, ...record.problems];
-  return { valid: all.length === 0, sealed: record.sealed, problems: all, engagementId: certificate.engagementId, certificate };
+  const sealedCount = certificate.seal?.eventCount ?? certificate.events.length;
+  // A certificate saved after signing also lists later downloads: the seal covers the events up to its count.
+  const later = certificate.events.slice(sealedCount);
+  const record = verifyRecord({ engagementId: certificate.engagementId, documentHash: certificate.documentHash, events: certificate.events.slice(0, sealedCount), ...(certificate.seal ? { seal: certificate.seal } : {}) }, keys);
+  const problems = [...record.problems];
+  if (later.length > 0) for (const problem of chainProblems(certificate.engagementId, certificate.events)) if (!problems.includes(problem)) problems.push(problem);
+  if (!certificate.seal) problems.push('The record is not sealed: the contract was not signed by both parties.');
+  return { valid: problems.length === 0, sealed: record.sealed, problems, engagementId: certificate.engagementId, certificate };
 }
