@@ -90,6 +90,14 @@ export function readSignedFile(bytes: Uint8Array): SignedFileContents {
   return { ...(certificate ? { certificate } : {}), ...(fileSeal ? { fileSeal } : {}), ...(unsealedBytes ? { unsealedBytes } : {}) };
 }
 
+function fileSealHolds(seal: FileSeal, key: KeyObject): boolean {
+  try {
+    return verify(null, signedPart(seal), key, Buffer.from(seal.signature, 'base64url'));
+  } catch {
+    return false;
+  }
+}
+
 /** The problems of a file seal under the published keys (empty when it holds for exactly these bytes). */
 export function fileSealProblems(contents: SignedFileContents, keys: ReadonlyMap<string, KeyObject>): string[] {
   const { fileSeal, unsealedBytes, certificate } = contents;
@@ -97,13 +105,7 @@ export function fileSealProblems(contents: SignedFileContents, keys: ReadonlyMap
   if (fileSeal.kind !== FILE_SEAL_KIND || typeof fileSeal.keyId !== 'string' || typeof fileSeal.signature !== 'string') return ['The file seal is not one this version knows.'];
   const key = keys.get(fileSeal.keyId);
   if (!key) return [`The file was sealed with key ${fileSeal.keyId}, which is not one of the published keys: it comes from another server, or its key was replaced.`];
-  let holds = false;
-  try {
-    holds = verify(null, signedPart(fileSeal), key, Buffer.from(fileSeal.signature, 'base64url'));
-  } catch {
-    holds = false;
-  }
-  if (!holds) return ['The file seal does not hold: the seal itself was changed.'];
+  if (!fileSealHolds(fileSeal, key)) return ['The file seal does not hold: the seal itself was changed.'];
   const problems: string[] = [];
   const actual = sha256Hex(unsealedBytes);
   if (actual !== fileSeal.fileHash) problems.push(`This file is not exactly the signed file: its SHA-256 is ${actual}, the sealed one is ${fileSeal.fileHash}. At least one byte was changed.`);
