@@ -6,6 +6,8 @@ import type { EngagementEvent, Party } from './events.ts';
 export interface CertificateWords {
   readonly title: string;
   readonly method: string;
+  /** The closing sentence of a contract concluded electronically (used where the edition writes its closing as text). */
+  readonly closing: string;
   readonly intro: (id: string, version: number) => string;
   readonly documentHash: string;
   readonly replaces: string;
@@ -72,6 +74,7 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
   en: {
     title: 'Signature certificate',
     method: 'signed electronically',
+    closing: 'This Agreement was concluded electronically; each Party keeps the electronic record.',
     intro: (id, version) => `This certificate is part of the electronic record of engagement ${id}, version ${version}, kept by Contract Kit.`,
     documentHash: 'SHA-256 of the Word file the parties signed',
     replaces: 'Replaces engagement',
@@ -94,6 +97,7 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
   ja: {
     title: '電子署名証明書',
     method: '電子契約により締結',
+    closing: '本契約の成立を証するため、本書の電磁的記録を作成し、委託者及び受託者が合意の後電子署名を施し、各自その電磁的記録を保有する。',
     intro: (id, version) => `本証明書は、Contract Kitが保管する電子契約記録（案件${id}、第${version}版）の一部である。`,
     documentHash: '双方が署名したWordファイルのSHA-256',
     replaces: '差し替え前の案件',

@@ -38,8 +38,49 @@ export function signedContract(contract: Contract, certificate: Certificate): Co
     };
   };
   const fill = (block: Block): Block => (block.type === 'signatures' ? { ...block, parties: block.parties.map(sign) } : block);
-  const sections = contract.sections.map((section) => (section.blocks.some((block) => block.type === 'signatures') ? { ...section, blocks: section.blocks.map(fill) } : section));
+  const sections = contract.sections.map((section) => {
+    if (section.blocks.some((block) => block.type === 'signatures')) return { ...section, blocks: section.blocks.map(fill) };
+    if (section.id === 'signatures' && language === 'ja') return signedJapaneseClosing(section, certificate, date);
+    return section;
+  });
   return { ...contract, sections: [...sections, certificateSection(certificate, language)] };
+}
+
+const runsText = (block: Block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text).join('') : '');
+/** The seal mark after a name on a Japanese signature line: 「氏名　佐藤花子　　　　　　印」. */
+const SEAL_MARK = /\u3000+印$/;
+const JAPANESE_ROLE: Readonly<Record<string, Party>> = { 委託者: 'client', 受託者: 'freelancer' };
+
+/**
+ * The Japanese closing (記名押印 on paper) as an electronic contract: the
+ * closing sentence that says each party keeps the electronic record, each
+ * 印 replaced by the typed signature, and no 収入印紙 note, since a contract
+ * concluded electronically makes no taxable paper document (docs/signing.md).
+ */
+function signedJapaneseClosing(section: Section, certificate: Certificate, date: (iso: string) => string): Section {
+  const words = certificateWords('ja');
+  const byParty = new Map(certificate.parties.map((party) => [party.party, party]));
+  let party: Party | undefined;
+  const blocks: Block[] = [];
+  for (const block of section.blocks) {
+    const text = runsText(block);
+    if (text in JAPANESE_ROLE) party = JAPANESE_ROLE[text];
+    if (text.startsWith('本契約の成立を証するため')) {
+      blocks.push({ type: 'paragraph', runs: [{ text: words.closing }] });
+    } else if (text.startsWith('※')) {
+      continue;
+    } else if (block.type === 'paragraph' && SEAL_MARK.test(text) && party) {
+      const signedAs = byParty.get(party)?.signedAs;
+      blocks.push(
+        signedAs
+          ? { type: 'paragraph', runs: [{ text: `${text.replace(SEAL_MARK, '')}　　/s/ ${signedAs.name}　${date(isoDay(signedAs.at, certificate.timeZone))}　${words.method}` }] }
+          : block,
+      );
+    } else {
+      blocks.push(block);
+    }
+  }
+  return { ...section, blocks };
 }
 
 export function certificateSection(certificate: Certificate, language: Language): Section {
