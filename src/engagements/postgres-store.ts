@@ -3,8 +3,8 @@
 // while it reads the record and inserts after it, so two instances appending
 // at once take turns and the chain never forks; the primary key
 // (engagement_id, seq) would refuse a fork anyway.
-import type { Pool, PoolClient } from 'pg';
-import { isUnavailable, reachable } from '../drafts/postgres-store.ts';
+import type { Pool } from 'pg';
+import { inTransaction, reachable } from '../drafts/postgres-store.ts';
 import { isEngagementKeyShape, type Engagement } from './engagement.ts';
 import type { EngagementEvent } from './events.ts';
 import { chainAfter, eventFields, toSealed, toEngagement, toEvent, type EngagementFields, type EventFields } from './rows.ts';
@@ -54,25 +54,6 @@ const eventValues = (event: EngagementEvent) => {
 };
 
 export function createPostgresEngagementStore({ pool, now = () => new Date() }: PostgresEngagementStoreOptions): EngagementStore {
-  async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return reachable(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        broken = isUnavailable(error);
-        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    });
-  }
-
   async function readOne(column: 'id' | 'client_key' | 'owner_key', key: string): Promise<Engagement | undefined> {
     if (!isEngagementKeyShape(key)) return undefined;
     const { rows } = await reachable(() => pool.query<EngagementRow>(`SELECT * FROM engagements WHERE ${column} = $1`, [key]));
@@ -82,7 +63,7 @@ export function createPostgresEngagementStore({ pool, now = () => new Date() }: 
   return {
     engine: 'postgres',
     async create(engagement, created) {
-      await inTransaction(async (client) => {
+      await inTransaction(pool, async (client) => {
         await client.query(
           `INSERT INTO engagements (id, client_key, owner_key, version, replaces, draft_id, answers, language, document, document_hash, created_at, retain_until)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
@@ -119,7 +100,7 @@ export function createPostgresEngagementStore({ pool, now = () => new Date() }: 
     },
     async append(id, decide) {
       if (!isEngagementKeyShape(id)) return [];
-      return inTransaction(async (client) => {
+      return inTransaction(pool, async (client) => {
         const { rowCount } = await client.query('SELECT 1 FROM engagements WHERE id = $1 FOR UPDATE', [id]);
         if (!rowCount) return [];
         const { rows } = await client.query<EventFields>(`SELECT ${EVENT_COLUMNS} FROM engagement_events WHERE engagement_id = $1 ORDER BY seq`, [id]);

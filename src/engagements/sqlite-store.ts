@@ -1,9 +1,7 @@
 // Engagements in SQLite: engagements.sqlite in the data directory, beside
 // drafts.sqlite but never swept with it. Every append is one immediate
 // transaction (SQLite serialises writers), so the chain never forks.
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteFile } from '../storage/sqlite-file.ts';
 import { migrateSqlite } from '../drafts/migrations.ts';
 import { isEngagementKeyShape, type Engagement } from './engagement.ts';
 import type { EngagementEvent, NewEvent } from './events.ts';
@@ -21,17 +19,8 @@ const COLUMNS = `id, client_key AS clientKey, owner_key AS ownerKey, version, re
 const EVENT_COLUMNS = 'engagement_id AS engagementId, seq, type, at, data, prev, hash';
 
 export function createSqliteEngagementStore({ dataDir, now = () => new Date() }: SqliteEngagementStoreOptions): EngagementStore {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = join(dataDir, 'engagements.sqlite');
-  // Created 0600 before SQLite opens it: the record holds names, addresses and contracts.
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
   // FULL, not NORMAL as for drafts: a signature acknowledged must survive a power cut.
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
+  const db = openSqliteFile(dataDir, 'engagements.sqlite', { synchronous: 'FULL', foreignKeys: true });
   migrateSqlite(db, ENGAGEMENT_SQLITE_MIGRATIONS);
 
   const insert = db.prepare(

@@ -30,25 +30,26 @@ async function readKeys(source: string | undefined): Promise<Map<string, KeyObje
   return map;
 }
 
-export async function main(args: readonly string[]): Promise<number> {
+/** `out` is where the verdict is written: the console, or a test's list of lines. */
+export async function main(args: readonly string[], out: Pick<Console, 'log' | 'error'> = console): Promise<number> {
   const keysAt = args.indexOf('--keys');
   const keySource = keysAt >= 0 ? args[keysAt + 1] : undefined;
   const files = args.filter((_arg, index) => index !== keysAt && index !== keysAt + 1);
   if (files.length !== 1 || (keysAt >= 0 && !keySource)) {
-    console.error('Usage: npm run verify -- file.docx [--keys keys.json | --keys https://…/.well-known/contract-kit-keys.json]');
+    out.error('Usage: npm run verify -- file.docx [--keys keys.json | --keys https://…/.well-known/contract-kit-keys.json]');
     return 2;
   }
   const keys = await readKeys(keySource);
   const file = files[0]!;
   // A certificate saved as JSON (the freelancer's page offers it) is a record without its file: its chain and seal are checked.
   const verdict = file.toLowerCase().endsWith('.json') ? verifyCertificate(JSON.parse(readFileSync(file, 'utf8')) as Certificate, keys) : verifySignedFile(new Uint8Array(readFileSync(file)), keys);
-  if (verdict.engagementId) console.log(`Engagement: ${verdict.engagementId}`);
-  for (const event of verdict.certificate?.events ?? []) console.log(`  ${event.seq}. ${event.at} ${event.type}`);
+  if (verdict.engagementId) out.log(`Engagement: ${verdict.engagementId}`);
+  for (const event of verdict.certificate?.events ?? []) out.log(`  ${event.seq}. ${event.at} ${event.type}`);
   if (verdict.valid) {
-    console.log('OK: this is exactly the signed file, its record is whole and its seal holds.');
+    out.log('OK: this is exactly the signed file, its record is whole and its seal holds.');
     return 0;
   }
-  for (const problem of verdict.problems) console.log(`FAILED: ${problem}`);
+  for (const problem of verdict.problems) out.log(`FAILED: ${problem}`);
   return 1;
 }
 

@@ -75,10 +75,21 @@ export function verifySignedFile(bytes: Uint8Array, keys: ReadonlyMap<string, Ke
   return { ...verdict, valid: problems.length === 0, problems };
 }
 
+function isEventShape(event: unknown): event is EngagementEvent {
+  if (!event || typeof event !== 'object') return false;
+  const { engagementId, seq, type, at, data, prev, hash } = event as Record<string, unknown>;
+  return typeof engagementId === 'string' && typeof seq === 'number' && typeof type === 'string' && typeof at === 'string' && typeof hash === 'string' && (prev === null || typeof prev === 'string') && typeof data === 'object' && data !== null;
+}
+
 /** A certificate (from a file, or saved as JSON) checked by itself: its chain whole, its seal holding. */
 export function verifyCertificate(certificate: Certificate | undefined, keys: ReadonlyMap<string, KeyObject>): FileVerdict {
-  if (!certificate || typeof certificate.engagementId !== 'string' || !Array.isArray(certificate.events)) {
+  if (!certificate || typeof certificate !== 'object' || typeof certificate.engagementId !== 'string' || !Array.isArray(certificate.events)) {
     return { valid: false, sealed: false, problems: ['This holds no signature record of this app.'] };
+  }
+  // A record read from an upload is anything at all until its shape is checked.
+  const malformed = certificate.events.findIndex((event) => !isEventShape(event));
+  if (malformed >= 0 || typeof certificate.documentHash !== 'string' || (certificate.seal !== undefined && (typeof certificate.seal !== 'object' || certificate.seal === null))) {
+    return { valid: false, sealed: false, problems: [`The record is malformed${malformed >= 0 ? ` at its event ${malformed + 1}` : ''}: it was not written by this app, or was edited by hand.`], engagementId: certificate.engagementId };
   }
   const sealedCount = certificate.seal?.eventCount ?? certificate.events.length;
   // A certificate saved after signing also lists later downloads: the seal covers the events up to its count.

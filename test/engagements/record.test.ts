@@ -172,3 +172,19 @@ describe('an engagement', () => {
     expect(whyNotSign(replaced, 'client')).toBe('This version was replaced by a newer one and can no longer be signed.');
   });
 });
+
+describe('a record read from an upload', () => {
+  it('is refused with a sentence, never a crash, whatever its events hold', async () => {
+    const { verifyCertificate } = await import('../../src/engagements/verify.ts');
+    const record = sealedRecord();
+    const certificate = { engagementId: ENGAGEMENT_ID, version: 1, documentHash: DOCUMENT_HASH, timeZone: 'UTC', parties: [], events: record.events, seal: record.seal };
+    expect(verifyCertificate(certificate, record.keys)).toMatchObject({ valid: true, sealed: true });
+    for (const events of [[null], [1], ['x'], [{ ...record.events[0], data: null }], [{ ...record.events[0], seq: '1' }]]) {
+      const verdict = verifyCertificate({ ...certificate, events } as never, record.keys);
+      expect(verdict.valid).toBe(false);
+      expect(verdict.problems[0]).toMatch(/^The record is malformed at its event 1/);
+    }
+    expect(verifyCertificate({ ...certificate, seal: 'forged' } as never, record.keys).valid).toBe(false);
+    expect(verifyCertificate(undefined, record.keys).problems).toEqual(['This holds no signature record of this app.']);
+  });
+});

@@ -233,19 +233,24 @@ describe('verification', () => {
   it('npm run verify accepts the signed file offline from the published key, and refuses a certificate with one event edited', async () => {
     const { sent, file } = await signedFile();
     const dir = mkdtempSync(join(tmpdir(), 'verify-command-'));
+    const lines: string[] = [];
+    const out = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
     try {
       const keys = (await app.inject({ method: 'GET', url: '/.well-known/contract-kit-keys.json' })).body;
       writeFileSync(join(dir, 'keys.json'), keys);
       writeFileSync(join(dir, 'signed.docx'), file);
-      expect(await verifyCommand([join(dir, 'signed.docx'), '--keys', join(dir, 'keys.json')])).toBe(0);
+      expect(await verifyCommand([join(dir, 'signed.docx'), '--keys', join(dir, 'keys.json')], out)).toBe(0);
+      expect(lines.at(-1)).toBe('OK: this is exactly the signed file, its record is whole and its seal holds.');
       const certificate = (await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate.json` })).json();
       certificate.events[3].data.name = 'Someone Else';
       writeFileSync(join(dir, 'certificate.json'), JSON.stringify(certificate));
-      expect(await verifyCommand([join(dir, 'certificate.json'), '--keys', join(dir, 'keys.json')])).toBe(1);
+      expect(await verifyCommand([join(dir, 'certificate.json'), '--keys', join(dir, 'keys.json')], out)).toBe(1);
+      expect(lines).toContain('FAILED: Event 4 (signed) was changed after it was recorded: its contents no longer match its hash.');
       const changed = Buffer.from(file);
       changed[200]! ^= 0x01;
       writeFileSync(join(dir, 'changed.docx'), changed);
-      expect(await verifyCommand([join(dir, 'changed.docx'), '--keys', join(dir, 'keys.json')])).toBe(1);
+      expect(await verifyCommand([join(dir, 'changed.docx'), '--keys', join(dir, 'keys.json')], out)).toBe(1);
+      expect(lines.at(-1)).toMatch(/^FAILED: /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
