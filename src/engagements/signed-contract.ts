@@ -47,8 +47,13 @@ export function signedContract(contract: Contract, certificate: Certificate): Co
 }
 
 const runsText = (block: Block) => (block.type === 'paragraph' ? block.runs.map((run) => run.text).join('') : '');
-/** The seal mark after a name on a Japanese signature line: 「氏名　佐藤花子　　　　　　印」. */
-const SEAL_MARK = /\u3000+印$/;
+/** A Japanese signature line without its seal mark (「氏名　佐藤花子　　　　　　印」 → 「氏名　佐藤花子」); undefined for any other line. */
+function withoutSealMark(text: string): string | undefined {
+  if (!text.endsWith('\u3000印')) return undefined;
+  let end = text.length - 1;
+  while (end > 0 && text[end - 1] === '\u3000') end--;
+  return text.slice(0, end);
+}
 const JAPANESE_ROLE: Readonly<Record<string, Party>> = { 委託者: 'client', 受託者: 'freelancer' };
 
 /**
@@ -69,11 +74,11 @@ function signedJapaneseClosing(section: Section, certificate: Certificate, date:
       blocks.push({ type: 'paragraph', runs: [{ text: words.closing }] });
     } else if (text.startsWith('※')) {
       continue;
-    } else if (block.type === 'paragraph' && SEAL_MARK.test(text) && party) {
+    } else if (block.type === 'paragraph' && withoutSealMark(text) !== undefined && party) {
       const signedAs = byParty.get(party)?.signedAs;
       blocks.push(
         signedAs
-          ? { type: 'paragraph', runs: [{ text: `${text.replace(SEAL_MARK, '')}　　/s/ ${signedAs.name}　${date(isoDay(signedAs.at, certificate.timeZone))}　${words.method}` }] }
+          ? { type: 'paragraph', runs: [{ text: `${withoutSealMark(text)}　　/s/ ${signedAs.name}　${date(isoDay(signedAs.at, certificate.timeZone))}　${words.method}` }] }
           : block,
       );
     } else {
