@@ -258,7 +258,7 @@ describe('verification', () => {
 });
 
 describe('a new version', () => {
-  it('an old link says it was replaced, and by which version', async () => {
+  it('an old link says it was replaced, and by which version; the draft links to the latest', async () => {
     const visitor = new InjectVisitor(app);
     // Two sendings from one draft make versions 1 and 2.
     const draft = await app.drafts.create(example);
@@ -271,6 +271,8 @@ describe('a new version', () => {
     await visitor.get(`/wizard/${draft.id}/review`);
     const second = await visitor.post(`/wizard/${draft.id}/send`, { name: FREELANCER });
     expect(second.statusCode).toBe(303);
+    const review = await visitor.get(`/wizard/${draft.id}/review`);
+    expect(review.body).toContain('Version 2 was sent for signature');
     const oldPage = await new InjectVisitor(app).get(`/sign/${firstEngagement.clientKey}`);
     expect(oldPage.body).toContain('This version was replaced');
     expect(oldPage.body).toContain('version 2 replaces this one');
