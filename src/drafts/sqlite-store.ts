@@ -1,7 +1,7 @@
 // The default draft store: one SQLite file in the data directory. WAL mode
 // lets readers and the writer work at once; every write is one transaction,
 // so a crash leaves either the old draft or the new one, never half of each.
-import { openSqliteFile } from '../storage/sqlite-file.ts';
+import { openSqliteFile, pingAndClose } from '../storage/sqlite-file.ts';
 import { checkTtlDays, expiryFrom, isDraftIdShape, newDraftId, toDraft, type DraftFields } from './draft-record.ts';
 import { migrateSqlite } from './migrations.ts';
 import type { Draft, DraftAnswers, DraftStore } from './store.ts';
@@ -55,7 +55,6 @@ export function createSqliteDraftStore({ dataDir, ttlDays, now = () => new Date(
     return row ? toDraft(row) : undefined;
   });
 
-  let open = true;
   return {
     engine: 'sqlite',
     async create(answers = {}) {
@@ -81,13 +80,6 @@ export function createSqliteDraftStore({ dataDir, ttlDays, now = () => new Date(
     async sweepExpired(at = now()) {
       return sweep.run(at.toISOString()).changes;
     },
-    async ping() {
-      db.prepare('SELECT 1').get();
-    },
-    async close() {
-      if (!open) return;
-      open = false;
-      db.close();
-    },
+    ...pingAndClose(db),
   };
 }

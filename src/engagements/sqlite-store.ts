@@ -1,7 +1,7 @@
 // Engagements in SQLite: engagements.sqlite in the data directory, beside
 // drafts.sqlite but never swept with it. Every append is one immediate
 // transaction (SQLite serialises writers), so the chain never forks.
-import { openSqliteFile } from '../storage/sqlite-file.ts';
+import { openSqliteFile, pingAndClose } from '../storage/sqlite-file.ts';
 import { migrateSqlite } from '../drafts/migrations.ts';
 import { isEngagementKeyShape, type Engagement } from './engagement.ts';
 import type { EngagementEvent, NewEvent } from './events.ts';
@@ -62,7 +62,6 @@ export function createSqliteEngagementStore({ dataDir, now = () => new Date() }:
     return row ? toEngagement(row) : undefined;
   };
 
-  let open = true;
   return {
     engine: 'sqlite',
     async create(engagement, created) {
@@ -89,13 +88,6 @@ export function createSqliteEngagementStore({ dataDir, now = () => new Date() }:
     async sweepPastRetention(at = now()) {
       return sweep.run(at.toISOString()).changes;
     },
-    async ping() {
-      db.prepare('SELECT 1').get();
-    },
-    async close() {
-      if (!open) return;
-      open = false;
-      db.close();
-    },
+    ...pingAndClose(db),
   };
 }

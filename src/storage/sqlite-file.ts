@@ -30,3 +30,18 @@ export function openSqliteFile(dataDir: string, name: string, { synchronous, for
   if (foreignKeys) db.pragma('foreign_keys = ON');
   return db;
 }
+
+/** A store's ping (the file answers a trivial query) and close (once; a second close does nothing). */
+export function pingAndClose(db: Database.Database): { ping(): Promise<void>; close(): Promise<void> } {
+  let open = true;
+  return {
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      db.close();
+    },
+  };
+}
