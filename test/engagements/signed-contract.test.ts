@@ -12,7 +12,8 @@ import { newEngagement } from '../../src/engagements/engagement.ts';
 import { nextEvent, type EngagementEvent, type NewEvent } from '../../src/engagements/events.ts';
 import { sealRecord } from '../../src/engagements/seal.ts';
 import { signedContract } from '../../src/engagements/signed-contract.ts';
-import { sampleAnswers } from '../helpers/samples.ts';
+import { answersSchema } from '../../src/answers/schema.ts';
+import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleAnswers } from '../helpers/samples.ts';
 import { testKey } from './record-helpers.ts';
 
 const library = loadContractLibrary();
@@ -72,5 +73,12 @@ describe('the signed contract', () => {
     expect(text).toContain(`/s/ ${answers.client.name}　2027年4月1日　電子契約により締結`);
     expect(signed.sections.at(-1)!.title).toBe('電子署名証明書');
     expect(sectionToText(signed.sections.at(-1)!)).toContain('2027-04-01 08:50:00 Asia/Tokyo');
+  });
+});
+
+describe('frozen answers', () => {
+  it.each([...SAMPLE_NAMES, ...JA_SAMPLE_NAMES])('%s: stored as JSON and read back, they give the same answers, so the signed file is the contract sent', (name) => {
+    const sent = sampleAnswers(name);
+    expect(answersSchema.parse(JSON.parse(JSON.stringify(sent)))).toEqual(sent);
   });
 });
