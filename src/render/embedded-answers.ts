@@ -147,12 +147,16 @@ export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
 /** Adds one custom XML item of ours (its root in `namespace`) to a packed Word file, as embedAnswers does the answers. */
 export function embedCustomXmlPart(docx: Uint8Array, part: Uint8Array<ArrayBuffer>, namespace: string): Uint8Array {
   const files: Unzipped = unzipSync(docx);
-  addAnswersParts(files, answers);
+  addCustomXmlPart(files, part, namespace);
   return zipSync(files, { level: 6 });
 }
 
 /** embedAnswers on a package already unzipped, in place: for a caller that changes other parts too before zipping once. */
 export function addAnswersParts(files: Unzipped, answers: unknown): void {
+  addCustomXmlPart(files, answersPartBytes(answers), ANSWERS_NAMESPACE);
+}
+
+function addCustomXmlPart(files: Unzipped, part: Uint8Array<ArrayBuffer>, namespace: string): void {
   let n = 1;
   while (files[`customXml/item${n}.xml`]) n++;
   const item = `item${n}.xml`;
