@@ -1,6 +1,7 @@
 // Every setting the server reads from its environment, with the defaults a
 // fresh machine needs: `npm start` works with none of them set.
 import { resolve } from 'node:path';
+import { signingKeyFromPem } from './engagements/seal.ts';
 
 export interface AppConfig {
   /** Largest request body accepted, in bytes (BODY_LIMIT_BYTES, default 1 MB). */
@@ -30,6 +31,10 @@ export interface AppConfig {
   readonly redisUrl?: string;
   /** Serve GET /metrics in Prometheus format (METRICS, default on; 0 turns it off). */
   readonly metrics: boolean;
+  /** Years an engagement and its signature record are kept (ENGAGEMENT_RETENTION_YEARS, default 7). */
+  readonly engagementRetentionYears: number;
+  /** The Ed25519 key that seals signature records, as PKCS#8 PEM (SIGNING_KEY; when unset, one generated once and kept with the data). */
+  readonly signingKey?: string;
 }
 
 export type TrustProxy = false | number | readonly string[];
@@ -86,6 +91,19 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   return value;
 }
 
+/** SIGNING_KEY checked at start-up, so a wrong key stops the server with the setting named. */
+function signingKeySetting(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  // A PEM in one environment line may carry its line breaks as "\n".
+  const pem = raw.replaceAll('\\n', '\n');
+  try {
+    signingKeyFromPem(pem);
+  } catch (error) {
+    throw new Error(`SIGNING_KEY: ${(error as Error).message}`, { cause: error });
+  }
+  return pem;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port: integer(env, 'PORT', 3000, 0),
@@ -101,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     metrics: flag(env, 'METRICS', true),
+    engagementRetentionYears: integer(env, 'ENGAGEMENT_RETENTION_YEARS', 7, 1),
+    signingKey: signingKeySetting(env.SIGNING_KEY),
     drainSeconds: integer(env, 'DRAIN_SECONDS', 0, 0),
   };
 }

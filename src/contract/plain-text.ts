@@ -16,7 +16,12 @@ export function blockToText(block: Block): string {
         .join('\n\n');
     case 'signatures':
       return block.parties
-        .map((p) => [`${p.role}: ${p.name}${p.business ? `, for ${p.business}` : ''}`, 'Signature: ____________________', `Title: ${p.title ?? '____________________'}`, 'Date: ____________________'].join('\n'))
+        .map((p) => [
+            `${p.role}: ${p.name}${p.business ? `, for ${p.business}` : ''}`,
+            `Signature: ${p.signed ? `${p.signed.mark} (${p.signed.method})` : '____________________'}`,
+            `Title: ${p.title ?? '____________________'}`,
+            `Date: ${p.signed?.date ?? '____________________'}`,
+          ].join('\n'))
         .join('\n\n');
   }
 }

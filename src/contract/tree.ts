@@ -58,6 +58,15 @@ export interface SignatureParty {
   readonly name: string;
   readonly business?: string;
   readonly title?: string;
+  /** Filled when the party signed online (src/engagements): what the signature, date and note lines print. */
+  readonly signed?: SignedMark;
+}
+
+/** A signature given online: "/s/ Priya Natarajan", the date in the contract's words, "signed electronically". */
+export interface SignedMark {
+  readonly mark: string;
+  readonly date: string;
+  readonly method: string;
 }
 
 /** Name, title and date lines for each party; renderers keep it on one page. */

@@ -5,6 +5,7 @@
 // at the same moment apply each change exactly once.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ClientBase } from 'pg';
+import { ENGAGEMENT_POSTGRES_MIGRATION } from '../engagements/migrations.ts';
 
 export interface Migration {
   readonly version: number;
@@ -54,6 +55,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
             created_at timestamptz NOT NULL DEFAULT now()
           );`,
   },
+  ENGAGEMENT_POSTGRES_MIGRATION,
 ];
 
 export function migrateSqlite(db: BetterSqlite3.Database, migrations: readonly Migration[] = SQLITE_MIGRATIONS): number {

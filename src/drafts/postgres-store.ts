@@ -62,28 +62,29 @@ export async function reachable<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Runs `work` in one transaction on a connection of its own; rolled back when it throws. */
+export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  return reachable(async () => {
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = isUnavailable(error);
+      if (!broken) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      // A connection that failed is not given back for the next request.
+      client.release(broken);
+    }
+  });
+}
+
 export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date() }: PostgresDraftStoreOptions): DraftStore {
   checkTtlDays(ttlDays);
-
-  async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return reachable(async () => {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        broken = isUnavailable(error);
-        if (!broken) await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        // A connection that failed is not given back for the next request.
-        client.release(broken);
-      }
-    });
-  }
 
   const readRow = async (id: string, stamp: string) =>
     (await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, stamp]))).rows[0];
@@ -101,7 +102,7 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
 
   /** The slow path, after repeated collisions: hold the row (FOR UPDATE) so this save cannot lose again. */
   function updateLocked(id: string, change: (answers: DraftAnswers) => DraftAnswers): Promise<Draft | undefined> {
-    return inTransaction(async (client) => {
+    return inTransaction(pool, async (client) => {
       const at = now();
       const stamp = at.toISOString();
       const current = (await client.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2 FOR UPDATE', [id, stamp])).rows[0];
@@ -159,7 +160,7 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
     },
     async sweepExpired(at = now()) {
       // One instance sweeps at a time; the others find the lock taken and skip this round.
-      return inTransaction(async (client) => {
+      return inTransaction(pool, async (client) => {
         const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [SWEEP_LOCK_KEY]);
         if (!rows[0]?.locked) return 0;
         const { rowCount } = await client.query('DELETE FROM drafts WHERE expires_at <= $1', [at.toISOString()]);

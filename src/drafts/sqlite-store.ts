@@ -1,9 +1,7 @@
 // The default draft store: one SQLite file in the data directory. WAL mode
 // lets readers and the writer work at once; every write is one transaction,
 // so a crash leaves either the old draft or the new one, never half of each.
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqliteFile, pingAndClose } from '../storage/sqlite-file.ts';
 import { checkTtlDays, expiryFrom, isDraftIdShape, newDraftId, toDraft, type DraftFields } from './draft-record.ts';
 import { migrateSqlite } from './migrations.ts';
 import type { Draft, DraftAnswers, DraftStore } from './store.ts';
@@ -21,17 +19,7 @@ const COLUMNS = 'id, answers, version, created_at AS createdAt, updated_at AS up
 
 export function createSqliteDraftStore({ dataDir, ttlDays, now = () => new Date() }: SqliteDraftStoreOptions): DraftStore {
   checkTtlDays(ttlDays);
-  // Drafts and the cookie secret are for this user only.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  // Created 0600 before SQLite opens it (and tightened if an older version
-  // left it 0644): SQLite gives the -wal and -shm files the database's mode.
-  const file = join(dataDir, 'drafts.sqlite');
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  const db = openSqliteFile(dataDir, 'drafts.sqlite', { synchronous: 'NORMAL' });
   migrateSqlite(db);
 
   // ISO timestamps in UTC compare correctly as text.
@@ -67,7 +55,6 @@ export function createSqliteDraftStore({ dataDir, ttlDays, now = () => new Date(
     return row ? toDraft(row) : undefined;
   });
 
-  let open = true;
   return {
     engine: 'sqlite',
     async create(answers = {}) {
@@ -93,13 +80,6 @@ export function createSqliteDraftStore({ dataDir, ttlDays, now = () => new Date(
     async sweepExpired(at = now()) {
       return sweep.run(at.toISOString()).changes;
     },
-    async ping() {
-      db.prepare('SELECT 1').get();
-    },
-    async close() {
-      if (!open) return;
-      open = false;
-      db.close();
-    },
+    ...pingAndClose(db),
   };
 }

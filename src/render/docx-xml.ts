@@ -237,6 +237,7 @@ const LETTER_BLOCK = written({ style: 'LetterBlock' });
 /** A signatory's name: kept with the lines to sign on. */
 const LETTER_BLOCK_KEPT = written({ style: 'LetterBlock', keepNext: true, keepLines: true });
 const SIGNATURE_LINE_TEXT = written({ style: 'SignatureLine' });
+const SIGNATURE_LABEL_TEXT = written({ style: 'SignatureLabel' });
 /** A fee table cell's paragraph, by [keepNext][amount]: amounts are right-aligned. */
 const TABLE_TEXT = [false, true].map((keepNext) =>
   [false, true].map((amount) => written({ style: 'TableText', ...(keepNext ? { keepNext } : {}), ...(amount ? { align: 'right' as const } : {}) })),
@@ -419,13 +420,14 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
         SIGNATURE_CELL_MARGINS,
         plainParagraph(party.role, PARTY_ROLE) +
           plainParagraph(party.business ?? party.name, LETTER_BLOCK_KEPT, { bold: true }) +
-          SIGNATURE_LINE +
-          SIGNATURE_LABEL +
+          // Signed online (src/engagements): "/s/ Name" on the signature line, the date on its line.
+          filledLine(party.signed?.mark) +
+          (party.signed ? plainParagraph(`Signature (${party.signed.method})`, SIGNATURE_LABEL_TEXT) : SIGNATURE_LABEL) +
           filledLine(party.business ? party.name : undefined) +
           NAME_LABEL +
           filledLine(party.title) +
           TITLE_LABEL +
-          SIGNATURE_LINE +
+          filledLine(party.signed?.date) +
           DATE_LABEL,
       ),
     )

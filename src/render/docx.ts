@@ -527,13 +527,14 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph
         children: [
           plainParagraph(party.role, { style: STYLE.partyRole }),
           plainParagraph(bound, { style: STYLE.letterBlock, keepNext: true, keepLines: true }, { bold: true }),
-          new Paragraph({ style: STYLE.signatureLine, children: [] }),
-          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Signature')] }),
+          // Signed online (src/engagements): "/s/ Name" on the signature line, the date on its line.
+          filledLine(party.signed?.mark ?? ''),
+          new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun(party.signed ? `Signature (${party.signed.method})` : 'Signature')] }),
           filledLine(signer),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Name')] }),
           filledLine(party.title ?? ''),
           new Paragraph({ style: STYLE.signatureLabel, children: [new TextRun('Title')] }),
-          new Paragraph({ style: STYLE.signatureLine, children: [] }),
+          filledLine(party.signed?.date ?? ''),
           // The last paragraph of the block lets go of the next one.
           new Paragraph({ style: STYLE.signatureLabel, keepNext: false, children: [new TextRun('Date')] }),
         ],

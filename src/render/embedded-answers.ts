@@ -69,7 +69,12 @@ function asXmlText(json: string): string {
 
 /** The custom XML item holding the answers: our namespace, a version, the JSON as text. */
 export function answersPartXml(answers: unknown): string {
-  return `${XML_DECLARATION}\n<answers xmlns="${ANSWERS_NAMESPACE}" version="${ANSWERS_VERSION}">${asXmlText(JSON.stringify(answers))}</answers>`;
+  return jsonPartXml({ local: 'answers', namespace: ANSWERS_NAMESPACE, version: ANSWERS_VERSION }, answers);
+}
+
+/** One of our custom XML items: its root element in our namespace, a version, the JSON as text. */
+export function jsonPartXml(part: OurPart, value: unknown): string {
+  return `${XML_DECLARATION}\n<${part.local} xmlns="${part.namespace}" version="${part.version}">${asXmlText(JSON.stringify(value))}</${part.local}>`;
 }
 
 /**
@@ -89,9 +94,10 @@ export function newItemId(): string {
   return `{${randomUUID().toUpperCase()}}`;
 }
 
-/** The properties part of the answers item; a fresh item id each call. */
-export function itemPropsXml(): string {
-  return ITEM_PROPS_AROUND_ID.before + newItemId() + ITEM_PROPS_AROUND_ID.after;
+/** The properties part of the answers item (or another of our items, by its namespace); a fresh item id each call. */
+export function itemPropsXml(namespace: string = ANSWERS_NAMESPACE): string {
+  const after = namespace === ANSWERS_NAMESPACE ? ITEM_PROPS_AROUND_ID.after : ITEM_PROPS_AROUND_ID.after.replace(ANSWERS_NAMESPACE, namespace);
+  return ITEM_PROPS_AROUND_ID.before + newItemId() + after;
 }
 
 function itemRelsXml(propsName: string): string {
@@ -135,20 +141,29 @@ export function answersPartBytes(answers: unknown): Uint8Array<ArrayBuffer> {
  * default for .xml, which a package without one is given).
  */
 export function embedAnswers(docx: Uint8Array, answers: unknown): Uint8Array {
+  return embedCustomXmlPart(docx, answersPartBytes(answers), ANSWERS_NAMESPACE);
+}
+
+/** Adds one custom XML item of ours (its root in `namespace`) to a packed Word file, as embedAnswers does the answers. */
+export function embedCustomXmlPart(docx: Uint8Array, part: Uint8Array<ArrayBuffer>, namespace: string): Uint8Array {
   const files: Unzipped = unzipSync(docx);
-  addAnswersParts(files, answers);
+  addCustomXmlPart(files, part, namespace);
   return zipSync(files, { level: 6 });
 }
 
 /** embedAnswers on a package already unzipped, in place: for a caller that changes other parts too before zipping once. */
 export function addAnswersParts(files: Unzipped, answers: unknown): void {
+  addCustomXmlPart(files, answersPartBytes(answers), ANSWERS_NAMESPACE);
+}
+
+function addCustomXmlPart(files: Unzipped, part: Uint8Array<ArrayBuffer>, namespace: string): void {
   let n = 1;
   while (files[`customXml/item${n}.xml`]) n++;
   const item = `item${n}.xml`;
   const props = `itemProps${n}.xml`;
 
-  files[`customXml/${item}`] = answersPartBytes(answers);
-  files[`customXml/${props}`] = strToU8(itemPropsXml());
+  files[`customXml/${item}`] = part;
+  files[`customXml/${props}`] = strToU8(itemPropsXml(namespace));
   files[`customXml/_rels/${item}.rels`] = strToU8(itemRelsXml(props));
 
   const relsName = 'word/_rels/document.xml.rels';
@@ -189,7 +204,16 @@ const NOT_OUR_PART = Symbol('not our part');
  * whatever comments or markup an upload piles up; the part itself is capped
  * at MAX_ANSWERS_PART_BYTES by the unzip.
  */
-function answersJson(xml: string): string | null {
+/** Which of our custom XML items to read: its root element, namespace and version. */
+export interface OurPart {
+  readonly local: string;
+  readonly namespace: string;
+  readonly version: string;
+}
+
+const ANSWERS_PART: OurPart = { local: 'answers', namespace: ANSWERS_NAMESPACE, version: ANSWERS_VERSION };
+
+function answersJson(xml: string, part: OurPart = ANSWERS_PART): string | null {
   const parser = new SaxesParser({ xmlns: true });
   let ours = false;
   let depth = 0;
@@ -201,9 +225,9 @@ function answersJson(xml: string): string | null {
   parser.on('opentag', (tag) => {
     depth++;
     if (depth > 1) throw new EmbeddedAnswersError(); // text and CDATA only: an element inside means it is not what we wrote
-    if (tag.local !== 'answers' || tag.uri !== ANSWERS_NAMESPACE) throw NOT_OUR_PART;
+    if (tag.local !== part.local || tag.uri !== part.namespace) throw NOT_OUR_PART;
     ours = true;
-    if (tag.attributes.version?.value !== ANSWERS_VERSION) {
+    if (tag.attributes.version?.value !== part.version) {
       throw new EmbeddedAnswersError('This Word file was made by a different version of this app, and its answers cannot be read.');
     }
   });
@@ -236,6 +260,11 @@ function answersJson(xml: string): string | null {
  * or holds a part too large or too broken to be ours.
  */
 export function readEmbeddedAnswers(docx: Uint8Array): unknown {
+  return readOurJsonPart(docx, ANSWERS_PART);
+}
+
+/** The JSON of one of our custom XML items, read as warily as the answers; EmbeddedAnswersError when there is none. */
+export function readOurJsonPart(docx: Uint8Array, part: OurPart): unknown {
   let read: SafeUnzipResult;
   try {
     // Only custom XML items are inflated, each no larger than it claims, all
@@ -257,7 +286,7 @@ export function readEmbeddedAnswers(docx: Uint8Array): unknown {
     } catch {
       continue; // not text, so not ours
     }
-    const json = answersJson(xml);
+    const json = answersJson(xml, part);
     if (json === null) continue;
     try {
       return JSON.parse(json) as unknown;

@@ -70,7 +70,7 @@ function block(node: Block, clause: number, numbering: ClauseNumbering): string 
           (party) =>
             `<div class="signature"><h3>${text(party.role)}</h3><p dir="auto">${text(party.name)}${
               party.business ? `, for ${text(party.business)}` : ''
-            }</p><dl><dt>Signature</dt><dd class="line"></dd><dt>Title</dt><dd class="line">${party.title ? text(party.title) : ''}</dd><dt>Date</dt><dd class="line"></dd></dl></div>`,
+            }</p><dl><dt>Signature${party.signed ? ` (${text(party.signed.method)})` : ''}</dt><dd class="line" dir="auto">${party.signed ? text(party.signed.mark) : ''}</dd><dt>Title</dt><dd class="line">${party.title ? text(party.title) : ''}</dd><dt>Date</dt><dd class="line">${party.signed ? text(party.signed.date) : ''}</dd></dl></div>`,
         )
         .join('')}</div>`;
   }

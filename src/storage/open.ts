@@ -6,6 +6,10 @@
 // driver adds about 15 MB to a server that does not use it (docs/speed.md).
 import { createSqliteDraftStore } from '../drafts/sqlite-store.ts';
 import type { DraftStore } from '../drafts/store.ts';
+import { signingKeyFromPem, type SigningKey } from '../engagements/seal.ts';
+import { loadOrCreateSigningKeyFile } from '../engagements/signing-key-file.ts';
+import { createSqliteEngagementStore } from '../engagements/sqlite-store.ts';
+import type { EngagementStore } from '../engagements/store.ts';
 import { loadOrCreateCookieSecret } from '../web/cookie-secret.ts';
 import type { Logger } from './postgres.ts';
 
@@ -16,6 +20,8 @@ export interface StorageOptions {
   readonly databaseUrl?: string;
   /** COOKIE_SECRET: overrides the stored secret on every engine. */
   readonly cookieSecret?: string;
+  /** SIGNING_KEY (PKCS#8 PEM of an Ed25519 key): overrides the stored key on every engine. */
+  readonly signingKey?: string;
   readonly log?: Logger;
   /** The clock drafts expire by; tests fix it. */
   readonly now?: () => Date;
@@ -25,26 +31,42 @@ export interface Storage {
   readonly drafts: DraftStore;
   /** Signs the CSRF cookie; the same on every instance that shares the storage. */
   readonly cookieSecret: string;
+  /** Engagements sent for signature and their records: never swept with the drafts. */
+  readonly engagements: EngagementStore;
+  /** Seals completed records; the same on every instance that shares the storage. */
+  readonly signingKey: SigningKey;
 }
 
 export const COOKIE_SECRET_NAME = 'cookie-secret';
+export const SIGNING_KEY_NAME = 'signing-key';
 
 export async function openStorage(options: StorageOptions): Promise<Storage> {
   if (!options.databaseUrl) {
     return {
       drafts: createSqliteDraftStore({ dataDir: options.dataDir, ttlDays: options.draftTtlDays, ...(options.now ? { now: options.now } : {}) }),
       cookieSecret: options.cookieSecret ?? loadOrCreateCookieSecret(options.dataDir),
+      engagements: createSqliteEngagementStore({ dataDir: options.dataDir, ...(options.now ? { now: options.now } : {}) }),
+      signingKey: options.signingKey ? signingKeyFromPem(options.signingKey) : loadOrCreateSigningKeyFile(options.dataDir),
     };
   }
-  const [{ createPostgresPool, loadOrCreateSharedSecret, migrate }, { createPostgresDraftStore }] = await Promise.all([
+  const [{ createPostgresPool, loadOrCreateSharedSecret, loadOrCreateSharedValue, migrate }, { createPostgresDraftStore }, { createPostgresEngagementStore }, { newSigningKeyPem }] = await Promise.all([
     import('./postgres.ts'),
     import('../drafts/postgres-store.ts'),
+    import('../engagements/postgres-store.ts'),
+    import('../engagements/seal.ts'),
   ]);
   const pool = createPostgresPool(options.databaseUrl, options.log);
   try {
     await migrate(pool);
     const cookieSecret = options.cookieSecret ?? (await loadOrCreateSharedSecret(pool, COOKIE_SECRET_NAME));
-    return { drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays, ...(options.now ? { now: options.now } : {}) }), cookieSecret };
+    const signingKey = signingKeyFromPem(options.signingKey ?? (await loadOrCreateSharedValue(pool, SIGNING_KEY_NAME, newSigningKeyPem)));
+    const now = options.now ? { now: options.now } : {};
+    return {
+      drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays, ...now }),
+      cookieSecret,
+      engagements: createPostgresEngagementStore({ pool, ...now }),
+      signingKey,
+    };
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;

@@ -45,8 +45,13 @@ export async function migrate(pool: pg.Pool): Promise<number> {
  * one insert wins and both read the winner's value.
  */
 export async function loadOrCreateSharedSecret(pool: pg.Pool, name: string): Promise<string> {
+  return loadOrCreateSharedValue(pool, name, () => randomBytes(32).toString('hex'));
+}
+
+/** A value made once by `make` and stored under `name` (the signing key's PEM); race-free as loadOrCreateSharedSecret. */
+export async function loadOrCreateSharedValue(pool: pg.Pool, name: string, make: () => string): Promise<string> {
   return reachable(async () => {
-    await pool.query('INSERT INTO shared_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, randomBytes(32).toString('hex')]);
+    await pool.query('INSERT INTO shared_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, make()]);
     const { rows } = await pool.query<{ value: string }>('SELECT value FROM shared_settings WHERE name = $1', [name]);
     return rows[0]!.value;
   });

@@ -21,6 +21,10 @@ import { loadContractLibrary } from '../contract/library.ts';
 import { places } from '../jurisdictions/places.ts';
 import { japaneseContractEdition } from '../contract/edition-ja.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
+import { engagementsApiRoutes } from './engagements-api.ts';
+import { engagementPagesRoutes } from './engagement-pages.ts';
+import { engagementService } from '../engagements/service.ts';
+import { contractDocxWriter } from '../render/docx-package.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
@@ -56,7 +60,7 @@ const PERMISSIONS_POLICY = [
  * path is judged as the router reads it, decoded (`/%77izard/<id>` reaches
  * the same page), and in any case; a path that does not decode is not logged.
  */
-function loggedPath(url: string): string {
+export function loggedPath(url: string): string {
   const raw = url.split('?')[0]!;
   let path: string;
   try {
@@ -64,7 +68,8 @@ function loggedPath(url: string): string {
   } catch {
     return '(a path that is not valid percent-encoding)';
   }
-  return path.replace(/^\/+wizard\/+(?!deleted$)[^/]+/i, '/wizard/…');
+  // An engagement's links (`/sign/<link>`, `/engagements/<link>`) are bearer links too.
+  return path.replace(/^\/+wizard\/+(?!deleted$)[^/]+/i, '/wizard/…').replace(/^\/+(sign|engagements)\/+[^/]+/i, (_match, page: string) => `/${page.toLowerCase()}/…`);
 }
 
 function logRequest(request: { method: string; url: string; ip?: string }) {
@@ -158,6 +163,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     databaseUrl: options.databaseUrl,
     cookieSecret: options.cookieSecret,
     drafts: options.drafts,
+    signingKey: options.signingKey,
     now: options.now,
   });
   // Imported only when REDIS_URL is set: the Redis client adds about 20 MB to a server that does not use it.
@@ -282,6 +288,23 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, wizardRateLimits: rateLimits.wizard, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
   await app.register(invoicesApiRoutes, { generateRouteConfig });
+  const engagements = engagementService({
+    store: app.engagements,
+    key: app.signingKey,
+    library,
+    writer: await contractDocxWriter(),
+    retentionYears: options.engagementRetentionYears ?? 7,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  await app.register(engagementsApiRoutes, { service: engagements, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
+  await app.register(engagementPagesRoutes, {
+    service: engagements,
+    engagements: app.engagements,
+    drafts: app.drafts,
+    generateRouteConfig,
+    linkRouteConfig: rateLimits.wizard('page'),
+    uploadLimitBytes: options.bodyLimitBytes,
+  });
 
   return app;
 }

@@ -43,8 +43,8 @@ export class InjectVisitor {
     );
   }
 
-  /** "Continue from a file": the token field first, then the file, as the home page's form sends them. */
-  async upload(fileName: string, content: Uint8Array | string, { token = this.token, fields = {} }: { token?: string | null; fields?: Record<string, string> } = {}) {
+  /** "Continue from a file" (or another upload form at `url`): the token field first, then the file, as the home page's form sends them. */
+  async upload(fileName: string, content: Uint8Array | string, { token = this.token, fields = {}, url = '/import' }: { token?: string | null; fields?: Record<string, string>; url?: string } = {}) {
     const boundary = '----uploadtest';
     const payload = Buffer.concat([
       Buffer.from(token === null ? '' : `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`),
@@ -54,7 +54,7 @@ export class InjectVisitor {
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     return this.absorb(
-      await this.server.inject({ method: 'POST', url: '/import', payload, headers: this.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }) }),
+      await this.server.inject({ method: 'POST', url, payload, headers: this.headers({ 'content-type': `multipart/form-data; boundary=${boundary}` }) }),
     );
   }
 

@@ -162,7 +162,13 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     });
   }
 
-  function renderReview(request: FastifyRequest, reply: FastifyReply, draft: { id: string; answers: Record<string, unknown>; expiresAt: string }) {
+  function renderReview(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    draft: { id: string; answers: Record<string, unknown>; expiresAt: string },
+    /** The latest version sent for signature from this draft, when there is one. */
+    sent?: { ownerKey: string; version: number },
+  ) {
     const messages = useLanguage(request, reply, draftLanguage(draft.answers));
     const steps = activeSteps(draft.answers);
     const complete = completeAnswers(draft.answers);
@@ -188,6 +194,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       followUpHref: draftUrl(draft.id, 'follow-up'),
       invoicesHref: draftUrl(draft.id, 'invoices'),
       deleteHref: draftUrl(draft.id, 'delete'),
+      sendAction: draftUrl(draft.id, 'send'),
+      sent: sent ? { href: `/engagements/${sent.ownerKey}`, version: sent.version } : undefined,
+      freelancerName: answers?.freelancer.name ?? '',
+      freelancerTitle: answers?.freelancer.title ?? '',
       backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
       csrf: reply.generateCsrf(),
       scripts: SCRIPTS,
@@ -314,7 +324,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
     const { draft } = await draftPage(request, reply, found);
-    if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
+    if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft, await app.engagements.latestForDraft(draft.id));
     const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
     const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });

@@ -1,0 +1,112 @@
+// The evidence record: an append-only list of events, each naming the hash of
+// the one before, so that changing, removing or reordering any event breaks
+// every link after it. Pure functions: the store (store.ts) only keeps what
+// these build, and verification (verify.ts) recomputes every hash.
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+
+export type Party = 'freelancer' | 'client';
+
+/** Where a request came from, as the server saw it. */
+export interface Visitor {
+  readonly address: string;
+  readonly userAgent: string;
+}
+
+/** What each kind of event records; every field is evidence a reader of the certificate may need. */
+export interface EventData {
+  /** The contract was sent: the exact Word file's SHA-256 is the document's identity. */
+  readonly created: { readonly documentHash: string; readonly version: number; readonly replaces?: string };
+  /** The client's page was opened. */
+  readonly viewed: Visitor;
+  /** A file was downloaded: the contract as sent, or the signed one. */
+  readonly downloaded: Visitor & { readonly party: Party; readonly file: 'contract' | 'signed' };
+  /** A party signed: the words they typed, the consent they were shown, the file they signed. */
+  readonly signed: Visitor & {
+    readonly party: Party;
+    readonly name: string;
+    readonly title?: string;
+    readonly business?: string;
+    readonly consent: string;
+    readonly documentHash: string;
+  };
+  /** The client asked for changes instead of signing. */
+  readonly 'changes-asked': Visitor & { readonly message: string };
+  /** A newer version was sent; this one can no longer be signed. */
+  readonly replaced: { readonly byEngagement: string; readonly byVersion: number };
+  /** Both parties signed. */
+  readonly completed: { readonly documentHash: string };
+}
+
+export type EventType = keyof EventData;
+export const EVENT_TYPES: readonly EventType[] = ['created', 'viewed', 'downloaded', 'signed', 'changes-asked', 'replaced', 'completed'];
+
+/** An event as it is recorded; `hash` covers every other field. */
+export interface EngagementEvent<T extends EventType = EventType> {
+  readonly engagementId: string;
+  /** 1 for `created`, then one more for each event: a gap shows a removed event. */
+  readonly seq: number;
+  readonly type: T;
+  /** ISO 8601 in UTC, to the millisecond. */
+  readonly at: string;
+  readonly data: EventData[T];
+  /** The hash of event seq - 1; null only for the first event. */
+  readonly prev: string | null;
+  readonly hash: string;
+}
+
+export interface NewEvent<T extends EventType = EventType> {
+  readonly type: T;
+  readonly at: Date;
+  readonly data: EventData[T];
+}
+
+/** What the hash of an event covers: everything except the hash itself. */
+export function eventHash(event: Omit<EngagementEvent, 'hash'>): string {
+  const { engagementId, seq, type, at, data, prev } = event;
+  return sha256Hex(canonicalJson({ engagementId, seq, type, at, data, prev }));
+}
+
+/** The event that follows `last` (or opens the record when there is none). */
+export function nextEvent<T extends EventType>(engagementId: string, last: EngagementEvent | undefined, event: NewEvent<T>): EngagementEvent<T> {
+  const unhashed = {
+    engagementId,
+    seq: last ? last.seq + 1 : 1,
+    type: event.type,
+    at: event.at.toISOString(),
+    // A round trip through JSON drops undefined members now, so the hash made
+    // here is the hash of what the store gives back.
+    data: JSON.parse(JSON.stringify(event.data)) as EventData[T],
+    prev: last ? last.hash : null,
+  };
+  return { ...unhashed, hash: eventHash(unhashed) };
+}
+
+const ordinal = (event: { seq: number; type: string }) => `Event ${event.seq} (${event.type})`;
+
+/**
+ * Every way the chain is broken, each as a sentence a person can act on;
+ * empty when every event is intact and in its place.
+ */
+export function chainProblems(engagementId: string, events: readonly EngagementEvent[]): string[] {
+  const problems: string[] = [];
+  if (events.length === 0) return ['The record holds no events.'];
+  events.forEach((event, index) => {
+    const expectedSeq = index + 1;
+    if (event.engagementId !== engagementId) problems.push(`${ordinal(event)} belongs to another engagement (${event.engagementId}).`);
+    if (event.seq !== expectedSeq) problems.push(`${ordinal(event)} is in place ${expectedSeq}: an event before it is missing or out of order.`);
+    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) problems.push(`${ordinal(event)} is of a kind this record does not know.`);
+    if (eventHash(event) !== event.hash) problems.push(`${ordinal(event)} was changed after it was recorded: its contents no longer match its hash.`);
+    const previous = events[index - 1];
+    const expectedPrev = previous ? previous.hash : null;
+    if (event.prev !== expectedPrev) {
+      problems.push(previous ? `${ordinal(event)} does not follow event ${previous.seq}: it names another event as the one before it.` : `${ordinal(event)} should open the record but names an event before it.`);
+    }
+  });
+  if (events[0]?.type !== 'created') problems.push('The record does not begin with the event that created it.');
+  return problems;
+}
+
+/** The events of one type, in order, typed. */
+export function eventsOfType<T extends EventType>(events: readonly EngagementEvent[], type: T): EngagementEvent<T>[] {
+  return events.filter((event): event is EngagementEvent<T> => event.type === type);
+}
