@@ -30,7 +30,19 @@ export interface AppConfig {
   readonly redisUrl?: string;
   /** Serve GET /metrics in Prometheus format (METRICS, default on; 0 turns it off). */
   readonly metrics: boolean;
+  /** When set, GET /metrics answers only `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  readonly metricsToken?: string;
+  /** Sockets held open at once; past it a new connection is closed at once (MAX_CONNECTIONS, default 256). */
+  readonly maxConnections: number;
 }
+
+/**
+ * Enough for hundreds of visitors at once (a browser holds a few sockets, an
+ * idle one is closed after 5 s), and a bound on what sockets that send a
+ * body and stop can hold: each may keep up to BODY_LIMIT_BYTES until
+ * REQUEST_TIMEOUT_SECONDS cuts it.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
 
 export type TrustProxy = false | number | readonly string[];
 
@@ -101,6 +113,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     metrics: flag(env, 'METRICS', true),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    maxConnections: integer(env, 'MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1),
     drainSeconds: integer(env, 'DRAIN_SECONDS', 0, 0),
   };
 }

@@ -13,7 +13,7 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { AppConfig, TrustProxy } from '../config.ts';
+import { DEFAULT_MAX_CONNECTIONS, type AppConfig, type TrustProxy } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { STANDALONE_STYLE_CSP_HASH } from '../render/html.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
@@ -150,8 +150,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });
+  // Node closes a connection past this at once, before reading a byte of it.
+  app.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   // First, so that its timing hook sees every route.
-  if (options.metrics ?? true) await app.register(metricsPlugin);
+  if (options.metrics ?? true) await app.register(metricsPlugin, { token: options.metricsToken });
   await app.register(storagePlugin, {
     dataDir: options.dataDir ?? resolve('data'),
     draftTtlDays: options.draftTtlDays ?? 30,

@@ -1,7 +1,9 @@
 // Issue 24's smaller findings, each as it was found: huge lists of problems
 // (3), what the logs say about an incomplete draft's pages (8) and about a
 // percent-encoded path (9).
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_CONNECTIONS, readConfig } from '../../src/config.ts';
 import type { FastifyInstance } from 'fastify';
 import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
 import { budgetKey, WIZARD_BUDGETS } from '../../src/web/rate-limits.ts';
@@ -117,6 +119,75 @@ describe('every page of a draft is on a budget (finding 2)', () => {
       expect((await visitor.post(`${base}/delete`, {})).statusCode).toBe(429);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('held sockets (finding 4)', () => {
+  it('deleting a draft or starting one takes a small body: a megabyte is refused with 413 before the form is read', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const base = first.replace(/\/[^/]+$/, '');
+    await visitor.get(`${base}/delete`);
+    for (const url of [`${base}/delete`, '/wizard']) {
+      const response = await visitor.post(url, { padding: 'x'.repeat(1_000_000) });
+      expect(response.statusCode, url).toBe(413);
+    }
+    expect((await app.drafts.get(base.split('/')[2]!))).toBeDefined();
+  });
+
+  it('MAX_CONNECTIONS caps the sockets the server holds open at once', async () => {
+    expect(readConfig({}).maxConnections).toBe(DEFAULT_MAX_CONNECTIONS);
+    expect(readConfig({ MAX_CONNECTIONS: '3' }).maxConnections).toBe(3);
+    expect(() => readConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS/);
+    const capped = await buildTestApp({ maxConnections: 3 });
+    try {
+      await capped.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = capped.server.address() as AddressInfo;
+      const held = await Promise.all(Array.from({ length: 3 }, () => openSocket(port)));
+      const extra = await openSocket(port);
+      // The fourth is closed by the server at once, without an answer.
+      expect(await closedWithin(extra, 5_000)).toBe(true);
+      for (const socket of held) socket.destroy();
+    } finally {
+      await capped.close();
+    }
+  });
+});
+
+function openSocket(port: number): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', () => undefined);
+  });
+}
+
+function closedWithin(socket: Socket, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) return resolve(true);
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+  });
+}
+
+describe('METRICS_TOKEN', () => {
+  it('with a token set, /metrics answers only a request that carries it', async () => {
+    expect(readConfig({ METRICS_TOKEN: 's3cret-token' }).metricsToken).toBe('s3cret-token');
+    const guarded = await buildTestApp({ metricsToken: 's3cret-token' });
+    try {
+      const without = await guarded.inject({ method: 'GET', url: '/metrics' });
+      expect(without.statusCode).toBe(401);
+      expect(without.body).not.toContain('nodejs_version_info');
+      expect((await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+      const withToken = await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } });
+      expect(withToken.statusCode).toBe(200);
+      expect(withToken.body).toContain('http_requests_total');
+    } finally {
+      await guarded.close();
     }
   });
 });
