@@ -272,7 +272,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // swagger-ui's own policy asks for upgrade-insecure-requests; like ours, only behind an HTTPS proxy.
+    transformStaticCSP: (header) => (behindHttpsProxy ? header : header.replace(/\s*upgrade-insecure-requests;?/g, '')),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // One documents budget per address, shared by every route that renders a file.

@@ -192,6 +192,21 @@ describe('METRICS_TOKEN', () => {
   });
 });
 
+describe('HTTPS-only policy behind HTTPS only', () => {
+  it('/docs sends upgrade-insecure-requests only behind a trusted proxy', async () => {
+    const direct = await app.inject({ method: 'GET', url: '/docs/' });
+    expect(direct.statusCode).toBe(200);
+    expect(String(direct.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    const proxied = await buildTestApp({ trustProxy: 1 });
+    try {
+      const behind = await proxied.inject({ method: 'GET', url: '/docs/', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+      expect(String(behind.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
     const visitor = new InjectVisitor(app);
