@@ -276,7 +276,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     routePrefix: '/docs',
     staticCSP: true,
     // swagger-ui's own policy asks for upgrade-insecure-requests; like ours, only behind an HTTPS proxy.
-    transformStaticCSP: (header) => (behindHttpsProxy ? header : header.replace(/\s*upgrade-insecure-requests;?/g, '')),
+    transformStaticCSP: (header) =>
+      behindHttpsProxy ? header : header.split(';').filter((directive) => directive.trim() !== 'upgrade-insecure-requests').join(';'),
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
