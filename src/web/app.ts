@@ -28,7 +28,7 @@ import { japaneseLetters } from '../letters/edition-ja.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
-import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
@@ -141,7 +141,40 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
   const logLevel = options.logLevel ?? 'silent';
 
+  // HTTPS lives at the proxy: served directly the app speaks plain HTTP (often
+  // on a LAN address), where HSTS and upgrade-insecure-requests would send
+  // browsers to an https:// that does not answer.
+  const behindHttpsProxy = (options.trustProxy ?? false) !== false;
+  const securityOptions = {
+    hsts: behindHttpsProxy,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
+        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  };
+  const securityHeaders = helmetHeaders(securityOptions);
+
   const app = Fastify({
+    // A URL the router cannot read (bad percent-encoding) never reaches a
+    // route or its hooks: answered here as every other problem is, with the
+    // usual headers, without echoing the URL, logged; the metrics' onResponse
+    // hook still counts it (as route "unmatched").
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'request refused by the router');
+      app.metrics?.countUnrouted(request.method, 400);
+      for (const [name, value] of securityHeaders) reply.header(name, value);
+      reply.header('permissions-policy', PERMISSIONS_POLICY).header('cache-control', 'no-store');
+      sendProblem(reply, HttpProblem.of(400, 'bad-request', undefined, 'problem.bad-request.url'));
+    },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -216,26 +249,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     }
   });
 
-  // HTTPS lives at the proxy: served directly the app speaks plain HTTP (often
-  // on a LAN address), where HSTS and upgrade-insecure-requests would send
-  // browsers to an https:// that does not answer.
-  const behindHttpsProxy = (options.trustProxy ?? false) !== false;
-  await app.register(securityHeadersPlugin, {
-    hsts: behindHttpsProxy,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
-        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-  });
+  await app.register(securityHeadersPlugin, securityOptions);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     // Pages, contracts, letters and downloads carry someone's answers: no

@@ -207,6 +207,23 @@ describe('HTTPS-only policy behind HTTPS only', () => {
   });
 });
 
+describe('framework errors (finding 10)', () => {
+  it('a URL that is not valid percent-encoding gets problem+json with the usual headers, without the URL, logged and counted', async () => {
+    lines.length = 0;
+    const response = await app.inject({ method: 'GET', url: '/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['content-security-policy']).toBeDefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).not.toContain('%E0');
+    expect(response.json()).toMatchObject({ status: 400, type: '/docs/problems#bad-request' });
+    expect(entries().some((entry) => entry.msg !== undefined && /refused|bad/i.test(entry.msg))).toBe(true);
+    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/http_requests_total\{method="GET",route="unmatched",status="400"\} [1-9]/);
+  });
+});
+
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
     const visitor = new InjectVisitor(app);

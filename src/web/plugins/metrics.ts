@@ -12,6 +12,8 @@ import { DraftStoreUnavailableError, type Draft, type DraftStore } from '../../d
 export interface AppMetrics {
   readonly registry: Registry;
   readonly draftSaves: Counter<'result'>;
+  /** Counts a request answered before any route or hook saw it (a URL the router could not read). */
+  countUnrouted(method: string, status: number): void;
 }
 
 declare module 'fastify' {
@@ -113,7 +115,11 @@ export const metricsPlugin = fp<{ token?: string | undefined }>(
       labelNames: ['route'] as const,
       registers: [registry],
     });
-    app.decorate('metrics', { registry, draftSaves });
+    app.decorate('metrics', {
+      registry,
+      draftSaves,
+      countUnrouted: (method: string, status: number) => requests.inc({ method, route: 'unmatched', status: String(status) }),
+    });
 
     app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
       // The pattern, never the URL: a URL holds a draft id.
