@@ -224,6 +224,26 @@ describe('framework errors (finding 10)', () => {
   });
 });
 
+describe('money past safe integers (finding 13)', () => {
+  const postJson = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { accept: 'application/json' } });
+
+  it('an hourly fee of a billion an hour for 100,000 hours is refused, naming the hours', async () => {
+    const answers = sampleInput('returning-client-hourly') as Record<string, any>;
+    answers.fee = { ...answers.fee, rate: 1_000_000_000, estimatedHours: 100_000 };
+    const response = await postJson('/api/contracts', answers);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'fee.estimatedHours', message: 'Estimated hours times the hourly rate must come to 1,000,000,000,000 or less' }]);
+  });
+
+  it('an hours invoice past what whole cents count exactly is refused, naming the hours', async () => {
+    const answers = sampleInput('returning-client-hourly') as Record<string, any>;
+    answers.fee = { ...answers.fee, rate: 100_000_000, estimatedHours: 1 };
+    const response = await postJson('/api/invoices', { answers, invoice: { kind: 'hours', number: 'H-1', issuedOn: '2027-06-01', hours: 99_999 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path)).toEqual(['invoice.hours']);
+  });
+});
+
 describe('the pages of an incomplete or missing draft (finding 8)', () => {
   it('the invoices and follow-up pages of an unfinished draft answer without logging an error', async () => {
     const visitor = new InjectVisitor(app);
