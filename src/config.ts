@@ -35,7 +35,19 @@ export interface AppConfig {
   readonly engagementRetentionYears: number;
   /** The Ed25519 key that seals signature records, as PKCS#8 PEM (SIGNING_KEY; when unset, one generated once and kept with the data). */
   readonly signingKey?: string;
+  /** When set, GET /metrics answers only `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  readonly metricsToken?: string;
+  /** Sockets held open at once; past it a new connection is closed at once (MAX_CONNECTIONS, default 256). */
+  readonly maxConnections: number;
 }
+
+/**
+ * Enough for hundreds of visitors at once (a browser holds a few sockets, an
+ * idle one is closed after 5 s), and a bound on what sockets that send a
+ * body and stop can hold: each may keep up to BODY_LIMIT_BYTES until
+ * REQUEST_TIMEOUT_SECONDS cuts it.
+ */
+export const DEFAULT_MAX_CONNECTIONS = 256;
 
 export type TrustProxy = false | number | readonly string[];
 
@@ -121,6 +133,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     metrics: flag(env, 'METRICS', true),
     engagementRetentionYears: integer(env, 'ENGAGEMENT_RETENTION_YEARS', 7, 1),
     signingKey: signingKeySetting(env.SIGNING_KEY),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    maxConnections: integer(env, 'MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1),
     drainSeconds: integer(env, 'DRAIN_SECONDS', 0, 0),
   };
 }

@@ -532,6 +532,9 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     }
   }
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
+  if (fee.model === 'hourly' && typeof fee.rate === 'number' && typeof fee.estimatedHours === 'number' && fee.rate * fee.estimatedHours > MAX_BILLED) {
+    ctx.addIssue({ code: 'custom', path: ['fee', 'estimatedHours'], message: say('answers.fee.estimatedHours.tooMuch', { max: MAX_BILLED.toLocaleString('en-US') }) });
+  }
   if (fee.withholding === true && fee.currency !== 'JPY') {
     ctx.addIssue({
       code: 'custom',
@@ -555,6 +558,14 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
     }
   }
 }
+
+/**
+ * The largest amount an hourly fee or bill may come to (hours × rate). Every
+ * figure is counted in whole minor units (cents), exactly only up to 2^53;
+ * past it the lines of a bill no longer add up to its net. A trillion, with
+ * tax up to 100% on top and three decimals, stays far below.
+ */
+export const MAX_BILLED = 1_000_000_000_000;
 
 export function defaultDepositPercent(relationship: (typeof RELATIONSHIPS)[number]): number {
   return relationship === 'new' ? 50 : 30;

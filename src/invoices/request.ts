@@ -13,7 +13,7 @@
 // worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
 // sentences beside its inputs, in the draft's language.
 import { z } from 'zod';
-import { answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
+import { answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, MAX_BILLED, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
 import { currencyDigits, money } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { contractMoney } from '../contract/settlement.ts';
@@ -181,6 +181,13 @@ function contractRules(request: { answers: Answers; invoice: z.output<typeof inv
   }
   if (invoice.lateFeeSince !== undefined && invoice.lateFeeSince < answers.effectiveDate) {
     issue(at('lateFeeSince'), 'lateFeeSince.beforeEffective', { date: effective });
+  }
+
+  if (fee.model === 'hourly') {
+    for (const field of ['hours', 'hoursWorked'] as const) {
+      const hours = invoice[field];
+      if (hours !== undefined && hours * fee.rate > MAX_BILLED) issue(at(field), 'hours.tooMuch', { max: formatMoney(money(MAX_BILLED, fee.currency)) });
+    }
   }
 
   const figures = contractMoney(answers);

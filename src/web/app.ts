@@ -13,7 +13,7 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { AppConfig, TrustProxy } from '../config.ts';
+import { DEFAULT_MAX_CONNECTIONS, type AppConfig, type TrustProxy } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { STANDALONE_STYLE_CSP_HASH } from '../render/html.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
@@ -32,7 +32,7 @@ import { japaneseLetters } from '../letters/edition-ja.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
-import { securityHeadersPlugin } from './plugins/security-headers.ts';
+import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.ts';
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
@@ -146,7 +146,40 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 60;
   const logLevel = options.logLevel ?? 'silent';
 
+  // HTTPS lives at the proxy: served directly the app speaks plain HTTP (often
+  // on a LAN address), where HSTS and upgrade-insecure-requests would send
+  // browsers to an https:// that does not answer.
+  const behindHttpsProxy = (options.trustProxy ?? false) !== false;
+  const securityOptions = {
+    hsts: behindHttpsProxy,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
+        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+  };
+  const securityHeaders = helmetHeaders(securityOptions);
+
   const app = Fastify({
+    // A URL the router cannot read (bad percent-encoding) never reaches a
+    // route or its hooks: answered here as every other problem is, with the
+    // usual headers, without echoing the URL, logged; the metrics' onResponse
+    // hook still counts it (as route "unmatched").
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'request refused by the router');
+      app.metrics?.countUnrouted(request.method, 400);
+      for (const [name, value] of securityHeaders) reply.header(name, value);
+      reply.header('permissions-policy', PERMISSIONS_POLICY).header('cache-control', 'no-store');
+      sendProblem(reply, HttpProblem.of(400, 'bad-request', undefined, 'problem.bad-request.url'));
+    },
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -155,8 +188,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     // Draft ids and CSRF tokens are long; anything longer than this is not ours.
     routerOptions: { maxParamLength: 200 },
   });
+  // Node closes a connection past this at once, before reading a byte of it.
+  app.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   // First, so that its timing hook sees every route.
-  if (options.metrics ?? true) await app.register(metricsPlugin);
+  if (options.metrics ?? true) await app.register(metricsPlugin, { token: options.metricsToken });
   await app.register(storagePlugin, {
     dataDir: options.dataDir ?? resolve('data'),
     draftTtlDays: options.draftTtlDays ?? 30,
@@ -220,26 +255,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     }
   });
 
-  // HTTPS lives at the proxy: served directly the app speaks plain HTTP (often
-  // on a LAN address), where HSTS and upgrade-insecure-requests would send
-  // browsers to an https:// that does not answer.
-  const behindHttpsProxy = (options.trustProxy ?? false) !== false;
-  await app.register(securityHeadersPlugin, {
-    hsts: behindHttpsProxy,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
-        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-  });
+  await app.register(securityHeadersPlugin, securityOptions);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('permissions-policy', PERMISSIONS_POLICY);
     // Pages, contracts, letters and downloads carry someone's answers: no
@@ -276,7 +292,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // swagger-ui's own policy asks for upgrade-insecure-requests; like ours, only behind an HTTPS proxy.
+    transformStaticCSP: (header) =>
+      behindHttpsProxy ? header : header.split(';').filter((directive) => directive.trim() !== 'upgrade-insecure-requests').join(';'),
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // One documents budget per address, shared by every route that renders a file.

@@ -21,8 +21,8 @@ import { textCaps, textOf, withText } from '../helpers/stall-cases.ts';
 
 /** Eight times the text may cost this many times as much, plus the slack (a quadratic pass: 64 times). */
 const FACTOR = 20;
-const SLACK_MS = 15;
-const RUNS = 3;
+const SLACK_MS = 25;
+const RUNS = 5;
 
 /** Worst cases for the cleaners: long runs of blanks inside lines, expanding characters, line ends of every kind. */
 const SHAPES = [

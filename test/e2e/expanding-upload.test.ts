@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answersPartXml } from '../../src/render/embedded-answers.ts';
-import { HttpVisitor } from '../helpers/http-visitor.ts';
+import { Visitor, type Send } from '../helpers/stall-cases.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { killHard, startServer, type ServerProcess } from '../helpers/server-process.ts';
 
@@ -38,30 +38,22 @@ function expandingWordFile(): Uint8Array {
   return zipSync({ 'customXml/item1.xml': strToU8(answersPartXml(answers)) }, { level: 9 });
 }
 
-async function upload(visitor: HttpVisitor, fileName: string, content: Uint8Array) {
-  const boundary = '----expanding';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${visitor.token}\r\n`),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
+/** The home page's upload form over real HTTP, as stall-cases' Visitor sends it, timed. */
+async function upload(visitor: Visitor, fileName: string, content: Uint8Array) {
   const started = performance.now();
-  const response = await fetch(`${visitor.baseUrl}/import`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: visitor.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
+  const response = await visitor.upload(fileName, content);
+  return { status: response.status, text: response.body, ms: performance.now() - started };
 }
 
 describe('a small Word file of expanding characters', () => {
   it(`is refused at once ${UPLOADS} times over, and the home page keeps answering within a second`, async () => {
     const file = expandingWordFile();
     expect(file.length).toBeLessThan(10_000);
-    const visitor = new HttpVisitor(server.url);
+    const send: Send = async (request) => {
+      const response = await fetch(server.url + request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'manual' });
+      return { status: response.status, setCookies: response.headers.getSetCookie(), location: response.headers.get('location') ?? '', body: await response.text() };
+    };
+    const visitor = new Visitor(send);
     await visitor.get('/');
 
     const home: number[] = [];

@@ -1,7 +1,9 @@
 // Issue 24's smaller findings, each as it was found: huge lists of problems
 // (3), what the logs say about an incomplete draft's pages (8) and about a
 // percent-encoded path (9).
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_CONNECTIONS, readConfig } from '../../src/config.ts';
 import type { FastifyInstance } from 'fastify';
 import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
 import { budgetKey, WIZARD_BUDGETS } from '../../src/web/rate-limits.ts';
@@ -118,6 +120,127 @@ describe('every page of a draft is on a budget (finding 2)', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('held sockets (finding 4)', () => {
+  it('deleting a draft or starting one takes a small body: a megabyte is refused with 413 before the form is read', async () => {
+    const visitor = new InjectVisitor(app);
+    const first = await visitor.start();
+    const base = first.replace(/\/[^/]+$/, '');
+    await visitor.get(`${base}/delete`);
+    for (const url of [`${base}/delete`, '/wizard']) {
+      const response = await visitor.post(url, { padding: 'x'.repeat(1_000_000) });
+      expect(response.statusCode, url).toBe(413);
+    }
+    expect((await app.drafts.get(base.split('/')[2]!))).toBeDefined();
+  });
+
+  it('MAX_CONNECTIONS caps the sockets the server holds open at once', async () => {
+    expect(readConfig({}).maxConnections).toBe(DEFAULT_MAX_CONNECTIONS);
+    expect(readConfig({ MAX_CONNECTIONS: '3' }).maxConnections).toBe(3);
+    expect(() => readConfig({ MAX_CONNECTIONS: '0' })).toThrow(/MAX_CONNECTIONS/);
+    const capped = await buildTestApp({ maxConnections: 3 });
+    try {
+      await capped.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = capped.server.address() as AddressInfo;
+      const held = await Promise.all(Array.from({ length: 3 }, () => openSocket(port)));
+      const extra = await openSocket(port);
+      // The fourth is closed by the server at once, without an answer.
+      expect(await closedWithin(extra, 5_000)).toBe(true);
+      for (const socket of held) socket.destroy();
+    } finally {
+      await capped.close();
+    }
+  });
+});
+
+function openSocket(port: number): Promise<Socket> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', () => undefined);
+  });
+}
+
+function closedWithin(socket: Socket, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (socket.destroyed) return resolve(true);
+    const timer = setTimeout(() => resolve(false), ms);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+  });
+}
+
+describe('METRICS_TOKEN', () => {
+  it('with a token set, /metrics answers only a request that carries it', async () => {
+    expect(readConfig({ METRICS_TOKEN: 's3cret-token' }).metricsToken).toBe('s3cret-token');
+    const guarded = await buildTestApp({ metricsToken: 's3cret-token' });
+    try {
+      const without = await guarded.inject({ method: 'GET', url: '/metrics' });
+      expect(without.statusCode).toBe(401);
+      expect(without.body).not.toContain('nodejs_version_info');
+      expect((await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer wrong' } })).statusCode).toBe(401);
+      const withToken = await guarded.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer s3cret-token' } });
+      expect(withToken.statusCode).toBe(200);
+      expect(withToken.body).toContain('http_requests_total');
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('HTTPS-only policy behind HTTPS only', () => {
+  it('/docs sends upgrade-insecure-requests only behind a trusted proxy', async () => {
+    const direct = await app.inject({ method: 'GET', url: '/docs/' });
+    expect(direct.statusCode).toBe(200);
+    expect(String(direct.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
+    const proxied = await buildTestApp({ trustProxy: 1 });
+    try {
+      const behind = await proxied.inject({ method: 'GET', url: '/docs/', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+      expect(String(behind.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
+describe('framework errors (finding 10)', () => {
+  it('a URL that is not valid percent-encoding gets problem+json with the usual headers, without the URL, logged and counted', async () => {
+    lines.length = 0;
+    const response = await app.inject({ method: 'GET', url: '/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['content-security-policy']).toBeDefined();
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.body).not.toContain('%E0');
+    expect(response.json()).toMatchObject({ status: 400, type: '/docs/problems#bad-request' });
+    expect(entries().some((entry) => entry.msg !== undefined && /refused|bad/i.test(entry.msg))).toBe(true);
+    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/http_requests_total\{method="GET",route="unmatched",status="400"\} [1-9]/);
+  });
+});
+
+describe('money past safe integers (finding 13)', () => {
+  const postJson = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { accept: 'application/json' } });
+
+  it('an hourly fee of a billion an hour for 100,000 hours is refused, naming the hours', async () => {
+    const answers = sampleInput('returning-client-hourly') as Record<string, any>;
+    answers.fee = { ...answers.fee, rate: 1_000_000_000, estimatedHours: 100_000 };
+    const response = await postJson('/api/contracts', answers);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'fee.estimatedHours', message: 'Estimated hours times the hourly rate must come to 1,000,000,000,000 or less' }]);
+  });
+
+  it('an hours invoice past what whole cents count exactly is refused, naming the hours', async () => {
+    const answers = sampleInput('returning-client-hourly') as Record<string, any>;
+    answers.fee = { ...answers.fee, rate: 100_000_000, estimatedHours: 1 };
+    const response = await postJson('/api/invoices', { answers, invoice: { kind: 'hours', number: 'H-1', issuedOn: '2027-06-01', hours: 99_999 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path)).toEqual(['invoice.hours']);
   });
 });
 

@@ -3,6 +3,7 @@
 // refusals, and the process's own figures. Labels are route *patterns*
 // (/wizard/:draftId/:step), kinds and status codes: never a draft id, an
 // address, a name or anything a user typed. METRICS=0 leaves it out.
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
@@ -11,6 +12,8 @@ import { DraftStoreUnavailableError, type Draft, type DraftStore } from '../../d
 export interface AppMetrics {
   readonly registry: Registry;
   readonly draftSaves: Counter<'result'>;
+  /** Counts a request answered before any route or hook saw it (a URL the router could not read). */
+  countUnrouted(method: string, status: number): void;
 }
 
 declare module 'fastify' {
@@ -78,8 +81,8 @@ export function countingDraftStore(store: DraftStore, saves: Counter<'result'>):
   };
 }
 
-export const metricsPlugin = fp(
-  async (app) => {
+export const metricsPlugin = fp<{ token?: string | undefined }>(
+  async (app, { token }) => {
     const registry = new Registry();
     const requests = new Counter({
       name: 'http_requests_total',
@@ -112,7 +115,11 @@ export const metricsPlugin = fp(
       labelNames: ['route'] as const,
       registers: [registry],
     });
-    app.decorate('metrics', { registry, draftSaves });
+    app.decorate('metrics', {
+      registry,
+      draftSaves,
+      countUnrouted: (method: string, status: number) => requests.inc({ method, route: 'unmatched', status: String(status) }),
+    });
 
     app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
       // The pattern, never the URL: a URL holds a draft id.
@@ -127,7 +134,15 @@ export const metricsPlugin = fp(
       }
     });
 
-    app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
+    // With METRICS_TOKEN, only a scraper that sends it sees the figures (the Node version, the start time, the counts).
+    const expected = token === undefined ? undefined : Buffer.from(`Bearer ${token}`);
+    app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (request, reply) => {
+      if (expected) {
+        const sent = Buffer.from(request.headers.authorization ?? '');
+        if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+          return reply.code(401).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('Unauthorized\n');
+        }
+      }
       const merged = Registry.merge([processMetrics(), registry]);
       return reply.header('cache-control', 'no-store').type(merged.contentType).send(await merged.metrics());
     });

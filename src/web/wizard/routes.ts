@@ -63,6 +63,13 @@ const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'
 /** "December 1, 2026", "2026年12月1日": the day a resume link stops working. */
 const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(messages.language).date(expiresAt.slice(0, 10));
 
+/**
+ * The body of a form that carries only its token and a button (start, delete):
+ * a socket that sends a megabyte there and stops once held it in memory on an
+ * unthrottled route (issue 24, finding 4).
+ */
+const SMALL_FORM_BYTES = 4 * 1024;
+
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   // Every route of a draft reads it from the store, so every one is on a
   // budget: a route that names none (a page, answers.json, the delete page
@@ -212,7 +219,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   // costs the visitor nothing, while a check would turn away everyone whose
   // cookie was cleared or blocked with "This form has expired". The form
   // still carries a token; every later form is checked.
-  app.post('/wizard', { schema: { hide: true }, ...wizardRateLimits('start') }, async (request, reply) => {
+  app.post('/wizard', { schema: { hide: true }, bodyLimit: SMALL_FORM_BYTES, ...wizardRateLimits('start') }, async (request, reply) => {
     // The draft starts in the language of the page its form was on (a hidden field), else the visitor's.
     const sent = single((request.body as Record<string, unknown> | undefined)?.lang);
     const language = sent === 'ja' || sent === 'en' ? sent : requestLanguage(request);
@@ -435,7 +442,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     });
   });
 
-  app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, preValidation: csrfCheck }, async (request, reply) => {
+  app.post<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true }, bodyLimit: SMALL_FORM_BYTES, preValidation: csrfCheck }, async (request, reply) => {
     await store.delete(request.params.draftId);
     return reply.redirect('/wizard/deleted', 303);
   });
