@@ -204,6 +204,29 @@ describe('the whole wizard in Japanese', () => {
     expect(openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text()).toContain('消費税');
   });
 
+  it('the kind of work decides 源泉徴収: システム開発・保守 is not withheld, デザイン is (所得税法204条1項1号)', async () => {
+    const steps = stepsIn('ja');
+    const formFor = (id: string) => answersToForm(steps.find((step) => step.id === id)!, sampleInput('ja/tokyo-fixed')) as Fields;
+    const withholdingSuggested = async (category: string) => {
+      const { visitor, url } = await startInJapanese();
+      const base = draftBase(url);
+      expect((await visitor.post(`${base}/you`, formFor('you'))).statusCode).toBe(303);
+      expect(namesOnPage((await visitor.get(`${base}/project`)).body)).toContain('project.workCategory');
+      expect((await visitor.post(`${base}/project`, { ...formFor('project'), 'project.workCategory': category })).statusCode).toBe(303);
+      expect((await visitor.get(`${base}/project`)).body).toContain(`name="project.workCategory" type="radio" value="${category}" checked`);
+      const page = (await visitor.get(`${base}/fees`)).body;
+      return /name="fee\.withholding" type="radio" value="(yes|no)" checked/.exec(page)?.[1];
+    };
+    expect(await withholdingSuggested('software')).toBe('no');
+    expect(await withholdingSuggested('design')).toBe('yes');
+  });
+
+  it('the kind of work is asked in English too, and may be left out', async () => {
+    const english = new InjectVisitor(app);
+    const englishBase = draftBase(await english.start());
+    expect((await english.get(`${englishBase}/project`)).body).toContain('What kind of work is it?');
+  });
+
   it('the 消費税 question is asked only in Japanese; an English draft keeps the tax it was given', async () => {
     const english = new InjectVisitor(app);
     const englishBase = draftBase(await english.start());
