@@ -485,6 +485,11 @@ export function emitContractBodyXml(contract: Contract, numbering: NumberingIds,
   emit(plainParagraph(contract.title, TITLE) + plainParagraph(contract.subtitle, SUBTITLE));
   const clauseNumbering = clauseNumberingFor(contract.meta.language);
   const properties = numberedProperties(numbering, clauseNumbering);
+  // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering.
+  const preamble = contract.preamble ?? [];
+  if (preamble.length > 0) {
+    emit(preamble.map((block, index) => renderBlock(block, preamble[index + 1], properties, contract.meta.paperSize, clauseNumbering, false)).join(''));
+  }
   const { sections } = contract;
   for (let index = 0; index < sections.length; index++) {
     emit(sectionContent(sections[index]!, sections[index + 1], properties, contract.meta.paperSize, clauseNumbering));

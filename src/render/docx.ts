@@ -654,6 +654,8 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
+    // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering.
+    ...renderBlocks(contract.preamble ?? [], contract.meta.paperSize, typographyFor(contract.meta.language).numbering, false),
     ...contract.sections.flatMap((section, index) =>
       sectionContent(section, contract.sections[index + 1], contract.meta.paperSize, typographyFor(contract.meta.language).numbering),
     ),

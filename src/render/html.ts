@@ -93,6 +93,8 @@ export function renderContractHtml(contract: Contract, options: { notes?: boolea
     // The article says its language, so a Japanese contract on an English page is set in a Japanese face.
     `<article class="contract" lang="${escapeHtml(language)}">`,
     `<header><h1>${text(contract.title)}</h1><p class="subtitle" dir="auto">${text(contract.subtitle)}</p></header>`,
+    // The Japanese 前文: before 第1条, outside the clause numbering.
+    ...(contract.preamble ?? []).map((child) => block(child, 0, numbering)),
     ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false, numbering)),
     '</article>',
   ].join('\n');

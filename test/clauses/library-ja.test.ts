@@ -35,7 +35,7 @@ describe('Japanese golden samples: every clause renders as its sample file shows
 
 describe('the Tokyo contract (issue 12, Done when)', () => {
   const contract = assembleContract(sampleAnswers('ja/tokyo-fixed'), english);
-  const text = contract.sections.map((section) => `${section.title}\n${sectionToText(section)}`).join('\n\n');
+  const text = [...(contract.preamble ?? []).map(blockToText), ...contract.sections.map((section) => `${section.title}\n${sectionToText(section)}`)].join('\n\n');
 
   it('is a 業務委託契約書 whose clauses Word numbers 第1条, 第2条 …', () => {
     expect(contract.title).toBe('業務委託契約書');

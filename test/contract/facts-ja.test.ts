@@ -7,7 +7,7 @@ import { answersSchema, type Answers } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
-import { sectionToText } from '../../src/contract/plain-text.ts';
+import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const english = loadContractLibrary();
@@ -55,7 +55,7 @@ describe('how each party is named', () => {
     expect(facts.client).toMatchObject({ written: '株式会社なにわ出版 代表者 高橋美咲', representative: '代表者 高橋美咲' });
     // The 前文 defines each company by its name; the representative is named where the company acts (notices, signatures).
     expect(facts.client.defined).toBe('株式会社なにわ出版');
-    expect(clause(untitled, 'purpose')).toContain('株式会社なにわ出版（以下「委託者」という。）と合同会社スズキ翻訳（以下「受託者」という。）');
+    expect((assembleContract(untitled, english).preamble ?? []).map(blockToText).join('')).toContain('株式会社なにわ出版（以下「委託者」という。）と合同会社スズキ翻訳（以下「受託者」という。）');
     expect(clause(untitled, 'notices')).toContain('委託者　株式会社なにわ出版 代表者 高橋美咲');
   });
 

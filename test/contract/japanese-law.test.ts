@@ -5,7 +5,7 @@ import { answersSchema, type Answers } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
-import { sectionToText } from '../../src/contract/plain-text.ts';
+import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
 import { inLanguage } from '../../src/language/messages.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
@@ -19,7 +19,10 @@ function answers(name: string, change: (input: any) => void = () => {}): Answers
 }
 const contract = (a: Answers) => assembleContract(a, english);
 const clause = (a: Answers, id: string) => sectionToText(contract(a).sections.find((section) => section.id === id)!);
-const whole = (a: Answers) => contract(a).sections.map(sectionToText).join('\n');
+const whole = (a: Answers) => {
+  const c = contract(a);
+  return [...(c.preamble ?? []).map(blockToText), ...c.sections.map(sectionToText)].join('\n');
+};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const problems = (name: string, change: (input: any) => void) => {
   const input = sampleInput(name);
@@ -145,6 +148,17 @@ describe('revisions in hourly and retainer work are paid work (issue 23 point 9)
 });
 
 describe('Japanese form', () => {
+  it('the 前文 comes before 第1条 and is not numbered: 第1条 is 目的', () => {
+    const c = contract(answers('ja/tokyo-fixed'));
+    expect((c.preamble ?? []).map(blockToText)).toEqual([
+      '株式会社みどり商事（以下「委託者」という。）と花デザイン事務所こと 佐藤花子（以下「受託者」という。）は、「コーポレートサイトのリニューアル」に関する業務の委託について、次のとおり業務委託契約（以下「本契約」という。）を締結する。',
+    ]);
+    expect(c.sections[0]!.id).toBe('purpose');
+    expect(sectionToText(c.sections[0]!)).not.toContain('（以下「委託者」という。）');
+    expect(sectionToText(c.sections[0]!)).toContain('第2条に定める業務');
+  });
+
+
   it('委託者 is defined by the company’s name, without its 代表取締役', () => {
     expect(whole(answers('ja/tokyo-fixed'))).toContain('株式会社みどり商事（以下「委託者」という。）');
     expect(whole(answers('ja/osaka-hourly'))).toContain('合同会社スズキ翻訳（以下「受託者」という。）');
@@ -154,6 +168,11 @@ describe('Japanese form', () => {
     const fees = clause(answers('ja/tokyo-fixed'), 'fees');
     expect(fees).toContain('受託者は、適格請求書発行事業者の登録を受けていない。');
     expect(fees).not.toContain('免税事業者');
+  });
+
+  it('a freelancer who charges no 消費税 (tax: null) is said to be 免税事業者, apart from the registration', () => {
+    const fees = clause(answers('ja/tokyo-fixed', (i) => (i.fee.tax = null)), 'fees');
+    expect(fees).toContain('受託者は、適格請求書発行事業者の登録を受けていない。受託者は消費税の免税事業者であり、報酬に消費税を加算しない。');
   });
 
   it('第2条2項 is a sentence, not the description alone', () => {
