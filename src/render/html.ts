@@ -44,6 +44,13 @@ function block(node: Block, clause: number, numbering: ClauseNumbering): string 
     case 'paragraph':
       return paragraph(node, clause, numbering);
     case 'list':
+      // Items (号) numbered as Word numbers them, 「(1)　…」, where the language has them.
+      if (numbering.item) {
+        const item = numbering.item;
+        return `<ol class="items">${node.items
+          .map((entry, index) => `<li dir="auto"><span class="item-number">${escapeHtml(numberLabel(item, clause, 0, index + 1))}</span>${runs(entry)}</li>`)
+          .join('')}</ol>`;
+      }
       return `<ul>${node.items.map((item) => `<li dir="auto">${runs(item)}</li>`).join('')}</ul>`;
     case 'table':
       return [
@@ -122,7 +129,7 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;
 .amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}
 .parties,.signatures{display:flex;flex-wrap:wrap;gap:1.5rem}.party,.signature{flex:1 1 16rem;overflow-wrap:anywhere}
 .line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
-p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}`;
+p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}.items{list-style:none;padding-left:1em}`;
 
 /**
  * The preview's inline <style> as a CSP source: the app allows this exact

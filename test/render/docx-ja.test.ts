@@ -42,6 +42,16 @@ describe.each(CONTRACT_RENDERERS)('the Tokyo contract made by $name', ({ render 
     expect(paragraphs[first]!.text).toBe('（目的）');
   });
 
+  it('numbers a clause\'s items (号) (1), (2) with Word numbering under their point, not bullets', async () => {
+    const docx = openDocx(await render(tokyo));
+    const levelTexts = findAll(docx.xml('word/numbering.xml'), W, 'lvlText').map((element) => element.attributes['w:val']);
+    expect(levelTexts).toContain('(%3)\u3000');
+    const paragraphs = docx.paragraphs();
+    const headingList = paragraphs.find((p) => p.style === 'Heading1')!.numId;
+    const deliverable = paragraphs.find((p) => p.text === 'トップページ及び下層ページ5点のデザインカンプ')!;
+    expect(deliverable).toMatchObject({ numId: headingList, level: '2' });
+  });
+
   it('sets a Japanese Mincho font and the ja-JP language, so Word and LibreOffice break lines the Japanese way', async () => {
     const styles = openDocx(await render(tokyo)).xml('word/styles.xml');
     const defaults = findFirst(findFirst(styles, W, 'docDefaults')!, W, 'rPr')!;
@@ -62,5 +72,11 @@ describe('the 前文 in the HTML preview', () => {
     expect(preamble).toBeGreaterThan(0);
     expect(preamble).toBeLessThan(html.indexOf('第1条'));
     expect(html.slice(html.lastIndexOf('<p', preamble), preamble)).not.toContain('point');
+  });
+
+  it('numbers items (号) 「(1)　」「(2)　」 as Word does, never bullets', () => {
+    const html = renderContractHtml(tokyo);
+    expect(html).toContain('<ol class="items"><li dir="auto"><span class="item-number">(1)\u3000</span>トップページ及び下層ページ5点のデザインカンプ</li><li dir="auto"><span class="item-number">(2)\u3000</span>');
+    expect(html).not.toContain('<ul>');
   });
 });
