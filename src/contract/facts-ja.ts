@@ -4,6 +4,7 @@
 // 2027年4月1日, 「花デザイン事務所こと 佐藤花子」, 年14.4%, 東京地方裁判所.
 // Every amount comes from the settlement model; templates never compute.
 import type { Answers } from '../answers/schema.ts';
+import { addDays } from '../answers/dates.ts';
 import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
 import { money, type Money } from '../answers/money.ts';
 import { placeFor, requirePlace } from '../jurisdictions/place-for.ts';
@@ -71,6 +72,11 @@ export interface JaContractFacts {
     startDate: string;
     endDate: string;
     hasEndDate: boolean;
+    /**
+     * The engagement runs six months or more (start to end date): a 継続的業務委託 whose early
+     * ending needs 30 days' notice and the reasons on request (Freelance Act art. 16, 施行令第3条).
+     */
+    sixMonthsOrMore: boolean;
     revisionRounds: number;
     acceptanceDays: number;
   };
@@ -259,6 +265,15 @@ function stampFacts(answers: Answers, baseYen: number): JaContractFacts['stamp']
   };
 }
 
+/** The same day six months on (2027-04-05 -> 2027-10-05), or the month's last day when it has none. */
+function sixMonthsAfter(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + 6, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
 export function computeJaFacts(answers: Answers, ref: Record<string, string> = {}): JaContractFacts {
   const { fee, project } = answers;
   const figures = contractMoney(answers);
@@ -291,6 +306,8 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       startDate: ja.date(project.startDate),
       endDate: project.endDate ? ja.date(project.endDate) : '',
       hasEndDate: Boolean(project.endDate),
+      // Both days counted (民法第143条: from 4月5日, six months end on 10月4日), so 10月4日 is six months.
+      sixMonthsOrMore: project.endDate !== undefined && project.endDate >= addDays(sixMonthsAfter(project.startDate), -1),
       revisionRounds: project.revisionRounds,
       acceptanceDays: project.acceptanceDays,
     },

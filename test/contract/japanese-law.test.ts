@@ -88,6 +88,16 @@ describe('a Japanese retainer ends on 30 days’ notice with reasons on request 
     ]);
   });
 
+  it('a fixed-price project of six months or more is ended on 30 days’ notice too, with reasons on request', () => {
+    // 2027-04-05 to 2027-10-04, both days counted: six months (民法第143条).
+    const long = clause(answers('ja/tokyo-fixed', (i) => (i.project.endDate = '2027-10-04')), 'termination');
+    expect(long).not.toContain('いつでも');
+    expect(long).toContain('委託者は、30日前までに受託者に書面で予告して本契約を解除することができる（民法第641条）');
+    expect(long).toContain('解除の理由の開示を求めたときは、委託者は、遅滞なくこれを開示する');
+    // One day short (to 2027-10-03): the client may end at any time.
+    expect(clause(answers('ja/tokyo-fixed', (i) => (i.project.endDate = '2027-10-03')), 'termination')).toContain('いつでも');
+  });
+
   it('a fixed-price project may still be ended by the client at any time (民法641), paying what the contract says', () => {
     expect(clause(answers('ja/tokyo-fixed'), 'termination')).toContain('委託者は、いつでも受託者に書面で通知して本契約を解除することができる（民法第641条）');
   });
