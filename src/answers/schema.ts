@@ -600,8 +600,7 @@ function japaneseFeeRules(fee: unknown, ctx: z.RefinementCtx) {
 function withholdingByDefault(answers: z.output<typeof answersObject>): boolean {
   const { fee, language, freelancer, project, client } = answers;
   if (language !== 'ja' || freelancer.entity !== 'individual' || fee.currency !== 'JPY') return false;
-  // `client.kind` (issue 23, a consumer client) comes with the places branch; read loosely until then.
-  if ((client as { kind?: string }).kind === 'consumer') return false;
+  if (client.kind === 'consumer') return false;
   return project.workCategory === undefined || WITHHELD_WORK_CATEGORIES.has(project.workCategory);
 }
 

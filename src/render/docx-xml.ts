@@ -500,7 +500,7 @@ export function emitContractBodyXml(contract: Contract, numbering: NumberingIds,
   // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering.
   const preamble = contract.preamble ?? [];
   if (preamble.length > 0) {
-    emit(preamble.map((block, index) => renderBlock(block, preamble[index + 1], properties, contract.meta.paperSize, clauseNumbering, false)).join(''));
+    emit(preamble.map((block, index) => renderBlock(block, preamble[index + 1], properties, contract.meta.paperSize, clauseNumbering, false, false)).join(''));
   }
   const { sections } = contract;
   for (let index = 0; index < sections.length; index++) {

@@ -239,6 +239,15 @@ describe('the kind of work decides 源泉徴収 (所得税法204条1項1号)', (
     }
   });
 
+  it('a private client (client.kind consumer) never withholds, even for design', () => {
+    const a = answers('ja/tokyo-fixed', (i) => {
+      i.project.workCategory = 'design';
+      i.client.kind = 'consumer';
+    });
+    expect(a.fee.withholding).toBe(false);
+    expect(clause(a, 'fees')).not.toContain('源泉徴収');
+  });
+
   it('a company freelancer is never withheld, whatever the work', () => {
     expect(answers('ja/osaka-hourly', (i) => (i.project.workCategory = 'translation')).fee.withholding).toBe(false);
   });
