@@ -291,6 +291,15 @@ export const PAPER_SIZES = ['letter', 'a4'] as const;
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const ENTITIES = ['individual', 'company'] as const;
+/**
+ * The kind of work, which decides Japanese withholding (源泉徴収): 所得税法第204条第1項第1号 lists
+ * design, manuscripts (writing), illustration, photography and translation (所得税基本通達204-6, 204-7);
+ * software development and maintenance and consulting are not listed.
+ */
+export const WORK_CATEGORIES = ['design', 'writing', 'illustration', 'photography', 'translation', 'software', 'consulting', 'other'] as const;
+export type WorkCategory = (typeof WORK_CATEGORIES)[number];
+/** The categories 所得税法第204条第1項第1号 names: an individual's fee for them is withheld. */
+export const WITHHELD_WORK_CATEGORIES: ReadonlySet<WorkCategory> = new Set(['design', 'writing', 'illustration', 'photography', 'translation']);
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
 /** Three-letter currency codes people know by sight; the wizard offers every currency, these first. */
@@ -425,6 +434,8 @@ export const projectSchema = z.strictObject(
     revisionRounds: number(fieldWords('project.revisionRounds'), { min: 0, max: 20, int: true, example: '2' }).optional(),
     // Silence for this long after a delivery counts as acceptance (PRODUCT.md, clause 4).
     acceptanceDays: number(fieldWords('project.acceptanceDays'), { min: 1, max: 60, int: true, unit: days, example: '10' }).optional(),
+    // Optional so that answers written before the question stay valid; it decides 源泉徴収 (WORK_CATEGORIES).
+    workCategory: z.enum(WORK_CATEGORIES, { error: said('project.workCategory.wrong') }).optional(),
   },
   { error: objectMessage('project') },
 );
@@ -531,6 +542,7 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
       if (!result.success) ctx.addIssue({ code: 'custom', path: ['fee', key], message: result.error.issues[0]!.message });
     }
   }
+  if (answers.language === 'ja') japaneseFeeRules(fee, ctx);
   if (typeof fee?.currency !== 'string' || !isKnownCurrency(fee.currency)) return;
   if (fee.model === 'hourly' && typeof fee.rate === 'number' && typeof fee.estimatedHours === 'number' && fee.rate * fee.estimatedHours > MAX_BILLED) {
     ctx.addIssue({ code: 'custom', path: ['fee', 'estimatedHours'], message: say('answers.fee.estimatedHours.tooMuch', { max: MAX_BILLED.toLocaleString('en-US') }) });
@@ -567,6 +579,42 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
  */
 export const MAX_BILLED = 1_000_000_000_000;
 
+/** Longest time a Japanese contract may give to pay: 60 days from delivery (Freelance Act art. 4(1)). */
+export const JA_MAX_PAYMENT_DAYS = 60;
+/** Shortest notice a Japanese retainer may give: 30 days (Freelance Act art. 16(1), engagements of six months or more). */
+export const JA_MIN_NOTICE_DAYS = 30;
+
+/**
+ * The Japanese contract's own limits (JAPANESE.md, The Freelance Act): its fees clause fixes the
+ * payment date within 60 days of delivery (art. 4), and a retainer, which runs month to month and
+ * so may last six months, is ended on 30 days' notice (art. 16). Good practice even where the Act
+ * does not bind the client, so every Japanese contract keeps them.
+ */
+function japaneseFeeRules(fee: unknown, ctx: z.RefinementCtx) {
+  if (typeof fee !== 'object' || fee === null) return;
+  const { paymentDueDays, noticeDays, model } = fee as { paymentDueDays?: unknown; noticeDays?: unknown; model?: unknown };
+  if (typeof paymentDueDays === 'number' && paymentDueDays > JA_MAX_PAYMENT_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['fee', 'paymentDueDays'], message: say('answers.fee.paymentDueDays.overSixtyJa', { max: JA_MAX_PAYMENT_DAYS }) });
+  }
+  if (model === 'retainer' && typeof noticeDays === 'number' && noticeDays < JA_MIN_NOTICE_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['fee', 'noticeDays'], message: say('answers.fee.noticeDays.underThirtyJa', { min: JA_MIN_NOTICE_DAYS }) });
+  }
+}
+
+/**
+ * Whether income tax is withheld when the answers do not say: a Japanese contract in yen with an
+ * individual, for work of a kind 所得税法第204条第1項第1号 lists, paid by a business (a private
+ * person paying a freelancer is not a withholding agent: 所得税法第184条, 第204条第2項第2号).
+ * Work of no stated kind keeps the earlier default (on), so answers saved before the question
+ * read as they did.
+ */
+function withholdingByDefault(answers: z.output<typeof answersObject>): boolean {
+  const { fee, language, freelancer, project, client } = answers;
+  if (language !== 'ja' || freelancer.entity !== 'individual' || fee.currency !== 'JPY') return false;
+  if (client.kind === 'consumer') return false;
+  return project.workCategory === undefined || WITHHELD_WORK_CATEGORIES.has(project.workCategory);
+}
+
 export function defaultDepositPercent(relationship: (typeof RELATIONSHIPS)[number]): number {
   return relationship === 'new' ? 50 : 30;
 }
@@ -595,14 +643,14 @@ export type FeeWithDefaults = (Exclude<ParsedFee, RetainerFee> | (RetainerFee & 
 export const JAPANESE_CONSUMPTION_TAX = { label: '消費税', percent: 10 } as const;
 
 function withFeeDefaults(answers: z.output<typeof answersObject>): FeeWithDefaults {
-  const { fee, language, freelancer } = answers;
+  const { fee, language } = answers;
   const withLanguage = {
     ...fee,
     // Left out, the language's tax (消費税 in Japanese, none in English); `null` stays: none at all.
     tax: fee.tax !== undefined ? fee.tax : language === 'ja' ? { ...JAPANESE_CONSUMPTION_TAX } : undefined,
     // Income tax is withheld from an individual's fee for design, writing and the other listed kinds of work.
     // Computed in yen (the ¥1,000,000 threshold), so only a yen fee defaults to it.
-    withholding: fee.withholding ?? (language === 'ja' && freelancer.entity === 'individual' && fee.currency === 'JPY'),
+    withholding: fee.withholding ?? withholdingByDefault(answers),
   };
   if (withLanguage.tax === undefined) delete withLanguage.tax;
   return withLanguage.model === 'retainer' ? { ...withLanguage, noticeDays: withLanguage.noticeDays ?? DEFAULT_NOTICE_DAYS } : withLanguage;

@@ -57,7 +57,8 @@ const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'id must be lower-case words joined by hyphens'),
   variant: z.string().regex(/^[a-z][a-z0-9-]*$/, 'variant must be lower-case words joined by hyphens').optional(),
   title: z.string().min(1),
-  order: z.number().int().positive(),
+  // 0 for a preamble (the Japanese 前文), which comes before clause 1 and is not numbered.
+  order: z.number().int().nonnegative(),
   note: z.string().min(1),
   when: z.record(z.string(), z.union([scalar, z.array(scalar).min(1)])).optional(),
   sample: z.string().optional(),

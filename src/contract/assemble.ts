@@ -9,7 +9,7 @@ import { contractMoney } from './settlement.ts';
 import { safeFileStem } from './file-name.ts';
 import { japaneseContractEdition } from './edition-ja.ts';
 import { numberPoints } from './points.ts';
-import type { Block, Contract, DocumentMeta, Section, Table } from './tree.ts';
+import type { Block, Contract, DocumentMeta, Paragraph, Section, Table } from './tree.ts';
 
 export const CONTRACT_TITLE = 'Freelance Services Agreement';
 
@@ -141,6 +141,9 @@ export function assembleContract(answers: Answers, library: ClauseLibrary): Cont
   return assembleEdition(answers, editionFor(answers.language, library));
 }
 
+/** The clause id whose wording goes before the first clause, unnumbered (the Japanese 前文). */
+export const PREAMBLE_ID = 'preamble';
+
 export function assembleEdition<Facts extends EditionFacts>(answers: Answers, edition: ContractEdition<Facts>): Contract {
   const { library } = edition;
   const plain = edition.facts(answers);
@@ -159,7 +162,8 @@ export function assembleEdition<Facts extends EditionFacts>(answers: Answers, ed
   let facts = plain;
   for (;;) {
     // Only the clause numbers change: the facts are computed once, above.
-    facts = { ...plain, ref: crossReferences(present.map((clause) => clause.id), edition.clauseNumber) };
+    // The preamble is not a numbered clause: 第1条 is the first clause after it.
+    facts = { ...plain, ref: crossReferences(present.filter((clause) => clause.id !== PREAMBLE_ID).map((clause) => clause.id), edition.clauseNumber) };
     const directives = edition.directives(answers, facts);
     rendered = present.map((clause) => renderClause(clause.template, facts, directives));
     if (rendered.every((blocks) => blocks.length > 0)) break;
@@ -170,18 +174,27 @@ export function assembleEdition<Facts extends EditionFacts>(answers: Answers, ed
     const missing = clause.references.find((key) => !presentKeys.has(key));
     if (missing) throw new Error(`clauses ${clause.id}: refers to "${missing}", which this contract does not include (${clause.file})`);
   }
-  const sections: Section[] = present.map((clause, index) => ({
-    id: clause.id,
-    variant: clause.variant,
-    title: edition.heading(clause.title),
-    note: clause.note,
-    blocks: clause.keepTogether ? rendered[index]! : numberPoints(rendered[index]!),
-    ...(clause.keepTogether ? { keepTogether: true } : {}),
-    ...(clause.keepWithPrevious ? { keepWithPrevious: true } : {}),
-  }));
+  const preambleIndex = present.findIndex((clause) => clause.id === PREAMBLE_ID);
+  const preamble = preambleIndex < 0 ? undefined : rendered[preambleIndex]!.filter((block): block is Paragraph => block.type === 'paragraph');
+  const sections: Section[] = present.flatMap((clause, index) =>
+    index === preambleIndex
+      ? []
+      : [
+          {
+            id: clause.id,
+            variant: clause.variant,
+            title: edition.heading(clause.title),
+            note: clause.note,
+            blocks: clause.keepTogether ? rendered[index]! : numberPoints(rendered[index]!),
+            ...(clause.keepTogether ? { keepTogether: true } : {}),
+            ...(clause.keepWithPrevious ? { keepWithPrevious: true } : {}),
+          },
+        ],
+  );
   return {
     title: edition.title,
     subtitle: edition.subtitle(answers, facts),
+    ...(preamble ? { preamble } : {}),
     sections,
     answers,
     meta: {

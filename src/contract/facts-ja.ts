@@ -4,6 +4,7 @@
 // 2027年4月1日, 「花デザイン事務所こと 佐藤花子」, 年14.4%, 東京地方裁判所.
 // Every amount comes from the settlement model; templates never compute.
 import type { Answers } from '../answers/schema.ts';
+import { addDays } from '../answers/dates.ts';
 import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
 import { money, type Money } from '../answers/money.ts';
 import { placeFor, requirePlace } from '../jurisdictions/place-for.ts';
@@ -22,6 +23,11 @@ export interface JaPartyFacts {
   title: string;
   /** How the party is named in the contract: 「花デザイン事務所こと 佐藤花子」, 「株式会社みどり商事 代表取締役 山田太郎」. */
   written: string;
+  /**
+   * The name the 前文 defines as 委託者 or 受託者: a company by its name alone (「株式会社みどり商事」),
+   * since the party is the company, not its representative; a person as written.
+   */
+  defined: string;
   /** The name on the seal line: the company, or the person. */
   legalName: string;
   /** 「代表取締役 山田太郎」 for a company; empty for a person. */
@@ -60,10 +66,17 @@ export interface JaContractFacts {
   project: {
     name: string;
     description: string;
+    /** The description inside 「」 in a sentence: one trailing 。 or period dropped. */
+    descriptionQuoted: string;
     deliverables: string[];
     startDate: string;
     endDate: string;
     hasEndDate: boolean;
+    /**
+     * The engagement runs six months or more (start to end date): a 継続的業務委託 whose early
+     * ending needs 30 days' notice and the reasons on request (Freelance Act art. 16, 施行令第3条).
+     */
+    sixMonthsOrMore: boolean;
     revisionRounds: number;
     acceptanceDays: number;
   };
@@ -136,13 +149,21 @@ export interface JaContractFacts {
     portfolioUse: boolean;
     isExclusive: boolean;
   };
-  /** The revenue stamp (収入印紙) a paper copy needs: 印紙税法 第2号文書, by the amount before tax. */
+  /**
+   * The revenue stamp (収入印紙) a paper copy needs, by the amount before tax: a 請負 contract is a
+   * 第2号文書; one that assigns copyright is also a 第1号の1文書 and is taxed as that (通則3ロ), and a
+   * 準委任 contract that assigns copyright is a 第1号の1文書 alone.
+   */
   stamp: {
-    /** True for a 請負 contract in yen of ¥10,000 or more. */
+    /** A stamp of a known amount is needed: a taxed document in yen of ¥10,000 or more, or a 第1号の1文書 without an amount. */
     required: boolean;
     amount: string;
-    /** 請負 in yen under ¥10,000: not taxed. */
+    /** A taxed document in yen under ¥10,000: not taxed. */
     belowThreshold: boolean;
+    /** 「第1号の1文書（無体財産権の譲渡に関する契約書）」, 「第2号文書（請負に関する契約書）」, or empty when not taxed. */
+    documentClass: string;
+    /** The amount is by the contract amount (true) or the fixed one for a contract that states none (200円). */
+    byAmount: boolean;
   };
   /** Cross-references: `it.ref.termination` is 「第12条」. */
   ref: Record<string, string>;
@@ -165,6 +186,7 @@ function partyFacts(party: Answers['client'] | Answers['freelancer'], isCompany:
     hasBusiness: Boolean(business),
     title,
     written,
+    defined: isCompany ? business : written,
     legalName: jaLegalName(party, isCompany),
     representative,
     hasRepresentative: isCompany,
@@ -190,16 +212,66 @@ function billFacts(bill: Bill): JaBillFacts {
   };
 }
 
-// 印紙税法 別表第一 第2号文書 (請負に関する契約書): the tax by the contract amount.
+// 印紙税法 別表第一 (国税庁「印紙税額一覧表」): the tax by the contract amount.
+// 第2号文書 (請負に関する契約書):
 const STAMP_TABLE: readonly (readonly [upTo: number, tax: number])[] = [
   [1_000_000, 200], [2_000_000, 400], [3_000_000, 1_000], [5_000_000, 2_000], [10_000_000, 10_000],
   [50_000_000, 20_000], [100_000_000, 60_000], [500_000_000, 100_000], [1_000_000_000, 200_000],
 ];
+// 第1号の1文書 (無体財産権の譲渡に関する契約書; 著作権 is a 無体財産権), above that 400,000円 up to
+// 50億円 and 600,000円 beyond:
+const STAMP_TABLE_NO_1: readonly (readonly [upTo: number, tax: number])[] = [
+  [100_000, 200], [500_000, 400], [1_000_000, 1_000], [5_000_000, 2_000], [10_000_000, 10_000],
+  [50_000_000, 20_000], [100_000_000, 60_000], [500_000_000, 100_000], [1_000_000_000, 200_000], [5_000_000_000, 400_000],
+];
+/** 第1号の1文書 that states no amount (a 準委任 contract whose transfer has no price of its own). */
+export const STAMP_NO_AMOUNT_YEN = 200;
 
-/** The stamp duty on a paper 請負 contract of `amount` yen (before tax); 0 under ¥10,000. */
+/** The stamp duty on a paper 請負 contract (第2号文書) of `amount` yen (before tax); 0 under ¥10,000. */
 export function stampDutyYen(amount: number): number {
   if (amount < 10_000) return 0;
   return STAMP_TABLE.find(([upTo]) => amount <= upTo)?.[1] ?? 400_000;
+}
+
+/** The stamp duty on a 第1号の1文書 (an assignment of copyright) of `amount` yen; 0 under ¥10,000. */
+export function stampDutyNo1Yen(amount: number): number {
+  if (amount < 10_000) return 0;
+  return STAMP_TABLE_NO_1.find(([upTo]) => amount <= upTo)?.[1] ?? 600_000;
+}
+
+const DOCUMENT_NO_1 = '第1号の1文書（無体財産権の譲渡に関する契約書）';
+const DOCUMENT_NO_2 = '第2号文書（請負に関する契約書）';
+
+/**
+ * The stamp a paper copy needs. A fixed price (請負) that also assigns copyright is both a
+ * 第1号の1文書 and a 第2号文書; under 通則3ロ it is taxed as 第1号 unless the 請負 price is stated
+ * apart and is the larger, which this contract never does (the transfer is 「報酬に含まれる」).
+ * 準委任 with an assignment is a 第1号の1文書 with no amount stated for the transfer: 200円.
+ * Sources: 国税庁 印紙税額一覧表; 国税庁「2以上の号に該当する文書の所属の決定」.
+ */
+function stampFacts(answers: Answers, baseYen: number): JaContractFacts['stamp'] {
+  const isUkeoi = answers.fee.model === 'fixed';
+  const assigns = answers.ownership.copyright === 'assign-to-client';
+  const inYen = answers.fee.currency === 'JPY';
+  if (!isUkeoi && !assigns) return { required: false, amount: ja.money(money(0, 'JPY')), belowThreshold: false, documentClass: '', byAmount: false };
+  if (!isUkeoi) return { required: true, amount: ja.money(money(STAMP_NO_AMOUNT_YEN, 'JPY')), belowThreshold: false, documentClass: DOCUMENT_NO_1, byAmount: false };
+  const duty = !inYen ? 0 : assigns ? stampDutyNo1Yen(baseYen) : stampDutyYen(baseYen);
+  return {
+    required: duty > 0,
+    amount: ja.money(money(duty, 'JPY')),
+    belowThreshold: inYen && duty === 0,
+    documentClass: assigns ? DOCUMENT_NO_1 : DOCUMENT_NO_2,
+    byAmount: true,
+  };
+}
+
+/** The same day six months on (2027-04-05 -> 2027-10-05), or the month's last day when it has none. */
+function sixMonthsAfter(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(year, month - 1 + 6, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
 }
 
 export function computeJaFacts(answers: Answers, ref: Record<string, string> = {}): JaContractFacts {
@@ -213,7 +285,6 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
   const input = exampleEndingInput(answers);
   const result = ending(answers, input);
   const noticeDays = fee.model === 'retainer' ? fee.noticeDays : 0;
-  const stamp = isUkeoi && fee.currency === 'JPY' ? stampDutyYen(figures.base.minor) : 0;
   return {
     effectiveDate: ja.date(answers.effectiveDate),
     freelancer: {
@@ -230,10 +301,13 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
     project: {
       name: project.name,
       description: project.description,
+      descriptionQuoted: project.description.replace(/[。.]$/u, ''),
       deliverables: project.deliverables,
       startDate: ja.date(project.startDate),
       endDate: project.endDate ? ja.date(project.endDate) : '',
       hasEndDate: Boolean(project.endDate),
+      // Both days counted (民法第143条: from 4月5日, six months end on 10月4日), so 10月4日 is six months.
+      sixMonthsOrMore: project.endDate !== undefined && project.endDate >= addDays(sixMonthsAfter(project.startDate), -1),
       revisionRounds: project.revisionRounds,
       acceptanceDays: project.acceptanceDays,
     },
@@ -303,7 +377,7 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
       portfolioUse: answers.ownership.portfolioUse,
       isExclusive: answers.ownership.licence === 'exclusive',
     },
-    stamp: { required: stamp > 0, amount: ja.money(money(stamp, 'JPY')), belowThreshold: isUkeoi && fee.currency === 'JPY' && stamp === 0 },
+    stamp: stampFacts(answers, figures.base.minor),
     ref,
   };
 }

@@ -115,6 +115,11 @@ export interface Contract {
   readonly title: string;
   /** "between X and Y, effective December 1, 2026" */
   readonly subtitle: string;
+  /**
+   * Paragraphs between the title and the first clause, unnumbered: the Japanese 前文, which names
+   * the parties and what they agree before 第1条 (a clause file with the id `preamble`).
+   */
+  readonly preamble?: readonly Paragraph[];
   readonly sections: readonly Section[];
   /** The answers it was made from: embedded in the Word file so it can be loaded back. */
   readonly answers: Answers;

@@ -30,6 +30,7 @@ import {
 import type { Block, Table, TextRun } from '../contract/tree.ts';
 import { jaLegalName } from '../contract/facts-ja.ts';
 import { formatsFor } from '../language/format.ts';
+import { addDays } from '../answers/dates.ts';
 import { billFor, dueDateFor, monthStart, type LateFeeRule } from './bill.ts';
 import type { InvoiceFields, InvoiceKind, InvoiceRequest } from './request.ts';
 import type { Invoice, InvoiceAddresses, InvoiceFigures, InvoiceLinesTable } from './tree.ts';
@@ -89,6 +90,18 @@ function supplyText(answers: Answers, invoice: InvoiceFields): string {
   }
 }
 
+/**
+ * The Japanese contract's payment date (clauses/contract-ja/05-fees): a fixed day counted from
+ * receipt, the day of receipt being the first (「受領した日から起算してN日目」), so that 60 days
+ * stays within the Freelance Act's art. 4(1). A bill issued on delivery (or on the month-end close
+ * for hourly work) is received that day; the deposit and a retainer's month keep the shared rule.
+ */
+function japaneseDueDate(answers: Answers, invoice: InvoiceFields): string {
+  const shared = dueDateFor(answers, invoice);
+  if (invoice.dueDate || invoice.lateFeeSince || invoice.kind === 'deposit' || invoice.kind === 'retainer') return shared;
+  return addDays(invoice.issuedOn, Math.max(0, answers.fee.paymentDueDays - 1));
+}
+
 /** お支払期限, written out. */
 function dueText(answers: Answers, invoice: InvoiceFields, dueDate: string): string {
   const { startDate } = answers.project;
@@ -100,7 +113,10 @@ function dueText(answers: Answers, invoice: InvoiceFields, dueDate: string): str
     case 'retainer':
       return dueDate === invoice.issuedOn ? '受領後すみやかに（各月分は前払い）' : `${ja.date(dueDate)}まで（当月分の前払い）`;
     default:
-      return answers.fee.paymentDueDays === 0 ? '受領後すみやかに' : `${ja.date(dueDate)}まで（請求日から${answers.fee.paymentDueDays}日以内）`;
+      // As the contract counts: from receipt (受領した日), or for hours from the month-end close (締日).
+      return answers.fee.paymentDueDays === 0
+        ? '受領後すみやかに'
+        : `${ja.date(dueDate)}まで（${invoice.kind === 'hours' ? '締日' : '受領した日'}から起算して${answers.fee.paymentDueDays}日目）`;
   }
 }
 
@@ -277,7 +293,7 @@ export function assembleJapaneseInvoice(request: InvoiceRequest): Invoice {
   const { answers, invoice } = request;
   const project = answers.project.name;
   const { bill, ending: ended, late } = billFor(answers, invoice, dailyLateFee);
-  const dueDate = dueDateFor(answers, invoice);
+  const dueDate = japaneseDueDate(answers, invoice);
   const owes = bill.total.minor > 0;
   const due = owes ? dueText(answers, invoice, dueDate) : 'お支払いいただく金額はありません';
   const figures: InvoiceFigures = { bill, issuedOn: invoice.issuedOn, dueDate, late, ending: ended };
@@ -328,7 +344,14 @@ export function assembleJapaneseInvoice(request: InvoiceRequest): Invoice {
       salutation: client.business ? `${client.business}\n${client.title ? `${client.title} ` : ''}${client.name} 様` : `${client.name} 様`,
       intro: `いつもお世話になっております。${freelancer.business ? `${freelancer.business}の` : ''}${freelancer.name}です。\n${project}の${what}について、請求書をお送りいたします。下記のとおりご請求申し上げます。`,
       closing: '何卒よろしくお願い申し上げます。',
-      signature: [...(freelancer.business ? [freelancer.business] : []), freelancer.name, `電子メール：${freelancer.email}`, `電話：${freelancer.phone}`],
+      // The email is the invoice as most clients receive it: a qualified invoice names its 登録番号 in it too (消費税法第57条の4).
+      signature: [
+        ...(freelancer.business ? [freelancer.business] : []),
+        freelancer.name,
+        ...(freelancer.invoiceRegistrationNumber ? [`登録番号：${freelancer.invoiceRegistrationNumber}`] : []),
+        `電子メール：${freelancer.email}`,
+        `電話：${freelancer.phone}`,
+      ],
     },
     figures,
   };

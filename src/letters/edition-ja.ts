@@ -40,7 +40,29 @@ export interface JaLetterFacts extends JaContractFacts {
     /** The invoice (late fees not counted) is within the small-claims limit of ¥600,000. */
     withinSmallClaims: boolean;
     smallClaimsLimit: string;
+    /**
+     * A 支払督促 can reach the client: only where it can be served in Japan without public notice
+     * (民事訴訟法第382条), so not a client whose address is abroad.
+     */
+    paymentOrderPossible: boolean;
+    /** Where a 支払督促 is filed: the summary court of the debtor's address (民事訴訟法第383条第1項), whatever court the contract agreed. */
+    debtorCourt: string;
   };
+}
+
+// The 47 prefectures, each with its suffix (京都府, not the 京都 inside 東京都).
+const PREFECTURE = new RegExp(
+  '北海道|東京都|(?:京都|大阪)府|(?:' +
+    ['青森', '岩手', '宮城', '秋田', '山形', '福島', '茨城', '栃木', '群馬', '埼玉', '千葉', '神奈川', '新潟', '富山', '石川', '福井', '山梨', '長野',
+      '岐阜', '静岡', '愛知', '三重', '滋賀', '兵庫', '奈良', '和歌山', '鳥取', '島根', '岡山', '広島', '山口', '徳島', '香川', '愛媛', '高知', '福岡',
+      '佐賀', '長崎', '熊本', '大分', '宮崎', '鹿児島', '沖縄'].join('|') +
+    ')県',
+);
+
+/** An address in Japan: a prefecture, or 日本 / Japan written out (an address in Latin letters). */
+export function isAddressInJapan(address: string): boolean {
+  const text = address.normalize('NFKC');
+  return PREFECTURE.test(text) || text.includes('日本') || /\bjapan\b/i.test(text);
 }
 
 export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['letter']): JaLetterFacts['letter'] {
@@ -71,6 +93,9 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     // Small claims are for money claims of ¥600,000 or less, interest and late charges not counted.
     withinSmallClaims: figures ? fee.currency === 'JPY' && figures.amount.minor <= SMALL_CLAIMS_LIMIT_YEN : false,
     smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+    paymentOrderPossible: isAddressInJapan(answers.client.address ?? ''),
+    // A company's 普通裁判籍 is its head office (民事訴訟法第4条第4項); a person's, their address (同条第2項).
+    debtorCourt: answers.client.business ? '貴社の本店所在地を管轄する簡易裁判所' : '貴殿の住所地を管轄する簡易裁判所',
   };
 }
 
@@ -99,8 +124,8 @@ export function loadJapaneseLetterLibrary(dir: string = join(CLAUSES_ROOT, 'lett
   return library;
 }
 
-// Only the fee is read to build the shape of the letter's own facts.
-const SHAPE_ANSWERS_FEE = { fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' } };
+// Only the fee and the client's address and business are read to build the shape of the letter's own facts.
+const SHAPE_ANSWERS_FEE = { fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' }, client: { address: '東京都', business: 'B' } };
 
 /** How the recipient is addressed: the company and its person with 様, or the person with 様. */
 function recipientName(answers: Answers): { name: string; business?: string } {
@@ -144,7 +169,8 @@ export function japaneseLetterEdition(library: ClauseLibrary): LetterEdition<JaL
         salutation: '拝啓　時下ますますご清栄のこととお慶び申し上げます。',
         closing: '敬具',
         signature: { name: answers.freelancer.name, business: answers.freelancer.business },
-        enclosures: aboutInvoice ? [`同封書類：請求書 ${invoice!.number} の写し`] : undefined,
+        // The final demand goes by 内容証明郵便, which carries one document and nothing with it (日本郵便).
+        enclosures: aboutInvoice && kind !== 'final-notice' ? [`同封書類：請求書 ${invoice!.number} の写し`] : undefined,
         contactLabels: { email: '電子メール', phone: '電話' },
         addressOrder: 'recipient-first',
         email: {

@@ -226,7 +226,9 @@ function between(xml: string, part: string, startMarker: string, endMarker: stri
 }
 
 function numIdOf(documentXml: string, style: string): number {
-  const match = new RegExp(`<w:pStyle w:val="${style}"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="(\\d+)"/></w:numPr>`).exec(documentXml);
+  // A list paragraph is a bullet (level 0), or, in a language that numbers a clause's items (the Japanese 号), level 2
+  // of the clause list: then the probe has no bullet, and the id found is the clause list's, which bullets never use there.
+  const match = new RegExp(`<w:pStyle w:val="${style}"/><w:numPr><w:ilvl w:val="[02]"/><w:numId w:val="(\\d+)"/></w:numPr>`).exec(documentXml);
   if (!match) throw new PackageTemplateError(`no numbered ${style} paragraph in the probe`);
   return Number(match[1]);
 }

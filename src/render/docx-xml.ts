@@ -174,7 +174,7 @@ interface ParagraphOptions {
   readonly keepNext?: boolean;
   readonly keepLines?: boolean;
   readonly numId?: number;
-  /** The numbering level: 0 for a clause heading or a bullet, 1 for a clause's point. */
+  /** The numbering level: 0 for a clause heading or a bullet, 1 for a clause's point, 2 for an item (号). */
   readonly level?: number;
   readonly spacingAfter?: number;
   readonly indentLeft?: number;
@@ -250,6 +250,8 @@ interface NumberedProperties {
   readonly points: readonly Properties[];
   /** A bullet, by [keepNext][last of its list]. */
   readonly bullets: readonly (readonly Properties[])[];
+  /** An item (号) numbered at the clause list's third level, by [keepNext][last of its list]; bullets where the language has none. */
+  readonly items: readonly (readonly Properties[])[];
 }
 
 const pointKind = (numbered: boolean, keepNext: boolean, indented: boolean) => (numbered ? 1 : 0) + (keepNext ? 2 : 0) + (indented ? 4 : 0);
@@ -257,7 +259,7 @@ const pointKind = (numbered: boolean, keepNext: boolean, indented: boolean) => (
 const NUMBERED = new Map<string, NumberedProperties>();
 
 function numberedProperties(ids: NumberingIds, clauseNumbering: ClauseNumbering): NumberedProperties {
-  const key = `${ids.clauseHeadings} ${ids.bullets} ${clauseNumbering.textIndent}`;
+  const key = `${ids.clauseHeadings} ${ids.bullets} ${clauseNumbering.textIndent} ${clauseNumbering.item ?? ''}`;
   let found = NUMBERED.get(key);
   if (!found) {
     const points: Properties[] = [];
@@ -278,6 +280,16 @@ function numberedProperties(ids: NumberingIds, clauseNumbering: ClauseNumbering)
       points,
       bullets: [false, true].map((keepNext) =>
         [false, true].map((last) => written({ style: 'ListParagraph', ...(keepNext ? { keepNext } : {}), numId: ids.bullets, ...(last ? { spacingAfter: LIST_END_SPACING } : {}) })),
+      ),
+      items: [false, true].map((keepNext) =>
+        [false, true].map((last) =>
+          written({
+            style: 'ListParagraph',
+            ...(keepNext ? { keepNext } : {}),
+            ...(clauseNumbering.item ? { numId: ids.clauseHeadings, level: 2 } : { numId: ids.bullets }),
+            ...(last ? { spacingAfter: LIST_END_SPACING } : {}),
+          }),
+        ),
       ),
     };
     // Numbering ids come from the package templates: a handful of keys at most.
@@ -329,7 +341,7 @@ function paragraphBlock(block: TreeParagraph, next: Block | undefined, propertie
 function listBlock(block: BulletList, properties: NumberedProperties, keep: boolean): string {
   let xml = '';
   const last = block.items.length - 1;
-  const [item, lastItem] = properties.bullets[keep ? 1 : 0]!;
+  const [item, lastItem] = properties.items[keep ? 1 : 0]!;
   block.items.forEach((runs, index) => {
     xml += textParagraph(runsStartRightToLeft(runs), treeRuns(runs), index === last ? lastItem : item);
   });
@@ -487,6 +499,11 @@ export function emitContractBodyXml(contract: Contract, numbering: NumberingIds,
   emit(plainParagraph(contract.title, TITLE) + plainParagraph(contract.subtitle, SUBTITLE));
   const clauseNumbering = clauseNumberingFor(contract.meta.language);
   const properties = numberedProperties(numbering, clauseNumbering);
+  // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering.
+  const preamble = contract.preamble ?? [];
+  if (preamble.length > 0) {
+    emit(preamble.map((block, index) => renderBlock(block, preamble[index + 1], properties, contract.meta.paperSize, clauseNumbering, false, false)).join(''));
+  }
   const { sections } = contract;
   for (let index = 0; index < sections.length; index++) {
     emit(sectionContent(sections[index]!, sections[index + 1], properties, contract.meta.paperSize, clauseNumbering));

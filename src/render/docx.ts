@@ -269,6 +269,10 @@ const numberingFor = ({ numbering }: Typography): INumberingOptions => ({
           suffix: suffix(numbering),
           style: { paragraph: { indent: hanging(numbering.textIndent) } },
         },
+        // Items (号) of a list, where the language numbers them: Word restarts them after each heading and point.
+        ...(numbering.item
+          ? [{ level: 2, format: LevelFormat.DECIMAL, text: numbering.item, alignment: AlignmentType.START, suffix: LevelSuffix.NOTHING, style: { paragraph: { indent: bulletIndent(numbering) } } }]
+          : []),
       ],
     },
     {
@@ -400,11 +404,13 @@ function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering
   });
 }
 
-function listBlock(block: BulletList, keep: boolean): Paragraph[] {
+function listBlock(block: BulletList, keep: boolean, numbering: ClauseNumbering): Paragraph[] {
+  // Numbered items (号) at the clause list's third level where the language has them, else bullets.
+  const reference = numbering.item ? { reference: CLAUSE_NUMBERING, level: 2 } : { reference: BULLET_NUMBERING, level: 0 };
   return block.items.map((item, index) =>
     textParagraph(runsText(item), treeRuns(item), {
       keepNext: keep || undefined,
-      numbering: { reference: BULLET_NUMBERING, level: 0 },
+      numbering: reference,
       spacing: index === block.items.length - 1 ? { after: LIST_END_SPACING } : undefined,
     }),
   );
@@ -562,7 +568,7 @@ function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize
       // "By signing below..." stays on the page of the signatures it introduces; a fee table's lead-in on the table's.
       return [paragraphBlock(block, next, numbering, keep)];
     case 'list':
-      return listBlock(block, keep);
+      return listBlock(block, keep, numbering);
     case 'table':
       return feeTableBlock(block, paperSize);
     case 'parties':
@@ -655,6 +661,8 @@ export async function renderContractDocx(contract: Contract): Promise<Buffer> {
   const children = [
     plainParagraph(contract.title, { heading: HeadingLevel.TITLE }),
     plainParagraph(contract.subtitle, { style: STYLE.subtitle }),
+    // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering.
+    ...renderBlocks(contract.preamble ?? [], contract.meta.paperSize, typographyFor(contract.meta.language).numbering, false),
     ...contract.sections.flatMap((section, index) =>
       sectionContent(section, contract.sections[index + 1], contract.meta.paperSize, typographyFor(contract.meta.language).numbering),
     ),

@@ -44,6 +44,13 @@ function block(node: Block, clause: number, numbering: ClauseNumbering): string 
     case 'paragraph':
       return paragraph(node, clause, numbering);
     case 'list':
+      // Items (号) numbered as Word numbers them, 「(1)　…」, where the language has them.
+      if (numbering.item) {
+        const item = numbering.item;
+        return `<ol class="items">${node.items
+          .map((entry, index) => `<li dir="auto"><span class="item-number">${escapeHtml(numberLabel(item, clause, 0, index + 1))}</span>${runs(entry)}</li>`)
+          .join('')}</ol>`;
+      }
       return `<ul>${node.items.map((item) => `<li dir="auto">${runs(item)}</li>`).join('')}</ul>`;
     case 'table':
       return [
@@ -93,6 +100,8 @@ export function renderContractHtml(contract: Contract, options: { notes?: boolea
     // The article says its language, so a Japanese contract on an English page is set in a Japanese face.
     `<article class="contract" lang="${escapeHtml(language)}">`,
     `<header><h1>${text(contract.title)}</h1><p class="subtitle" dir="auto">${text(contract.subtitle)}</p></header>`,
+    // The Japanese 前文: before 第1条, outside the clause numbering.
+    ...(contract.preamble ?? []).map((child) => block(child, 0, numbering)),
     ...contract.sections.map((node, index) => section(node, index + 1, options.notes ?? false, numbering)),
     '</article>',
   ].join('\n');
@@ -120,7 +129,7 @@ table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;
 .amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}
 .parties,.signatures{display:flex;flex-wrap:wrap;gap:1.5rem}.party,.signature{flex:1 1 16rem;overflow-wrap:anywhere}
 .line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
-p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}`;
+p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}.items{list-style:none;padding-left:1em}`;
 
 /**
  * The preview's inline <style> as a CSP source: the app allows this exact

@@ -3,7 +3,7 @@ import { toMajor } from '../answers/money.ts';
 import { formatsFor } from '../language/format.ts';
 import { computeFigures } from '../contract/facts.ts';
 import { contractMoney } from '../contract/settlement.ts';
-import { sectionToText } from '../contract/plain-text.ts';
+import { blockToText, sectionToText } from '../contract/plain-text.ts';
 import type { Contract } from '../contract/tree.ts';
 
 export function contractToJson(contract: Contract) {
@@ -15,6 +15,8 @@ export function contractToJson(contract: Contract) {
   return {
     title: contract.title,
     subtitle: contract.subtitle,
+    // The Japanese 前文, before clause 1 and not numbered; absent when the contract has none.
+    ...(contract.preamble ? { preamble: contract.preamble.map(blockToText).join('\n\n') } : {}),
     fileName: `${contract.meta.fileStem}.docx`,
     figures: {
       currency: figures.base.currency,

@@ -35,7 +35,7 @@ describe('Japanese golden samples: every clause renders as its sample file shows
 
 describe('the Tokyo contract (issue 12, Done when)', () => {
   const contract = assembleContract(sampleAnswers('ja/tokyo-fixed'), english);
-  const text = contract.sections.map((section) => `${section.title}\n${sectionToText(section)}`).join('\n\n');
+  const text = [...(contract.preamble ?? []).map(blockToText), ...contract.sections.map((section) => `${section.title}\n${sectionToText(section)}`)].join('\n\n');
 
   it('is a 業務委託契約書 whose clauses Word numbers 第1条, 第2条 …', () => {
     expect(contract.title).toBe('業務委託契約書');
@@ -47,7 +47,7 @@ describe('the Tokyo contract (issue 12, Done when)', () => {
   });
 
   it('names the parties as a Japanese contract does', () => {
-    expect(text).toContain('株式会社みどり商事 代表取締役 山田太郎（以下「委託者」という。）と花デザイン事務所こと 佐藤花子（以下「受託者」という。）');
+    expect(text).toContain('株式会社みどり商事（以下「委託者」という。）と花デザイン事務所こと 佐藤花子（以下「受託者」という。）');
   });
 
   it('states the fee before tax, 消費税 120,000円, and withholding on the deposit with what is transferred', () => {
@@ -57,9 +57,9 @@ describe('the Tokyo contract (issue 12, Done when)', () => {
     expect(text).toContain('源泉徴収税額: −61,260円\n　差引振込額: 598,740円');
   });
 
-  it('puts the transfer fee on the client and the payment within 60 days of delivery', () => {
+  it('puts the transfer fee on the client and the payment on a fixed day within 60 days of delivery', () => {
     expect(text).toContain('振込手数料は委託者の負担');
-    expect(text).toContain('成果物の納入を受けた日から起算して60日を超えない日');
+    expect(text).toContain('委託者が成果物の納入を受けた日から起算して30日目の日を残金の支払期日とし');
   });
 
   it('names the courts built from the place, and small claims within ¥600,000', () => {
@@ -72,11 +72,11 @@ describe('the Tokyo contract (issue 12, Done when)', () => {
     expect(text).toContain('著作者人格権を行使しない');
   });
 
-  it('ends with the closing sentence, seal lines and the revenue stamp for ¥1,200,000', () => {
+  it('ends with the closing sentence, seal lines and the revenue stamp for ¥1,200,000 with copyright assigned (第1号の1文書)', () => {
     expect(text).toContain('本契約の成立を証するため、本書2通を作成し、委託者及び受託者が記名押印の上、各1通を保有する。');
     expect(text).toContain('代表取締役 山田太郎　　　　　　印');
     expect(text).toContain('氏名　佐藤花子　　　　　　印');
-    expect(text).toContain('400円の収入印紙');
+    expect(text).toContain('2,000円の収入印紙');
   });
 
   it('names the Freelance Act only for a freelancer without employees', () => {

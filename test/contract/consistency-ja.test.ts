@@ -11,7 +11,7 @@ import { referencedClauses, refKey } from '../../src/clauses/load.ts';
 import { renderClause } from '../../src/clauses/template.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { JA_DIRECTIVES, japaneseContractEdition } from '../../src/contract/edition-ja.ts';
-import { computeJaFacts, SMALL_CLAIMS_LIMIT_YEN, stampDutyYen } from '../../src/contract/facts-ja.ts';
+import { computeJaFacts, SMALL_CLAIMS_LIMIT_YEN, STAMP_NO_AMOUNT_YEN, stampDutyNo1Yen, stampDutyYen } from '../../src/contract/facts-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
 import { contractMoney, ending, exampleEndingInput, WITHHOLDING_THRESHOLD_YEN, type Bill } from '../../src/contract/settlement.ts';
@@ -30,7 +30,8 @@ const feeArb = fc.oneof(
     model: fc.constant('retainer'),
     monthly: fc.integer({ min: 10_000, max: 2_000_000 }),
     hoursPerMonth: fc.integer({ min: 1, max: 160 }),
-    noticeDays: fc.option(fc.integer({ min: 1, max: 180 }), { nil: undefined }),
+    // A Japanese retainer gives at least 30 days' notice (Freelance Act art. 16).
+    noticeDays: fc.option(fc.integer({ min: 30, max: 180 }), { nil: undefined }),
   }),
 );
 
@@ -95,7 +96,9 @@ function allowedFigures(answers: Answers): Set<string> {
   if (fee.model === 'hourly') amounts.push(money(fee.rate, 'JPY'));
   if (fee.model === 'retainer') amounts.push(money(fee.monthly, 'JPY'));
   // Fixed by law, not by the answers: the small-claims limit, the withholding threshold, the stamp duty.
-  amounts.push(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY'), money(WITHHOLDING_THRESHOLD_YEN, 'JPY'), money(stampDutyYen(figures.base.minor), 'JPY'));
+  amounts.push(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY'), money(WITHHOLDING_THRESHOLD_YEN, 'JPY'));
+  // The stamp: 第2号文書, or 第1号の1文書 when copyright is assigned (by amount, or 200円 with none stated).
+  amounts.push(money(stampDutyYen(figures.base.minor), 'JPY'), money(stampDutyNo1Yen(figures.base.minor), 'JPY'), money(STAMP_NO_AMOUNT_YEN, 'JPY'));
   return new Set(amounts.map(ja.money));
 }
 

@@ -7,7 +7,7 @@ import { answersSchema, type Answers } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
-import { sectionToText } from '../../src/contract/plain-text.ts';
+import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const english = loadContractLibrary();
@@ -53,7 +53,10 @@ describe('how each party is named', () => {
     const facts = computeJaFacts(untitled);
     expect(facts.freelancer).toMatchObject({ written: '合同会社スズキ翻訳 代表者 鈴木一郎', representative: '代表者 鈴木一郎' });
     expect(facts.client).toMatchObject({ written: '株式会社なにわ出版 代表者 高橋美咲', representative: '代表者 高橋美咲' });
-    expect(clause(untitled, 'purpose')).toContain('株式会社なにわ出版 代表者 高橋美咲（以下「委託者」という。）と合同会社スズキ翻訳 代表者 鈴木一郎（以下「受託者」という。）');
+    // The 前文 defines each company by its name; the representative is named where the company acts (notices, signatures).
+    expect(facts.client.defined).toBe('株式会社なにわ出版');
+    expect((assembleContract(untitled, english).preamble ?? []).map(blockToText).join('')).toContain('株式会社なにわ出版（以下「委託者」という。）と合同会社スズキ翻訳（以下「受託者」という。）');
+    expect(clause(untitled, 'notices')).toContain('委託者　株式会社なにわ出版 代表者 高橋美咲');
   });
 
   it('a client without a business is a person, named alone', () => {
@@ -86,13 +89,13 @@ describe('the kind of contract and the fee', () => {
     expect(computeJaFacts(answers('ja/yokohama-retainer')).fee).toMatchObject({ rate: '', estimatedHours: '', monthly: '250,000円', hoursPerMonth: '20', noticeDays: 30 });
   });
 
-  it('0 days to pay: due on receipt of the invoice (請求書を受領した後直ちに); 1 day: within a day', () => {
+  it('0 days to pay: due on the day of delivery; 1 day: the day after, counting delivery as the first (Freelance Act art. 4)', () => {
     const onReceipt = answers('ja/tokyo-fixed', (i) => (i.fee.paymentDueDays = 0));
     expect(computeJaFacts(onReceipt).fee).toMatchObject({ paymentDueDays: 0, isDueOnReceipt: true });
-    expect(clause(onReceipt, 'fees')).toContain('委託者は、請求書を受領した後直ちに支払');
+    expect(clause(onReceipt, 'fees')).toContain('委託者が成果物の納入を受けた日を残金の支払期日とし');
     const nextDay = answers('ja/tokyo-fixed', (i) => (i.fee.paymentDueDays = 1));
     expect(computeJaFacts(nextDay).fee).toMatchObject({ paymentDueDays: 1, isDueOnReceipt: false });
-    expect(clause(nextDay, 'fees')).toContain('委託者は、請求書を受領した日から1日以内に支払');
+    expect(clause(nextDay, 'fees')).toContain('委託者が成果物の納入を受けた日から起算して1日目の日を残金の支払期日とし');
   });
 
   it('the account to pay into, or the one on the invoice when none is given', () => {

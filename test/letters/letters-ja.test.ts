@@ -76,7 +76,7 @@ describe('the Japanese letters', () => {
 
   it.each([
     [600_000, '東京簡易裁判所に少額訴訟を提起いたします'],
-    [600_001, '支払督促の申立て又は訴訟の提起'],
+    [600_001, '支払督促の申立て、又は'],
   ])('an invoice of ¥%i: the final demand names %s', (amount, step) => {
     const text = renderLetterText(assembleLetter('final-notice', request({ invoice: { ...fixture.letter.invoice, amount } }), english));
     expect(text).toContain(step);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
+import { renderContractHtml } from '../../src/render/html.ts';
 import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
 import { findAll, findFirst, openDocx, W } from '../helpers/docx-reader.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -31,6 +32,26 @@ describe.each(CONTRACT_RENDERERS)('the Tokyo contract made by $name', ({ render 
     expect(headings).toHaveLength(tokyo.sections.length);
   });
 
+  it('puts the 前文 between the title and 第1条, outside Word\'s numbering', async () => {
+    const paragraphs = openDocx(await render(tokyo)).paragraphs();
+    const preamble = paragraphs.findIndex((p) => p.text.startsWith('株式会社みどり商事（以下「委託者」という。）'));
+    const first = paragraphs.findIndex((p) => p.style === 'Heading1');
+    expect(preamble).toBeGreaterThan(0);
+    expect(preamble).toBeLessThan(first);
+    expect(paragraphs[preamble]!.numId).toBeUndefined();
+    expect(paragraphs[first]!.text).toBe('（目的）');
+  });
+
+  it('numbers a clause\'s items (号) (1), (2) with Word numbering under their point, not bullets', async () => {
+    const docx = openDocx(await render(tokyo));
+    const levelTexts = findAll(docx.xml('word/numbering.xml'), W, 'lvlText').map((element) => element.attributes['w:val']);
+    expect(levelTexts).toContain('(%3)\u3000');
+    const paragraphs = docx.paragraphs();
+    const headingList = paragraphs.find((p) => p.style === 'Heading1')!.numId;
+    const deliverable = paragraphs.find((p) => p.text === 'トップページ及び下層ページ5点のデザインカンプ')!;
+    expect(deliverable).toMatchObject({ numId: headingList, level: '2' });
+  });
+
   it('sets a Japanese Mincho font and the ja-JP language, so Word and LibreOffice break lines the Japanese way', async () => {
     const styles = openDocx(await render(tokyo)).xml('word/styles.xml');
     const defaults = findFirst(findFirst(styles, W, 'docDefaults')!, W, 'rPr')!;
@@ -41,5 +62,21 @@ describe.each(CONTRACT_RENDERERS)('the Tokyo contract made by $name', ({ render 
   it('names the page numbers without English words', async () => {
     const footer = openDocx(await render(tokyo)).text('word/footer1.xml');
     expect(footer).not.toMatch(/Page|of/);
+  });
+});
+
+describe('the 前文 in the HTML preview', () => {
+  it('comes before 第1条, unnumbered', () => {
+    const html = renderContractHtml(tokyo);
+    const preamble = html.indexOf('株式会社みどり商事（以下「委託者」という。）');
+    expect(preamble).toBeGreaterThan(0);
+    expect(preamble).toBeLessThan(html.indexOf('第1条'));
+    expect(html.slice(html.lastIndexOf('<p', preamble), preamble)).not.toContain('point');
+  });
+
+  it('numbers items (号) 「(1)　」「(2)　」 as Word does, never bullets', () => {
+    const html = renderContractHtml(tokyo);
+    expect(html).toContain('<ol class="items"><li dir="auto"><span class="item-number">(1)\u3000</span>トップページ及び下層ページ5点のデザインカンプ</li><li dir="auto"><span class="item-number">(2)\u3000</span>');
+    expect(html).not.toContain('<ul>');
   });
 });

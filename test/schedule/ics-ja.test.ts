@@ -41,7 +41,10 @@ describe('the payment steps in Japanese', () => {
   it('sends the final demand by certified-content mail, and names small claims only up to ¥600,000', () => {
     const finalNotice = byTitle('最終催告書').description;
     expect(finalNotice).toContain('内容証明郵便（配達証明付き）');
-    expect(finalNotice).toContain('60万円以下なら簡易裁判所の少額訴訟、60万円を超えるなら支払督促');
+    expect(finalNotice).toContain('60万円以下なら簡易裁判所の少額訴訟、60万円を超えるなら委託者の住所地（会社は本店所在地）の簡易裁判所への支払督促');
+    // 民事訴訟法第382条・第383条: the debtor's court, and never abroad; 内容証明 takes nothing else in the envelope.
+    expect(finalNotice).toContain('支払督促は海外の委託者には使えません。');
+    expect(finalNotice).toContain('最終催告書には何も同封できず、期限は到達の日から数えます。');
     expect(finalNotice).toContain('民法第150条');
   });
 });

@@ -30,6 +30,9 @@ describe('POST /api/contracts with "language": "ja"', () => {
     const body = (await post('/api/contracts', tokyo(), { accept: 'application/json' })).json();
     expect(body.title).toBe('業務委託契約書');
     expect(body.clauses[0]).toMatchObject({ number: 1, id: 'purpose', title: '（目的）' });
+    // The 前文 before 第1条, not a clause.
+    expect(body.preamble).toMatch(/^株式会社みどり商事（以下「委託者」という。）と/);
+    expect(body.clauses.map((clause: { id: string }) => clause.id)).not.toContain('preamble');
     expect(body.figures.deposit).toEqual({ percent: 50, amount: 600000, formatted: '600,000円' });
   });
 
@@ -58,10 +61,12 @@ describe('a Japanese contract without consumption tax ("tax": null)', () => {
     const response = await post('/api/contracts', exempt());
     expect(response.statusCode).toBe(200);
     const text = openDocx(response.rawPayload).text();
-    expect(text).not.toContain('消費税');
+    // No 消費税 line or amount: the only mention is the sentence saying none is added.
+    expect(text.replace('受託者は消費税の免税事業者であり、報酬に消費税を加算しない。', '')).not.toContain('消費税');
     expect(text).not.toMatch(/税別|税込|税抜/);
     expect(text).toContain('金1,200,000円');
-    expect(text).toContain('受託者は適格請求書発行事業者の登録を受けていない事業者（免税事業者）である。');
+    // Not registered and exempt from consumption tax are two facts, each said on its own.
+    expect(text).toContain('受託者は、適格請求書発行事業者の登録を受けていない。受託者は消費税の免税事業者であり、報酬に消費税を加算しない。');
     // 600,000円 less 10.21% (61,260円), with no tax added: 538,740円 transferred.
     expect(text).toContain('源泉徴収税額61,260円を差し引いた振込額は538,740円');
   });
@@ -104,7 +109,9 @@ describe('GET /api/clauses?language=ja', () => {
     const body = response.json();
     expect(body.language).toBe('ja');
     const ids = [...new Set(body.clauses.map((clause: { id: string }) => clause.id))];
-    expect(ids).toHaveLength(20);
+    // The 20 articles and the 前文 before them.
+    expect(ids).toHaveLength(21);
+    expect(ids[0]).toBe('preamble');
     expect(ids).toContain('antisocial-forces');
     expect(body.clauses.find((clause: { id: string }) => clause.id === 'purpose')).toMatchObject({ title: '目的', appliesWhen: 'always' });
     expect(body.clauses.every((clause: { note: string }) => clause.note.length > 0)).toBe(true);

@@ -195,13 +195,37 @@ describe('the whole wizard in Japanese', () => {
     expect((await visitor.get(`${base}/review`)).body).toContain('いいえ（免税事業者）');
     const exempt = openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text();
     expect(exempt).toContain('業務委託契約書');
-    expect(exempt).not.toContain('消費税');
+    // No 消費税 line or amount: the only mention is the sentence saying none is added.
+    expect(exempt.replace('受託者は消費税の免税事業者であり、報酬に消費税を加算しない。', '')).not.toContain('消費税');
     // The page shows the choice made when it is opened again.
     expect((await visitor.get(`${base}/fees`)).body).toMatch(/name="wizard\.consumptionTax" type="radio" value="no" checked|value="no"[^>]*checked/);
 
     await visitor.post(`${base}/fees`, { ...form, 'wizard.consumptionTax': 'yes', 'fee.tax.label': '', 'fee.tax.percent': '' });
     expect((await visitor.get(`${base}/answers.json`)).json().fee.tax).toEqual({ label: '消費税', percent: 10 });
     expect(openDocx((await visitor.get(`${base}/contract.docx`)).rawPayload).text()).toContain('消費税');
+  });
+
+  it('the kind of work decides 源泉徴収: システム開発・保守 is not withheld, デザイン is (所得税法204条1項1号)', async () => {
+    const steps = stepsIn('ja');
+    const formFor = (id: string) => answersToForm(steps.find((step) => step.id === id)!, sampleInput('ja/tokyo-fixed')) as Fields;
+    const withholdingSuggested = async (category: string) => {
+      const { visitor, url } = await startInJapanese();
+      const base = draftBase(url);
+      expect((await visitor.post(`${base}/you`, formFor('you'))).statusCode).toBe(303);
+      expect(namesOnPage((await visitor.get(`${base}/project`)).body)).toContain('project.workCategory');
+      expect((await visitor.post(`${base}/project`, { ...formFor('project'), 'project.workCategory': category })).statusCode).toBe(303);
+      expect((await visitor.get(`${base}/project`)).body).toContain(`name="project.workCategory" type="radio" value="${category}" checked`);
+      const page = (await visitor.get(`${base}/fees`)).body;
+      return /name="fee\.withholding" type="radio" value="(yes|no)" checked/.exec(page)?.[1];
+    };
+    expect(await withholdingSuggested('software')).toBe('no');
+    expect(await withholdingSuggested('design')).toBe('yes');
+  });
+
+  it('the kind of work is asked in English too, and may be left out', async () => {
+    const english = new InjectVisitor(app);
+    const englishBase = draftBase(await english.start());
+    expect((await english.get(`${englishBase}/project`)).body).toContain('What kind of work is it?');
   });
 
   it('the 消費税 question is asked only in Japanese; an English draft keeps the tax it was given', async () => {

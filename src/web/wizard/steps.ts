@@ -19,7 +19,10 @@ import {
   ownershipSchema,
   partiesSchema,
   projectSchema,
+  WITHHELD_WORK_CATEGORIES,
+  WORK_CATEGORIES,
   type Language,
+  type WorkCategory,
 } from '../../answers/schema.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { messagesFor, type Messages } from '../../language/messages.ts';
@@ -255,6 +258,8 @@ const STEP_SPECS: readonly StepSpec[] = [
       { name: 'project.name', kind: 'text' },
       { name: 'project.description', kind: 'textarea' },
       { name: 'project.deliverables', kind: 'list' },
+      // Decides 源泉徴収 in a Japanese contract (schema.ts, WITHHELD_WORK_CATEGORIES); optional, so answers saved before it stay valid.
+      { name: 'project.workCategory', kind: 'radios', optional: true, options: WORK_CATEGORIES.map((value) => ({ value })) },
       { name: 'effectiveDate', kind: 'date', prefill: (_answers, { today }) => today },
       { name: 'project.startDate', kind: 'date' },
       { name: 'project.endDate', kind: 'date', optional: true },
@@ -319,7 +324,11 @@ const STEP_SPECS: readonly StepSpec[] = [
         name: 'fee.withholding',
         kind: 'yes-no',
         when: inLanguage('ja'),
-        prefill: (answers) => (getIn(answers, 'freelancer.entity') === 'company' ? 'no' : 'yes'),
+        prefill: (answers) => {
+          const category = getIn(answers, 'project.workCategory');
+          const listed = category === undefined || WITHHELD_WORK_CATEGORIES.has(category as WorkCategory);
+          return getIn(answers, 'freelancer.entity') !== 'company' && listed ? 'yes' : 'no';
+        },
       },
     ],
   },
