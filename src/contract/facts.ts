@@ -4,7 +4,7 @@
 import type { Answers, Party } from '../answers/schema.ts';
 import { formatLongDate } from '../answers/dates.ts';
 import { formatMoney, formatPercent, money, type Money } from '../answers/money.ts';
-import { contractMoney, ending, exampleEndingInput, taxRateOf, type Bill } from './settlement.ts';
+import { contractMoney, ending, exampleEndingInput, negate, taxRateOf, type Bill } from './settlement.ts';
 import { placeFor, venueInWords, withArticle } from '../jurisdictions/place-for.ts';
 import { freelanceStatuteSentence } from '../claims/freelance-protection.ts';
 
@@ -86,8 +86,12 @@ export interface ContractFacts {
     /** Net of tax. */
     amount: string;
     tax: string;
-    /** With tax; equal to `amount` without one. */
+    /** With tax; equal to `amount` without one. Before any withholding. */
     gross: string;
+    /** Japanese income tax withheld from the deposit (源泉徴収), and what the Client transfers; empty without withholding. */
+    withheld: string;
+    transfer: string;
+    hasWithholding: boolean;
     balance: string;
     balanceTax: string;
     balanceGross: string;
@@ -305,10 +309,14 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       percent: formatPercent(answers.deposit.percent),
       amount: formatMoney(figures.deposit),
       tax: taxOf(figures.depositBill),
-      gross: formatMoney(figures.depositBill.total),
+      // The gross before withholding: "plus tax, X in all" must add up (issue 23, point 2); what is withheld is said apart.
+      gross: formatMoney(figures.depositBill.gross),
+      withheld: figures.depositBill.deductions.length > 0 ? formatMoney(negate(figures.depositBill.deductions[0]!.amount)) : '',
+      transfer: figures.depositBill.deductions.length > 0 ? formatMoney(figures.depositBill.total) : '',
+      hasWithholding: figures.depositBill.deductions.length > 0,
       balance: formatMoney(figures.balance),
       balanceTax: taxOf(figures.balanceBill),
-      balanceGross: formatMoney(figures.balanceBill.total),
+      balanceGross: formatMoney(figures.balanceBill.gross),
       basis:
         fee.model === 'fixed' ? 'the total price' : fee.model === 'hourly' ? 'the estimated fee' : 'the first month’s retainer',
       noun: figures.inFull ? 'advance payment' : 'deposit',

@@ -147,7 +147,8 @@ function withholdingLines(lines: readonly BillLine[], currency: string): BillLin
 }
 
 const line = (kind: LineKind, label: string, amount: Money, taxable = true): BillLine => ({ kind, label, amount, taxable });
-const negate = (amount: Money): Money => ({ minor: -amount.minor, currency: amount.currency });
+/** The amount with its sign turned: a credit line, or a deduction read as what it takes off. */
+export const negate = (amount: Money): Money => ({ minor: -amount.minor, currency: amount.currency });
 const zero = (currency: string): Money => ({ minor: 0, currency });
 const max0 = (amount: Money): Money => (amount.minor > 0 ? amount : zero(amount.currency));
 

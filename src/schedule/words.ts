@@ -92,10 +92,11 @@ const JA_ACTIONS: Readonly<Record<string, JaText>> = {
 export const CALENDAR_WORDS: Readonly<Record<Language, CalendarWords>> = {
   en: {
     action: (action) => ({ title: action.title, todo: action.todo }),
-    letterLine: (title, { pageUrl, apiPath }) =>
+    letterLine: (title, { pageUrl }) =>
       pageUrl
         ? `Letter to send: ${title}. Make it on the "When the client goes quiet" page of your contract: open your resume link, or upload your answers file or Word contract at ${pageUrl}`
-        : `Letter to send: ${title}. Make it from the same answers with POST ${apiPath}.`,
+        : // Words a freelancer reads: the page that makes the letter, never an API path (issue 23).
+          `Letter to send: ${title}. Make it on the "When the client goes quiet" page of your contract: open your resume link, or upload your answers file or Word contract on the home page.`,
     calendarName: (projectName) => `Follow-up: ${projectName}`,
   },
   ja: {

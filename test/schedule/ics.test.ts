@@ -29,7 +29,9 @@ describe('the follow-up calendar parses back as valid iCalendar with one all-day
         expect(event.endDate.toString()).toBe(addDays(action.date, 1));
         expect(event.summary).toContain(action.title);
         expect(event.description).toContain(action.todo);
-        if (action.letter) expect(event.description).toContain(`POST /api/letters/${action.letter}`);
+        // Words a freelancer reads, never an API path (issue 23).
+        if (action.letter) expect(event.description).toContain(`Letter to send: ${action.letter}. Make it on the "When the client goes quiet" page`);
+        expect(event.description).not.toMatch(/\/api\/|POST /);
       });
       expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
       // RFC 5545 lines end in CRLF.
@@ -47,11 +49,12 @@ describe('the follow-up calendar parses back as valid iCalendar with one all-day
     expect(events[2]!.description).toContain('Letter to send: work-paused');
   });
 
-  it('the negotiating calendar names the final check-in letter and its API path', () => {
+  it('the negotiating calendar names the final check-in letter and the page that makes it, in words', () => {
     const { events } = calendar('negotiating', '2027-03-01');
     expect(events.map((event) => event.startDate.toString())).toEqual(['2027-03-05', '2027-03-12']);
     expect(events[0]!.description).toContain('4 to 7 days');
-    expect(events[1]!.description).toContain('/api/letters/final-check-in');
+    expect(events[1]!.description).toContain('Letter to send: final-check-in. Make it on the "When the client goes quiet" page of your contract');
+    expect(events[1]!.description).not.toContain('/api/');
   });
 
   it('points at the site\'s follow-up page instead of the API when given a page address', () => {

@@ -164,9 +164,10 @@ describe('POST /api/schedule', () => {
       ['2027-03-16', true],
       ['2027-03-18', true],
     ]);
-    // Named by the library's title, linked by its API path.
+    // Named by the library's title, with the page that makes it: words, not an API path.
     expect(events[2]!.description).toContain('Letter to send: Work paused');
-    expect(events[2]!.description).toContain('POST /api/letters/work-paused');
+    expect(events[2]!.description).toContain('Letter to send: Work paused. Make it on the "When the client goes quiet" page');
+    expect(events[2]!.description).not.toContain('/api/');
   });
 
   it('payment-due: the follow-up, the resend and the 30/60/90-day notices', async () => {

@@ -205,6 +205,17 @@ describe('validation on each step', () => {
     expect((await visitor.get(`${base}/relationship`)).body).toMatch(/id="trouble-advice" hidden/);
   });
 
+  it('"relationship" asks whether the client is a business or a private person, a business unless changed', async () => {
+    const visitor = new Visitor();
+    const base = draftBase(await visitor.start());
+    const page = await visitor.get(`${base}/relationship`);
+    expect(page.body).toContain('Is this client a business or a private person?');
+    expect(page.body).toMatch(/<input[^>]*value="business" checked/);
+    await visitor.post(`${base}/relationship`, { 'wizard.history': 'new', 'client.kind': 'consumer' });
+    expect((await app.drafts.get(base.split('/')[2]!))!.answers.client).toEqual({ relationship: 'new', kind: 'consumer' });
+    expect((await visitor.get(`${base}/relationship`)).body).toMatch(/<input[^>]*value="consumer" checked/);
+  });
+
   it('"project": deliverables grow without JavaScript, and each problem points at its box', async () => {
     const visitor = new Visitor();
     const base = draftBase(await visitor.start());
