@@ -140,8 +140,8 @@ describe('a Japanese draft', () => {
 
   it('shows errors in Japanese beside their fields', async () => {
     const { visitor, url } = await startInJapanese();
-    const response = await visitor.post(url, { 'freelancer.email': 'not-an-email', 'freelancer.invoiceRegistrationNumber': 'T123' });
-    expect(response.statusCode).toBe(400);
+    const response = await visitor.submit(url, { 'freelancer.email': 'not-an-email', 'freelancer.invoiceRegistrationNumber': 'T123' });
+    expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<title>エラー：あなた（受託者）について（ステップ 1／9）');
     expect(response.body).toContain('入力内容を確認してください');
     expect(response.body).toContain('氏名を入力してください');
@@ -352,7 +352,7 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         '請求書番号を入力してください',
-        '請求金額を入力してください（例：600,000）',
+        '請求金額を入力してください（例：600,000円）',
         '請求日を入力してください',
         '支払期日を入力してください',
         '支払猶予日数は5から30までの範囲で入力してください',

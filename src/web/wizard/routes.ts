@@ -1,7 +1,8 @@
 // The web wizard: the home page, one generic route for every step, the
 // "check your answers" page with the downloads, import from a file, and
-// delete. Every POST carries a CSRF token and ends in a redirect (303) when it
-// succeeds, so back, forward and reload never resend a form or lose an answer.
+// delete. Every POST carries a CSRF token and ends in a redirect (303), a
+// step with problems too (its GET shows them from the saved draft), so back,
+// forward and reload never resend a form or lose an answer.
 import csrfProtection from '@fastify/csrf-protection';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -317,9 +318,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
     const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
-    const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });
-    // Links from the review page ask for the step's problems straight away.
+    // After a save with problems (Post/Redirect/Get), and from the review page's links: the step's problems, from the saved draft.
     const errors = request.query.check ? validateStep(step, draft.answers) : [];
+    // A box the visitor emptied stays empty beside its "Enter ..." message, rather than showing a suggestion again.
+    const form = answersToForm(step, draft.answers, { today: toIsoDate(now()), prefill: errors.length === 0 });
     return renderStep(request, reply, draft, step, form, errors, 200);
   });
 
@@ -373,8 +375,11 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       // Saved as it is, valid or not; the step's problems are shown when the visitor comes back.
       if (single(body.action) === 'save-later') return reply.redirect(`${draftUrl(draft.id, 'saved')}?step=${step.id}`, 303);
 
-      const errors = validateStep(step, draft.answers);
-      if (errors.length) return renderStep(request, reply, draft, step, form, errors, 400);
+      // Post/Redirect/Get: a step with problems is shown by a GET from the saved draft, so Back
+      // and reload after it never ask to send the form again ("Confirm Form Resubmission").
+      if (validateStep(step, draft.answers).length) {
+        return reply.redirect(`${draftUrl(draft.id, step.id)}?${fromReview ? 'from=review&' : ''}check=1`, 303);
+      }
 
       const steps = activeSteps(draft.answers);
       const next = steps[steps.findIndex((candidate) => candidate.id === step.id) + 1];

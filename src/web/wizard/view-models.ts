@@ -181,7 +181,8 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
         value: option.value,
         label: option.label,
         ...(hint ? { hint } : {}),
-        hintId: `${optionId}-hint`,
+        // Numbered by position: the first option's input takes the field's own id, so `${optionId}-hint` would repeat the field's hint id.
+        hintId: `${id}-option-${index + 1}-hint`,
         checked: text === option.value,
         ...(reveals.length ? { conditionalId: `${optionId}-conditional` } : {}),
         conditionalHidden: text !== option.value,
@@ -232,7 +233,7 @@ export function troubleAdvice(hidden: boolean, { t }: Messages = messagesFor('en
     tone: 'warning',
     heading: t('panel.trouble.heading'),
     paragraphs: [t('panel.trouble.intro')],
-    list: [t('panel.trouble.gutCheck'), t('panel.trouble.doubleRate'), t('panel.trouble.newContract')],
+    list: [t('panel.trouble.gutCheck'), t('panel.trouble.doubleRate'), t('panel.trouble.upFront'), t('panel.trouble.newContract')],
     rows: [],
     hidden,
     revealName: 'wizard.history',
