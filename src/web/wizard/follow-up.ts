@@ -54,6 +54,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   let japanese: ClauseLibrary | undefined;
   const libraryFor = (messages: Messages) => (messages.language === 'ja' ? (japanese ??= loadJapaneseLetterLibrary()) : letters);
   const titleIn = (messages: Messages) => (kind: string) => libraryFor(messages).clauses.find((letter) => letter.id === kind)?.title ?? kind;
+  // The name the letter downloads under (its edition's fileStem): the kind in English, the letter's title in Japanese (…-最終催告書.docx).
+  const letterFileName = (projectName: string, kind: string, messages: Messages) =>
+    `${safeFileStem(`${projectName} ${messages.language === 'ja' ? titleIn(messages)(kind) : kind}`)}.docx`;
 
   function renderPage(
     reply: FastifyReply,
@@ -87,7 +90,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         ...(submitted ? { submitted } : {}),
         today: toIsoDate(now()),
         actionFor: (form) => `${pageUrl(draft.id)}/${form}`,
-        fileNameFor: (kind) => `${safeFileStem(`${answers.project.name} ${kind}`)}.docx`,
+        fileNameFor: (kind) => letterFileName(answers.project.name, kind, messages),
         invoices: invoicesForLetters(draft.answers),
       }),
       scripts: SCRIPTS,
@@ -212,7 +215,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       rows: Math.min(Math.max(lines.length + 1, 8), 40),
       action: `${pageUrl(draft.id)}/${kind}`,
       hidden: hiddenInputs(kind, form),
-      fileName: `${safeFileStem(`${request.answers.project.name} ${kind}`)}.docx`,
+      fileName: letterFileName(request.answers.project.name, kind, messages),
       csrf: reply.generateCsrf(),
       scripts: SCRIPTS,
     });

@@ -404,7 +404,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     return sendDownload(reply, {
       type: 'application/json; charset=utf-8',
-      fileStem: safeFileStem(`${answers.project.name} answers`),
+      fileStem: safeFileStem(`${answers.project.name} ${answers.language === 'ja' ? '回答' : 'answers'}`),
       extension: 'json',
       body: `${JSON.stringify(answers, null, 2)}\n`,
     });
