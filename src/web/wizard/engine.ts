@@ -327,26 +327,33 @@ function stepProblems(step: StepDef, answers: DraftAnswers): FieldError[] {
   return errors.sort((a, b) => position(a) - position(b));
 }
 
-/**
- * Why an amount the schema refused as "not a number" was refused, when it is
- * a number after all: written in another currency ("€6,000" in dollars), or
- * readable two ways ("6.000": six thousand, or six with cents?). The saved
- * draft keeps what was typed, so the page says it again after a redirect.
- */
+/** Why the wizard's own amount was refused, when the schema could only say "not a number". */
 function amountProblem(fields: readonly FieldDef[], name: string, answers: DraftAnswers): string | undefined {
   const field = fields.find((candidate) => candidate.name === name);
-  const typed = getIn(answers, name);
   const currency = currencyOf(answers);
-  if (field?.kind !== 'money' || typeof typed !== 'string' || currency === undefined) return undefined;
+  if (field?.kind !== 'money' || currency === undefined) return undefined;
+  return typedAmountProblem(getIn(answers, name), currency, say(`answers.${name}`));
+}
+
+/**
+ * Why an amount refused as "not a number" was refused, when it is a number
+ * after all: written in another currency ("€6,000" in dollars), or readable
+ * two ways ("6.000": six thousand, or six with cents?). `name` starts the
+ * sentence ("Total price"); in the language of the check. The wizard's steps
+ * read it from the saved draft (what was typed is kept), the invoice and
+ * letter forms from what was sent.
+ */
+export function typedAmountProblem(typed: unknown, currency: string, name: string): string | undefined {
+  if (typeof typed !== 'string') return undefined;
   const reading = readAmount(typed, currency);
   const language = activeLanguage();
   const currencyName = formatsFor(language).currencyName(currency);
   const amount = (value: number) => (language === 'ja' && currency === 'JPY' ? `${formatAmountSuggestion(value, currency)}円` : formatAmountSuggestion(value, currency));
-  if (reading.kind === 'other-currency') return say('answers.amount.otherCurrency', { name: say(`answers.${name}`), currency: currencyName, written: reading.written });
+  if (reading.kind === 'other-currency') return say('answers.amount.otherCurrency', { name, currency: currencyName, written: reading.written });
   if (reading.kind !== 'thousands-or-decimals') return undefined;
   return reading.decimals === undefined
-    ? say('answers.amount.noDecimals', { name: say(`answers.${name}`), currency: currencyName, thousands: amount(reading.thousands) })
-    : say('answers.amount.thousandsOrDecimals', { name: say(`answers.${name}`), thousands: amount(reading.thousands), decimals: reading.decimals.toFixed(currencyDigits(currency)) });
+    ? say('answers.amount.noDecimals', { name, currency: currencyName, thousands: amount(reading.thousands) })
+    : say('answers.amount.thousandsOrDecimals', { name, thousands: amount(reading.thousands), decimals: reading.decimals.toFixed(currencyDigits(currency)) });
 }
 
 export function isStepComplete(step: StepDef, answers: DraftAnswers): boolean {

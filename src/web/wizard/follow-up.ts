@@ -7,7 +7,8 @@
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
-import { askedLanguage, useLanguage } from '../plugins/language.ts';
+import { useLanguage } from '../plugins/language.ts';
+import { draftInAskedLanguage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
 import { loadJapaneseLetterLibrary } from '../../letters/edition-ja.ts';
 import { draftLanguage } from './steps.ts';
@@ -118,8 +119,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       return undefined;
     }
     // The language link on these pages changes the draft's language, as on the wizard's steps: the letters follow it.
-    const asked = askedLanguage(request);
-    if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    const inLanguage = await draftInAskedLanguage(request, reply, store, draft);
+    if (!('answers' in inLanguage)) return inLanguage;
+    draft = inLanguage;
     // A form's answer links to the page it was sent from: the letter's own page, or the calendar's on the main page.
     const kind = (request.params as { kind?: string }).kind;
     const linkPath = request.method === 'GET' ? undefined : kind && isLetterKind(kind) ? `${pageUrl(draft.id)}/${kind}` : pageUrl(draft.id);

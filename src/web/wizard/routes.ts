@@ -27,7 +27,8 @@ import { describeBytes, readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
-import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
+import { pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
+import { draftInAskedLanguage } from './language-switch.ts';
 import { formatsFor } from '../../language/format.ts';
 import type { Messages } from '../../language/messages.ts';
 import type { Draft } from '../../drafts/store.ts';
@@ -112,12 +113,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
    * (`?lang=`) changes the draft's language, so the contract and every
    * later visit follow the choice.
    */
-  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages }> {
-    const asked = askedLanguage(request);
-    let current = draft;
-    if (asked && asked !== draftLanguage(draft.answers)) {
-      current = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
-    }
+  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | FastifyReply> {
+    const current = await draftInAskedLanguage(request, reply, store, draft);
+    if (!('answers' in current)) return current;
     return { draft: current, messages: useLanguage(request, reply, draftLanguage(current.answers)) };
   }
 
@@ -300,7 +298,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: DraftParams; Querystring: { step?: string } }>('/wizard/:draftId/saved', { schema: { hide: true } }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft, messages } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft, messages } = page;
     const step = findStep(request.query.step ?? '');
     return html(reply).view('saved.eta', {
       title: messages.t('saved.title'),
@@ -314,7 +314,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true }, ...wizardRateLimits('page') }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft } = page;
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft);
     const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
@@ -420,7 +422,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true } }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft, messages } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft, messages } = page;
     return html(reply).view('delete.eta', {
       title: messages.t('delete.title'),
       projectName: typeof (draft.answers.project as { name?: unknown } | undefined)?.name === 'string' ? (draft.answers.project as { name: string }).name : undefined,
