@@ -154,6 +154,18 @@ describe('Post/Redirect/Get', () => {
 });
 
 describe('the pages\' smaller frictions', () => {
+  it('changing the fee model from the review page goes on to the new model\'s amounts, not to "Some steps still need answers"', async () => {
+    const { visitor, base } = await draftUpTo('en', 'new-client-fixed');
+    await visitor.get(`${base}/charging?from=review`);
+    const changed = await visitor.post(`${base}/charging?from=review`, { 'fee.currency': 'USD', 'fee.model': 'hourly' });
+    expect(changed.headers.location).toBe(`${base}/fees?from=review`);
+    const fees = (await visitor.get(`${base}/fees?from=review`)).body;
+    expect(fees).toContain('id="fee-rate"');
+    expect(fees).not.toContain('There is a problem');
+    const done = await visitor.post(`${base}/fees?from=review`, { 'fee.rate': '85', 'fee.estimatedHours': '40', 'fee.paymentDueDays': '14', 'fee.lateFeePercentPerMonth': '1.5' });
+    expect(done.headers.location).toBe(`${base}/review`);
+  });
+
   it('no id is used twice on the Japanese fees page (wizard-consumptionTax-hint once)', async () => {
     const { visitor, base } = await draftUpTo('ja', 'ja/tokyo-fixed');
     const page = (await visitor.get(`${base}/fees`)).body;

@@ -385,7 +385,12 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
       const steps = activeSteps(draft.answers);
       const next = steps[steps.findIndex((candidate) => candidate.id === step.id) + 1];
-      return reply.redirect(draftUrl(draft.id, fromReview || !next ? REVIEW_STEP.id : next.id), 303);
+      if (fromReview) {
+        // A change that asks new questions (another fee model: its amounts) goes on to them, still on the way back to the review.
+        const unanswered = firstIncompleteStep(draft.answers);
+        return reply.redirect(unanswered ? `${draftUrl(draft.id, unanswered.id)}?from=review` : draftUrl(draft.id, REVIEW_STEP.id), 303);
+      }
+      return reply.redirect(draftUrl(draft.id, next ? next.id : REVIEW_STEP.id), 303);
     },
   );
 
