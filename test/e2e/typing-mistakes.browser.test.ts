@@ -1,7 +1,9 @@
 // Issue 25's mistakes typed in Chromium, as a newcomer makes them: digits
 // from a Japanese keyboard, "6.000" in dollars, a euro sign in a dollar
 // contract, a decimal comma; and Back after a page with errors, which must
-// show the page again rather than "Confirm Form Resubmission".
+// show the page again rather than "Confirm Form Resubmission". With them,
+// two of the pages' frictions: the Invoices page at a phone's width, and the
+// email page's Copy buttons without JavaScript.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftAnswers } from '../../src/drafts/store.ts';
@@ -110,4 +112,24 @@ describe('Back after a page with errors', () => {
       await expect.poll(() => page.url()).toMatch(/\/fees$/);
     });
   }
+});
+
+describe('the Invoices page at a phone\'s width, and an email page without JavaScript', () => {
+  it('at 390 px the table of invoices made scrolls inside its region and the page never sideways; without JavaScript no Copy button shows', async () => {
+    const page = await session.browser({ js: false, width: 390, height: 800 });
+    const draft = await session.app.drafts.create(structuredClone(sampleInput('new-client-fixed')) as unknown as DraftAnswers);
+    const invoices = `${session.baseUrl}/wizard/${draft.id}/invoices`;
+    await page.goto(`${session.baseUrl}/wizard/${draft.id}/follow-up/work-paused`);
+    await Promise.all([page.waitForLoadState('load'), page.locator('button[name="action"][value="email"]').first().click()]);
+    await expect.poll(() => page.locator('textarea').count()).toBeGreaterThan(0);
+    expect(await page.locator('button.button-copy').count()).toBe(2);
+    for (const button of await page.locator('button.button-copy').all()) expect(await button.isVisible()).toBe(false);
+
+    // An invoice made (its email page) is listed on the Invoices page.
+    await page.goto(invoices);
+    await Promise.all([page.waitForLoadState('load'), page.locator('button[name="action"][value="email"]').first().click()]);
+    await page.goto(invoices);
+    await expect.poll(() => page.locator('.table-scroll table').count()).toBe(1);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  });
 });

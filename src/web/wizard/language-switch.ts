@@ -32,7 +32,7 @@ export async function draftInAskedLanguage(request: FastifyRequest, reply: Fasti
 function askFirst(request: FastifyRequest, reply: FastifyReply, draft: Draft, asked: Language, switched: Draft['answers']) {
   // Shown in the language the visitor asked for; "keep" returns to the page in the draft's own.
   const { t } = useLanguage(request, reply, asked);
-  const path = request.url.replace(/[?#].*$/, '');
+  const path = request.url.split('?')[0]!;
   const missing = activeSteps(switched).filter((step) => !isStepComplete(step, switched)).map((step) => step.title);
   const current = t(`language.in.${draftLanguage(draft.answers)}`);
   return html(reply).view('language-switch.eta', {
