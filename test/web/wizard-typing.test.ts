@@ -71,10 +71,10 @@ describe('numbers typed on a Japanese keyboard', () => {
   it('a registration number typed full-width reads half-width on the review page, as in the contract', async () => {
     const { visitor, base } = await draftUpTo('ja', 'ja/tokyo-fixed');
     const you = answersToForm(stepsIn('ja')[0]!, sampleInput('ja/tokyo-fixed')) as Fields;
-    await visitor.post(`${base}/you`, { ...you, 'freelancer.invoiceRegistrationNumber': 'Ｔ１２３４５６７８９０１２３' });
+    await visitor.post(`${base}/you`, { ...you, 'freelancer.invoiceRegistrationNumber': 'Ｔ９２３４５６７８９０１２３' });
     const review = (await visitor.get(`${base}/review`)).body;
-    expect(review).toContain('T1234567890123');
-    expect(review).not.toContain('Ｔ１２３');
+    expect(review).toContain('T9234567890123');
+    expect(review).not.toContain('Ｔ９２３');
   });
 
   it('in Japanese, the example beside a refused yen amount is in yen, and the box says 円 after it, never ¥ before', async () => {
