@@ -2,6 +2,7 @@
 // (cents, pence, whole yen) so that a deposit plus its balance always equals
 // the total, and formatting comes from Intl so each currency looks as its
 // users expect: $6,000.00, £1,530.00, ¥600,000.
+import { asciiForm } from './text.ts';
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -75,4 +76,115 @@ export function formatMoney(amount: Money): string {
  */
 export function formatPercent(percent: number): string {
   return `${Number(percent.toFixed(4))}%`;
+}
+
+/** What an amount typed by a person says, read against the contract's currency. */
+export type AmountReading =
+  | { readonly kind: 'amount'; readonly value: number }
+  | { readonly kind: 'not-amount' }
+  /**
+   * "6.000": a point before three digits is a thousands mark in much of
+   * Europe and a decimal point elsewhere. In a currency with fewer than three
+   * decimals it is asked again, never guessed: 6,000, or (with cents) 6.00.
+   */
+  | { readonly kind: 'thousands-or-decimals'; readonly thousands: number; readonly decimals?: number }
+  /** "€6,000" in a contract in US dollars: the amount names another currency. */
+  | { readonly kind: 'other-currency'; readonly written: string };
+
+// A currency written before an amount: "$", "US$", "USD", "CA$", "€", "¥". Matched at the start only, each part once.
+const LEADING_CURRENCY = /^(?:[A-Za-z]{1,3}\s?)?\p{Sc}?\s*/u;
+// After it: "€", "USD", "kr.", "円". No leading \s* here: on a long run of spaces it would retry from each one (quadratic); the space is trimmed after.
+const TRAILING_CURRENCY = /(?:\p{Sc}|[A-Za-z]{2,3}\.?|円)$/u;
+// Spaces of every width (\s: a French "6 000", a narrow no-break space), a Swiss apostrophe, an underscore.
+const GROUP_MARKS = /[\s'’_]/g;
+
+/**
+ * An amount as people type it: "$6,000", "6 000", "6,000.50", "¥1,200,000",
+ * "USD 6000", "6.000,50 €", "１２０００００円" -> a number. With the contract's
+ * currency, a symbol or code of another currency is refused ("€6,000" in US
+ * dollars), and a point before three digits is asked about ("6.000" in US
+ * dollars: 6,000 or 6.00?).
+ */
+export function readAmount(typed: string, currency?: string): AmountReading {
+  const text = asciiForm(typed).trim();
+  const lead = LEADING_CURRENCY.exec(text)![0];
+  const afterLead = text.slice(lead.length);
+  const trail = TRAILING_CURRENCY.exec(afterLead)?.[0] ?? '';
+  const bare = afterLead.slice(0, afterLead.length - trail.length).trimEnd().replace(GROUP_MARKS, '');
+  for (const marker of [lead.trim(), trail.replace(/\.$/, '')]) {
+    if (marker === '' || currency === undefined || !isKnownCurrency(currency)) continue;
+    if (writesCurrency(marker, currency)) continue;
+    return isCurrencyMarker(marker) ? { kind: 'other-currency', written: marker } : { kind: 'not-amount' };
+  }
+  const sign = bare.startsWith('-') ? '-' : '';
+  const digits = bare.replace(/^[+-]/, '');
+  const decimals = currency !== undefined && isKnownCurrency(currency) ? currencyDigits(currency) : 2;
+  if (decimals < 3 && /^\d{1,3}\.\d{3}$/.test(digits)) {
+    const thousands = Number(`${sign}${digits.replace('.', '')}`);
+    return decimals === 0 ? { kind: 'thousands-or-decimals', thousands } : { kind: 'thousands-or-decimals', thousands, decimals: Number(`${sign}${digits}`) };
+  }
+  const plain = plainDigits(digits);
+  if (plain === undefined) return { kind: 'not-amount' };
+  const value = Number(`${sign}${plain}`);
+  return Number.isFinite(value) ? { kind: 'amount', value } : { kind: 'not-amount' };
+}
+
+/** The digits of an amount with its marks read: a decimal point, or none. */
+function plainDigits(digits: string): string | undefined {
+  if (/^\d+$/.test(digits)) return digits;
+  // Both marks: the last one is the decimal point ("6,000.50", "6.000,50").
+  if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) return digits.replace(/,/g, '');
+  if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits)) return digits.replace(/\./g, '').replace(',', '.');
+  // Commas in threes are thousands ("6,000", "1,200,000"); one comma before one or two digits is a decimal comma ("6000,5").
+  if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) return digits.replace(/,/g, '');
+  // Indian grouping: "12,00,000".
+  if (/^\d{1,2}(?:,\d{2})*,\d{3}$/.test(digits)) return digits.replace(/,/g, '');
+  if (/^\d+,\d{1,2}$/.test(digits)) return digits.replace(',', '.');
+  // Several dots in threes are thousands ("1.200.000"); one dot is a decimal point ("6000.50").
+  if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) return digits.replace(/\./g, '');
+  if (/^\d*\.\d+$/.test(digits)) return digits;
+  return undefined;
+}
+
+// The ways a currency is written before or after an amount, in the locales
+// whose people use this wizard: "$" and "US$" for USD, "CA$" for CAD, "¥" and
+// "円" for JPY, "kr" for SEK. Upper case, as typed markers are compared.
+const SYMBOL_LOCALES = ['en-US', 'en-CA', 'en-AU', 'en-GB', 'ja-JP'] as const;
+const markersByCurrency = new Map<string, ReadonlySet<string>>();
+
+function markersOf(currency: string): ReadonlySet<string> {
+  let markers = markersByCurrency.get(currency);
+  if (!markers) {
+    const found = new Set([currency]);
+    for (const locale of SYMBOL_LOCALES) {
+      for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+        const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((item) => item.type === 'currency');
+        if (part) found.add(asciiForm(part.value).toUpperCase());
+      }
+    }
+    if (currency === 'JPY') found.add('円');
+    markers = found;
+    markersByCurrency.set(currency, markers);
+  }
+  return markers;
+}
+
+function writesCurrency(marker: string, currency: string): boolean {
+  return markersOf(currency).has(marker.toUpperCase());
+}
+
+/** A currency symbol ("€", "US$"), a currency's code ("EUR"), or a word for one ("円", "kr"). */
+function isCurrencyMarker(marker: string): boolean {
+  return /\p{Sc}/u.test(marker) || isKnownCurrency(marker.toUpperCase()) || marker === '円' || marker.toLowerCase() === 'kr';
+}
+
+/**
+ * An amount rounded to the currency's decimals, written as a person would
+ * type it: "6,000", "6,000.51"; a whole amount without its zero cents.
+ */
+export function formatAmountSuggestion(value: number, currency: string): string {
+  const digits = isKnownCurrency(currency) ? currencyDigits(currency) : 2;
+  const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
+  const fraction = Number.isInteger(rounded) ? 0 : digits;
+  return rounded.toLocaleString('en-US', { minimumFractionDigits: fraction, maximumFractionDigits: fraction });
 }

@@ -3,8 +3,8 @@
 // TypeScript types all come from this file. Messages are written for the
 // person who must fix the field, not for a programmer.
 import { z } from 'zod';
-import { cleanLine, cleanMultiline } from './text.ts';
-import { currencyDigits, isKnownCurrency } from './money.ts';
+import { asciiForm, cleanLine, cleanMultiline } from './text.ts';
+import { currencyDigits, formatAmountSuggestion, isKnownCurrency } from './money.ts';
 import { courtSeat } from './japan-courts.ts';
 import { registrationCheckDigitHolds } from './registration-number.ts';
 import { formatsFor } from '../language/format.ts';
@@ -187,7 +187,8 @@ function isAsciiDigit(code: number): boolean {
 
 /** A phone number; `format` asks for it again in the right form. */
 function phone(words: FieldWords, format: () => string) {
-  return line(words, LIMITS.phone).refine(
+  // Full-width digits and dashes from a Japanese keyboard (０３－１２３４－５６７８) are the same number.
+  return line(words, LIMITS.phone).overwrite(cleanedUnlessHuge(asciiForm, LIMITS.phone)).refine(
     (value) => {
       if (value.length > LIMITS.phone) return true; // already refused as too long: one message, no more work
       const main = phoneWithoutExtension(value);
@@ -246,14 +247,15 @@ interface NumberRule {
   readonly minExclusive?: boolean;
   /** How a bound is written: "50%", "14 days". */
   readonly unit?: (value: number) => string;
-  /** An example of a good answer, for the "not a number" message: "6,000". */
-  readonly example: string;
+  /** An example of a good answer, for the "not a number" message: "6,000"; an amount's from the catalogue, in yen in Japanese. */
+  readonly example: string | Words;
 }
 
-function number(words: FieldWords, { min, max, int = false, minExclusive = false, unit = (value) => value.toLocaleString('en-US'), example }: NumberRule) {
+function number(words: FieldWords, { min, max, int = false, minExclusive = false, unit = (value) => value.toLocaleString('en-US'), example: exampleWords }: NumberRule) {
   const name = () => text(words.name);
-  let schema = z.number({ error: (issue) => (isMissing(issue) ? text(words.missing) : say('answers.number.notNumber', { name: name(), example })) });
-  if (int) schema = schema.int({ error: () => say('answers.number.whole', { name: name(), example }) });
+  const example = () => (typeof exampleWords === 'string' ? exampleWords : exampleWords());
+  let schema = z.number({ error: (issue) => (isMissing(issue) ? text(words.missing) : say('answers.number.notNumber', { name: name(), example: example() })) });
+  if (int) schema = schema.int({ error: () => say('answers.number.whole', { name: name(), example: example() }) });
   // "between 1% and 100%", but "between 1 and 365 days".
   const range = () => say('answers.number.between', { name: name(), min: unit === days ? String(min) : unit(min), max: unit(max) });
   schema = minExclusive
@@ -262,7 +264,7 @@ function number(words: FieldWords, { min, max, int = false, minExclusive = false
   return schema.lte(max, { error: minExclusive ? () => say('answers.number.atMost', { name: name(), max: unit(max) }) : range });
 }
 
-const amount = (words: FieldWords, example: string) => number(words, { min: 0, max: LIMITS.amount, minExclusive: true, example });
+const amount = (path: string) => number(fieldWords(path), { min: 0, max: LIMITS.amount, minExclusive: true, example: said(`${path}.example`) });
 const percent = (value: number) => `${value}%`;
 const days = (value: number) => say('answers.unit.days', { count: value });
 
@@ -308,7 +310,7 @@ export const COMMON_CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY
 const feeCommon = {
   currency: z
     .string({ error: (issue) => say(isMissing(issue) ? 'answers.fee.currency.missing' : 'answers.fee.currency.wrong') })
-    .overwrite(cleanedUnlessHuge((value) => value.trim().toUpperCase(), 3))
+    .overwrite(cleanedUnlessHuge((value) => asciiForm(value).trim().toUpperCase(), 3))
     // `abort`: a longer text is no currency, and one sentence says so.
     .max(3, { error: said('fee.currency.wrong'), abort: true })
     .refine(isKnownCurrency, { error: said('fee.currency.wrong') }),
@@ -342,17 +344,17 @@ export const DEFAULT_NOTICE_DAYS = 30;
 export const feeSchema = z.discriminatedUnion(
   'model',
   [
-    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount(fieldWords('fee.total'), '6,000') }),
+    z.strictObject({ model: z.literal('fixed'), ...feeCommon, total: amount('fee.total') }),
     z.strictObject({
       model: z.literal('hourly'),
       ...feeCommon,
-      rate: amount(fieldWords('fee.rate'), '85'),
+      rate: amount('fee.rate'),
       estimatedHours: number(fieldWords('fee.estimatedHours'), { min: 0, max: LIMITS.hours, minExclusive: true, example: '40' }),
     }),
     z.strictObject({
       model: z.literal('retainer'),
       ...feeCommon,
-      monthly: amount(fieldWords('fee.monthly'), '2,500'),
+      monthly: amount('fee.monthly'),
       hoursPerMonth: number(fieldWords('fee.hoursPerMonth'), { min: 0, max: 744, minExclusive: true, example: '20' }),
       // The retainer runs month to month until either party gives this notice.
       noticeDays: number(fieldWords('fee.noticeDays'), { min: 1, max: 180, int: true, unit: days, example: '30' }).optional(),
@@ -563,9 +565,10 @@ function crossFieldRules(answers: z.output<typeof answersObject>, ctx: z.Refinem
       ctx.addIssue({
         code: 'custom',
         path: ['fee', field],
+        // "Did you mean 6,001?": the amount rounded to the currency, in yen as a Japanese reader writes it.
         message: digits === 0
-          ? say(`answers.fee.${field}.wholeNumber`, { currency: formatsFor(activeLanguage()).currencyName(fee.currency) })
-          : say(`answers.fee.${field}.decimals`, { digits, example: (6000.5).toFixed(digits) }),
+          ? say(`answers.fee.${field}.wholeNumber`, { currency: formatsFor(activeLanguage()).currencyName(fee.currency), suggestion: amountSuggestion(value, fee.currency) })
+          : say(`answers.fee.${field}.decimals`, { digits, example: (6000.5).toFixed(digits), suggestion: amountSuggestion(value, fee.currency) }),
       });
     }
   }
@@ -613,6 +616,11 @@ function withholdingByDefault(answers: z.output<typeof answersObject>): boolean 
   if (language !== 'ja' || freelancer.entity !== 'individual' || fee.currency !== 'JPY') return false;
   if (client.kind === 'consumer') return false;
   return project.workCategory === undefined || WITHHELD_WORK_CATEGORIES.has(project.workCategory);
+}
+
+function amountSuggestion(value: number, currency: string): string {
+  const figure = formatAmountSuggestion(value, currency);
+  return activeLanguage() === 'ja' && currency === 'JPY' ? `${figure}円` : figure;
 }
 
 export function defaultDepositPercent(relationship: (typeof RELATIONSHIPS)[number]): number {

@@ -64,3 +64,20 @@ function trimEndSpacesAndTabs(line: string): string {
 export function hasRightToLeft(value: string): boolean {
   return /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD803[\uDC00-\uDE7F]|\uD83A[\uDC00-\uDFFF]/.test(value);
 }
+
+// Hyphens, dashes, the minus sign and the katakana long-vowel mark (ー, often
+// typed for a dash in a phone number): NFKC leaves these as they are.
+const DASHES = /[\u2010-\u2015\u2212\u30FC\uFF70]/g;
+const NOT_ASCII = /[^\u0000-\u007F]/;
+
+/**
+ * Numbers, amounts, phone numbers, dates and codes as ASCII: NFKC turns
+ * full-width digits and signs into their plain forms (１２０００００ -> 1200000,
+ * ０３－１２３４－５６７８ -> 03-1234-5678, ￥ -> ¥, ideographic space -> space),
+ * and every dash becomes "-". A Japanese keyboard types the full-width forms
+ * unless its user switches modes, and they mean the same number.
+ */
+export function asciiForm(value: string): string {
+  if (!NOT_ASCII.test(value)) return value;
+  return value.normalize('NFKC').replace(DASHES, '-');
+}

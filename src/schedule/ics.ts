@@ -52,7 +52,7 @@ function wordsFor(action: FollowUpAction, context: CalendarContext) {
 
 function describe(action: FollowUpAction, context: CalendarContext): string {
   const words = context.words ?? ENGLISH;
-  const lines = [`${context.projectName} (${context.clientName})`, '', wordsFor(action, context).todo];
+  const lines = [words.withProject(context.projectName, context.clientName), '', wordsFor(action, context).todo];
   if (action.letter) {
     const title = words.letterTitle?.(action.letter) ?? context.letterTitle?.(action.letter) ?? action.letter;
     lines.push('', words.letterLine(title, { pageUrl: context.pageUrl, apiPath: letterPath(action.letter) }));
@@ -64,7 +64,7 @@ export function followUpCalendar(actions: readonly FollowUpAction[], context: Ca
   const salt = createHash('sha256').update(`${context.projectName}\n${context.clientEmail}`).digest('hex').slice(0, 12);
   const events: EventAttributes[] = actions.map((action) => ({
     uid: `${context.stage}-${action.id}-${context.since}-${salt}@contract-kit`,
-    title: cleanLine(`${wordsFor(action, context).title} (${context.projectName})`),
+    title: cleanLine((context.words ?? ENGLISH).withProject(wordsFor(action, context).title, context.projectName)),
     description: describe(action, context),
     start: toDateArray(action.date),
     // All-day events end on the next day (exclusive), as RFC 5545 and the ics README require.
@@ -103,5 +103,5 @@ export function scheduleCalendarFile(
     clientEmail: answers.client.email,
     ...options,
   });
-  return { ics, fileStem: safeFileStem(`${answers.project.name} follow-up ${stage}`) };
+  return { ics, fileStem: safeFileStem(CALENDAR_WORDS[answers.language].fileName(answers.project.name, stage)) };
 }

@@ -6,7 +6,7 @@ import type { Language } from '../answers/schema.ts';
 import { addDays } from '../answers/dates.ts';
 import { formatsFor } from '../language/format.ts';
 import { DEADLINE_DAYS, type LetterKind } from '../letters/request.ts';
-import type { FollowUpAction, PaymentTerms } from './rules.ts';
+import type { FollowUpAction, PaymentTerms, Stage } from './rules.ts';
 
 export interface ScheduleFacts extends PaymentTerms {
   readonly since: string;
@@ -21,7 +21,13 @@ export interface CalendarWords {
   /** "Letter to send: {title}. Make it …" */
   letterLine(title: string, where: { readonly pageUrl?: string; readonly apiPath: string }): string;
   calendarName(projectName: string): string;
+  /** "Pause work (Website)"; "作業を一時停止する（ウェブサイト）": full-width brackets in Japanese. */
+  withProject(text: string, projectName: string): string;
+  /** The calendar file's name, before .ics: "Website follow-up negotiating"; "ウェブサイト フォローアップ 交渉中". */
+  fileName(projectName: string, stage: Stage): string;
 }
+
+const JA_STAGES: Readonly<Record<Stage, string>> = { negotiating: '交渉中', 'in-progress': '作業中', 'payment-due': '支払待ち' };
 
 const ja = formatsFor('ja');
 
@@ -98,6 +104,8 @@ export const CALENDAR_WORDS: Readonly<Record<Language, CalendarWords>> = {
         : // Words a freelancer reads: the page that makes the letter, never an API path (issue 23).
           `Letter to send: ${title}. Make it on the "When the client goes quiet" page of your contract: open your resume link, or upload your answers file or Word contract on the home page.`,
     calendarName: (projectName) => `Follow-up: ${projectName}`,
+    withProject: (text, projectName) => `${text} (${projectName})`,
+    fileName: (projectName, stage) => `${projectName} follow-up ${stage}`,
   },
   ja: {
     action: (action, facts) => {
@@ -111,5 +119,7 @@ export const CALENDAR_WORDS: Readonly<Record<Language, CalendarWords>> = {
         ? `送る書面：${title}。契約の「クライアントの連絡が途絶えたとき」のページで作成できます。再開用のリンクを開くか、${pageUrl} で回答ファイル又はWordの契約書をアップロードしてください。`
         : `送る書面：${title}。同じ回答から POST ${apiPath} で作成できます。`,
     calendarName: (projectName) => `フォローアップ：${projectName}`,
+    withProject: (text, projectName) => `${text}（${projectName}）`,
+    fileName: (projectName, stage) => `${projectName} フォローアップ ${JA_STAGES[stage]}`,
   },
 };

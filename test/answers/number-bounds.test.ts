@@ -166,8 +166,8 @@ describe('the same ranges in Japanese', () => {
     });
   });
 
-  it('a yen amount with decimals names the currency in Japanese (日本円)', () => {
+  it('a yen amount with decimals names the currency in Japanese (日本円) and suggests the amount in yen', () => {
     const problems = japanese(sampleWith('fee', { model: 'fixed', currency: 'JPY', total: 600000.5, paymentDueDays: 14, lateFeePercentPerMonth: 1.5 }));
-    expect(problems).toEqual({ 'fee.total': '報酬総額は整数で入力してください（日本円には小数点以下の単位がありません）' });
+    expect(problems).toEqual({ 'fee.total': '報酬総額は整数で入力してください（日本円には小数点以下の単位がありません）。600,001円のことですか？' });
   });
 });

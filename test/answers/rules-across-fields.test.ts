@@ -61,11 +61,11 @@ describe('dates in order', () => {
 
 describe('decimals the currency allows, for each way of charging', () => {
   it.each([
-    ['returning-client-hourly', 'rate', 'GBP', 85.125, 'Enter the hourly rate with at most 2 decimals, like 6000.50'],
-    ['retainer-prepaid', 'monthly', 'USD', 2500.001, 'Enter the monthly retainer with at most 2 decimals, like 6000.50'],
-    ['returning-client-hourly', 'rate', 'JPY', 8500.5, 'Enter the hourly rate as a whole number: Japanese Yen amounts have no decimals'],
-    ['retainer-prepaid', 'monthly', 'JPY', 250000.5, 'Enter the monthly retainer as a whole number: Japanese Yen amounts have no decimals'],
-    ['new-client-fixed', 'total', 'BHD', 12.3456, 'Enter the total price with at most 3 decimals, like 6000.500'],
+    ['returning-client-hourly', 'rate', 'GBP', 85.125, 'Enter the hourly rate with at most 2 decimals. Did you mean 85.13?'],
+    ['retainer-prepaid', 'monthly', 'USD', 2500.001, 'Enter the monthly retainer with at most 2 decimals. Did you mean 2,500?'],
+    ['returning-client-hourly', 'rate', 'JPY', 8500.5, 'Enter the hourly rate as a whole number: Japanese Yen amounts have no decimals. Did you mean 8,501?'],
+    ['retainer-prepaid', 'monthly', 'JPY', 250000.5, 'Enter the monthly retainer as a whole number: Japanese Yen amounts have no decimals. Did you mean 250,001?'],
+    ['new-client-fixed', 'total', 'BHD', 12.3456, 'Enter the total price with at most 3 decimals. Did you mean 12.346?'],
   ])('%s: a %s in %s of %d is refused', (sample, field, currency, value, sentence) => {
     expect(answerProblems(changed(sample, (a) => { a.fee.currency = currency; a.fee[field] = value; }))).toEqual({ [`fee.${field}`]: [sentence] });
   });

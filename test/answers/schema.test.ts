@@ -172,7 +172,7 @@ describe('numbers stay within what a contract can mean', () => {
 
   it('yen amounts have no decimals', () => {
     expect(problemsOf(withChange((a) => { a.fee.currency = 'JPY'; a.fee.total = 600000.5; }))).toEqual({
-      'fee.total': 'Enter the total price as a whole number: Japanese Yen amounts have no decimals',
+      'fee.total': 'Enter the total price as a whole number: Japanese Yen amounts have no decimals. Did you mean 600,001?',
     });
   });
 });

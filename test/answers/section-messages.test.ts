@@ -43,8 +43,8 @@ describe('a key the answers do not have', () => {
 
 describe('decimals follow the currency', () => {
   it.each([
-    ['USD', 10.555, 'Enter the total price with at most 2 decimals, like 6000.50'],
-    ['KWD', 10.5555, 'Enter the total price with at most 3 decimals, like 6000.500'],
+    ['USD', 10.555, 'Enter the total price with at most 2 decimals. Did you mean 10.56?'],
+    ['KWD', 10.5555, 'Enter the total price with at most 3 decimals. Did you mean 10.556?'],
   ])('%s %s', (currency, total, message) => {
     expect(problemsOf((a) => { a.fee.currency = currency; a.fee.total = total; })).toEqual({ 'fee.total': message });
   });

@@ -3,6 +3,7 @@
 // fresh draft as first shown and after "Save and continue" with nothing
 // answered, Check your answers, every page the review links to (follow-up,
 // each letter, invoices, delete), each letter's and an invoice's email page,
+// the invoices page with one made, the page asking before the language changes,
 // the saved, deleted and not-found pages. No serious or critical violation
 // on any of them.
 //
@@ -91,6 +92,12 @@ async function walk(page: Page): Promise<{ checked: string[]; found: Record<stri
   await page.goto(`${baseUrl}${draft}/invoices`);
   await click(page, 'button[name="action"][value="email"]');
   await check('an invoice email');
+  // The invoice just made is listed in a table that scrolls inside its own region at a phone's width.
+  await page.goto(`${baseUrl}${draft}/invoices`);
+  await check('invoices, with one made');
+  // The 日本語 link on a complete English contract asks first, on a page of its own.
+  await page.goto(`${baseUrl}${review}?lang=ja`);
+  await check('asked before the language changes');
 
   await page.goto(`${baseUrl}${draft}/delete`);
   await check('delete, confirm');
@@ -109,7 +116,7 @@ describe('every page, checked by axe', () => {
     const { checked, found } = await walk(page);
     // The walk reached every kind of page (a broken walk must not pass by checking little).
     expect(checked.length).toBeGreaterThan(STEPS.length * 2 + 10);
-    for (const kind of ['Check your answers', 'GET …/follow-up', 'GET …/invoices', 'an invoice email', 'deleted']) expect(checked).toContain(kind);
+    for (const kind of ['Check your answers', 'GET …/follow-up', 'GET …/invoices', 'an invoice email', 'invoices, with one made', 'asked before the language changes', 'deleted']) expect(checked).toContain(kind);
     expect(checked.some((what) => what.startsWith('email of …/follow-up/'))).toBe(true);
     expect(found).toEqual({});
   });

@@ -222,7 +222,7 @@ describe.each([true, false])('a Japanese draft\'s letters and invoices, JavaScri
     await expect.poll(() => page.locator('.error-summary').innerText()).toContain('「お支払いのお願い」の入力内容に問題があります');
     letter = page.locator('#letter-payment-reminder');
     expect(await errorBeside(letter, '請求書番号')).toBe('エラー： 請求書番号を入力してください');
-    expect(await errorBeside(letter, '請求金額')).toBe('エラー： 請求金額を入力してください（例：600,000）');
+    expect(await errorBeside(letter, '請求金額')).toBe('エラー： 請求金額を入力してください（例：600,000円）');
     expect(await letter.getByLabel('請求書番号').getAttribute('aria-invalid')).toBe('true');
     await axe(page, 'payment reminder, with errors');
     await letter.getByLabel('請求書番号').fill('INV-2027-002');

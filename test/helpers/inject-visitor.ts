@@ -43,6 +43,17 @@ export class InjectVisitor {
     );
   }
 
+  /**
+   * Posts a form as a browser does: a 303 answer is followed by a GET of its
+   * location (a wizard step with problems shows them on that GET, from the
+   * saved draft), and the page it ends on is returned.
+   */
+  async submit(url: string, fields: Fields = {}, options: { token?: string | null } = {}) {
+    const posted = await this.post(url, fields, options);
+    if (posted.statusCode !== 303) return posted;
+    return this.get(String(posted.headers.location).replace(/#.*/, ''));
+  }
+
   /** "Continue from a file" (or another upload form at `url`): the token field first, then the file, as the home page's form sends them. */
   async upload(fileName: string, content: Uint8Array | string, { token = this.token, fields = {}, url = '/import' }: { token?: string | null; fields?: Record<string, string>; url?: string } = {}) {
     const boundary = '----uploadtest';

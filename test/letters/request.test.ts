@@ -210,7 +210,7 @@ describe('in Japanese: the same rules, each sentence from the Japanese catalogue
   it('names each missing field of the invoice in Japanese', () => {
     expect(japanese('late-notice', (input) => delete input.letter.invoice)).toEqual([
       'letter.invoice.number: 請求書番号を入力してください',
-      'letter.invoice.amount: 請求金額を入力してください（例：600,000）',
+      'letter.invoice.amount: 請求金額を入力してください（例：600,000円）',
       'letter.invoice.issuedOn: 請求日を入力してください',
       'letter.invoice.dueDate: 支払期日を入力してください',
     ]);

@@ -39,7 +39,8 @@ describe('the calendar as the API makes it from the answers', () => {
   for (const [name, contract, since, stages] of cases) {
     it.each(stages)(`${name}: %s`, async (stage) => {
       const { ics, fileStem } = await scheduleCalendarFile({ answers: contract, stage, since });
-      expect(fileStem).toContain(stage);
+      // Named in the calendar's language: "… follow-up negotiating", "… フォローアップ 交渉中".
+      expect(fileStem).toContain(contract.language === 'ja' ? { negotiating: '交渉中', 'in-progress': '作業中', 'payment-due': '支払待ち' }[stage] : stage);
       expectGolden(`${SAMPLES}${name}-${stage}.sample.ics.txt`, withoutStamp(ics));
     });
   }

@@ -171,3 +171,15 @@ describe('the upload form sends its token and one file, nothing more', () => {
     expect((await new InjectVisitor(app).get('/')).statusCode).toBe(200);
   });
 });
+
+describe('an invoice made here, which holds no answers', () => {
+  const made = async (url: string, payload: object) => (await app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } })).rawPayload;
+
+  it('an invoice made here is named as an invoice, not "not made by this app"', async () => {
+    const invoice = await made('/api/invoices', { answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-01' } });
+    await expectRefused('invoice.docx', invoice, /This is an invoice made here: invoices hold no answers to continue from\./);
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    expect((await visitor.upload('invoice.docx', invoice)).body).not.toContain('not made by this app');
+  });
+});

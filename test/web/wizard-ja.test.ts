@@ -140,8 +140,8 @@ describe('a Japanese draft', () => {
 
   it('shows errors in Japanese beside their fields', async () => {
     const { visitor, url } = await startInJapanese();
-    const response = await visitor.post(url, { 'freelancer.email': 'not-an-email', 'freelancer.invoiceRegistrationNumber': 'T123' });
-    expect(response.statusCode).toBe(400);
+    const response = await visitor.submit(url, { 'freelancer.email': 'not-an-email', 'freelancer.invoiceRegistrationNumber': 'T123' });
+    expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<title>エラー：あなた（受託者）について（ステップ 1／9）');
     expect(response.body).toContain('入力内容を確認してください');
     expect(response.body).toContain('氏名を入力してください');
@@ -337,6 +337,22 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
     expect(email.body).not.toContain('Subject:');
   });
 
+  it('the letter, the calendar and the answers download under the Japanese names the pages show', async () => {
+    const { visitor, base } = await walkInJapanese();
+    const letterPage = (await visitor.get(`${base}/follow-up/final-notice`)).body;
+    const shown = /Wordファイル名は([^<]+)です。/.exec(letterPage)?.[1];
+    expect(shown).toMatch(/-最終催告書\.docx$/);
+    const letter = await visitor.post(`${base}/follow-up/final-notice`, {
+      date: '2027-08-01', 'invoice.number': 'INV-001', 'invoice.amount': '660000', 'invoice.issuedOn': '2027-05-01', 'invoice.dueDate': '2027-05-31', deadlineDays: '10', action: 'docx',
+    });
+    expect(decodeURIComponent(String(letter.headers['content-disposition']))).toContain(`UTF-8''${shown}`);
+    const calendar = await visitor.post(`${base}/follow-up/calendar`, { stage: 'negotiating', since: '2027-04-05' });
+    expect(decodeURIComponent(String(calendar.headers['content-disposition']))).toMatch(/フォローアップ-交渉中\.ics$/);
+    expect(calendar.body).toMatch(/SUMMARY:[^（\r\n]+（[^）\r\n]+）/);
+    const answers = await visitor.get(`${base}/answers.json`);
+    expect(decodeURIComponent(String(answers.headers['content-disposition']))).toMatch(/-回答\.json$/);
+  });
+
   it('the Invoices page, its errors and its email page are in Japanese', async () => {
     const { visitor, base } = await walkInJapanese();
     const page = (await visitor.get(`${base}/invoices`)).body;
@@ -376,7 +392,7 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
     expect(errors).toEqual(
       expect.arrayContaining([
         '請求書番号を入力してください',
-        '請求金額を入力してください（例：600,000）',
+        '請求金額を入力してください（例：600,000円）',
         '請求日を入力してください',
         '支払期日を入力してください',
         '支払猶予日数は5から30までの範囲で入力してください',

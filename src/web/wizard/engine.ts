@@ -8,7 +8,9 @@ import type { DraftAnswers } from '../../drafts/store.ts';
 import { fieldProblems } from '../problems.ts';
 import { formatsFor } from '../../language/format.ts';
 import { activeLanguage, inLanguage, say } from '../../language/messages.ts';
-import { deleteIn, formatAmountInput, getIn, many, parseAmount, setIn, single, toBoolean, toInputText, toNumber, type FormValues } from './form-values.ts';
+import { deleteIn, formatAmountInput, getIn, many, parseAmount, setIn, single, toBoolean, toInputText, toIsoDateText, toNumber, type FormValues } from './form-values.ts';
+import { currencyDigits, formatAmountSuggestion, isKnownCurrency, readAmount } from '../../answers/money.ts';
+import { asciiForm } from '../../answers/text.ts';
 import { activeSteps, draftLanguage, revealedBy, STEPS, type FieldDef, type StepDef } from './steps.ts';
 
 export interface FieldError {
@@ -112,14 +114,23 @@ export function trimOversized(step: StepDef, form: FormValues): FormValues {
   return trimmed;
 }
 
-function convert(field: FieldDef, value: string | string[] | undefined): unknown {
+function convert(field: FieldDef, value: string | string[] | undefined, answers: DraftAnswers): unknown {
   if (value === undefined) return undefined;
   if (field.kind === 'list') return Array.isArray(value) ? value : [value];
   const text = Array.isArray(value) ? (value[0] ?? '') : value;
   if (field.kind === 'number') return toNumber(text);
-  if (field.kind === 'money') return parseAmount(text);
+  // Read against the currency chosen on the page before: "€6,000" in a contract in dollars is refused.
+  if (field.kind === 'money') return parseAmount(text, currencyOf(answers));
   if (field.kind === 'yes-no') return toBoolean(text);
-  return text.trim() === '' ? undefined : text;
+  if (field.kind === 'date') return toIsoDateText(text);
+  if (text.trim() === '') return undefined;
+  // A phone number typed on a Japanese keyboard (０３－１２３４－５６７８) is kept as the digits it means.
+  return field.kind === 'tel' ? asciiForm(text).trim() : text;
+}
+
+function currencyOf(answers: DraftAnswers): string | undefined {
+  const currency = getIn(answers, 'fee.currency');
+  return typeof currency === 'string' && isKnownCurrency(currency) ? currency : undefined;
 }
 
 /**
@@ -136,7 +147,7 @@ export function formToSections(step: StepDef, form: FormValues, answers: DraftAn
     if (!applies(field, answers)) continue;
     const parent = revealed.get(field.name);
     if (parent && form[parent.field.name] !== parent.option.value) continue;
-    const value = convert(field, form[field.name]);
+    const value = convert(field, form[field.name], answers);
     if (field.kind === 'list' && Array.isArray(value) && value.length === 0) {
       setIn(sections, field.name, []);
     } else if (value !== undefined) {
@@ -305,14 +316,44 @@ function stepProblems(step: StepDef, answers: DraftAnswers): FieldError[] {
   for (const problem of whole.success ? [] : fieldProblems(whole.error.issues)) {
     const where = locate(fields, problem.path);
     if (!where) continue;
-    const key = `${where.targetId}\u0000${problem.message}`;
+    const message = amountProblem(fields, where.name, answers) ?? problem.message;
+    const key = `${where.targetId}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ ...where, message: problem.message });
+    errors.push({ ...where, message });
   }
   // The summary lists problems in the order of the fields on the page.
   const position = (error: FieldError) => step.fields.findIndex((field) => field.name === error.name) * 1000 + (error.index ?? -1);
   return errors.sort((a, b) => position(a) - position(b));
+}
+
+/** Why the wizard's own amount was refused, when the schema could only say "not a number". */
+function amountProblem(fields: readonly FieldDef[], name: string, answers: DraftAnswers): string | undefined {
+  const field = fields.find((candidate) => candidate.name === name);
+  const currency = currencyOf(answers);
+  if (field?.kind !== 'money' || currency === undefined) return undefined;
+  return typedAmountProblem(getIn(answers, name), currency, say(`answers.${name}`));
+}
+
+/**
+ * Why an amount refused as "not a number" was refused, when it is a number
+ * after all: written in another currency ("€6,000" in dollars), or readable
+ * two ways ("6.000": six thousand, or six with cents?). `name` starts the
+ * sentence ("Total price"); in the language of the check. The wizard's steps
+ * read it from the saved draft (what was typed is kept), the invoice and
+ * letter forms from what was sent.
+ */
+export function typedAmountProblem(typed: unknown, currency: string, name: string): string | undefined {
+  if (typeof typed !== 'string') return undefined;
+  const reading = readAmount(typed, currency);
+  const language = activeLanguage();
+  const currencyName = formatsFor(language).currencyName(currency);
+  const amount = (value: number) => (language === 'ja' && currency === 'JPY' ? `${formatAmountSuggestion(value, currency)}円` : formatAmountSuggestion(value, currency));
+  if (reading.kind === 'other-currency') return say('answers.amount.otherCurrency', { name, currency: currencyName, written: reading.written });
+  if (reading.kind !== 'thousands-or-decimals') return undefined;
+  return reading.decimals === undefined
+    ? say('answers.amount.noDecimals', { name, currency: currencyName, thousands: amount(reading.thousands) })
+    : say('answers.amount.thousandsOrDecimals', { name, thousands: amount(reading.thousands), decimals: reading.decimals.toFixed(currencyDigits(currency)) });
 }
 
 export function isStepComplete(step: StepDef, answers: DraftAnswers): boolean {

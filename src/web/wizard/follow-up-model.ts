@@ -7,7 +7,8 @@
 import { addDays } from '../../answers/dates.ts';
 import { formatPercent } from '../../answers/money.ts';
 import { formatsFor } from '../../language/format.ts';
-import { checkIn, type Messages } from '../../language/messages.ts';
+import { amountSuffix } from './view-models.ts';
+import { checkIn, inLanguage, type Messages } from '../../language/messages.ts';
 import { japaneseLetterOwnFacts } from '../../letters/edition-ja.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
@@ -16,7 +17,7 @@ import { DEADLINE_DAYS, INVOICE_LETTERS, letterRequestSchemas, type LetterKind, 
 import { scheduleRequestSchema, type ScheduleRequest } from '../../schedule/request.ts';
 import { STAGES } from '../../schedule/rules.ts';
 import { fieldProblems } from '../problems.ts';
-import { fieldId, type FieldError } from './engine.ts';
+import { fieldId, typedAmountProblem, type FieldError } from './engine.ts';
 import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView, PanelView } from './view-models.ts';
 import { lateFeeRate, MADE_INVOICE_INPUT, madeInvoiceChoice, type SavedInvoice } from './invoices-model.ts';
@@ -63,12 +64,12 @@ const text = (form: FormValues, name: string) => {
 };
 
 /** The `letter` object of a letter request, from its form: empty inputs left out, an invoice only when one of its inputs is filled. */
-export function letterFromForm(kind: LetterKind, form: FormValues): Record<string, unknown> {
+export function letterFromForm(kind: LetterKind, form: FormValues, currency?: string): Record<string, unknown> {
   const letter: Record<string, unknown> = {};
   for (const name of LETTER_INPUTS[kind]) {
     const raw = text(form, name);
     if (raw.trim() === '') continue;
-    const value = name === 'invoice.amount' ? parseAmount(raw) : name === 'deadlineDays' ? toNumber(raw) : name === 'howToPay' ? raw : raw.trim();
+    const value = name === 'invoice.amount' ? parseAmount(raw, currency) : name === 'deadlineDays' ? toNumber(raw) : name === 'howToPay' ? raw : raw.trim();
     if (value !== undefined) setIn(letter, name, value);
   }
   return letter;
@@ -86,7 +87,7 @@ export function validateLetter(
   form: FormValues,
   messages: Messages,
 ): { ok: true; request: LetterRequest } | { ok: false; errors: FieldError[] } {
-  const result = checkIn(messages, () => letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form) }));
+  const result = checkIn(messages, () => letterRequestSchemas[kind].safeParse({ answers, letter: letterFromForm(kind, form, answers.fee.currency) }));
   if (result.success) return { ok: true, request: result.data };
   const names = LETTER_INPUTS[kind];
   const errors: FieldError[] = [];
@@ -99,7 +100,8 @@ export function validateLetter(
     const key = `${name}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ name, targetId, message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : problem.message });
+    const why = name === 'invoice.amount' ? inLanguage(messages, () => typedAmountProblem(text(form, name), answers.fee.currency, messages.t('letterRequest.invoice.amount'))) : undefined;
+    errors.push({ name, targetId, message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : (why ?? problem.message) });
   }
   const position = order(['invoice', ...names]);
   return { ok: false, errors: errors.sort((a, b) => position(a) - position(b)) };
@@ -315,7 +317,7 @@ function letterItems(kind: LetterKind, ctx: PageContext): (FieldView | GroupView
     date: { label: t('followUp.date.label'), kind: 'date', hint: t(overdue ? 'followUp.date.hintOverdue' : 'followUp.date.hint') },
     calledOn: { label: t('followUp.calledOn.label'), kind: 'date', optional: true, hint: t('followUp.calledOn.hint') },
     'invoice.number': { label: t('followUp.invoice.number.label'), kind: 'text', width: 'medium' },
-    'invoice.amount': { label: t('followUp.invoice.amount.label'), kind: 'number', width: 'medium', suffix: fee.currency, hint: t('followUp.invoice.amount.hint', { currency: fee.currency }) },
+    'invoice.amount': { label: t('followUp.invoice.amount.label'), kind: 'number', width: 'medium', suffix: amountSuffix(fee.currency, ctx.messages.language), hint: t('followUp.invoice.amount.hint', { currency: ctx.messages.language === 'ja' ? formatsFor('ja').currencyName(fee.currency) : fee.currency }) },
     'invoice.issuedOn': { label: t('followUp.invoice.issuedOn.label'), kind: 'date' },
     'invoice.dueDate': {
       label: t('followUp.invoice.dueDate.label'),

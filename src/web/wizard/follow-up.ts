@@ -7,7 +7,8 @@
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
-import { askedLanguage, useLanguage } from '../plugins/language.ts';
+import { useLanguage } from '../plugins/language.ts';
+import { draftInAskedLanguage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
 import { loadJapaneseLetterLibrary } from '../../letters/edition-ja.ts';
 import { draftLanguage } from './steps.ts';
@@ -54,6 +55,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   let japanese: ClauseLibrary | undefined;
   const libraryFor = (messages: Messages) => (messages.language === 'ja' ? (japanese ??= loadJapaneseLetterLibrary()) : letters);
   const titleIn = (messages: Messages) => (kind: string) => libraryFor(messages).clauses.find((letter) => letter.id === kind)?.title ?? kind;
+  // The name the letter downloads under (its edition's fileStem): the kind in English, the letter's title in Japanese (…-最終催告書.docx).
+  const letterFileName = (projectName: string, kind: string, messages: Messages) =>
+    `${safeFileStem(`${projectName} ${messages.language === 'ja' ? titleIn(messages)(kind) : kind}`)}.docx`;
 
   function renderPage(
     reply: FastifyReply,
@@ -87,7 +91,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         ...(submitted ? { submitted } : {}),
         today: toIsoDate(now()),
         actionFor: (form) => `${pageUrl(draft.id)}/${form}`,
-        fileNameFor: (kind) => `${safeFileStem(`${answers.project.name} ${kind}`)}.docx`,
+        fileNameFor: (kind) => letterFileName(answers.project.name, kind, messages),
         invoices: invoicesForLetters(draft.answers),
       }),
       scripts: SCRIPTS,
@@ -115,8 +119,9 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       return undefined;
     }
     // The language link on these pages changes the draft's language, as on the wizard's steps: the letters follow it.
-    const asked = askedLanguage(request);
-    if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    const inLanguage = await draftInAskedLanguage(request, reply, store, draft);
+    if (!('answers' in inLanguage)) return inLanguage;
+    draft = inLanguage;
     // A form's answer links to the page it was sent from: the letter's own page, or the calendar's on the main page.
     const kind = (request.params as { kind?: string }).kind;
     const linkPath = request.method === 'GET' ? undefined : kind && isLetterKind(kind) ? `${pageUrl(draft.id)}/${kind}` : pageUrl(draft.id);
@@ -212,7 +217,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       rows: Math.min(Math.max(lines.length + 1, 8), 40),
       action: `${pageUrl(draft.id)}/${kind}`,
       hidden: hiddenInputs(kind, form),
-      fileName: `${safeFileStem(`${request.answers.project.name} ${kind}`)}.docx`,
+      fileName: letterFileName(request.answers.project.name, kind, messages),
       csrf: reply.generateCsrf(),
       scripts: SCRIPTS,
     });

@@ -9,6 +9,9 @@
 export type FormValue = string | string[];
 export type FormValues = Record<string, FormValue>;
 
+import { readAmount } from '../../answers/money.ts';
+import { asciiForm } from '../../answers/text.ts';
+
 type Json = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,13 +55,16 @@ export function many(value: unknown): string[] {
 }
 
 /**
- * "12,000", "1 500", "1.5%" -> numbers. Anything else is returned as typed so
- * the schema reports "must be a number" and the page can show it again.
+ * "12,000", "1 500", "1.5%", "１２", "1,5" (a decimal comma) -> numbers.
+ * Anything else is returned as typed so the schema reports "must be a
+ * number" and the page can show it again.
  */
 export function toNumber(raw: string): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  const compact = trimmed.replace(/[\s,_]/g, '').replace(/%$/, '');
+  const spaced = asciiForm(trimmed).replace(/[\s_]/g, '').replace(/%$/, '');
+  // One comma before one or two digits, and no point: a decimal comma ("1,5" is 1.5, as "1,500" is 1500).
+  const compact = /^[+-]?\d+,\d{1,2}$/.test(spaced) ? spaced.replace(',', '.') : spaced.replace(/,/g, '');
   // One way to match each digit (no \d+\.?\d*, which retries every split of a long run).
   if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(compact)) {
     const value = Number(compact);
@@ -67,42 +73,25 @@ export function toNumber(raw: string): number | string | undefined {
   return trimmed;
 }
 
-// A currency written before or after an amount: "$", "US$", "USD", "CA$", "€", "¥", "kr", "CHF".
-const LEADING_CURRENCY = /^(?:[A-Za-z]{1,3}\s?)?\p{Sc}?\s*/u;
-// No leading \s* here: on a long run of spaces it would retry from each one (quadratic); the space is trimmed after.
-const TRAILING_CURRENCY = /(?:\p{Sc}|[A-Za-z]{2,3}\.?)$/u;
-// Spaces of every width (\s: a French "6 000", a narrow no-break space), a Swiss apostrophe, an underscore.
-const GROUP_MARKS = /[\s'’_]/g;
-
 /**
- * An amount as people type it: "$6,000", "6 000", "6,000.50", "¥1,200,000",
- * "USD 6000", "6.000,50 €" -> a number. The currency typed with it is not
- * checked here: the contract's currency is asked on its own page and shown
- * beside the box. Anything that is not an amount is returned as typed, so
- * the schema can say so and the page can show it again.
+ * An amount as people type it (money.ts's readAmount): a number, or what
+ * was typed when it is not one, is in another currency than `currency`, or
+ * could be read two ways ("6.000" in dollars). The schema then refuses it and
+ * the wizard says why (`amountProblem`).
  */
-export function parseAmount(raw: string): number | string | undefined {
+export function parseAmount(raw: string, currency?: string): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  const bare = trimmed.replace(LEADING_CURRENCY, '').replace(TRAILING_CURRENCY, '').trimEnd().replace(GROUP_MARKS, '');
-  const sign = bare.startsWith('-') ? '-' : '';
-  const digits = bare.replace(/^[+-]/, '');
-  let plain: string | undefined;
-  if (/^\d+$/.test(digits)) plain = digits;
-  // Both marks: the last one is the decimal point ("6,000.50", "6.000,50").
-  else if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) plain = digits.replace(/,/g, '');
-  else if (/^\d{1,3}(?:\.\d{3})+,\d+$/.test(digits)) plain = digits.replace(/\./g, '').replace(',', '.');
-  // Commas in threes are thousands ("6,000", "1,200,000"); one comma before one or two digits is a decimal comma ("6000,5").
-  else if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) plain = digits.replace(/,/g, '');
-  // Indian grouping: "12,00,000".
-  else if (/^\d{1,2}(?:,\d{2})*,\d{3}$/.test(digits)) plain = digits.replace(/,/g, '');
-  else if (/^\d+,\d{1,2}$/.test(digits)) plain = digits.replace(',', '.');
-  // Several dots in threes are thousands ("1.200.000"); one dot is a decimal point ("6000.50").
-  else if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) plain = digits.replace(/\./g, '');
-  else if (/^\d*\.\d+$/.test(digits)) plain = digits;
-  if (plain === undefined) return trimmed;
-  const value = Number(`${sign}${plain}`);
-  return Number.isFinite(value) ? value : trimmed;
+  const reading = readAmount(trimmed, currency);
+  return reading.kind === 'amount' ? reading.value : trimmed;
+}
+
+/** What a typed date says: "2027-03-01", also typed "２０２７／３／１" or "2027年3月1日" -> "2027-03-01". */
+export function toIsoDateText(raw: string): string | undefined {
+  const trimmed = asciiForm(raw).trim();
+  if (trimmed === '') return undefined;
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(trimmed);
+  return parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}` : trimmed;
 }
 
 /** A saved amount written back into its box the way people read it: "6,000", "6,000.50". */

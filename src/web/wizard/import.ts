@@ -3,6 +3,7 @@
 // what was wrong and what to upload instead.
 import { answersSchema, type Answers } from '../../answers/schema.ts';
 import { EmbeddedAnswersError, MAX_ANSWERS_PART_BYTES, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
+import { safeUnzip, type SafeUnzipLimits } from '../../render/safe-unzip.ts';
 import { fieldProblems } from '../problems.ts';
 import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
 
@@ -28,6 +29,24 @@ function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+// A core.xml is a few hundred bytes; these bounds only keep a hostile zip cheap.
+const CORE_PROPERTIES_LIMITS: SafeUnzipLimits = { maxEntries: 10_000, maxEntryBytes: 64 * 1024, maxTotalBytes: 64 * 1024 };
+
+/**
+ * An invoice this app wrote, told by the keywords it writes into
+ * docProps/core.xml ("invoice, deposit", "請求書, 着手金"). Unlike the
+ * contract and the letters, an invoice carries no answers.
+ */
+function isInvoiceMadeHere(bytes: Uint8Array): boolean {
+  try {
+    const core = safeUnzip(bytes, (name) => name === 'docProps/core.xml', CORE_PROPERTIES_LIMITS).files.get('docProps/core.xml');
+    const keywords = core ? (/<cp:keywords>([^<]*)<\/cp:keywords>/.exec(new TextDecoder().decode(core))?.[1] ?? '') : '';
+    return /^(?:invoice|請求書),/.test(keywords);
+  } catch {
+    return false; // not a zip this reader accepts: the answers reader has said why
+  }
+}
+
 /** The answers in an uploaded file, or what is wrong with it in the page's words. */
 export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = messagesFor('en')): ImportResult {
   const { t } = messages;
@@ -39,6 +58,8 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
     try {
       data = readEmbeddedAnswers(bytes);
     } catch (error) {
+      // An invoice made here holds no answers: say what it is rather than "not made by this app".
+      if (isInvoiceMadeHere(bytes)) return failure(`${t('import.isInvoice')} ${whatToUpload}`);
       // The reader's own sentence names what is wrong inside the Word file; it is in English.
       if (error instanceof EmbeddedAnswersError) return failure(`${messages.language === 'en' ? error.message : t('import.wordUnreadable')} ${whatToUpload}`);
       return failure(`${t('import.unreadable')} ${whatToUpload}`);

@@ -7,16 +7,20 @@
 // propose the next one, and the follow-up letters and calendar take them
 // instead of retyped figures.
 import { addDays } from '../../answers/dates.ts';
-import { formatMoney, formatPercent, toMajor } from '../../answers/money.ts';
+import { formatMoney, formatPercent, money, toMajor } from '../../answers/money.ts';
+import { amountSuffix } from './view-models.ts';
 import { formatsFor } from '../../language/format.ts';
-import { checkIn, type Messages } from '../../language/messages.ts';
+import { checkIn, inLanguage, type Messages } from '../../language/messages.ts';
 import type { Answers } from '../../answers/schema.ts';
 import { contractMoney } from '../../contract/settlement.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
 import { invoiceRequestSchema, type InvoiceKind, type InvoiceRequest } from '../../invoices/request.ts';
 import type { Invoice } from '../../invoices/tree.ts';
 import { fieldProblems } from '../problems.ts';
-import { fieldId, type FieldError } from './engine.ts';
+import { fieldId, typedAmountProblem, type FieldError } from './engine.ts';
+
+// The inputs that take an amount in the contract's currency.
+const AMOUNT_INPUT = /^(?:workDoneAmount|paymentsMade|expenses\.\d+\.amount)$/;
 import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView } from './view-models.ts';
 
@@ -78,12 +82,12 @@ export function invoiceFromForm(kind: InvoiceKind, answers: Answers, form: FormV
     const expense = /^expenses\.(\d+)\.(description|amount)$/.exec(name);
     if (expense) {
       const row = (expenses[Number(expense[1])] ??= {});
-      row[expense[2]!] = expense[2] === 'amount' ? parseAmount(raw) : raw.trim();
+      row[expense[2]!] = expense[2] === 'amount' ? parseAmount(raw, answers.fee.currency) : raw.trim();
       continue;
     }
     if (name === 'final') {
       if (raw === 'yes') invoice.final = true;
-    } else if (name === 'workDoneAmount' || name === 'paymentsMade') setIn(invoice, name, parseAmount(raw));
+    } else if (name === 'workDoneAmount' || name === 'paymentsMade') setIn(invoice, name, parseAmount(raw, answers.fee.currency));
     else if (name === 'hours' || name === 'hoursWorked' || name === 'noticeDaysGiven') setIn(invoice, name, toNumber(raw));
     else setIn(invoice, name, name === 'howToPay' ? raw : raw.trim());
   }
@@ -110,7 +114,9 @@ export function validateInvoice(kind: InvoiceKind, answers: Answers, form: FormV
     const key = `${name}\u0000${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push({ name, targetId: invoiceInputId(kind, name), message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : problem.message });
+    const typed = AMOUNT_INPUT.exec(name) ? text(form, name) : undefined;
+    const why = typed === undefined ? undefined : inLanguage(messages, () => typedAmountProblem(typed, answers.fee.currency, messages.t(`invoiceRequest.${name.replace(/^expenses\.\d+\./, 'expense.')}`)));
+    errors.push({ name, targetId: invoiceInputId(kind, name), message: problem.path.startsWith('answers') ? messages.t('followUp.answersFirst', { message: problem.message }) : (why ?? problem.message) });
   }
   return { ok: false, errors: errors.sort((a, b) => names.indexOf(a.name) - names.indexOf(b.name)) };
 }
@@ -324,7 +330,7 @@ function invoiceForm(kind: InvoiceKind, ctx: InvoicesPageContext): InvoiceFormVi
   const own = ctx.submitted?.kind === kind ? ctx.submitted : undefined;
   const { messages } = ctx;
   const { t } = messages;
-  const currencyBox = { prefix: undefined, suffix: fee.currency, width: 'medium' as const };
+  const currencyBox = { prefix: undefined, suffix: amountSuffix(fee.currency, messages.language), width: 'medium' as const };
   const defaults: Record<string, string> = {
     number: nextInvoiceNumber(ctx.saved),
     issuedOn: kind === 'deposit' && ctx.today < answers.effectiveDate ? answers.effectiveDate : ctx.today,
@@ -384,7 +390,8 @@ export function invoicesPage(ctx: InvoicesPageContext): InvoicesPageView {
       title: saved.title,
       issuedOn: formats.date(saved.issuedOn),
       due: saved.dueDate === saved.issuedOn ? ctx.messages.t('invoices.onReceipt') : formats.date(saved.dueDate),
-      total: saved.total,
+      // Written now in the page's language (598,740円), not as saved when the invoice was made.
+      total: formats.money(money(saved.amount, ctx.answers.fee.currency)),
     })),
     nextNumber: nextInvoiceNumber(ctx.saved),
     forms: invoiceKindsFor(ctx.answers).map((kind) => invoiceForm(kind, ctx)),

@@ -6,7 +6,8 @@
 //
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
-import { askedLanguage, useLanguage } from '../plugins/language.ts';
+import { useLanguage } from '../plugins/language.ts';
+import { draftInAskedLanguage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
 import { draftLanguage } from './steps.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -59,8 +60,9 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
       return undefined;
     }
     // The language link on this page changes the draft's language, as on the wizard's steps.
-    const asked = askedLanguage(request);
-    if (asked && asked !== draftLanguage(draft.answers)) draft = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+    const inLanguage = await draftInAskedLanguage(request, reply, store, draft);
+    if (!('answers' in inLanguage)) return inLanguage;
+    draft = inLanguage;
     // A form's answer (its errors, the email's text) links to the Invoices page itself.
     const messages = useLanguage(request, reply, draftLanguage(draft.answers), request.method === 'GET' ? undefined : pageUrl(draft.id));
     const answers = completeAnswers(draft.answers);

@@ -83,7 +83,10 @@ export function summaryGroups(
         else rows.push({ ...base, lines: [notAnswered], missing: true });
         continue;
       }
-      const value = getIn(answers, field.name);
+      // Text as the contract prints it once the answers are complete: a registration number typed
+      // full-width (Ｔ１２３…) reads T123… here, as in the contract.
+      const cleaned = complete ? getIn(complete, field.name) : undefined;
+      const value = typeof cleaned === 'string' ? cleaned : getIn(answers, field.name);
       if (field.kind === 'list') {
         const items = Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
         rows.push(items.length ? { ...base, lines: items, isList: true } : { ...base, lines: [notAnswered], missing: true });

@@ -1,7 +1,8 @@
 // The web wizard: the home page, one generic route for every step, the
 // "check your answers" page with the downloads, import from a file, and
-// delete. Every POST carries a CSRF token and ends in a redirect (303) when it
-// succeeds, so back, forward and reload never resend a form or lose an answer.
+// delete. Every POST carries a CSRF token and ends in a redirect (303), a
+// step with problems too (its GET shows them from the saved draft), so back,
+// forward and reload never resend a form or lose an answer.
 import csrfProtection from '@fastify/csrf-protection';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -26,7 +27,8 @@ import { describeBytes, readUploadedAnswers } from './import.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
-import { askedLanguage, pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
+import { pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
+import { draftInAskedLanguage } from './language-switch.ts';
 import { formatsFor } from '../../language/format.ts';
 import type { Messages } from '../../language/messages.ts';
 import type { Draft } from '../../drafts/store.ts';
@@ -118,12 +120,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
    * (`?lang=`) changes the draft's language, so the contract and every
    * later visit follow the choice.
    */
-  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages }> {
-    const asked = askedLanguage(request);
-    let current = draft;
-    if (asked && asked !== draftLanguage(draft.answers)) {
-      current = (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
-    }
+  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | FastifyReply> {
+    const current = await draftInAskedLanguage(request, reply, store, draft);
+    if (!('answers' in current)) return current;
     return { draft: current, messages: useLanguage(request, reply, draftLanguage(current.answers)) };
   }
 
@@ -316,7 +315,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: DraftParams; Querystring: { step?: string } }>('/wizard/:draftId/saved', { schema: { hide: true } }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft, messages } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft, messages } = page;
     const step = findStep(request.query.step ?? '');
     return html(reply).view('saved.eta', {
       title: messages.t('saved.title'),
@@ -330,13 +331,16 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: StepParams; Querystring: StepQuery }>('/wizard/:draftId/:step', { schema: { hide: true }, ...wizardRateLimits('page') }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft } = page;
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft, await app.engagements.latestForDraft(draft.id));
     const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
-    const form = answersToForm(step, draft.answers, { today: toIsoDate(now()) });
-    // Links from the review page ask for the step's problems straight away.
+    // After a save with problems (Post/Redirect/Get), and from the review page's links: the step's problems, from the saved draft.
     const errors = request.query.check ? validateStep(step, draft.answers) : [];
+    // A box the visitor emptied stays empty beside its "Enter ..." message, rather than showing a suggestion again.
+    const form = answersToForm(step, draft.answers, { today: toIsoDate(now()), prefill: errors.length === 0 });
     return renderStep(request, reply, draft, step, form, errors, 200);
   });
 
@@ -390,12 +394,20 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       // Saved as it is, valid or not; the step's problems are shown when the visitor comes back.
       if (single(body.action) === 'save-later') return reply.redirect(`${draftUrl(draft.id, 'saved')}?step=${step.id}`, 303);
 
-      const errors = validateStep(step, draft.answers);
-      if (errors.length) return renderStep(request, reply, draft, step, form, errors, 400);
+      // Post/Redirect/Get: a step with problems is shown by a GET from the saved draft, so Back
+      // and reload after it never ask to send the form again ("Confirm Form Resubmission").
+      if (validateStep(step, draft.answers).length) {
+        return reply.redirect(`${draftUrl(draft.id, step.id)}?${fromReview ? 'from=review&' : ''}check=1`, 303);
+      }
 
       const steps = activeSteps(draft.answers);
       const next = steps[steps.findIndex((candidate) => candidate.id === step.id) + 1];
-      return reply.redirect(draftUrl(draft.id, fromReview || !next ? REVIEW_STEP.id : next.id), 303);
+      if (fromReview) {
+        // A change that asks new questions (another fee model: its amounts) goes on to them, still on the way back to the review.
+        const unanswered = firstIncompleteStep(draft.answers);
+        return reply.redirect(unanswered ? `${draftUrl(draft.id, unanswered.id)}?from=review` : draftUrl(draft.id, REVIEW_STEP.id), 303);
+      }
+      return reply.redirect(draftUrl(draft.id, next ? next.id : REVIEW_STEP.id), 303);
     },
   );
 
@@ -416,7 +428,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     return sendDownload(reply, {
       type: 'application/json; charset=utf-8',
-      fileStem: safeFileStem(`${answers.project.name} answers`),
+      fileStem: safeFileStem(`${answers.project.name} ${answers.language === 'ja' ? '回答' : 'answers'}`),
       extension: 'json',
       body: `${JSON.stringify(answers, null, 2)}\n`,
     });
@@ -432,7 +444,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   app.get<{ Params: DraftParams }>('/wizard/:draftId/delete', { schema: { hide: true } }, async (request, reply) => {
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
-    const { draft, messages } = await draftPage(request, reply, found);
+    const page = await draftPage(request, reply, found);
+    if (!('draft' in page)) return page;
+    const { draft, messages } = page;
     return html(reply).view('delete.eta', {
       title: messages.t('delete.title'),
       projectName: typeof (draft.answers.project as { name?: unknown } | undefined)?.name === 'string' ? (draft.answers.project as { name: string }).name : undefined,

@@ -146,6 +146,15 @@ export interface PrefillContext {
 const relationshipOf = (answers: DraftAnswers) =>
   getIn(answers, 'client.relationship') === 'returning' ? 'returning' : 'new';
 
+const wasTrouble = (answers: DraftAnswers) => getIn(answers, 'client.troubleBefore') === true;
+
+/**
+ * The deposit the wizard suggests: the article's 50% for a new client and 30%
+ * for a returning one, but a client who paid late or went silent last time
+ * is asked for more, as for a new one (and offered everything up front first).
+ */
+const suggestedDeposit = (answers: DraftAnswers) => (wasTrouble(answers) ? defaultDepositPercent('new') : defaultDepositPercent(relationshipOf(answers)));
+
 /** The language the draft's contract is written in (the wizard's pages follow it). */
 export function draftLanguage(answers: DraftAnswers): Language {
   return answers.language === 'ja' ? 'ja' : 'en';
@@ -343,9 +352,10 @@ const STEP_SPECS: readonly StepSpec[] = [
     },
     toForm(answers, form) {
       const percent = getIn(answers, 'deposit.percent');
-      if (percent === 100) {
+      // Not answered yet for a client who was trouble last time: everything up front is suggested.
+      if (percent === 100 || (answers.deposit === undefined && wasTrouble(answers))) {
         form['wizard.depositChoice'] = 'full';
-        form['deposit.percent'] = String(defaultDepositPercent(relationshipOf(answers)));
+        form['deposit.percent'] = String(suggestedDeposit(answers));
       } else {
         form['wizard.depositChoice'] = 'deposit';
       }
@@ -368,7 +378,7 @@ const STEP_SPECS: readonly StepSpec[] = [
           { value: 'full', note: { id: 'deposit', variant: 'payment-in-full' } },
         ],
       },
-      { name: 'deposit.percent', kind: 'number', width: 'short', prefill: (answers) => String(defaultDepositPercent(relationshipOf(answers))) },
+      { name: 'deposit.percent', kind: 'number', width: 'short', prefill: (answers) => String(suggestedDeposit(answers)) },
       { name: 'deposit.nonRefundable', kind: 'yes-no', prefill: () => 'yes' },
       { name: 'killFee.unresponsiveDays', kind: 'number', width: 'short', note: { id: 'responsiveness' }, prefill: () => '14' },
       {

@@ -5,6 +5,7 @@ import { currencyDigits, isKnownCurrency } from '../../answers/money.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { editionFor } from '../../contract/assemble.ts';
 import type { DraftAnswers } from '../../drafts/store.ts';
+import type { Language } from '../../answers/schema.ts';
 import { formatsFor } from '../../language/format.ts';
 import { messagesFor, type Messages } from '../../language/messages.ts';
 import { getIn, type FormValues } from './form-values.ts';
@@ -15,6 +16,15 @@ import { draftLanguage, revealedBy, type FieldDef, type NoteRef, type SelectGrou
 export function currencySymbol(currency: unknown): string | undefined {
   if (typeof currency !== 'string' || !isKnownCurrency(currency)) return undefined;
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0).find((part) => part.type === 'currency')?.value ?? currency;
+}
+
+/**
+ * The unit written after an amount box on the invoice and letter forms: the
+ * currency's code ("USD"), but 円 for yen on a Japanese page, as the page's
+ * figures write it (598,740円).
+ */
+export function amountSuffix(currency: string, language: Language): string {
+  return language === 'ja' && currency === 'JPY' ? '円' : currency;
 }
 
 /** A clause's plain-language note, from the clause library of the draft's language. */
@@ -181,7 +191,8 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
         value: option.value,
         label: option.label,
         ...(hint ? { hint } : {}),
-        hintId: `${optionId}-hint`,
+        // Numbered by position: the first option's input takes the field's own id, so `${optionId}-hint` would repeat the field's hint id.
+        hintId: `${id}-option-${index + 1}-hint`,
         checked: text === option.value,
         ...(reveals.length ? { conditionalId: `${optionId}-conditional` } : {}),
         conditionalHidden: text !== option.value,
@@ -190,7 +201,11 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     });
   }
 
-  const prefix = field.kind === 'money' ? currencySymbol(getIn(ctx.answers, 'fee.currency')) : undefined;
+  // Yen on a Japanese page: 円 after the box, as Japanese writes an amount, never ¥ before it.
+  const currency = getIn(ctx.answers, 'fee.currency');
+  const yenInJapanese = field.kind === 'money' && currency === 'JPY' && ctx.messages.language === 'ja';
+  const prefix = field.kind === 'money' && !yenInJapanese ? currencySymbol(currency) : undefined;
+  const suffix = yenInJapanese ? '円' : field.suffix;
   return {
     type: 'field',
     kind: field.kind,
@@ -205,14 +220,14 @@ function fieldView(field: FieldDef, ctx: BuildContext, children: Map<string, Fie
     ...(ownError ? { error: ownError.message } : {}),
     errorId,
     // The unit after the box ("days", "%") is part of the answer's meaning, so it is read with it.
-    describedBy: joinIds(prefix && `${id}-prefix`, field.suffix && `${id}-suffix`, field.hint && hintId, note && noteId, ownError && errorId),
+    describedBy: joinIds(prefix && `${id}-prefix`, suffix && `${id}-suffix`, field.hint && hintId, note && noteId, ownError && errorId),
     inputType: inputType(field),
     ...(field.kind === 'number' || field.kind === 'money' ? { inputMode: 'decimal' } : {}),
     ...(prefix ? { prefix } : {}),
     ...(field.selectGroups ? { selectGroups: field.selectGroups, selectPlaceholder: field.selectPlaceholder ?? '' } : {}),
     ...(field.autocomplete ? { autocomplete: field.autocomplete } : {}),
     widthClass: field.width ? `input-${field.width}` : '',
-    ...(field.suffix ? { suffix: field.suffix } : {}),
+    ...(suffix ? { suffix } : {}),
     value: text,
     ...(field.suggestions ? { suggestionsId: `${id}-suggestions` } : {}),
     suggestions: field.suggestions ?? [],
@@ -232,7 +247,7 @@ export function troubleAdvice(hidden: boolean, { t }: Messages = messagesFor('en
     tone: 'warning',
     heading: t('panel.trouble.heading'),
     paragraphs: [t('panel.trouble.intro')],
-    list: [t('panel.trouble.gutCheck'), t('panel.trouble.doubleRate'), t('panel.trouble.newContract')],
+    list: [t('panel.trouble.gutCheck'), t('panel.trouble.doubleRate'), t('panel.trouble.upFront'), t('panel.trouble.newContract')],
     rows: [],
     hidden,
     revealName: 'wizard.history',
