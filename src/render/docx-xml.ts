@@ -29,7 +29,7 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { gridColumnWidths } from './page.ts';
+import { gridColumnWidths, introduces, LIST_END_SPACING } from './page.ts';
 import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
@@ -43,11 +43,6 @@ export interface NumberingIds {
 
 // The same names and values as render/docx.ts declares.
 const MUTED = '595959';
-/** Space after a list's last item (docx.ts's LIST_END_SPACING). */
-const LIST_END_SPACING = 200;
-
-/** A paragraph keeps with a list, fee table or signatures it introduces (docx.ts's `introduces`). */
-const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
 
 // ---------------------------------------------------------------------------
 // Text

@@ -56,7 +56,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { addAnswersParts } from './embedded-answers.ts';
 import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
-import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
+import { gridColumnWidths, introduces, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
 
 // ---------------------------------------------------------------------------
 // Styles and numbering: declared once, shared by contracts, letters and invoices
@@ -102,7 +102,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     numbering: clauseNumberingFor('en'),
     justified: false,
     italicSubtitle: true,
-    footer: ['Page ', ' of ', ''],
+    footer: PAGE_FOOTERS.en,
   },
   ja: {
     font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
@@ -113,7 +113,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     numbering: clauseNumberingFor('ja'),
     justified: true,
     italicSubtitle: false,
-    footer: ['', ' / ', ''],
+    footer: PAGE_FOOTERS.ja,
   },
 };
 
@@ -380,14 +380,6 @@ export function fixedTable(
   });
 }
 
-/** Space after a list's last item: as much as between paragraphs, and a little more, so the list ends visibly. */
-export const LIST_END_SPACING = 200;
-
-/**
- * A paragraph keeps with the block after it when that block is one it
- * introduces: a list, the fee table (through its caption), the signatures.
- */
-export const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
 
 function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering: ClauseNumbering, keep: boolean): Paragraph {
   const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
