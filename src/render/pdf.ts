@@ -22,7 +22,6 @@ import { baseFace, face, type FaceName } from './pdf-fonts.ts';
 import { breakLines, labelPieces, type Line, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
 
-export const PDF_TYPE = 'application/pdf';
 /** The name of the attached answers: what "Continue from a file" looks for. */
 export const ANSWERS_ATTACHMENT = 'answers.json';
 
@@ -587,7 +586,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
 
   if (options.answers !== undefined) {
     // PDF/A-3 lets the source of a document travel inside it: here the answers it was made from.
-    doc.file(Buffer.from(JSON.stringify(options.answers), 'utf8'), { name: ANSWERS_ATTACHMENT, type: 'application/json', description: 'The answers this document was made from', relationship: 'Source' } as PDFKit.Mixins.PDFAttachmentOptions);
+    doc.file(Buffer.from(JSON.stringify(options.answers), 'utf8'), { name: ANSWERS_ATTACHMENT, type: 'application/json', description: 'The answers this document was made from', relationship: 'Source', modifiedDate: new Date() } as PDFKit.Mixins.PDFAttachmentOptions);
   }
 
   const drawing = new Drawing(doc, margin);

@@ -17,6 +17,7 @@ import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
+import { PDF_TYPE, renderContractPdf } from '../../render/pdf-on-demand.ts';
 import { HttpProblem } from '../problems.ts';
 import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
@@ -181,6 +182,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       // Under the page's own h1 and "The contract" h2, the contract's headings start at h3.
       contractHtml: contract ? renderContractHtml(contract, { headingOffset: 2 }) : undefined,
       docxHref: draftUrl(draft.id, 'contract.docx'),
+      pdfHref: draftUrl(draft.id, 'contract.pdf'),
       answersHref: draftUrl(draft.id, 'answers.json'),
       fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
       resumeUrl: resumeUrlOf(request, draft.id),
@@ -390,6 +392,16 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const contract = assembleContract(answers, library);
     const docx = await writeContractDocx(contract);
     return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
+  });
+
+  // The same contract as a PDF: what most freelancers send and sign.
+  app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
+    const draft = await store.get(request.params.draftId);
+    if (!draft) return gone(reply);
+    const answers = completeAnswers(draft.answers);
+    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+    const contract = assembleContract(answers, library);
+    return sendDownload(reply, { type: PDF_TYPE, fileStem: contract.meta.fileStem, extension: 'pdf', body: await renderContractPdf(contract) });
   });
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
