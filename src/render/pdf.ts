@@ -444,6 +444,15 @@ const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja
 
 type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
+/** The parts of pdfkit's document that `Drawing.glyphs` writes through (not in its typings). */
+interface PdfkitInternals {
+  readonly _font: { readonly id: string; encode(text: string): [string[], unknown[]]; ref(): unknown };
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(operators: string): void;
+}
+
+const round = (value: number) => String(Math.round(value * 100) / 100);
+
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
   private readonly registered = new Set<FaceName>();
@@ -483,12 +492,30 @@ class Drawing {
         doc.registerFont(piece.face, face(piece.face).pdfFont as never);
         this.registered.add(piece.face);
       }
-      const target = face(piece.face).font;
-      // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
-      const top = baseline - (target.ascent / target.unitsPerEm) * piece.size;
-      doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`).text(piece.text, left, top, { lineBreak: false, underline: piece.underline, textWidth: piece.width } as PDFKit.Mixins.TextOptions);
+      doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
+      if (piece.underline) {
+        const target = face(piece.face).font;
+        // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
+        doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width } as PDFKit.Mixins.TextOptions);
+      } else this.glyphs(piece.text, piece.size, left, baseline);
       left += piece.width;
     }
+  }
+
+  /**
+   * A piece of text as one text object: its glyphs, at its baseline. What
+   * pdfkit's text() writes for unkerned text, without its per-call work
+   * (options, line splitting, measuring again), which was most of a PDF's
+   * time: pdfkit's font still encodes the glyphs, subsets and maps them to
+   * Unicode (so the text copies as typed); only the operators are ours.
+   */
+  private glyphs(text: string, size: number, x: number, baseline: number): void {
+    const doc = this.doc as unknown as PdfkitInternals;
+    const font = doc._font;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const [encoded] = font.encode(text);
+    // pdfkit's pages draw top-down (a flipped matrix); text is set in PDF's own upward y, as pdfkit's text() sets it.
+    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf <${encoded.join('')}> Tj ET Q`);
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -570,6 +597,8 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
     size: [page.width, page.height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: false,
+    // No default face: pdfkit would otherwise parse Helvetica's metrics for every document, and never use them.
+    font: false as unknown as string,
     pdfVersion: '1.7',
     subset: 'PDF/A-3b',
     tagged: true,
