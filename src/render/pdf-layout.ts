@@ -16,37 +16,34 @@ export interface Tag {
 
 export const tag = (type: string, parent: Tag | null, options?: Tag['options']): Tag => ({ type, parent, options });
 
-/** A line-set paragraph: a heading, a point, a list item, an address line. */
-export interface TextBlock {
-  readonly kind: 'text';
+/** Lines set as one paragraph, on the page or in a table cell. */
+export interface SetLines {
   readonly lines: readonly Line[];
-  /** Points from one baseline to the next, and from the block's top to the first baseline. */
+  /** Points from one baseline to the next, and from the paragraph's top to the first baseline. */
   readonly lineHeight: number;
   readonly ascent: number;
-  /** From the left margin. */
-  readonly x: number;
-  readonly width: number;
   readonly align: 'left' | 'center' | 'right';
   readonly before: number;
   readonly after: number;
+  readonly tag: Tag;
+}
+
+/** A line-set paragraph: a heading, a point, a list item, an address line. */
+export interface TextBlock extends SetLines {
+  readonly kind: 'text';
+  /** From the left margin. */
+  readonly x: number;
+  readonly width: number;
   readonly keepNext: boolean;
   readonly keepLines: boolean;
   /** A number or bullet set before the first line, at `x` from the margin; in its own tag (Lbl) when it has one. */
   readonly label?: { readonly line: Line; readonly x: number; readonly tag?: Tag };
-  readonly tag: Tag;
 }
 
 /** A paragraph inside a table cell. */
-export interface CellParagraph {
-  readonly lines: readonly Line[];
-  readonly lineHeight: number;
-  readonly ascent: number;
-  readonly before: number;
-  readonly after: number;
-  readonly align: 'left' | 'center' | 'right';
+export interface CellParagraph extends SetLines {
   /** A line drawn under it: the line to sign on. */
   readonly rule: boolean;
-  readonly tag: Tag;
 }
 
 export interface Cell {

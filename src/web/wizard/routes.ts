@@ -384,25 +384,21 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     },
   );
 
-  app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
-    const answers = completeAnswers(draft.answers);
-    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
-    const contract = assembleContract(answers, library);
-    const docx = await writeContractDocx(contract);
-    return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
-  });
-
-  // The same contract as a PDF: what most freelancers send and sign.
-  app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
-    const answers = completeAnswers(draft.answers);
-    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
-    const contract = assembleContract(answers, library);
-    return sendDownload(reply, { type: PDF_TYPE, fileStem: contract.meta.fileStem, extension: 'pdf', body: await renderContractPdf(contract) });
-  });
+  // The contract as Word or as PDF (what most freelancers send and sign): the same draft and contract, another renderer.
+  const contractFiles = [
+    { extension: 'docx', type: DOCX_TYPE, render: writeContractDocx },
+    { extension: 'pdf', type: PDF_TYPE, render: renderContractPdf },
+  ] as const;
+  for (const file of contractFiles) {
+    app.get<{ Params: DraftParams }>(`/wizard/:draftId/contract.${file.extension}`, { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
+      const draft = await store.get(request.params.draftId);
+      if (!draft) return gone(reply);
+      const answers = completeAnswers(draft.answers);
+      if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+      const contract = assembleContract(answers, library);
+      return sendDownload(reply, { type: file.type, fileStem: contract.meta.fileStem, extension: file.extension, body: await file.render(contract) });
+    });
+  }
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
     const draft = await store.get(request.params.draftId);
