@@ -406,7 +406,7 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
   const share = 100 / block.parties.length;
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
-  // The same lines in every column, as docx.ts's signatureLines: the party bound, then sign, name, title, date.
+  // The same lines in every column, as page.ts's signatureLines: the party bound, then sign, name, title, date.
   const cells = block.parties
     .map((party) =>
       tableCell(
@@ -438,7 +438,7 @@ function renderBlock(
   keepTogether: boolean,
   keepLast: boolean,
 ): string {
-  // As docx.ts's keepsWithNext: in a section kept together every block but the last; the last before the signatures.
+  // As page.ts's keepsWithNext: in a section kept together every block but the last; the last before the signatures.
   const keep = next === undefined ? keepLast : keepTogether;
   switch (block.type) {
     case 'paragraph':

@@ -4,7 +4,7 @@
 // column grids from the text width it gives, and render/pdf.ts lays its pages
 // out on the same sizes and margins, with the same keeps and footer.
 import type { Language, PaperSize } from '../answers/schema.ts';
-import type { Block } from '../contract/tree.ts';
+import type { Block, SignatureParty } from '../contract/tree.ts';
 
 /** Page margins in twips (1/1440 inch), the same on every paper size. */
 export const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } as const;
@@ -56,3 +56,23 @@ export const PAGE_FOOTERS: Readonly<Record<Language, readonly [string, string, s
   en: ['Page ', ' of ', ''],
   ja: ['', ' / ', ''],
 };
+
+/**
+ * Whether a block keeps with what follows it: in a section kept together,
+ * every block but the last; the last when what follows must not start a page
+ * alone (the signatures clause, a letter's closing).
+ */
+export const keepsWithNext = (next: Block | undefined, keepTogether: boolean, keepLast: boolean) =>
+  next === undefined ? keepLast : keepTogether;
+
+/**
+ * Who signs, line by line, the same lines in every column so the columns line
+ * up: the party bound (the business, or the person) in bold, then lines to
+ * sign, to print the signer's name, the title and the date. The name line is
+ * filled in when a person signs for a business, and left to fill in
+ * otherwise: a client entered as a company alone still gets a line for the
+ * name of whoever signs for it.
+ */
+export function signatureLines(party: SignatureParty): { readonly bound: string; readonly signer: string } {
+  return { bound: party.business ?? party.name, signer: party.business ? party.name : '' };
+}

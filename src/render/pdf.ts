@@ -17,7 +17,7 @@ import type { Language } from '../answers/schema.ts';
 import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, SignatureBlock, Table as TreeTable, TextRun } from '../contract/tree.ts';
 import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
-import { introduces, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, textWidth } from './page.ts';
+import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
 import { baseFace, face, type FaceName } from './pdf-fonts.ts';
 import { breakLines, labelPieces, type Line, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
@@ -99,7 +99,8 @@ function cellParagraph(context: Context, runs: readonly StyledText[], width: num
 // Blocks, as render/docx.ts renders them
 
 const TITLE: ParagraphOptions = { style: { size: 20, bold: true, color: '1F1F1F' }, align: 'center', after: pt(120), keepNext: true };
-const SUBTITLE: ParagraphOptions = { style: { size: 12, italic: true, color: '404040' }, align: 'center', after: pt(360) };
+/** Italic in English; upright in Japanese, which has no italic (docx.ts's italicSubtitle). */
+const subtitle = (context: Context): ParagraphOptions => ({ style: { size: 12, italic: context.language === 'en', color: '404040' }, align: 'center', after: pt(360) });
 const HEADING: ParagraphOptions = { style: { size: 13, bold: true, color: '1F3864' }, before: pt(300), after: pt(120), keepNext: true, keepLines: true };
 const CAPTION: ParagraphOptions = { style: { size: 10, bold: true, color: '1F1F1F' }, before: pt(120), after: pt(80), keepNext: true };
 const PARTY_ROLE: ParagraphOptions = { style: { size: 9, bold: true, color: MUTED }, after: pt(60) };
@@ -119,7 +120,7 @@ function hangingLabel(context: Context, text: string, style: Partial<TextStyle>,
 function paragraphBlock(context: Context, block: Paragraph, next: Block | undefined, keep: boolean, clause: number, parent: Tag): TextBlock {
   const { numbering } = context;
   const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
-  const keepNext = introduces(next) || (keep && next !== undefined);
+  const keepNext = introduces(next) || keep;
   const indent = pt(numbering.textIndent);
   if (numbered) {
     const label = numberLabel(numbering.point, clause, block.point!);
@@ -264,12 +265,14 @@ function signaturesRow(context: Context, block: SignatureBlock, parent: Tag): Ro
     context,
     block.parties.map((party) => (width: number, column: Tag) => {
       const paragraph = (runs: StyledText[], options: ParagraphOptions & { rule?: boolean }) => cellParagraph(context, runs, width, tag('P', column), options);
+      const { bound, signer } = signatureLines(party);
       return [
         paragraph(plain(roleText(party.role)), PARTY_ROLE),
-        paragraph(plain(party.name, { bold: true }), LETTER_BLOCK),
-        ...(party.business ? [paragraph(plain(`for ${party.business}`), LETTER_BLOCK)] : []),
+        paragraph(plain(bound, { bold: true }), LETTER_BLOCK),
         paragraph([], SIGNATURE_LINE),
         paragraph(plain('Signature'), SIGNATURE_LABEL),
+        paragraph(signer ? plain(signer) : [], SIGNATURE_LINE),
+        paragraph(plain('Name'), SIGNATURE_LABEL),
         paragraph(party.title ? plain(party.title) : [], SIGNATURE_LINE),
         paragraph(plain('Title'), SIGNATURE_LABEL),
         paragraph([], SIGNATURE_LINE),
@@ -282,9 +285,8 @@ function signaturesRow(context: Context, block: SignatureBlock, parent: Tag): Ro
   );
 }
 
-function blockLayout(context: Context, block: Block, next: Block | undefined, keepTogether: boolean, clause: number, parent: Tag): LayoutBlock[] {
-  // In a section kept together, every block but the last keeps with the next.
-  const keep = keepTogether && next !== undefined;
+function blockLayout(context: Context, block: Block, next: Block | undefined, keepTogether: boolean, keepLast: boolean, clause: number, parent: Tag): LayoutBlock[] {
+  const keep = keepsWithNext(next, keepTogether, keepLast);
   switch (block.type) {
     case 'paragraph':
       return [paragraphBlock(context, block, next, keep, clause, parent)];
@@ -299,8 +301,13 @@ function blockLayout(context: Context, block: Block, next: Block | undefined, ke
   }
 }
 
-function blocksLayout(context: Context, blocks: readonly Block[], parent: Tag, keepTogether = false, clause = 0): LayoutBlock[] {
-  return blocks.flatMap((block, index) => blockLayout(context, block, blocks[index + 1], keepTogether, clause, parent));
+/** `keepLast`: the last block keeps with what follows the blocks (the next section's heading, a letter's closing). */
+function blocksLayout(context: Context, blocks: readonly Block[], parent: Tag, keepTogether = false, keepLast = false, clause = 0): LayoutBlock[] {
+  const laid = blocks.flatMap((block, index) => blockLayout(context, block, blocks[index + 1], keepTogether, keepLast, clause, parent));
+  // A row (the signatures, the parties) keeps with the next block when its block does.
+  const last = laid[laid.length - 1];
+  if (keepLast && last?.kind === 'row' && !last.keepNext) laid[laid.length - 1] = { ...last, keepNext: true };
+  return laid;
 }
 
 // ---------------------------------------------------------------------------
@@ -315,7 +322,7 @@ function contractLayout(contract: Contract, context: Context): LayoutBlock[] {
   const { numbering, document } = context;
   const blocks: LayoutBlock[] = [
     textBlock(context, plain(contract.title), tag('H1', document), TITLE),
-    textBlock(context, plain(contract.subtitle), tag('P', document), SUBTITLE),
+    textBlock(context, plain(contract.subtitle), tag('P', document), subtitle(context)),
   ];
   contract.sections.forEach((section, index) => {
     const clause = index + 1;
@@ -325,7 +332,7 @@ function contractLayout(contract: Contract, context: Context): LayoutBlock[] {
       numbering.separator === 'tab'
         ? textBlock(context, plain(section.title), tag('H2', sect), { ...HEADING, indent: pt(numbering.textIndent), label: hangingLabel(context, label, HEADING.style!) })
         : textBlock(context, [{ text: label }, { text: section.title }], tag('H2', sect), HEADING),
-      ...blocksLayout(context, section.blocks, sect, section.keepTogether ?? false, clause),
+      ...blocksLayout(context, section.blocks, sect, section.keepTogether ?? false, contract.sections[index + 1]?.keepWithPrevious === true, clause),
     );
   });
   return blocks;
@@ -333,7 +340,7 @@ function contractLayout(contract: Contract, context: Context): LayoutBlock[] {
 
 function letterLayout(letter: Letter, context: Context): LayoutBlock[] {
   const { document } = context;
-  const address = (party: LetterParty) => {
+  const address = (party: LetterParty, spaceAfter = 0) => {
     const group = tag('Div', document);
     return contactParagraphs(context, party, context.width, group, letter.contactLabels).map((paragraph, index, all): TextBlock => ({
       kind: 'text',
@@ -344,19 +351,23 @@ function letterLayout(letter: Letter, context: Context): LayoutBlock[] {
       width: context.width,
       align: 'left',
       before: 0,
-      after: 0,
+      after: index === all.length - 1 ? spaceAfter : 0,
       keepNext: index < all.length - 1,
       keepLines: false,
       tag: paragraph.tag,
     }));
   };
+  // The tree says the order: a Japanese business letter has the date at the top right, the 宛名, then the 差出人.
+  const head =
+    letter.addressOrder === 'recipient-first'
+      ? [textBlock(context, plain(letter.date), tag('P', document), { align: 'right', after: pt(360) }), ...address(letter.recipient, pt(240)), ...address(letter.sender)]
+      : [...address(letter.sender), textBlock(context, plain(letter.date), tag('P', document), { before: pt(360), after: pt(360) }), ...address(letter.recipient)];
   return [
-    ...address(letter.sender),
-    textBlock(context, plain(letter.date), tag('P', document), { before: pt(360), after: pt(360) }),
-    ...address(letter.recipient),
+    ...head,
     textBlock(context, plain(letter.subject, { bold: true }), tag('H1', document), { before: pt(360), after: pt(240), keepNext: true }),
     textBlock(context, plain(letter.salutation), tag('P', document), { after: pt(200) }),
-    ...blocksLayout(context, letter.blocks, document),
+    // The last paragraph keeps with the closing, so no page holds only the closing and the signature.
+    ...blocksLayout(context, letter.blocks, document, false, true),
     textBlock(context, plain(letter.closing), tag('P', document), { before: pt(240), after: pt(720), keepNext: true, keepLines: true }),
     textBlock(context, plain(letter.signature.name, { bold: true }), tag('P', document), { after: 0, keepNext: Boolean(letter.signature.business) }),
     ...(letter.signature.business ? [textBlock(context, plain(letter.signature.business), tag('P', document), { after: 0 })] : []),
@@ -368,6 +379,8 @@ function letterLayout(letter: Letter, context: Context): LayoutBlock[] {
 const INVOICE_COLUMNS = [9, 63, 28] as const;
 const DETAIL_COLUMNS = [30, 70] as const;
 const RECIPIENT_SIZE = 14;
+/** The paragraph after each of an invoice's tables: a 6 pt line and 6 pt after it (invoice-docx.ts's tableGap). */
+const INVOICE_TABLE_GAP = pt(120) + pt(120);
 
 function invoiceLinesLayout(context: Context, table: InvoiceLinesTable, parent: Tag): LayoutBlock[] {
   const [number, description, amount] = INVOICE_COLUMNS;
@@ -383,7 +396,7 @@ function invoiceLinesLayout(context: Context, table: InvoiceLinesTable, parent: 
         [{ text: row.label, share: number + description, bold: row.emphasis, amount: true }, { text: row.value, share: amount, bold: row.emphasis, amount: true }],
         grid,
         index < table.totals.length - 1,
-        index === table.totals.length - 1 ? spaceAfterTable(context, pt(120)) : 0,
+        index === table.totals.length - 1 ? INVOICE_TABLE_GAP : 0,
       ),
     ),
   ];
@@ -401,7 +414,7 @@ function addressesLayout(context: Context, block: InvoiceAddresses, parent: Tag)
         LETTER_BLOCK,
       ),
     );
-  return columnsRow(context, [column(block.to, true), column(block.from, false)], parent, { top: pt(80), bottom: pt(80), left: 0, right: pt(240) }, spaceAfterTable(context, pt(120)));
+  return columnsRow(context, [column(block.to, true), column(block.from, false)], parent, { top: pt(80), bottom: pt(80), left: 0, right: pt(240) }, INVOICE_TABLE_GAP);
 }
 
 function detailsLayout(context: Context, block: TreeTable, parent: Tag): LayoutBlock[] {
@@ -415,7 +428,7 @@ function detailsLayout(context: Context, block: TreeTable, parent: Tag): LayoutB
         [{ text: row.label, share: label, bold: row.emphasis }, { text: row.value, share: value, bold: row.emphasis }],
         grid,
         index < block.rows.length - 1,
-        index === block.rows.length - 1 ? spaceAfterTable(context, pt(120)) : 0,
+        index === block.rows.length - 1 ? INVOICE_TABLE_GAP : 0,
       ),
     ),
   ];
@@ -430,10 +443,11 @@ function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
   };
   return [
     textBlock(context, plain(invoice.title), tag('H1', document), TITLE),
-    textBlock(context, plain(invoice.subtitle), tag('P', document), SUBTITLE),
+    textBlock(context, plain(invoice.subtitle), tag('P', document), subtitle(context)),
     ...invoice.head.flatMap(head),
     ...invoiceLinesLayout(context, invoice.lines, document),
-    ...blocksLayout(context, invoice.notes, document),
+    // The notes keep together, so the last of them (the closing) is never alone on a page.
+    ...blocksLayout(context, invoice.notes, document, true),
   ];
 }
 
