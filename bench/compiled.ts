@@ -11,3 +11,4 @@ export const { renderContractDocx } = await load<typeof import('../src/render/do
 export const { contractDocxWriter, PER_CONTRACT_LEVEL } = await load<typeof import('../src/render/docx-package.ts')>('render/docx-package.js');
 export const { contractBodyXml, corePropertiesXml, headerParagraphXml } = await load<typeof import('../src/render/docx-xml.ts')>('render/docx-xml.js');
 export const { answersPartBytes, itemPropsXml, readEmbeddedAnswers } = await load<typeof import('../src/render/embedded-answers.ts')>('render/embedded-answers.js');
+export const { renderContractPdf } = await load<typeof import('../src/render/pdf.ts')>('render/pdf.js');

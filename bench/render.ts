@@ -71,6 +71,7 @@ import {
 import { largeAnswers, SMALL_SAMPLE, smallAnswers } from './contracts.ts';
 import { ROOT, startCommandArguments, startServer, stopServer, type ServerProcess } from '../test/helpers/server-process.ts';
 import { alternating, warmUp } from './cpu.ts';
+import { pdfFigures, pdfReport } from './pdf.ts';
 
 const GOALS = {
   rendererRatio: 8,
@@ -374,6 +375,7 @@ async function main(): Promise<void> {
   // A server that cannot start still leaves the in-process figures worth printing.
   const http = await routes(cases).catch((error: unknown) => error as Error);
   const rss = await memory(cases).catch((error: unknown) => error as Error);
+  const pdf = pdfReport(await pdfFigures(large.contract, large.body, writer, log));
 
   const out: string[] = [];
   out.push(`\nNode ${process.version}, ${new Date().toISOString()}, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} at the end.`);
@@ -466,7 +468,10 @@ async function main(): Promise<void> {
     out.push(`goals: at most ${GOALS.idleRssMb} MB at idle; growth from ${rss.first} to ${rss.total} documents at most ${GOALS.rssGrowth * 100}% (${(rss.growth * 100).toFixed(1)}%)`);
   }
 
+  out.push(...pdf.lines);
+
   const misses = [
+    ...pdf.misses,
     ...cpu.filter((row) => row.library / row.writer < GOALS.rendererRatio).map((row) => `${row.name}: the fast writer is only ${(row.library / row.writer).toFixed(1)}x faster than the docx library`),
     largeCpu.pipeline > GOALS.pipelineLargeMs && `validate + assemble + write of the large contract takes ${ms(largeCpu.pipeline, 3)} of CPU`,
     ...scales.filter((series) => !(series.worst <= GOALS.scalingFit)).map((series) => `${series.name}: a point lies ${series.worst.toFixed(2)}x from the straight line through them`),

@@ -29,7 +29,7 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { gridColumnWidths } from './page.ts';
+import { gridColumnWidths, introduces, LIST_END_SPACING } from './page.ts';
 import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
@@ -43,11 +43,6 @@ export interface NumberingIds {
 
 // The same names and values as render/docx.ts declares.
 const MUTED = '595959';
-/** Space after a list's last item (docx.ts's LIST_END_SPACING). */
-const LIST_END_SPACING = 200;
-
-/** A paragraph keeps with a list, fee table or signatures it introduces (docx.ts's `introduces`). */
-const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
 
 // ---------------------------------------------------------------------------
 // Text
@@ -424,7 +419,7 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): string {
   const share = 100 / block.parties.length;
   // Every paragraph keeps with the next and the row cannot split, so the
   // block moves to the next page whole rather than leaving a lone line.
-  // The same lines in every column, as docx.ts's signatureLines: the party bound, then sign, name, title, date.
+  // The same lines in every column, as page.ts's signatureLines: the party bound, then sign, name, title, date.
   const cells = block.parties
     .map((party) =>
       tableCell(
@@ -457,7 +452,7 @@ function renderBlock(
   keepTogether: boolean,
   keepLast: boolean,
 ): string {
-  // As docx.ts's keepsWithNext: in a section kept together every block but the last; the last before the signatures.
+  // As page.ts's keepsWithNext: in a section kept together every block but the last; the last before the signatures.
   const keep = next === undefined ? keepLast : keepTogether;
   switch (block.type) {
     case 'paragraph':

@@ -48,7 +48,6 @@ import type {
   Paragraph as TreeParagraph,
   Section,
   SignatureBlock,
-  SignatureParty,
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
@@ -56,7 +55,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { addAnswersParts } from './embedded-answers.ts';
 import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
-import { gridColumnWidths, PAGE_MARGINS, PAGE_SIZES } from './page.ts';
+import { gridColumnWidths, introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines } from './page.ts';
 
 // ---------------------------------------------------------------------------
 // Styles and numbering: declared once, shared by contracts, letters and invoices
@@ -102,7 +101,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     numbering: clauseNumberingFor('en'),
     justified: false,
     italicSubtitle: true,
-    footer: ['Page ', ' of ', ''],
+    footer: PAGE_FOOTERS.en,
   },
   ja: {
     font: { ascii: JAPANESE_FONT, hAnsi: JAPANESE_FONT, eastAsia: JAPANESE_FONT, cs: JAPANESE_FONT },
@@ -113,7 +112,7 @@ const TYPOGRAPHY: Readonly<Record<Language, Typography>> = {
     numbering: clauseNumberingFor('ja'),
     justified: true,
     italicSubtitle: false,
-    footer: ['', ' / ', ''],
+    footer: PAGE_FOOTERS.ja,
   },
 };
 
@@ -384,14 +383,6 @@ export function fixedTable(
   });
 }
 
-/** Space after a list's last item: as much as between paragraphs, and a little more, so the list ends visibly. */
-export const LIST_END_SPACING = 200;
-
-/**
- * A paragraph keeps with the block after it when that block is one it
- * introduces: a list, the fee table (through its caption), the signatures.
- */
-export const introduces = (next: Block | undefined) => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
 
 function paragraphBlock(block: TreeParagraph, next: Block | undefined, numbering: ClauseNumbering, keep: boolean): Paragraph {
   const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
@@ -508,18 +499,6 @@ function labelled(label: string, value: string): Paragraph {
   });
 }
 
-/**
- * Who signs, line by line, the same lines in every column so the columns line
- * up: the party bound (the business, or the person) in bold, then lines to
- * sign, to print the signer's name, the title and the date. The name line is
- * filled in when a person signs for a business, and left to fill in
- * otherwise: a client entered as a company alone still gets a line for the
- * name of whoever signs for it.
- */
-export function signatureLines(party: SignatureParty): { readonly bound: string; readonly signer: string } {
-  return { bound: party.business ?? party.name, signer: party.business ? party.name : '' };
-}
-
 function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph | Table)[] {
   const share = 100 / block.parties.length;
   const filledLine = (text: string) => (text ? plainParagraph(text, { style: STYLE.signatureLine }) : new Paragraph({ style: STYLE.signatureLine, children: [] }));
@@ -551,14 +530,6 @@ function signatureBlock(block: SignatureBlock, paperSize: PaperSize): (Paragraph
     new Paragraph({ children: [] }),
   ];
 }
-
-/**
- * Whether a block keeps with what follows it: in a section kept together,
- * every block but the last; the last when what follows must not start a page
- * alone (the signatures clause, a letter's closing).
- */
-export const keepsWithNext = (next: Block | undefined, keepTogether: boolean, keepLast: boolean) =>
-  next === undefined ? keepLast : keepTogether;
 
 /** One block; tables take their column grid from the paper's text width. */
 function renderBlock(block: Block, next: Block | undefined, paperSize: PaperSize, numbering: ClauseNumbering, keepTogether: boolean, keepLast: boolean): (Paragraph | Table)[] {

@@ -1,8 +1,10 @@
-// The page a Word file is laid out on, declared once for both renderers:
+// The page a document is laid out on, declared once for every renderer:
 // render/docx.ts (the docx library) sets the section's page size and margins
-// from it, and both it and render/docx-xml.ts (the fast writer) size the
-// tables' column grids from the text width it gives.
-import type { PaperSize } from '../answers/schema.ts';
+// from it, it and render/docx-xml.ts (the fast writer) size the tables'
+// column grids from the text width it gives, and render/pdf.ts lays its pages
+// out on the same sizes and margins, with the same keeps and footer.
+import type { Language, PaperSize } from '../answers/schema.ts';
+import type { Block, SignatureParty } from '../contract/tree.ts';
 
 /** Page margins in twips (1/1440 inch), the same on every paper size. */
 export const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } as const;
@@ -38,4 +40,39 @@ export function gridColumnWidths(paperSize: PaperSize, columnPercents: readonly 
     edge = next;
     return column;
   });
+}
+
+/** Space after a list's last item (twips): as much as between paragraphs, and a little more, so the list ends visibly. */
+export const LIST_END_SPACING = 200;
+
+/**
+ * A paragraph keeps with the block after it when that block is one it
+ * introduces: a list, the fee table (through its caption), the signatures.
+ */
+export const introduces = (next: Block | undefined): boolean => next?.type === 'list' || next?.type === 'table' || next?.type === 'signatures';
+
+/** The footer's words around the page number and the page count: "Page 1 of 5", "1 / 5". */
+export const PAGE_FOOTERS: Readonly<Record<Language, readonly [string, string, string]>> = {
+  en: ['Page ', ' of ', ''],
+  ja: ['', ' / ', ''],
+};
+
+/**
+ * Whether a block keeps with what follows it: in a section kept together,
+ * every block but the last; the last when what follows must not start a page
+ * alone (the signatures clause, a letter's closing).
+ */
+export const keepsWithNext = (next: Block | undefined, keepTogether: boolean, keepLast: boolean) =>
+  next === undefined ? keepLast : keepTogether;
+
+/**
+ * Who signs, line by line, the same lines in every column so the columns line
+ * up: the party bound (the business, or the person) in bold, then lines to
+ * sign, to print the signer's name, the title and the date. The name line is
+ * filled in when a person signs for a business, and left to fill in
+ * otherwise: a client entered as a company alone still gets a line for the
+ * name of whoever signs for it.
+ */
+export function signatureLines(party: SignatureParty): { readonly bound: string; readonly signer: string } {
+  return { bound: party.business ?? party.name, signer: party.business ? party.name : '' };
 }

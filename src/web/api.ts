@@ -12,6 +12,7 @@ import type { Contract } from '../contract/tree.ts';
 import { describeCondition } from '../clauses/load.ts';
 import { contractDocxWriter } from '../render/docx-package.ts';
 import { renderContractPage } from '../render/html.ts';
+import { asksForPdfByQuery, PDF_TYPE, renderContractPdf } from '../render/pdf-on-demand.ts';
 import { contractToJson } from './contract-response.ts';
 import { HttpProblem } from './problems.ts';
 import { say } from '../language/messages.ts';
@@ -61,17 +62,18 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, { library, 
     schema: {
       summary: 'Make a contract from answers',
       description:
-        'Returns the Word file by default. With `Accept: application/json`, the assembled contract (clauses with id, title, text); with `Accept: text/html`, an HTML preview.',
+        'Returns the Word file by default. With `Accept: application/pdf` (or `?format=pdf`), the PDF (PDF/A-3b, the answers attached); with `Accept: application/json`, the assembled contract (clauses with id, title, text); with `Accept: text/html`, an HTML preview.',
       tags: ['contracts'],
       body: answersSchema,
       response: {
-        200: z.unknown().describe('The Word file (default), the assembled contract as JSON, or the HTML preview'),
+        200: z.unknown().describe('The Word file (default), the PDF, the assembled contract as JSON, or the HTML preview'),
         400: problemSchema, 413: problemSchema, 415: problemSchema, 429: problemSchema },
     },
   }, async (request, reply) => {
     const contract = assembleContract(request.body, library);
-    const preferred = request.accepts().type([DOCX_TYPE, 'application/json', 'text/html']);
+    const preferred = asksForPdfByQuery(request) ? PDF_TYPE : request.accepts().type([DOCX_TYPE, PDF_TYPE, 'application/json', 'text/html']);
     // No Accept header, */*, or one we cannot serve: the Word file, which is what the product is for.
+    if (preferred === PDF_TYPE) return sendDownload(reply, { type: PDF_TYPE, fileStem: contract.meta.fileStem, extension: 'pdf', body: await renderContractPdf(contract) });
     if (preferred === 'application/json') return reply.type('application/json; charset=utf-8').send(contractToJson(contract));
     if (preferred === 'text/html') return reply.type('text/html; charset=utf-8').send(renderContractPage(contract));
     const docx = await writeDocx(contract);

@@ -12,6 +12,7 @@ import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
 import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
 import { renderLetterDocx } from '../render/docx-on-demand.ts';
+import { asksForPdfByQuery, PDF_TYPE, renderLetterPdf } from '../render/pdf-on-demand.ts';
 import { scheduleCalendarFile } from '../schedule/ics-on-demand.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
@@ -46,14 +47,15 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
         summary: `Write the "${titleOf(kind)}" letter`,
         description:
           `${library.clauses.find((letter) => letter.id === kind)?.note ?? ''}\n\n` +
-          'Returns the Word file by default; with `Accept: text/plain`, the email text, whose first line is `Subject: ...`.' +
+          'Returns the Word file by default; with `Accept: application/pdf` (or `?format=pdf`), the PDF; with `Accept: text/plain`, the email text, whose first line is `Subject: ...`.' +
           (INVOICE_LETTERS.includes(kind) ? ' `letter.invoice` is required.' : ''),
         tags: ['letters'],
         body: letterRequestSchemas[kind],
       },
     }, async (request, reply) => {
       const letter = assembleLetter(kind, request.body, library);
-      const preferred = request.accepts().type([DOCX_TYPE, 'text/plain']);
+      const preferred = asksForPdfByQuery(request) ? PDF_TYPE : request.accepts().type([DOCX_TYPE, PDF_TYPE, 'text/plain']);
+      if (preferred === PDF_TYPE) return sendDownload(reply, { type: PDF_TYPE, fileStem: letter.meta.fileStem, extension: 'pdf', body: await renderLetterPdf(letter) });
       if (preferred === 'text/plain') return reply.type('text/plain; charset=utf-8').send(renderLetterText(letter));
       const docx = await renderLetterDocx(letter);
       return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });

@@ -102,7 +102,8 @@ describe('an uploaded Word file is read safely', () => {
   });
 
   it('a file that is not a zip but is named .docx', async () => {
-    await expectRefused('contract.docx', '%PDF-1.7\n%\u00e2\u00e3 not a Word file', /not an answers file/);
+    // A PDF is read for the answers a PDF from this app carries; this one has none.
+    await expectRefused('contract.docx', '%PDF-1.7\n%\u00e2\u00e3 not a Word file', /This PDF was not made by this app/);
     await expectRefused('contract.docx', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x80, 0x81]), /neither an answers file nor a Word file/);
     // Starts like a zip and then is not one.
     await expectRefused('contract.docx', Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(4096, 7)]), NOT_OURS);

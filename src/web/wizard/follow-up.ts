@@ -6,7 +6,7 @@
 //
 //   GET  /wizard/:draftId/follow-up            the page
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
-//   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=email: the email page
+//   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=pdf: the PDF; action=email: the email page
 import { useLanguage } from '../plugins/language.ts';
 import { draftInAskedLanguage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
@@ -23,6 +23,7 @@ import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
 import { renderLetterDocx } from '../../render/docx-on-demand.ts';
+import { PDF_TYPE, renderLetterPdf } from '../../render/pdf-on-demand.ts';
 import { scheduleCalendarFile } from '../../schedule/ics-on-demand.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { CALENDAR_TYPE } from '../letters-api.ts';
@@ -192,6 +193,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
       const letter = assembleLetter(kind, result.request, letters);
       if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter), loaded.messages);
+      if (single(body.action) === 'pdf') return sendDownload(reply, { type: PDF_TYPE, fileStem: letter.meta.fileStem, extension: 'pdf', body: await renderLetterPdf(letter) });
       const docx = await renderLetterDocx(letter);
       return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     },

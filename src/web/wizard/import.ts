@@ -1,9 +1,10 @@
-// "Continue from a file": an answers file (JSON) or a Word file this app made
-// (its answers are embedded). Whatever else arrives gets a sentence saying
+// "Continue from a file": an answers file (JSON), or a Word file or PDF this
+// app made (its answers are embedded in the one, attached to the other). Whatever else arrives gets a sentence saying
 // what was wrong and what to upload instead.
 import { answersSchema, type Answers } from '../../answers/schema.ts';
 import { EmbeddedAnswersError, MAX_ANSWERS_PART_BYTES, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
 import { safeUnzip, type SafeUnzipLimits } from '../../render/safe-unzip.ts';
+import { isPdf, PdfAnswersError, readPdfAnswers } from '../../render/pdf-answers.ts';
 import { fieldProblems } from '../problems.ts';
 import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
 
@@ -62,6 +63,13 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
       if (isInvoiceMadeHere(bytes)) return failure(`${t('import.isInvoice')} ${whatToUpload}`);
       // The reader's own sentence names what is wrong inside the Word file; it is in English.
       if (error instanceof EmbeddedAnswersError) return failure(`${messages.language === 'en' ? error.message : t('import.wordUnreadable')} ${whatToUpload}`);
+      return failure(`${t('import.unreadable')} ${whatToUpload}`);
+    }
+  } else if (isPdf(bytes)) {
+    try {
+      data = readPdfAnswers(bytes);
+    } catch (error) {
+      if (error instanceof PdfAnswersError) return failure(`${messages.language === 'en' ? error.message : t('import.pdfUnreadable')} ${whatToUpload}`);
       return failure(`${t('import.unreadable')} ${whatToUpload}`);
     }
   } else {

@@ -5,7 +5,7 @@
 // (routes.ts), so its forms share the wizard's CSRF check and 403 page.
 //
 //   GET  /wizard/:draftId/invoices         the page
-//   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=email: the email page
+//   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=pdf: the PDF; action=email: the email page
 import { useLanguage } from '../plugins/language.ts';
 import { draftInAskedLanguage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
@@ -18,6 +18,7 @@ import { assembleInvoice } from '../../invoices/assemble.ts';
 import { renderInvoiceText } from '../../invoices/plain-text.ts';
 import type { InvoiceKind } from '../../invoices/request.ts';
 import { renderInvoiceDocx } from '../../render/docx-on-demand.ts';
+import { PDF_TYPE, renderInvoicePdf } from '../../render/pdf-on-demand.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
@@ -108,6 +109,7 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
         scripts: SCRIPTS,
       });
     }
+    if (single(body.action) === 'pdf') return sendDownload(reply, { type: PDF_TYPE, fileStem: invoice.meta.fileStem, extension: 'pdf', body: await renderInvoicePdf(invoice) });
     const docx = await renderInvoiceDocx(invoice);
     return sendDownload(reply, { type: DOCX_TYPE, fileStem: invoice.meta.fileStem, extension: 'docx', body: docx });
   });

@@ -18,6 +18,7 @@ import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.
 import { writeContractDocx } from '../../render/docx-package.ts';
 import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
+import { PDF_TYPE, renderContractPdf } from '../../render/pdf-on-demand.ts';
 import { HttpProblem } from '../problems.ts';
 import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
@@ -193,6 +194,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       // Under the page's own h1 and "The contract" h2, the contract's headings start at h3.
       contractHtml: contract ? renderContractHtml(contract, { headingOffset: 2 }) : undefined,
       docxHref: draftUrl(draft.id, 'contract.docx'),
+      pdfHref: draftUrl(draft.id, 'contract.pdf'),
       answersHref: draftUrl(draft.id, 'answers.json'),
       fileName: contract ? `${contract.meta.fileStem}.docx` : undefined,
       resumeUrl: resumeUrlOf(request, draft.id),
@@ -411,15 +413,21 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     },
   );
 
-  app.get<{ Params: DraftParams }>('/wizard/:draftId/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
-    const answers = completeAnswers(draft.answers);
-    if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
-    const contract = assembleContract(answers, library);
-    const docx = await writeContractDocx(contract);
-    return sendDownload(reply, { type: DOCX_TYPE, fileStem: contract.meta.fileStem, extension: 'docx', body: docx });
-  });
+  // The contract as Word or as PDF (what most freelancers send and sign): the same draft and contract, another renderer.
+  const contractFiles = [
+    { extension: 'docx', type: DOCX_TYPE, render: writeContractDocx },
+    { extension: 'pdf', type: PDF_TYPE, render: renderContractPdf },
+  ] as const;
+  for (const file of contractFiles) {
+    app.get<{ Params: DraftParams }>(`/wizard/:draftId/contract.${file.extension}`, { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
+      const draft = await store.get(request.params.draftId);
+      if (!draft) return gone(reply);
+      const answers = completeAnswers(draft.answers);
+      if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+      const contract = assembleContract(answers, library);
+      return sendDownload(reply, { type: file.type, fileStem: contract.meta.fileStem, extension: file.extension, body: await file.render(contract) });
+    });
+  }
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
     const draft = await store.get(request.params.draftId);

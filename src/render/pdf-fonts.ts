@@ -1,0 +1,133 @@
+// The faces the PDF is set in, read from npm packages (never downloaded at
+// run time): Carlito for Latin text, metric-compatible with the Calibri the
+// Word file names, so a line holds the same words; Noto Serif JP, a Mincho
+// face, for Japanese (the Word file names Yu Mincho). Both OFL-1.1, whole
+// TrueType files (@expo-google-fonts ships Google Fonts' static TTFs, where
+// @fontsource splits a Japanese face into a hundred WOFF2 slices).
+//
+// Each file is parsed once, on the first PDF, and the parsed font is shared
+// by every document after it: pdfkit subsets it per document, and fontkit's
+// glyph cache and this module's advance-width cache stay warm. Loading both
+// Japanese weights adds about 16 MB to the server's RSS, so nothing here runs
+// until a PDF is asked for (render/pdf-on-demand.ts).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+import type { Language } from '../answers/schema.ts';
+
+export type FaceName = 'latin' | 'latinBold' | 'latinItalic' | 'latinBoldItalic' | 'mincho' | 'minchoBold';
+
+const FILES: Readonly<Record<FaceName, string>> = {
+  latin: '@expo-google-fonts/carlito/400Regular/Carlito_400Regular.ttf',
+  latinBold: '@expo-google-fonts/carlito/700Bold/Carlito_700Bold.ttf',
+  latinItalic: '@expo-google-fonts/carlito/400Regular_Italic/Carlito_400Regular_Italic.ttf',
+  latinBoldItalic: '@expo-google-fonts/carlito/700Bold_Italic/Carlito_700Bold_Italic.ttf',
+  mincho: '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
+  minchoBold: '@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf',
+};
+
+export interface Face {
+  readonly name: FaceName;
+  readonly font: fontkit.Font;
+  /** Ascent and descent (negative) per point of size. */
+  readonly ascent: number;
+  readonly descent: number;
+  /** Word's "single" line for this face, per point of size: ascent + descent + line gap. */
+  readonly singleLine: number;
+  /** Advance widths per point of size, by code point, filled as characters are met. */
+  readonly advances: Map<number, number>;
+  readonly covers: Map<number, boolean>;
+  /** The font as pdfkit is given it: laid out without shaping (see `unshaped`). */
+  readonly pdfFont: fontkit.Font;
+}
+
+/** Most glyph strings a face keeps (a word a key): a ceiling on memory, far above a contract's vocabulary. */
+const MAX_KEPT_WORDS = 20_000;
+
+/**
+ * The font with a layout that maps characters to glyphs through the cmap
+ * alone: no kerning, no ligatures, which is how Word sets text by default,
+ * so a line is as wide as render/pdf-lines.ts measured it, and copied text
+ * is the characters typed. fontkit's OpenType shaping was most of a PDF's
+ * time. Every other property is the font's own (the prototype).
+ */
+function unshaped(font: fontkit.Font): fontkit.Font {
+  const kept = new Map<string, fontkit.Glyph[]>();
+  const layout = (text: string) => {
+    let glyphs = kept.get(text);
+    if (!glyphs) {
+      glyphs = font.glyphsForString(text);
+      if (kept.size >= MAX_KEPT_WORDS) kept.clear();
+      kept.set(text, glyphs);
+    }
+    // Fresh positions each time: pdfkit scales them in place.
+    const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 }));
+    return {
+      glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((sum, position) => sum + position.xAdvance, 0);
+      },
+    };
+  };
+  return Object.create(font, { layout: { value: layout } }) as fontkit.Font;
+}
+
+const require = createRequire(import.meta.url);
+const faces = new Map<FaceName, Face>();
+
+export function face(name: FaceName): Face {
+  let found = faces.get(name);
+  if (!found) {
+    const font = fontkit.create(readFileSync(require.resolve(FILES[name]))) as fontkit.Font;
+    const perPoint = 1 / font.unitsPerEm;
+    // The OS/2 table's Windows metrics are what Word lays a line out by; hhea's are the fallback.
+    const os2 = (font as unknown as { 'OS/2'?: { winAscent: number; winDescent: number } })['OS/2'];
+    const ascent = (os2?.winAscent ?? font.ascent) * perPoint;
+    const descent = -(os2?.winDescent ?? -font.descent) * perPoint;
+    found = { name, font, ascent, descent, singleLine: ascent - descent + Math.max(0, font.lineGap) * perPoint, advances: new Map(), covers: new Map(), pdfFont: unshaped(font) };
+    faces.set(name, found);
+  }
+  return found;
+}
+
+export function advance(target: Face, codePoint: number): number {
+  let width = target.advances.get(codePoint);
+  if (width === undefined) {
+    width = target.font.glyphForCodePoint(codePoint).advanceWidth / target.font.unitsPerEm;
+    target.advances.set(codePoint, width);
+  }
+  return width;
+}
+
+function covers(target: Face, codePoint: number): boolean {
+  let has = target.covers.get(codePoint);
+  if (has === undefined) {
+    has = target.font.hasGlyphForCodePoint(codePoint);
+    target.covers.set(codePoint, has);
+  }
+  return has;
+}
+
+export interface RunStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/**
+ * The face a character is set in: the document's own face (Mincho for a
+ * Japanese document, which has Latin letters too; Carlito for an English one),
+ * else the other when only it has the character (a Japanese name in an
+ * English contract). Noto Serif JP has no italic: a Japanese italic run is upright, as Word sets Yu Mincho.
+ */
+export function faceFor(codePoint: number, language: Language, style: RunStyle): FaceName {
+  const latin: FaceName = style.bold ? (style.italic ? 'latinBoldItalic' : 'latinBold') : style.italic ? 'latinItalic' : 'latin';
+  const mincho: FaceName = style.bold ? 'minchoBold' : 'mincho';
+  if (language === 'ja') return codePoint < 0x80 || covers(face(mincho), codePoint) || !covers(face(latin), codePoint) ? mincho : latin;
+  return codePoint < 0x250 || covers(face(latin), codePoint) || !covers(face(mincho), codePoint) ? latin : mincho;
+}
+
+/** The base face of a document's text, whose metrics set its line height. */
+export function baseFace(language: Language, style: RunStyle = {}): Face {
+  return face(language === 'ja' ? (style.bold ? 'minchoBold' : 'mincho') : faceFor(0x41, 'en', style));
+}

@@ -1,0 +1,235 @@
+// Text into lines for the PDF: runs (bold, italic) broken where Unicode's
+// line-breaking rules allow (UAX #14, through the `linebreak` package that
+// pdfkit itself uses), which is also Japanese kinsoku: no line starts with
+// 。、」） and none ends with 「（, while kana and kanji may break anywhere else.
+// A word wider than the line is broken between characters, as Word does.
+// Each line is pieces of one face, size and colour, measured here once and
+// drawn by render/pdf.ts where they were measured.
+import LineBreaker from 'linebreak';
+import type { Language } from '../answers/schema.ts';
+import { advance, face, faceFor, type FaceName, type RunStyle } from './pdf-fonts.ts';
+import { xmlSafeText } from './text-scan.ts';
+
+export interface TextStyle extends RunStyle {
+  /** Points. */
+  readonly size: number;
+  /** Hex without '#'. */
+  readonly color?: string;
+  readonly underline?: boolean;
+}
+
+export interface StyledText extends RunStyle {
+  readonly text: string;
+  readonly size?: number;
+  readonly color?: string;
+  readonly underline?: boolean;
+}
+
+export interface Piece {
+  readonly text: string;
+  readonly face: FaceName;
+  readonly size: number;
+  readonly color: string;
+  readonly underline: boolean;
+  readonly width: number;
+}
+
+export interface Line {
+  readonly pieces: readonly Piece[];
+  /** Without the spaces at its end. */
+  readonly width: number;
+}
+
+interface Cluster extends RunStyle {
+  readonly text: string;
+  readonly size: number;
+  readonly color: string;
+  readonly underline: boolean;
+}
+
+function measure(text: string, faceName: FaceName, size: number): number {
+  const target = face(faceName);
+  let width = 0;
+  for (const character of text) width += advance(target, character.codePointAt(0)!);
+  return width * size;
+}
+
+/** Pieces for one stretch of one run: split where the face changes. */
+function piecesOf(text: string, style: Cluster, language: Language): Piece[] {
+  const pieces: Piece[] = [];
+  let current = '';
+  let currentFace: FaceName | undefined;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    // A space keeps the face around it, so a line of Japanese with a Latin name is not cut into more pieces than it needs.
+    const chosen = code === 0x20 && currentFace ? currentFace : faceFor(code, language, style);
+    if (chosen !== currentFace && current !== '') {
+      pieces.push(piece(current, currentFace!, style));
+      current = '';
+    }
+    currentFace = chosen;
+    current += character;
+  }
+  if (current !== '' && currentFace) pieces.push(piece(current, currentFace, style));
+  return pieces;
+}
+
+function piece(text: string, faceName: FaceName, style: Cluster): Piece {
+  return { text, face: faceName, size: style.size, color: style.color, underline: style.underline, width: measure(text, faceName, style.size) };
+}
+
+const widthOf = (pieces: readonly Piece[]) => pieces.reduce((sum, each) => sum + each.width, 0);
+
+/** The pieces less the spaces at their end: what must fit in the line. */
+function trimEnd(pieces: readonly Piece[]): Piece[] {
+  const kept = [...pieces];
+  while (kept.length > 0) {
+    const last = kept[kept.length - 1]!;
+    let end = last.text.length;
+    while (end > 0 && (last.text.charCodeAt(end - 1) === 0x20 || last.text.charCodeAt(end - 1) === 0x3000)) end--;
+    const trimmed = last.text.slice(0, end);
+    if (trimmed === last.text) break;
+    kept.pop();
+    if (trimmed !== '') {
+      kept.push({ ...last, text: trimmed, width: measure(trimmed, last.face, last.size) });
+      break;
+    }
+  }
+  return kept;
+}
+
+/** A word too wide for any line, cut between characters into pieces that fit. */
+function splitWide(pieces: readonly Piece[], maxWidth: number): Piece[][] {
+  const lines: Piece[][] = [];
+  let line: Piece[] = [];
+  let width = 0;
+  for (const each of pieces) {
+    let current = '';
+    let currentWidth = 0;
+    for (const character of each.text) {
+      const w = measure(character, each.face, each.size);
+      if (width + currentWidth + w > maxWidth && (line.length > 0 || current !== '')) {
+        if (current !== '') line.push({ ...each, text: current, width: currentWidth });
+        lines.push(line);
+        line = [];
+        width = 0;
+        current = '';
+        currentWidth = 0;
+      }
+      current += character;
+      currentWidth += w;
+    }
+    if (current !== '') {
+      line.push({ ...each, text: current, width: currentWidth });
+      width += currentWidth;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
+/** Consecutive pieces of the same face, size and colour drawn as one. */
+function merge(pieces: readonly Piece[]): Piece[] {
+  const merged: Piece[] = [];
+  for (const each of pieces) {
+    const last = merged[merged.length - 1];
+    if (last && last.face === each.face && last.size === each.size && last.color === each.color && last.underline === each.underline) {
+      merged[merged.length - 1] = { ...last, text: last.text + each.text, width: last.width + each.width };
+    } else merged.push(each);
+  }
+  return merged;
+}
+
+function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language): Line[] {
+  const text = clusters.map((cluster) => cluster.text).join('');
+  if (text === '') return [{ pieces: [], width: 0 }];
+  // Where each run starts in the line, to cut a segment back into runs.
+  const starts: number[] = [];
+  let offset = 0;
+  for (const cluster of clusters) {
+    starts.push(offset);
+    offset += cluster.text.length;
+  }
+  const segmentPieces = (from: number, to: number): Piece[] => {
+    const pieces: Piece[] = [];
+    clusters.forEach((cluster, index) => {
+      const start = starts[index]!;
+      const end = start + cluster.text.length;
+      const a = Math.max(from, start);
+      const b = Math.min(to, end);
+      if (a < b) pieces.push(...piecesOf(cluster.text.slice(a - start, b - start), cluster, language));
+    });
+    return pieces;
+  };
+
+  const lines: Line[] = [];
+  let line: Piece[] = [];
+  let lineWidth = 0;
+  const finish = () => {
+    const kept = merge(trimEnd(line));
+    lines.push({ pieces: kept, width: widthOf(kept) });
+    line = [];
+    lineWidth = 0;
+  };
+  const breaker = new LineBreaker(text);
+  let last = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    const segment = segmentPieces(last, next.position);
+    last = next.position;
+    const fitting = widthOf(trimEnd(segment));
+    if (line.length > 0 && lineWidth + fitting > maxWidth) finish();
+    if (line.length === 0 && fitting > maxWidth) {
+      const parts = splitWide(segment, maxWidth);
+      parts.slice(0, -1).forEach((part) => {
+        line = part;
+        finish();
+      });
+      line = parts[parts.length - 1] ?? [];
+      lineWidth = widthOf(line);
+    } else {
+      line.push(...segment);
+      lineWidth += widthOf(segment);
+    }
+    if (next.required) finish();
+  }
+  if (line.length > 0) finish();
+  return lines;
+}
+
+/**
+ * The lines of a paragraph: its runs cleaned as for Word (characters XML
+ * forbids dropped; a tab is a space), broken at each `\n` and wherever
+ * the text meets `maxWidth` points.
+ */
+export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {
+  const lines: Line[] = [];
+  let hardLine: Cluster[] = [];
+  for (const run of runs) {
+    const style: Cluster = {
+      text: '',
+      bold: run.bold ?? base.bold,
+      italic: run.italic ?? base.italic,
+      size: run.size ?? base.size,
+      color: run.color ?? base.color ?? '000000',
+      underline: run.underline ?? base.underline ?? false,
+    };
+    xmlSafeText(run.text)
+      .replace(/\t/g, ' ')
+      .split('\n')
+      .forEach((part, index) => {
+        if (index > 0) {
+          lines.push(...breakHardLine(hardLine, maxWidth, language));
+          hardLine = [];
+        }
+        if (part !== '') hardLine.push({ ...style, text: part });
+      });
+  }
+  lines.push(...breakHardLine(hardLine, maxWidth, language));
+  return lines;
+}
+
+/** The width of a short label (a clause number, a bullet) in the base style. */
+export function labelPieces(text: string, base: TextStyle, language: Language): Line {
+  const pieces = piecesOf(text, { text, size: base.size, color: base.color ?? '000000', underline: false, bold: base.bold, italic: base.italic }, language);
+  return { pieces, width: widthOf(pieces) };
+}

@@ -1,0 +1,678 @@
+// Contracts, letters and invoices as PDF, through pdfkit: the same trees the
+// Word renderers walk (render/docx.ts is the model, block for block: sizes,
+// spacing, indents and keeps are its styles in points), laid out on pages by
+// render/pdf-layout.ts and drawn here. No office suite and no browser.
+//
+// The file is PDF/A-3b: fonts embedded and subset, an sRGB output intent,
+// XMP metadata with the title and author; a contract (and a letter made from
+// one) carries its answers as an attached answers.json, so "Continue from a
+// file" reads a PDF as it reads a Word file (render/pdf-answers.ts). It is
+// tagged for screen readers: document language, a structure tree in reading
+// order (H1 the title, H2 each clause, P, L/LI/Lbl/LBody, Table/TR/TH/TD),
+// and the page header and footer marked as artifacts. User text reaches the
+// page only as glyphs (render/pdf-lines.ts cleans it as for Word): it can
+// never become a heading, a tag or a PDF operator.
+import PDFDocument from 'pdfkit';
+import type { Language } from '../answers/schema.ts';
+import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, SignatureBlock, Table as TreeTable, TextRun } from '../contract/tree.ts';
+import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
+import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
+import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
+import { baseFace, face, type FaceName } from './pdf-fonts.ts';
+import { breakLines, labelPieces, type Line, type StyledText, type TextStyle } from './pdf-lines.ts';
+import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
+
+/** The name of the attached answers: what "Continue from a file" looks for. */
+export const ANSWERS_ATTACHMENT = 'answers.json';
+
+const pt = (twips: number) => twips / 20;
+
+// Word's styles (render/docx.ts) in points.
+const BODY = 11;
+/** Word's "auto" spacing of 276: 1.15 lines. */
+const BODY_SPACING = 1.15;
+const PARAGRAPH_AFTER = pt(140);
+const MUTED = '595959';
+const RULE = '8C8C8C';
+const HEADER_FILL = 'E8ECF2';
+
+interface Context {
+  readonly language: Language;
+  readonly numbering: ClauseNumbering;
+  readonly width: number;
+  readonly document: Tag;
+}
+
+interface ParagraphOptions {
+  readonly style?: Partial<TextStyle>;
+  readonly spacing?: number;
+  readonly before?: number;
+  readonly after?: number;
+  readonly indent?: number;
+  readonly align?: TextBlock['align'];
+  readonly keepNext?: boolean;
+  readonly keepLines?: boolean;
+  readonly label?: TextBlock['label'];
+}
+
+const styleOf = (options: ParagraphOptions): TextStyle => ({ size: BODY, ...options.style });
+
+function lineHeight(context: Context, style: TextStyle, spacing: number) {
+  const base = baseFace(context.language, style);
+  return { lineHeight: base.singleLine * style.size * spacing, ascent: base.ascent * style.size };
+}
+
+function textBlock(context: Context, runs: readonly StyledText[], blockTag: Tag, options: ParagraphOptions = {}): TextBlock {
+  const style = styleOf(options);
+  const indent = options.indent ?? 0;
+  const width = context.width - indent;
+  return {
+    kind: 'text',
+    lines: breakLines(runs, style, width, context.language),
+    ...lineHeight(context, style, options.spacing ?? BODY_SPACING),
+    x: indent,
+    width,
+    align: options.align ?? 'left',
+    before: options.before ?? 0,
+    after: options.after ?? PARAGRAPH_AFTER,
+    keepNext: options.keepNext ?? false,
+    keepLines: options.keepLines ?? false,
+    label: options.label,
+    tag: blockTag,
+  };
+}
+
+function cellParagraph(context: Context, runs: readonly StyledText[], width: number, paragraphTag: Tag, options: ParagraphOptions & { rule?: boolean } = {}): CellParagraph {
+  const style = styleOf(options);
+  return {
+    lines: breakLines(runs, style, width, context.language),
+    ...lineHeight(context, style, options.spacing ?? BODY_SPACING),
+    before: options.before ?? 0,
+    after: options.after ?? PARAGRAPH_AFTER,
+    align: options.align ?? 'left',
+    rule: options.rule ?? false,
+    tag: paragraphTag,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Blocks, as render/docx.ts renders them
+
+const TITLE: ParagraphOptions = { style: { size: 20, bold: true, color: '1F1F1F' }, align: 'center', after: pt(120), keepNext: true };
+/** Italic in English; upright in Japanese, which has no italic (docx.ts's italicSubtitle). */
+const subtitle = (context: Context): ParagraphOptions => ({ style: { size: 12, italic: context.language === 'en', color: '404040' }, align: 'center', after: pt(360) });
+const HEADING: ParagraphOptions = { style: { size: 13, bold: true, color: '1F3864' }, before: pt(300), after: pt(120), keepNext: true, keepLines: true };
+const CAPTION: ParagraphOptions = { style: { size: 10, bold: true, color: '1F1F1F' }, before: pt(120), after: pt(80), keepNext: true };
+const PARTY_ROLE: ParagraphOptions = { style: { size: 9, bold: true, color: MUTED }, after: pt(60) };
+const LETTER_BLOCK: ParagraphOptions = { after: 0 };
+const TABLE_TEXT: ParagraphOptions = { before: pt(40), after: pt(40), spacing: 1 };
+const SIGNATURE_LINE: ParagraphOptions & { rule: boolean } = { before: pt(440), after: 0, spacing: 1, rule: true };
+const SIGNATURE_LABEL: ParagraphOptions = { style: { size: 8, color: MUTED }, before: pt(20), after: 0 };
+
+const runsOf = (runs: readonly TextRun[]): StyledText[] => runs.map((run) => ({ text: run.text, bold: run.bold, italic: run.italic }));
+const plain = (text: string, style: Partial<StyledText> = {}): StyledText[] => [{ text, ...style }];
+
+/** A number hung before a paragraph's text (7., 7.1, a bullet), the text at `indent`. */
+function hangingLabel(context: Context, text: string, style: Partial<TextStyle>, labelTag?: Tag): TextBlock['label'] {
+  return { line: labelPieces(text, { size: BODY, ...style }, context.language), x: 0, tag: labelTag };
+}
+
+function paragraphBlock(context: Context, block: Paragraph, next: Block | undefined, keep: boolean, clause: number, parent: Tag): TextBlock {
+  const { numbering } = context;
+  const numbered = block.point !== undefined && block.point >= numbering.firstNumberedPoint;
+  const keepNext = introduces(next) || keep;
+  const indent = pt(numbering.textIndent);
+  if (numbered) {
+    const label = numberLabel(numbering.point, clause, block.point!);
+    // Japanese sets "2　" in line with the text; English hangs 7.1 before an indent.
+    if (numbering.separator === 'none') return textBlock(context, [{ text: label }, ...runsOf(block.runs)], tag('P', parent), { keepNext });
+    return textBlock(context, runsOf(block.runs), tag('P', parent), { keepNext, indent, label: hangingLabel(context, label, {}) });
+  }
+  return textBlock(context, runsOf(block.runs), tag('P', parent), { keepNext, indent: block.continuesPoint ? indent : 0 });
+}
+
+function listBlocks(context: Context, block: Block & { type: 'list' }, keep: boolean, parent: Tag): TextBlock[] {
+  // The bullet sits where a point's text starts (docx.ts's bulletIndent), the item's text after it.
+  const left = pt(Math.max(720, context.numbering.textIndent + 360));
+  const list = tag('L', parent);
+  return block.items.map((item, index) => {
+    const entry = tag('LI', list);
+    const label = hangingLabel(context, '\u2022', {}, tag('Lbl', entry));
+    return textBlock(context, runsOf(item), tag('LBody', entry), {
+      indent: left,
+      label: label && { ...label, x: left - pt(360) },
+      after: index === block.items.length - 1 ? pt(LIST_END_SPACING) : pt(80),
+      keepNext: keep,
+    });
+  });
+}
+
+const CELL_PADDING = { top: pt(40), bottom: pt(40), left: pt(100), right: pt(100) };
+
+interface GridCell {
+  readonly text: string;
+  readonly share: number;
+  readonly bold?: boolean;
+  readonly amount?: boolean;
+  readonly header?: boolean;
+}
+
+/** A bordered row of a money table: shaded header cells, amounts right-aligned. */
+function gridRow(context: Context, cells: readonly GridCell[], table: Tag, keepNext: boolean, after = 0): RowBlock {
+  const row = tag('TR', table);
+  let x = 0;
+  return {
+    kind: 'row',
+    borders: true,
+    before: 0,
+    after,
+    keepNext,
+    tag: row,
+    cells: cells.map((cell) => {
+      const width = (context.width * cell.share) / 100;
+      const inner = width - CELL_PADDING.left - CELL_PADDING.right;
+      const cellTag = tag(cell.header ? 'TH' : 'TD', row, cell.header ? { scope: 'Column' } : undefined);
+      const laid: Cell = {
+        x,
+        width,
+        padding: CELL_PADDING,
+        fill: cell.header ? HEADER_FILL : undefined,
+        paragraphs: [cellParagraph(context, plain(cell.text, { bold: cell.bold }), inner, cellTag, { ...TABLE_TEXT, align: cell.amount ? 'right' : 'left' })],
+      };
+      x += width;
+      return laid;
+    }),
+  };
+}
+
+/** The empty paragraph Word needs after a table: a line's height and the given space. */
+function spaceAfterTable(context: Context, after: number): number {
+  return lineHeight(context, { size: BODY }, BODY_SPACING).lineHeight + after;
+}
+
+function feeTableBlocks(context: Context, block: TreeTable, parent: Tag): RowBlock[] {
+  const table = tag('Table', parent);
+  // Every row but the last keeps with the next, so the table moves to a new page whole, its caption with it.
+  const caption = gridRow(context, [{ text: block.caption, share: 100, bold: true }], table, true);
+  const captionRow: RowBlock = { ...caption, cells: caption.cells.map((cell) => ({ ...cell, paragraphs: cell.paragraphs.map((paragraph) => ({ ...paragraph, tag: tag('Caption', table) })) })), tag: table };
+  return [
+    captionRow,
+    gridRow(context, [{ text: block.header[0], share: 68, bold: true, header: true }, { text: block.header[1], share: 32, bold: true, header: true, amount: true }], table, block.rows.length > 0),
+    ...block.rows.map((row, index) =>
+      gridRow(
+        context,
+        [{ text: row.label, share: 68, bold: row.emphasis }, { text: row.value, share: 32, bold: row.emphasis, amount: true }],
+        table,
+        index < block.rows.length - 1,
+        index === block.rows.length - 1 ? spaceAfterTable(context, pt(60)) : 0,
+      ),
+    ),
+  ];
+}
+
+/** Columns without borders, side by side (the parties, the signatures, an invoice's addresses): each a Div of paragraphs. */
+function columnsRow(
+  context: Context,
+  columns: readonly ((width: number, column: Tag) => CellParagraph[])[],
+  parent: Tag,
+  padding: Cell['padding'],
+  after: number,
+): RowBlock {
+  const group = tag('Div', parent);
+  const width = context.width / columns.length;
+  return {
+    kind: 'row',
+    borders: false,
+    before: 0,
+    after,
+    keepNext: false,
+    tag: group,
+    cells: columns.map((paragraphs, index) => ({ x: index * width, width, padding, paragraphs: paragraphs(width - padding.left - padding.right, tag('Div', group)) })),
+  };
+}
+
+const ENGLISH_CONTACT_LABELS = { email: 'Email', phone: 'Phone' } as const;
+
+function contactParagraphs(context: Context, party: LetterParty, width: number, parent: Tag, labels: { readonly email: string; readonly phone: string } = ENGLISH_CONTACT_LABELS): CellParagraph[] {
+  const line = (runs: StyledText[]) => cellParagraph(context, runs, width, tag('P', parent), LETTER_BLOCK);
+  return [
+    line(plain(party.name, { bold: true })),
+    ...(party.business ? [line(plain(party.business))] : []),
+    line(plain(party.address)),
+    line([{ text: `${labels.email}: `, color: MUTED }, { text: party.email }]),
+    line([{ text: `${labels.phone}: `, color: MUTED }, { text: party.phone }]),
+  ];
+}
+
+/** Word's all-caps party role, printed as Word shows it. */
+const roleText = (role: string) => role.toLocaleUpperCase('en-US');
+
+function partiesRow(context: Context, block: Block & { type: 'parties' }, parent: Tag): RowBlock {
+  return columnsRow(
+    context,
+    block.parties.map((party) => (width: number, column: Tag) => [
+      cellParagraph(context, plain(roleText(party.role)), width, tag('P', column), PARTY_ROLE),
+      ...contactParagraphs(context, party, width, column),
+    ]),
+    parent,
+    { top: pt(80), bottom: pt(80), left: 0, right: pt(240) },
+    PARAGRAPH_AFTER,
+  );
+}
+
+function signaturesRow(context: Context, block: SignatureBlock, parent: Tag): RowBlock {
+  return columnsRow(
+    context,
+    block.parties.map((party) => (width: number, column: Tag) => {
+      const paragraph = (runs: StyledText[], options: ParagraphOptions & { rule?: boolean }) => cellParagraph(context, runs, width, tag('P', column), options);
+      const { bound, signer } = signatureLines(party);
+      return [
+        paragraph(plain(roleText(party.role)), PARTY_ROLE),
+        paragraph(plain(bound, { bold: true }), LETTER_BLOCK),
+        paragraph([], SIGNATURE_LINE),
+        paragraph(plain('Signature'), SIGNATURE_LABEL),
+        paragraph(signer ? plain(signer) : [], SIGNATURE_LINE),
+        paragraph(plain('Name'), SIGNATURE_LABEL),
+        paragraph(party.title ? plain(party.title) : [], SIGNATURE_LINE),
+        paragraph(plain('Title'), SIGNATURE_LABEL),
+        paragraph([], SIGNATURE_LINE),
+        paragraph(plain('Date'), SIGNATURE_LABEL),
+      ];
+    }),
+    parent,
+    { top: pt(80), bottom: pt(80), left: 0, right: pt(360) },
+    spaceAfterTable(context, PARAGRAPH_AFTER),
+  );
+}
+
+function blockLayout(context: Context, block: Block, next: Block | undefined, keepTogether: boolean, keepLast: boolean, clause: number, parent: Tag): LayoutBlock[] {
+  const keep = keepsWithNext(next, keepTogether, keepLast);
+  switch (block.type) {
+    case 'paragraph':
+      return [paragraphBlock(context, block, next, keep, clause, parent)];
+    case 'list':
+      return listBlocks(context, block, keep, parent);
+    case 'table':
+      return feeTableBlocks(context, block, parent);
+    case 'parties':
+      return [partiesRow(context, block, parent)];
+    case 'signatures':
+      return [signaturesRow(context, block, parent)];
+  }
+}
+
+/** `keepLast`: the last block keeps with what follows the blocks (the next section's heading, a letter's closing). */
+function blocksLayout(context: Context, blocks: readonly Block[], parent: Tag, keepTogether = false, keepLast = false, clause = 0): LayoutBlock[] {
+  const laid = blocks.flatMap((block, index) => blockLayout(context, block, blocks[index + 1], keepTogether, keepLast, clause, parent));
+  // A row (the signatures, the parties) keeps with the next block when its block does.
+  const last = laid[laid.length - 1];
+  if (keepLast && last?.kind === 'row' && !last.keepNext) laid[laid.length - 1] = { ...last, keepNext: true };
+  return laid;
+}
+
+// ---------------------------------------------------------------------------
+// Documents
+
+function contextFor(meta: DocumentMeta): Context {
+  const language = meta.language ?? 'en';
+  return { language, numbering: clauseNumberingFor(language), width: pt(textWidth(meta.paperSize)), document: tag('Document', null) };
+}
+
+function contractLayout(contract: Contract, context: Context): LayoutBlock[] {
+  const { numbering, document } = context;
+  const blocks: LayoutBlock[] = [
+    textBlock(context, plain(contract.title), tag('H1', document), TITLE),
+    textBlock(context, plain(contract.subtitle), tag('P', document), subtitle(context)),
+  ];
+  contract.sections.forEach((section, index) => {
+    const clause = index + 1;
+    const sect = tag('Sect', document);
+    const label = numberLabel(numbering.heading, clause);
+    blocks.push(
+      numbering.separator === 'tab'
+        ? textBlock(context, plain(section.title), tag('H2', sect), { ...HEADING, indent: pt(numbering.textIndent), label: hangingLabel(context, label, HEADING.style!) })
+        : textBlock(context, [{ text: label }, { text: section.title }], tag('H2', sect), HEADING),
+      ...blocksLayout(context, section.blocks, sect, section.keepTogether ?? false, contract.sections[index + 1]?.keepWithPrevious === true, clause),
+    );
+  });
+  return blocks;
+}
+
+function letterLayout(letter: Letter, context: Context): LayoutBlock[] {
+  const { document } = context;
+  const address = (party: LetterParty, spaceAfter = 0) => {
+    const group = tag('Div', document);
+    return contactParagraphs(context, party, context.width, group, letter.contactLabels).map((paragraph, index, all): TextBlock => ({
+      kind: 'text',
+      lines: paragraph.lines,
+      lineHeight: paragraph.lineHeight,
+      ascent: paragraph.ascent,
+      x: 0,
+      width: context.width,
+      align: 'left',
+      before: 0,
+      after: index === all.length - 1 ? spaceAfter : 0,
+      keepNext: index < all.length - 1,
+      keepLines: false,
+      tag: paragraph.tag,
+    }));
+  };
+  // The tree says the order: a Japanese business letter has the date at the top right, the 宛名, then the 差出人.
+  const head =
+    letter.addressOrder === 'recipient-first'
+      ? [textBlock(context, plain(letter.date), tag('P', document), { align: 'right', after: pt(360) }), ...address(letter.recipient, pt(240)), ...address(letter.sender)]
+      : [...address(letter.sender), textBlock(context, plain(letter.date), tag('P', document), { before: pt(360), after: pt(360) }), ...address(letter.recipient)];
+  return [
+    ...head,
+    textBlock(context, plain(letter.subject, { bold: true }), tag('H1', document), { before: pt(360), after: pt(240), keepNext: true }),
+    textBlock(context, plain(letter.salutation), tag('P', document), { after: pt(200) }),
+    // The last paragraph keeps with the closing, so no page holds only the closing and the signature.
+    ...blocksLayout(context, letter.blocks, document, false, true),
+    textBlock(context, plain(letter.closing), tag('P', document), { before: pt(240), after: pt(720), keepNext: true, keepLines: true }),
+    textBlock(context, plain(letter.signature.name, { bold: true }), tag('P', document), { after: 0, keepNext: Boolean(letter.signature.business) }),
+    ...(letter.signature.business ? [textBlock(context, plain(letter.signature.business), tag('P', document), { after: 0 })] : []),
+    ...(letter.enclosures ?? []).map((line, index) => textBlock(context, plain(line), tag('P', document), { before: index === 0 ? pt(360) : 0, after: 0 })),
+  ];
+}
+
+// An invoice's own blocks, as render/invoice-docx.ts renders them.
+const INVOICE_COLUMNS = [9, 63, 28] as const;
+const DETAIL_COLUMNS = [30, 70] as const;
+const RECIPIENT_SIZE = 14;
+/** The paragraph after each of an invoice's tables: a 6 pt line and 6 pt after it (invoice-docx.ts's tableGap). */
+const INVOICE_TABLE_GAP = pt(120) + pt(120);
+
+function invoiceLinesLayout(context: Context, table: InvoiceLinesTable, parent: Tag): LayoutBlock[] {
+  const [number, description, amount] = INVOICE_COLUMNS;
+  const grid = tag('Table', parent);
+  return [
+    textBlock(context, plain(table.caption), tag('Caption', grid), CAPTION),
+    gridRow(context, [{ text: table.header[0], share: number, bold: true, header: true }, { text: table.header[1], share: description, bold: true, header: true }, { text: table.header[2], share: amount, bold: true, header: true, amount: true }], grid, true),
+    ...table.lines.map((line) => gridRow(context, [{ text: `${line.number}.`, share: number }, { text: line.description, share: description }, { text: line.amount, share: amount, amount: true }], grid, true)),
+    // The totals keep with the lines above them, so the total never starts a page alone.
+    ...table.totals.map((row, index) =>
+      gridRow(
+        context,
+        [{ text: row.label, share: number + description, bold: row.emphasis, amount: true }, { text: row.value, share: amount, bold: row.emphasis, amount: true }],
+        grid,
+        index < table.totals.length - 1,
+        index === table.totals.length - 1 ? INVOICE_TABLE_GAP : 0,
+      ),
+    ),
+  ];
+}
+
+function addressesLayout(context: Context, block: InvoiceAddresses, parent: Tag): RowBlock {
+  const column = (lines: InvoiceAddresses['to'], headline: boolean) => (width: number, columnTag: Tag) =>
+    lines.map((runs, index) =>
+      cellParagraph(
+        context,
+        // A name is one line, a size up and underlined when it is the recipient's (「株式会社みどり商事 御中」).
+        index === 0 ? runs.map((run) => ({ text: run.text.replace(/\n/g, ' '), bold: run.bold, ...(headline ? { size: RECIPIENT_SIZE, underline: true } : {}) })) : runsOf(runs),
+        width,
+        tag('P', columnTag),
+        LETTER_BLOCK,
+      ),
+    );
+  return columnsRow(context, [column(block.to, true), column(block.from, false)], parent, { top: pt(80), bottom: pt(80), left: 0, right: pt(240) }, INVOICE_TABLE_GAP);
+}
+
+function detailsLayout(context: Context, block: TreeTable, parent: Tag): LayoutBlock[] {
+  const [label, value] = DETAIL_COLUMNS;
+  const grid = tag('Table', parent);
+  return [
+    textBlock(context, plain(block.caption), tag('Caption', grid), CAPTION),
+    ...block.rows.map((row, index) =>
+      gridRow(
+        context,
+        [{ text: row.label, share: label, bold: row.emphasis }, { text: row.value, share: value, bold: row.emphasis }],
+        grid,
+        index < block.rows.length - 1,
+        index === block.rows.length - 1 ? INVOICE_TABLE_GAP : 0,
+      ),
+    ),
+  ];
+}
+
+function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
+  const { document } = context;
+  const head = (block: InvoiceBlock): LayoutBlock[] => {
+    if (block.type === 'invoice-addresses') return [addressesLayout(context, block, document)];
+    if (block.type === 'table') return detailsLayout(context, block, document);
+    return blocksLayout(context, [block], document);
+  };
+  return [
+    textBlock(context, plain(invoice.title), tag('H1', document), TITLE),
+    textBlock(context, plain(invoice.subtitle), tag('P', document), subtitle(context)),
+    ...invoice.head.flatMap(head),
+    ...invoiceLinesLayout(context, invoice.lines, document),
+    // The notes keep together, so the last of them (the closing) is never alone on a page.
+    ...blocksLayout(context, invoice.notes, document, true),
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Drawing
+
+const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja-JP' };
+
+type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
+
+/** The parts of pdfkit's document that `Drawing.glyphs` writes through (not in its typings). */
+interface PdfkitInternals {
+  readonly _font: { readonly id: string; encode(text: string): [string[], unknown[]]; ref(): unknown };
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(operators: string): void;
+}
+
+const round = (value: number) => String(Math.round(value * 100) / 100);
+
+class Drawing {
+  private readonly elements = new Map<Tag, StructureElement>();
+  private readonly registered = new Set<FaceName>();
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    private readonly margin: { readonly left: number },
+  ) {}
+
+  element(node: Tag): StructureElement {
+    let found = this.elements.get(node);
+    if (!found) {
+      found = this.doc.struct(node.type, node.options ?? {});
+      if (node.parent) this.element(node.parent).add(found);
+      else this.doc.addStructure(found);
+      this.elements.set(node, found);
+    }
+    return found;
+  }
+
+  /** Draws inside the tag's marked content on the current page. */
+  tagged(node: Tag, draw: () => void): void {
+    this.element(node).add(draw);
+  }
+
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact');
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  line(line: Line, x: number, baseline: number): void {
+    const { doc } = this;
+    let left = this.margin.left + x;
+    for (const piece of line.pieces) {
+      if (!this.registered.has(piece.face)) {
+        doc.registerFont(piece.face, face(piece.face).pdfFont as never);
+        this.registered.add(piece.face);
+      }
+      doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
+      if (piece.underline) {
+        const target = face(piece.face).font;
+        // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
+        doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width } as PDFKit.Mixins.TextOptions);
+      } else this.glyphs(piece.text, piece.size, left, baseline);
+      left += piece.width;
+    }
+  }
+
+  /**
+   * A piece of text as one text object: its glyphs, at its baseline. What
+   * pdfkit's text() writes for unkerned text, without its per-call work
+   * (options, line splitting, measuring again), which was most of a PDF's
+   * time: pdfkit's font still encodes the glyphs, subsets and maps them to
+   * Unicode (so the text copies as typed); only the operators are ours.
+   */
+  private glyphs(text: string, size: number, x: number, baseline: number): void {
+    const doc = this.doc as unknown as PdfkitInternals;
+    const font = doc._font;
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    const [encoded] = font.encode(text);
+    // pdfkit's pages draw top-down (a flipped matrix); text is set in PDF's own upward y, as pdfkit's text() sets it.
+    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf <${encoded.join('')}> Tj ET Q`);
+  }
+
+  offset(line: Line, width: number, align: TextBlock['align']): number {
+    if (align === 'center') return (width - line.width) / 2;
+    if (align === 'right') return width - line.width;
+    return 0;
+  }
+
+  end(): void {
+    for (const [node, element] of this.elements) if (node.parent === null) element.end();
+  }
+}
+
+function drawText(drawing: Drawing, placement: Placement, block: TextBlock): void {
+  const lines = block.lines.slice(placement.from, placement.to);
+  if (placement.from === 0 && block.label) {
+    const { label } = block;
+    const baseline = placement.y + block.ascent;
+    if (label.tag) drawing.tagged(label.tag, () => drawing.line(label.line, label.x, baseline));
+    else if (lines.length === 0) drawing.tagged(block.tag, () => drawing.line(label.line, label.x, baseline));
+    else {
+      drawing.tagged(block.tag, () => {
+        drawing.line(label.line, label.x, baseline);
+        lines.forEach((line, index) => drawing.line(line, block.x + drawing.offset(line, block.width, block.align), placement.y + index * block.lineHeight + block.ascent));
+      });
+      return;
+    }
+  }
+  if (lines.every((line) => line.pieces.length === 0)) return;
+  drawing.tagged(block.tag, () =>
+    lines.forEach((line, index) => drawing.line(line, block.x + drawing.offset(line, block.width, block.align), placement.y + index * block.lineHeight + block.ascent)),
+  );
+}
+
+function drawRow(drawing: Drawing, placement: Placement, row: RowBlock, left: number): void {
+  const { doc } = drawing;
+  const height = rowHeight(row);
+  for (const cell of row.cells) {
+    const x = left + cell.x;
+    if (cell.fill) drawing.artifact(() => doc.rect(x, placement.y, cell.width, height).fillColor(`#${cell.fill}`).fill());
+    if (row.borders) drawing.artifact(() => doc.lineWidth(0.5).strokeColor(`#${RULE}`).rect(x, placement.y, cell.width, height).stroke());
+    let y = placement.y + cell.padding.top;
+    for (const paragraph of cell.paragraphs) {
+      y += paragraph.before;
+      const top = y;
+      if (paragraph.lines.some((line) => line.pieces.length > 0)) {
+        drawing.tagged(paragraph.tag, () =>
+          paragraph.lines.forEach((line, index) =>
+            drawing.line(line, cell.x + cell.padding.left + drawing.offset(line, cell.width - cell.padding.left - cell.padding.right, paragraph.align), top + index * paragraph.lineHeight + paragraph.ascent),
+          ),
+        );
+      }
+      y += paragraph.lines.length * paragraph.lineHeight;
+      if (paragraph.rule) {
+        const ruleY = y + 1;
+        drawing.artifact(() => doc.lineWidth(0.75).strokeColor('#000000').moveTo(x + cell.padding.left, ruleY).lineTo(x + cell.width - cell.padding.right, ruleY).stroke());
+      }
+      y += paragraph.after;
+    }
+  }
+}
+
+export interface PdfOptions {
+  /** Attached as answers.json, so the file can be uploaded to continue from it. */
+  readonly answers?: unknown;
+  /** The document's description (Subject). */
+  readonly subject: string;
+}
+
+async function renderPdf(meta: DocumentMeta, layout: (context: Context) => LayoutBlock[], options: PdfOptions): Promise<Buffer> {
+  const context = contextFor(meta);
+  const blocks = layout(context);
+  const size = PAGE_SIZES[meta.paperSize];
+  const page = { width: pt(size.width), height: pt(size.height) };
+  const margin = { top: pt(PAGE_MARGINS.top), bottom: pt(PAGE_MARGINS.bottom), left: pt(PAGE_MARGINS.left), right: pt(PAGE_MARGINS.right) };
+  const pages = paginate(blocks, margin.top, page.height - margin.bottom);
+
+  const doc = new PDFDocument({
+    size: [page.width, page.height],
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    autoFirstPage: false,
+    // No default face: pdfkit would otherwise parse Helvetica's metrics for every document, and never use them.
+    font: false as unknown as string,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-3b',
+    tagged: true,
+    lang: LANGUAGE_TAGS[context.language],
+    displayTitle: true,
+    info: { Title: meta.title, Author: meta.author, Subject: options.subject, Keywords: meta.keywords, Creator: 'Freelance contract generator' },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  if (options.answers !== undefined) {
+    // PDF/A-3 lets the source of a document travel inside it: here the answers it was made from.
+    doc.file(Buffer.from(JSON.stringify(options.answers), 'utf8'), { name: ANSWERS_ATTACHMENT, type: 'application/json', description: 'The answers this document was made from', relationship: 'Source', modifiedDate: new Date() } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+
+  const drawing = new Drawing(doc, margin);
+  const [before, between, after] = PAGE_FOOTERS[context.language];
+  const furniture = (number: number) => {
+    // The running header (the project's name, right-aligned) and the "Page X of Y" footer: artifacts, not content.
+    const header = breakLines(plain(meta.projectName), { size: BODY }, context.width, context.language)[0];
+    const footer = breakLines(plain(`${before}${number}${between}${pages.length}${after}`), { size: 9, color: MUTED }, context.width, context.language)[0];
+    drawing.artifact(() => {
+      if (header) drawing.line(header, drawing.offset(header, context.width, 'right'), pt(PAGE_MARGINS.header) + baseFace(context.language).ascent * BODY);
+      if (footer) drawing.line(footer, drawing.offset(footer, context.width, 'center'), page.height - pt(PAGE_MARGINS.footer) - baseFace(context.language).singleLine * 9 + baseFace(context.language).ascent * 9);
+    });
+  };
+  pages.forEach((placements, index) => {
+    doc.addPage();
+    furniture(index + 1);
+    for (const placement of placements) {
+      if (placement.block.kind === 'row') drawRow(drawing, placement, placement.block, margin.left);
+      else drawText(drawing, placement, placement.block);
+    }
+  });
+  drawing.end();
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+export function renderContractPdf(contract: Contract): Promise<Buffer> {
+  return renderPdf(contract.meta, (context) => contractLayout(contract, context), { answers: contract.answers, subject: contract.subtitle });
+}
+
+export function renderLetterPdf(letter: Letter): Promise<Buffer> {
+  return renderPdf(letter.meta, (context) => letterLayout(letter, context), { answers: letter.answers, subject: letter.subject });
+}
+
+export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
+  return renderPdf(invoice.meta, (context) => invoiceLayout(invoice, context), { subject: invoice.email.subject });
+}
+
+/** The layout alone, page by page: what the page-break tests read. */
+export function contractPages(contract: Contract): Placement[][] {
+  const context = contextFor(contract.meta);
+  const size = PAGE_SIZES[contract.meta.paperSize];
+  return paginate(contractLayout(contract, context), pt(PAGE_MARGINS.top), pt(size.height) - pt(PAGE_MARGINS.bottom));
+}
+

@@ -1,0 +1,125 @@
+// The PDF as poppler and qpdf read it, for every product example and every
+// Japanese sample: qpdf finds no damage, pdffonts lists every font embedded
+// and subset, pdftotext gives the same words in the same order as the Word
+// file's text (less what Word draws itself: clause numbers, bullets, the page
+// header and footer), and the pages, read one by one, never end on a clause
+// heading and keep the signatures with the words that introduce them.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answersSchema, type AnswersInput } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import type { Contract } from '../../src/contract/tree.ts';
+import { writeContractDocx } from '../../src/render/docx-package.ts';
+import { renderContractPdf } from '../../src/render/pdf.ts';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { nonEmpty } from '../helpers/non-empty.ts';
+import { JA_SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
+
+const run = promisify(execFile);
+const EXAMPLES_DIR = new URL('../fixtures/product-examples/', import.meta.url);
+const EXAMPLES = readdirSync(EXAMPLES_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort()
+  .map((name) => ({ name: name.replace(/\.json$/, ''), input: JSON.parse(readFileSync(new URL(name, EXAMPLES_DIR), 'utf8')) as AnswersInput }));
+const CASES = [
+  ...nonEmpty(EXAMPLES, 'product examples').flatMap(({ name, input }) => (['letter', 'a4'] as const).map((paperSize) => ({ name: `${name} on ${paperSize}`, input: { ...input, paperSize } }))),
+  ...nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples').map((name) => ({ name, input: sampleInput(name) as AnswersInput })),
+];
+
+const library = loadContractLibrary();
+let dir: string;
+
+beforeAll(async () => {
+  for (const program of ['qpdf', 'pdffonts', 'pdftotext']) {
+    await run(program, ['--version']).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new Error(`${program} is missing. Install it with: apt-get install -y --no-install-recommends qpdf poppler-utils`);
+    });
+  }
+  dir = mkdtempSync(join(tmpdir(), 'pdf-poppler-'));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+const FOOTER = /^\s*(Page \d+ of \d+|\d+ ?\/ ?\d+)\s*$/;
+
+/**
+ * The text pdftotext reads in the content's order, less each page's running
+ * header (its first line: the project's name) and footer, and the numbers and
+ * bullets Word draws itself. pdftotext writes the ideographic space after a
+ * Japanese point's number (2　) as a plain space.
+ */
+function bodyText(contract: Contract, text: string): string {
+  const japanese = contract.meta.language === 'ja';
+  const label = japanese ? /^(第\d+条|\d+[\u3000 ]|•\s*)/ : /^(\d+\.\d*\s+|•\s*)/;
+  return text
+    .split('\f')
+    .flatMap((page) => {
+      const lines = page.split('\n');
+      if (squeeze(lines[0] ?? '') === squeeze(contract.meta.projectName)) lines.shift();
+      return lines.filter((line) => !FOOTER.test(line));
+    })
+    .map((line) => line.replace(label, ''))
+    .join('\n')
+    // A line that ends after a word's own hyphen ("non-" / "payment") goes on with the same word, as in Word.
+    .replace(/-\n/g, '-');
+}
+
+/** Words in order, as a reader compares them: English word by word (roles are printed in capitals, as Word shows them), Japanese character by character. */
+function words(contract: Contract, text: string): string[] {
+  if (contract.meta.language === 'ja') return [...squeeze(text)];
+  return text.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+describe.each(CASES)('the $name contract as a PDF', ({ name, input }) => {
+  let contract: Contract;
+  let file: string;
+
+  beforeAll(async () => {
+    contract = assembleContract(answersSchema.parse(input), library);
+    file = join(dir, `${name.replace(/\W+/g, '-')}.pdf`);
+    writeFileSync(file, await renderContractPdf(contract));
+  });
+
+  it('passes qpdf --check', async () => {
+    const { stdout } = await run('qpdf', ['--check', file]);
+    expect(stdout).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('has every font embedded and subset', async () => {
+    const { stdout } = await run('pdffonts', [file]);
+    const fonts = nonEmpty(stdout.split('\n').slice(2).filter((line) => line.trim() !== ''), 'fonts');
+    for (const font of fonts) {
+      expect(font).toMatch(/^[A-Z]{6}\+/);
+      expect(font).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    }
+  });
+
+  it('reads as the same words in the same order as the Word file', async () => {
+    const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const word = openDocx(await writeContractDocx(contract)).text();
+    expect(words(contract, bodyText(contract, stdout))).toEqual(words(contract, word));
+  });
+
+  it('never ends a page on a clause heading, and keeps the signatures with their closing words', async () => {
+    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const pages = nonEmpty(stdout.split('\f').filter((page) => page.trim() !== ''), 'pages');
+    const headings = contract.sections.map((section, index) => squeeze(contract.meta.language === 'ja' ? `第${index + 1}条${section.title}` : `${index + 1}.${section.title}`));
+    pages.slice(0, -1).forEach((page) => {
+      const lines = page.split('\n').filter((line) => line.trim() !== '' && !FOOTER.test(line));
+      expect(headings).not.toContain(squeeze(lines[lines.length - 1] ?? ''));
+    });
+    if (contract.meta.language !== 'ja') {
+      const signing = pages.filter((page) => squeeze(page).includes(squeeze('By signing below, each Party agrees to this Agreement.')));
+      expect(signing).toHaveLength(1);
+      expect(squeeze(signing[0]!)).toMatch(/Signature.*Title.*Date/);
+    }
+  });
+});
