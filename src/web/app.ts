@@ -22,6 +22,7 @@ import { places } from '../jurisdictions/places.ts';
 import { japaneseContractEdition } from '../contract/edition-ja.ts';
 import { apiRoutes, type ApiOptions } from './api.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
+import { claimPackApiRoutes } from './claim-pack-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { japaneseLetters } from '../letters/edition-ja.ts';
@@ -282,6 +283,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, wizardRateLimits: rateLimits.wizard, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
   await app.register(lettersApiRoutes, { letters, generateRouteConfig });
   await app.register(invoicesApiRoutes, { generateRouteConfig });
+  await app.register(claimPackApiRoutes, { library, letters, generateRouteConfig });
 
   return app;
 }
