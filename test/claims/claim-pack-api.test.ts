@@ -58,7 +58,7 @@ describe('the claim pack download', () => {
     expect(documents['2 Invoices/02 2027-02-26 INV-002.docx']!.text()).toContain('$6,000.00');
     const statement = documents['5 Statement-of-Account.docx']!.text();
     expect(statement).toContain('Statement of Account');
-    expect(statement).toMatch(/Total claimed\s*\n?\$5,150\.00/);
+    expect(statement).toMatch(/Total claimed\s*\$5,150\.00/);
     const chronology = documents['4 Chronology.docx']!.text();
     expect(chronology).toContain('Payment of $1,000.00 received against invoice INV-002');
     expect(chronology).toContain('No answer to the last letter: 17 days');
