@@ -21,6 +21,9 @@ export const UNKNOWN_KEY_PARTS = [
   'invoiceRequest.expense',
   'scheduleRequest.request',
   'clausesQuery.request',
+  'claimPack.request',
+  'claimPack.payment',
+  'claimPack.letterEntry',
 ] as const;
 export type UnknownKeyPart = (typeof UNKNOWN_KEY_PARTS)[number];
 

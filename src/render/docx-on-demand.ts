@@ -6,6 +6,7 @@
 // measured on the 2-core dev machine); every one after it, nothing.
 import type { Letter } from '../contract/tree.ts';
 import type { Invoice } from '../invoices/tree.ts';
+import type { ClaimDocument } from '../claims/claim-pack.ts';
 
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   return (await import('./docx.ts')).renderLetterDocx(letter);
@@ -13,4 +14,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
 
 export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
   return (await import('./invoice-docx.ts')).renderInvoiceDocx(invoice);
+}
+
+export async function renderClaimDocx(document: ClaimDocument): Promise<Buffer> {
+  return (await import('./claim-docx.ts')).renderClaimDocx(document);
 }

@@ -26,6 +26,7 @@ import { engagementPagesRoutes } from './engagement-pages.ts';
 import { engagementService } from '../engagements/service.ts';
 import { contractDocxWriter } from '../render/docx-package.ts';
 import { invoicesApiRoutes } from './invoices-api.ts';
+import { claimPackApiRoutes } from './claim-pack-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { japaneseLetters } from '../letters/edition-ja.ts';
@@ -327,6 +328,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     linkRouteConfig: rateLimits.wizard('page'),
     uploadLimitBytes: options.bodyLimitBytes,
   });
+  await app.register(claimPackApiRoutes, { library, letters, generateRouteConfig });
 
   return app;
 }

@@ -40,16 +40,22 @@ import {
   withSaved,
 } from './follow-up-model.ts';
 import { single, type FormValues } from './form-values.ts';
-import { invoicesForLetters, MADE_INVOICE_INPUT, withMadeInvoice } from './invoices-model.ts';
+import { invoicesForLetters, MADE_INVOICE_INPUT, savedInvoices, validateInvoice, withMadeInvoice } from './invoices-model.ts';
+import { assembleClaimPack } from '../../claims/claim-pack.ts';
+import { renderClaimPack } from '../../render/claim-pack.ts';
+import { contractDocxWriter } from '../../render/docx-package.ts';
+import { ZIP_TYPE } from '../claim-pack-api.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
+  /** The contract's clause library, for the claim pack's contract. */
+  readonly library: ClauseLibrary;
 }
 
 const PAGE = 'follow-up';
 
-export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, letters, generateRouteConfig = {}, now = () => new Date() }) => {
+export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, library, letters, generateRouteConfig = {}, now = () => new Date() }) => {
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
   // The letters' titles and notes in the draft's language (the Japanese library loaded on first use).
@@ -95,6 +101,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         fileNameFor: (kind) => letterFileName(answers.project.name, kind, messages),
         invoices: invoicesForLetters(draft.answers),
       }),
+      claimPack: { action: `${pageUrl(draft.id)}/claim-pack`, ready: savedInvoices(draft.answers).length > 0 },
       scripts: SCRIPTS,
     });
   }
@@ -172,6 +179,28 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
       const { ics, fileStem } = await scheduleCalendarFile(result.request, { letterTitle: titleIn(loaded.messages), pageUrl: `${request.protocol}://${request.host}/` });
       return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
+    },
+  );
+
+  // The claim pack (src/render/claim-pack.ts): the contract, every invoice kept with the draft, the
+  // chronology and the statement of account to today. Letters are not kept with a draft, so none are in it.
+  app.post<{ Params: DraftParams }>(
+    `/wizard/:draftId/${PAGE}/claim-pack`,
+    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    async (request, reply) => {
+      const loaded = await load(request, reply);
+      if (!loaded) return reply;
+      const invoices = savedInvoices(loaded.draft.answers).flatMap((saved) => {
+        // Kept invoices were valid when made; one the answers no longer allow (a changed fee model) is left out.
+        const result = validateInvoice(saved.kind, loaded.answers, saved.form, loaded.messages);
+        return result.ok ? [result.request] : [];
+      });
+      if (!invoices.length) return reply.redirect(`${pageUrl(loaded.draft.id)}#claim-pack`, 303);
+      const asOf = toIsoDate(now());
+      const trees = assembleClaimPack({ answers: loaded.answers, asOf, invoices, letters: [], payments: [] }, { contract: library, letters });
+      const writer = await contractDocxWriter();
+      const { zip, fileStem } = await renderClaimPack(trees, asOf, { contractDocx: async (contract) => writer.write(contract) });
+      return sendDownload(reply, { type: ZIP_TYPE, fileStem, extension: 'zip', body: zip });
     },
   );
 

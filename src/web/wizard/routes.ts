@@ -444,7 +444,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // "When the client goes quiet": the letters and the calendar, in this
   // plugin's context so they share its CSRF check and its 403 page.
-  await app.register(followUpRoutes, { store, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
+  await app.register(followUpRoutes, { store, library, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
   // The invoices, from the same answers; kept with the draft for the letters.
   await app.register(invoicesPageRoutes, { store, generateRouteConfig, now });
 

@@ -1,0 +1,92 @@
+// What the claim pack needs beyond the contract's answers: the invoices made
+// for the draft (as POST /api/invoices takes them), the letters sent (as the
+// letter routes take them, with their kind), the payments the client made,
+// and the day the statement is drawn up to. Each invoice and letter is checked
+// by its own schema against the answers, so a problem is reported at the
+// field the client would change (`invoices.1.issuedOn`, `letters.0.letter.date`).
+import { z } from 'zod';
+import { answersSchema, cleanedUnlessHuge, isoDate, LIMITS } from '../answers/schema.ts';
+import { currencyDigits } from '../answers/money.ts';
+import { cleanLine } from '../answers/text.ts';
+import { invoiceFieldsSchema, invoiceRequestSchema } from '../invoices/request.ts';
+import { LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
+import { say, sayLater } from '../language/messages.ts';
+import { unknownField } from '../language/unknown-keys.ts';
+
+/** Enough for a long retainer and its letters; the pack is one request, rendered at once. */
+export const CLAIM_PACK_LIMITS = { invoices: 24, letters: 24, payments: 100 } as const;
+
+const said = (key: string) => sayLater(`claimPack.${key}`);
+const dateField = (path: string) => isoDate(said(path), said(`${path}.missing`));
+
+const paymentSchema = z.strictObject(
+  {
+    date: dateField('payment.date'),
+    amount: z
+      .number({ error: said('payment.amount.missing') })
+      .gt(0, { error: () => say('answers.number.moreThan', { name: say('claimPack.payment.amount'), min: 0 }) })
+      .lte(LIMITS.amount, { error: () => say('answers.number.atMost', { name: say('claimPack.payment.amount'), max: LIMITS.amount.toLocaleString('en-US') }) }),
+    invoice: z
+      .string({ error: said('payment.invoice.missing') })
+      .overwrite(cleanedUnlessHuge(cleanLine, LIMITS.invoiceNumber))
+      .min(1, { error: said('payment.invoice.missing') })
+      .max(LIMITS.invoiceNumber, { error: said('payment.invoice.unknown') }),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('claimPack.payment') : say('claimPack.payment.wrong')) },
+);
+
+const letterEntrySchema = z.strictObject(
+  {
+    kind: z.enum(LETTER_KINDS, { error: () => say('claimPack.letter.kind', { kinds: LETTER_KINDS.join(', ') }) }),
+    // Checked against the answers below, by the letter's own schema.
+    letter: z.record(z.string(), z.unknown(), { error: said('letter.missing') }),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('claimPack.letterEntry') : say('claimPack.letter.wrong')) },
+);
+
+export const claimPackRequestSchema = z
+  .strictObject(
+    {
+      answers: answersSchema,
+      asOf: dateField('asOf'),
+      invoices: z.array(invoiceFieldsSchema, { error: said('invoices.missing') }).min(1, { error: said('invoices.missing') }).max(CLAIM_PACK_LIMITS.invoices, { error: said('invoices.tooMany') }),
+      letters: z.array(letterEntrySchema, { error: said('letters.wrong') }).max(CLAIM_PACK_LIMITS.letters, { error: said('letters.tooMany') }).default([]),
+      payments: z.array(paymentSchema, { error: said('payments.wrong') }).max(CLAIM_PACK_LIMITS.payments, { error: said('payments.tooMany') }).default([]),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('claimPack.request') : say('claimPack.request.wrong')) },
+  )
+  .transform((request, ctx) => {
+    const issue = (path: PropertyKey[], message: string) => ctx.issues.push({ code: 'custom', path, message, input: request });
+    const invoices = request.invoices.map((invoice, index) => {
+      const result = invoiceRequestSchema.safeParse({ answers: request.answers, invoice });
+      if (!result.success) for (const problem of result.error.issues) issue(['invoices', index, ...problem.path.slice(1)], problem.message);
+      return result.success ? result.data : undefined;
+    });
+    const letters = request.letters.map((entry, index) => {
+      const result = letterRequestSchemas[entry.kind].safeParse({ answers: request.answers, letter: entry.letter });
+      if (!result.success) for (const problem of result.error.issues) issue(['letters', index, ...problem.path], problem.message);
+      return result.success ? { kind: entry.kind, request: result.data } : undefined;
+    });
+    const numbers = request.invoices.map((invoice) => invoice.number);
+    numbers.forEach((number, index) => {
+      if (numbers.indexOf(number) !== index) issue(['invoices', index, 'number'], say('claimPack.invoices.sameNumber', { number }));
+    });
+    const digits = currencyDigits(request.answers.fee.currency);
+    request.payments.forEach((payment, index) => {
+      if (!numbers.includes(payment.invoice)) issue(['payments', index, 'invoice'], say('claimPack.payment.invoice.unknown', { number: payment.invoice }));
+      if (Math.round(payment.amount * 10 ** digits) / 10 ** digits !== payment.amount) issue(['payments', index, 'amount'], say('claimPack.payment.amount.decimals', { digits }));
+      if (payment.date > request.asOf) issue(['payments', index, 'date'], say('claimPack.payment.date.afterAsOf'));
+    });
+    if (request.asOf < request.answers.effectiveDate) issue(['asOf'], say('claimPack.asOf.beforeEffective'));
+    if (ctx.issues.length) return z.NEVER;
+    return {
+      answers: request.answers,
+      asOf: request.asOf,
+      invoices: invoices.filter((invoice) => invoice !== undefined),
+      letters: letters.filter((letter) => letter !== undefined),
+      payments: request.payments,
+    };
+  });
+
+export type ClaimPackRequestInput = z.input<typeof claimPackRequestSchema>;
+export type ClaimPackRequest = z.output<typeof claimPackRequestSchema>;

@@ -1,0 +1,104 @@
+// POST /api/claim-pack: one zip with every document, each Word part parsing strictly.
+import { unzipSync } from 'fflate';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDocx } from '../helpers/docx-reader.ts';
+import { sampleInput } from '../helpers/samples.ts';
+import { buildTestApp } from '../helpers/test-app.ts';
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp({ rateLimitPerMinute: 0 });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const post = (payload: unknown, target: FastifyInstance = app) =>
+  target.inject({ method: 'POST', url: '/api/claim-pack', payload: payload as object, headers: { 'content-type': 'application/json' } });
+
+function oregonPack() {
+  return {
+    answers: sampleInput('new-client-fixed'),
+    asOf: '2027-05-12',
+    invoices: [
+      { kind: 'deposit', number: 'INV-001', issuedOn: '2026-12-01' },
+      { kind: 'balance', number: 'INV-002', issuedOn: '2027-02-26' },
+    ],
+    letters: [
+      { kind: 'payment-reminder', letter: { date: '2027-03-13', invoice: { number: 'INV-002', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' } } },
+      { kind: 'final-notice', letter: { date: '2027-04-25', invoice: { number: 'INV-002', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' } } },
+    ],
+    payments: [
+      { date: '2026-12-02', amount: 6000, invoice: 'INV-001' },
+      { date: '2027-03-20', amount: 1000, invoice: 'INV-002' },
+    ],
+  };
+}
+
+describe('the claim pack download', () => {
+  it('is one zip holding the contract, each invoice and letter with its date, the chronology and the statement', async () => {
+    const response = await post(oregonPack());
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename=".*claim-pack-2027-05-12\.zip"/);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const files = unzipSync(response.rawPayload);
+    expect(Object.keys(files)).toEqual([
+      expect.stringMatching(/^1 Contract\/.+\.docx$/),
+      '2 Invoices/01 2026-12-01 INV-001.docx',
+      '2 Invoices/02 2027-02-26 INV-002.docx',
+      '3 Letters/01 2027-03-13 payment-reminder.docx',
+      '3 Letters/02 2027-04-25 final-notice.docx',
+      '4 Chronology.docx',
+      '5 Statement-of-Account.docx',
+    ]);
+    // Every Word file parses strictly, part by part.
+    const documents = Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, openDocx(bytes)]));
+    expect(documents['2 Invoices/02 2027-02-26 INV-002.docx']!.text()).toContain('$6,000.00');
+    const statement = documents['5 Statement-of-Account.docx']!.text();
+    expect(statement).toContain('Statement of Account');
+    expect(statement).toMatch(/Total claimed\s*\$5,150\.00/);
+    const chronology = documents['4 Chronology.docx']!.text();
+    expect(chronology).toContain('Payment of $1,000.00 received against invoice INV-002');
+    expect(chronology).toContain('No answer to the last letter: 17 days');
+  });
+
+  it('a Japanese contract gives its folders, chronology and statement in Japanese', async () => {
+    const response = await post({ answers: sampleInput('ja/tokyo-fixed'), asOf: '2027-08-30', invoices: [{ kind: 'balance', number: 'R-002', issuedOn: '2027-06-30' }] });
+    expect(response.statusCode).toBe(200);
+    const names = Object.keys(unzipSync(response.rawPayload));
+    expect(names).toContain('2 請求書/01 2027-06-30 R-002.docx');
+    expect(names).toContain('5 請求金額計算書.docx');
+    const statement = openDocx(unzipSync(response.rawPayload)['5 請求金額計算書.docx']!).text();
+    expect(statement).toContain('請求総額');
+  });
+
+  it('refuses a payment for an invoice not in the pack with problem+json naming the field', async () => {
+    const pack = oregonPack();
+    pack.payments[1]!.invoice = 'INV-009';
+    const response = await post(pack);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors).toEqual([{ path: 'payments.1.invoice', message: 'No invoice in the pack has the number INV-009: enter the number of one of its invoices' }]);
+  });
+
+  it('reports a letter\'s own mistake at that letter\'s field', async () => {
+    const pack = oregonPack();
+    pack.letters[1]!.letter.date = '2027-03-01';
+    const response = await post(pack);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path)).toContain('letters.1.letter.date');
+  });
+
+  it('draws on the one documents budget the contract and letters share', async () => {
+    const limited = await buildTestApp({ rateLimitPerMinute: 2 });
+    try {
+      expect((await limited.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('new-client-fixed'), headers: { 'content-type': 'application/json' } })).statusCode).toBe(200);
+      expect((await post(oregonPack(), limited)).statusCode).toBe(200);
+      expect((await post(oregonPack(), limited)).statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});
