@@ -52,7 +52,8 @@ describe('the final demand of the Japanese sample as 内容証明', () => {
   it('loses no word of the letter on the way: the lines put together are the letter\'s text', () => {
     const { sheets } = naiyoShomeiText(finalDemand());
     const joined = sheets.flat().join('');
-    expect(joined).toContain('本書到達後10日以内（2027年9月9日まで）に、668,071円');
+    // The deadline counts from arrival (到達), so no date counted from the day of writing is given.
+    expect(joined).toContain('本書到達後10日以内に、668,071円');
     expect(joined).toContain('少額訴訟は利用いたしません。');
   });
 
