@@ -108,7 +108,7 @@ describe.each([true, false])('the follow-up page with JavaScript %s', (js) => {
     const late = await openLetter(page, 'late-notice');
     await late.getByLabel('Date of the letter').fill('2027-04-26');
     await late.getByLabel('How to pay').fill('Card payments at pay.example');
-    await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: /Download the letter/ }).click()]);
+    await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: 'Download the letter (Word)' }).click()]);
     const summary = page.locator('.error-summary');
     await expect.poll(() => summary.innerText()).toContain('Enter the invoice number');
     if (js) expect(await page.evaluate<string | undefined>('document.activeElement?.className')).toContain('error-summary');

@@ -176,7 +176,8 @@ describe('a newcomer making every mistake of issue 11, with axe on every page', 
     expect(review).not.toContain('Not given');
     expect(review).not.toContain('Hourly rate');
     expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.locator('#downloads-after').getByRole('link', { name: /Download the contract/ }).count()).toBe(1);
+    expect(await page.locator('#downloads-after').getByRole('link', { name: 'Download the contract (Word)' }).count()).toBe(1);
+    expect(await page.locator('#downloads-after').getByRole('link', { name: 'Download the contract (PDF)' }).count()).toBe(1);
     await axe(page, 'review');
 
     // Delete asks first.
@@ -201,7 +202,7 @@ describe('a newcomer making every mistake of issue 11, with axe on every page', 
     expect(await page.locator('main form').count()).toBe(1);
     await axe(page, 'late notice');
     const late = page.locator('#letter-late-notice');
-    await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: /Download the letter/ }).click()]);
+    await Promise.all([page.waitForLoadState('load'), late.getByRole('button', { name: 'Download the letter (Word)' }).click()]);
     const summary = await summaryText(page);
     for (const message of ['Enter the invoice number', 'Enter the invoice amount, like 6,000', 'Enter the invoice date', 'Enter the invoice due date']) {
       expect(summary).toContain(message);
