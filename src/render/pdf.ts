@@ -131,10 +131,21 @@ function paragraphBlock(context: Context, block: Paragraph, next: Block | undefi
   return textBlock(context, runsOf(block.runs), tag('P', parent), { keepNext, indent: block.continuesPoint ? indent : 0 });
 }
 
-function listBlocks(context: Context, block: Block & { type: 'list' }, keep: boolean, parent: Tag): TextBlock[] {
+function listBlocks(context: Context, block: Block & { type: 'list' }, keep: boolean, clause: number, parent: Tag): TextBlock[] {
   // The bullet sits where a point's text starts (docx.ts's bulletIndent), the item's text after it.
   const left = pt(Math.max(720, context.numbering.textIndent + 360));
   const list = tag('L', parent);
+  const { item: itemPattern } = context.numbering;
+  if (itemPattern) {
+    // Items (号) numbered (1)(2) in their own text, as the Word file's third clause level prints them.
+    return block.items.map((item, index) =>
+      textBlock(context, [{ text: numberLabel(itemPattern, clause, 0, index + 1) }, ...runsOf(item)], tag('LBody', tag('LI', list)), {
+        indent: left,
+        after: index === block.items.length - 1 ? pt(LIST_END_SPACING) : pt(80),
+        keepNext: keep,
+      }),
+    );
+  }
   return block.items.map((item, index) => {
     const entry = tag('LI', list);
     const label = hangingLabel(context, '\u2022', {}, tag('Lbl', entry));
@@ -291,7 +302,7 @@ function blockLayout(context: Context, block: Block, next: Block | undefined, ke
     case 'paragraph':
       return [paragraphBlock(context, block, next, keep, clause, parent)];
     case 'list':
-      return listBlocks(context, block, keep, parent);
+      return listBlocks(context, block, keep, clause, parent);
     case 'table':
       return feeTableBlocks(context, block, parent);
     case 'parties':
@@ -323,6 +334,8 @@ function contractLayout(contract: Contract, context: Context): LayoutBlock[] {
   const blocks: LayoutBlock[] = [
     textBlock(context, plain(contract.title), tag('H1', document), TITLE),
     textBlock(context, plain(contract.subtitle), tag('P', document), subtitle(context)),
+    // The Japanese 前文: ordinary paragraphs before 第1条, outside the clause numbering, as in the Word file.
+    ...blocksLayout(context, contract.preamble ?? [], document),
   ];
   contract.sections.forEach((section, index) => {
     const clause = index + 1;

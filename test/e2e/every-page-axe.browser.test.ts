@@ -73,7 +73,7 @@ async function walk(page: Page): Promise<{ checked: string[]; found: Record<stri
   const links = async () =>
     (await page.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? '')))
       .map((href) => href.split(/[?#]/)[0]!)
-      .filter((href) => href.startsWith(`${draft}/`) && !/\.(?:docx|json|ics)$/.test(href) && !href.endsWith('/delete'));
+      .filter((href) => href.startsWith(`${draft}/`) && !/\.(?:docx|pdf|json|ics|zip)$/.test(href) && !href.endsWith('/delete'));
   const pages = new Set(await links());
   for (const path of [...pages]) {
     await page.goto(baseUrl + path);

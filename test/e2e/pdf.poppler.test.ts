@@ -58,7 +58,8 @@ const FOOTER = /^\s*(Page \d+ of \d+|\d+ ?\/ ?\d+)\s*$/;
  */
 function bodyText(contract: Contract, text: string): string {
   const japanese = contract.meta.language === 'ja';
-  const label = japanese ? /^(第\d+条|\d+[\u3000 ]|•\s*)/ : /^(\d+\.\d*\s+|•\s*)/;
+  // The numbers Word prints by itself and its text does not hold: 第N条, a 項's 2, 3, an item's (1), a bullet.
+  const label = japanese ? /^(第\d+条|\d+[\u3000 ]|\(\d+\)[\u3000 ]|•\s*)/ : /^(\d+\.\d*\s+|•\s*)/;
   return text
     .split('\f')
     .flatMap((page) => {
