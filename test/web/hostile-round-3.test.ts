@@ -260,6 +260,21 @@ describe('the pages of an incomplete or missing draft (finding 8)', () => {
   });
 });
 
+describe('the language question on the pages of a finished draft', () => {
+  it('a finished English draft asked for in Japanese shows the question, keeps its language and logs no error', async () => {
+    const draft = await app.drafts.create(sampleInput('new-client-fixed'));
+    const visitor = new InjectVisitor(app);
+    lines.length = 0;
+    for (const page of ['you', 'review', 'invoices', 'follow-up']) {
+      const response = await visitor.get(`/wizard/${draft.id}/${page}?lang=ja`);
+      expect(response.statusCode, page).toBe(200);
+      expect(response.body, page).toContain('lang="ja"');
+    }
+    expect((await app.drafts.get(draft.id))?.answers.language ?? 'en').toBe('en');
+    expect(entries().filter((entry) => entry.level >= 40).map((entry) => entry.msg)).toEqual([]);
+  });
+});
+
 describe('log redaction (finding 9)', () => {
   it('a draft id in a percent-encoded path is not logged either', async () => {
     const visitor = new InjectVisitor(app);

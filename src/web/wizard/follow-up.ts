@@ -8,7 +8,7 @@
 //   POST /wizard/:draftId/follow-up/calendar   the .ics, or the page again with errors
 //   POST /wizard/:draftId/follow-up/:kind      action=docx: the Word file; action=pdf: the PDF; action=email: the email page
 import { useLanguage } from '../plugins/language.ts';
-import { draftInAskedLanguage } from './language-switch.ts';
+import { draftForPage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
 import { loadJapaneseLetterLibrary } from '../../letters/edition-ja.ts';
 import { draftLanguage } from './steps.ts';
@@ -45,7 +45,7 @@ import { assembleClaimPack } from '../../claims/claim-pack.ts';
 import { renderClaimPack } from '../../render/claim-pack.ts';
 import { contractDocxWriter } from '../../render/docx-package.ts';
 import { ZIP_TYPE } from '../claim-pack-api.ts';
-import { draftUrl, gone, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
@@ -119,17 +119,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   /** The draft and its complete answers, with the page in the draft's language; `undefined` once a reply is sent. */
   async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | undefined> {
-    let draft = await store.get(request.params.draftId);
-    // The reply is sent from here; `undefined` tells the route so. (Returning the reply itself
-    // from this async function made the route await it and then read the answer of a sent page.)
-    if (!draft) {
-      gone(reply);
-      return undefined;
-    }
     // The language link on these pages changes the draft's language, as on the wizard's steps: the letters follow it.
-    const inLanguage = await draftInAskedLanguage(request, reply, store, draft);
-    if (!('answers' in inLanguage)) return inLanguage;
-    draft = inLanguage;
+    // The reply is sent there when there is nothing to show; `undefined` tells the route so.
+    const draft = await draftForPage(request, reply, store);
+    if (!draft) return undefined;
     // A form's answer links to the page it was sent from: the letter's own page, or the calendar's on the main page.
     const kind = (request.params as { kind?: string }).kind;
     const linkPath = request.method === 'GET' ? undefined : kind && isLetterKind(kind) ? `${pageUrl(draft.id)}/${kind}` : pageUrl(draft.id);

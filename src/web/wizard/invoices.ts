@@ -7,7 +7,7 @@
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=pdf: the PDF; action=email: the email page
 import { useLanguage } from '../plugins/language.ts';
-import { draftInAskedLanguage } from './language-switch.ts';
+import { draftForPage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
 import { draftLanguage } from './steps.ts';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -24,7 +24,7 @@ import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
-import { draftUrl, gone, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export type InvoicesPageOptions = DraftPageOptions;
 
@@ -53,17 +53,10 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
 
   /** The draft and its complete answers, with the page in the draft's language; `undefined` once a reply is sent. */
   async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | undefined> {
-    let draft = await store.get(request.params.draftId);
-    // The reply is sent from here; `undefined` tells the route so. (Returning the reply itself
-    // from this async function made the route await it and then read the answer of a sent page.)
-    if (!draft) {
-      gone(reply);
-      return undefined;
-    }
     // The language link on this page changes the draft's language, as on the wizard's steps.
-    const inLanguage = await draftInAskedLanguage(request, reply, store, draft);
-    if (!('answers' in inLanguage)) return inLanguage;
-    draft = inLanguage;
+    // The reply is sent there when there is nothing to show; `undefined` tells the route so.
+    const draft = await draftForPage(request, reply, store);
+    if (!draft) return undefined;
     // A form's answer (its errors, the email's text) links to the Invoices page itself.
     const messages = useLanguage(request, reply, draftLanguage(draft.answers), request.method === 'GET' ? undefined : pageUrl(draft.id));
     const answers = completeAnswers(draft.answers);

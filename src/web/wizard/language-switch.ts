@@ -8,25 +8,40 @@ import type { Language } from '../../answers/schema.ts';
 import type { Draft, DraftStore } from '../../drafts/store.ts';
 import { askedLanguage, useLanguage } from '../plugins/language.ts';
 import { completeAnswers, isStepComplete } from './engine.ts';
-import { html } from './pages.ts';
+import { gone, html, type DraftParams } from './pages.ts';
 import { activeSteps, draftLanguage } from './steps.ts';
 
 /** `?lang=ja&confirm=1`: the visitor has read what the change costs. */
 const CONFIRMED = '1';
 
 /**
- * The draft in the language the link asked for, or the reply already sent:
- * the page that asks before a complete draft becomes an incomplete one.
+ * The draft in the language the link asked for, or `undefined` once the reply
+ * is sent: the page that asks before a complete draft becomes an incomplete one.
  */
-export async function draftInAskedLanguage(request: FastifyRequest, reply: FastifyReply, store: DraftStore, draft: Draft): Promise<Draft | FastifyReply> {
+export async function draftInAskedLanguage(request: FastifyRequest, reply: FastifyReply, store: DraftStore, draft: Draft): Promise<Draft | undefined> {
   const asked = askedLanguage(request);
   if (!asked || asked === draftLanguage(draft.answers)) return draft;
   const switched = { ...draft.answers, language: asked };
   const confirmed = (request.query as { confirm?: unknown } | undefined)?.confirm === CONFIRMED;
   if (!confirmed && request.method === 'GET' && completeAnswers(draft.answers) && !completeAnswers(switched)) {
-    return askFirst(request, reply, draft, asked, switched);
+    await askFirst(request, reply, draft, asked, switched);
+    return undefined;
   }
   return (await store.update(draft.id, (answers) => ({ ...answers, language: asked }))) ?? draft;
+}
+
+/**
+ * The draft a page of the draft shows, in the language its link asks for (the follow-up and invoices
+ * pages and their forms); `undefined` once a reply is sent: the draft is gone, or switching its
+ * language is asked about first on a page of its own.
+ */
+export async function draftForPage(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply, store: DraftStore): Promise<Draft | undefined> {
+  const draft = await store.get(request.params.draftId);
+  if (!draft) {
+    gone(reply);
+    return undefined;
+  }
+  return draftInAskedLanguage(request, reply, store, draft);
 }
 
 function askFirst(request: FastifyRequest, reply: FastifyReply, draft: Draft, asked: Language, switched: Draft['answers']) {

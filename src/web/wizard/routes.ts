@@ -121,9 +121,11 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
    * (`?lang=`) changes the draft's language, so the contract and every
    * later visit follow the choice.
    */
-  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | FastifyReply> {
+  async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | undefined> {
     const current = await draftInAskedLanguage(request, reply, store, draft);
-    if (!('answers' in current)) return current;
+    // Asked about on a page of its own first: that page is the answer. (Not the reply itself:
+    // a reply is thenable, so an async function returning it resolves to undefined.)
+    if (!current) return undefined;
     return { draft: current, messages: useLanguage(request, reply, draftLanguage(current.answers)) };
   }
 
@@ -318,7 +320,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
     const page = await draftPage(request, reply, found);
-    if (!('draft' in page)) return page;
+    if (!page) return reply;
     const { draft, messages } = page;
     const step = findStep(request.query.step ?? '');
     return html(reply).view('saved.eta', {
@@ -334,7 +336,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
     const page = await draftPage(request, reply, found);
-    if (!('draft' in page)) return page;
+    if (!page) return reply;
     const { draft } = page;
     if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft, await app.engagements.latestForDraft(draft.id));
     const step = findStep(request.params.step, draftLanguage(draft.answers));
@@ -453,7 +455,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const found = await store.get(request.params.draftId);
     if (!found) return gone(reply);
     const page = await draftPage(request, reply, found);
-    if (!('draft' in page)) return page;
+    if (!page) return reply;
     const { draft, messages } = page;
     return html(reply).view('delete.eta', {
       title: messages.t('delete.title'),
