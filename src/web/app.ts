@@ -37,6 +37,7 @@ import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { checkRouteBudgets } from './route-budgets.ts';
 import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
@@ -191,6 +192,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   // Node closes a connection past this at once, before reading a byte of it.
   app.server.maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  // Every route's budget is checked against one table (src/web/route-budgets.ts)
+  // before any route is added; checked once all exist: a route added without its entry, or with another
+  // budget than the table says, stops the server at start-up (and every test).
+  if (rateLimitPerMinute > 0) checkRouteBudgets(app);
   // First, so that its timing hook sees every route.
   if (options.metrics ?? true) await app.register(metricsPlugin, { token: options.metricsToken });
   await app.register(storagePlugin, {

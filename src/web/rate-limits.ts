@@ -29,6 +29,25 @@ export const WIZARD_BUDGETS = {
 
 export type WizardBudget = keyof typeof WIZARD_BUDGETS;
 
+/** Every budget a route can draw on: the shared documents budget or one of the wizard's. */
+export type BudgetName = 'documents' | WizardBudget;
+
+/** Which budget each limiter handler counts against, so a route's budget can be read back from its hooks. */
+const BUDGET_OF_HANDLER = new WeakMap<object, BudgetName>();
+
+/**
+ * The budgets a route's onRequest hooks draw on (none when it has no limiter,
+ * or when limits are off). Read after every onRoute hook has run: a plugin may
+ * give a route its budget in its own onRoute hook.
+ */
+export function budgetsOfRoute(onRequest: unknown): BudgetName[] {
+  const hooks = ([] as unknown[]).concat(onRequest ?? []);
+  return hooks.flatMap((hook) => {
+    const budget = typeof hook === 'function' ? BUDGET_OF_HANDLER.get(hook) : undefined;
+    return budget ? [budget] : [];
+  });
+}
+
 export interface RateLimits {
   /** Route options that count a request against the address's one documents budget. */
   readonly documents: { onRequest?: onRequestHookHandler };
@@ -52,11 +71,14 @@ export async function registerRateLimits(
   // given the same handler draws on the same budget.
   // The budget's name is part of the key: in Redis every handler's counters
   // share one key space, so without it the budgets would add up.
-  const limiter = (name: string, max: number) =>
-    app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${name}:${budgetKey(request.ip)}` }) as onRequestHookHandler;
-  const documents = { onRequest: limiter('documents', perMinute) };
+  const limiter = (budget: BudgetName, key: string, max: number) => {
+    const handler = app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${key}:${budgetKey(request.ip)}` }) as onRequestHookHandler;
+    BUDGET_OF_HANDLER.set(handler, budget);
+    return handler;
+  };
+  const documents = { onRequest: limiter('documents', 'documents', perMinute) };
   const wizard = Object.fromEntries(
-    Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(`wizard-${name}`, max) }]),
+    Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(name as WizardBudget, `wizard-${name}`, max) }]),
   ) as Record<WizardBudget, { onRequest: onRequestHookHandler }>;
   return { documents, wizard: (budget) => wizard[budget] };
 }
