@@ -25,7 +25,7 @@ import { linksOf, signingSchema, SIGNATURE_LIMITS, visitorOf } from './engagemen
 import { pageMessages, useLanguage } from './plugins/language.ts';
 import { HttpProblem } from './problems.ts';
 import { single } from './wizard/form-values.ts';
-import { draftUrl, html } from './wizard/pages.ts';
+import { draftUrl, html, SCRIPTS } from './wizard/pages.ts';
 
 export interface EngagementPagesOptions {
   readonly service: EngagementService;
@@ -168,6 +168,8 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       timeZone,
       record: current.events.map((event) => ({ time: eventTime(event.at, timeZone), text: words.event(event) })),
       csrf: reply.generateCsrf(),
+      // The copy button beside the client's link; the page needs no script otherwise.
+      scripts: SCRIPTS,
     });
   }
 

@@ -10,6 +10,7 @@ import { main as verifyCommand } from '../../src/engagements/verify-command.ts';
 import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
 import { loggedPath } from '../../src/web/app.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp, tempDataDir } from '../helpers/test-app.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,10 @@ describe('sending a contract for signature', () => {
     expect(sent.status.state).toBe('sent');
     const owner = await app.inject({ method: 'GET', url: sent.ownerPath, headers: { accept: 'text/html' } });
     expect(owner.body).toContain(`/s/ ${FREELANCER}, Owner`);
+    // Without JavaScript the link is a read-only box to select; the Copy button waits, hidden, for the script.
+    expect(owner.body).toMatch(/<input[^>]*id="client-link"[^>]*readonly/);
+    expect(owner.body).toMatch(/<button[^>]*data-copy="client-link"[^>]*data-copied="Copied the link."[^>]*hidden>Copy the link<\/button>/);
+    expect(owner.body).toContain('<script src="/assets/wizard.js" defer></script>');
   });
 
   it('refuses answers that are not valid with a problem naming the field', async () => {
@@ -188,6 +193,40 @@ describe('verification', () => {
     const verdict = response.json();
     expect(verdict).toMatchObject({ valid: true, sealed: true, problems: [], engagement: sent.id });
     expect(verdict.certificate.events.map((event: { type: string }) => event.type)).toEqual(['created', 'signed', 'viewed', 'signed', 'completed']);
+  });
+
+  it('Continue from a file, given the signed file, says which signed engagement it is and that changes make a new contract', async () => {
+    const { sent, file } = await signedFile();
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    const uploaded = await visitor.upload('signed.docx', file);
+    expect(uploaded.statusCode).toBe(303);
+    expect(String(uploaded.headers.location)).toMatch(new RegExp(`/review\\?signed=${sent.id}$`));
+    const review = await visitor.get(String(uploaded.headers.location));
+    expect(review.body).toContain('This is a signed contract');
+    expect(review.body).toContain(`the contract signed by both parties in engagement ${sent.id} (version 1)`);
+    expect(review.body).toContain('Harbor Coffee website redesign');
+    // The query alone tells nothing: a draft with other answers does not show another engagement.
+    const other = await app.drafts.create({ ...example, project: { ...example.project, name: 'Another site' } });
+    const probe = await new InjectVisitor(app).get(`/wizard/${other.id}/review?signed=${sent.id}`);
+    expect(probe.statusCode).toBe(200);
+    expect(probe.body).not.toContain('This is a signed contract');
+  });
+
+  it('Continue from a file in Japanese names the engagement in Japanese', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const client = new InjectVisitor(app, { 'user-agent': 'client-browser/2.0' });
+    await client.get(sent.clientPath);
+    const signed = await client.post(sent.clientPath, { name: japanese.client.name, title: '代表取締役', authority: 'yes', agree: 'yes' });
+    expect(signed.statusCode, signed.body).toBe(303);
+    const file = (await client.get(`${sent.clientPath}/signed.docx`)).rawPayload;
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/?lang=ja');
+    const uploaded = await visitor.upload('signed.docx', file);
+    const review = await visitor.get(String(uploaded.headers.location));
+    expect(review.body).toContain('署名済みの契約書です');
+    expect(review.body).toContain(`案件${sent.id}（第1版）で双方が署名した契約書です`);
   });
 
   it('refuses a copy with one changed byte, saying so', async () => {
