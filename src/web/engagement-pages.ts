@@ -309,7 +309,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     const { file } = request.body as { file?: Buffer };
     const { t } = pageMessages(reply);
     if (!file || file.length === 0) return verifyPage(reply, { fileError: t('verify.file.missing') }, 400);
-    const verdict = await service.verify(new Uint8Array(file));
+    const verdict = await service.verify(new Uint8Array(file), pageMessages(reply).language);
     return verifyPage(reply, { verdict: { valid: verdict.valid, problems: verdict.problems, ...(verdict.engagementId ? { engagement: verdict.engagementId } : {}), events: verdict.certificate?.events.length ?? 0 } }, verdict.valid ? 200 : 422);
   });
 };

@@ -264,6 +264,36 @@ describe('verification', () => {
     expect(refused.body).toContain('This file does not pass the check');
   });
 
+  it('says why a file fails in the language of the page or of Accept-Language', async () => {
+    const { file } = await signedFile();
+    const changed = Buffer.from(file);
+    changed[100]! ^= 0x01;
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/verify?lang=ja');
+    const refused = await visitor.upload('signed.docx', changed, { url: '/verify' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('このファイルは確認に通りませんでした');
+    expect(refused.body).toMatch(/このファイルは署名されたファイルそのものではありません。SHA-256は[0-9a-f]{64}で、封印されたものは[0-9a-f]{64}です。少なくとも1バイトが変更されています。/);
+    const api = (await app.inject({ method: 'POST', url: '/api/verify', payload: changed, headers: { 'content-type': DOCX, 'accept-language': 'ja' } })).json();
+    expect(api.valid).toBe(false);
+    expect(api.problems[0]).toMatch(/^このファイルは署名されたファイルそのものではありません。/);
+    const english = (await app.inject({ method: 'POST', url: '/api/verify', payload: changed, headers: { 'content-type': DOCX } })).json();
+    expect(english.problems[0]).toMatch(/^This file is not exactly the signed file: its SHA-256 is [0-9a-f]{64}, the sealed one is [0-9a-f]{64}\. At least one byte was changed\.$/);
+  });
+
+  it('names an edited event in Japanese on the Japanese page', async () => {
+    const { sent, file } = await signedFile();
+    const db = new Database(join(dataDir, 'engagements.sqlite'));
+    db.exec('DROP TRIGGER engagement_events_insert_only');
+    db.prepare("UPDATE engagement_events SET data = replace(data, 'Harbor Coffee', 'Someone Else') WHERE engagement_id = ? AND type = 'signed'").run(sent.id);
+    db.close();
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/verify?lang=ja');
+    const refused = await visitor.upload('signed.docx', file, { url: '/verify' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（signed）は記録された後に変更されています。内容がハッシュ値と一致しません。');
+  });
+
   it('refuses a body that is not a Word file with a problem', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/verify', payload: { a: 1 } });
     expect(response.statusCode).toBe(415);
