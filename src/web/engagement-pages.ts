@@ -127,6 +127,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       notice: state.notice,
       replaced: current.status.replacedBy ? { version: current.status.replacedBy.byVersion, ...(replacedBy ? { href: `/sign/${replacedBy.clientKey}` } : {}) } : undefined,
       signedHref: current.sealed ? `/sign/${key}/signed.docx` : undefined,
+      certificateHref: current.status.signatures.client ? `/sign/${key}/certificate` : undefined,
       contractHref: `/sign/${key}/contract.docx`,
       documentHash: engagement.documentHash,
       contractHtml: renderContractHtml(service.contractOf(engagement), { headingOffset: 2 }),
@@ -164,6 +165,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       contractHref: `/engagements/${engagement.ownerKey}/contract.docx`,
       signedHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.docx` : undefined,
       certificateHref: `/engagements/${engagement.ownerKey}/certificate.json`,
+      certificatePageHref: `/engagements/${engagement.ownerKey}/certificate`,
       documentHash: engagement.documentHash,
       timeZone,
       record: current.events.map((event) => ({ time: eventTime(event.at, timeZone), text: words.event(event) })),
@@ -262,6 +264,48 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     if (!read.signing) return ownerPage(request, reply, await service.view(engagement), { values: body, errors: read.errors }, 400);
     await service.sign(engagement, 'freelancer', read.signing, visitorOf(request));
     return reply.redirect(`/engagements/${engagement.ownerKey}`, 303);
+  });
+
+  // ---- The signature certificate as a page: the same model (certificateOf) as the JSON and the signed file's last section
+  function certificatePage(request: FastifyRequest, reply: FastifyReply, current: EngagementView, backHref: string, jsonHref?: string) {
+    const { engagement } = current;
+    useLanguage(request, reply, asLanguage(engagement.language));
+    const certificate = service.certificate(current);
+    const words = certificateWords(engagement.language);
+    const when = (at: string) => eventTime(at, certificate.timeZone).replace('\n', ' / ');
+    return html(reply).view('engagements/certificate.eta', {
+      title: words.title,
+      heading: words.title,
+      backHref,
+      contractLanguage: engagement.language,
+      words,
+      intro: words.intro(certificate.engagementId, certificate.version),
+      documentHash: certificate.documentHash,
+      replaces: certificate.replaces,
+      parties: certificate.parties.map((party) => ({
+        label: [`${words.party[party.party]}: ${party.name}`, party.business, party.email].filter(Boolean).join('\n'),
+        value: party.signedAs ? words.signedAs(party.signedAs.name, party.signedAs.title, when(party.signedAs.at)) : words.notSigned,
+      })),
+      eventsHeader: words.eventsHeader(certificate.timeZone),
+      events: certificate.events.map((event) => ({ time: `${event.seq}. ${eventTime(event.at, certificate.timeZone)}`, text: words.event(event) })),
+      seal: certificate.seal ? words.seal(certificate.seal.keyId, certificate.seal.sealedAt, certificate.seal.signature) : words.unsealed,
+      jsonHref,
+    });
+  }
+
+  app.get<{ Params: KeyParams }>('/engagements/:key/certificate', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {
+    const engagement = await byOwner(request.params.key);
+    if (!engagement) return gone(reply);
+    return certificatePage(request, reply, await service.view(engagement), `/engagements/${engagement.ownerKey}`, `/engagements/${engagement.ownerKey}/certificate.json`);
+  });
+
+  // The client's copy, once they have signed: the record of what they did is theirs to read too.
+  app.get<{ Params: KeyParams }>('/sign/:key/certificate', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {
+    const engagement = await byClient(request.params.key);
+    if (!engagement) return gone(reply);
+    const current = await service.view(engagement);
+    if (!current.status.signatures.client) return reply.redirect(`/sign/${engagement.clientKey}`, 303);
+    return certificatePage(request, reply, current, `/sign/${engagement.clientKey}`);
   });
 
   app.get<{ Params: KeyParams }>('/engagements/:key/certificate.json', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {

@@ -326,6 +326,41 @@ describe('verification', () => {
   });
 });
 
+describe('the signature certificate as a page', () => {
+  it('shows parties, every event with its time, the document hash, the seal and how to check, to the freelancer and to the client after signing', async () => {
+    const sent = await send();
+    const client = new InjectVisitor(app, { 'user-agent': 'client-browser/2.0' });
+    const before = await client.get(`${sent.clientPath}/certificate`);
+    expect(before.statusCode).toBe(303);
+    await client.get(sent.clientPath);
+    await client.post(sent.clientPath, { name: CLIENT, title: 'Owner', authority: 'yes', agree: 'yes' });
+    const clientPage = await client.get(sent.clientPath);
+    expect(clientPage.body).toContain(`href="${sent.clientPath}/certificate"`);
+    const owner = await app.inject({ method: 'GET', url: sent.ownerPath });
+    expect(owner.body).toContain(`href="${sent.ownerPath}/certificate"`);
+    for (const page of [await client.get(`${sent.clientPath}/certificate`), await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` })]) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<h1 class="heading-l">Signature certificate</h1>');
+      expect(page.body).toContain(`<code class="hash" id="certificate-hash">${sent.documentHash}</code>`);
+      expect(page.body).toContain(`/s/ ${FREELANCER}, Owner`);
+      expect(page.body).toContain(`/s/ ${CLIENT}, Owner`);
+      expect(page.body).toMatch(/Sealed at \d{4}-\d\d-\d\dT[\d:.]+Z with the server&#39;s Ed25519 key/);
+      expect(page.body).toContain('href="/verify"');
+      // A header row, then created, signed (freelancer), viewed, signed (client), completed, and the view after signing.
+      expect(page.body.split('id="certificate-events"')[1]!.split('</table>')[0]!.match(/<tr>/g)).toHaveLength(7);
+    }
+  });
+
+  it('is written in Japanese for a Japanese contract', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const page = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(page.body).toContain('<html lang="ja">');
+    expect(page.body).toContain('確認の方法');
+    expect(page.body).toContain(`/s/ ${japanese.freelancer.name}`);
+  });
+});
+
 describe('a new version', () => {
   it('an old link says it was replaced, and by which version; the draft links to the latest', async () => {
     const visitor = new InjectVisitor(app);
