@@ -16,7 +16,8 @@ export interface Visitor {
 /** What each kind of event records; every field is evidence a reader of the certificate may need. */
 export interface EventData {
   /** The contract was sent: the exact Word file's SHA-256 is the document's identity. */
-  readonly created: { readonly documentHash: string; readonly version: number; readonly replaces?: string };
+  /** `timeZone`: the zone the freelancer chose for the record's second column of times (an IANA name Intl knows). */
+  readonly created: { readonly documentHash: string; readonly version: number; readonly replaces?: string; readonly timeZone?: string };
   /** The client's page was opened. */
   readonly viewed: Visitor;
   /** A file was downloaded: the contract as sent, or the signed one. */

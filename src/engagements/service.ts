@@ -121,7 +121,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
     publishedKeys: () => ({ keys: [publicJwk(key)] }),
 
     /** Freezes the answers and the exact Word file; a draft's second sending replaces its first. */
-    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor }): Promise<Engagement> {
+    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (isKnownTimeZone). */ timeZone?: string }): Promise<Engagement> {
       const at = now();
       const previous = input.draftId ? await store.latestForDraft(input.draftId) : undefined;
       const document = writer.write(assembleContract(input.answers, library), at);
@@ -137,7 +137,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       const created = nextEvent(engagement.id, undefined, {
         type: 'created',
         at,
-        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}) },
+        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
       });
       await store.create(engagement, created);
       if (previous) {

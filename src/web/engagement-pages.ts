@@ -11,7 +11,7 @@ import { answersSchema, type Language } from '../answers/schema.ts';
 import { cleanMultiline } from '../answers/text.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { certificateWords } from '../engagements/certificate-words.ts';
-import { timeZoneFor } from '../engagements/certificate.ts';
+import { recordTimeZone } from '../engagements/certificate.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import type { Party } from '../engagements/events.ts';
 import { businessOf, consentText, type EngagementService, type EngagementView } from '../engagements/service.ts';
@@ -142,7 +142,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     const language = asLanguage(engagement.language);
     const { t } = useLanguage(request, reply, language);
     const words = certificateWords(language);
-    const timeZone = timeZoneFor(language);
+    const timeZone = recordTimeZone(engagement, current.events);
     const heading = t('engagement.owner.title');
     const errors = errorList(state.errors ?? {}, SIGN_IDS);
     return html(reply, status).view('engagements/owner.eta', {
