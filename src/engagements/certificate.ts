@@ -26,9 +26,30 @@ export interface Certificate {
   readonly seal?: Seal;
 }
 
-/** Where the parties are, for the second column of times: Japan for a Japanese contract, UTC otherwise. */
+/** Where the parties are, for the second column of times, when the freelancer chose none: Japan for a Japanese contract, UTC otherwise. */
 export function timeZoneFor(language: string): string {
   return language === 'ja' ? 'Asia/Tokyo' : 'UTC';
+}
+
+/** Every zone this Node's Intl knows, and UTC (which supportedValuesOf may leave out). */
+const KNOWN_TIME_ZONES: ReadonlySet<string> = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+
+/** The zones a freelancer may choose, sorted, for a list to pick from. */
+export const TIME_ZONES: readonly string[] = [...KNOWN_TIME_ZONES].sort();
+
+export function isKnownTimeZone(value: unknown): value is string {
+  return typeof value === 'string' && KNOWN_TIME_ZONES.has(value);
+}
+
+/**
+ * The zone the record shows: the one chosen when the contract was sent (kept
+ * in the `created` event, so it is part of what the chain and seal cover),
+ * else the language's.
+ */
+export function recordTimeZone(engagement: Pick<Engagement, 'language'>, events: readonly EngagementEvent[]): string {
+  const created = events.find((event) => event.type === 'created') as EngagementEvent<'created'> | undefined;
+  const chosen = created?.data.timeZone;
+  return isKnownTimeZone(chosen) ? chosen : timeZoneFor(engagement.language);
 }
 
 interface PartyAnswers {
@@ -39,7 +60,7 @@ interface PartyAnswers {
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : '');
 
-export function certificateOf(engagement: Engagement, events: readonly EngagementEvent[], seal: Seal | undefined, timeZone = timeZoneFor(engagement.language)): Certificate {
+export function certificateOf(engagement: Engagement, events: readonly EngagementEvent[], seal: Seal | undefined, timeZone = recordTimeZone(engagement, events)): Certificate {
   const status = engagementStatus(events);
   const party = (which: Party): CertificateParty => {
     const answers = (engagement.answers[which] ?? {}) as PartyAnswers;

@@ -3,6 +3,7 @@
 // every link after it. Pure functions: the store (store.ts) only keeps what
 // these build, and verification (verify.ts) recomputes every hash.
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { say } from '../language/messages.ts';
 
 export type Party = 'freelancer' | 'client';
 
@@ -15,7 +16,8 @@ export interface Visitor {
 /** What each kind of event records; every field is evidence a reader of the certificate may need. */
 export interface EventData {
   /** The contract was sent: the exact Word file's SHA-256 is the document's identity. */
-  readonly created: { readonly documentHash: string; readonly version: number; readonly replaces?: string };
+  /** `timeZone`: the zone the freelancer chose for the record's second column of times (an IANA name Intl knows). */
+  readonly created: { readonly documentHash: string; readonly version: number; readonly replaces?: string; readonly timeZone?: string };
   /** The client's page was opened. */
   readonly viewed: Visitor;
   /** A file was downloaded: the contract as sent, or the signed one. */
@@ -81,7 +83,8 @@ export function nextEvent<T extends EventType>(engagementId: string, last: Engag
   return { ...unhashed, hash: eventHash(unhashed) };
 }
 
-const ordinal = (event: { seq: number; type: string }) => `Event ${event.seq} (${event.type})`;
+// The sentences are language data (messages/*.json, verify.problem.*), written in the language of the check in progress (inLanguage).
+const ordinal = (event: { seq: number; type: string }) => say('verify.problem.event', { seq: event.seq, type: event.type });
 
 /**
  * Every way the chain is broken, each as a sentence a person can act on;
@@ -89,20 +92,20 @@ const ordinal = (event: { seq: number; type: string }) => `Event ${event.seq} ($
  */
 export function chainProblems(engagementId: string, events: readonly EngagementEvent[]): string[] {
   const problems: string[] = [];
-  if (events.length === 0) return ['The record holds no events.'];
+  if (events.length === 0) return [say('verify.problem.noEvents')];
   events.forEach((event, index) => {
     const expectedSeq = index + 1;
-    if (event.engagementId !== engagementId) problems.push(`${ordinal(event)} belongs to another engagement (${event.engagementId}).`);
-    if (event.seq !== expectedSeq) problems.push(`${ordinal(event)} is in place ${expectedSeq}: an event before it is missing or out of order.`);
-    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) problems.push(`${ordinal(event)} is of a kind this record does not know.`);
-    if (eventHash(event) !== event.hash) problems.push(`${ordinal(event)} was changed after it was recorded: its contents no longer match its hash.`);
+    if (event.engagementId !== engagementId) problems.push(say('verify.problem.otherEngagementEvent', { event: ordinal(event), id: String(event.engagementId) }));
+    if (event.seq !== expectedSeq) problems.push(say('verify.problem.outOfPlace', { event: ordinal(event), place: expectedSeq }));
+    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) problems.push(say('verify.problem.unknownKind', { event: ordinal(event) }));
+    if (eventHash(event) !== event.hash) problems.push(say('verify.problem.eventChanged', { event: ordinal(event) }));
     const previous = events[index - 1];
     const expectedPrev = previous ? previous.hash : null;
     if (event.prev !== expectedPrev) {
-      problems.push(previous ? `${ordinal(event)} does not follow event ${previous.seq}: it names another event as the one before it.` : `${ordinal(event)} should open the record but names an event before it.`);
+      problems.push(previous ? say('verify.problem.doesNotFollow', { event: ordinal(event), previous: previous.seq }) : say('verify.problem.shouldOpen', { event: ordinal(event) }));
     }
   });
-  if (events[0]?.type !== 'created') problems.push('The record does not begin with the event that created it.');
+  if (events[0]?.type !== 'created') problems.push(say('verify.problem.noCreated'));
   return problems;
 }
 

@@ -3,7 +3,8 @@
 // both parties have signed the record is completed, sealed and turned into
 // the signed file, once, whichever instance gets there first.
 import type { KeyObject } from 'node:crypto';
-import { answersSchema, type Answers } from '../answers/schema.ts';
+import { answersSchema, type Answers, type Language } from '../answers/schema.ts';
+import { inLanguage, messagesFor, say } from '../language/messages.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { assembleContract } from '../contract/assemble.ts';
 import type { ContractDocxWriter } from '../render/docx-package.ts';
@@ -75,7 +76,7 @@ function storedRecordProblems(stored: EngagementView, keys: ReadonlyMap<string, 
     const record = { engagementId: engagement.id, documentHash: engagement.documentHash, events: events.slice(0, sealed.seal.eventCount), seal: sealed.seal };
     for (const problem of verifyRecord(record, keys).problems) problems.add(problem);
   }
-  return [...problems].map((problem) => `In the record this server keeps: ${problem}`);
+  return [...problems].map((problem) => say('verify.problem.stored', { problem }));
 }
 
 export function engagementService({ store, key, library, writer, retentionYears, now = () => new Date() }: EngagementServiceOptions) {
@@ -120,7 +121,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
     publishedKeys: () => ({ keys: [publicJwk(key)] }),
 
     /** Freezes the answers and the exact Word file; a draft's second sending replaces its first. */
-    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor }): Promise<Engagement> {
+    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (isKnownTimeZone). */ timeZone?: string }): Promise<Engagement> {
       const at = now();
       const previous = input.draftId ? await store.latestForDraft(input.draftId) : undefined;
       const document = writer.write(assembleContract(input.answers, library), at);
@@ -136,7 +137,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       const created = nextEvent(engagement.id, undefined, {
         type: 'created',
         at,
-        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}) },
+        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
       });
       await store.create(engagement, created);
       if (previous) {
@@ -206,20 +207,22 @@ export function engagementService({ store, key, library, writer, retentionYears,
      * keeps: the engagement it names exists, its record is the stored one,
      * and the file is the signed file both parties downloaded.
      */
-    async verify(bytes: Uint8Array): Promise<FileVerdict & { engagement?: Engagement }> {
-      const verdict = verifySignedFile(bytes, keys);
+    async verify(bytes: Uint8Array, language: Language = 'en'): Promise<FileVerdict & { engagement?: Engagement }> {
+      // The checks are synchronous, so each runs in the asker's language; the awaits are between them.
+      const verdict = inLanguage(language, () => verifySignedFile(bytes, keys));
+      const { t } = messagesFor(language);
       if (!verdict.engagementId) return verdict;
       const engagement = await store.get(verdict.engagementId);
-      if (!engagement) return { ...verdict, valid: false, problems: [...verdict.problems, 'This server holds no engagement of that name: it was made elsewhere, or its retention period is over.'] };
+      if (!engagement) return { ...verdict, valid: false, problems: [...verdict.problems, t('verify.problem.unknownEngagement')] };
       const stored = await view(engagement);
-      const problems = [...verdict.problems, ...storedRecordProblems(stored, keys)];
+      const problems = [...verdict.problems, ...inLanguage(language, () => storedRecordProblems(stored, keys))];
       const carried = verdict.certificate?.events ?? [];
       if (carried.length !== stored.events.length || carried.at(-1)?.hash !== stored.events.at(-1)?.hash) {
         // The stored record goes on after signing (downloads); it must still begin with the file's.
         const prefix = stored.events.slice(0, carried.length);
-        if (prefix.length !== carried.length || prefix.at(-1)?.hash !== carried.at(-1)?.hash) problems.push('The record inside the file differs from the record this server keeps.');
+        if (prefix.length !== carried.length || prefix.at(-1)?.hash !== carried.at(-1)?.hash) problems.push(t('verify.problem.recordDiffers'));
       }
-      if (stored.sealed && sha256Hex(stored.sealed.signedFile) !== sha256Hex(bytes)) problems.push('This file is not the signed file this server keeps for the engagement.');
+      if (stored.sealed && sha256Hex(stored.sealed.signedFile) !== sha256Hex(bytes)) problems.push(t('verify.problem.notStoredFile'));
       return { ...verdict, valid: problems.length === 0, problems, engagement };
     },
   };

@@ -13,10 +13,20 @@ const isoDay = (at: string, timeZone: string) => new Intl.DateTimeFormat('en-CA'
 const clock = (at: string, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 
-/** "2027-04-01 09:01:00 UTC", then the same moment where the parties are, when that is not UTC. */
+/** "UTC+09:00", "UTC-04:00": the zone's offset from UTC at that moment (summer time included). */
+export function utcOffset(at: string, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  // Intl writes GMT, and plain "GMT" at offset zero.
+  return name === 'GMT' ? 'UTC+00:00' : name.replace(/^GMT/, 'UTC');
+}
+
+/**
+ * "2027-04-01 09:01:00 UTC", then the same moment where the parties are, when
+ * that is not UTC, with its offset: "2027-04-01 18:01:00 Asia/Tokyo (UTC+09:00)".
+ */
 export function eventTime(at: string, timeZone: string): string {
   const utc = `${clock(at, 'UTC')} UTC`;
-  return timeZone === 'UTC' ? utc : `${utc}\n${clock(at, timeZone)} ${timeZone}`;
+  return timeZone === 'UTC' ? utc : `${utc}\n${clock(at, timeZone)} ${timeZone} (${utcOffset(at, timeZone)})`;
 }
 
 /** The signature block's parties are the freelancer's, then the client's, in both editions. */

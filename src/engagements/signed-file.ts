@@ -8,6 +8,7 @@
 //   the file without its comment, and one changed byte anywhere fails.
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { embedCustomXmlPart, jsonPartXml, readOurJsonPart, type OurPart } from '../render/embedded-answers.ts';
+import { say } from '../language/messages.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import type { Certificate } from './certificate.ts';
 import type { SigningKey } from './seal.ts';
@@ -101,14 +102,14 @@ function fileSealHolds(seal: FileSeal, key: KeyObject): boolean {
 /** The problems of a file seal under the published keys (empty when it holds for exactly these bytes). */
 export function fileSealProblems(contents: SignedFileContents, keys: ReadonlyMap<string, KeyObject>): string[] {
   const { fileSeal, unsealedBytes, certificate } = contents;
-  if (!fileSeal || !unsealedBytes) return ['This file carries no file seal: it is not a signed file made by this app, or it was saved again after signing (Word drops the seal).'];
-  if (fileSeal.kind !== FILE_SEAL_KIND || typeof fileSeal.keyId !== 'string' || typeof fileSeal.signature !== 'string') return ['The file seal is not one this version knows.'];
+  if (!fileSeal || !unsealedBytes) return [say('verify.problem.noFileSeal')];
+  if (fileSeal.kind !== FILE_SEAL_KIND || typeof fileSeal.keyId !== 'string' || typeof fileSeal.signature !== 'string') return [say('verify.problem.fileSealKind')];
   const key = keys.get(fileSeal.keyId);
-  if (!key) return [`The file was sealed with key ${fileSeal.keyId}, which is not one of the published keys: it comes from another server, or its key was replaced.`];
-  if (!fileSealHolds(fileSeal, key)) return ['The file seal does not hold: the seal itself was changed.'];
+  if (!key) return [say('verify.problem.fileSealOtherKey', { keyId: fileSeal.keyId })];
+  if (!fileSealHolds(fileSeal, key)) return [say('verify.problem.fileSealBroken')];
   const problems: string[] = [];
   const actual = sha256Hex(unsealedBytes);
-  if (actual !== fileSeal.fileHash) problems.push(`This file is not exactly the signed file: its SHA-256 is ${actual}, the sealed one is ${fileSeal.fileHash}. At least one byte was changed.`);
-  if (certificate && certificate.engagementId !== fileSeal.engagementId) problems.push('The file seal names another engagement than the record inside the file.');
+  if (actual !== fileSeal.fileHash) problems.push(say('verify.problem.fileNotSealed', { actual, sealed: String(fileSeal.fileHash) }));
+  if (certificate && certificate.engagementId !== fileSeal.engagementId) problems.push(say('verify.problem.fileSealOtherEngagement'));
   return problems;
 }

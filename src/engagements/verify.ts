@@ -1,8 +1,10 @@
 // Verification as pure functions: is this file the one recorded, is every
 // event intact and in place, does the seal hold under a published key. Each
 // failure is a sentence saying what failed, for the page, the API and the
-// command line alike.
+// command line alike, in the language of the check in progress (inLanguage;
+// English outside one): the sentences are messages/*.json's verify.problem.*.
 import type { KeyObject } from 'node:crypto';
+import { say } from '../language/messages.ts';
 import { sha256Hex } from './canonical-json.ts';
 import { chainProblems, eventsOfType, type EngagementEvent } from './events.ts';
 import { SEAL_KIND, sealSignatureHolds, type Seal } from './seal.ts';
@@ -25,22 +27,22 @@ export interface Verdict {
 }
 
 /** The problems of a file compared with the hash recorded for it (empty when it is exactly that file). */
-export function fileProblems(bytes: Uint8Array, recordedHash: string, what = 'the file that was sent'): string[] {
+export function fileProblems(bytes: Uint8Array, recordedHash: string): string[] {
   const actual = sha256Hex(bytes);
-  return actual === recordedHash ? [] : [`This file is not exactly ${what}: its SHA-256 is ${actual}, the record's is ${recordedHash}. At least one byte was changed.`];
+  return actual === recordedHash ? [] : [say('verify.problem.fileNotSent', { actual, recorded: recordedHash })];
 }
 
 function sealProblems(record: RecordToVerify, seal: Seal, keys: ReadonlyMap<string, KeyObject>): string[] {
-  if (seal.kind !== SEAL_KIND) return [`The seal is of a kind this version does not know (${String(seal.kind)}).`];
+  if (seal.kind !== SEAL_KIND) return [say('verify.problem.sealKind', { kind: String(seal.kind) })];
   const key = keys.get(seal.keyId);
-  if (!key) return [`The seal was made with key ${seal.keyId}, which is not one of the published keys: the record comes from another server, or its key was replaced.`];
-  if (!sealSignatureHolds(seal, key)) return ['The seal does not hold: its signature does not match what it claims to seal, so the seal itself was changed.'];
+  if (!key) return [say('verify.problem.sealOtherKey', { keyId: String(seal.keyId) })];
+  if (!sealSignatureHolds(seal, key)) return [say('verify.problem.sealBroken')];
   const problems: string[] = [];
   const last = record.events.at(-1);
-  if (seal.engagementId !== record.engagementId) problems.push('The seal belongs to another engagement.');
-  if (seal.documentHash !== record.documentHash) problems.push('The seal names another document than the record.');
-  if (seal.eventCount !== record.events.length) problems.push(`The seal covers ${seal.eventCount} events; the record holds ${record.events.length}.`);
-  else if (last && seal.lastEventHash !== last.hash) problems.push('The seal covers other events than the record holds: an event was changed after the record was sealed.');
+  if (seal.engagementId !== record.engagementId) problems.push(say('verify.problem.sealOtherEngagement'));
+  if (seal.documentHash !== record.documentHash) problems.push(say('verify.problem.sealOtherDocument'));
+  if (seal.eventCount !== record.events.length) problems.push(say('verify.problem.sealCount', { sealed: seal.eventCount, held: record.events.length }));
+  else if (last && seal.lastEventHash !== last.hash) problems.push(say('verify.problem.sealOtherEvents'));
   return problems;
 }
 
@@ -48,9 +50,9 @@ function sealProblems(record: RecordToVerify, seal: Seal, keys: ReadonlyMap<stri
 export function verifyRecord(record: RecordToVerify, keys: ReadonlyMap<string, KeyObject>): Verdict {
   const problems = chainProblems(record.engagementId, record.events);
   const created = eventsOfType(record.events, 'created')[0];
-  if (created && created.data.documentHash !== record.documentHash) problems.push('The record was created for another document than the one it names.');
+  if (created && created.data.documentHash !== record.documentHash) problems.push(say('verify.problem.createdOtherDocument'));
   for (const signed of eventsOfType(record.events, 'signed')) {
-    if (signed.data.documentHash !== record.documentHash) problems.push(`Event ${signed.seq} (signed) is a signature on another document.`);
+    if (signed.data.documentHash !== record.documentHash) problems.push(say('verify.problem.signedOtherDocument', { event: say('verify.problem.event', { seq: signed.seq, type: 'signed' }) }));
   }
   const sealFailures = record.seal ? sealProblems(record, record.seal, keys) : [];
   problems.push(...sealFailures);
@@ -84,12 +86,12 @@ function isEventShape(event: unknown): event is EngagementEvent {
 /** A certificate (from a file, or saved as JSON) checked by itself: its chain whole, its seal holding. */
 export function verifyCertificate(certificate: Certificate | undefined, keys: ReadonlyMap<string, KeyObject>): FileVerdict {
   if (!certificate || typeof certificate !== 'object' || typeof certificate.engagementId !== 'string' || !Array.isArray(certificate.events)) {
-    return { valid: false, sealed: false, problems: ['This holds no signature record of this app.'] };
+    return { valid: false, sealed: false, problems: [say('verify.problem.noRecord')] };
   }
   // A record read from an upload is anything at all until its shape is checked.
   const malformed = certificate.events.findIndex((event) => !isEventShape(event));
   if (malformed >= 0 || typeof certificate.documentHash !== 'string' || (certificate.seal !== undefined && (typeof certificate.seal !== 'object' || certificate.seal === null))) {
-    return { valid: false, sealed: false, problems: [`The record is malformed${malformed >= 0 ? ` at its event ${malformed + 1}` : ''}: it was not written by this app, or was edited by hand.`], engagementId: certificate.engagementId };
+    return { valid: false, sealed: false, problems: [malformed >= 0 ? say('verify.problem.malformedAt', { place: malformed + 1 }) : say('verify.problem.malformed')], engagementId: certificate.engagementId };
   }
   const sealedCount = certificate.seal?.eventCount ?? certificate.events.length;
   // A certificate saved after signing also lists later downloads: the seal covers the events up to its count.
@@ -97,6 +99,6 @@ export function verifyCertificate(certificate: Certificate | undefined, keys: Re
   const record = verifyRecord({ engagementId: certificate.engagementId, documentHash: certificate.documentHash, events: certificate.events.slice(0, sealedCount), ...(certificate.seal ? { seal: certificate.seal } : {}) }, keys);
   const problems = [...record.problems];
   if (later.length > 0) for (const problem of chainProblems(certificate.engagementId, certificate.events)) if (!problems.includes(problem)) problems.push(problem);
-  if (!certificate.seal) problems.push('The record is not sealed: the contract was not signed by both parties.');
+  if (!certificate.seal) problems.push(say('verify.problem.notSealed'));
   return { valid: problems.length === 0, sealed: record.sealed, problems, engagementId: certificate.engagementId, certificate };
 }

@@ -11,7 +11,7 @@ import { answersSchema, type Language } from '../answers/schema.ts';
 import { cleanMultiline } from '../answers/text.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { certificateWords } from '../engagements/certificate-words.ts';
-import { timeZoneFor } from '../engagements/certificate.ts';
+import { recordTimeZone } from '../engagements/certificate.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import type { Party } from '../engagements/events.ts';
 import { businessOf, consentText, type EngagementService, type EngagementView } from '../engagements/service.ts';
@@ -25,7 +25,7 @@ import { linksOf, signingSchema, SIGNATURE_LIMITS, visitorOf } from './engagemen
 import { pageMessages, useLanguage } from './plugins/language.ts';
 import { HttpProblem } from './problems.ts';
 import { single } from './wizard/form-values.ts';
-import { draftUrl, html } from './wizard/pages.ts';
+import { draftUrl, html, SCRIPTS } from './wizard/pages.ts';
 
 export interface EngagementPagesOptions {
   readonly service: EngagementService;
@@ -127,6 +127,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       notice: state.notice,
       replaced: current.status.replacedBy ? { version: current.status.replacedBy.byVersion, ...(replacedBy ? { href: `/sign/${replacedBy.clientKey}` } : {}) } : undefined,
       signedHref: current.sealed ? `/sign/${key}/signed.docx` : undefined,
+      certificateHref: current.status.signatures.client ? `/sign/${key}/certificate` : undefined,
       contractHref: `/sign/${key}/contract.docx`,
       documentHash: engagement.documentHash,
       contractHtml: renderContractHtml(service.contractOf(engagement), { headingOffset: 2 }),
@@ -141,7 +142,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     const language = asLanguage(engagement.language);
     const { t } = useLanguage(request, reply, language);
     const words = certificateWords(language);
-    const timeZone = timeZoneFor(language);
+    const timeZone = recordTimeZone(engagement, current.events);
     const heading = t('engagement.owner.title');
     const errors = errorList(state.errors ?? {}, SIGN_IDS);
     return html(reply, status).view('engagements/owner.eta', {
@@ -164,10 +165,13 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       contractHref: `/engagements/${engagement.ownerKey}/contract.docx`,
       signedHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.docx` : undefined,
       certificateHref: `/engagements/${engagement.ownerKey}/certificate.json`,
+      certificatePageHref: `/engagements/${engagement.ownerKey}/certificate`,
       documentHash: engagement.documentHash,
       timeZone,
       record: current.events.map((event) => ({ time: eventTime(event.at, timeZone), text: words.event(event) })),
       csrf: reply.generateCsrf(),
+      // The copy button beside the client's link; the page needs no script otherwise.
+      scripts: SCRIPTS,
     });
   }
 
@@ -262,6 +266,48 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     return reply.redirect(`/engagements/${engagement.ownerKey}`, 303);
   });
 
+  // ---- The signature certificate as a page: the same model (certificateOf) as the JSON and the signed file's last section
+  function certificatePage(request: FastifyRequest, reply: FastifyReply, current: EngagementView, backHref: string, jsonHref?: string) {
+    const { engagement } = current;
+    useLanguage(request, reply, asLanguage(engagement.language));
+    const certificate = service.certificate(current);
+    const words = certificateWords(engagement.language);
+    const when = (at: string) => eventTime(at, certificate.timeZone).replace('\n', ' / ');
+    return html(reply).view('engagements/certificate.eta', {
+      title: words.title,
+      heading: words.title,
+      backHref,
+      contractLanguage: engagement.language,
+      words,
+      intro: words.intro(certificate.engagementId, certificate.version),
+      documentHash: certificate.documentHash,
+      replaces: certificate.replaces,
+      parties: certificate.parties.map((party) => ({
+        label: [`${words.party[party.party]}: ${party.name}`, party.business, party.email].filter(Boolean).join('\n'),
+        value: party.signedAs ? words.signedAs(party.signedAs.name, party.signedAs.title, when(party.signedAs.at)) : words.notSigned,
+      })),
+      eventsHeader: words.eventsHeader(certificate.timeZone),
+      events: certificate.events.map((event) => ({ time: `${event.seq}. ${eventTime(event.at, certificate.timeZone)}`, text: words.event(event) })),
+      seal: certificate.seal ? words.seal(certificate.seal.keyId, certificate.seal.sealedAt, certificate.seal.signature) : words.unsealed,
+      jsonHref,
+    });
+  }
+
+  app.get<{ Params: KeyParams }>('/engagements/:key/certificate', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {
+    const engagement = await byOwner(request.params.key);
+    if (!engagement) return gone(reply);
+    return certificatePage(request, reply, await service.view(engagement), `/engagements/${engagement.ownerKey}`, `/engagements/${engagement.ownerKey}/certificate.json`);
+  });
+
+  // The client's copy, once they have signed: the record of what they did is theirs to read too.
+  app.get<{ Params: KeyParams }>('/sign/:key/certificate', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {
+    const engagement = await byClient(request.params.key);
+    if (!engagement) return gone(reply);
+    const current = await service.view(engagement);
+    if (!current.status.signatures.client) return reply.redirect(`/sign/${engagement.clientKey}`, 303);
+    return certificatePage(request, reply, current, `/sign/${engagement.clientKey}`);
+  });
+
   app.get<{ Params: KeyParams }>('/engagements/:key/certificate.json', { schema: { hide: true }, ...linkRouteConfig }, async (request, reply) => {
     const engagement = await byOwner(request.params.key);
     if (!engagement) return gone(reply);
@@ -307,7 +353,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     const { file } = request.body as { file?: Buffer };
     const { t } = pageMessages(reply);
     if (!file || file.length === 0) return verifyPage(reply, { fileError: t('verify.file.missing') }, 400);
-    const verdict = await service.verify(new Uint8Array(file));
+    const verdict = await service.verify(new Uint8Array(file), pageMessages(reply).language);
     return verifyPage(reply, { verdict: { valid: verdict.valid, problems: verdict.problems, ...(verdict.engagementId ? { engagement: verdict.engagementId } : {}), events: verdict.certificate?.events.length ?? 0 } }, verdict.valid ? 200 : 422);
   });
 };

@@ -12,6 +12,7 @@ import type { Visitor } from '../engagements/events.ts';
 import type { EngagementService } from '../engagements/service.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import { say } from '../language/messages.ts';
+import { problemLanguage } from './plugins/language.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { HttpProblem } from './problems.ts';
 
@@ -96,13 +97,14 @@ export const engagementsApiRoutes: FastifyPluginAsync<EngagementsApiOptions> = a
     ...generateRouteConfig,
     schema: {
       summary: 'Check a signed Word file',
-      description: `Send the file as the body (Content-Type: ${DOCX_TYPE}). Answers whether it is exactly the signed file, which engagement and events it belongs to, and whether the record's seal holds; each failure is a sentence.`,
+      description: `Send the file as the body (Content-Type: ${DOCX_TYPE}). Answers whether it is exactly the signed file, which engagement and events it belongs to, and whether the record's seal holds; each failure is a sentence, in the language of Accept-Language (English or Japanese).`,
       tags: ['engagements'],
     },
   }, async (request, reply) => {
     const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (!VERIFY_TYPES.includes(type) || !Buffer.isBuffer(request.body)) throw HttpProblem.of(415, 'unsupported-media-type', undefined, 'problem.unsupported-media-type.verify');
-    const verdict = await service.verify(new Uint8Array(request.body));
+    // Its sentences in the language the API writes its problems in: the request's Accept-Language.
+    const verdict = await service.verify(new Uint8Array(request.body), problemLanguage(request));
     return reply.send({
       valid: verdict.valid,
       sealed: verdict.sealed,

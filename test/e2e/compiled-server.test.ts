@@ -3,7 +3,7 @@
 // (the clause library, the letter templates, the page templates and their
 // assets) and serve the same product as the source does.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +13,8 @@ import { LANGUAGES, PAPER_SIZES } from '../../src/answers/schema.ts';
 import { parseProbesJson } from '../../src/render/docx-package.ts';
 import { renderProbes } from '../../src/render/docx-probes.ts';
 import { DOCX_TYPE } from '../../src/web/api.ts';
+import { publicJwk } from '../../src/engagements/seal.ts';
+import { sealedRecord, testKey } from '../engagements/record-helpers.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { letterInput } from '../helpers/letters.ts';
 import { SAMPLES_DIR } from '../helpers/samples.ts';
@@ -126,6 +128,31 @@ describe('the compiled server (npm start)', () => {
       calendar: 200,
       afterCalendar: { docx: true, ics: true },
     });
+  });
+
+  // `npm ci --omit=dev` leaves no tsx: the offline check must run from what the build compiled.
+  it('npm run verify checks a record offline with node alone, from dist/', async () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.verify).toBe('node dist/engagements/verify-command.js');
+    const key = testKey();
+    const record = sealedRecord(key);
+    const certificate = { engagementId: record.engagementId, version: 1, documentHash: record.documentHash, timeZone: 'UTC', parties: [], events: record.events, seal: record.seal };
+    writeFileSync(join(workDir, 'keys.json'), JSON.stringify({ keys: [publicJwk(key)] }));
+    writeFileSync(join(workDir, 'certificate.json'), JSON.stringify(certificate));
+    const run = (file: string) =>
+      promisify(execFile)('npm', ['run', '--silent', 'verify', '--', join(workDir, file), '--keys', join(workDir, 'keys.json')], { cwd: ROOT, timeout: 60_000 }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+    const passed = await run('certificate.json');
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('OK: this is exactly the signed file, its record is whole and its seal holds.');
+    const edited = structuredClone(certificate) as { events: { data: Record<string, unknown> }[] };
+    edited.events[4]!.data.name = 'Someone Else';
+    writeFileSync(join(workDir, 'edited.json'), JSON.stringify(edited));
+    const refused = await run('edited.json');
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('FAILED: Event 5 (signed) was changed after it was recorded: its contents no longer match its hash.');
   });
 
   it('exits 0 on SIGTERM', async () => {

@@ -10,6 +10,7 @@ import { main as verifyCommand } from '../../src/engagements/verify-command.ts';
 import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
 import { loggedPath } from '../../src/web/app.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
+import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp, tempDataDir } from '../helpers/test-app.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,10 @@ describe('sending a contract for signature', () => {
     expect(sent.status.state).toBe('sent');
     const owner = await app.inject({ method: 'GET', url: sent.ownerPath, headers: { accept: 'text/html' } });
     expect(owner.body).toContain(`/s/ ${FREELANCER}, Owner`);
+    // Without JavaScript the link is a read-only box to select; the Copy button waits, hidden, for the script.
+    expect(owner.body).toMatch(/<input[^>]*id="client-link"[^>]*readonly/);
+    expect(owner.body).toMatch(/<button[^>]*data-copy="client-link"[^>]*data-copied="Copied the link."[^>]*hidden>Copy the link<\/button>/);
+    expect(owner.body).toContain('<script src="/assets/wizard.js" defer></script>');
   });
 
   it('refuses answers that are not valid with a problem naming the field', async () => {
@@ -190,6 +195,40 @@ describe('verification', () => {
     expect(verdict.certificate.events.map((event: { type: string }) => event.type)).toEqual(['created', 'signed', 'viewed', 'signed', 'completed']);
   });
 
+  it('Continue from a file, given the signed file, says which signed engagement it is and that changes make a new contract', async () => {
+    const { sent, file } = await signedFile();
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    const uploaded = await visitor.upload('signed.docx', file);
+    expect(uploaded.statusCode).toBe(303);
+    expect(String(uploaded.headers.location)).toMatch(new RegExp(`/review\\?signed=${sent.id}$`));
+    const review = await visitor.get(String(uploaded.headers.location));
+    expect(review.body).toContain('This is a signed contract');
+    expect(review.body).toContain(`the contract signed by both parties in engagement ${sent.id} (version 1)`);
+    expect(review.body).toContain('Harbor Coffee website redesign');
+    // The query alone tells nothing: a draft with other answers does not show another engagement.
+    const other = await app.drafts.create({ ...example, project: { ...example.project, name: 'Another site' } });
+    const probe = await new InjectVisitor(app).get(`/wizard/${other.id}/review?signed=${sent.id}`);
+    expect(probe.statusCode).toBe(200);
+    expect(probe.body).not.toContain('This is a signed contract');
+  });
+
+  it('Continue from a file in Japanese names the engagement in Japanese', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const client = new InjectVisitor(app, { 'user-agent': 'client-browser/2.0' });
+    await client.get(sent.clientPath);
+    const signed = await client.post(sent.clientPath, { name: japanese.client.name, title: '代表取締役', authority: 'yes', agree: 'yes' });
+    expect(signed.statusCode, signed.body).toBe(303);
+    const file = (await client.get(`${sent.clientPath}/signed.docx`)).rawPayload;
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/?lang=ja');
+    const uploaded = await visitor.upload('signed.docx', file);
+    const review = await visitor.get(String(uploaded.headers.location));
+    expect(review.body).toContain('署名済みの契約書です');
+    expect(review.body).toContain(`案件${sent.id}（第1版）で双方が署名した契約書です`);
+  });
+
   it('refuses a copy with one changed byte, saying so', async () => {
     const { file } = await signedFile();
     const changed = Buffer.from(file);
@@ -225,6 +264,36 @@ describe('verification', () => {
     expect(refused.body).toContain('This file does not pass the check');
   });
 
+  it('says why a file fails in the language of the page or of Accept-Language', async () => {
+    const { file } = await signedFile();
+    const changed = Buffer.from(file);
+    changed[100]! ^= 0x01;
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/verify?lang=ja');
+    const refused = await visitor.upload('signed.docx', changed, { url: '/verify' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('このファイルは確認に通りませんでした');
+    expect(refused.body).toMatch(/このファイルは署名されたファイルそのものではありません。SHA-256は[0-9a-f]{64}で、封印されたものは[0-9a-f]{64}です。少なくとも1バイトが変更されています。/);
+    const api = (await app.inject({ method: 'POST', url: '/api/verify', payload: changed, headers: { 'content-type': DOCX, 'accept-language': 'ja' } })).json();
+    expect(api.valid).toBe(false);
+    expect(api.problems[0]).toMatch(/^このファイルは署名されたファイルそのものではありません。/);
+    const english = (await app.inject({ method: 'POST', url: '/api/verify', payload: changed, headers: { 'content-type': DOCX } })).json();
+    expect(english.problems[0]).toMatch(/^This file is not exactly the signed file: its SHA-256 is [0-9a-f]{64}, the sealed one is [0-9a-f]{64}\. At least one byte was changed\.$/);
+  });
+
+  it('names an edited event in Japanese on the Japanese page', async () => {
+    const { sent, file } = await signedFile();
+    const db = new Database(join(dataDir, 'engagements.sqlite'));
+    db.exec('DROP TRIGGER engagement_events_insert_only');
+    db.prepare("UPDATE engagement_events SET data = replace(data, 'Harbor Coffee', 'Someone Else') WHERE engagement_id = ? AND type = 'signed'").run(sent.id);
+    db.close();
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/verify?lang=ja');
+    const refused = await visitor.upload('signed.docx', file, { url: '/verify' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（signed）は記録された後に変更されています。内容がハッシュ値と一致しません。');
+  });
+
   it('refuses a body that is not a Word file with a problem', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/verify', payload: { a: 1 } });
     expect(response.statusCode).toBe(415);
@@ -254,6 +323,41 @@ describe('verification', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the signature certificate as a page', () => {
+  it('shows parties, every event with its time, the document hash, the seal and how to check, to the freelancer and to the client after signing', async () => {
+    const sent = await send();
+    const client = new InjectVisitor(app, { 'user-agent': 'client-browser/2.0' });
+    const before = await client.get(`${sent.clientPath}/certificate`);
+    expect(before.statusCode).toBe(303);
+    await client.get(sent.clientPath);
+    await client.post(sent.clientPath, { name: CLIENT, title: 'Owner', authority: 'yes', agree: 'yes' });
+    const clientPage = await client.get(sent.clientPath);
+    expect(clientPage.body).toContain(`href="${sent.clientPath}/certificate"`);
+    const owner = await app.inject({ method: 'GET', url: sent.ownerPath });
+    expect(owner.body).toContain(`href="${sent.ownerPath}/certificate"`);
+    for (const page of [await client.get(`${sent.clientPath}/certificate`), await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` })]) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<h1 class="heading-l">Signature certificate</h1>');
+      expect(page.body).toContain(`<code class="hash" id="certificate-hash">${sent.documentHash}</code>`);
+      expect(page.body).toContain(`/s/ ${FREELANCER}, Owner`);
+      expect(page.body).toContain(`/s/ ${CLIENT}, Owner`);
+      expect(page.body).toMatch(/Sealed at \d{4}-\d\d-\d\dT[\d:.]+Z with the server&#39;s Ed25519 key/);
+      expect(page.body).toContain('href="/verify"');
+      // A header row, then created, signed (freelancer), viewed, signed (client), completed, and the view after signing.
+      expect(page.body.split('id="certificate-events"')[1]!.split('</table>')[0]!.match(/<tr>/g)).toHaveLength(7);
+    }
+  });
+
+  it('is written in Japanese for a Japanese contract', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const page = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(page.body).toContain('<html lang="ja">');
+    expect(page.body).toContain('確認の方法');
+    expect(page.body).toContain(`/s/ ${japanese.freelancer.name}`);
   });
 });
 

@@ -145,11 +145,12 @@
       var source = document.getElementById(button.getAttribute('data-copy'));
       if (!source) return;
       navigator.clipboard.writeText(source.value).then(function () {
-        if (copyStatus) copyStatus.textContent = button.textContent.replace(/^Copy the /, 'Copied the ') + '.';
+        // A page in another language gives its own words in data-copied / data-copy-blocked.
+        if (copyStatus) copyStatus.textContent = button.getAttribute('data-copied') || button.textContent.replace(/^Copy the /, 'Copied the ') + '.';
       }, function () {
         source.focus();
         source.select();
-        if (copyStatus) copyStatus.textContent = 'Copying is blocked here: the text is selected, copy it with your keyboard.';
+        if (copyStatus) copyStatus.textContent = button.getAttribute('data-copy-blocked') || 'Copying is blocked here: the text is selected, copy it with your keyboard.';
       });
     });
   });

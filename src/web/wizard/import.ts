@@ -5,11 +5,22 @@ import { answersSchema, type Answers } from '../../answers/schema.ts';
 import { EmbeddedAnswersError, MAX_ANSWERS_PART_BYTES, readEmbeddedAnswers } from '../../render/embedded-answers.ts';
 import { safeUnzip, type SafeUnzipLimits } from '../../render/safe-unzip.ts';
 import { isPdf, PdfAnswersError, readPdfAnswers } from '../../render/pdf-answers.ts';
+import { readSignedFile } from '../../engagements/signed-file.ts';
 import { fieldProblems } from '../problems.ts';
 import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
 
 export type ImportResult =
-  | { readonly ok: true; readonly answers: Answers }
+  | {
+      readonly ok: true;
+      readonly answers: Answers;
+      /**
+       * The engagement a signed Word file names in its record part. The
+       * answers schema is strict, so the record travels beside the answers;
+       * unchecked here (the review page only trusts it when this server knows
+       * the engagement and its answers are the draft's).
+       */
+      readonly engagementId?: string;
+    }
   | { readonly ok: false; readonly message: string; readonly problems: readonly string[] };
 
 const MAX_PROBLEMS_SHOWN = 10;
@@ -55,6 +66,7 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
   if (bytes.length === 0) return failure(`${t('import.empty')} ${whatToUpload}`);
 
   let data: unknown;
+  let engagementId: string | undefined;
   if (isZip(bytes)) {
     try {
       data = readEmbeddedAnswers(bytes);
@@ -65,6 +77,8 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
       if (error instanceof EmbeddedAnswersError) return failure(`${messages.language === 'en' ? error.message : t('import.wordUnreadable')} ${whatToUpload}`);
       return failure(`${t('import.unreadable')} ${whatToUpload}`);
     }
+    const named = readSignedFile(bytes).certificate?.engagementId;
+    if (typeof named === 'string') engagementId = named;
   } else if (isPdf(bytes)) {
     try {
       data = readPdfAnswers(bytes);
@@ -96,5 +110,5 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
     if (problems.length > MAX_PROBLEMS_SHOWN) shown.push(t('import.more', { count: problems.length - MAX_PROBLEMS_SHOWN }));
     return failure(t('import.needsFixing', { count: problems.length }), shown);
   }
-  return { ok: true, answers: result.data };
+  return { ok: true, answers: result.data, ...(engagementId ? { engagementId } : {}) };
 }

@@ -11,6 +11,8 @@ import { toIsoDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
+import { canonicalJson } from '../../engagements/canonical-json.ts';
+import { engagementStatus } from '../../engagements/engagement.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
 import type { RateLimits } from '../rate-limits.ts';
@@ -54,9 +56,18 @@ interface StepParams extends DraftParams {
   step: string;
 }
 interface StepQuery {
+  /** The engagement of the signed file this draft was continued from (see POST /import). */
+  signed?: string;
   from?: string;
   check?: string;
   rows?: string;
+}
+
+/** The engagement whose signed file a draft was continued from. */
+interface SignedOrigin {
+  readonly id: string;
+  readonly version: number;
+  readonly completed: boolean;
 }
 
 /** The link that brings a visitor back to a draft, on this site's own address. */
@@ -171,12 +182,27 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     });
   }
 
+  /**
+   * The engagement a draft was continued from, named in the link POST /import
+   * redirects to. Shown only when this server holds it and its frozen answers
+   * are the draft's, so that the query cannot be used to ask about another
+   * engagement.
+   */
+  async function signedOrigin(id: string | undefined, answers: Record<string, unknown>): Promise<SignedOrigin | undefined> {
+    if (!id) return undefined;
+    const engagement = await app.engagements.get(id);
+    if (!engagement || canonicalJson(engagement.answers) !== canonicalJson(answers)) return undefined;
+    const status = engagementStatus(await app.engagements.events(engagement.id));
+    return { id: engagement.id, version: engagement.version, completed: status.state === 'completed' };
+  }
+
   function renderReview(
     request: FastifyRequest,
     reply: FastifyReply,
     draft: { id: string; answers: Record<string, unknown>; expiresAt: string },
     /** The latest version sent for signature from this draft, when there is one. */
     sent?: { ownerKey: string; version: number },
+    signed?: SignedOrigin,
   ) {
     const messages = useLanguage(request, reply, draftLanguage(draft.answers));
     const steps = activeSteps(draft.answers);
@@ -206,6 +232,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       deleteHref: draftUrl(draft.id, 'delete'),
       sendAction: draftUrl(draft.id, 'send'),
       sent: sent ? { href: `/engagements/${sent.ownerKey}`, version: sent.version } : undefined,
+      signed,
       freelancerName: answers?.freelancer.name ?? '',
       freelancerTitle: answers?.freelancer.title ?? '',
       backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
@@ -301,7 +328,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const result = readUploadedAnswers(bytes, pageMessages(reply));
     if (!result.ok) return home(reply, result);
     const draft = await store.create(result.answers as unknown as Record<string, unknown>);
-    return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
+    // A signed file: the review page says which engagement it is, so that "continue" is not mistaken for changing what was signed.
+    const signed = result.engagementId ? `?signed=${encodeURIComponent(result.engagementId)}` : '';
+    return reply.redirect(`${draftUrl(draft.id, REVIEW_STEP.id)}${signed}`, 303);
   });
 
   app.get('/wizard/deleted', { schema: { hide: true } }, async (_request, reply) =>
@@ -338,7 +367,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const page = await draftPage(request, reply, found);
     if (!page) return reply;
     const { draft } = page;
-    if (request.params.step === REVIEW_STEP.id) return renderReview(request, reply, draft, await app.engagements.latestForDraft(draft.id));
+    if (request.params.step === REVIEW_STEP.id) {
+      return renderReview(request, reply, draft, await app.engagements.latestForDraft(draft.id), await signedOrigin(request.query.signed, draft.answers));
+    }
     const step = findStep(request.params.step, draftLanguage(draft.answers));
     if (!step) return reply.callNotFound();
     // After a save with problems (Post/Redirect/Get), and from the review page's links: the step's problems, from the saved draft.
