@@ -11,6 +11,7 @@ import { answersSchema, type AnswersInput } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract } from '../../src/contract/tree.ts';
+import type { Invoice } from '../../src/invoices/tree.ts';
 import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { assembleLetter } from '../../src/letters/assemble.ts';
@@ -18,7 +19,7 @@ import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { readPdfAnswers, PdfAnswersError } from '../../src/render/pdf-answers.ts';
 import { breakLines } from '../../src/render/pdf-lines.ts';
 import type { LayoutBlock, Placement } from '../../src/render/pdf-layout.ts';
-import { contractPages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
+import { contractPages, invoicePages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
 import { FORBIDDEN, hostileInput } from '../helpers/hostile-answers.ts';
 import { letterRequest } from '../helpers/letters.ts';
 import { nonEmpty } from '../helpers/non-empty.ts';
@@ -109,7 +110,30 @@ describe('letters and invoices', () => {
     const text = pdfText(await renderInvoicePdf(invoice));
     expect(text).toContain('<pdfaid:part>3</pdfaid:part>');
     expect(text).toContain('/S /Table\n');
-    expect(text).toContain('/S /TH\n');
+    for (const type of ['THead', 'TBody', 'TR', 'TH', 'TD']) expect(text, type).toContain(`/S /${type}\n`);
+  });
+
+  it('a table longer than a page sets its header row again at the top of the next page, as the Word file marks it', async () => {
+    const invoice = assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2026-12-01' } }));
+    const long: Invoice = { ...invoice, lines: { ...invoice.lines, lines: Array.from({ length: 70 }, (_, index) => ({ number: index + 1, description: `Design round ${index + 1}`, amount: '$100.00' })) } };
+    const pages = invoicePages(long);
+    expect(pages.length).toBeGreaterThan(1);
+    const cellText = (placement: Placement) =>
+      placement.block.kind === 'row' ? placement.block.cells.map((cell) => cell.paragraphs.map((paragraph) => paragraph.lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join(' ')).join(' ')) : [];
+    // The pages after the first that the lines reach (the notes follow on a page of their own).
+    const continued = pages.slice(1).filter((page) => page.some((placement) => cellText(placement)[1]?.startsWith('Design round')));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) {
+      const [first, second] = page;
+      expect(first!.repeated).toBe(true);
+      expect(cellText(first!)).toEqual(['No.', 'Description', 'Amount']);
+      expect(second!.repeated).toBeUndefined();
+      expect(cellText(second!)[1]).toMatch(/^Design round \d+$/);
+    }
+    // Read once: the repeated rows are drawn as artifacts, so the structure tree has one header row.
+    const text = pdfText(await renderInvoicePdf(long));
+    expect(text.match(/\/S \/THead\n/g)).toHaveLength(1);
+    expect(text.match(/\/S \/TH\n/g)).toHaveLength(3);
   });
 });
 
@@ -152,6 +176,29 @@ describe.each(CASES)('the pages of the $name contract', ({ input }) => {
     const at = page.findIndex((placement) => isSignatures(placement.block));
     expect(at).toBeGreaterThan(0);
     expect(page.slice(0, at).some((placement) => isHeading(placement.block))).toBe(true);
+  });
+});
+
+describe('justified Japanese', () => {
+  it('a wrapped line is stretched to the margin between its characters, and the last line of a paragraph is not', async () => {
+    const text = '受託者は、委託者から本業務を受託し、誠実に遂行する。'.repeat(6);
+    const lines = breakLines([{ text }], { size: 11 }, 300, 'ja');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.slice(0, -1).every((line) => line.wrapped === true)).toBe(true);
+    expect(lines[lines.length - 1]!.wrapped).toBeUndefined();
+    // A line ended by a line break (an address) stays as typed.
+    expect(breakLines([{ text: '大阪府大阪市北区\n梅田1-1-1' }], { size: 11 }, 300, 'ja').map((line) => line.wrapped)).toEqual([undefined, undefined]);
+
+    // The Japanese contract sets character spacing (Tc) on its wrapped lines; the English one, flush left as its Word file, never does.
+    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/ Tf (-?[\d.]+) Tc </g)].map((match) => Number(match[1]));
+    const ja = spacing(await renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))));
+    expect(ja.length).toBeGreaterThan(10);
+    // Less than a character's width shared out across a line: the text still reads as one word run.
+    for (const each of ja) {
+      expect(each).toBeGreaterThan(0);
+      expect(each).toBeLessThan(11);
+    }
+    expect(spacing(await renderContractPdf(contractFrom(sampleInput('new-client-fixed'))))).toEqual([]);
   });
 });
 
