@@ -96,6 +96,83 @@ describe('a contract PDF', () => {
   });
 });
 
+// ---------------------------------------------------------------------------
+// PDF/A-3b, as far as it can be checked without veraPDF (not packaged for Debian)
+
+/** The file's objects by number, their streams inflated (test/helpers/pdf-reader.ts). */
+function objectsOf(pdf: Buffer): Map<number, string> {
+  const objects = new Map<number, string>();
+  for (const match of pdfText(pdf).matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(match[1]), match[2]!);
+  return objects;
+}
+
+/** The object a key of a dictionary points at (`/Key 12 0 R`). */
+function follow(objects: Map<number, string>, dictionary: string, key: string): string {
+  const reference = new RegExp(`/${key} (\\d+) 0 R`).exec(dictionary);
+  expect(reference, `/${key} in ${dictionary.slice(0, 80)}`).not.toBeNull();
+  const target = objects.get(Number(reference![1]));
+  expect(target, `object ${reference![1]}`).toBeDefined();
+  return target!;
+}
+
+describe.each([
+  { name: 'the English contract', make: () => renderContractPdf(contractFrom(sampleInput('new-client-fixed'))) },
+  { name: 'the Japanese contract', make: () => renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))) },
+  {
+    name: 'an invoice',
+    make: () => renderInvoicePdf(assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2026-12-01' } }))),
+  },
+])('$name, read as a PDF/A-3b validator would', ({ make }) => {
+  it('opens with a binary comment, is not encrypted, and has a file identifier', async () => {
+    const pdf = await make();
+    expect(pdf.subarray(0, 9).toString('latin1')).toBe('%PDF-1.7\n');
+    // PDF/A: the header's second line is a comment of at least four bytes above 127.
+    const second = pdf.subarray(9, pdf.indexOf(0x0a, 9));
+    expect(second[0]).toBe(0x25);
+    expect([...second.subarray(1)].filter((byte) => byte > 127).length).toBeGreaterThanOrEqual(4);
+    const trailer = pdf.toString('latin1').slice(pdf.lastIndexOf('trailer'));
+    expect(trailer).not.toContain('/Encrypt');
+    expect(trailer).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+    expect(pdfText(pdf)).not.toMatch(/\/JavaScript|\/JS /);
+  });
+
+  it('identifies itself as PDF/A-3b in uncompressed XMP, with an sRGB output intent, and is tagged', async () => {
+    const pdf = await make();
+    const objects = objectsOf(pdf);
+    const catalog = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /Catalog\n')), 'catalogs')[0]!;
+    const metadata = follow(objects, catalog, 'Metadata');
+    expect(metadata).not.toContain('/Filter');
+    expect(metadata).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(metadata).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    const intent = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /OutputIntent\n')), 'output intents')[0]!;
+    expect(catalog).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    expect(intent).toContain('/S /GTS_PDFA1');
+    const profile = follow(objects, intent, 'DestOutputProfile');
+    const icc = Buffer.from(profile.slice(profile.indexOf('stream\n') + 'stream\n'.length), 'latin1');
+    // An ICC profile: its signature at byte 36, an RGB colour space at 16.
+    expect(icc.subarray(36, 40).toString('latin1')).toBe('acsp');
+    expect(icc.subarray(16, 20).toString('latin1')).toBe('RGB ');
+    expect(follow(objects, catalog, 'MarkInfo')).toContain('/Marked true');
+    expect(follow(objects, catalog, 'StructTreeRoot')).toContain('/Type /StructTreeRoot');
+    expect(catalog).toMatch(/\/Lang \((en-US|ja-JP)\)/);
+  });
+
+  it('embeds every font it uses as a subset, with a map back to the characters', async () => {
+    const pdf = await make();
+    const objects = objectsOf(pdf);
+    const fonts = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /Font\n') && object.includes('/Subtype /Type0')), 'fonts');
+    for (const font of fonts) {
+      expect(font).toMatch(/\/ToUnicode \d+ 0 R/);
+      const descendant = objects.get(Number(/\/DescendantFonts \[(\d+) 0 R\]/.exec(font)![1]))!;
+      const descriptor = follow(objects, descendant, 'FontDescriptor');
+      expect(descriptor).toMatch(/\/FontName \/[A-Z]{6}\+/);
+      expect(follow(objects, descriptor, 'FontFile2').length).toBeGreaterThan(1000);
+    }
+    // No font that is only named (the standard 14 are not embedded).
+    expect([...objects.values()].filter((object) => object.includes('/Subtype /Type1'))).toEqual([]);
+  });
+});
+
 describe('letters and invoices', () => {
   it('a letter made from a contract\'s answers carries them, so it can start a draft', async () => {
     const request = letterRequest('final-check-in');
