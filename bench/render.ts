@@ -42,6 +42,7 @@
 //   BENCH_HTTP_SECONDS [10]   per contract: the alternating rounds, and the p99 run
 //   BENCH_DOCS [20000]        documents for the memory run (first reading at a tenth)
 //   BENCH_PAGES [1]           0 skips the page count (LibreOffice + pdfinfo)
+//   BENCH_ONLY [all]          pdf runs section 6 alone (the PDF row, about a minute)
 // On this shared 2-core machine the whole run takes about two and a half minutes.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -365,6 +366,15 @@ async function main(): Promise<void> {
   const writer = await contractDocxWriter();
   const cases = [caseOf(`small (${SMALL_SAMPLE})`, smallAnswers(), library), caseOf('large (2,000-character description, 30 deliverables, hourly)', largeAnswers(), library)];
   const [small, large] = cases as [Case, Case];
+
+  if (process.env.BENCH_ONLY === 'pdf') {
+    const pdfOnly = pdfReport(await pdfFigures(large.contract, large.body, writer, log));
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log([`\nNode ${process.version}, ${new Date().toISOString()}, load average ${load} at the end.`, ...pdfOnly.lines].join('\n'));
+    console.log(`\n${pdfOnly.misses.length === 0 ? 'PASS: the PDF goals met' : `FAIL:\n  - ${pdfOnly.misses.join('\n  - ')}`}`);
+    process.exitCode = pdfOnly.misses.length === 0 ? 0 : 1;
+    return;
+  }
 
   log('pages: converting both renderers’ files of the large contract with LibreOffice');
   const pages = await pageCounts({ 'docx-library': await renderContractDocx(large.contract), 'fast-writer': writer.write(large.contract) });

@@ -22,7 +22,8 @@ export interface SetLines {
   /** Points from one baseline to the next, and from the paragraph's top to the first baseline. */
   readonly lineHeight: number;
   readonly ascent: number;
-  readonly align: 'left' | 'center' | 'right';
+  /** 'justify' stretches every line but a paragraph's last and one ended by a line break (render/pdf.ts's Drawing.set). */
+  readonly align: 'left' | 'center' | 'right' | 'justify';
   readonly before: number;
   readonly after: number;
   readonly tag: Tag;
@@ -65,6 +66,12 @@ export interface RowBlock {
   readonly keepNext: boolean;
   /** The TR (or the Div) that holds the cells' tags. */
   readonly tag: Tag;
+  /**
+   * The table's header rows (Word's tableHeader: the fee table's caption and
+   * column names, an invoice's column names), set again above this row when
+   * it is the first of its table on a new page.
+   */
+  readonly repeat?: readonly RowBlock[];
 }
 
 export type LayoutBlock = TextBlock | RowBlock;
@@ -76,6 +83,8 @@ export interface Placement {
   /** The block's lines on this page (a row: 0 to 1). */
   readonly from: number;
   readonly to: number;
+  /** A header row set again on a later page: drawn as an artifact, since its words were read once already. */
+  readonly repeated?: boolean;
 }
 
 const paragraphHeight = (paragraph: CellParagraph) => paragraph.before + paragraph.lines.length * paragraph.lineHeight + paragraph.after;
@@ -129,7 +138,13 @@ export function paginate(blocks: readonly LayoutBlock[], top: number, bottom: nu
 
     if (block.kind === 'row') {
       const height = rowHeight(block);
-      if (y !== top && y + spaceBefore(block) + height > bottom) newPage();
+      if (y !== top && y + spaceBefore(block) + height > bottom) {
+        newPage();
+        for (const header of block.repeat ?? []) {
+          place({ block: header, y, from: 0, to: 1, repeated: true });
+          y += rowHeight(header);
+        }
+      }
       y += spaceBefore(block);
       place({ block, y, from: 0, to: 1 });
       y += height + block.after;

@@ -38,6 +38,8 @@ export interface Line {
   readonly pieces: readonly Piece[];
   /** Without the spaces at its end. */
   readonly width: number;
+  /** Broken where the text ran out of room, not at a line break or the paragraph's end: a justified paragraph stretches it. */
+  readonly wrapped?: boolean;
 }
 
 interface Cluster extends RunStyle {
@@ -165,9 +167,9 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
   const lines: Line[] = [];
   let line: Piece[] = [];
   let lineWidth = 0;
-  const finish = () => {
+  const finish = (wrapped = false) => {
     const kept = merge(trimEnd(line));
-    lines.push({ pieces: kept, width: widthOf(kept) });
+    lines.push({ pieces: kept, width: widthOf(kept), ...(wrapped ? { wrapped } : {}) });
     line = [];
     lineWidth = 0;
   };
@@ -177,12 +179,12 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
     const segment = segmentPieces(last, next.position);
     last = next.position;
     const fitting = widthOf(trimEnd(segment));
-    if (line.length > 0 && lineWidth + fitting > maxWidth) finish();
+    if (line.length > 0 && lineWidth + fitting > maxWidth) finish(true);
     if (line.length === 0 && fitting > maxWidth) {
       const parts = splitWide(segment, maxWidth);
       parts.slice(0, -1).forEach((part) => {
         line = part;
-        finish();
+        finish(true);
       });
       line = parts[parts.length - 1] ?? [];
       lineWidth = widthOf(line);

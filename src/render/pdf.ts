@@ -12,6 +12,7 @@
 // and the page header and footer marked as artifacts. User text reaches the
 // page only as glyphs (render/pdf-lines.ts cleans it as for Word): it can
 // never become a heading, a tag or a PDF operator.
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../answers/schema.ts';
 import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, SignatureBlock, Table as TreeTable, TextRun } from '../contract/tree.ts';
@@ -62,6 +63,12 @@ function lineHeight(context: Context, style: TextStyle, spacing: number) {
   return { lineHeight: base.singleLine * style.size * spacing, ascent: base.ascent * style.size };
 }
 
+/**
+ * A paragraph's alignment when its style names none: the Word file's Normal
+ * style, justified in Japanese (docx.ts's typography), flush left in English.
+ */
+const bodyAlign = (context: Context): TextBlock['align'] => (context.language === 'ja' ? 'justify' : 'left');
+
 function textBlock(context: Context, runs: readonly StyledText[], blockTag: Tag, options: ParagraphOptions = {}): TextBlock {
   const style = styleOf(options);
   const indent = options.indent ?? 0;
@@ -72,7 +79,7 @@ function textBlock(context: Context, runs: readonly StyledText[], blockTag: Tag,
     ...lineHeight(context, style, options.spacing ?? BODY_SPACING),
     x: indent,
     width,
-    align: options.align ?? 'left',
+    align: options.align ?? bodyAlign(context),
     before: options.before ?? 0,
     after: options.after ?? PARAGRAPH_AFTER,
     keepNext: options.keepNext ?? false,
@@ -104,7 +111,8 @@ const subtitle = (context: Context): ParagraphOptions => ({ style: { size: 12, i
 const HEADING: ParagraphOptions = { style: { size: 13, bold: true, color: '1F3864' }, before: pt(300), after: pt(120), keepNext: true, keepLines: true };
 const CAPTION: ParagraphOptions = { style: { size: 10, bold: true, color: '1F1F1F' }, before: pt(120), after: pt(80), keepNext: true };
 const PARTY_ROLE: ParagraphOptions = { style: { size: 9, bold: true, color: MUTED }, after: pt(60) };
-const LETTER_BLOCK: ParagraphOptions = { after: 0 };
+/** Names, addresses, contact lines: the Word file's Letter Block style, flush left in both languages. */
+const LETTER_BLOCK: ParagraphOptions = { after: 0, align: 'left' };
 const TABLE_TEXT: ParagraphOptions = { before: pt(40), after: pt(40), spacing: 1 };
 const SIGNATURE_LINE: ParagraphOptions & { rule: boolean } = { before: pt(440), after: 0, spacing: 1, rule: true };
 const SIGNATURE_LABEL: ParagraphOptions = { style: { size: 8, color: MUTED }, before: pt(20), after: 0 };
@@ -169,8 +177,9 @@ interface GridCell {
 }
 
 /** A bordered row of a money table: shaded header cells, amounts right-aligned. */
-function gridRow(context: Context, cells: readonly GridCell[], table: Tag, keepNext: boolean, after = 0): RowBlock {
-  const row = tag('TR', table);
+/** `group`: the THead or TBody its TR belongs to (the Table itself for a caption row). */
+function gridRow(context: Context, cells: readonly GridCell[], group: Tag, keepNext: boolean, after = 0): RowBlock {
+  const row = tag('TR', group);
   let x = 0;
   return {
     kind: 'row',
@@ -203,21 +212,27 @@ function spaceAfterTable(context: Context, after: number): number {
 
 function feeTableBlocks(context: Context, block: TreeTable, parent: Tag): RowBlock[] {
   const table = tag('Table', parent);
+  const head = tag('THead', table);
+  const body = tag('TBody', table);
   // Every row but the last keeps with the next, so the table moves to a new page whole, its caption with it.
   const caption = gridRow(context, [{ text: block.caption, share: 100, bold: true }], table, true);
   const captionRow: RowBlock = { ...caption, cells: caption.cells.map((cell) => ({ ...cell, paragraphs: cell.paragraphs.map((paragraph) => ({ ...paragraph, tag: tag('Caption', table) })) })), tag: table };
+  const header = gridRow(context, [{ text: block.header[0], share: 68, bold: true, header: true }, { text: block.header[1], share: 32, bold: true, header: true, amount: true }], head, block.rows.length > 0);
+  // Both are the Word file's header rows (tableHeader), repeated on each page a long table reaches.
+  const repeat = [captionRow, header];
   return [
     captionRow,
-    gridRow(context, [{ text: block.header[0], share: 68, bold: true, header: true }, { text: block.header[1], share: 32, bold: true, header: true, amount: true }], table, block.rows.length > 0),
-    ...block.rows.map((row, index) =>
-      gridRow(
+    header,
+    ...block.rows.map((row, index) => ({
+      ...gridRow(
         context,
         [{ text: row.label, share: 68, bold: row.emphasis }, { text: row.value, share: 32, bold: row.emphasis, amount: true }],
-        table,
+        body,
         index < block.rows.length - 1,
         index === block.rows.length - 1 ? spaceAfterTable(context, pt(60)) : 0,
       ),
-    ),
+      repeat,
+    })),
   ];
 }
 
@@ -398,20 +413,25 @@ const INVOICE_TABLE_GAP = pt(120) + pt(120);
 function invoiceLinesLayout(context: Context, table: InvoiceLinesTable, parent: Tag): LayoutBlock[] {
   const [number, description, amount] = INVOICE_COLUMNS;
   const grid = tag('Table', parent);
+  const body = tag('TBody', grid);
+  const header = gridRow(context, [{ text: table.header[0], share: number, bold: true, header: true }, { text: table.header[1], share: description, bold: true, header: true }, { text: table.header[2], share: amount, bold: true, header: true, amount: true }], tag('THead', grid), true);
+  // The column names are the Word file's header row (tableHeader), repeated on each page the lines reach.
+  const repeat = [header];
   return [
     textBlock(context, plain(table.caption), tag('Caption', grid), CAPTION),
-    gridRow(context, [{ text: table.header[0], share: number, bold: true, header: true }, { text: table.header[1], share: description, bold: true, header: true }, { text: table.header[2], share: amount, bold: true, header: true, amount: true }], grid, true),
-    ...table.lines.map((line) => gridRow(context, [{ text: `${line.number}.`, share: number }, { text: line.description, share: description }, { text: line.amount, share: amount, amount: true }], grid, true)),
+    header,
+    ...table.lines.map((line) => ({ ...gridRow(context, [{ text: `${line.number}.`, share: number }, { text: line.description, share: description }, { text: line.amount, share: amount, amount: true }], body, true), repeat })),
     // The totals keep with the lines above them, so the total never starts a page alone.
-    ...table.totals.map((row, index) =>
-      gridRow(
+    ...table.totals.map((row, index) => ({
+      ...gridRow(
         context,
         [{ text: row.label, share: number + description, bold: row.emphasis, amount: true }, { text: row.value, share: amount, bold: row.emphasis, amount: true }],
-        grid,
+        body,
         index < table.totals.length - 1,
         index === table.totals.length - 1 ? INVOICE_TABLE_GAP : 0,
       ),
-    ),
+      repeat,
+    })),
   ];
 }
 
@@ -433,13 +453,14 @@ function addressesLayout(context: Context, block: InvoiceAddresses, parent: Tag)
 function detailsLayout(context: Context, block: TreeTable, parent: Tag): LayoutBlock[] {
   const [label, value] = DETAIL_COLUMNS;
   const grid = tag('Table', parent);
+  const body = tag('TBody', grid);
   return [
     textBlock(context, plain(block.caption), tag('Caption', grid), CAPTION),
     ...block.rows.map((row, index) =>
       gridRow(
         context,
         [{ text: row.label, share: label, bold: row.emphasis }, { text: row.value, share: value, bold: row.emphasis }],
-        grid,
+        body,
         index < block.rows.length - 1,
         index === block.rows.length - 1 ? INVOICE_TABLE_GAP : 0,
       ),
@@ -471,11 +492,100 @@ const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja
 
 type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
+/** The parts of pdfkit's font that `Drawing.glyphs` and `compactFont` reach (not in its typings). */
+interface PdfkitFont {
+  readonly id: string;
+  readonly scale: number;
+  readonly subset: { readonly glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (number[] | undefined)[];
+  embed(): void;
+  ref(): unknown;
+}
+
+/** The parts of a pdfkit object (a stream) that `compactPage` and `compactFont` reach. */
+interface PdfkitReference {
+  compress: boolean;
+  buffer: Uint8Array[];
+  readonly data: Record<string, unknown>;
+  finalize(): void;
+}
+
 /** The parts of pdfkit's document that `Drawing.glyphs` writes through (not in its typings). */
 interface PdfkitInternals {
-  readonly _font: { readonly id: string; encode(text: string): [string[], unknown[]]; ref(): unknown };
-  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  readonly _font: PdfkitFont;
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; readonly content: PdfkitReference };
   addContent(operators: string): void;
+  ref(data?: Record<string, unknown>): PdfkitReference;
+}
+
+/**
+ * A page's content stream deflated at zlib's fastest level: pdfkit deflates
+ * every stream at the default level 6, which was a fifth of a PDF's time; a
+ * page of text operators is about 10% larger at level 1.
+ */
+function compactPage(doc: PDFKit.PDFDocument): void {
+  const content = (doc as unknown as PdfkitInternals).page.content;
+  const finalize = content.finalize.bind(content);
+  content.compress = false;
+  content.finalize = () => {
+    if (content.buffer.length > 0) {
+      content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+      content.data.Filter = 'FlateDecode';
+    }
+    finalize();
+  };
+}
+
+/** Deflated subset font programs by face and glyph list: most documents of a language use the same glyphs. */
+const subsetPrograms = new Map<string, Uint8Array>();
+/** A ceiling on the kept programs' bytes: a Japanese subset is tens of kB, a Latin one a few. */
+const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
+let subsetBytes = 0;
+
+/**
+ * The font's subset program, made and deflated once for a given set of
+ * glyphs and reused by every document that uses the same set: fontkit's
+ * subsetting and the deflate of the font file were a third of a PDF's time.
+ * Still a real subset, named with pdfkit's six-letter tag (pdffonts says so).
+ */
+function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceName): void {
+  const internals = doc as unknown as PdfkitInternals;
+  const { subset } = font;
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = `${faceName}:${subset.glyphs.join(',')}`;
+    let program = subsetPrograms.get(key);
+    if (!program) {
+      program = deflateSync(encode(), { level: 9 });
+      // The oldest go first, until the new one fits.
+      for (const [oldest, kept] of subsetPrograms) {
+        if (subsetBytes + program.length <= MAX_SUBSET_BYTES) break;
+        subsetPrograms.delete(oldest);
+        subsetBytes -= kept.length;
+      }
+      subsetPrograms.set(key, program);
+      subsetBytes += program.length;
+    }
+    return program;
+  };
+  const embed = font.embed.bind(font);
+  font.embed = () => {
+    // The font file is the first object embed() makes: it takes the program already deflated.
+    const ref = internals.ref;
+    internals.ref = (data) => {
+      internals.ref = ref;
+      const file = ref.call(doc, data);
+      file.compress = false;
+      file.data.Filter = 'FlateDecode';
+      return file;
+    };
+    try {
+      embed();
+    } finally {
+      internals.ref = ref;
+    }
+  };
 }
 
 const round = (value: number) => String(Math.round(value * 100) / 100);
@@ -483,6 +593,8 @@ const round = (value: number) => String(Math.round(value * 100) / 100);
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
   private readonly registered = new Set<FaceName>();
+  /** Per font of this document: a character's glyph id in hex, once it is in the subset. */
+  private readonly codes = new Map<PdfkitFont, Map<number, string>>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -511,21 +623,41 @@ class Drawing {
     this.doc.endMarkedContent();
   }
 
-  line(line: Line, x: number, baseline: number): void {
+  /**
+   * A line of a paragraph `width` wide, aligned. A justified line that was
+   * wrapped is stretched to the width as Word justifies Japanese: the extra
+   * space shared between every pair of characters, not only at spaces
+   * (there are none in Japanese). The glyphs stay one text string each, so
+   * the line still copies as its words.
+   */
+  set(line: Line, x: number, width: number, align: TextBlock['align'], baseline: number): void {
+    if (align !== 'justify' || !line.wrapped) {
+      this.line(line, x + this.offset(line, width, align), baseline);
+      return;
+    }
+    const characters = line.pieces.reduce((sum, piece) => sum + [...piece.text].length, 0);
+    const spacing = characters > 1 ? Math.max(0, width - line.width) / (characters - 1) : 0;
+    this.line(line, x, baseline, spacing);
+  }
+
+  /** `spacing`: points added after each character (PDF's character spacing, Tc). */
+  line(line: Line, x: number, baseline: number, spacing = 0): void {
     const { doc } = this;
     let left = this.margin.left + x;
     for (const piece of line.pieces) {
       if (!this.registered.has(piece.face)) {
         doc.registerFont(piece.face, face(piece.face).pdfFont as never);
+        doc.font(piece.face);
+        compactFont(doc, (doc as unknown as PdfkitInternals)._font, piece.face);
         this.registered.add(piece.face);
       }
       doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
       if (piece.underline) {
         const target = face(piece.face).font;
         // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
-        doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width } as PDFKit.Mixins.TextOptions);
-      } else this.glyphs(piece.text, piece.size, left, baseline);
-      left += piece.width;
+        doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
+      } else this.glyphs(piece.face, piece.text, piece.size, left, baseline, spacing);
+      left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
   }
 
@@ -533,16 +665,45 @@ class Drawing {
    * A piece of text as one text object: its glyphs, at its baseline. What
    * pdfkit's text() writes for unkerned text, without its per-call work
    * (options, line splitting, measuring again), which was most of a PDF's
-   * time: pdfkit's font still encodes the glyphs, subsets and maps them to
-   * Unicode (so the text copies as typed); only the operators are ours.
+   * time: pdfkit's font still subsets, embeds and maps the glyphs to
+   * Unicode (so the text copies as typed); the operators and glyph ids are ours.
    */
-  private glyphs(text: string, size: number, x: number, baseline: number): void {
+  private glyphs(faceName: FaceName, text: string, size: number, x: number, baseline: number, spacing: number): void {
     const doc = this.doc as unknown as PdfkitInternals;
     const font = doc._font;
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    const [encoded] = font.encode(text);
     // pdfkit's pages draw top-down (a flipped matrix); text is set in PDF's own upward y, as pdfkit's text() sets it.
-    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf <${encoded.join('')}> Tj ET Q`);
+    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf${spacing === 0 ? '' : ` ${round(spacing)} Tc`} <${this.encode(faceName, font, text)}> Tj ET Q`);
+  }
+
+  /**
+   * The text as the font's glyph ids in hex, each glyph added to the
+   * document's subset with its width and the character it copies as: what
+   * pdfkit's font.encode() does, without laying the text out again (the
+   * lines were measured in render/pdf-lines.ts) and once per character a
+   * document uses rather than once per glyph drawn.
+   */
+  private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
+    let codes = this.codes.get(font);
+    if (!codes) {
+      codes = new Map();
+      this.codes.set(font, codes);
+    }
+    let hex = '';
+    for (const character of text) {
+      const code = character.codePointAt(0)!;
+      let glyphHex = codes.get(code);
+      if (glyphHex === undefined) {
+        const glyph = face(faceName).font.glyphForCodePoint(code);
+        const id = font.subset.includeGlyph(glyph.id);
+        font.widths[id] ??= glyph.advanceWidth * font.scale;
+        font.unicode[id] ??= [code];
+        glyphHex = id.toString(16).padStart(4, '0');
+        codes.set(code, glyphHex);
+      }
+      hex += glyphHex;
+    }
+    return hex;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -566,39 +727,45 @@ function drawText(drawing: Drawing, placement: Placement, block: TextBlock): voi
     else {
       drawing.tagged(block.tag, () => {
         drawing.line(label.line, label.x, baseline);
-        lines.forEach((line, index) => drawing.line(line, block.x + drawing.offset(line, block.width, block.align), placement.y + index * block.lineHeight + block.ascent));
+        lines.forEach((line, index) => drawing.set(line, block.x, block.width, block.align, placement.y + index * block.lineHeight + block.ascent));
       });
       return;
     }
   }
   if (lines.every((line) => line.pieces.length === 0)) return;
   drawing.tagged(block.tag, () =>
-    lines.forEach((line, index) => drawing.line(line, block.x + drawing.offset(line, block.width, block.align), placement.y + index * block.lineHeight + block.ascent)),
+    lines.forEach((line, index) => drawing.set(line, block.x, block.width, block.align, placement.y + index * block.lineHeight + block.ascent)),
   );
 }
 
 function drawRow(drawing: Drawing, placement: Placement, row: RowBlock, left: number): void {
+  // A header row set again on a new page is drawn whole as one artifact: a screen reader has read it once.
+  if (placement.repeated) drawing.artifact(() => drawRowContent(drawing, placement, row, left, (_, draw) => draw(), (draw) => draw()));
+  else drawRowContent(drawing, placement, row, left, (node, draw) => drawing.tagged(node, draw), (draw) => drawing.artifact(draw));
+}
+
+function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, left: number, tagged: (node: Tag, draw: () => void) => void, artifact: (draw: () => void) => void): void {
   const { doc } = drawing;
   const height = rowHeight(row);
   for (const cell of row.cells) {
     const x = left + cell.x;
-    if (cell.fill) drawing.artifact(() => doc.rect(x, placement.y, cell.width, height).fillColor(`#${cell.fill}`).fill());
-    if (row.borders) drawing.artifact(() => doc.lineWidth(0.5).strokeColor(`#${RULE}`).rect(x, placement.y, cell.width, height).stroke());
+    if (cell.fill) artifact(() => doc.rect(x, placement.y, cell.width, height).fillColor(`#${cell.fill}`).fill());
+    if (row.borders) artifact(() => doc.lineWidth(0.5).strokeColor(`#${RULE}`).rect(x, placement.y, cell.width, height).stroke());
     let y = placement.y + cell.padding.top;
     for (const paragraph of cell.paragraphs) {
       y += paragraph.before;
       const top = y;
       if (paragraph.lines.some((line) => line.pieces.length > 0)) {
-        drawing.tagged(paragraph.tag, () =>
+        tagged(paragraph.tag, () =>
           paragraph.lines.forEach((line, index) =>
-            drawing.line(line, cell.x + cell.padding.left + drawing.offset(line, cell.width - cell.padding.left - cell.padding.right, paragraph.align), top + index * paragraph.lineHeight + paragraph.ascent),
+            drawing.set(line, cell.x + cell.padding.left, cell.width - cell.padding.left - cell.padding.right, paragraph.align, top + index * paragraph.lineHeight + paragraph.ascent),
           ),
         );
       }
       y += paragraph.lines.length * paragraph.lineHeight;
       if (paragraph.rule) {
         const ruleY = y + 1;
-        drawing.artifact(() => doc.lineWidth(0.75).strokeColor('#000000').moveTo(x + cell.padding.left, ruleY).lineTo(x + cell.width - cell.padding.right, ruleY).stroke());
+        artifact(() => doc.lineWidth(0.75).strokeColor('#000000').moveTo(x + cell.padding.left, ruleY).lineTo(x + cell.width - cell.padding.right, ruleY).stroke());
       }
       y += paragraph.after;
     }
@@ -658,6 +825,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   };
   pages.forEach((placements, index) => {
     doc.addPage();
+    compactPage(doc);
     furniture(index + 1);
     for (const placement of placements) {
       if (placement.block.kind === 'row') drawRow(drawing, placement, placement.block, margin.left);
@@ -682,10 +850,18 @@ export function renderInvoicePdf(invoice: Invoice): Promise<Buffer> {
   return renderPdf(invoice.meta, (context) => invoiceLayout(invoice, context), { subject: invoice.email.subject });
 }
 
-/** The layout alone, page by page: what the page-break tests read. */
-export function contractPages(contract: Contract): Placement[][] {
-  const context = contextFor(contract.meta);
-  const size = PAGE_SIZES[contract.meta.paperSize];
-  return paginate(contractLayout(contract, context), pt(PAGE_MARGINS.top), pt(size.height) - pt(PAGE_MARGINS.bottom));
+function pagesOf(meta: DocumentMeta, layout: (context: Context) => LayoutBlock[]): Placement[][] {
+  const context = contextFor(meta);
+  const size = PAGE_SIZES[meta.paperSize];
+  return paginate(layout(context), pt(PAGE_MARGINS.top), pt(size.height) - pt(PAGE_MARGINS.bottom));
 }
 
+/** The layout alone, page by page: what the page-break tests read. */
+export function contractPages(contract: Contract): Placement[][] {
+  return pagesOf(contract.meta, (context) => contractLayout(contract, context));
+}
+
+/** An invoice's layout, page by page: where a long table's header row is set again. */
+export function invoicePages(invoice: Invoice): Placement[][] {
+  return pagesOf(invoice.meta, (context) => invoiceLayout(invoice, context));
+}

@@ -11,6 +11,7 @@ import { answersSchema, type AnswersInput } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Contract } from '../../src/contract/tree.ts';
+import type { Invoice } from '../../src/invoices/tree.ts';
 import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { assembleLetter } from '../../src/letters/assemble.ts';
@@ -18,7 +19,7 @@ import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { readPdfAnswers, PdfAnswersError } from '../../src/render/pdf-answers.ts';
 import { breakLines } from '../../src/render/pdf-lines.ts';
 import type { LayoutBlock, Placement } from '../../src/render/pdf-layout.ts';
-import { contractPages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
+import { contractPages, invoicePages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
 import { FORBIDDEN, hostileInput } from '../helpers/hostile-answers.ts';
 import { letterRequest } from '../helpers/letters.ts';
 import { nonEmpty } from '../helpers/non-empty.ts';
@@ -95,6 +96,83 @@ describe('a contract PDF', () => {
   });
 });
 
+// ---------------------------------------------------------------------------
+// PDF/A-3b, as far as it can be checked without veraPDF (not packaged for Debian)
+
+/** The file's objects by number, their streams inflated (test/helpers/pdf-reader.ts). */
+function objectsOf(pdf: Buffer): Map<number, string> {
+  const objects = new Map<number, string>();
+  for (const match of pdfText(pdf).matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) objects.set(Number(match[1]), match[2]!);
+  return objects;
+}
+
+/** The object a key of a dictionary points at (`/Key 12 0 R`). */
+function follow(objects: Map<number, string>, dictionary: string, key: string): string {
+  const reference = new RegExp(`/${key} (\\d+) 0 R`).exec(dictionary);
+  expect(reference, `/${key} in ${dictionary.slice(0, 80)}`).not.toBeNull();
+  const target = objects.get(Number(reference![1]));
+  expect(target, `object ${reference![1]}`).toBeDefined();
+  return target!;
+}
+
+describe.each([
+  { name: 'the English contract', make: () => renderContractPdf(contractFrom(sampleInput('new-client-fixed'))) },
+  { name: 'the Japanese contract', make: () => renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))) },
+  {
+    name: 'an invoice',
+    make: () => renderInvoicePdf(assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2026-12-01' } }))),
+  },
+])('$name, read as a PDF/A-3b validator would', ({ make }) => {
+  it('opens with a binary comment, is not encrypted, and has a file identifier', async () => {
+    const pdf = await make();
+    expect(pdf.subarray(0, 9).toString('latin1')).toBe('%PDF-1.7\n');
+    // PDF/A: the header's second line is a comment of at least four bytes above 127.
+    const second = pdf.subarray(9, pdf.indexOf(0x0a, 9));
+    expect(second[0]).toBe(0x25);
+    expect([...second.subarray(1)].filter((byte) => byte > 127).length).toBeGreaterThanOrEqual(4);
+    const trailer = pdf.toString('latin1').slice(pdf.lastIndexOf('trailer'));
+    expect(trailer).not.toContain('/Encrypt');
+    expect(trailer).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
+    expect(pdfText(pdf)).not.toMatch(/\/JavaScript|\/JS /);
+  });
+
+  it('identifies itself as PDF/A-3b in uncompressed XMP, with an sRGB output intent, and is tagged', async () => {
+    const pdf = await make();
+    const objects = objectsOf(pdf);
+    const catalog = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /Catalog\n')), 'catalogs')[0]!;
+    const metadata = follow(objects, catalog, 'Metadata');
+    expect(metadata).not.toContain('/Filter');
+    expect(metadata).toContain('<pdfaid:part>3</pdfaid:part>');
+    expect(metadata).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    const intent = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /OutputIntent\n')), 'output intents')[0]!;
+    expect(catalog).toMatch(/\/OutputIntents \[\d+ 0 R\]/);
+    expect(intent).toContain('/S /GTS_PDFA1');
+    const profile = follow(objects, intent, 'DestOutputProfile');
+    const icc = Buffer.from(profile.slice(profile.indexOf('stream\n') + 'stream\n'.length), 'latin1');
+    // An ICC profile: its signature at byte 36, an RGB colour space at 16.
+    expect(icc.subarray(36, 40).toString('latin1')).toBe('acsp');
+    expect(icc.subarray(16, 20).toString('latin1')).toBe('RGB ');
+    expect(follow(objects, catalog, 'MarkInfo')).toContain('/Marked true');
+    expect(follow(objects, catalog, 'StructTreeRoot')).toContain('/Type /StructTreeRoot');
+    expect(catalog).toMatch(/\/Lang \((en-US|ja-JP)\)/);
+  });
+
+  it('embeds every font it uses as a subset, with a map back to the characters', async () => {
+    const pdf = await make();
+    const objects = objectsOf(pdf);
+    const fonts = nonEmpty([...objects.values()].filter((object) => object.includes('/Type /Font\n') && object.includes('/Subtype /Type0')), 'fonts');
+    for (const font of fonts) {
+      expect(font).toMatch(/\/ToUnicode \d+ 0 R/);
+      const descendant = objects.get(Number(/\/DescendantFonts \[(\d+) 0 R\]/.exec(font)![1]))!;
+      const descriptor = follow(objects, descendant, 'FontDescriptor');
+      expect(descriptor).toMatch(/\/FontName \/[A-Z]{6}\+/);
+      expect(follow(objects, descriptor, 'FontFile2').length).toBeGreaterThan(1000);
+    }
+    // No font that is only named (the standard 14 are not embedded).
+    expect([...objects.values()].filter((object) => object.includes('/Subtype /Type1'))).toEqual([]);
+  });
+});
+
 describe('letters and invoices', () => {
   it('a letter made from a contract\'s answers carries them, so it can start a draft', async () => {
     const request = letterRequest('final-check-in');
@@ -109,7 +187,30 @@ describe('letters and invoices', () => {
     const text = pdfText(await renderInvoicePdf(invoice));
     expect(text).toContain('<pdfaid:part>3</pdfaid:part>');
     expect(text).toContain('/S /Table\n');
-    expect(text).toContain('/S /TH\n');
+    for (const type of ['THead', 'TBody', 'TR', 'TH', 'TD']) expect(text, type).toContain(`/S /${type}\n`);
+  });
+
+  it('a table longer than a page sets its header row again at the top of the next page, as the Word file marks it', async () => {
+    const invoice = assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput('new-client-fixed'), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2026-12-01' } }));
+    const long: Invoice = { ...invoice, lines: { ...invoice.lines, lines: Array.from({ length: 70 }, (_, index) => ({ number: index + 1, description: `Design round ${index + 1}`, amount: '$100.00' })) } };
+    const pages = invoicePages(long);
+    expect(pages.length).toBeGreaterThan(1);
+    const cellText = (placement: Placement) =>
+      placement.block.kind === 'row' ? placement.block.cells.map((cell) => cell.paragraphs.map((paragraph) => paragraph.lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join(' ')).join(' ')) : [];
+    // The pages after the first that the lines reach (the notes follow on a page of their own).
+    const continued = pages.slice(1).filter((page) => page.some((placement) => cellText(placement)[1]?.startsWith('Design round')));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const page of continued) {
+      const [first, second] = page;
+      expect(first!.repeated).toBe(true);
+      expect(cellText(first!)).toEqual(['No.', 'Description', 'Amount']);
+      expect(second!.repeated).toBeUndefined();
+      expect(cellText(second!)[1]).toMatch(/^Design round \d+$/);
+    }
+    // Read once: the repeated rows are drawn as artifacts, so the structure tree has one header row.
+    const text = pdfText(await renderInvoicePdf(long));
+    expect(text.match(/\/S \/THead\n/g)).toHaveLength(1);
+    expect(text.match(/\/S \/TH\n/g)).toHaveLength(3);
   });
 });
 
@@ -152,6 +253,29 @@ describe.each(CASES)('the pages of the $name contract', ({ input }) => {
     const at = page.findIndex((placement) => isSignatures(placement.block));
     expect(at).toBeGreaterThan(0);
     expect(page.slice(0, at).some((placement) => isHeading(placement.block))).toBe(true);
+  });
+});
+
+describe('justified Japanese', () => {
+  it('a wrapped line is stretched to the margin between its characters, and the last line of a paragraph is not', async () => {
+    const text = '受託者は、委託者から本業務を受託し、誠実に遂行する。'.repeat(6);
+    const lines = breakLines([{ text }], { size: 11 }, 300, 'ja');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.slice(0, -1).every((line) => line.wrapped === true)).toBe(true);
+    expect(lines[lines.length - 1]!.wrapped).toBeUndefined();
+    // A line ended by a line break (an address) stays as typed.
+    expect(breakLines([{ text: '大阪府大阪市北区\n梅田1-1-1' }], { size: 11 }, 300, 'ja').map((line) => line.wrapped)).toEqual([undefined, undefined]);
+
+    // The Japanese contract sets character spacing (Tc) on its wrapped lines; the English one, flush left as its Word file, never does.
+    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/ Tf (-?[\d.]+) Tc </g)].map((match) => Number(match[1]));
+    const ja = spacing(await renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))));
+    expect(ja.length).toBeGreaterThan(10);
+    // Less than a character's width shared out across a line: the text still reads as one word run.
+    for (const each of ja) {
+      expect(each).toBeGreaterThan(0);
+      expect(each).toBeLessThan(11);
+    }
+    expect(spacing(await renderContractPdf(contractFrom(sampleInput('new-client-fixed'))))).toEqual([]);
   });
 });
 
