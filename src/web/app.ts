@@ -37,6 +37,7 @@ import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers
 import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
+import { answerClientError } from './client-errors.ts';
 import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
@@ -169,7 +170,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   };
   const securityHeaders = helmetHeaders(securityOptions);
 
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     // A URL the router cannot read (bad percent-encoding) never reaches a
     // route or its hooks: answered here as every other problem is, with the
     // usual headers, without echoing the URL, logged; the metrics' onResponse
@@ -181,6 +182,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       reply.header('permissions-policy', PERMISSIONS_POLICY).header('cache-control', 'no-store');
       sendProblem(reply, HttpProblem.of(400, 'bad-request', undefined, 'problem.bad-request.url'));
     },
+    // A request Node's parser refuses (a bad header, headers too large, too
+    // slow) gets the same treatment, on the raw socket: no route, no hooks.
+    clientErrorHandler: (error, socket) =>
+      answerClientError(error, socket, {
+        headers: [...securityHeaders, ['permissions-policy', PERMISSIONS_POLICY], ['cache-control', 'no-store']],
+        log: app.log,
+        count: (status) => app.metrics?.countUnrouted('unknown', status),
+      }),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
