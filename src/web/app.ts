@@ -30,7 +30,7 @@ import { claimPackApiRoutes } from './claim-pack-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { japaneseLetters } from '../letters/edition-ja.ts';
-import type { DraftStore } from '../drafts/store.ts';
+import { DraftStoreUnavailableError, type DraftStore } from '../drafts/store.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -223,7 +223,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.setErrorHandler((error, request, reply) => {
     // A page's error in the page's language; the API's in the one Accept-Language asks for.
     const problem = toProblemIn(error, request, wantsHtml(request) ? pageMessages(reply).language : problemLanguage(request));
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A database outage is logged by the store, once a minute (src/storage/outage-log.ts), not once a request.
+    if (problem.status >= 500 && !(error instanceof DraftStoreUnavailableError)) request.log.error({ err: error }, 'request failed');
     if (problem.status === 429 && error && typeof error === 'object' && 'headers' in error) {
       reply.headers((error as { headers: Record<string, string> }).headers);
     }
