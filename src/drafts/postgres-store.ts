@@ -6,6 +6,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { checkTtlDays, expiryFrom, isDraftIdShape, newDraftId, toDraft, type DraftFields } from './draft-record.ts';
 import { DraftStoreUnavailableError, type Draft, type DraftAnswers, type DraftStore } from './store.ts';
+import type { OutageLog } from '../storage/outage-log.ts';
 
 export interface PostgresDraftStoreOptions {
   /** A pool on a migrated database (src/storage/postgres.ts); the store ends it on close. */
@@ -14,6 +15,8 @@ export interface PostgresDraftStoreOptions {
   readonly ttlDays: number;
   /** The clock, replaceable so tests can travel in time. Timestamps come from the app, not the database. */
   readonly now?: () => Date;
+  /** Where "the database cannot be reached" is logged, once a minute (src/storage/outage-log.ts). */
+  readonly outage?: OutageLog;
 }
 
 /** Optimistic tries before a save takes the row lock. */
@@ -50,20 +53,28 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function isUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: string; message?: string };
   if (code && (code.startsWith('08') || code.startsWith('57P') || code.startsWith('53') || NETWORK_CODES.has(code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|connection error|Connection refused|not queryable/i.test(message ?? '');
+  // "Query read timeout": the pool's query_timeout, a database that accepted the query and went silent.
+  return /Connection terminated|timeout exceeded when trying to connect|connection error|Connection refused|not queryable|Query read timeout/i.test(message ?? '');
 }
 
-/** Runs `work`, turning "cannot reach the database" into the typed error and leaving real faults alone. */
-export async function reachable<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work`, turning "cannot reach the database" into the typed error and
+ * leaving real faults alone; `outage` hears of each, to log them once a minute.
+ */
+export async function reachable<T>(work: () => Promise<T>, outage?: OutageLog): Promise<T> {
   try {
-    return await work();
+    const result = await work();
+    outage?.succeeded();
+    return result;
   } catch (error) {
-    throw isUnavailable(error) ? new DraftStoreUnavailableError(error) : error;
+    if (!isUnavailable(error)) throw error;
+    outage?.failed(error);
+    throw new DraftStoreUnavailableError(error);
   }
 }
 
 /** Runs `work` in one transaction on a connection of its own; rolled back when it throws. */
-export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, outage?: OutageLog): Promise<T> {
   return reachable(async () => {
     const client = await pool.connect();
     let broken = false;
@@ -80,14 +91,14 @@ export function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promi
       // A connection that failed is not given back for the next request.
       client.release(broken);
     }
-  });
+  }, outage);
 }
 
-export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date() }: PostgresDraftStoreOptions): DraftStore {
+export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date(), outage }: PostgresDraftStoreOptions): DraftStore {
   checkTtlDays(ttlDays);
 
   const readRow = async (id: string, stamp: string) =>
-    (await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, stamp]))).rows[0];
+    (await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, stamp]), outage)).rows[0];
 
   /** Writes `answers` only if the draft is still at `version`; undefined when another save came first. */
   async function writeIfUnchanged(id: string, version: number, answers: DraftAnswers, at: Date): Promise<Draft | undefined> {
@@ -96,6 +107,7 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
         'UPDATE drafts SET answers = $1, version = version + 1, updated_at = $2, expires_at = $3 WHERE id = $4 AND version = $5 AND expires_at > $2 RETURNING *',
         [JSON.stringify(answers), at.toISOString(), expiryFrom(at, ttlDays), id, version],
       ),
+      outage,
     );
     return rows[0] ? toDraft(toFields(rows[0])) : undefined;
   }
@@ -113,7 +125,7 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
         [JSON.stringify(answers), stamp, expiryFrom(at, ttlDays), id],
       );
       return rows[0] ? toDraft(toFields(rows[0])) : undefined;
-    });
+    }, outage);
   }
 
   async function update(id: string, change: (answers: DraftAnswers) => DraftAnswers): Promise<Draft | undefined> {
@@ -143,19 +155,20 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
           'INSERT INTO drafts (id, answers, version, created_at, updated_at, expires_at) VALUES ($1, $2, 1, $3, $3, $4) RETURNING *',
           [newDraftId(), JSON.stringify(answers), stamp, expiryFrom(at, ttlDays)],
         ),
+        outage,
       );
       return toDraft(toFields(rows[0]!));
     },
     async get(id) {
       if (!isDraftIdShape(id)) return undefined;
-      const { rows } = await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, now().toISOString()]));
+      const { rows } = await reachable(() => pool.query<DraftRow>('SELECT * FROM drafts WHERE id = $1 AND expires_at > $2', [id, now().toISOString()]), outage);
       return rows[0] ? toDraft(toFields(rows[0])) : undefined;
     },
     save: (id, answers) => update(id, () => answers),
     update,
     async delete(id) {
       if (!isDraftIdShape(id)) return false;
-      const { rowCount } = await reachable(() => pool.query('DELETE FROM drafts WHERE id = $1', [id]));
+      const { rowCount } = await reachable(() => pool.query('DELETE FROM drafts WHERE id = $1', [id]), outage);
       return (rowCount ?? 0) > 0;
     },
     async sweepExpired(at = now()) {
@@ -165,10 +178,10 @@ export function createPostgresDraftStore({ pool, ttlDays, now = () => new Date()
         if (!rows[0]?.locked) return 0;
         const { rowCount } = await client.query('DELETE FROM drafts WHERE expires_at <= $1', [at.toISOString()]);
         return rowCount ?? 0;
-      });
+      }, outage);
     },
     async ping() {
-      await reachable(() => pool.query('SELECT 1'));
+      await reachable(() => pool.query('SELECT 1'), outage);
     },
     async close() {
       if (!open) return;

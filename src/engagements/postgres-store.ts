@@ -9,11 +9,14 @@ import { isEngagementKeyShape, type Engagement } from './engagement.ts';
 import type { EngagementEvent } from './events.ts';
 import { chainAfter, eventFields, toSealed, toEngagement, toEvent, type EngagementFields, type EventFields } from './rows.ts';
 import type { EngagementStore } from './store.ts';
+import type { OutageLog } from '../storage/outage-log.ts';
 
 export interface PostgresEngagementStoreOptions {
   /** A pool on a migrated database; the store does not end it (the draft store owns it). */
   readonly pool: Pool;
   readonly now?: () => Date;
+  /** Where "the database cannot be reached" is logged, once a minute (src/storage/outage-log.ts). */
+  readonly outage?: OutageLog;
 }
 
 interface EngagementRow {
@@ -53,10 +56,10 @@ const eventValues = (event: EngagementEvent) => {
   return [fields.engagementId, fields.seq, fields.type, fields.at, fields.data, fields.prev, fields.hash];
 };
 
-export function createPostgresEngagementStore({ pool, now = () => new Date() }: PostgresEngagementStoreOptions): EngagementStore {
+export function createPostgresEngagementStore({ pool, now = () => new Date(), outage }: PostgresEngagementStoreOptions): EngagementStore {
   async function readOne(column: 'id' | 'client_key' | 'owner_key', key: string): Promise<Engagement | undefined> {
     if (!isEngagementKeyShape(key)) return undefined;
-    const { rows } = await reachable(() => pool.query<EngagementRow>(`SELECT * FROM engagements WHERE ${column} = $1`, [key]));
+    const { rows } = await reachable(() => pool.query<EngagementRow>(`SELECT * FROM engagements WHERE ${column} = $1`, [key]), outage);
     return rows[0] ? toEngagement(toFields(rows[0])) : undefined;
   }
 
@@ -83,19 +86,19 @@ export function createPostgresEngagementStore({ pool, now = () => new Date() }: 
           ],
         );
         await client.query(INSERT_EVENT, eventValues(created));
-      });
+      }, outage);
     },
     get: (id) => readOne('id', id),
     byClientKey: (key) => readOne('client_key', key),
     byOwnerKey: (key) => readOne('owner_key', key),
     async latestForDraft(draftId) {
       if (!isEngagementKeyShape(draftId)) return undefined;
-      const { rows } = await reachable(() => pool.query<EngagementRow>('SELECT * FROM engagements WHERE draft_id = $1 ORDER BY version DESC LIMIT 1', [draftId]));
+      const { rows } = await reachable(() => pool.query<EngagementRow>('SELECT * FROM engagements WHERE draft_id = $1 ORDER BY version DESC LIMIT 1', [draftId]), outage);
       return rows[0] ? toEngagement(toFields(rows[0])) : undefined;
     },
     async events(id) {
       if (!isEngagementKeyShape(id)) return [];
-      const { rows } = await reachable(() => pool.query<EventFields>(`SELECT ${EVENT_COLUMNS} FROM engagement_events WHERE engagement_id = $1 ORDER BY seq`, [id]));
+      const { rows } = await reachable(() => pool.query<EventFields>(`SELECT ${EVENT_COLUMNS} FROM engagement_events WHERE engagement_id = $1 ORDER BY seq`, [id]), outage);
       return rows.map(toEvent);
     },
     async append(id, decide) {
@@ -108,7 +111,7 @@ export function createPostgresEngagementStore({ pool, now = () => new Date() }: 
         const appended = chainAfter(id, record, decide(record));
         for (const event of appended) await client.query(INSERT_EVENT, eventValues(event));
         return appended;
-      });
+      }, outage);
     },
     async seal(id, { seal, signedFile }) {
       if (!isEngagementKeyShape(id)) return false;
@@ -117,20 +120,21 @@ export function createPostgresEngagementStore({ pool, now = () => new Date() }: 
           'INSERT INTO engagement_seals (engagement_id, seal, signed_file) SELECT id, $2, $3 FROM engagements WHERE id = $1 ON CONFLICT (engagement_id) DO NOTHING',
           [id, JSON.stringify(seal), Buffer.from(signedFile)],
         ),
+        outage,
       );
       return (rowCount ?? 0) > 0;
     },
     async sealOf(id) {
       if (!isEngagementKeyShape(id)) return undefined;
-      const { rows } = await reachable(() => pool.query<{ seal: string; signedFile: Buffer }>('SELECT seal, signed_file AS "signedFile" FROM engagement_seals WHERE engagement_id = $1', [id]));
+      const { rows } = await reachable(() => pool.query<{ seal: string; signedFile: Buffer }>('SELECT seal, signed_file AS "signedFile" FROM engagement_seals WHERE engagement_id = $1', [id]), outage);
       return rows[0] ? toSealed(rows[0]) : undefined;
     },
     async sweepPastRetention(at = now()) {
-      const { rowCount } = await reachable(() => pool.query('DELETE FROM engagements WHERE retain_until <= $1', [at.toISOString()]));
+      const { rowCount } = await reachable(() => pool.query('DELETE FROM engagements WHERE retain_until <= $1', [at.toISOString()]), outage);
       return rowCount ?? 0;
     },
     async ping() {
-      await reachable(() => pool.query('SELECT 1'));
+      await reachable(() => pool.query('SELECT 1'), outage);
     },
     async close() {
       // The pool belongs to the draft store, which ends it.

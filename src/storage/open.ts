@@ -11,7 +11,7 @@ import { loadOrCreateSigningKeyFile } from '../engagements/signing-key-file.ts';
 import { createSqliteEngagementStore } from '../engagements/sqlite-store.ts';
 import type { EngagementStore } from '../engagements/store.ts';
 import { loadOrCreateCookieSecret } from '../web/cookie-secret.ts';
-import type { Logger } from './postgres.ts';
+import { outageLog, type OutageLogger } from './outage-log.ts';
 
 export interface StorageOptions {
   readonly dataDir: string;
@@ -22,7 +22,7 @@ export interface StorageOptions {
   readonly cookieSecret?: string;
   /** SIGNING_KEY (PKCS#8 PEM of an Ed25519 key): overrides the stored key on every engine. */
   readonly signingKey?: string;
-  readonly log?: Logger;
+  readonly log?: OutageLogger;
   /** The clock drafts expire by; tests fix it. */
   readonly now?: () => Date;
 }
@@ -61,10 +61,15 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     const cookieSecret = options.cookieSecret ?? (await loadOrCreateSharedSecret(pool, COOKIE_SECRET_NAME));
     const signingKey = signingKeyFromPem(options.signingKey ?? (await loadOrCreateSharedValue(pool, SIGNING_KEY_NAME, newSigningKeyPem)));
     const now = options.now ? { now: options.now } : {};
+    // One log for both stores: they share the pool, so an outage is one outage.
+    const outage = outageLog(options.log, {
+      down: 'PostgreSQL unreachable: pages that need a draft answer 503 until it is back',
+      back: 'PostgreSQL reachable again',
+    });
     return {
-      drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays, ...now }),
+      drafts: createPostgresDraftStore({ pool, ttlDays: options.draftTtlDays, outage, ...now }),
       cookieSecret,
-      engagements: createPostgresEngagementStore({ pool, ...now }),
+      engagements: createPostgresEngagementStore({ pool, outage, ...now }),
       signingKey,
     };
   } catch (error) {

@@ -11,13 +11,22 @@ export interface Logger {
   warn(object: object, message: string): void;
 }
 
+/** The longest a request waits for a connection, and then for a query's answer. */
+export const QUERY_TIMEOUT_MS = 2_000;
+
 export function createPostgresPool(connectionString: string, log?: Logger): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
     // A database that is down answers "could not save, try again" within two seconds, not a hung page.
-    connectionTimeoutMillis: 2_000,
+    connectionTimeoutMillis: QUERY_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
+    // A database that is frozen (stopped, a full disk, a network that drops
+    // packets) accepts a query on an open connection and never answers:
+    // statement_timeout is the server's own clock and cannot help, so the
+    // client gives up after this and drops the connection (issue 24, finding
+    // 11: requests once hung 60 s). Every query here reads or writes one draft.
+    query_timeout: QUERY_TIMEOUT_MS,
     statement_timeout: 10_000,
     application_name: 'contract-kit',
   });

@@ -30,7 +30,7 @@ import { claimPackApiRoutes } from './claim-pack-api.ts';
 import { lettersApiRoutes } from './letters-api.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { japaneseLetters } from '../letters/edition-ja.ts';
-import type { DraftStore } from '../drafts/store.ts';
+import { DraftStoreUnavailableError, type DraftStore } from '../drafts/store.ts';
 import { healthPlugin } from './plugins/health.ts';
 import { metricsPlugin } from './plugins/metrics.ts';
 import { helmetHeaders, securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -38,6 +38,7 @@ import { storagePlugin } from './plugins/storage.ts';
 import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { checkRouteBudgets } from './route-budgets.ts';
+import { answerClientError } from './client-errors.ts';
 import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
@@ -170,7 +171,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   };
   const securityHeaders = helmetHeaders(securityOptions);
 
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     // A URL the router cannot read (bad percent-encoding) never reaches a
     // route or its hooks: answered here as every other problem is, with the
     // usual headers, without echoing the URL, logged; the metrics' onResponse
@@ -182,6 +183,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
       reply.header('permissions-policy', PERMISSIONS_POLICY).header('cache-control', 'no-store');
       sendProblem(reply, HttpProblem.of(400, 'bad-request', undefined, 'problem.bad-request.url'));
     },
+    // A request Node's parser refuses (a bad header, headers too large, too
+    // slow) gets the same treatment, on the raw socket: no route, no hooks.
+    clientErrorHandler: (error, socket) =>
+      answerClientError(error, socket, {
+        headers: [...securityHeaders, ['permissions-policy', PERMISSIONS_POLICY], ['cache-control', 'no-store']],
+        log: app.log,
+        count: (status) => app.metrics?.countUnrouted('unknown', status),
+      }),
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     ...serverTimeouts(options.requestTimeoutSeconds ?? 30),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
@@ -219,7 +228,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   app.setErrorHandler((error, request, reply) => {
     // A page's error in the page's language; the API's in the one Accept-Language asks for.
     const problem = toProblemIn(error, request, wantsHtml(request) ? pageMessages(reply).language : problemLanguage(request));
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A database outage is logged by the store, once a minute (src/storage/outage-log.ts), not once a request.
+    if (problem.status >= 500 && !(error instanceof DraftStoreUnavailableError)) request.log.error({ err: error }, 'request failed');
     if (problem.status === 429 && error && typeof error === 'object' && 'headers' in error) {
       reply.headers((error as { headers: Record<string, string> }).headers);
     }

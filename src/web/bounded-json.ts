@@ -28,3 +28,18 @@ export function boundedShape(_key: string, value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * The same bounds on a value already parsed (answers read from a Word file or
+ * a PDF, whose parsers take no reviver), walked with a list rather than by
+ * recursion so that deep nesting cannot overflow the stack.
+ */
+export function checkBoundedShape(value: unknown): void {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    boundedShape('', next);
+    for (const child of Object.values(next)) if (typeof child === 'object' && child !== null) pending.push(child);
+  }
+}

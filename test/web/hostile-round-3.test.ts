@@ -224,6 +224,49 @@ describe('framework errors (finding 10)', () => {
   });
 });
 
+describe('bad headers (framework errors, finding 10)', () => {
+  /** Sends raw bytes and reads everything the server answers until it closes. */
+  async function raw(port: number, request: string): Promise<string> {
+    const socket = await openSocket(port);
+    return new Promise((resolve) => {
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('utf8')));
+      socket.on('close', () => resolve(answer));
+      socket.write(request);
+    });
+  }
+
+  it("a header Node's parser refuses gets problem+json with the usual headers, without echoing it, logged and counted", async () => {
+    const listening = await buildTestApp({ logLevel: 'info', logStream: { write: (line) => void lines.push(line) } });
+    try {
+      await listening.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = listening.server.address() as AddressInfo;
+      lines.length = 0;
+      const answer = await raw(port, 'GET / HTTP/1.1\r\nHost: x\r\nX-Secret\u0001: leak-me\r\n\r\n');
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+      expect(head).toMatch(/\r\ncontent-type: application\/problem\+json/i);
+      expect(head).toMatch(/\r\ncontent-security-policy: default-src 'self'/i);
+      expect(head).toMatch(/\r\nx-content-type-options: nosniff/i);
+      expect(head).toMatch(/\r\ncache-control: no-store/i);
+      expect(answer).not.toContain('leak-me');
+      expect(JSON.parse(body)).toMatchObject({ status: 400, type: '/docs/problems#bad-request', detail: expect.stringMatching(/header/) });
+      expect(entries().some((entry) => entry.msg === 'request refused by the HTTP parser')).toBe(true);
+
+      // Headers past Node's 16 kB: 431, the same way.
+      const overflow = await raw(port, `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(overflow).toMatch(/^HTTP\/1\.1 431 /);
+      expect(overflow).toContain('/docs/problems#headers-too-large');
+
+      const metrics = await listening.inject({ method: 'GET', url: '/metrics' });
+      expect(metrics.body).toMatch(/http_requests_total\{method="unknown",route="unmatched",status="400"\} 1/);
+      expect(metrics.body).toMatch(/http_requests_total\{method="unknown",route="unmatched",status="431"\} 1/);
+    } finally {
+      await listening.close();
+    }
+  });
+});
+
 describe('money past safe integers (finding 13)', () => {
   const postJson = (url: string, body: unknown) => app.inject({ method: 'POST', url, payload: body as object, headers: { accept: 'application/json' } });
 

@@ -184,3 +184,33 @@ describe('an invoice made here, which holds no answers', () => {
     expect((await visitor.upload('invoice.docx', invoice)).body).not.toContain('not made by this app');
   });
 });
+
+describe('answers with far too many keys (issue 24, finding 3)', () => {
+  // 20,000 unknown keys fit easily under the 256 kB part bound; validated, they
+  // cost seconds and a page of problems as long as the file.
+  const manyKeys = () => {
+    const answers: Record<string, unknown> = { ...sampleInput('new-client-fixed') };
+    for (let i = 0; i < 20_000; i++) answers[`k${i}`] = 0;
+    return JSON.stringify(answers);
+  };
+  const TOO_MANY = /more than 100 keys or a list of more than 1,?000 items/;
+
+  it('an answers file (.json) is refused before validation, with a sentence and no list of problems', async () => {
+    const text = manyKeys();
+    expect(text.length).toBeLessThan(MAX_ANSWERS_PART_BYTES);
+    await expectRefused('answers.json', text, TOO_MANY);
+    const visitor = new InjectVisitor(app);
+    await visitor.get('/');
+    expect((await visitor.upload('answers.json', text)).body).not.toMatch(/k19999|need fixing/);
+  });
+
+  it('so are the answers inside a Word file', async () => {
+    const files: Zippable = { 'customXml/item1.xml': strToU8(answersItem(manyKeys())) };
+    await expectRefused('contract.docx', zipSync(files), TOO_MANY);
+  });
+
+  it('a list of two thousand deliverables is refused the same way', async () => {
+    const answers = { ...sampleInput('new-client-fixed'), deliverables: Array.from({ length: 2_000 }, () => 'x') };
+    await expectRefused('answers.json', JSON.stringify(answers), TOO_MANY);
+  });
+});

@@ -8,6 +8,7 @@ import { isPdf, PdfAnswersError, readPdfAnswers } from '../../render/pdf-answers
 import { readSignedFile } from '../../engagements/signed-file.ts';
 import { fieldProblems } from '../problems.ts';
 import { checkIn, inLanguage, messagesFor, type Messages } from '../../language/messages.ts';
+import { boundedShape, checkBoundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from '../bounded-json.ts';
 
 export type ImportResult =
   | {
@@ -59,6 +60,8 @@ function isInvoiceMadeHere(bytes: Uint8Array): boolean {
   }
 }
 
+const tooManyKeys = (messages: Messages) => messages.t('import.tooManyKeys', { keys: MAX_KEYS_PER_OBJECT, items: MAX_ITEMS_PER_LIST });
+
 /** The answers in an uploaded file, or what is wrong with it in the page's words. */
 export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = messagesFor('en')): ImportResult {
   const { t } = messages;
@@ -96,10 +99,21 @@ export function readUploadedAnswers(bytes: Uint8Array, messages: Messages = mess
       return failure(`${t('import.notAnswersOrWord')} ${whatToUpload}`);
     }
     try {
-      data = JSON.parse(text);
-    } catch {
+      // Refused while parsing when an object or a list is far past any answers' size.
+      data = JSON.parse(text, boundedShape);
+    } catch (error) {
+      if (error instanceof TooManyKeysError) return failure(`${tooManyKeys(messages)} ${whatToUpload}`);
       return failure(`${t('import.notJson')} ${whatToUpload}`);
     }
+  }
+  // Answers from a Word file or a PDF (up to 256 kB) face the same bounds: an
+  // object of tens of thousands of unknown keys costs seconds of validation
+  // and a page of problems as long as the file (issue 24, finding 3).
+  try {
+    checkBoundedShape(data);
+  } catch (error) {
+    if (error instanceof TooManyKeysError) return failure(`${tooManyKeys(messages)} ${whatToUpload}`);
+    throw error;
   }
 
   // The problems are written in the page's language, as they are found.
