@@ -20,7 +20,7 @@
 //
 // Pure: the figures are the statement of account's own (claim-pack.ts).
 import { addDays, formatLongDate } from '../answers/dates.ts';
-import { formatMoney } from '../answers/money.ts';
+import { formatMoney, type Money } from '../answers/money.ts';
 import type { Answers } from '../answers/schema.ts';
 import { safeFileStem } from '../contract/file-name.ts';
 import type { Block, Letter, Table } from '../contract/tree.ts';
@@ -61,18 +61,27 @@ const oneLine = (text: string, separator: string) => text.split('\n').map((line)
 const paragraph = (text: string): Block => ({ type: 'paragraph', runs: [{ text }] });
 const heading = (text: string): Block => ({ type: 'paragraph', runs: [{ text, bold: true }] });
 
-function continuing(lines: readonly InterestLine[]): string {
-  if (lines.length === 0) return 'No interest or other charges are being added to the debt.';
-  const contract = lines.filter((line) => line.basis === 'contract');
-  const daily = lines.filter((line) => line.daily && line.daily.minor > 0);
+/**
+ * Whether interest or other charges are continuing (Protocol para 3.1), and on what basis. Interest the
+ * client owes by law or contract is part of the debt; interest under the County Courts Act s. 69 is the
+ * court's to award, so it is named as what the claim will ask for, not as owed.
+ */
+function continuing(lines: readonly InterestLine[], asOf: string): string {
+  const money = (values: readonly Money[]) => formatMoney({ minor: values.reduce((total, value) => total + value.minor, 0), currency: values[0]!.currency });
+  const byStatute = lines.filter((line) => line.basis === 'late-payment-act');
+  const byContract = lines.filter((line) => line.basis === 'contract');
+  const byCourt = lines.filter((line) => line.basis === 'county-courts-act');
   const parts: string[] = [];
-  if (daily.length > 0) {
-    const perDay = { minor: daily.reduce((total, line) => total + line.daily!.minor, 0), currency: daily[0]!.daily!.currency };
-    const acts = [...new Set(daily.map((line) => (line.basis === 'late-payment-act' ? 'the Late Payment of Commercial Debts (Interest) Act 1998' : 'section 69 of the County Courts Act 1984')))];
-    parts.push(`Interest is continuing at ${formatMoney(perDay)} a day under ${acts.join(' and ')} until the debt is paid.`);
+  if (byStatute.length > 0) parts.push(`Interest is continuing at ${money(byStatute.map((line) => line.daily!))} a day under the Late Payment of Commercial Debts (Interest) Act 1998 until the debt is paid.`);
+  if (byContract.length > 0) parts.push('The late fee of our agreement continues for each further 30 days the debt is unpaid.');
+  if (byCourt.length > 0) {
+    parts.push(
+      `${parts.length === 0 ? 'No interest is being added to the debt now, but if' : 'If'} I have to start a claim, I will ask the court for interest at ` +
+        `${byCourt[0]!.percent}% a year under section 69 of the County Courts Act 1984 from each due date: ${money(byCourt.map((line) => line.interest))} ` +
+        `to ${formatLongDate(asOf)}, and ${money(byCourt.map((line) => line.daily!))} a day after that.`,
+    );
   }
-  if (contract.length > 0) parts.push('The late fee of our agreement continues for each further 30 days the debt is unpaid.');
-  return parts.join(' ');
+  return parts.length > 0 ? parts.join(' ') : 'No interest or other charges are being added to the debt.';
 }
 
 export interface PreActionInput {
@@ -94,7 +103,9 @@ export function preActionLetter({ answers, figures, asOf, debtor: stated }: PreA
   const me = answers.freelancer.business ?? answers.freelancer.name;
   const you = answers.client.business ?? answers.client.name;
   const replyBy = date(addDays(asOf, days));
-  const owed = formatMoney(claim.totalClaim);
+  // What is owed now: the debt, the fixed sums and the interest the Act or the agreement gives (not s. 69's, the court's to award).
+  const owedInterest = claim.interest.filter((line) => line.basis !== 'county-courts-act');
+  const owed = formatMoney({ minor: claim.amountClaimed.minor + owedInterest.reduce((total, line) => total + line.interest.minor, 0), currency: claim.amountClaimed.currency });
 
   const invoices: Table = {
     type: 'table',
@@ -108,10 +119,10 @@ export function preActionLetter({ answers, figures, asOf, debtor: stated }: PreA
           value: formatMoney(account.outstanding),
         })),
       ...(claim.compensation.minor > 0 ? [{ label: 'Fixed compensation for the costs of recovery (Late Payment of Commercial Debts (Interest) Act 1998 s. 5A)', value: formatMoney(claim.compensation) }] : []),
-      ...claim.interest.map((line) => ({
+      ...owedInterest.map((line) => ({
         label: line.basis === 'contract'
           ? `Late fee under our agreement on invoice ${line.invoice}`
-          : `Interest on invoice ${line.invoice} at ${line.percent}% a year from ${date(addDays(line.from, 1))} (${line.basis === 'late-payment-act' ? 'Late Payment of Commercial Debts (Interest) Act 1998' : 'County Courts Act 1984 s. 69'})`,
+          : `Interest on invoice ${line.invoice} at ${line.percent}% a year from ${date(addDays(line.from, 1))} (Late Payment of Commercial Debts (Interest) Act 1998)`,
         value: formatMoney(line.interest),
       })),
       { label: `Total owed on ${date(asOf)}`, value: owed, emphasis: true },
@@ -128,7 +139,7 @@ export function preActionLetter({ answers, figures, asOf, debtor: stated }: PreA
         heading('The debt'),
         paragraph(`You owe me ${owed} on ${date(asOf)}. The table below, and the statement of account I enclose, show how that amount is made up.`),
         invoices,
-        paragraph(continuing(claim.interest)),
+        paragraph(continuing(claim.interest, asOf)),
         paragraph(agreement),
         heading('How to pay, and paying by instalments'),
         paragraph(`${howToPay} If you cannot pay the whole amount at once, you can offer to pay it by instalments: tell me how much you can pay and how often, on the Reply Form, and send a Financial Statement with it so that I can consider your offer. You can also call me on ${answers.freelancer.phone} to talk about how to pay.`),
@@ -142,7 +153,7 @@ export function preActionLetter({ answers, figures, asOf, debtor: stated }: PreA
         heading('The debt'),
         paragraph(`${you} owes me ${owed} on ${date(asOf)}, made up as follows.`),
         invoices,
-        paragraph(continuing(claim.interest)),
+        paragraph(continuing(claim.interest, asOf)),
         paragraph(agreement),
         heading('What you need to do'),
         paragraph(`${howToPay} Please pay the full amount, or reply to me at ${contact} saying why you do not agree it is owed, within ${days} days, that is by ${replyBy}.`),

@@ -115,10 +115,15 @@ describe('the pre-action letter in England and Wales', () => {
     // Para 3.1: the amount, how it is made up, whether interest continues and its basis, the written agreement
     // and that a copy can be asked for, how to pay and by instalments, where the Reply Form goes, 30 days.
     expect(text).toContain('This is a Letter of Claim under the Pre-Action Protocol for Debt Claims');
-    expect(text).toContain('You owe me £3,616.95 on March 16, 2026');
+    // A consumer owes no statutory interest: the debt is the invoice; s. 69 interest is the court's to award,
+    // so the letter says it will be asked for (3,570 x 8% x 60/365 = £46.95; £0.78 a day), not that it is owed.
+    expect(text).toContain('You owe me £3,570.00 on March 16, 2026');
     expect(text).toContain('Invoice INV-2026-002, sent December 16, 2025, due January 15, 2026: £3,570.00');
-    expect(text).toContain('Interest on invoice INV-2026-002 at 8% a year from January 16, 2026 (County Courts Act 1984 s. 69): £46.95');
-    expect(text).toContain('Interest is continuing at £0.78 a day under section 69 of the County Courts Act 1984');
+    expect(text).not.toContain('Interest on invoice');
+    expect(text).toContain(
+      'No interest is being added to the debt now, but if I have to start a claim, I will ask the court for interest at 8% a year under section 69 ' +
+        'of the County Courts Act 1984 from each due date: £46.95 to March 16, 2026, and £0.78 a day after that.',
+    );
     expect(text).toContain('You can ask me for a copy of the agreement');
     expect(text).toContain('offer to pay it by instalments');
     // 16 March 2026 + 30 days = 15 April 2026.
@@ -135,7 +140,10 @@ describe('the pre-action letter in England and Wales', () => {
     const text = textOf(letter.blocks);
     // 16 March 2026 + 14 days = 30 March 2026.
     expect(text).toContain('within 14 days, that is by March 30, 2026');
+    // £3,570 + £70 (s. 5A) + £68.95 interest at 11.75% for 60 days, owed under the Act.
     expect(text).toContain('Harbour Goods Ltd owes me £3,708.95 on March 16, 2026');
+    expect(text).toContain('Interest on invoice INV-2026-002 at 11.75% a year from January 16, 2026 (Late Payment of Commercial Debts (Interest) Act 1998): £68.95');
+    expect(text).toContain('Interest is continuing at £1.15 a day under the Late Payment of Commercial Debts (Interest) Act 1998');
     expect(text).toContain('the court fee (£205.00 for a claim of this size)');
     expect(text).not.toContain('Reply Form');
   });
