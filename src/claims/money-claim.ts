@@ -5,7 +5,7 @@
 // County Courts Act rate are data (jurisdictions/courts/), each with its
 // source and the day it was checked; the interest is the statement's own.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { daysBetween } from '../answers/dates.ts';
@@ -31,10 +31,23 @@ export const FEE_TABLE_FILE = join(PROJECT_ROOT, 'jurisdictions', 'courts', 'gb-
 
 let table: MoneyClaimFeeTable | undefined;
 
-/** The fee table, read and checked once; a wrong file stops the caller with the field named. */
+function readFeeTable(file: string): MoneyClaimFeeTable {
+  const shown = relative(PROJECT_ROOT, file) || file;
+  const result = feeTableSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+  if (result.success) {
+    const bands = result.data.bands;
+    const unordered = bands.findIndex((band, index) => index > 0 && band.upTo <= bands[index - 1]!.upTo);
+    if (unordered > 0) throw new Error(`${shown}: bands.${unordered}.upTo must be higher than the band before it`);
+    return result.data;
+  }
+  const issue = result.error.issues[0]!;
+  throw new Error(`${shown}: ${issue.path.join('.') || '(the file)'} ${issue.message}`);
+}
+
+/** The fee table, read and checked once; a wrong file stops the caller with the file and the field named. */
 export function moneyClaimFeeTable(file: string = FEE_TABLE_FILE): MoneyClaimFeeTable {
-  if (file !== FEE_TABLE_FILE) return feeTableSchema.parse(parseYaml(readFileSync(file, 'utf8')));
-  table ??= feeTableSchema.parse(parseYaml(readFileSync(file, 'utf8')));
+  if (file !== FEE_TABLE_FILE) return readFeeTable(file);
+  table ??= readFeeTable(file);
   return table;
 }
 

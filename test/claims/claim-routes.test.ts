@@ -1,10 +1,13 @@
 // England and Wales: the Money Claim Online figures and the pre-action letter; the US, Scotland and the EU:
 // where the claim goes. Every figure is worked by hand in the comment beside it.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, money } from '../../src/answers/money.ts';
 import { assembleClaimPack, statementFigures } from '../../src/claims/claim-pack.ts';
 import { claimPackRequestSchema } from '../../src/claims/claim-pack-request.ts';
-import { courtFee, moneyClaimFigures } from '../../src/claims/money-claim.ts';
+import { courtFee, FEE_TABLE_FILE, moneyClaimFeeTable, moneyClaimFigures } from '../../src/claims/money-claim.ts';
 import { debtorOf } from '../../src/claims/pre-action.ts';
 import { whereToClaimBlocks } from '../../src/claims/where-to-claim.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
@@ -56,6 +59,15 @@ describe('the court fee for a money claim (GOV.UK fee table, checked 6 December 
     [250_000, '£10,000.00'], // more than £200,000
   ])('a claim of £%s pays %s', (claim, fee) => {
     expect(formatMoney(courtFee(money(claim, 'GBP')).fee)).toBe(fee);
+  });
+
+  it('a fee table out of order is refused with its file and field named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fees-'));
+    const file = join(dir, 'fees.yaml');
+    writeFileSync(file, readFileSync(FEE_TABLE_FILE, 'utf8').replace('upTo: 500', 'upTo: 200'));
+    expect(() => moneyClaimFeeTable(file)).toThrow(/fees\.yaml: bands\.1\.upTo must be higher than the band before it/);
+    writeFileSync(file, readFileSync(FEE_TABLE_FILE, 'utf8').replace('percentAbove: 5', 'percentAbove: five'));
+    expect(() => moneyClaimFeeTable(file)).toThrow(/fees\.yaml: percentAbove /);
   });
 });
 
