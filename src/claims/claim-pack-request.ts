@@ -51,6 +51,9 @@ export const claimPackRequestSchema = z
       asOf: dateField('asOf'),
       invoices: z.array(invoiceFieldsSchema, { error: said('invoices.missing') }).min(1, { error: said('invoices.missing') }).max(CLAIM_PACK_LIMITS.invoices, { error: said('invoices.tooMany') }),
       letters: z.array(letterEntrySchema, { error: said('letters.wrong') }).max(CLAIM_PACK_LIMITS.letters, { error: said('letters.tooMany') }).default([]),
+      // England and Wales: whether the client is an individual (a sole trader included: the Pre-Action Protocol for
+      // Debt Claims and its 30 days) or a company (a letter before action, 14 days). Left out, it is read from the answers.
+      debtor: z.enum(['individual', 'company'], { error: said('debtor.wrong') }).optional(),
       payments: z.array(paymentSchema, { error: said('payments.wrong') }).max(CLAIM_PACK_LIMITS.payments, { error: said('payments.tooMany') }).default([]),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('claimPack.request') : say('claimPack.request.wrong')) },
@@ -85,6 +88,7 @@ export const claimPackRequestSchema = z
       invoices: invoices.filter((invoice) => invoice !== undefined),
       letters: letters.filter((letter) => letter !== undefined),
       payments: request.payments,
+      ...(request.debtor ? { debtor: request.debtor } : {}),
     };
   });
 

@@ -17,6 +17,10 @@ import type { Block, Contract, DocumentMeta, Letter, Table } from '../contract/t
 import type { Invoice } from '../invoices/tree.ts';
 import { formatsFor } from '../language/format.ts';
 import { lateCharges, statutoryCompensationLabel, statutoryInterestLabel, type LateCharges } from './late-charges.ts';
+import { moneyClaimBlocks, moneyClaimFigures } from './money-claim.ts';
+import { preActionLetter } from './pre-action.ts';
+import { statutePlaceOf } from './place.ts';
+import { whereToClaimBlocks } from './where-to-claim.ts';
 
 /** A payment the client made against one invoice. */
 export interface ClaimPayment {
@@ -357,7 +361,23 @@ export function statementDocument(facts: ClaimPackFacts): ClaimDocument {
     ],
   };
   const note: Block = { type: 'paragraph', runs: [{ text: words.interestNote }] };
-  return { meta: documentMeta(answers, words.statementTitle, 'statement of account'), title: words.statementTitle, subtitle: subtitleOf(facts, words), blocks: [...perInvoice, summary, note] };
+  return {
+    meta: documentMeta(answers, words.statementTitle, 'statement of account'),
+    title: words.statementTitle,
+    subtitle: subtitleOf(facts, words),
+    blocks: [...perInvoice, summary, note, ...claimRouteBlocks(facts, figures)],
+  };
+}
+
+/**
+ * The statement's last section, on where the claim goes: in England and Wales the figures Money Claim Online
+ * asks for; in a US state, Scotland or an EU member state, its small-claims route (where-to-claim.ts).
+ */
+function claimRouteBlocks(facts: Pick<ClaimPackFacts, 'answers' | 'asOf'>, figures: StatementFigures): Block[] {
+  const { answers } = facts;
+  if (answers.language !== 'en') return [];
+  if (statutePlaceOf(answers) === 'gb-eng' && figures.currency === 'GBP') return moneyClaimBlocks(moneyClaimFigures(figures, facts.asOf), formatsFor('en').date);
+  return whereToClaimBlocks(answers, figures);
 }
 
 // ---- The pack as trees -------------------------------------------------------
@@ -369,6 +389,8 @@ export interface ClaimPackTrees {
   readonly letters: ClaimPackFacts['letters'];
   readonly chronology: ClaimDocument;
   readonly statement: ClaimDocument;
+  /** England and Wales: the letter of claim (an individual client) or the letter before action (a company). */
+  readonly preAction?: Letter;
 }
 
 /**
@@ -383,5 +405,15 @@ export function assembleClaimPack(request: ClaimPackRequest, libraries: { readon
   const letters = request.letters.map(({ kind, request: letterRequest }) => ({ kind, isoDate: letterRequest.letter.date, letter: assembleLetter(kind, letterRequest, libraries.letters) }));
   const currency = answers.fee.currency;
   const facts: ClaimPackFacts = { answers, invoices, letters, asOf, payments: payments.map((payment) => ({ date: payment.date, invoice: payment.invoice, amount: money(payment.amount, currency) })) };
-  return { contract, invoices, letters, chronology: chronologyDocument(facts), statement: statementDocument(facts) };
+  const preAction = englandPreAction(facts, request.debtor);
+  return { contract, invoices, letters, chronology: chronologyDocument(facts), statement: statementDocument(facts), ...(preAction ? { preAction } : {}) };
+}
+
+/** The pre-action letter for a claim in England and Wales in pounds with something still owed, dated the statement's day. */
+export function englandPreAction(facts: ClaimPackFacts, debtor?: ClaimPackRequest['debtor']): Letter | undefined {
+  const { answers } = facts;
+  if (answers.language !== 'en' || statutePlaceOf(answers) !== 'gb-eng' || answers.fee.currency !== 'GBP') return undefined;
+  const figures = statementFigures(facts);
+  if (figures.outstanding.minor <= 0) return undefined;
+  return preActionLetter({ answers, figures, asOf: facts.asOf, ...(debtor ? { debtor } : {}) });
 }

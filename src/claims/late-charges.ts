@@ -16,6 +16,8 @@ export interface StatutoryCharges {
   readonly interest: Money;
   /** "11.75% a year", or "11.27% a year, then 10.27% a year" where the rate changed on a half year. */
   readonly rateText: string;
+  /** The rate of each period, a year (one number where the rate is fixed for the whole delay, as in the UK). */
+  readonly percents: readonly number[];
   /** The first day of interest (the day after the due date), ISO. */
   readonly since: string;
   readonly compensation?: Money;
@@ -72,6 +74,7 @@ export function lateCharges(
       statute: statute.title,
       interest: remedy.interest,
       rateText: rateText(remedy.periods.map((period) => period.percent)),
+      percents: remedy.periods.map((period) => period.percent),
       since: addDays(invoice.dueDate, 1),
       ...(compensation ? { compensation } : {}),
       rule: remedy.lateChargeRule,

@@ -47,6 +47,10 @@ export async function renderClaimPack(trees: ClaimPackTrees, asOf: string, rende
   for (const [index, { kind, isoDate, letter }] of trees.letters.entries()) {
     files[`${folders.letters}/${String(index + 1).padStart(2, '0')} ${isoDate} ${kind}.docx`] = stored(await renderLetterDocx(letter));
   }
+  // England and Wales: the pre-action letter, dated the statement's day, after the letters already sent.
+  if (trees.preAction) {
+    files[`${folders.letters}/${String(trees.letters.length + 1).padStart(2, '0')} ${asOf} ${trees.preAction.kind}.docx`] = stored(await renderLetterDocx(trees.preAction));
+  }
   files[`4 ${safeFileStem(trees.chronology.title)}.docx`] = stored(await renderClaimDocx(trees.chronology));
   files[`5 ${safeFileStem(trees.statement.title)}.docx`] = stored(await renderClaimDocx(trees.statement));
   return { zip: Buffer.from(zipSync(files)), fileStem: safeFileStem(`${trees.contract.answers.project.name} claim pack ${asOf}`) };

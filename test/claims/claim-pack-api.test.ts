@@ -102,3 +102,63 @@ describe('the claim pack download', () => {
     }
   });
 });
+
+/** England: £3,570 balance due 15 Jan 2026, unpaid on 16 Mar 2026 (the worked example of test/claims/claim-routes.test.ts). */
+function englandPack(client: { kind?: 'business' | 'consumer'; business?: string } = {}) {
+  const answers = sampleInput('returning-client-hourly');
+  answers.effectiveDate = '2025-12-01';
+  answers.project.startDate = '2025-12-08';
+  answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
+  Object.assign(answers.client, client);
+  return { answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }] };
+}
+
+describe('the claim pack in England and Wales', () => {
+  it('adds the pre-action letter to the letters and the Money Claim Online figures to the statement', async () => {
+    const response = await post(englandPack({ kind: 'consumer', business: undefined }));
+    expect(response.statusCode).toBe(200);
+    const files = unzipSync(response.rawPayload);
+    expect(Object.keys(files)).toContain('3 Letters/01 2026-03-16 letter-of-claim.docx');
+    const letter = openDocx(files['3 Letters/01 2026-03-16 letter-of-claim.docx']!).text();
+    expect(letter).toContain('Pre-Action Protocol for Debt Claims');
+    expect(letter).toContain('Reply Form');
+    const statement = openDocx(files['5 Statement-of-Account.docx']!).text();
+    expect(statement).toContain('The figures Money Claim Online asks for (England and Wales)');
+  });
+
+  it('gives the figures as JSON with Accept: application/json', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/claim-pack', payload: englandPack(), headers: { 'content-type': 'application/json', accept: 'application/json' } });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    // 3,570 + £70 (s. 5A) + £68.95 interest (11.75%, 60 days) = £3,708.95; fee band £3,000.01 to £5,000: £205.
+    expect(body.statement.claimed).toEqual({ minor: 370_895, currency: 'GBP' });
+    expect(body.moneyClaim).toMatchObject({
+      amountClaimed: { minor: 364_000, currency: 'GBP' },
+      interestClaimed: { minor: 6895, currency: 'GBP' },
+      dailyRate: { minor: 115, currency: 'GBP' },
+      totalClaim: { minor: 370_895, currency: 'GBP' },
+      courtFee: { minor: 20_500, currency: 'GBP' },
+      courtFeeBand: '£3,000.01 to £5,000',
+      online: true,
+    });
+    expect(body.moneyClaim.interest[0]).toMatchObject({ basis: 'late-payment-act', percent: 11.75, days: 60 });
+    // The sample client is Rossi & Partners Ltd, a company: the 14-day letter before action, not the Protocol's.
+    expect(body.preActionLetter).toBe('letter-before-action');
+  });
+
+  it('writes the letter before action for a company as Word or PDF, and refuses answers of another place', async () => {
+    const url = '/api/claim-pack/pre-action-letter';
+    const headers = { 'content-type': 'application/json' };
+    const word = await app.inject({ method: 'POST', url, payload: englandPack({ business: 'Harbour Goods Ltd' }), headers });
+    expect(word.statusCode).toBe(200);
+    expect(word.headers['content-disposition']).toMatch(/letter-before-action\.docx"/);
+    expect(openDocx(word.rawPayload).text()).toContain('within 14 days, that is by March 30, 2026');
+    const pdf = await app.inject({ method: 'POST', url: `${url}?format=pdf`, payload: englandPack(), headers });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const oregon = await app.inject({ method: 'POST', url, payload: oregonPack(), headers });
+    expect(oregon.statusCode).toBe(422);
+    expect(oregon.json().title).toBe('Not a claim in England and Wales');
+  });
+});

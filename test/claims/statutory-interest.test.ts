@@ -172,8 +172,14 @@ describe('never added twice with the contract\'s own late fee', () => {
 });
 
 describe('a rate the data does not hold yet is refused, never guessed', () => {
-  it('England: interest starting in July 2026 needs Bank Rate on 30 June 2026, which the table does not reach', () => {
-    expect(remedy('gb-eng', 5000, 'GBP', '2026-07-15', '2026-08-15')).toMatchObject({ status: 'rate-unknown', table: 'bank-of-england-bank-rate', date: '2026-06-30' });
+  it('England: a due date in January 2027 needs Bank Rate on 31 December 2026, which the table does not reach', () => {
+    expect(remedy('gb-eng', 5000, 'GBP', '2027-01-15', '2027-02-15')).toMatchObject({ status: 'rate-unknown', table: 'bank-of-england-bank-rate', date: '2026-12-31' });
+  });
+
+  it('England: a due date in July 2026 takes Bank Rate on 30 June 2026, held at 3.75% on 18 June', () => {
+    // SI 2002/1675 art. 4: reference date 30 June 2026; the MPC held 3.75% on 19 March, 30 April and 18 June 2026.
+    // 3.75 + 8 = 11.75%; 16 Jul to 15 Aug 2026 = 16 + 15 = 31 days; 5,000 x 0.1175 x 31 / 365 = 49.8973 -> £49.90.
+    expect(figures('gb-eng', 5000, 'GBP', '2026-07-15', '2026-08-15')).toMatchObject({ days: 31, percents: [11.75], interest: '£49.90', compensation: '£70.00' });
   });
 
   it('Germany: a delay running into the second half of 2026 needs that half year\'s Basiszinssatz', () => {
