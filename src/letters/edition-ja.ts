@@ -20,6 +20,7 @@ import { DEADLINE_DAYS, INVOICE_LETTERS, LETTER_KINDS, type LetterKind, type Let
 import type { LetterEdition } from './assemble.ts';
 import { SHAPE_LETTER } from './library.ts';
 import { japaneseLateRate } from '../claims/late-charges.ts';
+import { FREELANCE_ACT, freelanceActReaches } from '../claims/freelance-act-ja.ts';
 
 const ja = formatsFor('ja');
 
@@ -52,6 +53,10 @@ export interface JaLetterFacts extends JaContractFacts {
      * (民事訴訟法第382条), so not a client whose address is abroad.
      */
     paymentOrderPossible: boolean;
+    /** The Freelance Act reaches the engagement (claims/freelance-act-ja.ts): the final demand states its 60-day rule. */
+    freelanceAct: boolean;
+    freelanceActTitle: string;
+    freelanceActPaymentDays: number;
     /** Where a 支払督促 is filed: the summary court of the debtor's address (民事訴訟法第383条第1項), whatever court the contract agreed. */
     debtorCourt: string;
   };
@@ -105,6 +110,9 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     // Small claims are for money claims of ¥600,000 or less, interest and late charges not counted.
     withinSmallClaims: figures ? fee.currency === 'JPY' && figures.amount.minor <= SMALL_CLAIMS_LIMIT_YEN : false,
     smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+    freelanceAct: freelanceActReaches(answers),
+    freelanceActTitle: FREELANCE_ACT.title,
+    freelanceActPaymentDays: FREELANCE_ACT.paymentDays,
     paymentOrderPossible: isAddressInJapan(answers.client.address ?? ''),
     // A company's 普通裁判籍 is its head office (民事訴訟法第4条第4項); a person's, their address (同条第2項).
     debtorCourt: answers.client.business ? '貴社の本店所在地を管轄する簡易裁判所' : '貴殿の住所地を管轄する簡易裁判所',
@@ -140,7 +148,7 @@ export function loadJapaneseLetterLibrary(dir: string = join(CLAUSES_ROOT, 'lett
 }
 
 // Only the fee and the client's address and business are read to build the shape of the letter's own facts.
-const SHAPE_ANSWERS_FEE = { language: 'ja', fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' }, client: { address: '東京都', business: 'B' } };
+const SHAPE_ANSWERS_FEE = { language: 'ja', effectiveDate: '2027-01-01', freelancer: { hasEmployees: false }, fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' }, client: { address: '東京都', business: 'B' } };
 
 /** How the recipient is addressed: the company and its person with 様, or the person with 様. */
 function recipientName(answers: Answers): { name: string; business?: string } {

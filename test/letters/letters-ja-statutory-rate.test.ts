@@ -59,3 +59,24 @@ describe('a resent Japanese invoice without a contract 遅延損害金', () => {
     expect(renderInvoiceText(invoice)).toContain('契約に遅延損害金の定めがないため、民法第404条及び第419条第1項により遅延損害金（民法所定の法定利率年3%、日割計算）を加算しています。');
   });
 });
+
+describe('the Freelance Act in the Japanese final demand', () => {
+  const finalNotice = (change: (input: ReturnType<typeof answers>) => void) => {
+    const input = answers(1.2);
+    change(input);
+    return renderLetterText(assembleLetter('final-notice', { answers: answersSchema.parse(input), letter: fixture.letter }, library));
+  };
+  const RULE = '同法第4条は、報酬を給付の受領日から起算して60日以内の支払期日までに支払うことを求めており、本件の不払いについては、同法第6条に基づく公正取引委員会又は中小企業庁長官への申出も検討しております。';
+
+  it('states the 60-day rule and the report to 公正取引委員会 or 中小企業庁 for a solo freelancer and a company client', () => {
+    const text = finalNotice(() => {});
+    expect(text).toContain('本件の委託は特定受託事業者に係る取引の適正化等に関する法律の対象となる取引と考えます。');
+    expect(text).toContain(RULE);
+  });
+
+  it('says nothing of the Act for a freelancer with employees, a contract made before 1 November 2024, or a private client', () => {
+    expect(finalNotice((input) => (input.freelancer.hasEmployees = true))).not.toContain('特定受託事業者');
+    expect(finalNotice((input) => (input.effectiveDate = '2024-10-31'))).not.toContain('特定受託事業者');
+    expect(finalNotice((input) => delete input.client.business)).not.toContain('特定受託事業者');
+  });
+});
