@@ -92,3 +92,32 @@ export function statutoryInterestLabel(charges: StatutoryCharges): string {
 export function statutoryCompensationLabel(charges: StatutoryCharges): string {
   return `Fixed compensation for recovery costs under the ${charges.statute}`;
 }
+
+/** The yearly rate of a Japanese 遅延損害金, and whether the statute (not the contract) sets it. */
+export interface JapaneseLateRate {
+  readonly yearlyPercent: number;
+  /** Present when the contract sets no 遅延損害金 and the 法定利率 applies: the statute's title from its data. */
+  readonly statute?: string;
+}
+
+/**
+ * The rate the Japanese letters and invoices count 遅延損害金 at, by the day: the contract's own (its monthly
+ * rate × 12), or where the contract sets none, the 法定利率 in force on the first day of delay (民法404条, 419条1項),
+ * read from jurisdictions/statutes/. One rate, never both: a contract rate replaces the statute's (民法420条).
+ */
+export function japaneseLateRate(
+  answers: Pick<Answers, 'language' | 'jurisdiction' | 'client' | 'fee'>,
+  dueDate: string,
+  book: StatuteBook = statuteBook(),
+): JapaneseLateRate {
+  const contractYearly = answers.fee.lateFeePercentPerMonth * 12;
+  if (contractYearly > 0) return { yearlyPercent: contractYearly };
+  const place = statutePlaceOf(answers);
+  const statute = place ? latePaymentStatuteFor(place, book) : undefined;
+  if (!statute) return { yearlyPercent: 0 };
+  // The rate of the first day of delay; any positive sum gives it (the rate does not depend on the amount).
+  const firstDay = addDays(dueDate, 1);
+  const remedy = statutoryRemedy(book, statute, { amount: money(1, answers.fee.currency), dueDate, asOf: firstDay }, { clientKind: clientKindOf(answers), lateFeePercentPerMonth: 0 });
+  if (remedy.status !== 'applies' || remedy.periods.length === 0) return { yearlyPercent: 0 };
+  return { yearlyPercent: remedy.periods[0]!.percent, statute: statute.title };
+}

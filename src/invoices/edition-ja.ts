@@ -31,15 +31,21 @@ import type { Block, Table, TextRun } from '../contract/tree.ts';
 import { jaLegalName } from '../contract/facts-ja.ts';
 import { formatsFor } from '../language/format.ts';
 import { addDays } from '../answers/dates.ts';
+import { japaneseLateRate } from '../claims/late-charges.ts';
 import { billFor, dueDateFor, monthStart, type LateFeeRule } from './bill.ts';
 import type { InvoiceFields, InvoiceKind, InvoiceRequest } from './request.ts';
 import type { Invoice, InvoiceAddresses, InvoiceFigures, InvoiceLinesTable } from './tree.ts';
 
 const ja = formatsFor('ja');
 
-// The Japanese contract's 遅延損害金: its monthly rate × 12 a year, counted by the day (as its letters count it).
-const dailyLateFee: LateFeeRule = (answers, bill, dueDate, onDate) => withDailyLateFee(bill, yearlyLatePercent(answers), dueDate, onDate);
-const yearlyLatePercent = (answers: Answers) => answers.fee.lateFeePercentPerMonth * 12;
+// The Japanese contract's 遅延損害金: its monthly rate × 12 a year, or the 法定利率 where it sets none, counted by
+// the day (as its letters count it; claims/late-charges.ts chooses the rate).
+const dailyLateFee: LateFeeRule = (answers, bill, dueDate, onDate) => withDailyLateFee(bill, japaneseLateRate(answers, dueDate).yearlyPercent, dueDate, onDate);
+/** 年14.4% for the contract's rate, 民法所定の法定利率年3% where the statute's applies. */
+function lateRateText(answers: Answers, dueDate: string): string {
+  const rate = japaneseLateRate(answers, dueDate);
+  return `${rate.statute ? '民法所定の法定利率' : ''}年${ja.percent(rate.yearlyPercent)}`;
+}
 
 const KIND_TITLES: Readonly<Record<InvoiceKind, string>> = {
   deposit: '着手金',
@@ -147,7 +153,7 @@ function describeLine(answers: Answers, invoice: InvoiceFields, line: BillLine, 
       return `立替経費（実費）：${expense()}${untaxed}`;
     case 'late-fee':
       return late
-        ? `遅延損害金（年${ja.percent(yearlyLatePercent(answers))}、お支払期限${ja.date(late.since)}の翌日から${late.daysLate}日分の日割計算${untaxed ? '、消費税の対象外' : ''}）`
+        ? `遅延損害金（${lateRateText(answers, late.since)}、お支払期限${ja.date(late.since)}の翌日から${late.daysLate}日分の日割計算${untaxed ? '、消費税の対象外' : ''}）`
         : `遅延損害金${untaxed}`;
     // Made only by a statute of another place's data (src/claims); a Japanese contract's 遅延損害金 is its late-fee line.
     case 'statutory-interest':
@@ -223,7 +229,8 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
   if (figures.late) {
     const { late } = figures;
     const overdue = `本請求書は、お支払期限（${ja.date(late.since)}）から${late.daysLate}日を経過したため、再度お送りするものです。`;
-    notes.push(paragraph(late.lateFee.minor > 0 ? `${overdue}契約の定めにより、遅延損害金（年${ja.percent(yearlyLatePercent(answers))}、日割計算）を加算しています。` : overdue));
+    const basis = japaneseLateRate(answers, late.since).statute ? '契約に遅延損害金の定めがないため、民法第404条及び第419条第1項により' : '契約の定めにより、';
+    notes.push(paragraph(late.lateFee.minor > 0 ? `${overdue}${basis}遅延損害金（${lateRateText(answers, late.since)}、日割計算）を加算しています。` : overdue));
   }
   // Withholding and whether this is a qualified invoice: one paragraph of fine print.
   const fine: string[] = [];

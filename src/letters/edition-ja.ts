@@ -19,6 +19,8 @@ import { formatsFor } from '../language/format.ts';
 import { DEADLINE_DAYS, INVOICE_LETTERS, LETTER_KINDS, type LetterKind, type LetterRequest } from './request.ts';
 import type { LetterEdition } from './assemble.ts';
 import { SHAPE_LETTER } from './library.ts';
+import { japaneseLateRate } from '../claims/late-charges.ts';
+import { FREELANCE_ACT, freelanceActReaches } from '../claims/freelance-act-ja.ts';
 
 const ja = formatsFor('ja');
 
@@ -30,6 +32,12 @@ export interface JaLetterFacts extends JaContractFacts {
     isOverdue: boolean;
     lateFee: string;
     hasLateFee: boolean;
+    /** The yearly rate the 遅延損害金 runs at: the contract's (年14.4%) or, where it sets none, the 法定利率 (年3%). */
+    lateFeeRate: string;
+    /** The contract sets no 遅延損害金, so the 法定利率 applies (民法404条・419条): the letters say so. */
+    hasStatutoryRate: boolean;
+    /** The first day of delay (the day after the due date), written out. */
+    lateFeeSince: string;
     balance: string;
     deadlineDays: number;
     deadlineDate: string;
@@ -45,6 +53,10 @@ export interface JaLetterFacts extends JaContractFacts {
      * (民事訴訟法第382条), so not a client whose address is abroad.
      */
     paymentOrderPossible: boolean;
+    /** The Freelance Act reaches the engagement (claims/freelance-act-ja.ts): the final demand states its 60-day rule. */
+    freelanceAct: boolean;
+    freelanceActTitle: string;
+    freelanceActPaymentDays: number;
     /** Where a 支払督促 is filed: the summary court of the debtor's address (民事訴訟法第383条第1項), whatever court the contract agreed. */
     debtorCourt: string;
   };
@@ -68,7 +80,9 @@ export function isAddressInJapan(address: string): boolean {
 export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['letter']): JaLetterFacts['letter'] {
   const { fee } = answers;
   const invoice = letter.invoice;
-  const figures = invoice ? dailyLateFigures(invoice, fee.currency, fee.lateFeePercentPerMonth * 12, letter.date) : undefined;
+  // The contract's rate, or the 法定利率 where the contract sets none; never both (claims/late-charges.ts).
+  const rate = invoice ? japaneseLateRate(answers, invoice.dueDate) : { yearlyPercent: fee.lateFeePercentPerMonth * 12 };
+  const figures = invoice ? dailyLateFigures(invoice, fee.currency, rate.yearlyPercent, letter.date) : undefined;
   const deadlineDays = letter.deadlineDays ?? DEADLINE_DAYS.default;
   return {
     date: ja.date(letter.date),
@@ -83,6 +97,9 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     isOverdue: figures ? figures.daysLate > 0 : false,
     lateFee: figures ? ja.money(figures.lateFee) : '',
     hasLateFee: figures ? figures.lateFee.minor > 0 : false,
+    lateFeeRate: `年${ja.percent(rate.yearlyPercent)}`,
+    hasStatutoryRate: Boolean(rate.statute),
+    lateFeeSince: invoice ? ja.date(addDays(invoice.dueDate, 1)) : '',
     balance: figures ? ja.money(figures.balance) : '',
     deadlineDays,
     deadlineDate: ja.date(addDays(letter.date, deadlineDays)),
@@ -93,6 +110,9 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     // Small claims are for money claims of ¥600,000 or less, interest and late charges not counted.
     withinSmallClaims: figures ? fee.currency === 'JPY' && figures.amount.minor <= SMALL_CLAIMS_LIMIT_YEN : false,
     smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
+    freelanceAct: freelanceActReaches(answers),
+    freelanceActTitle: FREELANCE_ACT.title,
+    freelanceActPaymentDays: FREELANCE_ACT.paymentDays,
     paymentOrderPossible: isAddressInJapan(answers.client.address ?? ''),
     // A company's 普通裁判籍 is its head office (民事訴訟法第4条第4項); a person's, their address (同条第2項).
     debtorCourt: answers.client.business ? '貴社の本店所在地を管轄する簡易裁判所' : '貴殿の住所地を管轄する簡易裁判所',
@@ -108,7 +128,10 @@ function invoiceSummary(facts: JaLetterFacts): Table {
     { label: '遅延日数', value: `${letter.daysLate}日` },
     { label: '請求金額', value: letter.invoice.amount },
   ];
-  if (letter.hasLateFee) rows.push({ label: `遅延損害金（${facts.fee.lateFeeYearly}、日割計算）`, value: letter.lateFee });
+  if (letter.hasLateFee) {
+    const basis = letter.hasStatutoryRate ? `民法所定の法定利率${letter.lateFeeRate}` : letter.lateFeeRate;
+    rows.push({ label: `遅延損害金（${basis}、日割計算）`, value: letter.lateFee });
+  }
   rows.push({ label: 'お支払いいただく金額', value: letter.balance, emphasis: true });
   return { type: 'table', caption: `請求書 ${letter.invoice.number}`, header: ['項目', '内容'], rows };
 }
@@ -125,7 +148,7 @@ export function loadJapaneseLetterLibrary(dir: string = join(CLAUSES_ROOT, 'lett
 }
 
 // Only the fee and the client's address and business are read to build the shape of the letter's own facts.
-const SHAPE_ANSWERS_FEE = { fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' }, client: { address: '東京都', business: 'B' } };
+const SHAPE_ANSWERS_FEE = { language: 'ja', effectiveDate: '2027-01-01', freelancer: { hasEmployees: false }, fee: { currency: 'JPY', lateFeePercentPerMonth: 1, paymentMethod: 'M' }, client: { address: '東京都', business: 'B' } };
 
 /** How the recipient is addressed: the company and its person with 様, or the person with 様. */
 function recipientName(answers: Answers): { name: string; business?: string } {

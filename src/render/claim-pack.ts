@@ -14,7 +14,7 @@ import { parseIsoDate } from '../answers/dates.ts';
 import type { ClaimPackTrees } from '../claims/claim-pack.ts';
 import { safeFileStem } from '../contract/file-name.ts';
 import type { Contract } from '../contract/tree.ts';
-import { renderClaimDocx, renderInvoiceDocx, renderLetterDocx } from './docx-on-demand.ts';
+import { renderClaimDocx, renderInvoiceDocx, renderLetterDocx, renderNaiyoShomeiDocx } from './docx-on-demand.ts';
 
 /** Files the signing feature adds for the contract: the signed document and its certificate. */
 export interface SignedContractFiles {
@@ -46,6 +46,10 @@ export async function renderClaimPack(trees: ClaimPackTrees, asOf: string, rende
   }
   for (const [index, { kind, isoDate, letter }] of trees.letters.entries()) {
     files[`${folders.letters}/${String(index + 1).padStart(2, '0')} ${isoDate} ${kind}.docx`] = stored(await renderLetterDocx(letter));
+    // A Japanese final demand goes by 内容証明郵便: its grid copies, as sent, beside the letter.
+    if (language === 'ja' && kind === 'final-notice') {
+      files[`${folders.letters}/${String(index + 1).padStart(2, '0')} ${isoDate} ${kind} 内容証明.docx`] = stored(await renderNaiyoShomeiDocx(letter));
+    }
   }
   // England and Wales: the pre-action letter, dated the statement's day, after the letters already sent.
   if (trees.preAction) {

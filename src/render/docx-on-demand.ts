@@ -19,3 +19,7 @@ export async function renderInvoiceDocx(invoice: Invoice): Promise<Buffer> {
 export async function renderClaimDocx(document: ClaimDocument): Promise<Buffer> {
   return (await import('./claim-docx.ts')).renderClaimDocx(document);
 }
+
+export async function renderNaiyoShomeiDocx(...args: Parameters<typeof import('./naiyo-shomei-docx.ts').renderNaiyoShomeiDocx>): Promise<Buffer> {
+  return (await import('./naiyo-shomei-docx.ts')).renderNaiyoShomeiDocx(...args);
+}

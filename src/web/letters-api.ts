@@ -11,7 +11,7 @@ import { assembleLetter } from '../letters/assemble.ts';
 import { loadLetterLibrary } from '../letters/library.ts';
 import { renderLetterText } from '../letters/plain-text.ts';
 import { INVOICE_LETTERS, LETTER_KINDS, letterRequestSchemas } from '../letters/request.ts';
-import { renderLetterDocx } from '../render/docx-on-demand.ts';
+import { renderLetterDocx, renderNaiyoShomeiDocx } from '../render/docx-on-demand.ts';
 import { asksForPdfByQuery, PDF_TYPE, renderLetterPdf } from '../render/pdf-on-demand.ts';
 import { scheduleCalendarFile } from '../schedule/ics-on-demand.ts';
 import { scheduleRequestSchema } from '../schedule/request.ts';
@@ -70,15 +70,25 @@ export const lettersApiRoutes: FastifyPluginAsync<LettersApiOptions> = async (ap
       summary: 'The Japanese final notice as 内容証明郵便 text',
       description:
         'The final notice of a Japanese contract laid out on the post office\'s grid (20 characters by 26 lines; `?grid=26x20` or `13x40`), ' +
-        'counted as the post office counts, with no enclosure and the sender\'s and recipient\'s blocks: plain text for e内容証明, sheets separated by a form feed.',
+        'counted as the post office counts, with no enclosure and the sender\'s and recipient\'s blocks: plain text for e内容証明, sheets separated by a form feed; ' +
+        'with `Accept: ' + DOCX_TYPE + '` (or `?format=docx`), a Word file to print, one sheet a page, in three copies (差出人用, 郵便局用, 受取人用).',
       tags: ['letters'],
       body: letterRequestSchemas['final-notice'],
-      querystring: z.strictObject({ grid: z.enum(Object.keys(NAIYO_GRIDS) as [keyof typeof NAIYO_GRIDS]).default('20x26') }),
+      querystring: z.strictObject({
+        grid: z.enum(Object.keys(NAIYO_GRIDS) as [keyof typeof NAIYO_GRIDS]).default('20x26'),
+        format: z.enum(['text', 'docx']).optional(),
+      }),
     },
   }, async (request, reply) => {
     if (request.body.answers.language !== 'ja') throw HttpProblem.of(422, 'naiyo-shomei-not-japanese');
     const letter = assembleLetter('final-notice', request.body, library);
-    return reply.type('text/plain; charset=utf-8').send(naiyoShomeiText(letter, NAIYO_GRIDS[request.query.grid]).text);
+    const grid = NAIYO_GRIDS[request.query.grid];
+    // Text unless the Word file is asked for by name: e内容証明 and older clients take the text.
+    const wantsDocx = request.query.format === 'docx' || (request.query.format === undefined && request.accepts().type(['text/plain', DOCX_TYPE]) === DOCX_TYPE);
+    if (wantsDocx) {
+      return sendDownload(reply, { type: DOCX_TYPE, fileStem: `${letter.meta.fileStem} 内容証明`, extension: 'docx', body: await renderNaiyoShomeiDocx(letter, grid) });
+    }
+    return reply.type('text/plain; charset=utf-8').send(naiyoShomeiText(letter, grid).text);
   });
 
   // Any other name: 404 before the body is even read, so a typo is reported as a typo.

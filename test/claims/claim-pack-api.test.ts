@@ -74,6 +74,22 @@ describe('the claim pack download', () => {
     expect(statement).toContain('請求総額');
   });
 
+  it('a Japanese final demand comes with its 内容証明 copies beside the letter', async () => {
+    const letter = { date: '2027-08-30', invoice: { number: 'INV-2027-031', amount: 660000, issuedOn: '2027-06-30', dueDate: '2027-07-30' } };
+    const response = await post({
+      answers: sampleInput('ja/tokyo-fixed'),
+      asOf: '2027-08-30',
+      invoices: [{ kind: 'balance', number: 'INV-2027-031', issuedOn: '2027-06-30' }],
+      letters: [{ kind: 'final-notice', letter }],
+    });
+    expect(response.statusCode).toBe(200);
+    const files = unzipSync(response.rawPayload);
+    expect(Object.keys(files).filter((name) => name.startsWith('3 書面/')).sort()).toEqual(['3 書面/01 2027-08-30 final-notice 内容証明.docx', '3 書面/01 2027-08-30 final-notice.docx']);
+    const naiyo = openDocx(files['3 書面/01 2027-08-30 final-notice 内容証明.docx']!).text();
+    expect(naiyo.split('\n')[0]).toBe('最終催告書');
+    expect(naiyo).toContain('差出人　花デザイン事務所　佐藤花子');
+  });
+
   it('refuses a payment for an invoice not in the pack with problem+json naming the field', async () => {
     const pack = oregonPack();
     pack.payments[1]!.invoice = 'INV-009';
