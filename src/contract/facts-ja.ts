@@ -129,8 +129,6 @@ export interface JaContractFacts {
       hasDeposit: boolean;
       owed: string;
       owesNothing: boolean;
-      depositKept: string;
-      keepsDeposit: boolean;
       refund: string;
       hasRefund: boolean;
     };
@@ -358,8 +356,6 @@ export function computeJaFacts(answers: Answers, ref: Record<string, string> = {
         hasDeposit: result.deposit.minor > 0,
         owed: ja.money(result.bill.net),
         owesNothing: result.bill.net.minor === 0,
-        depositKept: ja.money(result.depositKept),
-        keepsDeposit: result.depositKept.minor > 0,
         refund: ja.money(result.refund),
         hasRefund: result.refund.minor > 0,
       },

@@ -127,8 +127,6 @@ export interface ContractFacts {
       hasDeposit: boolean;
       owed: string;
       owesNothing: boolean;
-      depositKept: string;
-      keepsDeposit: boolean;
       refund: string;
       hasRefund: boolean;
     };
@@ -224,8 +222,6 @@ function exampleFacts(answers: Answers): ContractFacts['killFee']['example'] {
     hasDeposit: result.deposit.minor > 0,
     owed: formatMoney(result.bill.net),
     owesNothing: result.bill.net.minor === 0,
-    depositKept: formatMoney(result.depositKept),
-    keepsDeposit: result.depositKept.minor > 0,
     refund: formatMoney(result.refund),
     hasRefund: result.refund.minor > 0,
   };

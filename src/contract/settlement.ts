@@ -278,6 +278,9 @@ function expenseLines(expenses: readonly Expense[] | undefined, currency: string
 // ---------------------------------------------------------------------------
 // Endings
 
+/** Days within which a payment beyond what is owed goes back, as the contract's deposit and termination clauses say. */
+export const REFUND_DAYS = 14;
+
 /**
  * Who caused the ending. `client`: the Client ended for convenience, or the
  * Freelancer ended for non-payment or silence (PRODUCT.md: all caused by the
@@ -315,9 +318,9 @@ export interface Ending {
   readonly paymentsMade: Money;
   /** Credited against what is owed (at most what is owed). */
   readonly depositCredited: Money;
-  /** The deposit beyond what is owed, kept because it is non-refundable (client-caused endings). */
-  readonly depositKept: Money;
-  /** What goes back to the Client, net of tax: prepayment beyond the work done. */
+  /** The part of the deposit beyond what is owed: refunded with the rest of `refund`, never kept. */
+  readonly depositRefunded: Money;
+  /** What goes back to the Client, net of tax: everything paid beyond work done, expenses and kill fee. */
   readonly refund: Money;
   readonly refundBill?: Bill;
   /** What the Client still owes, with tax: lines, tax, total (never below zero). */
@@ -393,13 +396,14 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
   credit('payment-credit', 'Payments already made, credited', paymentsCredited);
   const bill = makeBill(lines, { currency, tax: taxRateOf(answers), withholding: fee.withholding });
 
-  // What was paid beyond what is owed: after an ending the Client caused, a
-  // non-refundable deposit is kept; other prepayments (and a refundable
-  // deposit) go back. After an ending the Freelancer caused, all of it goes back.
-  const depositBeyond: Money = { minor: deposit.minor - depositCredited.minor, currency };
-  const keepsDeposit = cause === 'client' && answers.deposit.nonRefundable;
-  const depositKept = keepsDeposit ? depositBeyond : zero(currency);
-  const refund: Money = { minor: beyond.minor - depositKept.minor, currency };
+  // What was paid beyond what is owed goes back, whoever caused the ending and
+  // whether or not the deposit is "non-refundable": keeping more than the work
+  // done and the kill fee would be a penalty, unenforceable in England
+  // (Cavendish v Makdessi [2015] UKSC 67) and void or reducible in Japan
+  // (民法420条・90条) (issue 23 point 7). A non-refundable deposit is one the
+  // work and the kill fee may use up, not one the Client forfeits.
+  const depositRefunded: Money = { minor: deposit.minor - depositCredited.minor, currency };
+  const refund = beyond;
   // The tax paid with an advance that now meets an untaxed kill fee is owed back with the refund.
   const taxRate = taxRateOf(answers);
   const prepaidTax = taxRate && untaxedCredit > 0 ? taxesOn([line('deposit-credit', '', { minor: untaxedCredit, currency })], [taxRate], currency)[0]!.amount : zero(currency);
@@ -420,7 +424,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
     deposit,
     paymentsMade,
     depositCredited,
-    depositKept,
+    depositRefunded,
     refund,
     refundBill,
     bill,

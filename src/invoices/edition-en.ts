@@ -3,13 +3,14 @@
 // file only words the lines, the due date and the sentences. Pure and
 // synchronous.
 import type { Answers, Party } from '../answers/schema.ts';
-import { formatLongDate } from '../answers/dates.ts';
-import { formatMoney, formatPercent, money, toMajor } from '../answers/money.ts';
+import { addDays, formatLongDate } from '../answers/dates.ts';
+import { formatMoney, formatPercent, money, toMajor, type Money } from '../answers/money.ts';
 import { lateCharges, statutoryCompensationLabel, statutoryInterestLabel } from '../claims/late-charges.ts';
 import {
   contractMoney,
   depositCreditedOn,
   firstLateFeeDate,
+  REFUND_DAYS,
   withLateCharges,
   withLateFee,
   type Bill,
@@ -101,6 +102,16 @@ function linesTable(answers: Answers, invoice: InvoiceFields, bill: Bill, ended?
   };
 }
 
+/**
+ * On the final invoice of hourly work, the part of the deposit the hours did not use: refunded by
+ * a date (issue 23 point 7), since no later invoice is left to credit it against.
+ */
+function unusedDepositSentence(invoice: InvoiceFields, deposit: Money, credited: Money): string {
+  if (invoice.kind !== 'hours' || !invoice.final) return '';
+  const unused: Money = { minor: deposit.minor - credited.minor, currency: deposit.currency };
+  return ` The unused ${formatMoney(unused)} is refunded to the Client by ${formatLongDate(addDays(invoice.issuedOn, REFUND_DAYS))}.`;
+}
+
 function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigures, due: string): Block[] {
   // An invoice that asks for nothing (an ending the deposit covers) says so instead of asking to be paid.
   const owes = figures.bill.total.minor > 0;
@@ -109,7 +120,10 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
   const contract = contractMoney(answers);
   const deposit = formatMoney(contract.deposit);
   if (invoice.kind === 'deposit') {
-    const keeps = answers.deposit.nonRefundable ? ' It is non-refundable, except if the Freelancer ends the Agreement without cause.' : '';
+    // As the contract says it: non-refundable only as far as work done and kill fee use it (issue 23 point 7).
+    const keeps = answers.deposit.nonRefundable
+      ? ` It is non-refundable up to the work done${answers.killFee.percentOfRemainingFee > 0 ? ' and the kill fee' : ''}; any part of it not used so is credited against what is owed or refunded within ${REFUND_DAYS} days.`
+      : '';
     const creditedOn = fee.model === 'retainer' ? 'the first month\'s retainer' : 'the final invoice';
     notes.push(paragraph(contract.inFull ? `Work starts on receipt of this payment.${keeps}` : `Work starts on receipt of this deposit. It is credited against ${creditedOn}.${keeps}`));
   }
@@ -118,7 +132,7 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
     notes.push(
       paragraph(
         credited.minor < contract.deposit.minor
-          ? `The deposit paid (${deposit}) is more than this invoice: ${formatMoney(credited)} of it is credited here.`
+          ? `The deposit paid (${deposit}) is more than this invoice: ${formatMoney(credited)} of it is credited here.${unusedDepositSentence(invoice, contract.deposit, credited)}`
           : `The deposit paid (${deposit}) is credited on this invoice.`,
       ),
     );
@@ -170,11 +184,13 @@ function endingNotes(answers: Answers, result: Ending): Block[] {
   if (result.bill.total.minor === 0 && result.deposit.minor > 0) {
     notes.push(paragraph(`Nothing further is owed: the deposit of ${formatMoney(result.deposit)} covers the ${formatMoney(result.earned)} owed.`));
   }
-  if (result.depositKept.minor > 0) {
-    notes.push(paragraph(`The rest of the deposit, ${formatMoney(result.depositKept)}, is kept: the deposit is non-refundable.`));
+  // The settlement model refunds what is paid beyond work done and kill fee (issue 23 point 7): said in words, with the contract's days.
+  const otherRefund = { minor: result.refund.minor - result.depositRefunded.minor, currency: result.currency };
+  if (result.depositRefunded.minor > 0) {
+    notes.push(paragraph(`The rest of the deposit, ${formatMoney(result.depositRefunded)}, is more than the work done and the kill fee: it is refunded to the Client within ${REFUND_DAYS} days.`));
   }
-  if (result.refund.minor > 0) {
-    notes.push(paragraph(`${formatMoney(result.refund)} paid beyond what is owed will be refunded to the Client.`));
+  if (otherRefund.minor > 0) {
+    notes.push(paragraph(`${formatMoney(otherRefund)} paid beyond what is owed is refunded to the Client within ${REFUND_DAYS} days.`));
   }
   return notes;
 }

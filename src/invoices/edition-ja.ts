@@ -20,6 +20,7 @@ import { safeFileStem } from '../contract/file-name.ts';
 import {
   contractMoney,
   depositCreditedOn,
+  REFUND_DAYS,
   withDailyLateFee,
   WITHHOLDING_RATES,
   WITHHOLDING_THRESHOLD_YEN,
@@ -210,7 +211,10 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
   const contract = contractMoney(answers);
   const { fee } = answers;
   if (invoice.kind === 'deposit') {
-    const keeps = answers.deposit.nonRefundable ? `${contract.inFull ? '前払いいただいた報酬' : '着手金'}は、受託者の責めに帰すべき事由により契約が終了した場合を除き、返還いたしません。` : '';
+    // As the contract says it: not returned only as far as work done and キャンセル料 use it (issue 23 point 7).
+    const keeps = answers.deposit.nonRefundable
+      ? `${contract.inFull ? '前払いいただいた報酬' : '着手金'}は、作業済み分${answers.killFee.percentOfRemainingFee > 0 ? '及びキャンセル料' : ''}に充当する限り返還いたしません。充当されない部分は、ご請求に充当するか、${REFUND_DAYS}日以内に返還いたします。`
+      : '';
     const creditedOn = fee.model === 'retainer' ? '初月分の月額報酬' : '最終のご請求';
     notes.push(paragraph(contract.inFull ? `本業務は、お支払いを確認した日に着手いたします。${keeps}` : `本業務は、着手金のお支払いを確認した日に着手いたします。着手金は${creditedOn}に充当いたします。${keeps}`));
   }
@@ -219,7 +223,12 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
     notes.push(
       paragraph(
         credited.minor < contract.deposit.minor
-          ? `お支払済みの着手金${ja.money(contract.deposit)}のうち、${ja.money(credited)}を本請求書に充当しています。`
+          ? `お支払済みの着手金${ja.money(contract.deposit)}のうち、${ja.money(credited)}を本請求書に充当しています。${
+              invoice.kind === 'hours' && invoice.final
+                ? // The final invoice leaves nothing to credit the rest against: it is returned by a date (issue 23 point 7).
+                  `残りの${ja.money({ minor: contract.deposit.minor - credited.minor, currency: contract.deposit.currency })}は、${ja.date(addDays(invoice.issuedOn, REFUND_DAYS))}までに返還いたします。`
+                : ''
+            }`
           : `お支払済みの着手金${ja.money(contract.deposit)}を本請求書に充当しています。`,
       ),
     );
@@ -271,8 +280,10 @@ function endingNotes(result: Ending): Block[] {
   if (result.bill.total.minor === 0 && result.deposit.minor > 0) {
     notes.push(paragraph(`お支払済みの着手金${ja.money(result.deposit)}が精算額${ja.money(result.earned)}以上のため、追加のお支払いはございません。`));
   }
-  if (result.depositKept.minor > 0) notes.push(paragraph(`着手金の残り${ja.money(result.depositKept)}は、契約の定めにより返還いたしません。`));
-  if (result.refund.minor > 0) notes.push(paragraph(`精算額を超えてお支払いいただいた${ja.money(result.refund)}は、返金いたします。`));
+  // What is paid beyond work done and キャンセル料 is returned (民法420条・90条; issue 23 point 7), within the contract's days.
+  const otherRefund = { minor: result.refund.minor - result.depositRefunded.minor, currency: result.currency };
+  if (result.depositRefunded.minor > 0) notes.push(paragraph(`着手金の残り${ja.money(result.depositRefunded)}は、作業済み分及びキャンセル料を超えるため、${REFUND_DAYS}日以内に返還いたします。`));
+  if (otherRefund.minor > 0) notes.push(paragraph(`精算額を超えてお支払いいただいた${ja.money(otherRefund)}は、${REFUND_DAYS}日以内に返金いたします。`));
   return notes;
 }
 

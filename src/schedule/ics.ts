@@ -25,7 +25,7 @@ export interface CalendarContext {
   /**
    * Where a person makes the letters on this site ("When the client goes
    * quiet", from a draft or an uploaded answers file). Without it, the event
-   * names the API route instead.
+   * points to the home page in words: a freelancer reads it, not a program.
    */
   readonly pageUrl?: string;
   /** The language the events are written in (English when absent) and what its wording needs. */
@@ -37,10 +37,6 @@ const toDateArray = (iso: string): DateArray => {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
   return [year, month, day];
 };
-
-export function letterPath(kind: string): string {
-  return `/api/letters/${kind}`;
-}
 
 const ENGLISH = CALENDAR_WORDS.en;
 
@@ -55,7 +51,7 @@ function describe(action: FollowUpAction, context: CalendarContext): string {
   const lines = [words.withProject(context.projectName, context.clientName), '', wordsFor(action, context).todo];
   if (action.letter) {
     const title = words.letterTitle?.(action.letter) ?? context.letterTitle?.(action.letter) ?? action.letter;
-    lines.push('', words.letterLine(title, { pageUrl: context.pageUrl, apiPath: letterPath(action.letter) }));
+    lines.push('', words.letterLine(title, { pageUrl: context.pageUrl }));
   }
   return cleanText(lines.join('\n'));
 }

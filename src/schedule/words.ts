@@ -19,7 +19,7 @@ export interface CalendarWords {
   /** The name a letter goes by in this language, or undefined to use the library's title. */
   letterTitle?(kind: LetterKind): string;
   /** "Letter to send: {title}. Make it …" */
-  letterLine(title: string, where: { readonly pageUrl?: string; readonly apiPath: string }): string;
+  letterLine(title: string, where: { readonly pageUrl?: string }): string;
   calendarName(projectName: string): string;
   /** "Pause work (Website)"; "作業を一時停止する（ウェブサイト）": full-width brackets in Japanese. */
   withProject(text: string, projectName: string): string;
@@ -114,10 +114,9 @@ export const CALENDAR_WORDS: Readonly<Record<Language, CalendarWords>> = {
       return words(action, facts);
     },
     letterTitle: (kind) => JA_LETTERS[kind],
-    letterLine: (title, { pageUrl, apiPath }) =>
-      pageUrl
-        ? `送る書面：${title}。契約の「クライアントの連絡が途絶えたとき」のページで作成できます。再開用のリンクを開くか、${pageUrl} で回答ファイル又はWordの契約書をアップロードしてください。`
-        : `送る書面：${title}。同じ回答から POST ${apiPath} で作成できます。`,
+    // As in English: the page that makes the letter, never an API path (issue 23).
+    letterLine: (title, { pageUrl }) =>
+      `送る書面：${title}。契約の「クライアントの連絡が途絶えたとき」のページで作成できます。再開用のリンクを開くか、${pageUrl ? `${pageUrl} で` : 'トップページで'}回答ファイル又はWordの契約書をアップロードしてください。`,
     calendarName: (projectName) => `フォローアップ：${projectName}`,
     withProject: (text, projectName) => `${text}（${projectName}）`,
     fileName: (projectName, stage) => `${projectName} フォローアップ ${JA_STAGES[stage]}`,

@@ -45,7 +45,7 @@ export function invoiceToJson(invoice: Invoice) {
             earned: amount(ending.earned),
             deposit: amount(ending.deposit),
             depositCredited: amount(ending.depositCredited),
-            depositKept: amount(ending.depositKept),
+            depositRefunded: amount(ending.depositRefunded),
             refund: amount(ending.refund),
           },
         }

@@ -43,7 +43,7 @@ describe('the Tokyo contract (issue 12, Done when)', () => {
     expect(contract.sections[0]!.title).toBe('（目的）');
     // Cross-references use the numbers Word gives the headings.
     const termination = contract.sections.findIndex((section) => section.id === 'termination') + 1;
-    expect(text).toContain(`返還する（第${termination}条）`);
+    expect(text).toContain(`キャンセル料（第${termination}条）に充当する限りにおいて、返還しない`);
   });
 
   it('names the parties as a Japanese contract does', () => {

@@ -53,11 +53,11 @@ describe('California: Civil Code section 1671(d)', () => {
   });
 
   it('an ending keeps nothing of the deposit beyond work done and kill fee: the rest goes back', () => {
-    // $2,400 of work and a $2,400 kill fee against a $6,000 deposit: a business client forfeits the other $1,200.
+    // $2,400 of work and a $2,400 kill fee against a $6,000 deposit: the other $1,200 goes back, for a business client too (issue 23 point 7).
     const business = ending(answersFor('new-client-fixed', () => {}), { workDoneAmount: 2400 });
-    expect(business.depositKept.minor).toBe(120_000);
+    expect(business.refund.minor).toBe(120_000);
     const result = ending(consumer, { workDoneAmount: 2400 });
-    expect(result.depositKept.minor).toBe(0);
+    expect(result.depositRefunded.minor).toBe(120_000);
     expect(result.refund.minor).toBe(120_000);
   });
 

@@ -37,7 +37,7 @@ describe('the kill fee no longer punishes a pause the client can undo', () => {
 describe('deposit and kill fee reconcile', () => {
   it('$12,000, 50% deposit, paused at 20% done: the contract works the arithmetic through', () => {
     expect(textOf(contract('new-client-fixed'), 'termination')).toContain(
-      'it owes $2,400.00 plus a kill fee of 25% of $9,600.00 ($2,400.00), $4,800.00 in all. The deposit of $6,000.00 covers it, so nothing more is owed and the Freelancer keeps the remaining $1,200.00 of it.',
+      'it owes $2,400.00 plus a kill fee of 25% of $9,600.00 ($2,400.00), $4,800.00 in all. The deposit of $6,000.00 covers it, so nothing more is owed and the remaining $1,200.00 of it is refunded.',
     );
   });
 });

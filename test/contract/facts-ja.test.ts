@@ -145,8 +145,6 @@ describe('the worked ending', () => {
         hasDeposit: true,
         owed: '28,800円',
         owesNothing: false,
-        depositKept: '0円',
-        keepsDeposit: false,
         refund: '0円',
         hasRefund: false,
       },
@@ -165,15 +163,15 @@ describe('the worked ending', () => {
     });
   });
 
-  it('a deposit larger than the ending: kept when non-refundable, refunded otherwise', () => {
+  it('a deposit larger than the ending: the part beyond work done and キャンセル料 refunded, non-refundable or not (民法420条・90条)', () => {
     const kept = computeJaFacts(answers('ja/tokyo-fixed', (i) => (i.killFee.percentOfRemainingFee = 0))).killFee;
     expect(kept.hasKillFee).toBe(false);
-    expect(kept.example).toMatchObject({ earned: '240,000円', owed: '0円', owesNothing: true, depositKept: '360,000円', keepsDeposit: true, hasRefund: false });
+    expect(kept.example).toMatchObject({ earned: '240,000円', owed: '0円', owesNothing: true, refund: '360,000円', hasRefund: true });
     const refunded = computeJaFacts(answers('ja/tokyo-fixed', (i) => {
       i.killFee.percentOfRemainingFee = 0;
       i.deposit.nonRefundable = false;
     })).killFee.example;
-    expect(refunded).toMatchObject({ depositKept: '0円', keepsDeposit: false, refund: '360,000円', hasRefund: true });
+    expect(refunded).toMatchObject({ refund: '360,000円', hasRefund: true });
   });
 });
 

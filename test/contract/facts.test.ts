@@ -180,10 +180,8 @@ describe('the worked example of an ending', () => {
       hasDeposit: true,
       owed: '$0.00',
       owesNothing: true,
-      depositKept: '$1,200.00',
-      keepsDeposit: true,
-      refund: '$0.00',
-      hasRefund: false,
+      refund: '$1,200.00',
+      hasRefund: true,
     });
   });
 
@@ -193,7 +191,7 @@ describe('the worked example of an ending', () => {
       i.deposit.nonRefundable = false;
     });
     const example = computeFacts(a).killFee.example;
-    expect(example).toMatchObject({ hours: '12', workDone: '£1,020.00', noticeGiven: '', noticeMissing: '', keepsDeposit: false, depositKept: '£0.00' });
+    expect(example).toMatchObject({ hours: '12', workDone: '£1,020.00', noticeGiven: '', noticeMissing: '' });
     expect(example.hasRefund).toBe(true);
     expect(clause(a, 'termination')).toContain(`after 12 hours of work, worth £1,020.00`);
     expect(clause(a, 'termination')).toContain(`and the remaining ${example.refund} of it is refunded`);
@@ -201,7 +199,7 @@ describe('the worked example of an ending', () => {
 
   it('a small deposit does not cover the ending: the rest is still to pay', () => {
     const a = answers('new-client-fixed', (i) => (i.deposit.percent = 10));
-    expect(computeFacts(a).killFee.example).toMatchObject({ deposit: '$1,200.00', owed: '$3,600.00', owesNothing: false, hasDeposit: true, keepsDeposit: false });
+    expect(computeFacts(a).killFee.example).toMatchObject({ deposit: '$1,200.00', owed: '$3,600.00', owesNothing: false, hasDeposit: true, hasRefund: false });
     expect(clause(a, 'termination')).toContain('$4,800.00 in all; less the deposit of $1,200.00, $3,600.00 is still to pay.');
   });
 

@@ -52,10 +52,15 @@ describe('a refundable 50% deposit', () => {
     expect(depositRow(kept)).toMatchObject({ label: 'Deposit (50%, non-refundable, due before work starts)', value: '$6,000.00' });
   });
 
-  it('termination refunds what was paid beyond what is owed, instead of keeping it', () => {
-    expect(textOf(refundable, 'termination')).toContain('anything paid beyond what is owed is refunded');
-    expect(textOf(refundable, 'termination')).not.toContain('the Freelancer keeps it');
-    expect(textOf(kept, 'termination')).toContain('the Freelancer keeps it, because it is non-refundable');
+  it('termination refunds what was paid beyond what is owed, instead of keeping it, non-refundable or not (issue 23 point 7)', () => {
+    expect(textOf(refundable, 'termination')).toContain('anything paid beyond what is owed is refunded within 14 days');
+    for (const contract of [refundable, kept]) {
+      expect(textOf(contract, 'termination')).not.toContain('the Freelancer keeps it');
+      expect(textOf(contract, 'termination')).toContain('The Freelancer never keeps more than the work done, the approved expenses and the kill fee.');
+    }
+    expect(textOf(kept, 'termination')).toContain('the part of a non-refundable deposit that the work done and the kill fee do not use included, is refunded within 14 days');
+    expect(textOf(kept, 'deposit')).toContain('any part of the deposit they do not use is credited against the Client');
+    expect(textOf(kept, 'deposit')).toContain('final invoice or, if this Agreement ends or the final invoice is smaller, refunded within 14 days.');
   });
 });
 

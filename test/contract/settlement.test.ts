@@ -86,15 +86,28 @@ describe('the contract figures', () => {
 });
 
 describe('PRODUCT.md worked examples: what is owed at an ending', () => {
-  it('fixed $12,000, 50% deposit, kill fee 25%, work done $2,400: $0.00 owed, deposit kept', () => {
+  // Issue 23 point 7: keeping the deposit beyond work done + kill fee would be a
+  // penalty (Cavendish v Makdessi [2015] UKSC 67; 民法420条・90条), so that part is refunded.
+  it('fixed $12,000, 50% deposit, kill fee 25%, work done $2,400: $0.00 owed, the $1,200.00 beyond work and kill fee refunded', () => {
     const result = ending(fixed, { workDoneAmount: 2400 });
     expect(fmt(result.feeNotEarned)).toBe('$9,600.00');
     expect(fmt(result.killFee)).toBe('$2,400.00');
     expect(fmt(result.earned)).toBe('$4,800.00');
     expect(fmt(result.bill.total)).toBe('$0.00');
     expect(fmt(result.depositCredited)).toBe('$4,800.00');
-    expect(fmt(result.depositKept)).toBe('$1,200.00');
-    expect(result.refund.minor).toBe(0);
+    expect(fmt(result.refund)).toBe('$1,200.00');
+  });
+
+  it('100% paid up front, no kill fee, $500 of work done: the freelancer keeps $500, the rest is refunded', () => {
+    const prepaid = answers('new-client-fixed', (input) => {
+      input.fee.total = 5000;
+      input.deposit.percent = 100;
+      input.killFee.percentOfRemainingFee = 0;
+    });
+    const result = ending(prepaid, { workDoneAmount: 500 });
+    expect(fmt(result.earned)).toBe('$500.00');
+    expect(fmt(result.bill.total)).toBe('$0.00');
+    expect(fmt(result.refund)).toBe('$4,500.00');
   });
 
   it('same, work done $9,000: $9,000 + 25% × $3,000 = $9,750 − $6,000 = $3,750.00', () => {
@@ -106,7 +119,6 @@ describe('PRODUCT.md worked examples: what is owed at an ending', () => {
       ['kill-fee', '$750.00'],
       ['deposit-credit', '-$6,000.00'],
     ]);
-    expect(result.depositKept.minor).toBe(0);
   });
 
   it('same, no kill fee, work done $9,000: $3,000.00', () => {
@@ -145,7 +157,6 @@ describe('PRODUCT.md worked examples: what is owed at an ending', () => {
     expect(result.killFee.minor).toBe(0);
     expect(fmt(result.bill.total)).toBe('$0.00');
     expect(fmt(result.refund)).toBe('$3,600.00');
-    expect(result.depositKept.minor).toBe(0);
   });
 
   it('a refundable deposit beyond what is owed goes back even when the client ends', () => {
@@ -154,13 +165,11 @@ describe('PRODUCT.md worked examples: what is owed at an ending', () => {
     });
     const result = ending(refundable, { workDoneAmount: 2400 });
     expect(fmt(result.refund)).toBe('$1,200.00');
-    expect(result.depositKept.minor).toBe(0);
   });
 
-  it('payments made beyond what is owed are refunded; only the deposit is kept', () => {
+  it('payments made and the deposit beyond what is owed are refunded alike', () => {
     const result = ending(fixed, { workDoneAmount: 2400, paymentsMade: 3000 });
-    expect(fmt(result.depositKept)).toBe('$1,200.00');
-    expect(fmt(result.refund)).toBe('$3,000.00');
+    expect(fmt(result.refund)).toBe('$4,200.00');
     expect(fmt(result.bill.total)).toBe('$0.00');
   });
 

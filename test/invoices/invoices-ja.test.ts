@@ -121,3 +121,10 @@ describe('the Japanese edition\'s own late-fee rule', () => {
     expect(invoice.lines.lines.at(-1)!.description).toBe('遅延損害金（年14.4%、お支払期限2027年7月30日の翌日から15日分の日割計算、消費税の対象外）');
   });
 });
+
+describe('the final 請求書 of hourly work smaller than the 着手金', () => {
+  it('says the unused 着手金 is returned, and by which day (issue 23 point 7)', () => {
+    const email = renderInvoiceText(assembleInvoice(request('osaka-hourly', { kind: 'hours', number: 'O-9', issuedOn: '2027-06-30', hours: 2, final: true })));
+    expect(email).toMatch(/お支払済みの着手金[\d,]+円のうち、[\d,]+円を本請求書に充当しています。残りの[\d,]+円は、2027年7月14日までに返還いたします。/);
+  });
+});

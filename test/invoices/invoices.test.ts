@@ -67,7 +67,7 @@ describe('the issue\'s examples', () => {
     ]);
   });
 
-  it('ending with $2,400.00 of work done: $2,400.00 + kill fee $2,400.00 − the deposit: nothing owed, and the deposit kept, said so', () => {
+  it('ending with $2,400.00 of work done: $2,400.00 + kill fee $2,400.00 − the deposit: nothing owed, and the rest of the deposit refunded, said so', () => {
     const invoice = invoiceFor('new-client-fixed', { kind: 'ending', number: 'INV-2027-003', issuedOn: '2027-01-15', workDoneAmount: 2400 });
     expect(rows(invoice)).toEqual([
       ['Work done', '$2,400.00'],
@@ -78,7 +78,8 @@ describe('the issue\'s examples', () => {
     const body = text(invoice);
     expect(body.split('\n')[0]).toBe('Subject: Invoice INV-2027-003: Harbor Coffee website redesign, nothing to pay');
     expect(body).toContain('Nothing further is owed: the deposit of $6,000.00 covers the $4,800.00 owed.');
-    expect(body).toContain('The rest of the deposit, $1,200.00, is kept: the deposit is non-refundable.');
+    expect(body).toContain('The rest of the deposit, $1,200.00, is more than the work done and the kill fee: it is refunded to the Client within 14 days.');
+    expect(body).not.toContain('is kept');
     expect(body).not.toContain('How to pay');
   });
 });
@@ -116,6 +117,8 @@ describe('every kind under its fee model, figures from the settlement model', ()
     const invoice = invoiceFor('returning-client-hourly', { kind: 'hours', number: 'H-9', issuedOn: '2027-04-30', hours: 10, final: true });
     expect(formatMoney(invoice.figures.bill.total)).toBe('£0.00');
     expect(text(invoice)).toContain('The deposit paid (£1,530.00) is more than this invoice: £850.00 of it is credited here.');
+    // Issue 23 point 7: the unused part is not kept silently; 14 days after 30 April 2027.
+    expect(text(invoice)).toContain('The unused £680.00 is refunded to the Client by May 14, 2027.');
   });
 
   it('retainer: one month paid in advance, due on the first of the month; the first month credits a part deposit', () => {

@@ -22,8 +22,9 @@ describe.each(STAGES)('the %s calendar of the Tokyo contract', (stage) => {
     for (const event of parsed) {
       expect(event.summary).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       expect(event.summary).toContain('コーポレートサイトのリニューアル');
-      // No English sentence is left: only the project's own name and the API path may be Latin.
-      expect(event.description.replace(/POST \/api\/letters\/[a-z-]+|https?:\S+/g, '')).not.toMatch(/[A-Za-z]{4,}/);
+      // No English sentence is left, and no API path: calendar words a freelancer reads (issue 23).
+      expect(event.description).not.toMatch(/\/api\/|POST /);
+      expect(event.description.replace(/https?:\S+|Word/g, '')).not.toMatch(/[A-Za-z]{4,}/);
     }
     expect(ics).toContain('X-WR-CALNAME:フォローアップ：コーポレートサイトのリニューアル');
   });
@@ -36,6 +37,10 @@ describe('the payment steps in Japanese', () => {
   it('names the letters by their Japanese titles', () => {
     expect(byTitle('請求書が未払い').description).toContain('送る書面：お支払いのお願い');
     expect(byTitle('支払期日から30日').description).toContain('送る書面：督促状');
+  });
+
+  it('says where to make the letter in words, with no site address given', () => {
+    expect(byTitle('請求書が未払い').description).toContain('契約の「クライアントの連絡が途絶えたとき」のページで作成できます。再開用のリンクを開くか、トップページで回答ファイル又はWordの契約書をアップロードしてください。');
   });
 
   it('sends the final demand by certified-content mail, and names small claims only up to ¥600,000', () => {

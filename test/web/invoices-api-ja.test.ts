@@ -186,7 +186,7 @@ describe('what else a 請求書 says', () => {
     expect(json.lateFee).toMatchObject({ since: '2027-06-30', daysLate: 30, formatted: '7,086円' });
   });
 
-  it('an ending the deposit covers: nothing to pay, and the rest of the deposit kept, said in Japanese', async () => {
+  it('an ending the deposit covers: nothing to pay, and the rest of the deposit returned, said in Japanese', async () => {
     const json = (await post(tokyo(), { kind: 'ending', number: 'E-1', issuedOn: '2027-05-10', workDoneAmount: 200000 }, 'application/json')).json();
     // 200,000円 of work + 50% of the 1,000,000円 not earned = 700,000円 > the 600,000円 deposit: 100,000円 net still owed.
     expect(json.net.formatted).toBe('100,000円');
@@ -194,7 +194,7 @@ describe('what else a 請求書 says', () => {
       answers.killFee.percentOfRemainingFee = 0;
     }), { kind: 'ending', number: 'E-3', issuedOn: '2027-05-10', workDoneAmount: 100000 });
     expect(small).toContain('お支払済みの着手金600,000円が精算額100,000円以上のため、追加のお支払いはございません。');
-    expect(small).toContain('着手金の残り500,000円は、契約の定めにより返還いたしません。');
+    expect(small).toContain('着手金の残り500,000円は、作業済み分及びキャンセル料を超えるため、14日以内に返還いたします。');
     expect(small).toContain('ご請求額0円');
     expect(small).not.toContain('お振込先');
   });

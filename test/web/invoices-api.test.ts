@@ -97,7 +97,7 @@ describe('POST /api/invoices', () => {
     const response = await post(body({ kind: 'ending', number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: 2400 }), { accept: 'application/json' });
     expect(response.json()).toMatchObject({
       total: { formatted: '$0.00' },
-      ending: { killFee: { formatted: '$2,400.00' }, depositCredited: { formatted: '$4,800.00' }, depositKept: { formatted: '$1,200.00' }, refund: { minor: 0 } },
+      ending: { killFee: { formatted: '$2,400.00' }, depositCredited: { formatted: '$4,800.00' }, depositRefunded: { formatted: '$1,200.00' }, refund: { formatted: '$1,200.00' } },
     });
   });
 
