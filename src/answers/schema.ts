@@ -618,7 +618,8 @@ function withholdingByDefault(answers: z.output<typeof answersObject>): boolean 
   return project.workCategory === undefined || WITHHELD_WORK_CATEGORIES.has(project.workCategory);
 }
 
-function amountSuggestion(value: number, currency: string): string {
+/** "6,001", "6,001円": an amount rounded to its currency, as the "Did you mean …?" of a refused amount writes it (the wizard, invoices, letters). */
+export function amountSuggestion(value: number, currency: string): string {
   const figure = formatAmountSuggestion(value, currency);
   return activeLanguage() === 'ja' && currency === 'JPY' ? `${figure}円` : figure;
 }

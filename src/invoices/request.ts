@@ -13,7 +13,7 @@
 // worked, like 12.5"), no full stop; the wizard's Invoices page shows the same
 // sentences beside its inputs, in the draft's language.
 import { z } from 'zod';
-import { answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, MAX_BILLED, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
+import { amountSuggestion, answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, MAX_BILLED, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
 import { currencyDigits, money } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { contractMoney } from '../contract/settlement.ts';
@@ -224,16 +224,17 @@ function contractRules(request: { answers: Answers; invoice: z.output<typeof inv
   // Amounts in the contract's currency have its number of decimals: no half cents, no decimal yen.
   const digits = currencyDigits(fee.currency);
   const badDecimals = (value: number) => Math.round(value * 10 ** digits) / 10 ** digits !== value;
-  const decimals = (path: (string | number)[], field: string) =>
+  // "Did you mean 6,000?": the amount rounded to the currency, as the wizard's steps suggest it.
+  const decimals = (path: (string | number)[], field: string, value: number) =>
     digits === 0
-      ? issue(path, `${field}.wholeNumber`, { currency: currencyName(fee.currency) })
-      : issue(path, `${field}.decimals`, { digits, example: (250.5).toFixed(digits) });
+      ? issue(path, `${field}.wholeNumber`, { currency: currencyName(fee.currency), suggestion: amountSuggestion(value, fee.currency) })
+      : issue(path, `${field}.decimals`, { digits, example: (250.5).toFixed(digits), suggestion: amountSuggestion(value, fee.currency) });
   for (const field of ['workDoneAmount', 'paymentsMade'] as const) {
     const value = invoice[field];
-    if (value !== undefined && badDecimals(value)) decimals(at(field), field);
+    if (value !== undefined && badDecimals(value)) decimals(at(field), field, value);
   }
   invoice.expenses?.forEach((expense, index) => {
-    if (badDecimals(expense.amount)) decimals(at('expenses', index, 'amount'), 'expense.amount');
+    if (badDecimals(expense.amount)) decimals(at('expenses', index, 'amount'), 'expense.amount', expense.amount);
   });
 }
 

@@ -4,7 +4,7 @@
 // form all enforce the same rule (an invoice is required exactly where the
 // letter talks about one).
 import { z } from 'zod';
-import { answersSchema, cleanedUnlessHuge, isoDate, LIMITS, requiredMessage } from '../answers/schema.ts';
+import { amountSuggestion, answersSchema, cleanedUnlessHuge, isoDate, LIMITS, requiredMessage } from '../answers/schema.ts';
 import { currencyDigits } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
 import { formatsFor } from '../language/format.ts';
@@ -149,8 +149,8 @@ function requestSchema(kind: LetterKind) {
           code: 'custom',
           path: ['letter', 'invoice', 'amount'],
           message: digits === 0
-            ? say('letterRequest.invoice.amount.wholeNumber', { currency: formatsFor(activeLanguage()).currencyName(currency) })
-            : say('letterRequest.invoice.amount.decimals', { digits }),
+            ? say('letterRequest.invoice.amount.wholeNumber', { currency: formatsFor(activeLanguage()).currencyName(currency), suggestion: amountSuggestion(invoice.amount, currency) })
+            : say('letterRequest.invoice.amount.decimals', { digits, suggestion: amountSuggestion(invoice.amount, currency) }),
         });
       }
     }, { when: (payload) => payload.issues.length === 0 }); // the dates it compares must each be valid first

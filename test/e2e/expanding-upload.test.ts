@@ -41,7 +41,9 @@ function expandingWordFile(): Uint8Array {
 /** The home page's upload form over real HTTP, as stall-cases' Visitor sends it, timed. */
 async function upload(visitor: Visitor, fileName: string, content: Uint8Array) {
   const started = performance.now();
-  const response = await visitor.upload(fileName, content);
+  const posted = await visitor.upload(fileName, content);
+  // Post/Redirect/Get: a refused file is said why on the home page the upload redirects to.
+  const response = posted.status === 303 && posted.location === '/#upload' ? await visitor.get('/') : posted;
   return { status: response.status, text: response.body, ms: performance.now() - started };
 }
 
@@ -73,7 +75,7 @@ describe('a small Word file of expanding characters', () => {
     await homeLoop;
 
     for (const { status, text, ms } of [...uploads, json]) {
-      expect(status).toBe(400);
+      expect(status).toBe(200);
       expect(text).toMatch(/too large/);
       expect(ms).toBeLessThan(BOUND_MS);
     }

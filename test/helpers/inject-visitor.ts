@@ -69,6 +69,17 @@ export class InjectVisitor {
     );
   }
 
+  /**
+   * "Continue from a file" as a browser sends it: a refused file's 303 is followed to the
+   * home page's GET, which says why (Post/Redirect/Get); a read file's 303 is returned as it is.
+   */
+  async sendFile(fileName: string, content: Uint8Array | string, options: Parameters<InjectVisitor['upload']>[2] = {}) {
+    const posted = await this.upload(fileName, content, options);
+    const location = String(posted.headers.location ?? '');
+    if (posted.statusCode !== 303 || location.startsWith('/wizard/')) return posted;
+    return this.get(location.replace(/#.*/, ''));
+  }
+
   /** Home page, "Start a new contract": the URL of the draft's first step. */
   async start(): Promise<string> {
     await this.get('/');

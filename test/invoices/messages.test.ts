@@ -57,7 +57,7 @@ const CASES: [string, string, Loose, string, string][] = [
   ['an expense without an amount', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts' }] }, 'invoice.expenses.0.amount', 'Enter the expense amount, like 250'],
   ['an expense of 0', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 0 }] }, 'invoice.expenses.0.amount', 'Expense amount must be more than 0'],
   ['an expense over the largest amount', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 1_000_000_001 }] }, 'invoice.expenses.0.amount', 'Expense amount must be 1,000,000,000 or less'],
-  ['an expense in half cents', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 10.005 }] }, 'invoice.expenses.0.amount', 'Enter the expense amount with at most 2 decimals, like 250.50'],
+  ['an expense in half cents', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 10.005 }] }, 'invoice.expenses.0.amount', 'Enter the expense amount with at most 2 decimals, like 250.50. Did you mean 10.01?'],
   ['an expense as text', 'new-client-fixed', { ...fixed, expenses: ['Fonts'] }, 'invoice.expenses.0', 'Enter each expense as a description and an amount, like { "description": "Stock photos", "amount": 250 }'],
   ['51 expenses', 'new-client-fixed', { ...fixed, expenses: Array.from({ length: 51 }, () => ({ description: 'Fonts', amount: 1 })) }, 'invoice.expenses', 'Enter at most 50 expenses: group the smaller ones'],
   ['expenses not a list', 'new-client-fixed', { ...fixed, expenses: 'fonts' }, 'invoice.expenses', 'Expenses must be a list of expenses, each a description and an amount'],
@@ -85,7 +85,7 @@ describe('each mistake in an invoice request gets its own sentence at its own fi
       answers.fee = { model: 'fixed', currency: 'JPY', total: 1_200_000, paymentDueDays: 30, lateFeePercentPerMonth: 1 };
     };
     expect(problems('new-client-fixed', { ...ending, workDoneAmount: 2400.5 }, jpy)).toEqual({
-      'invoice.workDoneAmount': 'Enter the work done as a whole number: Japanese Yen amounts have no decimals',
+      'invoice.workDoneAmount': 'Enter the work done as a whole number: Japanese Yen amounts have no decimals. Did you mean 2,401?',
     });
   });
 
@@ -152,7 +152,7 @@ describe('in Japanese: the same rules, each sentence from the Japanese catalogue
     ['a balance invoice on an hourly contract', 'ja/osaka-hourly', { ...tokyoBalance }, 'invoice.kind', '作業時間分の請求書（final: trueで着手金を差し引きます）を選択してください。残金の請求書は固定額の契約で使うもので、この契約は時間単価の契約です'],
     ['an invoice before the effective date', 'ja/tokyo-fixed', { ...tokyoBalance, issuedOn: '2027-03-31' }, 'invoice.issuedOn', '請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください'],
     ['a due date before the invoice', 'ja/tokyo-fixed', { ...tokyoBalance, dueDate: '2027-05-31' }, 'invoice.dueDate', '支払期日は請求日（2027年6月1日）以降の日付を入力してください'],
-    ['an expense in decimal yen', 'ja/tokyo-fixed', { ...tokyoBalance, expenses: [{ description: '素材写真', amount: 3000.5 }] }, 'invoice.expenses.0.amount', '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）'],
+    ['an expense in decimal yen', 'ja/tokyo-fixed', { ...tokyoBalance, expenses: [{ description: '素材写真', amount: 3000.5 }] }, 'invoice.expenses.0.amount', '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）。3,001円のことですか？'],
     ['work done over the price', 'ja/tokyo-fixed', { kind: 'ending', number: 'E-1', issuedOn: '2027-06-01', workDoneAmount: 1_200_001 }, 'invoice.workDoneAmount', '作業済みの分の金額は、報酬総額の1,200,000円以下で入力してください'],
     ['a month before the retainer starts', 'ja/yokohama-retainer', { kind: 'retainer', number: 'R-1', issuedOn: '2027-07-01', month: '2027-06' }, 'invoice.month', '2027年7月以降の月を入力してください。月額報酬は2027年7月から始まります'],
     ['a month on a balance invoice', 'ja/tokyo-fixed', { ...tokyoBalance, month: '2027-06' }, 'invoice.month', '残金の請求書には「month」を記載できませんので、削除してください。月額報酬の請求書の項目です'],

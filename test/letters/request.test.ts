@@ -66,7 +66,7 @@ describe('the invoice a payment letter is about', () => {
   it('takes cents in dollars, not a fraction of a cent; no decimals at all in yen', () => {
     expect(problems('late-notice', (input) => (input.letter.invoice.amount = 6000.25))).toEqual([]);
     expect(problems('late-notice', (input) => (input.letter.invoice.amount = 6000.255))).toEqual([
-      'letter.invoice.amount: Enter the invoice amount with at most 2 decimals',
+      'letter.invoice.amount: Enter the invoice amount with at most 2 decimals. Did you mean 6,000.26?',
     ]);
     const yen = (input: Input) => {
       input.answers.fee = { ...input.answers.fee, currency: 'JPY', total: 1_200_000 };
@@ -74,7 +74,7 @@ describe('the invoice a payment letter is about', () => {
     };
     expect(problems('late-notice', (input) => { yen(input); input.letter.invoice.amount = 600_000; })).toEqual([]);
     expect(problems('late-notice', (input) => { yen(input); input.letter.invoice.amount = 600_000.5; })).toEqual([
-      'letter.invoice.amount: Enter the invoice amount as a whole number: Japanese Yen amounts have no decimals',
+      'letter.invoice.amount: Enter the invoice amount as a whole number: Japanese Yen amounts have no decimals. Did you mean 600,001?',
     ]);
   });
 });
@@ -232,7 +232,7 @@ describe('in Japanese: the same rules, each sentence from the Japanese catalogue
         input.answers.fee = { ...input.answers.fee, currency: 'JPY', total: 1_200_000 };
         input.letter.invoice.amount = 600_000.5;
       }),
-    ).toEqual(['letter.invoice.amount: 請求金額は整数で入力してください（日本円には小数点以下の単位がありません）']);
+    ).toEqual(['letter.invoice.amount: 請求金額は整数で入力してください（日本円には小数点以下の単位がありません）。600,001円のことですか？']);
   });
 
   it('numbers and text out of range, and the letter or invoice that is not an object', () => {

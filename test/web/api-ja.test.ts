@@ -177,7 +177,7 @@ describe('the letters\' and invoices\' own problems in Japanese, with Accept-Lan
 
   it('decimals on a yen amount, naming 日本円', async () => {
     expect(await errorsOf('/api/invoices', { answers: tokyo(), invoice: { ...balance, expenses: [{ description: '素材写真', amount: 3000.5 }] } })).toEqual([
-      { path: 'invoice.expenses.0.amount', message: '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）' },
+      { path: 'invoice.expenses.0.amount', message: '経費の金額は整数で入力してください（日本円には小数点以下の単位がありません）。3,001円のことですか？' },
     ]);
   });
 

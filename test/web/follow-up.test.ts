@@ -264,8 +264,12 @@ describe('the letters', () => {
 describe('errors', () => {
   it('a payment letter without its invoice comes back with an error beside each invoice field and every typed value kept', async () => {
     const { visitor, base } = await openPage();
-    const response = await visitor.post(`${base}/late-notice`, { date: '2027-04-26', 'invoice.number': '', howToPay: 'Pay by card at pay.example', action: 'docx' });
-    expect(response.statusCode).toBe(400);
+    const posted = await visitor.post(`${base}/late-notice`, { date: '2027-04-26', 'invoice.number': '', howToPay: 'Pay by card at pay.example', action: 'docx' });
+    // Post/Redirect/Get: the letter's own page, a GET, shows the problems, so Back and reload never resend the form.
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`${base}/late-notice?check=late-notice`);
+    const response = await visitor.get(String(posted.headers.location));
+    expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = response.body;
     expect(html).toContain('<title>Error: Letter: Late payment notice');
@@ -292,8 +296,8 @@ describe('errors', () => {
 
   it('a wrong value gets its message beside it, and the others keep what was typed', async () => {
     const { visitor, base } = await openPage();
-    const response = await visitor.post(`${base}/final-notice`, { ...letterFields('final-notice'), 'invoice.amount': 'six thousand', deadlineDays: '45', action: 'email' });
-    expect(response.statusCode).toBe(400);
+    const response = await visitor.submit(`${base}/final-notice`, { ...letterFields('final-notice'), 'invoice.amount': 'six thousand', deadlineDays: '45', action: 'email' });
+    expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(errorSummaryLinks(html).map((link) => link.href)).toEqual(['#final-notice-invoice-amount', '#final-notice-deadlineDays']);
     expect(valueOf(html, 'final-notice-invoice-amount')).toBe('six thousand');
@@ -308,23 +312,26 @@ describe('errors', () => {
 
   it('a late notice dated before the due date is refused beside the date', async () => {
     const { visitor, base } = await openPage();
-    const response = await visitor.post(`${base}/late-notice`, { ...letterFields('late-notice'), date: '2027-03-01', action: 'docx' });
-    expect(response.statusCode).toBe(400);
+    const response = await visitor.submit(`${base}/late-notice`, { ...letterFields('late-notice'), date: '2027-03-01', action: 'docx' });
+    expect(response.statusCode).toBe(200);
     expect(errorSummaryLinks(response.body).map((link) => link.href)).toEqual(['#late-notice-date']);
   });
 
   it('the calendar form without a stage or a date says which is missing', async () => {
     const { visitor, base } = await openPage();
-    const response = await visitor.post(`${base}/calendar`, {});
-    expect(response.statusCode).toBe(400);
+    const posted = await visitor.post(`${base}/calendar`, {});
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`${base}?check=calendar#calendar`);
+    const response = await visitor.submit(`${base}/calendar`, {});
+    expect(response.statusCode).toBe(200);
     expect(response.body).toContain('There is a problem with the calendar</h2>');
     expect(errorSummaryLinks(response.body)).toEqual([
       { href: '#calendar-stage', text: 'Choose where the project is.' },
       { href: '#calendar-since', text: 'Enter the date to count from.' },
     ]);
     expect(tagOf(response.body, 'calendar-stage')).toContain('aria-invalid="true"');
-    const kept = await visitor.post(`${base}/calendar`, { stage: 'in-progress', since: '2027-02-30' });
-    expect(kept.statusCode).toBe(400);
+    const kept = await visitor.submit(`${base}/calendar`, { stage: 'in-progress', since: '2027-02-30' });
+    expect(kept.statusCode).toBe(200);
     expect(tagOf(kept.body, 'calendar-stage-2')).toContain('checked');
     expect(errorSummaryLinks(kept.body).map((link) => link.href)).toEqual(['#calendar-since']);
   });

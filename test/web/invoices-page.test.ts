@@ -119,8 +119,12 @@ describe('the Invoices page', () => {
 
   it('refusals come back beside their fields, with what was typed kept and nothing saved', async () => {
     const { draft, visitor, base } = await openPage();
-    const response = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: 'lots', action: 'docx' });
-    expect(response.statusCode).toBe(400);
+    const posted = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: 'lots', action: 'docx' });
+    // Post/Redirect/Get: the page's GET shows the form as typed, with its problems.
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`${base}?check=ending#invoice-ending`);
+    const response = await visitor.get(`${base}?check=ending`);
+    expect(response.statusCode).toBe(200);
     const html = decode(response.body);
     expect(html).toMatch(/<title>Error: Invoices/);
     expect(html).toContain('href="#invoice-ending-workDoneAmount"');
@@ -129,12 +133,12 @@ describe('the Invoices page', () => {
     expect(valueOf(response.body, 'invoice-ending-issuedOn')).toBe('2026-11-01');
     expect((await app.drafts.get(draft.id))!.answers.invoices).toBeUndefined();
 
-    const early = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: '2400', action: 'docx' });
+    const early = await visitor.submit(`${base}/ending`, { number: 'E-1', issuedOn: '2026-11-01', workDoneAmount: '2400', action: 'docx' });
     expect(decode(early.body)).toContain('Enter an invoice date on or after the contract\'s effective date, December 1, 2026');
     expect(early.body).toContain('href="#invoice-ending-issuedOn"');
 
     // The second expense row filled in, the first left empty: the problem is shown on the row typed in.
-    const cents = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2400', 'expenses.1.description': 'Fonts', 'expenses.1.amount': '10.0051', action: 'docx' });
+    const cents = await visitor.submit(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2400', 'expenses.1.description': 'Fonts', 'expenses.1.amount': '10.0051', action: 'docx' });
     expect(cents.body).toContain('href="#invoice-ending-expenses-1-amount"');
     expect(decode(cents.body)).toContain('Enter the expense amount with at most 2 decimals, like 250.50');
   });

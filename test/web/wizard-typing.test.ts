@@ -121,7 +121,7 @@ describe('amounts read against the contract\'s currency', () => {
   it('an invoice\'s expense of 10.005 dollars is asked about too', async () => {
     const { visitor, base } = await draftUpTo('en', 'new-client-fixed');
     await visitor.get(`${base}/invoices`);
-    const page = decode((await visitor.post(`${base}/invoices/balance`, { number: 'INV-1', issuedOn: '2027-03-01', 'expenses.0.description': 'Fonts', 'expenses.0.amount': '10.005', action: 'docx' })).body);
+    const page = decode((await visitor.submit(`${base}/invoices/balance`, { number: 'INV-1', issuedOn: '2027-03-01', 'expenses.0.description': 'Fonts', 'expenses.0.amount': '10.005', action: 'docx' })).body);
     expect(page).toContain('Did you mean 10,005 or 10.01? Enter Expense amount again');
   });
 });

@@ -42,6 +42,7 @@ import {
 import { single, type FormValues } from './form-values.ts';
 import { invoicesForLetters, MADE_INVOICE_INPUT, savedInvoices, validateInvoice, withMadeInvoice } from './invoices-model.ts';
 import { assembleClaimPack } from '../../claims/claim-pack.ts';
+import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
 import { renderClaimPack } from '../../render/claim-pack.ts';
 import { contractDocxWriter } from '../../render/docx-package.ts';
 import { ZIP_TYPE } from '../claim-pack-api.ts';
@@ -137,25 +138,44 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     return { draft, answers, messages };
   }
 
-  /** Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft. */
-  async function remember(draft: Draft, form: FormValues): Promise<Draft> {
-    const saved = await store.update(draft.id, (answers) => ({ ...answers, followUp: withSaved(savedFollowUp(answers), form) }));
+  /**
+   * Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft;
+   * a form with problems is kept whole too (`sent`), for the GET that shows them.
+   */
+  async function remember(draft: Draft, form: FormValues, sent: string | undefined): Promise<Draft> {
+    const saved = await store.update(draft.id, (answers) => {
+      const next = { ...answers, followUp: withSaved(savedFollowUp(answers), form) };
+      return sent === undefined ? withoutSentForm(next) : withSentForm(next, sent, form);
+    });
     return saved ?? draft;
   }
 
-  app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
+  /** The form named by `?check=` as it was last sent, with its problems: what the redirect after a POST with problems shows. */
+  function checked(loaded: { draft: Draft; answers: Answers; messages: Messages }, form: string | undefined) {
+    const values = sentForm(loaded.draft.answers, form);
+    if (!values || form === undefined) return undefined;
+    const result = form === 'calendar' ? validateCalendar(loaded.answers, values, loaded.messages) : isLetterKind(form) ? validateLetter(form, loaded.answers, values, loaded.messages) : undefined;
+    // Answers changed since (in another tab) may have mended it: the values are shown, without problems.
+    return { form, values, errors: result && !result.ok ? result.errors : [] };
+  }
+
+  app.get<{ Params: DraftParams; Querystring: CheckQuery }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
-    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, undefined, loaded.messages);
+    // After the calendar's form was sent with problems (Post/Redirect/Get): the form again, with them.
+    const submitted = request.query.check === 'calendar' ? checked(loaded, 'calendar') : undefined;
+    return renderPage(reply, loaded.draft, loaded.answers, submitted, 200, undefined, loaded.messages);
   });
 
   // One page per letter: its form alone, so its fields and errors are never mixed with another letter's.
-  app.get<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: KindParams; Querystring: CheckQuery }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true } }, async (request, reply) => {
     const kind = request.params.kind;
     if (!isLetterKind(kind)) return reply.callNotFound();
     const loaded = await load(request, reply);
     if (!loaded) return reply;
-    return renderPage(reply, loaded.draft, loaded.answers, undefined, 200, kind, loaded.messages);
+    // After the letter's form was sent with problems (Post/Redirect/Get): the form again, with them.
+    const submitted = request.query.check === kind ? checked(loaded, kind) : undefined;
+    return renderPage(reply, loaded.draft, loaded.answers, submitted, 200, kind, loaded.messages);
   });
 
   app.post<{ Params: DraftParams }>(
@@ -166,9 +186,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       if (!loaded) return reply;
       // An invoice made on the Invoices page: count from its due date.
       const form = withMadeInvoice(readCalendarForm(request.body), single((request.body as Record<string, unknown> | undefined)?.[MADE_INVOICE_INPUT]), invoicesForLetters(loaded.draft.answers), 'calendar');
-      const draft = await remember(loaded.draft, form);
       const result = validateCalendar(loaded.answers, form, loaded.messages);
-      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: 'calendar', values: form, errors: result.errors }, 400, undefined, loaded.messages);
+      await remember(loaded.draft, form, result.ok ? undefined : 'calendar');
+      // Post/Redirect/Get: the problems are shown by the page's GET, from the form kept with the draft.
+      if (!result.ok) return reply.redirect(`${pageUrl(loaded.draft.id)}?${CHECK_PARAM}=calendar#calendar`, 303);
       // The site, not the draft's own address: that link is a secret and expires, a calendar is often shared and kept for months.
       const { ics, fileStem } = await scheduleCalendarFile(result.request, { letterTitle: titleIn(loaded.messages), pageUrl: `${request.protocol}://${request.host}/` });
       return sendDownload(reply, { type: CALENDAR_TYPE, fileStem, extension: 'ics', body: ics });
@@ -209,9 +230,10 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       // An invoice made on the Invoices page stands in for the typed one.
       const chosen = INVOICE_LETTERS.includes(kind) ? single(body[MADE_INVOICE_INPUT]) : undefined;
       const form = withMadeInvoice(readLetterForm(kind, body), chosen, invoicesForLetters(loaded.draft.answers), 'letter');
-      const draft = await remember(loaded.draft, form);
       const result = validateLetter(kind, loaded.answers, form, loaded.messages);
-      if (!result.ok) return renderPage(reply, draft, loaded.answers, { form: kind, values: form, errors: result.errors }, 400, kind, loaded.messages);
+      const draft = await remember(loaded.draft, form, result.ok ? undefined : kind);
+      // Post/Redirect/Get: the problems are shown by the letter page's GET, from the form kept with the draft.
+      if (!result.ok) return reply.redirect(`${pageUrl(draft.id)}/${kind}?${CHECK_PARAM}=${kind}`, 303);
 
       const letter = assembleLetter(kind, result.request, letters);
       if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter), loaded.messages);

@@ -24,11 +24,14 @@ import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
+import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
 import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export type InvoicesPageOptions = DraftPageOptions;
 
 const PAGE = 'invoices';
+/** An invoice form's name among the forms kept with the draft: apart from the letters' names. */
+const sentName = (kind: InvoiceKind) => `invoice-${kind}`;
 
 export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async (app, { store, generateRouteConfig = {}, now = () => new Date() }) => {
   const csrfCheck = app.csrfProtection;
@@ -68,10 +71,15 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     return { draft, answers, messages };
   }
 
-  app.get<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
+  app.get<{ Params: DraftParams; Querystring: CheckQuery }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
-    return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
+    // After an invoice's form was sent with problems (Post/Redirect/Get): that form again, with them, from the draft.
+    const kind = request.query.check;
+    const values = kind !== undefined && isInvoiceKind(kind, loaded.answers) ? sentForm(loaded.draft.answers, sentName(kind)) : undefined;
+    if (kind === undefined || values === undefined || !isInvoiceKind(kind, loaded.answers)) return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
+    const result = validateInvoice(kind, loaded.answers, values, loaded.messages);
+    return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values, errors: result.ok ? [] : result.errors });
   });
 
   app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
@@ -82,10 +90,14 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = readInvoiceForm(kind, loaded.answers, body);
     const result = validateInvoice(kind, loaded.answers, form, loaded.messages);
-    if (!result.ok) return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values: form, errors: result.errors }, 400);
+    if (!result.ok) {
+      // Post/Redirect/Get: the form is kept with the draft as typed, and the page's GET shows its problems.
+      await store.update(loaded.draft.id, (answers) => withSentForm(answers, sentName(kind), form));
+      return reply.redirect(`${pageUrl(loaded.draft.id)}?${CHECK_PARAM}=${kind}#invoice-${kind}`, 303);
+    }
     const invoice = assembleInvoice(result.request);
     // Kept with the draft: the next number follows it, and the letters can use it.
-    const draft = (await store.update(loaded.draft.id, (answers) => ({ ...answers, invoices: withInvoice(savedInvoices(answers), invoice, form) }))) ?? loaded.draft;
+    const draft = (await store.update(loaded.draft.id, (answers) => withoutSentForm({ ...answers, invoices: withInvoice(savedInvoices(answers), invoice, form) }))) ?? loaded.draft;
     if (single(body.action) === 'email') {
       const text = renderInvoiceText(invoice);
       return html(reply).view('invoice-email.eta', {

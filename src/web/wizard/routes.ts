@@ -27,6 +27,7 @@ import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { invoicesPageRoutes } from './invoices.ts';
 import { describeBytes, readUploadedAnswers } from './import.ts';
+import { keepImportError, takeImportError, type ImportError } from './import-flash.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
@@ -115,10 +116,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   const notes = noteLookup(library);
   const csrfCheck = app.csrfProtection;
 
-  function home(reply: FastifyReply, importError?: { message: string; problems: readonly string[] }) {
+  function home(reply: FastifyReply, importError?: ImportError) {
     const { t } = pageMessages(reply);
     const heading = t('home.title');
-    return html(reply, importError ? 400 : 200).view('home.eta', {
+    return html(reply).view('home.eta', {
       title: importError ? t('errors.pageTitle', { title: heading }) : heading,
       heading,
       csrf: reply.generateCsrf(),
@@ -241,7 +242,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     });
   }
 
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => home(reply));
+  // After an upload that could not be read (Post/Redirect/Get): the home page says why, once.
+  app.get('/', { schema: { hide: true } }, async (request, reply) => home(reply, takeImportError(request, reply)));
   // The one place that names the source of the advice; the steps then just advise.
   app.get('/why', { schema: { hide: true } }, async (_request, reply) => html(reply).view('why.eta', { title: pageMessages(reply).t('why.title') }));
 
@@ -308,10 +310,15 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   }
 
   app.post('/import', { schema: { hide: true }, ...wizardRateLimits('import'), preValidation: [readUpload, csrfCheck] }, async (request, reply) => {
+    // Post/Redirect/Get: why the file was refused is said by the home page's GET.
+    const refused = (error: ImportError) => {
+      keepImportError(reply, error);
+      return reply.redirect('/#upload', 303);
+    };
     const { upload, rest } = request.body as UploadForm;
     if (!upload || !upload.filename) {
       upload?.file.resume();
-      return home(reply, { message: pageMessages(reply).t('import.noFile'), problems: [] });
+      return refused({ message: pageMessages(reply).t('import.noFile'), problems: [] });
     }
     let bytes: Buffer;
     try {
@@ -319,14 +326,14 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     } catch (error) {
       const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
       const { t, language } = pageMessages(reply);
-      return home(reply, {
+      return refused({
         message: tooLarge ? t('import.tooLarge', { size: describeBytes(uploadLimitBytes, language) }) : t('import.incomplete'),
         problems: [],
       });
     }
     if (await sentMoreThanOneFile(rest)) throw tooMuchForm();
     const result = readUploadedAnswers(bytes, pageMessages(reply));
-    if (!result.ok) return home(reply, result);
+    if (!result.ok) return refused({ message: result.message, problems: result.problems });
     const draft = await store.create(result.answers as unknown as Record<string, unknown>);
     // A signed file: the review page says which engagement it is, so that "continue" is not mistaken for changing what was signed.
     const signed = result.engagementId ? `?signed=${encodeURIComponent(result.engagementId)}` : '';
