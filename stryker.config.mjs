@@ -3,6 +3,15 @@
 // removed) and runs the domain tests (vitest.mutation.config.ts) against each
 // change. A change no test notices ("survived") is a rule no test pins.
 // The HTML report is written to reports/mutation/index.html.
+//
+// `npm run test:mutation -- <module>` (stryker/run.ts) runs one module of
+// stryker/modules.mjs: it sets MUTATION_MODULE, read here and in
+// vitest.mutation.config.ts, so the module gets its own files to mutate, its
+// own tests, incremental file, sandbox and JSON report, and counts its static
+// mutants. Without it (`npx stryker run`), everything at once, as before.
+import { moduleNamed } from './stryker/modules.mjs';
+
+const module = moduleNamed(process.env.MUTATION_MODULE);
 
 /**
  * Mutants excluded from the score, each with the reason it cannot or need not
@@ -29,7 +38,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner', './stryker/config-exclusions.mjs'],
   ignorers: ['config-exclusions'],
-  mutate: [
+  mutate: module?.mutate ?? [
     'src/answers/**/*.ts',
     'src/letters/**/*.ts',
     'src/schedule/**/*.ts',
@@ -45,18 +54,21 @@ export default {
   dryRunTimeoutMinutes: 30,
   // Static mutants change code that runs once, when a module loads (the
   // schema's declarations, label strings, constant tables): each one needs
-  // every test re-run in a fresh process, 85% of src/answers' mutants at about
-  // 17 s each, hours on two cores. Ignored, and reported as such; the rules
-  // they declare are pinned by the same tests through the runtime code.
-  ignoreStatic: true,
+  // the tests re-run in a fresh process. A module run counts them, on its own
+  // short list of tests (stryker/modules.mjs); the everything-at-once run
+  // over every domain test ignores them (85% of src/answers' mutants at about
+  // 17 s each, hours on two cores).
+  ignoreStatic: !(module?.countStatic ?? false),
   // Two cores on the machine this runs on; `--concurrency 1` leaves one free.
   concurrency: 2,
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
-  reporters: ['html', 'clear-text', 'progress'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  incrementalFile: module ? `reports/inc-${module.name}.json` : 'reports/stryker-incremental.json',
+  // The JSON report is what stryker/run.ts reads to write the module's row.
+  reporters: ['html', 'clear-text', 'progress', 'json'],
+  htmlReporter: { fileName: module ? `reports/mutation/${module.name}.html` : 'reports/mutation/index.html' },
+  jsonReporter: { fileName: module ? `reports/mutation/${module.name}.json` : 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: 80 },
-  tempDirName: '.stryker-tmp',
+  tempDirName: module ? `.stryker-tmp-${module.name}` : '.stryker-tmp',
   // Another run's sandbox (a second module run at once with its own --tempDirName) is not copied into this one's.
   ignorePatterns: ['/.stryker-tmp*'],
   cleanTempDir: 'always',

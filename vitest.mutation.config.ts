@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { DOMAIN_TESTS, moduleNamed } from './stryker/modules.mjs';
 
 // The tests Stryker runs against each mutant (`npm run test:mutation`, see
 // stryker.config.mjs): the domain tests, which pin each rule with fixed
@@ -9,18 +10,14 @@ import { defineConfig } from 'vitest/config';
 // for) every contract mutant at 16 s a time.
 export default defineConfig({
   test: {
-    include: [
-      'test/answers/**/*.test.ts',
-      'test/letters/**/*.test.ts',
-      'test/schedule/**/*.test.ts',
-      'test/contract/**/*.test.ts',
-      // The invoices are bills of the settlement model (src/contract/settlement.ts): their
-      // fixed examples pin its line labels, hours, retainer months and credits.
-      'test/invoices/**/*.test.ts',
-      'test/clauses/**/*.test.ts',
-      'test/render/**/*.test.ts',
-    ],
+    // One module's tests when stryker/run.ts runs that module (MUTATION_MODULE, stryker/modules.mjs);
+    // otherwise every domain test. The invoices are bills of the settlement model
+    // (src/contract/settlement.ts): their fixed examples pin its line labels, hours, retainer months and credits.
+    include: moduleNamed(process.env.MUTATION_MODULE)?.tests ?? DOMAIN_TESTS,
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    // As in the unit tier: the limit only catches a hang (building an app takes seconds at load 20).
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     expect: { requireAssertions: true },
   },
 });

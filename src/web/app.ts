@@ -13,9 +13,8 @@ import view from '@fastify/view';
 import { Eta } from 'eta';
 import secureJson from 'secure-json-parse';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { DEFAULT_MAX_CONNECTIONS, type AppConfig, type TrustProxy } from '../config.ts';
+import { DEFAULT_MAX_CONNECTIONS, type AppConfig } from '../config.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { STANDALONE_STYLE_CSP_HASH } from '../render/html.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { loadContractLibrary } from '../contract/library.ts';
 import { places } from '../jurisdictions/places.ts';
@@ -39,6 +38,9 @@ import { wizardRoutes } from './wizard/routes.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { checkRouteBudgets } from './route-budgets.ts';
 import { answerClientError } from './client-errors.ts';
+import { logRequest } from './log-redaction.ts';
+import { fastifyTrustProxy } from './proxy-trust.ts';
+import { PERMISSIONS_POLICY, securityOptions as securityPolicy } from './security-policy.ts';
 import { boundedShape, MAX_ITEMS_PER_LIST, MAX_KEYS_PER_OBJECT, TooManyKeysError } from './bounded-json.ts';
 import { problemIn, sendProblem, toProblemIn, wantsHtml, HttpProblem } from './problems.ts';
 import { languagePlugin, pageMessages, problemLanguage } from './plugins/language.ts';
@@ -48,36 +50,6 @@ import { loadStatuteBook, statuteBook } from '../jurisdictions/statutes.ts';
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
 const ASSETS_DIR = join(VIEWS_DIR, 'assets');
 
-
-/** Features the app never uses, denied; clipboard-write stays for the email page's Copy buttons. */
-const PERMISSIONS_POLICY = [
-  'camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()', 'bluetooth=()', 'hid=()',
-  'midi=()', 'magnetometer=()', 'gyroscope=()', 'accelerometer=()', 'display-capture=()', 'interest-cohort=()',
-  'browsing-topics=()', 'clipboard-read=()', 'clipboard-write=(self)',
-].join(', ');
-
-/**
- * A request as its log line shows it. A draft id is a bearer link to
- * someone's answers, so `/wizard/<id>/step` is logged as `/wizard/…/step`;
- * the query string (an import's or a step's options) is left out too. The
- * path is judged as the router reads it, decoded (`/%77izard/<id>` reaches
- * the same page), and in any case; a path that does not decode is not logged.
- */
-export function loggedPath(url: string): string {
-  const raw = url.split('?')[0]!;
-  let path: string;
-  try {
-    path = decodeURIComponent(raw);
-  } catch {
-    return '(a path that is not valid percent-encoding)';
-  }
-  // An engagement's links (`/sign/<link>`, `/engagements/<link>`) are bearer links too.
-  return path.replace(/^\/+wizard\/+(?!deleted$)[^/]+/i, '/wizard/…').replace(/^\/+(sign|engagements)\/+[^/]+/i, (_match, page: string) => `/${page.toLowerCase()}/…`);
-}
-
-function logRequest(request: { method: string; url: string; ip?: string }) {
-  return { method: request.method, url: loggedPath(request.url), remoteAddress: request.ip };
-}
 
 export interface BuildOptions extends Partial<AppConfig> {
   /** Tests only: where log lines go (stdout otherwise). */
@@ -94,19 +66,6 @@ export interface BuildOptions extends Partial<AppConfig> {
   readonly messagesDir?: string;
   /** Tests only: the folder of statute files to check at start-up (jurisdictions/statutes/ otherwise). */
   readonly statutesDir?: string;
-}
-
-/**
- * TRUST_PROXY as Fastify takes it. A hop count becomes proxy-addr's hop
- * function (the peer and the next hops - 1 addresses are proxies, the one
- * after them is the client: with 1, the rightmost X-Forwarded-For entry);
- * Fastify itself refuses bare numbers because a client that reaches the app
- * directly could then write that entry, which is why docs/security.md says to
- * give the proxies' addresses when the app is reachable other than through them.
- */
-function fastifyTrustProxy(trustProxy: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trustProxy === 'number') return (_address, hop) => hop < trustProxy;
-  return Array.isArray(trustProxy) ? [...trustProxy] : false;
 }
 
 /**
@@ -153,22 +112,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // on a LAN address), where HSTS and upgrade-insecure-requests would send
   // browsers to an https:// that does not answer.
   const behindHttpsProxy = (options.trustProxy ?? false) !== false;
-  const securityOptions = {
-    hsts: behindHttpsProxy,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", STANDALONE_STYLE_CSP_HASH],
-        upgradeInsecureRequests: behindHttpsProxy ? [] : null,
-        imgSrc: ["'self'", 'data:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-  };
+  const securityOptions = securityPolicy(behindHttpsProxy);
   const securityHeaders = helmetHeaders(securityOptions);
 
   const app: FastifyInstance = Fastify({

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { strFromU8, unzipSync } from 'fflate';
 import { main as verifyCommand } from '../../src/engagements/verify-command.ts';
 import { readEmbeddedAnswers } from '../../src/render/embedded-answers.ts';
-import { loggedPath } from '../../src/web/app.ts';
+import { loggedPath } from '../../src/web/log-redaction.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp, tempDataDir } from '../helpers/test-app.ts';

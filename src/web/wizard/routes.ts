@@ -15,6 +15,7 @@ import { canonicalJson } from '../../engagements/canonical-json.ts';
 import { engagementStatus } from '../../engagements/engagement.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
+import { CSRF_OPTIONS, isCsrfFailure } from '../csrf.ts';
 import type { RateLimits } from '../rate-limits.ts';
 import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.ts';
 import { writeContractDocx } from '../../render/docx-package.ts';
@@ -74,7 +75,6 @@ interface SignedOrigin {
 /** The link that brings a visitor back to a draft, on this site's own address. */
 const resumeUrlOf = (request: FastifyRequest, id: string) => `${request.protocol}://${request.host}${draftUrl(id)}`;
 
-const CSRF_ERRORS = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET']);
 /** "December 1, 2026", "2026年12月1日": the day a resume link stops working. */
 const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(messages.language).date(expiresAt.slice(0, 10));
 
@@ -97,16 +97,12 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     const budget: ReturnType<RateLimits['wizard']> = methods.includes('POST') ? wizardRateLimits('saveStep') : wizardRateLimits('page');
     if (budget.onRequest) route.onRequest = budget.onRequest;
   });
-  await app.register(csrfProtection, {
-    sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
-    getToken: (request) => single((request.body as Record<string, unknown> | undefined)?._csrf),
-  });
+  await app.register(csrfProtection, CSRF_OPTIONS);
 
   // Encapsulated: only this plugin's routes. Anything that is not a CSRF
   // failure goes on to the app's handler.
   app.setErrorHandler((error, request, reply) => {
-    if (CSRF_ERRORS.has((error as { code?: string }).code ?? '')) {
+    if (isCsrfFailure(error)) {
       const { t } = pageMessages(reply);
       return html(reply, 403).view('error.eta', { title: t('error.csrf.title'), detail: t('error.csrf.detail'), status: 403 });
     }

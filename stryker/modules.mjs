@@ -1,0 +1,112 @@
+// The modules `npm run test:mutation` measures, one at a time (stryker/run.ts):
+// what each mutates and the only tests run against its mutants. A module's own
+// short list of tests is what makes its static mutants affordable: a static
+// mutant (code run once as a file loads: a table, a schema declaration) can't
+// be traced to the tests that cover it, so Stryker re-runs the module's tests
+// related to the file (vitest's `related`, stopping at the first failure) in a
+// fresh process. Read by stryker.config.mjs and vitest.mutation.config.ts
+// through MUTATION_MODULE, which the runner sets.
+
+/** Every domain test: the big modules' rules are pinned across them (the invoices pin settlement.ts's bill labels). */
+const DOMAIN_TESTS = [
+  'test/answers/**/*.test.ts',
+  'test/letters/**/*.test.ts',
+  'test/schedule/**/*.test.ts',
+  'test/contract/**/*.test.ts',
+  'test/invoices/**/*.test.ts',
+  'test/clauses/**/*.test.ts',
+  'test/render/**/*.test.ts',
+];
+
+/**
+ * @typedef {{ name: string, mutate: string[], tests: string[], countStatic: boolean, note: string }} MutationModule
+ * In the order the runner takes them with no name given: smallest first.
+ * @type {MutationModule[]}
+ */
+export const modules = [
+  {
+    name: 'web-rules',
+    // The rule files of src/web: budgets, the route table, proxy trust, log redaction, CSRF, security headers.
+    mutate: [
+      'src/web/rate-limits.ts',
+      'src/web/route-budgets.ts',
+      'src/web/proxy-trust.ts',
+      'src/web/log-redaction.ts',
+      'src/web/csrf.ts',
+      'src/web/security-policy.ts',
+    ],
+    // HTTP tests through app.inject: only the files that state these rules, so a mutant costs seconds.
+    tests: [
+      'test/web/rules.test.ts',
+      'test/web/rate-limits.test.ts',
+      'test/web/route-budgets.test.ts',
+      'test/web/security-headers.test.ts',
+      'test/web/hardening.test.ts',
+      'test/web/private-data.test.ts',
+      'test/web/cookies.test.ts',
+    ],
+    countStatic: true,
+    note: 'src/web/rate-limits.ts, route-budgets.ts, proxy-trust.ts, log-redaction.ts, csrf.ts, security-policy.ts',
+  },
+  {
+    name: 'invoices',
+    // The rules: which bill, the request's checks, assembly. Apart from the wording, whose 1,300
+    // mutants (most of src/invoices') take hours at concurrency 1 on the shared machine.
+    mutate: ['src/invoices/bill.ts', 'src/invoices/request.ts', 'src/invoices/assemble.ts', 'src/invoices/plain-text.ts', 'src/invoices/tree.ts'],
+    tests: ['test/invoices/**/*.test.ts'],
+    countStatic: true,
+    note: 'src/invoices: bill.ts, request.ts, assemble.ts, plain-text.ts, tree.ts',
+  },
+  {
+    name: 'invoices-editions',
+    mutate: ['src/invoices/edition-en.ts', 'src/invoices/edition-ja.ts'],
+    tests: ['test/invoices/**/*.test.ts'],
+    countStatic: true,
+    note: 'src/invoices: edition-en.ts, edition-ja.ts (the wording of each line and sentence)',
+  },
+  {
+    name: 'schedule',
+    mutate: ['src/schedule/**/*.ts'],
+    tests: DOMAIN_TESTS,
+    countStatic: true,
+    note: 'src/schedule',
+  },
+  {
+    name: 'letters',
+    mutate: ['src/letters/**/*.ts'],
+    tests: DOMAIN_TESTS,
+    countStatic: true,
+    note: 'src/letters',
+  },
+  {
+    name: 'render-text',
+    mutate: ['src/render/text-direction.ts', 'src/render/text-scan.ts', 'src/render/embedded-answers.ts'],
+    tests: DOMAIN_TESTS,
+    countStatic: true,
+    note: 'render text safety: src/render/text-scan.ts, text-direction.ts, embedded-answers.ts',
+  },
+  {
+    name: 'answers',
+    mutate: ['src/answers/**/*.ts'],
+    tests: DOMAIN_TESTS,
+    countStatic: true,
+    note: 'src/answers',
+  },
+  {
+    name: 'contract',
+    mutate: ['src/contract/**/*.ts'],
+    tests: DOMAIN_TESTS,
+    countStatic: true,
+    note: 'src/contract',
+  },
+];
+
+/** The module a name picks, or undefined for the whole run (every module at once, as before). */
+export function moduleNamed(name) {
+  if (name === undefined || name === '') return undefined;
+  const found = modules.find((module) => module.name === name);
+  if (!found) throw new Error(`MUTATION_MODULE=${name}: no such module (${modules.map((module) => module.name).join(', ')})`);
+  return found;
+}
+
+export { DOMAIN_TESTS };
