@@ -47,6 +47,7 @@ export const ROUTE_BUDGETS: Readonly<Record<string, RouteBudget>> = {
   'POST /api/invoices': 'documents',
   'POST /api/schedule': 'documents',
   'POST /api/claim-pack': 'documents',
+  'POST /api/claim-pack/pre-action-letter': 'documents',
   'POST /api/letters/final-check-in': 'documents',
   'POST /api/letters/work-paused': 'documents',
   'POST /api/letters/payment-reminder': 'documents',
@@ -88,6 +89,8 @@ export const ROUTE_BUDGETS: Readonly<Record<string, RouteBudget>> = {
   'GET /engagements/:key': 'page',
   'POST /engagements/:key/sign': 'page',
   'GET /engagements/:key/certificate.json': 'page',
+  'GET /engagements/:key/certificate': 'page',
+  'GET /sign/:key/certificate': 'page',
   'GET /engagements/:key/contract.docx': 'documents',
   'GET /engagements/:key/signed.docx': 'documents',
 };
