@@ -277,7 +277,7 @@ describe('requests that do not fit the contract are refused at the field to chan
       'invoice.lateFeeSince': 'Enter an original due date before the invoice date, March 1, 2027: the late fee is added for the time since then',
     });
     expect(refusals('new-client-fixed', { kind: 'balance', number: 'B', issuedOn: '2027-03-01', expenses: [{ description: 'Fonts', amount: 10.005 }] })).toEqual({
-      'invoice.expenses.0.amount': 'Enter the expense amount with at most 2 decimals, like 250.50',
+      'invoice.expenses.0.amount': 'Enter the expense amount with at most 2 decimals, like 250.50. Did you mean 10.01?',
     });
     expect(refusals('new-client-fixed', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 12000.01 })).toEqual({
       'invoice.workDoneAmount': 'Work done must be $12,000.00 or less: the total price',

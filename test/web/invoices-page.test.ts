@@ -143,12 +143,13 @@ describe('the Invoices page', () => {
     expect(decode(cents.body)).toContain('Enter the expense amount with at most 2 decimals, like 250.50');
   });
 
-  it('an ending the deposit covers: nothing to pay, the deposit kept, said so', async () => {
+  it('an ending the deposit more than covers: nothing to pay, the rest refunded within 14 days, said so', async () => {
     const { visitor, base } = await openPage();
     const response = await visitor.post(`${base}/ending`, { number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: '2,400', action: 'email' });
     const html = decode(response.body);
     expect(html).toContain('nothing to pay');
-    expect(html).toContain('The rest of the deposit, $1,200.00, is kept: the deposit is non-refundable.');
+    // Never more than the work done and the kill fee is kept (issue 23, point 7).
+    expect(html).toContain('The rest of the deposit, $1,200.00, is more than the work done and the kill fee: it is refunded to the Client within 14 days.');
   });
 
   it('a kind the contract has no use for is not a page, and a forged form is refused', async () => {

@@ -301,22 +301,22 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
 
   it('the calendar form says what is missing in Japanese, and its language link leads back to the page', async () => {
     const { visitor, base } = await walkInJapanese();
-    const response = await visitor.post(`${base}/follow-up/calendar`, {});
-    expect(response.statusCode).toBe(400);
+    const response = await visitor.submit(`${base}/follow-up/calendar`, {});
+    expect(response.statusCode).toBe(200);
     expect(htmlLang(response.body)).toBe('ja');
     expect(response.body).toContain('<title>エラー');
     expect(response.body).toContain('カレンダーの入力内容に問題があります');
     expect(errorSummary(response.body)).toContain('案件の段階を選択してください。');
-    expect(languageLink(response.body)?.[1]).toBe(`${base}/follow-up?lang=en`);
+    expect(languageLink(response.body)?.[1]).toBe(`${base}/follow-up?check=calendar&amp;lang=en`);
   });
 
   it('a letter sent with an error names the letter in Japanese; its email page is in Japanese with the daily 遅延損害金', async () => {
     const { visitor, base } = await walkInJapanese();
-    const wrong = await visitor.post(`${base}/follow-up/final-notice`, { date: '2027-08-01', action: 'email' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await visitor.submit(`${base}/follow-up/final-notice`, { date: '2027-08-01', action: 'email' });
+    expect(wrong.statusCode).toBe(200);
     expect(htmlLang(wrong.body)).toBe('ja');
     expect(wrong.body).toContain('「最終催告書」の入力内容に問題があります');
-    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/follow-up/final-notice?lang=en`);
+    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/follow-up/final-notice?check=final-notice&amp;lang=en`);
     const email = await visitor.post(`${base}/follow-up/final-notice`, {
       date: '2027-08-01',
       'invoice.number': 'INV-001',
@@ -363,11 +363,11 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
     expect(page).toContain('請求書を作成（Word）');
     expect(page).not.toContain('Invoice number');
     expect(languageLink(page)?.[1]).toBe(`${base}/invoices?lang=en`);
-    const wrong = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '', action: 'docx' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await visitor.submit(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '', action: 'docx' });
+    expect(wrong.statusCode).toBe(200);
     expect(htmlLang(wrong.body)).toBe('ja');
     expect(wrong.body).toContain('請求書の入力内容に問題があります');
-    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/invoices?lang=en`);
+    expect(languageLink(wrong.body)?.[1]).toBe(`${base}/invoices?check=deposit&amp;lang=en`);
     const email = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '2027-04-01', action: 'email' });
     expect(email.statusCode).toBe(200);
     expect(htmlLang(email.body)).toBe('ja');
@@ -386,8 +386,8 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
 
   it('every problem with a letter\'s own fields is a Japanese sentence beside its field, dates written 2027年…', async () => {
     const { visitor, base } = await walkInJapanese();
-    const missing = await visitor.post(`${base}/follow-up/final-notice`, { date: '2027-03-31', deadlineDays: '31', action: 'docx' });
-    expect(missing.statusCode).toBe(400);
+    const missing = await visitor.submit(`${base}/follow-up/final-notice`, { date: '2027-03-31', deadlineDays: '31', action: 'docx' });
+    expect(missing.statusCode).toBe(200);
     const errors = Object.values(fieldErrors(missing.body));
     expect(errors).toEqual(
       expect.arrayContaining([
@@ -399,19 +399,19 @@ describe('the follow-up and invoices pages of a Japanese draft', () => {
       ]),
     );
     expect(errors.every((error) => JAPANESE.test(error) && !/Enter|must be/.test(error))).toBe(true);
-    const early = await visitor.post(`${base}/follow-up/work-paused`, { date: '2027-03-31', action: 'docx' });
+    const early = await visitor.submit(`${base}/follow-up/work-paused`, { date: '2027-03-31', action: 'docx' });
     expect(Object.values(fieldErrors(early.body))).toEqual(['文書の日付は契約の効力発生日（2027年4月1日）以降の日付を入力してください']);
     expect(errorSummary(early.body)).toContain('文書の日付は契約の効力発生日（2027年4月1日）以降の日付を入力してください');
   });
 
   it('every problem with an invoice\'s own fields is a Japanese sentence beside its field', async () => {
     const { visitor, base } = await walkInJapanese();
-    const wrong = await visitor.post(`${base}/invoices/balance`, { number: '', issuedOn: '2027-03-31', 'expenses.0.description': '素材写真', 'expenses.0.amount': '3000.5', action: 'docx' });
-    expect(wrong.statusCode).toBe(400);
+    const wrong = await visitor.submit(`${base}/invoices/balance`, { number: '', issuedOn: '2027-03-31', 'expenses.0.description': '素材写真', 'expenses.0.amount': '3000.5', action: 'docx' });
+    expect(wrong.statusCode).toBe(200);
     const errors = Object.values(fieldErrors(wrong.body));
     expect(errors).toEqual(expect.arrayContaining(['請求書番号を入力してください（例：INV-2027-001）']));
     expect(errors.every((error) => JAPANESE.test(error) && !/Enter|must be/.test(error))).toBe(true);
-    const early = await visitor.post(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '2027-03-31', action: 'docx' });
+    const early = await visitor.submit(`${base}/invoices/deposit`, { number: 'INV-001', issuedOn: '2027-03-31', action: 'docx' });
     expect(Object.values(fieldErrors(early.body))).toEqual(['請求日は契約の効力発生日（2027年4月1日）以降の日付を入力してください']);
   });
 
