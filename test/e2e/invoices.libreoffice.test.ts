@@ -36,7 +36,7 @@ const CASES: [string, string, Record<string, unknown>, string[], ((answers: any)
   ['retainer', 'retainer-prepaid', { kind: 'retainer', number: 'R-2', issuedOn: '2027-01-20', month: '2027-02' },
     ['Monthly retainer for February 2027, paid in advance', '$2,500.00', 'February 1, 2027']],
   ['ending', 'new-client-fixed', { kind: 'ending', number: 'INV-2027-003', issuedOn: '2027-01-15', workDoneAmount: 2400 },
-    ['Work done', '$2,400.00', 'Kill fee: 25% of the fee not yet earned ($9,600.00)', '-$4,800.00', '$0.00', 'Nothing further is owed', 'is kept']],
+    ['Work done', '$2,400.00', 'Kill fee: 25% of the fee not yet earned ($9,600.00)', '-$4,800.00', '$0.00', 'Nothing further is owed', '$1,200.00', 'refunded']],
 ];
 
 describe('each invoice kind opens in LibreOffice with its figures', () => {
