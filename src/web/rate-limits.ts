@@ -13,6 +13,7 @@
 //   needs, so that only a script meets it.
 import rateLimit from '@fastify/rate-limit';
 import { isIPv6 } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 
 /** Requests a minute per address for the wizard's own routes: a person needs a few. */
@@ -41,9 +42,9 @@ const BUDGET_OF_HANDLER = new WeakMap<object, BudgetName>();
  * give a route its budget in its own onRoute hook.
  */
 export function budgetsOfRoute(onRequest: unknown): BudgetName[] {
-  const hooks = ([] as unknown[]).concat(onRequest ?? []);
-  return hooks.flatMap((hook) => {
-    const budget = typeof hook === 'function' ? BUDGET_OF_HANDLER.get(hook) : undefined;
+  // A WeakMap answers undefined for anything it holds no entry for, a missing hook included.
+  return [onRequest].flat().flatMap((hook) => {
+    const budget = BUDGET_OF_HANDLER.get(hook as object);
     return budget ? [budget] : [];
   });
 }
@@ -71,14 +72,14 @@ export async function registerRateLimits(
   // given the same handler draws on the same budget.
   // The budget's name is part of the key: in Redis every handler's counters
   // share one key space, so without it the budgets would add up.
-  const limiter = (budget: BudgetName, key: string, max: number) => {
-    const handler = app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${key}:${budgetKey(request.ip)}` }) as onRequestHookHandler;
+  const limiter = (budget: BudgetName, max: number) => {
+    const handler = app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${budget}:${budgetKey(request.ip)}` }) as onRequestHookHandler;
     BUDGET_OF_HANDLER.set(handler, budget);
     return handler;
   };
-  const documents = { onRequest: limiter('documents', 'documents', perMinute) };
+  const documents = { onRequest: limiter('documents', perMinute) };
   const wizard = Object.fromEntries(
-    Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(name as WizardBudget, `wizard-${name}`, max) }]),
+    Object.entries(WIZARD_BUDGETS).map(([name, max]) => [name, { onRequest: limiter(name as WizardBudget, max) }]),
   ) as Record<WizardBudget, { onRequest: onRequestHookHandler }>;
   return { documents, wizard: (budget) => wizard[budget] };
 }
@@ -92,13 +93,8 @@ export async function registerRateLimits(
  */
 export function budgetKey(ip: string): string {
   if (!isIPv6(ip)) return ip;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  if (mapped) return mapped[1]!;
-  const [head = '', tail = ''] = ip.split('::');
-  const headGroups = head === '' ? [] : head.split(':');
-  const tailGroups = ip.includes('::') ? (tail === '' ? [] : tail.split(':')) : [];
-  // An embedded IPv4 tail (::1.2.3.4) counts as two groups; only the first four groups matter here.
-  const tailCount = tailGroups.reduce((count, group) => count + (group.includes('.') ? 2 : 1), 0);
-  const groups = [...headGroups, ...Array<string>(Math.max(0, 8 - headGroups.length - tailCount)).fill('0'), ...tailGroups];
-  return `${groups.slice(0, 4).map((group) => Number.parseInt(group, 16).toString(16)).join(':')}::/64`;
+  // ipaddr.js expands every IPv6 spelling (::, leading zeros, an IPv4 tail, a zone) to its eight groups.
+  const address = ipaddr.IPv6.parse(ip);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address().toString();
+  return `${address.parts.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
 }

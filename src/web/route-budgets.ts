@@ -102,11 +102,16 @@ const OPTIONAL_ROUTES = new Set(['GET /metrics']);
 export const routeKey = (method: string, url: string) => `${method === 'HEAD' ? 'GET' : method} ${url}`;
 
 /**
- * Holds `app` to ROUTE_BUDGETS. Call before any route is added; the check
- * runs when the app gets ready, after every plugin's own onRoute hooks have
- * given their routes a budget. Only meaningful with limits on.
+ * Holds `app` to ROUTE_BUDGETS (`table`, which a test may replace with its
+ * own). Call before any route is added; the check runs when the app gets
+ * ready, after every plugin's own onRoute hooks have given their routes a
+ * budget. Only meaningful with limits on.
  */
-export function checkRouteBudgets(app: FastifyInstance): void {
+export function checkRouteBudgets(
+  app: FastifyInstance,
+  table: Readonly<Record<string, RouteBudget>> = ROUTE_BUDGETS,
+  optional: ReadonlySet<string> = OPTIONAL_ROUTES,
+): void {
   const routes: { method: string; route: RouteOptions }[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of ([] as string[]).concat(route.method)) routes.push({ method, route });
@@ -117,14 +122,14 @@ export function checkRouteBudgets(app: FastifyInstance): void {
     for (const { method, route } of routes) {
       const key = routeKey(method, route.url);
       served.add(key);
-      const expected = ROUTE_BUDGETS[key];
+      const expected = table[key];
       const actual = budgetsOfRoute(route.onRequest);
       if (expected === undefined) faults.push(`${method} ${route.url} has no entry in ROUTE_BUDGETS (it draws on ${actual.join(' and ') || 'no budget'})`);
       else if (actual.join() !== (expected === 'none' ? '' : expected)) {
         faults.push(`${method} ${route.url} draws on ${actual.join(' and ') || 'no budget'}, ROUTE_BUDGETS says ${expected}`);
       }
     }
-    for (const key of Object.keys(ROUTE_BUDGETS)) if (!served.has(key) && !OPTIONAL_ROUTES.has(key)) faults.push(`ROUTE_BUDGETS lists ${key}, which the app does not serve`);
+    for (const key of Object.keys(table)) if (!served.has(key) && !optional.has(key)) faults.push(`ROUTE_BUDGETS lists ${key}, which the app does not serve`);
     if (faults.length > 0) throw new Error(`Route budgets (src/web/route-budgets.ts):\n- ${faults.join('\n- ')}`);
   });
 }

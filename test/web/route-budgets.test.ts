@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/web/app.ts';
-import { WIZARD_BUDGETS, type BudgetName } from '../../src/web/rate-limits.ts';
-import { ROUTE_BUDGETS } from '../../src/web/route-budgets.ts';
+import { registerRateLimits, WIZARD_BUDGETS, type BudgetName } from '../../src/web/rate-limits.ts';
+import { checkRouteBudgets, ROUTE_BUDGETS } from '../../src/web/route-budgets.ts';
 
 const opened: { app: FastifyInstance; dir: string }[] = [];
 afterEach(async () => {
@@ -67,6 +67,17 @@ describe('every route in the budget table draws on the budget it names', () => {
     });
   }
 
+  it('the free routes are exactly the pages, assets and data that answer from memory', () => {
+    // Written out by hand: a route moved off this list (or onto it) is a decision a reviewer sees here.
+    expect(routesOn('none')).toEqual([
+      'GET /', 'GET /why', 'GET /healthz', 'GET /readyz', 'GET /metrics', 'GET /assets/*',
+      'GET /api/clauses', 'GET /api/schema', 'GET /openapi.json',
+      'GET /docs', 'GET /docs/', 'GET /docs/static/index.html', 'GET /docs/static/swagger-initializer.js', 'GET /docs/static/*',
+      'GET /docs/json', 'GET /docs/yaml', 'GET /.well-known/contract-kit-keys.json', 'GET /wizard/deleted', 'GET /verify',
+      'POST /api/letters/:kind',
+    ]);
+  });
+
   it('with every budget spent, the routes the table calls free still answer', async () => {
     const app = await appFrom({ RATE_LIMIT_PER_MINUTE: '3' });
     for (const budget of Object.keys(SPEND) as BudgetName[]) {
@@ -84,6 +95,51 @@ describe('a route the table does not know', () => {
     const app = await appFrom();
     app.post('/api/brand-new-document', async () => 'a document');
     await expect(app.ready()).rejects.toThrow(/POST \/api\/brand-new-document has no entry in ROUTE_BUDGETS/);
+  });
+
+  it('with /metrics turned off (METRICS=0), the app starts: the table\'s /metrics entry is optional', async () => {
+    const app = await appFrom({ RATE_LIMIT_PER_MINUTE: '3', METRICS: '0' });
+    await expect(app.ready()).resolves.toBeDefined();
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
+  });
+
+  it('every way a route and the table disagree is named, all at once', async () => {
+    const app = Fastify({ logger: false });
+    opened.push({ app, dir: mkdtempSync(join(tmpdir(), 'route-budgets-')) });
+    const limits = await registerRateLimits(app, { perMinute: 5 });
+    checkRouteBudgets(
+      app,
+      {
+        'GET /free': 'none',
+        'POST /document': 'documents',
+        'POST /cheap': 'none',
+        'GET /page': 'page',
+        'POST /both': 'documents',
+        'GET /gone': 'none',
+        'GET /optional': 'none',
+      },
+      new Set(['GET /optional']),
+    );
+    const answer = async () => 'ok';
+    app.get('/free', answer);
+    app.post('/document', limits.documents, answer);
+    app.post('/cheap', limits.documents, answer);
+    app.get('/page', answer);
+    app.post('/both', { onRequest: [limits.documents.onRequest!, limits.wizard('page').onRequest!] }, answer);
+    app.post('/unlisted', limits.wizard('saveStep'), answer);
+    app.post('/unlisted-free', answer);
+    await expect(app.ready()).rejects.toThrow(
+      [
+        'Route budgets (src/web/route-budgets.ts):',
+        '- POST /cheap draws on documents, ROUTE_BUDGETS says none',
+        '- GET /page draws on no budget, ROUTE_BUDGETS says page',
+        '- HEAD /page draws on no budget, ROUTE_BUDGETS says page',
+        '- POST /both draws on documents and page, ROUTE_BUDGETS says documents',
+        '- POST /unlisted has no entry in ROUTE_BUDGETS (it draws on saveStep)',
+        '- POST /unlisted-free has no entry in ROUTE_BUDGETS (it draws on no budget)',
+        '- ROUTE_BUDGETS lists GET /gone, which the app does not serve',
+      ].join('\n'),
+    );
   });
 
   it('with limits off, nothing is checked (every route is free)', async () => {

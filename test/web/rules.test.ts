@@ -10,6 +10,7 @@ import { PERMISSIONS_POLICY, securityOptions } from '../../src/web/security-poli
 import { logRequest, loggedPath } from '../../src/web/log-redaction.ts';
 import { fastifyTrustProxy } from '../../src/web/proxy-trust.ts';
 import { CSRF_OPTIONS, isCsrfFailure } from '../../src/web/csrf.ts';
+import { budgetKey } from '../../src/web/rate-limits.ts';
 import { STANDALONE_STYLE_CSP_HASH } from '../../src/render/html.ts';
 import type { FastifyRequest } from 'fastify';
 
@@ -25,6 +26,10 @@ describe('a request log line never shows a bearer link', () => {
     ['/sign/k3y-of-the-client', '/sign/…'],
     ['/Sign/k3y-of-the-client/contract.docx', '/sign/…/contract.docx'],
     ['/engagements/k3y/certificate.json', '/engagements/…/certificate.json'],
+    ['//sign/k3y', '/sign/…'],
+    ['/sign//k3y/signed.docx', '/sign/…/signed.docx'],
+    // Only the page /wizard/deleted is not a link: a draft id that begins with "deleted" is one.
+    ['/wizard/deletedAbC123/parties', '/wizard/…/parties'],
   ])('%s is logged as %s', (url, logged) => {
     expect(loggedPath(url)).toBe(logged);
   });
@@ -69,6 +74,24 @@ describe('TRUST_PROXY decides which X-Forwarded-For entry is the client', () => 
     const trust = fastifyTrustProxy(hops) as (address: string, hop: number) => boolean;
     expect(typeof trust).toBe('function');
     expect([0, 1, 2].map((hop) => trust('198.51.100.7', hop))).toEqual(believed);
+  });
+});
+
+describe('whose budget a request draws on', () => {
+  it.each([
+    ['192.0.2.7', '192.0.2.7'],
+    // An IPv4 client reaching a dual-stack socket is still its IPv4 address.
+    ['::ffff:192.168.100.200', '192.168.100.200'],
+    ['::FFFF:10.20.30.40', '10.20.30.40'],
+    // An IPv6 client is its /64, however its address is spelt.
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:0DB8:0001:0002:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['1::ffff:10.20.30.40', '1:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+  ])('%s draws on the budget of %s', (ip, key) => {
+    expect(budgetKey(ip)).toBe(key);
   });
 });
 
