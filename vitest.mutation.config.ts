@@ -2,12 +2,18 @@ import { defineConfig } from 'vitest/config';
 import { DOMAIN_TESTS, moduleNamed } from './stryker/modules.mjs';
 
 // The tests Stryker runs against each mutant (`npm run test:mutation`, see
-// stryker.config.mjs): the domain tests, which pin each rule with fixed
-// examples. The HTTP and process tests are left out on purpose: they exercise
-// the same code far more slowly, and a rule should be pinned where it lives.
-// So are the settings tests (test/config): config.ts is not mutated, and each
-// of them builds an app or starts a server, which made them cover (and re-run
-// for) every contract mutant at 16 s a time.
+// stryker.config.mjs and docs/reliability.md, "Mutation testing"). stryker/run.ts
+// measures one module at a time and sets MUTATION_MODULE: only that module's
+// tests run (stryker/modules.mjs), a short list, because a static mutant (a
+// table, a schema declaration, code run as a file loads) re-runs the tests
+// related to its file in a fresh process. The domain modules run the domain
+// tests, which pin each rule with fixed examples; web-rules runs only the HTTP
+// tests that state src/web's rules (budgets, the route table, proxy trust, log
+// redaction, CSRF, security headers). Without a module (`npx stryker run`),
+// every domain test, with static mutants ignored. The settings tests
+// (test/config) are in no module: config.ts is not mutated, and each of them
+// builds an app or starts a server, which made them cover (and re-run for)
+// every contract mutant at 16 s a time.
 export default defineConfig({
   test: {
     // One module's tests when stryker/run.ts runs that module (MUTATION_MODULE, stryker/modules.mjs);
