@@ -126,7 +126,7 @@ describe('a route the table does not know', () => {
     app.post('/cheap', limits.documents, answer);
     app.get('/page', answer);
     app.post('/both', { onRequest: [limits.documents.onRequest!, limits.wizard('page').onRequest!] }, answer);
-    app.post('/unlisted', limits.wizard('saveStep'), answer);
+    app.post('/unlisted', { onRequest: [limits.wizard('saveStep').onRequest!, limits.wizard('import').onRequest!] }, answer);
     app.post('/unlisted-free', answer);
     await expect(app.ready()).rejects.toThrow(
       [
@@ -135,7 +135,7 @@ describe('a route the table does not know', () => {
         '- GET /page draws on no budget, ROUTE_BUDGETS says page',
         '- HEAD /page draws on no budget, ROUTE_BUDGETS says page',
         '- POST /both draws on documents and page, ROUTE_BUDGETS says documents',
-        '- POST /unlisted has no entry in ROUTE_BUDGETS (it draws on saveStep)',
+        '- POST /unlisted has no entry in ROUTE_BUDGETS (it draws on saveStep and import)',
         '- POST /unlisted-free has no entry in ROUTE_BUDGETS (it draws on no budget)',
         '- ROUTE_BUDGETS lists GET /gone, which the app does not serve',
       ].join('\n'),
