@@ -110,3 +110,26 @@ export function changedRanges(diff: string): Map<string, string[]> {
   }
   return ranges;
 }
+
+/** An incremental file as far as forgetStaticSurvivors reads it (mutation-testing-report-schema). */
+export interface IncrementalReport {
+  files: Record<string, { mutants: { status: string; static?: boolean }[] }>;
+}
+
+/**
+ * The incremental file without its static survivors, and how many there were.
+ * Stryker records no covering test for a static mutant, so it carries one that
+ * survived into the next run as survived even when a test added since would
+ * kill it; dropped from the file, it is tested again.
+ */
+export function forgetStaticSurvivors(report: IncrementalReport): { report: IncrementalReport; forgotten: number } {
+  let forgotten = 0;
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([name, file]) => {
+      const mutants = file.mutants.filter((mutant) => !(mutant.static && (mutant.status === 'Survived' || mutant.status === 'NoCoverage')));
+      forgotten += file.mutants.length - mutants.length;
+      return [name, { ...file, mutants }];
+    }),
+  );
+  return { report: { ...report, files }, forgotten };
+}

@@ -18,7 +18,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { modules, type MutationModule } from './modules.mjs';
-import { changedRanges, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
+import { changedRanges, forgetStaticSurvivors, type IncrementalReport, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
 import { PROJECT_ROOT } from '../src/project-root.ts';
 
 /** CI's bar for the changed lines, the issue's bar for a module (issue 29). */
@@ -68,6 +68,16 @@ function writeResults(rows: readonly MutationRow[]): void {
   writeFileSync(docs, `${text.slice(0, start + TABLE_START.length)}\n${renderTable(rows)}${text.slice(end)}`);
 }
 
+/** Drops the module's static survivors from its incremental file, so that this run tests them again against today's tests. */
+function retestStaticSurvivors(module: MutationModule): void {
+  const file = join(PROJECT_ROOT, 'reports', `inc-${module.name}.json`);
+  if (!existsSync(file)) return;
+  const { report, forgotten } = forgetStaticSurvivors(JSON.parse(readFileSync(file, 'utf8')) as IncrementalReport);
+  if (forgotten === 0) return;
+  writeFileSync(file, JSON.stringify(report));
+  console.log(`mutation: ${module.name}: ${forgotten} static mutant(s) that survived last time are tested again`);
+}
+
 async function runModules(names: readonly string[], extra: readonly string[]): Promise<number> {
   const chosen = names.length === 0 ? modules : names.map((name) => {
     const found = modules.find((module) => module.name === name);
@@ -76,6 +86,7 @@ async function runModules(names: readonly string[], extra: readonly string[]): P
   });
   let failed = 0;
   for (const module of chosen) {
+    retestStaticSurvivors(module);
     const code = await runStryker(module, extra);
     // Stryker exits 1 under its break threshold, with the report written: the row is still the truth.
     if (!existsSync(join(PROJECT_ROOT, 'reports/mutation', `${module.name}.json`))) {

@@ -4,7 +4,7 @@
 // the lines a change added (stryker/run.ts --changed).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changedRanges, renderTable, resultsFile, rowOf, TABLE_END, TABLE_START, type MutationRow } from '../../stryker/results.ts';
+import { changedRanges, forgetStaticSurvivors, renderTable, resultsFile, rowOf, TABLE_END, TABLE_START, type MutationRow } from '../../stryker/results.ts';
 import { modules } from '../../stryker/modules.mjs';
 
 describe('the mutation table', () => {
@@ -36,6 +36,25 @@ describe('the mutation table', () => {
     };
     const row = rowOf(modules[0]!, report, 'abcdef1234', new Date('2026-12-06T18:00:00Z'));
     expect(row).toMatchObject({ mutants: 6, killed: 3, timedOut: 1, survived: 1, noCoverage: 1, static: 2, score: 66.7, scoreKilledOnly: 50, commit: 'abcdef1234', date: '2026-12-06' });
+  });
+});
+
+describe('a rerun tests again the static mutants that survived', () => {
+  it('drops them from the incremental file, and keeps every other mutant as it was', () => {
+    const mutant = (id: string, status: string, isStatic = false) => ({ id, status, static: isStatic });
+    const { report, forgotten } = forgetStaticSurvivors({
+      files: {
+        'src/table.ts': {
+          mutants: [mutant('1', 'Survived', true), mutant('2', 'Killed', true), mutant('3', 'NoCoverage', true), mutant('4', 'Survived')],
+        },
+        'src/rules.ts': { mutants: [mutant('5', 'Killed'), mutant('6', 'NoCoverage')] },
+      },
+    });
+    expect(forgotten).toBe(2);
+    expect(report.files).toEqual({
+      'src/table.ts': { mutants: [mutant('2', 'Killed', true), mutant('4', 'Survived')] },
+      'src/rules.ts': { mutants: [mutant('5', 'Killed'), mutant('6', 'NoCoverage')] },
+    });
   });
 });
 
