@@ -14,6 +14,7 @@ import type { Place } from '../jurisdictions/places.ts';
 import { freelanceStatuteFor, latePaymentStatuteFor } from '../jurisdictions/statutes.ts';
 import type { StatementFigures } from './claim-pack.ts';
 import { freelanceProtection, statutoryDamages } from './freelance-protection.ts';
+import { cityOrdinancesFor, type CityCoverage } from './city-ordinances.ts';
 import { clientKindOf } from './place.ts';
 
 /**
@@ -87,8 +88,17 @@ function usBlocks(place: Place, answers: Answers, figures: StatementFigures): Bl
       blocks.push(paragraph(`The ${statute.title} does not cover this engagement (${covered.reasons.join(', ').replace(/-/g, ' ')}).`));
     }
   }
+  for (const coverage of cityOrdinancesFor(answers, figures.invoiced)) blocks.push(paragraph(citySentence(coverage)));
   blocks.push(paragraph('What to bring:'), { type: 'list', items: WHAT_TO_BRING.map((item) => [{ text: item }]) });
   return blocks;
+}
+
+/** A city ordinance in the claim: name it where it covers the work, and say when it would where the client is in the city. */
+function citySentence({ status, ordinance }: CityCoverage): string {
+  const days = ordinance.paymentDefaultDays ? ` Where the agreement sets no payment date, it gives the client ${ordinance.paymentDefaultDays.value} days after the work is done to pay.` : '';
+  return status === 'applies'
+    ? `The ${ordinance.title} covers this work, done in ${ordinance.city.name}: name it in the claim beside the agreement.${days}`
+    : `The client is in ${ordinance.city.name}. The ${ordinance.title} covers work done in the city: if any of this work was done there, name it in the claim too.${days}`;
 }
 
 function scotlandBlocks(place: Place, answers: Answers, figures: StatementFigures): Block[] {
