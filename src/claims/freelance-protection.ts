@@ -6,6 +6,7 @@
 import type { Answers } from '../answers/schema.ts';
 import { toMajor, type Money } from '../answers/money.ts';
 import { freelanceStatuteFor, statuteBook, type FreelanceProtectionStatute, type StatuteBook } from '../jurisdictions/statutes.ts';
+import { cityOrdinanceSentences } from './city-ordinances.ts';
 import { clientKindOf, statutePlaceOf } from './place.ts';
 
 export interface Engagement {
@@ -49,19 +50,22 @@ export function statutoryDamages(statute: FreelanceProtectionStatute, unpaid: Mo
 }
 
 /**
- * The contract's sentence naming the freelancer-protection statute of its place, or '' where none covers it.
+ * The contract's sentence naming the freelancer-protection statute of its place, then any city ordinance
+ * covering the work (city-ordinances.ts), or '' where none covers it.
  * `value` is the contract's value (the fixed price, the hourly estimate, a retainer month).
  */
 export function freelanceStatuteSentence(answers: Answers, value: Money, book: StatuteBook = statuteBook()): string {
   const place = statutePlaceOf(answers);
   const statute = place ? freelanceStatuteFor(place, book) : undefined;
-  if (!statute) return '';
-  const covered = freelanceProtection(statute, {
-    value,
-    effectiveDate: answers.effectiveDate,
-    // One person working alone; a freelancer with employees is a business the statutes do not cover.
-    soloFreelancer: !answers.freelancer.hasEmployees,
-    clientKind: clientKindOf(answers),
-  });
-  return covered.status === 'applies' ? covered.sentence : '';
+  const covered = statute
+    ? freelanceProtection(statute, {
+        value,
+        effectiveDate: answers.effectiveDate,
+        // One person working alone; a freelancer with employees is a business the statutes do not cover.
+        soloFreelancer: !answers.freelancer.hasEmployees,
+        clientKind: clientKindOf(answers),
+      })
+    : undefined;
+  // A city's ordinance covers the work done there whatever the governing law: its sentence follows the state's.
+  return [covered?.status === 'applies' ? covered.sentence : '', cityOrdinanceSentences(answers, value, book)].filter(Boolean).join(' ');
 }

@@ -1,7 +1,8 @@
 // Where the claim goes, outside England and Wales (whose Money Claim Online
 // figures are money-claim.ts): for a US state, its small-claims court, the
 // limit, what to bring and the state's freelance statute where one covers the
-// engagement; for Scotland, simple procedure and the Late Payment Act; for an
+// engagement; for Scotland, simple procedure, the Late Payment Act and the
+// judicial interest a decree carries; for an
 // EU member state, its own small-claims court and, for a client in another
 // member state, the European Small Claims Procedure. Every court and limit is
 // read from jurisdictions/places/, every statute from jurisdictions/statutes/.
@@ -13,6 +14,7 @@ import type { Place } from '../jurisdictions/places.ts';
 import { freelanceStatuteFor, latePaymentStatuteFor } from '../jurisdictions/statutes.ts';
 import type { StatementFigures } from './claim-pack.ts';
 import { freelanceProtection, statutoryDamages } from './freelance-protection.ts';
+import { cityOrdinancesFor, type CityCoverage } from './city-ordinances.ts';
 import { clientKindOf } from './place.ts';
 
 /**
@@ -86,19 +88,37 @@ function usBlocks(place: Place, answers: Answers, figures: StatementFigures): Bl
       blocks.push(paragraph(`The ${statute.title} does not cover this engagement (${covered.reasons.join(', ').replace(/-/g, ' ')}).`));
     }
   }
+  for (const coverage of cityOrdinancesFor(answers, figures.invoiced)) blocks.push(paragraph(citySentence(coverage)));
   blocks.push(paragraph('What to bring:'), { type: 'list', items: WHAT_TO_BRING.map((item) => [{ text: item }]) });
   return blocks;
 }
 
+/** A city ordinance in the claim: name it where it covers the work, and say when it would where the client is in the city. */
+function citySentence({ status, ordinance }: CityCoverage): string {
+  const days = ordinance.paymentDefaultDays ? ` Where the agreement sets no payment date, it gives the client ${ordinance.paymentDefaultDays.value} days after the work is done to pay.` : '';
+  return status === 'applies'
+    ? `The ${ordinance.title} covers this work, done in ${ordinance.city.name}: name it in the claim beside the agreement.${days}`
+    : `The client is in ${ordinance.city.name}. The ${ordinance.title} covers work done in the city: if any of this work was done there, name it in the claim too.${days}`;
+}
+
 function scotlandBlocks(place: Place, answers: Answers, figures: StatementFigures): Block[] {
   const blocks: Block[] = [smallClaimsTable(place, answers, figures.claimed), paragraph(fitsSentence(place, answers, figures.claimed))];
-  // The Act extends to Scotland; its fixed sums were inserted there by the Late Payment of Commercial Debts
-  // (Scotland) Regulations 2002 (s. 5A), and its 60-day rule (s. 4(2E)) by the Scotland Regulations 2015
-  // (SSI 2015/226 reg. 2), https://www.legislation.gov.uk/ssi/2015/226/regulation/2. Scotland has its own rate order,
-  // not yet in the data, so no interest is computed here.
-  if (clientKindOf(answers) === 'business' && !latePaymentStatuteFor(place.id)) {
+  // The Act applies in Scotland with its own rate order and fixed sums (jurisdictions/statutes/gb-sct-late-payment-act-1998.yaml):
+  // the statement above already holds its interest and compensation for a business client in pounds.
+  const statute = latePaymentStatuteFor(place.id);
+  if (statute && clientKindOf(answers) === 'business' && figures.currency === statute.currency) {
     blocks.push(paragraph(
-      'The Late Payment of Commercial Debts (Interest) Act 1998 applies in Scotland to a business client: interest at 8% a year over the Bank of England base rate, and fixed compensation of £40, £70 or £100 by the size of the debt. This pack does not compute the interest for Scotland yet; add it to the claim.',
+      `The ${statute.title} applies in Scotland to a business client: the interest and the fixed compensation above are claimed under it, ` +
+      'and the interest goes on running until the sheriff grants decree.',
+    ));
+  }
+  const judicial = place.judgmentInterest;
+  if (judicial && figures.claimed.minor > 0) {
+    // Simple interest on the sum decerned for, by the day on a 365-day year: what the pursuer can tell the client it costs to wait.
+    const daily: Money = { minor: Math.round((figures.claimed.minor * judicial.percent) / 100 / 365), currency: figures.currency };
+    blocks.push(paragraph(
+      `Once the sheriff grants decree, the sum in the decree carries ${judicial.name} at ${judicial.percent}% a year from the date of decree until it is paid, ` +
+      `in place of the interest above: on ${formatMoney(figures.claimed)}, ${formatMoney(daily)} a day.`,
     ));
   }
   blocks.push(paragraph('What to bring:'), { type: 'list', items: WHAT_TO_BRING.map((item) => [{ text: item }]) });

@@ -198,6 +198,11 @@ export function engagementService({ store, key, library, writer, retentionYears,
       return appended.length > 0 ? {} : { refused: whyNotSign(await store.events(engagement.id), 'client') ?? 'Changes can no longer be asked for.' };
     },
 
+    /** The engagement as it stands (sealed if complete), recording nothing: for the freelancer's own claim pack. */
+    async current(engagement: Engagement): Promise<EngagementView> {
+      return view(engagement);
+    },
+
     certificate(current: EngagementView): Certificate {
       return certificateOf(current.engagement, current.events, current.sealed?.seal);
     },

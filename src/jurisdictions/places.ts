@@ -85,6 +85,16 @@ const placeSchema = z.strictObject({
       ...sourced,
     })
     .optional(),
+  /** Interest a court's judgment (a decree, in Scotland) carries from its date until paid, where the place's rules fix it. */
+  judgmentInterest: z
+    .strictObject({
+      /** What the place calls it: "judicial interest". */
+      name: z.string().trim().min(5),
+      /** Percent a year, simple. */
+      percent: z.number().positive().max(30),
+      ...sourced,
+    })
+    .optional(),
   consumer: z
     .strictObject({
       /** The law, as the contract names it: "the Consumer Rights Act 2015, Schedule 2". */

@@ -92,12 +92,45 @@ const freelanceProtectionSchema = z.strictObject({
   sentence: fact(z.string().min(20)),
 });
 
-const statuteSchema = z.discriminatedUnion('kind', [latePaymentSchema, freelanceProtectionSchema]);
+// A city's freelance ordinance: it covers work done in the city, whatever law the contract chooses, so it is
+// matched by the address where the work is done, never by the governing law.
+const cityOrdinanceSchema = z.strictObject({
+  id,
+  kind: z.literal('city-ordinance'),
+  title: z.string().min(1),
+  /** The state the city is in, as jurisdictions/places/ names it. */
+  places: z.array(place).length(1),
+  city: z.strictObject({
+    name: z.string().min(2),
+    /** How an address in the city ends: a regular expression, case-insensitive ("Los Angeles,? (CA|California)"). */
+    address: z.string().min(3).refine((text) => {
+      try {
+        new RegExp(text, 'i');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a regular expression'),
+  }),
+  /** work-city: the ordinance covers work done in the city (by the freelancer, wherever the client is). */
+  appliesBy: fact(z.enum(['work-city'])),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  inForceFrom: fact(isoDate),
+  threshold: z.strictObject({ value: z.number().positive(), aggregate: z.string().min(5), ...provenance }),
+  soloFreelancerOnly: fact(z.boolean()),
+  businessClientsOnly: fact(z.boolean()),
+  /** Left out where the sources checked do not confirm a default term. */
+  paymentDefaultDays: fact(z.number().int().positive()).optional(),
+  sentence: fact(z.string().min(20)),
+});
+
+const statuteSchema = z.discriminatedUnion('kind', [latePaymentSchema, freelanceProtectionSchema, cityOrdinanceSchema]);
 
 export type RateTable = z.output<typeof rateTableSchema>;
 export type LatePaymentStatute = z.output<typeof latePaymentSchema>;
 export type FreelanceProtectionStatute = z.output<typeof freelanceProtectionSchema>;
-export type Statute = LatePaymentStatute | FreelanceProtectionStatute;
+export type CityOrdinance = z.output<typeof cityOrdinanceSchema>;
+export type Statute = LatePaymentStatute | FreelanceProtectionStatute | CityOrdinance;
 
 export interface StatuteBook {
   readonly statutes: readonly Statute[];
@@ -175,7 +208,7 @@ export function loadStatuteBook(root: string = STATUTES_ROOT): StatuteBook {
     }
     // One statute of each kind a place: the calculator must never have to choose between two.
     for (const where of statute.places) {
-      const key = `${statute.kind} ${where}`;
+      const key = statute.kind === 'city-ordinance' ? `${statute.kind} ${where} ${statute.city.name}` : `${statute.kind} ${where}`;
       const other = byPlaceAndKind.get(key);
       if (other) throw new StatuteFileError(shown, `places lists ${where}, which ${other} already covers with a ${statute.kind} statute`);
       byPlaceAndKind.set(key, statute.id);
@@ -201,4 +234,9 @@ export function latePaymentStatuteFor(placeCode: string, from: StatuteBook = sta
 /** The freelancer-protection statute of a place (its id in jurisdictions/places/: us-ny), if the data has one. */
 export function freelanceStatuteFor(placeCode: string, from: StatuteBook = statuteBook()): FreelanceProtectionStatute | undefined {
   return from.statutes.find((statute): statute is FreelanceProtectionStatute => statute.kind === 'freelance-protection' && statute.places.includes(placeCode));
+}
+
+/** Every city ordinance in the data. */
+export function cityOrdinances(from: StatuteBook = statuteBook()): CityOrdinance[] {
+  return from.statutes.filter((statute): statute is CityOrdinance => statute.kind === 'city-ordinance');
 }

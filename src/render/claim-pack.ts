@@ -6,8 +6,8 @@
 //
 // The seam for signing: `signed` takes the signed contract and its signature
 // certificate as files (whatever their format) when the draft has them; they
-// go into the contract's folder beside the unsigned Word file. Nothing here
-// knows how they are made.
+// go into the contract's folder in place of the unsigned Word file. Nothing
+// here knows how they are made.
 import { zipSync, type Zippable } from 'fflate';
 import type { Language } from '../answers/schema.ts';
 import { parseIsoDate } from '../answers/dates.ts';
@@ -39,7 +39,8 @@ export async function renderClaimPack(trees: ClaimPackTrees, asOf: string, rende
   const mtime = parseIsoDate(asOf);
   const stored = (data: Uint8Array): [Uint8Array, { level: 0; mtime: Date }] => [data, { level: 0, mtime }];
   const files: Zippable = {};
-  files[`${folders.contract}/${trees.contract.meta.fileStem}.docx`] = stored(await rendering.contractDocx(trees.contract));
+  // A signed contract stands in for the unsigned one: the court is shown what the client signed.
+  if (!rendering.signed?.files.length) files[`${folders.contract}/${trees.contract.meta.fileStem}.docx`] = stored(await rendering.contractDocx(trees.contract));
   for (const file of rendering.signed?.files ?? []) files[`${folders.contract}/${safeFileStem(file.name.replace(/\.[^.]*$/, ''))}${/\.[A-Za-z0-9]+$/.exec(file.name)?.[0] ?? ''}`] = stored(file.data);
   for (const [index, invoice] of trees.invoices.entries()) {
     files[`${folders.invoices}/${String(index + 1).padStart(2, '0')} ${invoice.figures.issuedOn} ${safeFileStem(invoice.number)}.docx`] = stored(await renderInvoiceDocx(invoice));

@@ -267,9 +267,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // Loaded once, at start-up: a broken letter template stops the server with the file named.
   const letters = loadLetterLibrary();
   japaneseLetters();
-  await app.register(wizardRoutes, { library, store: app.drafts, letters, generateRouteConfig, wizardRateLimits: rateLimits.wizard, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
-  await app.register(lettersApiRoutes, { letters, generateRouteConfig });
-  await app.register(invoicesApiRoutes, { generateRouteConfig });
+  // Before the wizard: its claim pack holds the signed contract when the draft's engagement is complete.
   const engagements = engagementService({
     store: app.engagements,
     key: app.signingKey,
@@ -278,6 +276,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
     retentionYears: options.engagementRetentionYears ?? 7,
     ...(options.now ? { now: options.now } : {}),
   });
+  await app.register(wizardRoutes, { library, store: app.drafts, letters, engagements, generateRouteConfig, wizardRateLimits: rateLimits.wizard, uploadLimitBytes: options.bodyLimitBytes, now: options.now });
+  await app.register(lettersApiRoutes, { letters, generateRouteConfig });
+  await app.register(invoicesApiRoutes, { generateRouteConfig });
   await app.register(engagementsApiRoutes, { service: engagements, generateRouteConfig, uploadLimitBytes: options.bodyLimitBytes });
   await app.register(engagementPagesRoutes, {
     service: engagements,

@@ -7,7 +7,7 @@
 import csrfProtection from '@fastify/csrf-protection';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
-import { answersSchema, type Language } from '../answers/schema.ts';
+import type { Language } from '../answers/schema.ts';
 import { cleanMultiline } from '../answers/text.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { certificateWords } from '../engagements/certificate-words.ts';
@@ -16,6 +16,7 @@ import type { Engagement } from '../engagements/engagement.ts';
 import type { Party } from '../engagements/events.ts';
 import { businessOf, consentText, type EngagementService, type EngagementView } from '../engagements/service.ts';
 import { eventTime } from '../engagements/signed-contract.ts';
+import { completeAnswers } from './wizard/engine.ts';
 import type { EngagementStore } from '../engagements/store.ts';
 import type { Messages } from '../language/messages.ts';
 import { renderContractHtml } from '../render/html.ts';
@@ -183,17 +184,18 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
   app.post<{ Params: { draftId: string } }>('/wizard/:draftId/send', { schema: { hide: true }, ...generateRouteConfig, preValidation: csrfCheck }, async (request, reply) => {
     const draft = await drafts.get(request.params.draftId);
     if (!draft) return gone(reply);
-    const parsed = answersSchema.safeParse(draft.answers);
-    if (!parsed.success) return reply.redirect(draftUrl(draft.id, 'review'), 303);
+    // The answers alone: a draft also keeps its invoices and letters made, which are not the contract's.
+    const answers = completeAnswers(draft.answers);
+    if (!answers) return reply.redirect(draftUrl(draft.id, 'review'), 303);
     const body = request.body as Form;
-    const { t } = useLanguage(request, reply, parsed.data.language);
-    const business = parsed.data.freelancer.business || undefined;
+    const { t } = useLanguage(request, reply, answers.language);
+    const business = answers.freelancer.business || undefined;
     const read = readSigning({ ...body, agree: 'yes', ...(business ? { authority: 'yes' } : {}) }, business, t);
     if (!read.signing) {
       const message = read.errors?.name ?? read.errors?.title ?? t('engagement.sign.name.label');
       throw new HttpProblem(400, t('engagement.send.invalid'), message, undefined, 'invalid-signature');
     }
-    const engagement = await service.send({ answers: parsed.data, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request) });
+    const engagement = await service.send({ answers: answers, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request) });
     return reply.redirect(`/engagements/${engagement.ownerKey}`, 303);
   });
 

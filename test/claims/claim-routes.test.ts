@@ -212,6 +212,25 @@ describe('where the claim goes outside England and Wales', () => {
     expect(text).toContain('The Late Payment of Commercial Debts (Interest) Act 1998 applies in Scotland');
   });
 
+  it('Scotland, worked example: the Act\'s interest and £70 on the statement, then 8% judicial interest from decree', () => {
+    const answers = sampleInput('returning-client-hourly');
+    answers.jurisdiction.governingLaw = 'Scotland';
+    answers.effectiveDate = '2025-12-01';
+    answers.project.startDate = '2025-12-08';
+    answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
+    const { request, figures } = packOf({ answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }] });
+    // Balance £5,100 less the 30% deposit = £3,570, due 15 Jan 2026. SSI 2002/336: Bank Rate 3.75% on 31 Dec 2025 + 8
+    // = 11.75%, 60 days: 3,570 x 0.1175 x 60 / 365 = 68.9548 -> £68.95. SSI 2002/335 (s. 5A): £70. Claimed £3,708.95.
+    expect(formatMoney(figures.lateCharges)).toBe('£68.95');
+    expect(formatMoney(figures.compensation)).toBe('£70.00');
+    expect(formatMoney(figures.claimed)).toBe('£3,708.95');
+    const text = textOf(whereToClaimBlocks(request.answers, figures));
+    // Judicial interest on a decree, 8% a year: 3,708.95 x 0.08 / 365 = 0.8129 -> £0.81 a day.
+    expect(text).toContain('Once the sheriff grants decree, the sum in the decree carries judicial interest at 8% a year from the date of decree until it is paid, in place of the interest above: on £3,708.95, £0.81 a day.');
+    expect(text).toContain('the interest and the fixed compensation above are claimed under it');
+    expect(text).toContain('The claim fits within the limit of the simple procedure of the Sheriff Court.');
+  });
+
   it('Germany: the Amtsgericht, and the European Small Claims Procedure up to €5,000 for a client in another member state', () => {
     const { request, figures } = oregonTo('Germany', 'EUR');
     const text = textOf(whereToClaimBlocks(request.answers, figures));

@@ -40,6 +40,14 @@ describe('worked examples: the interest and compensation a person computes from 
       expected: { days: 60, percents: [11.75], interest: '£96.58', compensation: '£70.00', lateCharge: 'statutory' },
     },
     {
+      example: 'Scotland: £3,570 due 15 Jan 2026, to 16 Mar 2026: the same Act, its Scottish rate order and fixed sums',
+      // SSI 2002/336: 8% over Bank Rate on the reference date, as in England: 3.75% on 31 Dec 2025 + 8 = 11.75%, from
+      // 16 Jan 2026 (s. 4 as amended by SSI 2015/226). Days: 16 + 28 + 16 = 60. 3,570 x 0.1175 = 419.475; x 60/365 =
+      // 68.9548 -> £68.95. s. 5A(2)(b) as inserted by SSI 2002/335: £1,000-£9,999.99 -> £70.
+      args: ['gb-sct', 3570, 'GBP', '2026-01-15', '2026-03-16'] as const,
+      expected: { days: 60, percents: [11.75], interest: '£68.95', compensation: '£70.00', lateCharge: 'statutory' },
+    },
+    {
       example: 'England: £800 due 31 Jul 2025, to 29 Oct 2025',
       // Due date in July: reference date 30 Jun 2025, Bank Rate 4.25% (from 8 May 2025) + 8 = 12.25%, from 1 Aug 2025.
       // Days: 31 + 30 + 29 = 90. 800 x 12.25% = 98; 98 x 90/365 = 24.1644 -> £24.16. s. 5A(2)(a): under £1,000 -> £40.

@@ -8,8 +8,9 @@ import type { LetterKind } from '../../src/letters/request.ts';
 import { letterInput, letterRequest } from '../helpers/letters.ts';
 
 /** The England sample, made in December 2025 so the Bank Rate table covers its invoice; £5,000 due 15 January 2026. */
-function englandLetter(kind: LetterKind, lateFeePercentPerMonth: number, date = '2026-03-16') {
+function englandLetter(kind: LetterKind, lateFeePercentPerMonth: number, date = '2026-03-16', governingLaw?: string) {
   const input = letterInput('returning-client-hourly');
+  if (governingLaw) input.answers.jurisdiction.governingLaw = governingLaw;
   input.answers.effectiveDate = '2025-12-01';
   input.answers.project.startDate = '2025-12-08';
   input.answers.fee.lateFeePercentPerMonth = lateFeePercentPerMonth;
@@ -24,6 +25,16 @@ describe('statutory interest in the letters (England: Late Payment of Commercial
     expect(text).toContain('Under the Late Payment of Commercial Debts (Interest) Act 1998, statutory interest of £96.58 (11.75% a year from January 16, 2026) and fixed compensation of £70.00 for recovery costs are added, which brings the balance due to £5,166.58.');
     expect(text).toMatch(/Statutory interest under the Late Payment of Commercial Debts \(Interest\) Act 1998 \(11\.75% a year from January 16, 2026\): £96\.58/);
     expect(text).toMatch(/Fixed compensation for recovery costs under the Late Payment of Commercial Debts \(Interest\) Act 1998: £70\.00/);
+  });
+
+  it('under Scots law the late and final notices claim the same Act\'s interest and compensation: the Act applies in Scotland', () => {
+    // SSI 2002/336 and SSI 2002/335: the same formula and bands. £5,000 due 15 Jan 2026; Bank Rate 3.75% on 31 Dec 2025
+    // + 8 = 11.75%; 16 Jan - 16 Mar 2026 = 60 days; 5,000 x 0.1175 x 60 / 365 = 96.5753 -> £96.58; s. 5A: £70.
+    const text = englandLetter('late-notice', 0, '2026-03-16', 'Scotland');
+    expect(text).toMatch(/Statutory interest under the Late Payment of Commercial Debts \(Interest\) Act 1998 \(11\.75% a year from January 16, 2026\): £96\.58/);
+    expect(text).toMatch(/Fixed compensation for recovery costs under the Late Payment of Commercial Debts \(Interest\) Act 1998: £70\.00/);
+    // The final notice asks for the same total: £5,000 + £96.58 + £70.
+    expect(englandLetter('final-notice', 0, '2026-03-16', 'Scotland')).toContain('The outstanding balance for this project is £5,166.58');
   });
 
   it('a late fee below the statutory rate (0.5% a month) is replaced by the Act\'s interest, never added to it', () => {

@@ -13,7 +13,7 @@ import { japaneseLetterOwnFacts } from '../../letters/edition-ja.ts';
 import type { Answers } from '../../answers/schema.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
 import { lateFigures, letterOwnFacts } from '../../letters/facts.ts';
-import { DEADLINE_DAYS, INVOICE_LETTERS, letterRequestSchemas, type LetterKind, type LetterRequest } from '../../letters/request.ts';
+import { DEADLINE_DAYS, INVOICE_LETTERS, isLetterKind, letterRequestSchemas, type LetterKind, type LetterRequest } from '../../letters/request.ts';
 import { scheduleRequestSchema, type ScheduleRequest } from '../../schedule/request.ts';
 import { STAGES } from '../../schedule/rules.ts';
 import { fieldProblems } from '../problems.ts';
@@ -152,6 +152,36 @@ export function withSaved(saved: SavedFollowUp, form: FormValues): SavedFollowUp
     next[name === 'stage' || name === 'since' ? `calendar.${name}` : name] = value;
   }
   return next;
+}
+
+/** A letter made on the page (a Word file, a PDF or an email's text), kept for the claim pack with its date. */
+export interface MadeLetter {
+  readonly kind: LetterKind;
+  readonly date: string;
+  /** What was typed, the date included, checked again by the letter's schema when the pack is made. */
+  readonly form: Record<string, string>;
+}
+
+/** As many as the claim pack takes (CLAIM_PACK_LIMITS.letters); the oldest go first. */
+export const MADE_LETTERS_KEPT = 24;
+
+export function madeLetters(draftAnswers: Record<string, unknown>): MadeLetter[] {
+  const saved = draftAnswers.lettersMade;
+  if (!Array.isArray(saved)) return [];
+  return saved.filter(
+    (entry): entry is MadeLetter =>
+      !!entry && typeof entry === 'object' && isLetterKind(String(entry.kind)) && typeof entry.date === 'string' && !!entry.form && typeof entry.form === 'object',
+  );
+}
+
+/**
+ * The list with this letter added. The same letter made again on the same day (a Word file, then its email)
+ * is one letter sent: it takes the earlier one's place, so the pack holds each letter once.
+ */
+export function withMadeLetter(list: readonly MadeLetter[], kind: LetterKind, date: string, form: FormValues): MadeLetter[] {
+  const entry: MadeLetter = { kind, date, form: Object.fromEntries(Object.entries(form).filter((value): value is [string, string] => typeof value[1] === 'string')) };
+  const rest = list.filter((saved) => !(saved.kind === kind && saved.date === date));
+  return [...rest, entry].slice(-MADE_LETTERS_KEPT);
 }
 
 // ---- The page ---------------------------------------------------------------

@@ -32,6 +32,8 @@ import {
   followUpPage,
   hiddenInputs,
   letterFigures,
+  madeLetters,
+  withMadeLetter,
   readCalendarForm,
   readLetterForm,
   savedFollowUp,
@@ -43,7 +45,10 @@ import { single, type FormValues } from './form-values.ts';
 import { invoicesForLetters, MADE_INVOICE_INPUT, savedInvoices, validateInvoice, withMadeInvoice } from './invoices-model.ts';
 import { assembleClaimPack } from '../../claims/claim-pack.ts';
 import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
-import { renderClaimPack } from '../../render/claim-pack.ts';
+import { renderClaimPack, type SignedContractFiles } from '../../render/claim-pack.ts';
+import { assembleContract } from '../../contract/assemble.ts';
+import { answersSchema } from '../../answers/schema.ts';
+import type { EngagementService } from '../../engagements/service.ts';
 import { contractDocxWriter } from '../../render/docx-package.ts';
 import { ZIP_TYPE } from '../claim-pack-api.ts';
 import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
@@ -52,11 +57,13 @@ export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
   /** The contract's clause library, for the claim pack's contract. */
   readonly library: ClauseLibrary;
+  /** Contracts sent for signature: a draft's completed one goes into the claim pack, signed, with its certificate. */
+  readonly engagements?: EngagementService;
 }
 
 const PAGE = 'follow-up';
 
-export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, library, letters, generateRouteConfig = {}, now = () => new Date() }) => {
+export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, { store, library, letters, engagements, generateRouteConfig = {}, now = () => new Date() }) => {
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
   // The letters' titles and notes in the draft's language (the Japanese library loaded on first use).
@@ -142,9 +149,14 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
    * Keeps what was typed (the invoice, the deadline, the calendar's choices) with the draft;
    * a form with problems is kept whole too (`sent`), for the GET that shows them.
    */
-  async function remember(draft: Draft, form: FormValues, sent: string | undefined): Promise<Draft> {
+  async function remember(draft: Draft, form: FormValues, sent: string | undefined, made?: { kind: LetterKind; date: string }): Promise<Draft> {
     const saved = await store.update(draft.id, (answers) => {
-      const next = { ...answers, followUp: withSaved(savedFollowUp(answers), form) };
+      const next = {
+        ...answers,
+        followUp: withSaved(savedFollowUp(answers), form),
+        // A letter made is a letter sent, for the claim pack: kept with its date and what was typed.
+        ...(made ? { lettersMade: withMadeLetter(madeLetters(answers), made.kind, made.date, form) } : {}),
+      };
       return sent === undefined ? withoutSentForm(next) : withSentForm(next, sent, form);
     });
     return saved ?? draft;
@@ -196,8 +208,29 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
     },
   );
 
-  // The claim pack (src/render/claim-pack.ts): the contract, every invoice kept with the draft, the
-  // chronology and the statement of account to today. Letters are not kept with a draft, so none are in it.
+  /**
+   * The draft's latest version sent for signature, when both parties signed it: its signed Word file (the
+   * certificate is its last section) and the certificate as JSON, the record a verifier checks.
+   */
+  async function signedContractFiles(draftId: string): Promise<SignedContractFiles | undefined> {
+    if (!engagements) return undefined;
+    const engagement = await app.engagements.latestForDraft(draftId);
+    if (!engagement) return undefined;
+    const current = await engagements.current(engagement);
+    if (!current.sealed) return undefined;
+    const stem = assembleContract(answersSchema.parse(engagement.answers), library).meta.fileStem;
+    const certificate = `${JSON.stringify(engagements.certificate(current), null, 2)}\n`;
+    return {
+      files: [
+        { name: `${stem}-signed.docx`, data: current.sealed.signedFile },
+        { name: `${stem}-signature-certificate.json`, data: new TextEncoder().encode(certificate) },
+      ],
+    };
+  }
+
+  // The claim pack (src/render/claim-pack.ts): the contract (the signed one when the client signed it
+  // online), every invoice and letter made for the draft with its date, the chronology and the
+  // statement of account to today.
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/claim-pack`,
     { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
@@ -211,9 +244,18 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       });
       if (!invoices.length) return reply.redirect(`${pageUrl(loaded.draft.id)}#claim-pack`, 303);
       const asOf = toIsoDate(now());
-      const trees = assembleClaimPack({ answers: loaded.answers, asOf, invoices, letters: [], payments: [] }, { contract: library, letters });
+      // Letters made up to today, oldest first; one the answers no longer allow is left out, as an invoice is.
+      const made = madeLetters(loaded.draft.answers)
+        .filter((letter) => letter.date <= asOf)
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+        .flatMap((letter) => {
+          const result = validateLetter(letter.kind, loaded.answers, letter.form, loaded.messages);
+          return result.ok ? [{ kind: letter.kind, request: result.request }] : [];
+        });
+      const trees = assembleClaimPack({ answers: loaded.answers, asOf, invoices, letters: made, payments: [] }, { contract: library, letters });
       const writer = await contractDocxWriter();
-      const { zip, fileStem } = await renderClaimPack(trees, asOf, { contractDocx: async (contract) => writer.write(contract) });
+      const signed = await signedContractFiles(loaded.draft.id);
+      const { zip, fileStem } = await renderClaimPack(trees, asOf, { contractDocx: async (contract) => writer.write(contract), ...(signed ? { signed } : {}) });
       return sendDownload(reply, { type: ZIP_TYPE, fileStem, extension: 'zip', body: zip });
     },
   );
@@ -231,7 +273,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       const chosen = INVOICE_LETTERS.includes(kind) ? single(body[MADE_INVOICE_INPUT]) : undefined;
       const form = withMadeInvoice(readLetterForm(kind, body), chosen, invoicesForLetters(loaded.draft.answers), 'letter');
       const result = validateLetter(kind, loaded.answers, form, loaded.messages);
-      const draft = await remember(loaded.draft, form, result.ok ? undefined : kind);
+      const draft = await remember(loaded.draft, form, result.ok ? undefined : kind, result.ok ? { kind, date: result.request.letter.date } : undefined);
       // Post/Redirect/Get: the problems are shown by the letter page's GET, from the form kept with the draft.
       if (!result.ok) return reply.redirect(`${pageUrl(draft.id)}/${kind}?${CHECK_PARAM}=${kind}`, 303);
 

@@ -26,6 +26,7 @@ import { HttpProblem } from '../problems.ts';
 import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
+import type { EngagementService } from '../../engagements/service.ts';
 import { invoicesPageRoutes } from './invoices.ts';
 import { describeBytes, readUploadedAnswers } from './import.ts';
 import { keepImportError, takeImportError, type ImportError } from './import-flash.ts';
@@ -44,6 +45,8 @@ export interface WizardOptions {
   readonly store: DraftStore;
   /** The follow-up letters' templates; loaded and checked from clauses/letters/ when not given. */
   readonly letters?: ClauseLibrary;
+  /** Contracts sent for signature: the claim pack holds a draft's signed contract and its certificate. */
+  readonly engagements?: EngagementService;
   /** Route options for the Word download (the rate limit). */
   readonly generateRouteConfig?: Record<string, unknown>;
   /** Route options for the wizard's own routes' budgets (src/web/rate-limits.ts); none when not given. */
@@ -85,7 +88,7 @@ const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(message
  */
 const SMALL_FORM_BYTES = 4 * 1024;
 
-export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
+export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, engagements, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   // Every route of a draft reads it from the store, so every one is on a
   // budget: a route that names none (a page, answers.json, the delete page
   // and form, any route added later) draws on the page budget for a GET and
@@ -480,7 +483,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // "When the client goes quiet": the letters and the calendar, in this
   // plugin's context so they share its CSRF check and its 403 page.
-  await app.register(followUpRoutes, { store, library, letters: letters ?? loadLetterLibrary(), generateRouteConfig, now });
+  await app.register(followUpRoutes, { store, library, letters: letters ?? loadLetterLibrary(), ...(engagements ? { engagements } : {}), generateRouteConfig, now });
   // The invoices, from the same answers; kept with the draft for the letters.
   await app.register(invoicesPageRoutes, { store, generateRouteConfig, now });
 
