@@ -14,7 +14,7 @@ import { isAddressInJapan } from '../letters/edition-ja.ts';
 import { formatsFor } from '../language/format.ts';
 import type { ClaimDocument, ClaimPackFacts } from './claim-pack.ts';
 import { statementFigures } from './claim-pack.ts';
-import { FREELANCE_ACT } from './freelance-act-ja.ts';
+import { freelanceHelpLines } from './freelance-act-ja.ts';
 import { japaneseLateRate } from './late-charges.ts';
 
 const ja = formatsFor('ja');
@@ -143,10 +143,7 @@ export function japaneseCourtClaim(facts: Pick<ClaimPackFacts, 'answers' | 'invo
       court: `${client.business ? '被告の本店所在地' : '被告の住所地'}（${defendant.address}）を管轄する簡易裁判所（民事訴訟法第383条第1項）`,
       ...(prefectureSeat ? { prefectureSeatCourt: summaryCourt(prefectureSeat) } : {}),
     },
-    help: [
-      `${FREELANCE_ACT.hotline.name}：${FREELANCE_ACT.hotline.phone}（${FREELANCE_ACT.hotline.what}）${FREELANCE_ACT.hotline.url}`,
-      ...FREELANCE_ACT.complaintRoutes.map((route) => `${route.name}：${route.what}`),
-    ],
+    help: freelanceHelpLines(),
   };
 }
 

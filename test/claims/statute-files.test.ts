@@ -28,7 +28,9 @@ describe('statute files', () => {
     for (const statute of nonEmpty(book.statutes)) {
       const facts = statute.kind === 'late-payment'
         ? [statute.clients, statute.interest, statute.contractRate, ...(statute.compensation ? [statute.compensation] : [])]
-        : [statute.inForceFrom, statute.threshold, statute.soloFreelancerOnly, statute.businessClientsOnly, statute.paymentDefaultDays, statute.damagesMultiplier, statute.sentence];
+        : statute.kind === 'freelance-protection'
+          ? [statute.inForceFrom, statute.threshold, statute.soloFreelancerOnly, statute.businessClientsOnly, statute.paymentDefaultDays, statute.damagesMultiplier, statute.sentence]
+          : [statute.inForceFrom, statute.paymentDays, statute.soloFreelancerOnly, statute.businessClientsOnly, ...statute.complaintRoutes, statute.hotline, statute.hotline.phone];
       for (const fact of facts) expect(fact.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(book.rates.size).toBe(4);
