@@ -40,3 +40,14 @@ export function courtSeat(place: string): string | undefined {
 
 export const districtCourt = (seat: string) => `${seat}地方裁判所`;
 export const summaryCourt = (seat: string) => `${seat}簡易裁判所`;
+
+/**
+ * The summary court of an address where the address alone settles it: the 23 special wards of Tokyo
+ * (東京都○○区) are all 東京簡易裁判所's area (裁判所「各地の裁判所 > 東京簡易裁判所 > 管轄区域」,
+ * https://www.courts.go.jp/tokyo-s/). Elsewhere a summary court's area follows municipalities, often
+ * several courts within one prefecture or even one city, so undefined: the reader looks it up.
+ */
+export function summaryCourtOfAddress(address: string): string | undefined {
+  const plain = address.normalize('NFKC').replace(/\s+/g, '').replace(/^〒?\d{3}-?\d{4}/, '');
+  return /^東京都(千代田|中央|港|新宿|文京|台東|墨田|江東|品川|目黒|大田|世田谷|渋谷|中野|杉並|豊島|北|荒川|板橋|練馬|足立|葛飾|江戸川)区/.test(plain) ? summaryCourt('東京') : undefined;
+}

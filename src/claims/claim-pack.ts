@@ -21,6 +21,7 @@ import { moneyClaimBlocks, moneyClaimFigures } from './money-claim.ts';
 import { preActionLetter } from './pre-action.ts';
 import { statutePlaceOf } from './place.ts';
 import { whereToClaimBlocks } from './where-to-claim.ts';
+import { courtClaimDocument, japaneseCourtClaim, type JapaneseCourtClaim } from './court-claim-ja.ts';
 
 /** A payment the client made against one invoice. */
 export interface ClaimPayment {
@@ -391,6 +392,8 @@ export interface ClaimPackTrees {
   readonly statement: ClaimDocument;
   /** England and Wales: the letter of claim (an individual client) or the letter before action (a company). */
   readonly preAction?: Letter;
+  /** Japan, in yen with something owed: the 訴状 / 支払督促 data (court-claim-ja.ts) and its Word document. */
+  readonly courtClaimJa?: { readonly claim: JapaneseCourtClaim; readonly document: ClaimDocument };
 }
 
 /**
@@ -406,7 +409,27 @@ export function assembleClaimPack(request: ClaimPackRequest, libraries: { readon
   const currency = answers.fee.currency;
   const facts: ClaimPackFacts = { answers, invoices, letters, asOf, payments: payments.map((payment) => ({ date: payment.date, invoice: payment.invoice, amount: money(payment.amount, currency) })) };
   const preAction = englandPreAction(facts, request.debtor);
-  return { contract, invoices, letters, chronology: chronologyDocument(facts), statement: statementDocument(facts), ...(preAction ? { preAction } : {}) };
+  const courtClaimJa = japaneseCourtClaimOf(facts);
+  return {
+    contract,
+    invoices,
+    letters,
+    chronology: chronologyDocument(facts),
+    statement: statementDocument(facts),
+    ...(preAction ? { preAction } : {}),
+    ...(courtClaimJa ? { courtClaimJa } : {}),
+  };
+}
+
+/** A Japanese contract in yen with something still owed: what the 訴状 or the 支払督促 application says, as data and as a document. */
+export function japaneseCourtClaimOf(facts: ClaimPackFacts): ClaimPackTrees['courtClaimJa'] {
+  const { answers } = facts;
+  // The court limits (¥600,000, ¥1,400,000) are in yen: a claim in another currency gets no procedure named.
+  if (answers.language !== 'ja' || answers.fee.currency !== 'JPY') return undefined;
+  if (statementFigures(facts).outstanding.minor <= 0) return undefined;
+  const claim = japaneseCourtClaim(facts);
+  const title = '訴状及び支払督促の記載事項';
+  return { claim, document: courtClaimDocument(claim, documentMeta(answers, title, title), facts.asOf) };
 }
 
 /** The pre-action letter for a claim in England and Wales in pounds with something still owed, dated the statement's day. */

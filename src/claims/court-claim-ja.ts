@@ -7,14 +7,14 @@
 // so the 訴状's sums are the invoices' sums. Pure.
 import { addDays } from '../answers/dates.ts';
 import { money, type Money } from '../answers/money.ts';
-import { courtSeat, districtCourt, summaryCourt } from '../answers/japan-courts.ts';
+import { courtSeat, districtCourt, summaryCourt, summaryCourtOfAddress } from '../answers/japan-courts.ts';
 import { SMALL_CLAIMS_LIMIT_YEN } from '../contract/facts-ja.ts';
 import type { Block, DocumentMeta } from '../contract/tree.ts';
 import { isAddressInJapan } from '../letters/edition-ja.ts';
 import { formatsFor } from '../language/format.ts';
 import type { ClaimDocument, ClaimPackFacts } from './claim-pack.ts';
 import { statementFigures } from './claim-pack.ts';
-import { FREELANCE_ACT } from './freelance-act-ja.ts';
+import { freelanceHelpLines } from './freelance-act-ja.ts';
 import { japaneseLateRate } from './late-charges.ts';
 
 const ja = formatsFor('ja');
@@ -42,7 +42,9 @@ export interface JapaneseCourtClaim {
     /** Only where it can be served in Japan without public notice (民事訴訟法第382条). */
     readonly possible: boolean;
     readonly court: string;
-    /** The summary court at the seat of the debtor's prefecture: where the debtor's address is in that city, the court; otherwise a start to look from. */
+    /** The summary court of the debtor's address, where the address alone settles it (japan-courts.ts summaryCourtOfAddress). */
+    readonly debtorCourt?: string;
+    /** Otherwise the summary court at the seat of the debtor's prefecture: a start to look from, not necessarily the court. */
     readonly prefectureSeatCourt?: string;
   };
   /** Where a freelancer asks for free help or reports the client (the Freelance Act). */
@@ -89,9 +91,15 @@ export function japaneseCourtClaim(facts: Pick<ClaimPackFacts, 'answers' | 'invo
   // 請求の趣旨: the unpaid sum, and on each invoice's part of it the late charge from the day after its due date.
   const rates = outstanding.map((account) => ({ account, rate: japaneseLateRate(answers, account.dueDate) }));
   const charged = rates.filter(({ rate }) => rate.yearlyPercent > 0);
-  const interestParts = charged.map(({ account, rate }) => `うち${ja.money(account.outstanding)}に対する${ja.date(addDays(account.dueDate, 1))}から支払済みまで年${ja.percent(rate.yearlyPercent)}`);
+  // One part bearing interest on the whole sum reads "及びこれに対する…の割合による金員"; several, "うち…の各割合".
+  const wholeSum = charged.length === 1 && charged[0]!.account.outstanding.minor === claimValue.minor;
+  const interestWords = wholeSum
+    ? `及びこれに対する${ja.date(addDays(charged[0]!.account.dueDate, 1))}から支払済みまで年${ja.percent(charged[0]!.rate.yearlyPercent)}の割合による金員`
+    : charged.length
+      ? `及び${charged.map(({ account, rate }) => `うち${ja.money(account.outstanding)}に対する${ja.date(addDays(account.dueDate, 1))}から支払済みまで年${ja.percent(rate.yearlyPercent)}`).join('、')}の各割合による金員`
+      : '';
   const claimStatement = [
-    `被告は、原告に対し、${ja.money(claimValue)}${interestParts.length ? `及び${interestParts.join('、')}の各割合による金員` : ''}を支払え。`,
+    `被告は、原告に対し、${ja.money(claimValue)}${interestWords}を支払え。`,
     '訴訟費用は被告の負担とする。',
     'との判決並びに仮執行の宣言を求める。',
   ];
@@ -125,7 +133,8 @@ export function japaneseCourtClaim(facts: Pick<ClaimPackFacts, 'answers' | 'invo
     ...(client.business ? ['資格証明書（被告の登記事項証明書）　1通'] : []),
   ];
 
-  const prefecture = defendant.address ? prefectureOf(defendant.address) : undefined;
+  const debtorCourt = defendant.address ? summaryCourtOfAddress(defendant.address) : undefined;
+  const prefecture = defendant.address && !debtorCourt ? prefectureOf(defendant.address) : undefined;
   const prefectureSeat = prefecture ? courtSeat(prefecture) : undefined;
   return {
     procedure,
@@ -141,12 +150,10 @@ export function japaneseCourtClaim(facts: Pick<ClaimPackFacts, 'answers' | 'invo
     paymentOrder: {
       possible: isAddressInJapan(defendant.address),
       court: `${client.business ? '被告の本店所在地' : '被告の住所地'}（${defendant.address}）を管轄する簡易裁判所（民事訴訟法第383条第1項）`,
+      ...(debtorCourt ? { debtorCourt } : {}),
       ...(prefectureSeat ? { prefectureSeatCourt: summaryCourt(prefectureSeat) } : {}),
     },
-    help: [
-      `${FREELANCE_ACT.hotline.name}：${FREELANCE_ACT.hotline.phone}（${FREELANCE_ACT.hotline.what}）${FREELANCE_ACT.hotline.url}`,
-      ...FREELANCE_ACT.complaintRoutes.map((route) => `${route.name}：${route.what}`),
-    ],
+    help: freelanceHelpLines(),
   };
 }
 
@@ -176,12 +183,18 @@ export function courtClaimDocument(claim: JapaneseCourtClaim, meta: DocumentMeta
     paragraph('支払督促による場合', true),
     paragraph(
       claim.paymentOrder.possible
-        ? `支払督促は、契約で合意した裁判所ではなく、${claim.paymentOrder.court}に申し立てます。${claim.paymentOrder.prefectureSeatCourt ? `同じ都道府県の${claim.paymentOrder.prefectureSeatCourt}が管轄するとは限らないため、裁判所ウェブサイトの「各地の裁判所」で管轄を確認してください。` : ''}請求の趣旨及び原因は上と同じです。`
+        ? `支払督促は、契約で合意した裁判所ではなく、${claim.paymentOrder.court}に申し立てます。${
+            claim.paymentOrder.debtorCourt
+              ? `この住所を管轄するのは${claim.paymentOrder.debtorCourt}です。`
+              : claim.paymentOrder.prefectureSeatCourt
+                ? `同じ都道府県の${claim.paymentOrder.prefectureSeatCourt}が管轄するとは限らないため、裁判所ウェブサイトの「各地の裁判所」で管轄を確認してください。`
+                : '裁判所ウェブサイトの「各地の裁判所」で管轄を確認してください。'
+          }請求の趣旨及び原因は上と同じです。`
         : '被告の住所が日本国内にないため、支払督促は利用できません（民事訴訟法第382条）。',
     ),
     paragraph('無料の相談先・申出先', true),
     list(claim.help),
     paragraph(`${ja.date(asOf)}現在の請求金額計算書の数字によります。`),
   ];
-  return { meta, title: '訴状（少額訴訟・通常訴訟）及び支払督促の記載事項', subtitle: `${claim.caseName}　${claim.procedureName}`, blocks };
+  return { meta, title: '訴状及び支払督促の記載事項', subtitle: `${claim.caseName}　${claim.procedureName}　${claim.court}`, blocks };
 }

@@ -124,13 +124,37 @@ const cityOrdinanceSchema = z.strictObject({
   sentence: fact(z.string().min(20)),
 });
 
-const statuteSchema = z.discriminatedUnion('kind', [latePaymentSchema, freelanceProtectionSchema, cityOrdinanceSchema]);
+// A law on the terms of freelance work between businesses with no damages of its own (Japan's Freelance
+// Act): its payment rule, and where a freelancer complains or asks for free help. A phone number a person
+// has not read on the official page is kept `confirmed: false`, and the documents print it as unconfirmed.
+const freelanceTransactionsSchema = z.strictObject({
+  id,
+  kind: z.literal('freelance-transactions'),
+  title: z.string().min(1),
+  shortTitle: z.string().min(1),
+  places: z.array(place).min(1),
+  inForceFrom: fact(isoDate),
+  paymentDays: fact(z.number().int().positive()),
+  soloFreelancerOnly: fact(z.boolean()),
+  businessClientsOnly: fact(z.boolean()),
+  complaintRoutes: z.array(z.strictObject({ name: z.string().min(1), what: z.string().min(1), url: z.url().optional(), ...provenance })).min(1),
+  hotline: z.strictObject({
+    name: z.string().min(1),
+    what: z.string().min(1),
+    url: z.url(),
+    phone: z.strictObject({ value: z.string().regex(/^[0-9-]{10,13}$/, 'must be a phone number written with digits and hyphens'), confirmed: z.boolean(), ...provenance }),
+    ...provenance,
+  }),
+});
+
+const statuteSchema = z.discriminatedUnion('kind', [latePaymentSchema, freelanceProtectionSchema, freelanceTransactionsSchema, cityOrdinanceSchema]);
 
 export type RateTable = z.output<typeof rateTableSchema>;
 export type LatePaymentStatute = z.output<typeof latePaymentSchema>;
 export type FreelanceProtectionStatute = z.output<typeof freelanceProtectionSchema>;
 export type CityOrdinance = z.output<typeof cityOrdinanceSchema>;
-export type Statute = LatePaymentStatute | FreelanceProtectionStatute | CityOrdinance;
+export type FreelanceTransactionsStatute = z.output<typeof freelanceTransactionsSchema>;
+export type Statute = LatePaymentStatute | FreelanceProtectionStatute | FreelanceTransactionsStatute | CityOrdinance;
 
 export interface StatuteBook {
   readonly statutes: readonly Statute[];
@@ -239,4 +263,9 @@ export function freelanceStatuteFor(placeCode: string, from: StatuteBook = statu
 /** Every city ordinance in the data. */
 export function cityOrdinances(from: StatuteBook = statuteBook()): CityOrdinance[] {
   return from.statutes.filter((statute): statute is CityOrdinance => statute.kind === 'city-ordinance');
+}
+
+/** The freelance-transactions law of a place (Japan's Freelance Act: jp), if the data has one. */
+export function freelanceTransactionsStatuteFor(placeCode: string, from: StatuteBook = statuteBook()): FreelanceTransactionsStatute | undefined {
+  return from.statutes.find((statute): statute is FreelanceTransactionsStatute => statute.kind === 'freelance-transactions' && statute.places.includes(placeCode));
 }

@@ -20,7 +20,7 @@ import { DEADLINE_DAYS, INVOICE_LETTERS, LETTER_KINDS, type LetterKind, type Let
 import type { LetterEdition } from './assemble.ts';
 import { SHAPE_LETTER } from './library.ts';
 import { japaneseLateRate } from '../claims/late-charges.ts';
-import { FREELANCE_ACT, freelanceActReaches } from '../claims/freelance-act-ja.ts';
+import { freelanceActJa, freelanceActReaches } from '../claims/freelance-act-ja.ts';
 
 const ja = formatsFor('ja');
 
@@ -111,8 +111,8 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     withinSmallClaims: figures ? fee.currency === 'JPY' && figures.amount.minor <= SMALL_CLAIMS_LIMIT_YEN : false,
     smallClaimsLimit: ja.money(money(SMALL_CLAIMS_LIMIT_YEN, 'JPY')),
     freelanceAct: freelanceActReaches(answers),
-    freelanceActTitle: FREELANCE_ACT.title,
-    freelanceActPaymentDays: FREELANCE_ACT.paymentDays,
+    freelanceActTitle: freelanceActJa().title,
+    freelanceActPaymentDays: freelanceActJa().paymentDays.value,
     paymentOrderPossible: isAddressInJapan(answers.client.address ?? ''),
     // A company's 普通裁判籍 is its head office (民事訴訟法第4条第4項); a person's, their address (同条第2項).
     debtorCourt: answers.client.business ? '貴社の本店所在地を管轄する簡易裁判所' : '貴殿の住所地を管轄する簡易裁判所',

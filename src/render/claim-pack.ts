@@ -58,5 +58,7 @@ export async function renderClaimPack(trees: ClaimPackTrees, asOf: string, rende
   }
   files[`4 ${safeFileStem(trees.chronology.title)}.docx`] = stored(await renderClaimDocx(trees.chronology));
   files[`5 ${safeFileStem(trees.statement.title)}.docx`] = stored(await renderClaimDocx(trees.statement));
+  // Japan: what the 訴状 or the 支払督促 application says, filled from the statement's figures.
+  if (trees.courtClaimJa) files[`6 ${safeFileStem(trees.courtClaimJa.document.title)}.docx`] = stored(await renderClaimDocx(trees.courtClaimJa.document));
   return { zip: Buffer.from(zipSync(files)), fileStem: safeFileStem(`${trees.contract.answers.project.name} claim pack ${asOf}`) };
 }

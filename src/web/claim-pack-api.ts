@@ -48,6 +48,8 @@ export function claimFiguresJson(request: ClaimPackRequest, trees: ClaimPackTree
     },
     ...(moneyClaim ? { moneyClaim } : {}),
     ...(trees.preAction ? { preActionLetter: trees.preAction.kind } : {}),
+    // Japan: the 訴状 / 支払督促 data, for a program (or a person) filling in the court's form.
+    ...(trees.courtClaimJa ? { japaneseCourtClaim: trees.courtClaimJa.claim } : {}),
   };
 }
 
@@ -63,7 +65,8 @@ export const claimPackApiRoutes: FastifyPluginAsync<ClaimPackApiOptions> = async
         'One zip for a court or a lawyer: the contract\'s Word file; each of `invoices` (as `POST /api/invoices` takes its `invoice`) and `letters` ' +
         '(each `{ "kind": "final-notice", "letter": { … } }` as the letter\'s own route takes it) as Word files named with their dates; ' +
         'the chronology; and the statement of account on `asOf` (amounts invoiced, `payments` made against each invoice, and the contract\'s late fee ' +
-        'or the statute\'s interest and fixed compensation to that day), both as Word files in the answers\' language.',
+        'or the statute\'s interest and fixed compensation to that day), both as Word files in the answers\' language. ' +
+        'A Japanese contract in yen with something owed adds the 訴状 / 支払督促 data as a Word file; with `Accept: application/json` it is `japaneseCourtClaim`.',
       tags: ['claims'],
       body: claimPackRequestSchema,
     },

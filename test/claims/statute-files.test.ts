@@ -30,7 +30,9 @@ describe('statute files', () => {
         ? [statute.clients, statute.interest, statute.contractRate, ...(statute.compensation ? [statute.compensation] : [])]
         : statute.kind === 'freelance-protection'
           ? [statute.inForceFrom, statute.threshold, statute.soloFreelancerOnly, statute.businessClientsOnly, statute.paymentDefaultDays, statute.damagesMultiplier, statute.sentence]
-          : [statute.appliesBy, statute.inForceFrom, statute.threshold, statute.soloFreelancerOnly, statute.businessClientsOnly, ...(statute.paymentDefaultDays ? [statute.paymentDefaultDays] : []), statute.sentence];
+          : statute.kind === 'city-ordinance'
+            ? [statute.appliesBy, statute.inForceFrom, statute.threshold, statute.soloFreelancerOnly, statute.businessClientsOnly, ...(statute.paymentDefaultDays ? [statute.paymentDefaultDays] : []), statute.sentence]
+            : [statute.inForceFrom, statute.paymentDays, statute.soloFreelancerOnly, statute.businessClientsOnly, ...statute.complaintRoutes, statute.hotline, statute.hotline.phone];
       for (const fact of facts) expect(fact.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(book.rates.size).toBe(4);

@@ -208,6 +208,8 @@ export interface LetterFormView {
   action: string;
   items: (FieldView | GroupView)[];
   fileName: string;
+  /** A Japanese final demand goes by 内容証明郵便: its grid copies as a Word file, and its text for e内容証明. */
+  naiyoShomei: boolean;
 }
 
 export interface SituationView {
@@ -411,6 +413,7 @@ function letterForm(kind: LetterKind, ctx: PageContext): LetterFormView {
     action: ctx.actionFor(kind),
     items: letterItems(kind, ctx),
     fileName: ctx.fileNameFor(kind),
+    naiyoShomei: kind === 'final-notice' && ctx.answers.language === 'ja',
   };
 }
 

@@ -22,7 +22,8 @@ import type { Draft } from '../../drafts/store.ts';
 import { assembleLetter } from '../../letters/assemble.ts';
 import { renderLetterText } from '../../letters/plain-text.ts';
 import { INVOICE_LETTERS, isLetterKind, type LetterKind } from '../../letters/request.ts';
-import { renderLetterDocx } from '../../render/docx-on-demand.ts';
+import { renderLetterDocx, renderNaiyoShomeiDocx } from '../../render/docx-on-demand.ts';
+import { NAIYO_CHARACTERS_A_SHEET, NAIYO_GRIDS, naiyoShomeiText } from '../../claims/naiyo-shomei.ts';
 import { PDF_TYPE, renderLetterPdf } from '../../render/pdf-on-demand.ts';
 import { scheduleCalendarFile } from '../../schedule/ics-on-demand.ts';
 import { DOCX_TYPE } from '../api.ts';
@@ -278,12 +279,35 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
       if (!result.ok) return reply.redirect(`${pageUrl(draft.id)}/${kind}?${CHECK_PARAM}=${kind}`, 303);
 
       const letter = assembleLetter(kind, result.request, letters);
+      // A Japanese final demand by 内容証明郵便 (src/claims/naiyo-shomei.ts): the grid copies to print, or the text for e内容証明.
+      const naiyo = kind === 'final-notice' && result.request.answers.language === 'ja';
+      if (naiyo && single(body.action) === 'naiyo-docx') {
+        return sendDownload(reply, { type: DOCX_TYPE, fileStem: `${letter.meta.fileStem} 内容証明`, extension: 'docx', body: await renderNaiyoShomeiDocx(letter) });
+      }
+      if (naiyo && single(body.action) === 'naiyo-text') return renderNaiyoText(reply, draft, kind, form, naiyoShomeiText(letter).sheets, loaded.messages);
       if (single(body.action) === 'email') return renderEmail(reply, draft, kind, form, result.request, renderLetterText(letter), loaded.messages);
       if (single(body.action) === 'pdf') return sendDownload(reply, { type: PDF_TYPE, fileStem: letter.meta.fileStem, extension: 'pdf', body: await renderLetterPdf(letter) });
       const docx = await renderLetterDocx(letter);
       return sendDownload(reply, { type: DOCX_TYPE, fileStem: letter.meta.fileStem, extension: 'docx', body: docx });
     },
   );
+
+  function renderNaiyoText(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, sheets: readonly (readonly string[])[], messages: Messages) {
+    const title = messages.t('naiyo.title');
+    const grid = NAIYO_GRIDS['20x26'];
+    // e内容証明 takes the text as typed into its form: one box a sheet, so each sheet has its own box and Copy button.
+    return html(reply).view('naiyo-shomei.eta', {
+      title,
+      heading: title,
+      backHref: `${pageUrl(draft.id)}/${kind}`,
+      lead: messages.t('naiyo.lead', { columns: grid.columns, lines: grid.rows, characters: NAIYO_CHARACTERS_A_SHEET }),
+      sheets: sheets.map((lines, index) => ({ id: `naiyo-sheet-${index + 1}`, label: messages.t('naiyo.sheet', { number: index + 1, count: sheets.length }), text: lines.join('\n'), rows: lines.length + 1 })),
+      action: `${pageUrl(draft.id)}/${kind}`,
+      hidden: hiddenInputs(kind, form),
+      csrf: reply.generateCsrf(),
+      scripts: SCRIPTS,
+    });
+  }
 
   function renderEmail(reply: FastifyReply, draft: Draft, kind: LetterKind, form: FormValues, request: Parameters<typeof letterFigures>[1], text: string, messages: Messages) {
     const title = messages.t('email.title', { title: titleIn(messages)(kind) });
