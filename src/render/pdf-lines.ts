@@ -82,13 +82,15 @@ function piece(text: string, faceName: FaceName, style: Cluster): Piece {
 
 const widthOf = (pieces: readonly Piece[]) => pieces.reduce((sum, each) => sum + each.width, 0);
 
+const isTrailingSpace = (code: number) => code === 0x20 || code === 0x3000;
+
 /** The pieces less the spaces at their end: what must fit in the line. */
 function trimEnd(pieces: readonly Piece[]): Piece[] {
   const kept = [...pieces];
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!;
     let end = last.text.length;
-    while (end > 0 && (last.text.charCodeAt(end - 1) === 0x20 || last.text.charCodeAt(end - 1) === 0x3000)) end--;
+    while (end > 0 && isTrailingSpace(last.text.charCodeAt(end - 1))) end--;
     const trimmed = last.text.slice(0, end);
     if (trimmed === last.text) break;
     kept.pop();
@@ -130,16 +132,44 @@ function splitWide(pieces: readonly Piece[], maxWidth: number): Piece[][] {
   return lines;
 }
 
-/** Consecutive pieces of the same face, size and colour drawn as one. */
+const samePen = (a: Piece, b: Piece) => a.face === b.face && a.size === b.size && a.color === b.color && a.underline === b.underline;
+
+/**
+ * Consecutive pieces of the same face, size and colour drawn as one: each
+ * run of them joined once (a line is a dozen words, each a piece), not
+ * copied again for every word it takes in.
+ */
 function merge(pieces: readonly Piece[]): Piece[] {
   const merged: Piece[] = [];
-  for (const each of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && last.face === each.face && last.size === each.size && last.color === each.color && last.underline === each.underline) {
-      merged[merged.length - 1] = { ...last, text: last.text + each.text, width: last.width + each.width };
-    } else merged.push(each);
+  for (let start = 0; start < pieces.length; ) {
+    const first = pieces[start]!;
+    let end = start + 1;
+    let text = first.text;
+    let width = first.width;
+    while (end < pieces.length && samePen(first, pieces[end]!)) {
+      text += pieces[end]!.text;
+      width += pieces[end]!.width;
+      end++;
+    }
+    merged.push(end === start + 1 ? first : { ...first, text, width });
+    start = end;
   }
   return merged;
+}
+
+/** The width of pieces less the spaces at their end, without copying them (trimEnd's width). */
+function fittingWidth(pieces: readonly Piece[]): number {
+  let width = 0;
+  for (const each of pieces) width += each.width;
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    const last = pieces[index]!;
+    let end = last.text.length;
+    while (end > 0 && isTrailingSpace(last.text.charCodeAt(end - 1))) end--;
+    if (end === last.text.length) break;
+    width -= end === 0 ? last.width : last.width - measure(last.text.slice(0, end), last.face, last.size);
+    if (end > 0) break;
+  }
+  return width;
 }
 
 function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language): Line[] {
@@ -178,7 +208,7 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
     const segment = segmentPieces(last, next.position);
     last = next.position;
-    const fitting = widthOf(trimEnd(segment));
+    const fitting = fittingWidth(segment);
     if (line.length > 0 && lineWidth + fitting > maxWidth) finish(true);
     if (line.length === 0 && fitting > maxWidth) {
       const parts = splitWide(segment, maxWidth);

@@ -508,6 +508,7 @@ interface PdfkitReference {
   compress: boolean;
   buffer: Uint8Array[];
   readonly data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
   finalize(): void;
 }
 
@@ -590,9 +591,21 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
 
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
+const fills = new Map<string, string>();
+/** A colour's fill operator (DeviceRGB, under the sRGB output intent), made once per colour. */
+function fillOperator(hex: string): string {
+  let operator = fills.get(hex);
+  if (operator === undefined) {
+    const channel = (at: number) => round(parseInt(hex.slice(at, at + 2), 16) / 255);
+    operator = `${channel(0)} ${channel(2)} ${channel(4)} rg`;
+    fills.set(hex, operator);
+  }
+  return operator;
+}
+
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
-  private readonly registered = new Set<FaceName>();
+  private readonly fonts = new Map<FaceName, PdfkitFont>();
   /** Per font of this document: a character's glyph id in hex, once it is in the subset. */
   private readonly codes = new Map<PdfkitFont, Map<number, string>>();
 
@@ -640,40 +653,62 @@ class Drawing {
     this.line(line, x, baseline, spacing);
   }
 
-  /** `spacing`: points added after each character (PDF's character spacing, Tc). */
+  /**
+   * `spacing`: points added after each character (PDF's character spacing, Tc).
+   * The line is one text object written straight into the page's content:
+   * for each piece its font, size, colour, position and glyph ids. pdfkit's
+   * text() would measure and lay each string out again and convert every
+   * operator to bytes a character at a time, which was most of a PDF's time;
+   * pdfkit's font still subsets, embeds and maps the glyphs to Unicode (so
+   * the text copies as typed). An underlined piece (rare) goes through
+   * pdfkit, which draws the underline.
+   */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
     const { doc } = this;
     let left = this.margin.left + x;
+    let operators = '';
+    const flush = () => {
+      // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
+      if (operators !== '') this.write(`BT${operators}${spacing === 0 ? '' : ' 0 Tc'} ET`);
+      operators = '';
+    };
+    if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
     for (const piece of line.pieces) {
-      if (!this.registered.has(piece.face)) {
-        doc.registerFont(piece.face, face(piece.face).pdfFont as never);
-        doc.font(piece.face);
-        compactFont(doc, (doc as unknown as PdfkitInternals)._font, piece.face);
-        this.registered.add(piece.face);
-      }
-      doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
+      const font = this.font(piece.face);
       if (piece.underline) {
+        flush();
         const target = face(piece.face).font;
+        doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
         // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
         doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
-      } else this.glyphs(piece.face, piece.text, piece.size, left, baseline, spacing);
+        if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
+      } else {
+        // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
+        operators += ` /${font.id} ${round(piece.size)} Tf ${fillOperator(piece.color)} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.encode(piece.face, font, piece.text)}> Tj`;
+      }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
+    flush();
   }
 
-  /**
-   * A piece of text as one text object: its glyphs, at its baseline. What
-   * pdfkit's text() writes for unkerned text, without its per-call work
-   * (options, line splitting, measuring again), which was most of a PDF's
-   * time: pdfkit's font still subsets, embeds and maps the glyphs to
-   * Unicode (so the text copies as typed); the operators and glyph ids are ours.
-   */
-  private glyphs(faceName: FaceName, text: string, size: number, x: number, baseline: number, spacing: number): void {
+  /** Operators into the current page's content, as bytes (pdfkit's addContent converts a character at a time). */
+  private write(operators: string): void {
+    (this.doc as unknown as PdfkitInternals).page.content.write(Buffer.from(`${operators}\n`, 'latin1'));
+  }
+
+  /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
+  private font(faceName: FaceName): PdfkitFont {
     const doc = this.doc as unknown as PdfkitInternals;
-    const font = doc._font;
+    let font = this.fonts.get(faceName);
+    if (!font) {
+      this.doc.registerFont(faceName, face(faceName).pdfFont as never);
+      this.doc.font(faceName);
+      font = doc._font;
+      compactFont(this.doc, font, faceName);
+      this.fonts.set(faceName, font);
+    }
     if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    // pdfkit's pages draw top-down (a flipped matrix); text is set in PDF's own upward y, as pdfkit's text() sets it.
-    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf${spacing === 0 ? '' : ` ${round(spacing)} Tc`} <${this.encode(faceName, font, text)}> Tj ET Q`);
+    return font;
   }
 
   /**

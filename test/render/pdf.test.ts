@@ -267,7 +267,7 @@ describe('justified Japanese', () => {
     expect(breakLines([{ text: '大阪府大阪市北区\n梅田1-1-1' }], { size: 11 }, 300, 'ja').map((line) => line.wrapped)).toEqual([undefined, undefined]);
 
     // The Japanese contract sets character spacing (Tc) on its wrapped lines; the English one, flush left as its Word file, never does.
-    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/ Tf (-?[\d.]+) Tc </g)].map((match) => Number(match[1]));
+    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/BT (-?[\d.]+) Tc /g)].map((match) => Number(match[1]));
     const ja = spacing(await renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))));
     expect(ja.length).toBeGreaterThan(10);
     // Less than a character's width shared out across a line: the text still reads as one word run.
