@@ -7,8 +7,10 @@
 // drawn by render/pdf.ts where they were measured.
 import LineBreaker from 'linebreak';
 import type { Language } from '../answers/schema.ts';
-import { advance, face, faceFor, type FaceName, type RunStyle } from './pdf-fonts.ts';
-import { xmlSafeText } from './text-scan.ts';
+import { visualPieces } from './pdf-bidi.ts';
+import { faceFor, measureText, type FaceName, type RunStyle } from './pdf-fonts.ts';
+import { startsRightToLeft } from './text-direction.ts';
+import { RTL, scanText, xmlSafeText } from './text-scan.ts';
 
 export interface TextStyle extends RunStyle {
   /** Points. */
@@ -32,6 +34,8 @@ export interface Piece {
   readonly color: string;
   readonly underline: boolean;
   readonly width: number;
+  /** Right to left: the text is in the order typed, its glyphs drawn from the right (render/pdf-bidi.ts). */
+  readonly rtl?: boolean;
 }
 
 export interface Line {
@@ -40,6 +44,8 @@ export interface Line {
   readonly width: number;
   /** Broken where the text ran out of room, not at a line break or the paragraph's end: a justified paragraph stretches it. */
   readonly wrapped?: boolean;
+  /** The paragraph reads right to left (its first letter does): a line not stretched is set against the right margin. */
+  readonly rtl?: boolean;
 }
 
 interface Cluster extends RunStyle {
@@ -49,12 +55,7 @@ interface Cluster extends RunStyle {
   readonly underline: boolean;
 }
 
-function measure(text: string, faceName: FaceName, size: number): number {
-  const target = face(faceName);
-  let width = 0;
-  for (const character of text) width += advance(target, character.codePointAt(0)!);
-  return width * size;
-}
+const measure = measureText;
 
 /** Pieces for one stretch of one run: split where the face changes. */
 function piecesOf(text: string, style: Cluster, language: Language): Piece[] {
@@ -172,7 +173,8 @@ function fittingWidth(pieces: readonly Piece[]): number {
   return width;
 }
 
-function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language): Line[] {
+/** `bidi`: the paragraph has right-to-left letters, or is right to left (`rtl`): only then are its lines reordered. */
+function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language, bidi: boolean, rtl: boolean): Line[] {
   const text = clusters.map((cluster) => cluster.text).join('');
   if (text === '') return [{ pieces: [], width: 0 }];
   // Where each run starts in the line, to cut a segment back into runs.
@@ -198,8 +200,10 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
   let line: Piece[] = [];
   let lineWidth = 0;
   const finish = (wrapped = false) => {
-    const kept = merge(trimEnd(line));
-    lines.push({ pieces: kept, width: widthOf(kept), ...(wrapped ? { wrapped } : {}) });
+    // Broken in the order typed, drawn in visual order: a right-to-left stretch from the right.
+    const merged = merge(trimEnd(line));
+    const kept = bidi ? visualPieces(merged, rtl) : merged;
+    lines.push({ pieces: kept, width: widthOf(kept), ...(wrapped ? { wrapped } : {}), ...(rtl ? { rtl } : {}) });
     line = [];
     lineWidth = 0;
   };
@@ -235,6 +239,10 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
  */
 export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {
   const lines: Line[] = [];
+  // The Word file's rule: a paragraph whose first letter is right to left is a right-to-left paragraph.
+  const text = runs.map((run) => run.text).join('');
+  const bidi = (scanText(text) & RTL) !== 0;
+  const rtl = bidi && startsRightToLeft(text);
   let hardLine: Cluster[] = [];
   for (const run of runs) {
     const style: Cluster = {
@@ -250,13 +258,13 @@ export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidt
       .split('\n')
       .forEach((part, index) => {
         if (index > 0) {
-          lines.push(...breakHardLine(hardLine, maxWidth, language));
+          lines.push(...breakHardLine(hardLine, maxWidth, language, bidi, rtl));
           hardLine = [];
         }
         if (part !== '') hardLine.push({ ...style, text: part });
       });
   }
-  lines.push(...breakHardLine(hardLine, maxWidth, language));
+  lines.push(...breakHardLine(hardLine, maxWidth, language, bidi, rtl));
   return lines;
 }
 

@@ -19,8 +19,9 @@ import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, Sig
 import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
 import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
-import { baseFace, face, type FaceName } from './pdf-fonts.ts';
-import { breakLines, labelPieces, type Line, type StyledText, type TextStyle } from './pdf-lines.ts';
+import { drawingOrder } from './pdf-bidi.ts';
+import { baseFace, face, SHAPED, type FaceName } from './pdf-fonts.ts';
+import { breakLines, labelPieces, type Line, type Piece, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
 
 /** The name of the attached answers: what "Continue from a file" looks for. */
@@ -496,7 +497,7 @@ type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
 interface PdfkitFont {
   readonly id: string;
   readonly scale: number;
-  readonly subset: { readonly glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+  readonly subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
   readonly widths: (number | undefined)[];
   readonly unicode: (number[] | undefined)[];
   embed(): void;
@@ -589,6 +590,9 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
   };
 }
 
+/** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
+const MIRRORED = 0x110000;
+
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
 const fills = new Map<string, string>();
@@ -644,7 +648,8 @@ class Drawing {
    * the line still copies as its words.
    */
   set(line: Line, x: number, width: number, align: TextBlock['align'], baseline: number): void {
-    if (align !== 'justify' || !line.wrapped) {
+    // Shaped text (Arabic) is not stretched: space between its letters would cut the joins.
+    if (align !== 'justify' || !line.wrapped || line.pieces.some((piece) => SHAPED.has(piece.face))) {
       this.line(line, x + this.offset(line, width, align), baseline);
       return;
     }
@@ -684,7 +689,7 @@ class Drawing {
         if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
       } else {
         // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
-        operators += ` /${font.id} ${round(piece.size)} Tf ${fillOperator(piece.color)} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.encode(piece.face, font, piece.text)}> Tj`;
+        operators += ` /${font.id} ${round(piece.size)} Tf ${fillOperator(piece.color)} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
       }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
@@ -711,6 +716,68 @@ class Drawing {
     return font;
   }
 
+  /** A piece's glyph ids in the order drawn: right-to-left text from its last letter, Arabic shaped. */
+  private glyphIds(piece: Piece, font: PdfkitFont): string {
+    if (SHAPED.has(piece.face)) return this.shaped(piece.face, font, piece.text);
+    return piece.rtl ? this.encodeRightToLeft(piece.face, font, piece.text) : this.encode(piece.face, font, piece.text);
+  }
+
+  /**
+   * Right-to-left text (Hebrew) from its last letter. A mirrored character
+   * gets a glyph of its own in the subset, a copy of its mirror's glyph that
+   * maps back to the character typed: the ")" drawn for a "(" copies as "(",
+   * while a ")" elsewhere still copies as ")".
+   */
+  private encodeRightToLeft(faceName: FaceName, font: PdfkitFont, text: string): string {
+    const codes = this.codesOf(font);
+    let hex = '';
+    for (const { typed, shown } of drawingOrder(text)) {
+      if (typed === shown) {
+        hex += this.encode(faceName, font, String.fromCodePoint(typed));
+        continue;
+      }
+      const key = MIRRORED + typed;
+      let glyphHex = codes.get(key);
+      if (glyphHex === undefined) {
+        const glyph = face(faceName).font.glyphForCodePoint(shown);
+        font.subset.glyphs.push(glyph.id);
+        const id = font.subset.glyphs.length - 1;
+        font.widths[id] = glyph.advanceWidth * font.scale;
+        font.unicode[id] = [typed];
+        glyphHex = id.toString(16).padStart(4, '0');
+        codes.set(key, glyphHex);
+      }
+      hex += glyphHex;
+    }
+    return hex;
+  }
+
+  private codesOf(font: PdfkitFont): Map<number, string> {
+    let codes = this.codes.get(font);
+    if (!codes) {
+      codes = new Map();
+      this.codes.set(font, codes);
+    }
+    return codes;
+  }
+
+  /**
+   * Arabic through fontkit's OpenType shaping: each letter in its joining
+   * form (initial, medial, final, isolated), lam-alef as one glyph, the
+   * glyphs in visual order (fontkit lays out a right-to-left script from the
+   * right). Each glyph copies as the characters it was made from.
+   */
+  private shaped(faceName: FaceName, font: PdfkitFont, text: string): string {
+    let hex = '';
+    for (const glyph of face(faceName).font.layout(text).glyphs) {
+      const id = font.subset.includeGlyph(glyph.id);
+      font.widths[id] ??= glyph.advanceWidth * font.scale;
+      font.unicode[id] ??= [...glyph.codePoints];
+      hex += id.toString(16).padStart(4, '0');
+    }
+    return hex;
+  }
+
   /**
    * The text as the font's glyph ids in hex, each glyph added to the
    * document's subset with its width and the character it copies as: what
@@ -719,11 +786,7 @@ class Drawing {
    * document uses rather than once per glyph drawn.
    */
   private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
-    let codes = this.codes.get(font);
-    if (!codes) {
-      codes = new Map();
-      this.codes.set(font, codes);
-    }
+    const codes = this.codesOf(font);
     let hex = '';
     for (const character of text) {
       const code = character.codePointAt(0)!;
@@ -743,7 +806,8 @@ class Drawing {
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
     if (align === 'center') return (width - line.width) / 2;
-    if (align === 'right') return width - line.width;
+    // A right-to-left paragraph starts at the right margin, as Word sets a bidirectional paragraph.
+    if (align === 'right' || line.rtl) return width - line.width;
     return 0;
   }
 

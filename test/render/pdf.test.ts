@@ -88,8 +88,13 @@ describe('a contract PDF', () => {
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
     const lines = breakLines([{ text: contract.meta.projectName }], { size: 11 }, 400, 'en');
     const printed = lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join('');
-    expect(printed).toContain('<script>alert("x")</script> &amp; & "quoted"');
-    expect(printed).toContain('契約書の条項');
+    // The name starts with Hebrew, so it is a right-to-left paragraph: its pieces come in the order drawn from the left.
+    // The "<" between the Arabic and the markup belongs to the right-to-left stretch (UAX #9), drawn with it.
+    expect(printed).toContain('script>alert("x")</script> &amp; & "quoted"');
+    expect(lines.flatMap((line) => line.pieces).find((piece) => piece.text.trim() === '<')?.rtl).toBe(true);
+    expect(printed).toContain('שלום עליכם');
+    expect(printed).toContain('مرحبا');
+    expect(printed.replace(/\s/g, '')).toMatch(/契約書の条.*項/);
     for (const character of FORBIDDEN) expect(printed).not.toContain(character);
     // The very long word is broken to fit, not run off the page.
     for (const line of nonEmpty(lines, 'lines')) expect(line.width).toBeLessThanOrEqual(400.001);
