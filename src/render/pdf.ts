@@ -672,10 +672,15 @@ class Drawing {
     const { doc } = this;
     let left = this.margin.left + x;
     let operators = '';
+    let lastPen = '';
+    let lastColor = '';
     const flush = () => {
       // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
       if (operators !== '') this.write(`BT${operators}${spacing === 0 ? '' : ' 0 Tc'} ET`);
       operators = '';
+      // pdfkit's underlined text sets its own font and colour: the next piece sets both again.
+      lastPen = '';
+      lastColor = '';
     };
     if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
     for (const piece of line.pieces) {
@@ -689,7 +694,13 @@ class Drawing {
         if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
       } else {
         // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
-        operators += ` /${font.id} ${round(piece.size)} Tf ${fillOperator(piece.color)} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
+        // Font and colour only where they change within the line: a line is mostly one of each.
+        const pen = `/${font.id} ${round(piece.size)} Tf`;
+        if (pen !== lastPen) operators += ` ${pen}`;
+        if (piece.color !== lastColor) operators += ` ${fillOperator(piece.color)}`;
+        lastPen = pen;
+        lastColor = piece.color;
+        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
       }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
