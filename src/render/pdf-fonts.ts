@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type { Language } from '../answers/schema.ts';
 
-export type FaceName = 'latin' | 'latinBold' | 'latinItalic' | 'latinBoldItalic' | 'mincho' | 'minchoBold';
+export type FaceName = 'latin' | 'latinBold' | 'latinItalic' | 'latinBoldItalic' | 'mincho' | 'minchoBold' | 'hebrew' | 'hebrewBold' | 'arabic' | 'arabicBold';
 
 const FILES: Readonly<Record<FaceName, string>> = {
   latin: '@expo-google-fonts/carlito/400Regular/Carlito_400Regular.ttf',
@@ -24,7 +24,21 @@ const FILES: Readonly<Record<FaceName, string>> = {
   latinBoldItalic: '@expo-google-fonts/carlito/700Bold_Italic/Carlito_700Bold_Italic.ttf',
   mincho: '@expo-google-fonts/noto-serif-jp/400Regular/NotoSerifJP_400Regular.ttf',
   minchoBold: '@expo-google-fonts/noto-serif-jp/700Bold/NotoSerifJP_700Bold.ttf',
+  // Right-to-left text typed in a field (a name, an address): Noto Sans Hebrew
+  // (@fontsource's Hebrew slice, one WOFF a weight, which has every Hebrew
+  // letter and point) and Noto Sans Arabic (whole TrueType files). Both OFL-1.1.
+  hebrew: '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff',
+  hebrewBold: '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-700-normal.woff',
+  arabic: '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  arabicBold: '@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf',
 };
+
+/**
+ * Faces whose text must be shaped (OpenType, through fontkit's layout): Arabic
+ * letters take a different form at the start, middle and end of a word, and
+ * lam-alef is one glyph. Every other face maps a character to its glyph alone.
+ */
+export const SHAPED: ReadonlySet<FaceName> = new Set<FaceName>(['arabic', 'arabicBold']);
 
 export interface Face {
   readonly name: FaceName;
@@ -91,6 +105,27 @@ export function face(name: FaceName): Face {
   return found;
 }
 
+/** Shaped widths by text, per point of size, for the shaped faces (a word a key, as `unshaped` keeps glyphs). */
+const shapedWidths = new Map<string, number>();
+
+/** The width of `text` in points at `size`: the sum of its characters' advances, or its shaped width in a shaped face. */
+export function measureText(text: string, faceName: FaceName, size: number): number {
+  const target = face(faceName);
+  if (SHAPED.has(faceName)) {
+    const key = `${faceName}:${text}`;
+    let width = shapedWidths.get(key);
+    if (width === undefined) {
+      width = target.font.layout(text).advanceWidth / target.font.unitsPerEm;
+      if (shapedWidths.size >= MAX_KEPT_WORDS) shapedWidths.clear();
+      shapedWidths.set(key, width);
+    }
+    return width * size;
+  }
+  let width = 0;
+  for (const character of text) width += advance(target, character.codePointAt(0)!);
+  return width * size;
+}
+
 export function advance(target: Face, codePoint: number): number {
   let width = target.advances.get(codePoint);
   if (width === undefined) {
@@ -121,10 +156,31 @@ export interface RunStyle {
  * English contract). Noto Serif JP has no italic: a Japanese italic run is upright, as Word sets Yu Mincho.
  */
 export function faceFor(codePoint: number, language: Language, style: RunStyle): FaceName {
+  const rtl = rightToLeftFace(codePoint, style);
+  if (rtl) return rtl;
   const latin: FaceName = style.bold ? (style.italic ? 'latinBoldItalic' : 'latinBold') : style.italic ? 'latinItalic' : 'latin';
   const mincho: FaceName = style.bold ? 'minchoBold' : 'mincho';
   if (language === 'ja') return codePoint < 0x80 || covers(face(mincho), codePoint) || !covers(face(latin), codePoint) ? mincho : latin;
   return codePoint < 0x250 || covers(face(latin), codePoint) || !covers(face(mincho), codePoint) ? latin : mincho;
+}
+
+/**
+ * Hebrew and Arabic letters (with their points, marks and presentation
+ * forms), which neither Carlito nor Noto Serif JP has: their own faces,
+ * upright (neither has an italic). Arabic digits stay with the Arabic face.
+ */
+function rightToLeftFace(codePoint: number, style: RunStyle): FaceName | undefined {
+  if ((codePoint >= 0x0590 && codePoint <= 0x05ff) || (codePoint >= 0xfb1d && codePoint <= 0xfb4f)) return style.bold ? 'hebrewBold' : 'hebrew';
+  if (
+    (codePoint >= 0x0600 && codePoint <= 0x06ff) ||
+    (codePoint >= 0x0750 && codePoint <= 0x077f) ||
+    (codePoint >= 0x08a0 && codePoint <= 0x08ff) ||
+    (codePoint >= 0xfb50 && codePoint <= 0xfdff) ||
+    (codePoint >= 0xfe70 && codePoint <= 0xfefc)
+  ) {
+    return style.bold ? 'arabicBold' : 'arabic';
+  }
+  return undefined;
 }
 
 /** The base face of a document's text, whose metrics set its line height. */

@@ -7,8 +7,10 @@
 // drawn by render/pdf.ts where they were measured.
 import LineBreaker from 'linebreak';
 import type { Language } from '../answers/schema.ts';
-import { advance, face, faceFor, type FaceName, type RunStyle } from './pdf-fonts.ts';
-import { xmlSafeText } from './text-scan.ts';
+import { visualPieces } from './pdf-bidi.ts';
+import { faceFor, measureText, type FaceName, type RunStyle } from './pdf-fonts.ts';
+import { startsRightToLeft } from './text-direction.ts';
+import { RTL, scanText, xmlSafeText } from './text-scan.ts';
 
 export interface TextStyle extends RunStyle {
   /** Points. */
@@ -32,6 +34,8 @@ export interface Piece {
   readonly color: string;
   readonly underline: boolean;
   readonly width: number;
+  /** Right to left: the text is in the order typed, its glyphs drawn from the right (render/pdf-bidi.ts). */
+  readonly rtl?: boolean;
 }
 
 export interface Line {
@@ -40,6 +44,8 @@ export interface Line {
   readonly width: number;
   /** Broken where the text ran out of room, not at a line break or the paragraph's end: a justified paragraph stretches it. */
   readonly wrapped?: boolean;
+  /** The paragraph reads right to left (its first letter does): a line not stretched is set against the right margin. */
+  readonly rtl?: boolean;
 }
 
 interface Cluster extends RunStyle {
@@ -49,12 +55,7 @@ interface Cluster extends RunStyle {
   readonly underline: boolean;
 }
 
-function measure(text: string, faceName: FaceName, size: number): number {
-  const target = face(faceName);
-  let width = 0;
-  for (const character of text) width += advance(target, character.codePointAt(0)!);
-  return width * size;
-}
+const measure = measureText;
 
 /** Pieces for one stretch of one run: split where the face changes. */
 function piecesOf(text: string, style: Cluster, language: Language): Piece[] {
@@ -82,13 +83,15 @@ function piece(text: string, faceName: FaceName, style: Cluster): Piece {
 
 const widthOf = (pieces: readonly Piece[]) => pieces.reduce((sum, each) => sum + each.width, 0);
 
+const isTrailingSpace = (code: number) => code === 0x20 || code === 0x3000;
+
 /** The pieces less the spaces at their end: what must fit in the line. */
 function trimEnd(pieces: readonly Piece[]): Piece[] {
   const kept = [...pieces];
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!;
     let end = last.text.length;
-    while (end > 0 && (last.text.charCodeAt(end - 1) === 0x20 || last.text.charCodeAt(end - 1) === 0x3000)) end--;
+    while (end > 0 && isTrailingSpace(last.text.charCodeAt(end - 1))) end--;
     const trimmed = last.text.slice(0, end);
     if (trimmed === last.text) break;
     kept.pop();
@@ -130,19 +133,48 @@ function splitWide(pieces: readonly Piece[], maxWidth: number): Piece[][] {
   return lines;
 }
 
-/** Consecutive pieces of the same face, size and colour drawn as one. */
+const samePen = (a: Piece, b: Piece) => a.face === b.face && a.size === b.size && a.color === b.color && a.underline === b.underline;
+
+/**
+ * Consecutive pieces of the same face, size and colour drawn as one: each
+ * run of them joined once (a line is a dozen words, each a piece), not
+ * copied again for every word it takes in.
+ */
 function merge(pieces: readonly Piece[]): Piece[] {
   const merged: Piece[] = [];
-  for (const each of pieces) {
-    const last = merged[merged.length - 1];
-    if (last && last.face === each.face && last.size === each.size && last.color === each.color && last.underline === each.underline) {
-      merged[merged.length - 1] = { ...last, text: last.text + each.text, width: last.width + each.width };
-    } else merged.push(each);
+  for (let start = 0; start < pieces.length; ) {
+    const first = pieces[start]!;
+    let end = start + 1;
+    let text = first.text;
+    let width = first.width;
+    while (end < pieces.length && samePen(first, pieces[end]!)) {
+      text += pieces[end]!.text;
+      width += pieces[end]!.width;
+      end++;
+    }
+    merged.push(end === start + 1 ? first : { ...first, text, width });
+    start = end;
   }
   return merged;
 }
 
-function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language): Line[] {
+/** The width of pieces less the spaces at their end, without copying them (trimEnd's width). */
+function fittingWidth(pieces: readonly Piece[]): number {
+  let width = 0;
+  for (const each of pieces) width += each.width;
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    const last = pieces[index]!;
+    let end = last.text.length;
+    while (end > 0 && isTrailingSpace(last.text.charCodeAt(end - 1))) end--;
+    if (end === last.text.length) break;
+    width -= end === 0 ? last.width : last.width - measure(last.text.slice(0, end), last.face, last.size);
+    if (end > 0) break;
+  }
+  return width;
+}
+
+/** `bidi`: the paragraph has right-to-left letters, or is right to left (`rtl`): only then are its lines reordered. */
+function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language: Language, bidi: boolean, rtl: boolean): Line[] {
   const text = clusters.map((cluster) => cluster.text).join('');
   if (text === '') return [{ pieces: [], width: 0 }];
   // Where each run starts in the line, to cut a segment back into runs.
@@ -168,8 +200,10 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
   let line: Piece[] = [];
   let lineWidth = 0;
   const finish = (wrapped = false) => {
-    const kept = merge(trimEnd(line));
-    lines.push({ pieces: kept, width: widthOf(kept), ...(wrapped ? { wrapped } : {}) });
+    // Broken in the order typed, drawn in visual order: a right-to-left stretch from the right.
+    const merged = merge(trimEnd(line));
+    const kept = bidi ? visualPieces(merged, rtl) : merged;
+    lines.push({ pieces: kept, width: widthOf(kept), ...(wrapped ? { wrapped } : {}), ...(rtl ? { rtl } : {}) });
     line = [];
     lineWidth = 0;
   };
@@ -178,7 +212,7 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
     const segment = segmentPieces(last, next.position);
     last = next.position;
-    const fitting = widthOf(trimEnd(segment));
+    const fitting = fittingWidth(segment);
     if (line.length > 0 && lineWidth + fitting > maxWidth) finish(true);
     if (line.length === 0 && fitting > maxWidth) {
       const parts = splitWide(segment, maxWidth);
@@ -205,6 +239,10 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
  */
 export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {
   const lines: Line[] = [];
+  // The Word file's rule: a paragraph whose first letter is right to left is a right-to-left paragraph.
+  const text = runs.map((run) => run.text).join('');
+  const bidi = (scanText(text) & RTL) !== 0;
+  const rtl = bidi && startsRightToLeft(text);
   let hardLine: Cluster[] = [];
   for (const run of runs) {
     const style: Cluster = {
@@ -220,13 +258,13 @@ export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidt
       .split('\n')
       .forEach((part, index) => {
         if (index > 0) {
-          lines.push(...breakHardLine(hardLine, maxWidth, language));
+          lines.push(...breakHardLine(hardLine, maxWidth, language, bidi, rtl));
           hardLine = [];
         }
         if (part !== '') hardLine.push({ ...style, text: part });
       });
   }
-  lines.push(...breakHardLine(hardLine, maxWidth, language));
+  lines.push(...breakHardLine(hardLine, maxWidth, language, bidi, rtl));
   return lines;
 }
 

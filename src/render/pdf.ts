@@ -19,8 +19,9 @@ import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, Sig
 import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
 import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
-import { baseFace, face, type FaceName } from './pdf-fonts.ts';
-import { breakLines, labelPieces, type Line, type StyledText, type TextStyle } from './pdf-lines.ts';
+import { drawingOrder } from './pdf-bidi.ts';
+import { baseFace, face, SHAPED, type FaceName } from './pdf-fonts.ts';
+import { breakLines, labelPieces, type Line, type Piece, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
 
 /** The name of the attached answers: what "Continue from a file" looks for. */
@@ -496,7 +497,7 @@ type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
 interface PdfkitFont {
   readonly id: string;
   readonly scale: number;
-  readonly subset: { readonly glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
+  readonly subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
   readonly widths: (number | undefined)[];
   readonly unicode: (number[] | undefined)[];
   embed(): void;
@@ -508,6 +509,7 @@ interface PdfkitReference {
   compress: boolean;
   buffer: Uint8Array[];
   readonly data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
   finalize(): void;
 }
 
@@ -588,11 +590,26 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
   };
 }
 
+/** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
+const MIRRORED = 0x110000;
+
 const round = (value: number) => String(Math.round(value * 100) / 100);
+
+const fills = new Map<string, string>();
+/** A colour's fill operator (DeviceRGB, under the sRGB output intent), made once per colour. */
+function fillOperator(hex: string): string {
+  let operator = fills.get(hex);
+  if (operator === undefined) {
+    const channel = (at: number) => round(parseInt(hex.slice(at, at + 2), 16) / 255);
+    operator = `${channel(0)} ${channel(2)} ${channel(4)} rg`;
+    fills.set(hex, operator);
+  }
+  return operator;
+}
 
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
-  private readonly registered = new Set<FaceName>();
+  private readonly fonts = new Map<FaceName, PdfkitFont>();
   /** Per font of this document: a character's glyph id in hex, once it is in the subset. */
   private readonly codes = new Map<PdfkitFont, Map<number, string>>();
 
@@ -631,7 +648,8 @@ class Drawing {
    * the line still copies as its words.
    */
   set(line: Line, x: number, width: number, align: TextBlock['align'], baseline: number): void {
-    if (align !== 'justify' || !line.wrapped) {
+    // Shaped text (Arabic) is not stretched: space between its letters would cut the joins.
+    if (align !== 'justify' || !line.wrapped || line.pieces.some((piece) => SHAPED.has(piece.face))) {
       this.line(line, x + this.offset(line, width, align), baseline);
       return;
     }
@@ -640,40 +658,135 @@ class Drawing {
     this.line(line, x, baseline, spacing);
   }
 
-  /** `spacing`: points added after each character (PDF's character spacing, Tc). */
+  /**
+   * `spacing`: points added after each character (PDF's character spacing, Tc).
+   * The line is one text object written straight into the page's content:
+   * for each piece its font, size, colour, position and glyph ids. pdfkit's
+   * text() would measure and lay each string out again and convert every
+   * operator to bytes a character at a time, which was most of a PDF's time;
+   * pdfkit's font still subsets, embeds and maps the glyphs to Unicode (so
+   * the text copies as typed). An underlined piece (rare) goes through
+   * pdfkit, which draws the underline.
+   */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
     const { doc } = this;
     let left = this.margin.left + x;
+    let operators = '';
+    let lastPen = '';
+    let lastColor = '';
+    const flush = () => {
+      // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
+      if (operators !== '') this.write(`BT${operators}${spacing === 0 ? '' : ' 0 Tc'} ET`);
+      operators = '';
+      // pdfkit's underlined text sets its own font and colour: the next piece sets both again.
+      lastPen = '';
+      lastColor = '';
+    };
+    if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
     for (const piece of line.pieces) {
-      if (!this.registered.has(piece.face)) {
-        doc.registerFont(piece.face, face(piece.face).pdfFont as never);
-        doc.font(piece.face);
-        compactFont(doc, (doc as unknown as PdfkitInternals)._font, piece.face);
-        this.registered.add(piece.face);
-      }
-      doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
+      const font = this.font(piece.face);
       if (piece.underline) {
+        flush();
         const target = face(piece.face).font;
+        doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
         // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
         doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
-      } else this.glyphs(piece.face, piece.text, piece.size, left, baseline, spacing);
+        if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
+      } else {
+        // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
+        // Font and colour only where they change within the line: a line is mostly one of each.
+        const pen = `/${font.id} ${round(piece.size)} Tf`;
+        if (pen !== lastPen) operators += ` ${pen}`;
+        if (piece.color !== lastColor) operators += ` ${fillOperator(piece.color)}`;
+        lastPen = pen;
+        lastColor = piece.color;
+        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
+      }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
+    flush();
+  }
+
+  /** Operators into the current page's content, as bytes (pdfkit's addContent converts a character at a time). */
+  private write(operators: string): void {
+    (this.doc as unknown as PdfkitInternals).page.content.write(Buffer.from(`${operators}\n`, 'latin1'));
+  }
+
+  /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
+  private font(faceName: FaceName): PdfkitFont {
+    const doc = this.doc as unknown as PdfkitInternals;
+    let font = this.fonts.get(faceName);
+    if (!font) {
+      this.doc.registerFont(faceName, face(faceName).pdfFont as never);
+      this.doc.font(faceName);
+      font = doc._font;
+      compactFont(this.doc, font, faceName);
+      this.fonts.set(faceName, font);
+    }
+    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    return font;
+  }
+
+  /** A piece's glyph ids in the order drawn: right-to-left text from its last letter, Arabic shaped. */
+  private glyphIds(piece: Piece, font: PdfkitFont): string {
+    if (SHAPED.has(piece.face)) return this.shaped(piece.face, font, piece.text);
+    return piece.rtl ? this.encodeRightToLeft(piece.face, font, piece.text) : this.encode(piece.face, font, piece.text);
   }
 
   /**
-   * A piece of text as one text object: its glyphs, at its baseline. What
-   * pdfkit's text() writes for unkerned text, without its per-call work
-   * (options, line splitting, measuring again), which was most of a PDF's
-   * time: pdfkit's font still subsets, embeds and maps the glyphs to
-   * Unicode (so the text copies as typed); the operators and glyph ids are ours.
+   * Right-to-left text (Hebrew) from its last letter. A mirrored character
+   * gets a glyph of its own in the subset, a copy of its mirror's glyph that
+   * maps back to the character typed: the ")" drawn for a "(" copies as "(",
+   * while a ")" elsewhere still copies as ")".
    */
-  private glyphs(faceName: FaceName, text: string, size: number, x: number, baseline: number, spacing: number): void {
-    const doc = this.doc as unknown as PdfkitInternals;
-    const font = doc._font;
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-    // pdfkit's pages draw top-down (a flipped matrix); text is set in PDF's own upward y, as pdfkit's text() sets it.
-    doc.addContent(`q 1 0 0 -1 0 ${round(doc.page.height)} cm BT 1 0 0 1 ${round(x)} ${round(doc.page.height - baseline)} Tm /${font.id} ${round(size)} Tf${spacing === 0 ? '' : ` ${round(spacing)} Tc`} <${this.encode(faceName, font, text)}> Tj ET Q`);
+  private encodeRightToLeft(faceName: FaceName, font: PdfkitFont, text: string): string {
+    const codes = this.codesOf(font);
+    let hex = '';
+    for (const { typed, shown } of drawingOrder(text)) {
+      if (typed === shown) {
+        hex += this.encode(faceName, font, String.fromCodePoint(typed));
+        continue;
+      }
+      const key = MIRRORED + typed;
+      let glyphHex = codes.get(key);
+      if (glyphHex === undefined) {
+        const glyph = face(faceName).font.glyphForCodePoint(shown);
+        font.subset.glyphs.push(glyph.id);
+        const id = font.subset.glyphs.length - 1;
+        font.widths[id] = glyph.advanceWidth * font.scale;
+        font.unicode[id] = [typed];
+        glyphHex = id.toString(16).padStart(4, '0');
+        codes.set(key, glyphHex);
+      }
+      hex += glyphHex;
+    }
+    return hex;
+  }
+
+  private codesOf(font: PdfkitFont): Map<number, string> {
+    let codes = this.codes.get(font);
+    if (!codes) {
+      codes = new Map();
+      this.codes.set(font, codes);
+    }
+    return codes;
+  }
+
+  /**
+   * Arabic through fontkit's OpenType shaping: each letter in its joining
+   * form (initial, medial, final, isolated), lam-alef as one glyph, the
+   * glyphs in visual order (fontkit lays out a right-to-left script from the
+   * right). Each glyph copies as the characters it was made from.
+   */
+  private shaped(faceName: FaceName, font: PdfkitFont, text: string): string {
+    let hex = '';
+    for (const glyph of face(faceName).font.layout(text).glyphs) {
+      const id = font.subset.includeGlyph(glyph.id);
+      font.widths[id] ??= glyph.advanceWidth * font.scale;
+      font.unicode[id] ??= [...glyph.codePoints];
+      hex += id.toString(16).padStart(4, '0');
+    }
+    return hex;
   }
 
   /**
@@ -684,11 +797,7 @@ class Drawing {
    * document uses rather than once per glyph drawn.
    */
   private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
-    let codes = this.codes.get(font);
-    if (!codes) {
-      codes = new Map();
-      this.codes.set(font, codes);
-    }
+    const codes = this.codesOf(font);
     let hex = '';
     for (const character of text) {
       const code = character.codePointAt(0)!;
@@ -708,7 +817,8 @@ class Drawing {
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
     if (align === 'center') return (width - line.width) / 2;
-    if (align === 'right') return width - line.width;
+    // A right-to-left paragraph starts at the right margin, as Word sets a bidirectional paragraph.
+    if (align === 'right' || line.rtl) return width - line.width;
     return 0;
   }
 

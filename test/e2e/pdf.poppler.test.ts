@@ -124,3 +124,32 @@ describe.each(CASES)('the $name contract as a PDF', ({ name, input }) => {
     }
   });
 });
+
+describe('right-to-left text typed in a field', () => {
+  // A Hebrew client whose business name holds brackets and a year, at an address in Arabic.
+  const input = sampleInput('new-client-fixed') as AnswersInput & { client: Record<string, string> };
+  const answers = { ...input, client: { ...input.client, name: 'דוד כהן', business: 'שרותי עיצוב (ירושלים) בע"מ 2024', address: 'شركة السلام للتجارة، شارع الملك فهد 12' } };
+  let file: string;
+
+  beforeAll(async () => {
+    file = join(dir, 'right-to-left.pdf');
+    writeFileSync(file, await renderContractPdf(assembleContract(answersSchema.parse(answers), library)));
+  });
+
+  it('embeds a Hebrew and an Arabic face, subset', async () => {
+    const { stdout } = await run('pdffonts', [file]);
+    expect(stdout).toMatch(/^[A-Z]{6}\+NotoSansHebrew-Regular\s.*yes\s+yes\s+yes/m);
+    expect(stdout).toMatch(/^[A-Z]{6}\+NotoSansArabic-Regular\s.*yes\s+yes\s+yes/m);
+  });
+
+  it('copies as the words typed, in the order typed, brackets facing the right way', async () => {
+    const { stdout } = await run('pdftotext', ['-enc', 'UTF-8', file, '-']);
+    // pdftotext wraps what it reads right to left in embedding marks; a reader copying the words does not see them.
+    const text = stdout.replace(/[\u202a-\u202e]/g, '');
+    expect(text).toContain('דוד כהן');
+    expect(text).toContain('שרותי עיצוב (ירושלים) בע"מ');
+    // pdftotext cuts the Arabic address at its comma; each part reads as typed.
+    expect(text).toContain('شركة السلام للتجارة');
+    expect(text).toContain('شارع الملك فهد');
+  });
+});

@@ -88,8 +88,13 @@ describe('a contract PDF', () => {
     expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
     const lines = breakLines([{ text: contract.meta.projectName }], { size: 11 }, 400, 'en');
     const printed = lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join('');
-    expect(printed).toContain('<script>alert("x")</script> &amp; & "quoted"');
-    expect(printed).toContain('契約書の条項');
+    // The name starts with Hebrew, so it is a right-to-left paragraph: its pieces come in the order drawn from the left.
+    // The "<" between the Arabic and the markup belongs to the right-to-left stretch (UAX #9), drawn with it.
+    expect(printed).toContain('script>alert("x")</script> &amp; & "quoted"');
+    expect(lines.flatMap((line) => line.pieces).find((piece) => piece.text.trim() === '<')?.rtl).toBe(true);
+    expect(printed).toContain('שלום עליכם');
+    expect(printed).toContain('مرحبا');
+    expect(printed.replace(/\s/g, '')).toMatch(/契約書の条.*項/);
     for (const character of FORBIDDEN) expect(printed).not.toContain(character);
     // The very long word is broken to fit, not run off the page.
     for (const line of nonEmpty(lines, 'lines')) expect(line.width).toBeLessThanOrEqual(400.001);
@@ -267,7 +272,7 @@ describe('justified Japanese', () => {
     expect(breakLines([{ text: '大阪府大阪市北区\n梅田1-1-1' }], { size: 11 }, 300, 'ja').map((line) => line.wrapped)).toEqual([undefined, undefined]);
 
     // The Japanese contract sets character spacing (Tc) on its wrapped lines; the English one, flush left as its Word file, never does.
-    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/ Tf (-?[\d.]+) Tc </g)].map((match) => Number(match[1]));
+    const spacing = (pdf: Buffer) => [...pdfText(pdf).matchAll(/BT (-?[\d.]+) Tc /g)].map((match) => Number(match[1]));
     const ja = spacing(await renderContractPdf(contractFrom(sampleInput(nonEmpty(JA_SAMPLE_NAMES, 'Japanese samples')[0]!))));
     expect(ja.length).toBeGreaterThan(10);
     // Less than a character's width shared out across a line: the text still reads as one word run.
