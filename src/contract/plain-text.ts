@@ -21,7 +21,7 @@ export function blockToText(block: Block): string {
       return [block.caption, ...block.rows.map((row) => `${row.label}: ${row.value}`)].join('\n');
     case 'parties':
       return block.parties
-        .map((p) => [`${p.role}: ${p.name}${p.business ? `, ${p.business}` : ''}`, p.address, `Email: ${p.email}`, `Phone: ${p.phone}`].join('\n'))
+        .map((p) => [`${p.role}: ${p.name}${p.business ? `, ${p.business}` : ''}`, p.address, `Email: ${p.email}`, `Phone: ${p.phone}`, ...(p.vatNumber ? [`VAT number: ${p.vatNumber}`] : [])].join('\n'))
         .join('\n\n');
     case 'signatures':
       return block.parties
