@@ -83,3 +83,25 @@ describe("a retainer month's payment term is one rule in the contract and on its
     expect(august.figures.dueDate).toBe('2027-08-01');
   });
 });
+
+// Issue 23 (point 9 of the last review): the retainer example's notice against its silence period.
+// Checked, no defect: the silence period (21 days) runs out before the notice period (30 days), so a
+// silent client is paused before a notice could end the retainer, and an ending for silence is the
+// Client's ending, whose kill fee (when there is one) is the notice the Client did not give.
+describe('the retainer example: notice period and silence period agree', () => {
+  it('21 days of silence pause the work; 30 days after the pause notice the Freelancer may end it as the Client\'s ending', () => {
+    const c = contract('retainer-prepaid');
+    expect(sampleInput('retainer-prepaid').killFee.unresponsiveDays).toBe(21);
+    expect(textOf(c, 'fees')).toContain('by giving at least 30 days’ notice in writing');
+    expect(textOf(c, 'responsiveness')).toContain('for 21 days counted from the day after the request was sent');
+    expect(textOf(c, 'responsiveness')).toContain('If the Client is still silent 30 days after the pause notice, the Freelancer may end this Agreement by notice, as an ending caused by the Client under clause 13.');
+    // Kill fee 0: nothing anywhere mentions a kill fee, so the silence ending cannot promise one.
+    expect(c.sections.map((s) => textOf(c, s.id)).join('\n')).not.toMatch(/kill fee/i);
+  });
+
+  it('with a kill fee, an ending for silence owes the retainer for the notice not given, as the example works through', () => {
+    const termination = textOf(contract('retainer-prepaid', (i) => (i.killFee.percentOfRemainingFee = 50)), 'termination');
+    expect(termination).toContain('or the Freelancer ends it for non-payment, for the Client’s silence or for the Client’s breach, the Client owes:');
+    expect(termination).toContain('which is the retainer for the part of the notice period in clause 5 that the Client did not give (a month counts as 30 days)');
+  });
+});
