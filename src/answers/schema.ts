@@ -28,6 +28,8 @@ export const LIMITS = {
   taxLabel: 40,
   /** "T" and 13 digits (適格請求書発行事業者登録番号), once the spaces and hyphens people copy are gone. */
   registrationNumber: 14,
+  /** A VAT number with its country prefix: "GB" and 12 digits, or "NL" 9 digits "B" 2 digits, at most. */
+  vatNumber: 14,
   /** An invoice's number, on the invoices and the payment letters. */
   invoiceNumber: 60,
   /** An expense's description on an invoice. */
@@ -48,6 +50,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   'freelancer.phone': LIMITS.phone,
   'freelancer.address': LIMITS.address,
   'freelancer.invoiceRegistrationNumber': LIMITS.registrationNumber,
+  'freelancer.vatNumber': LIMITS.vatNumber,
   'client.name': LIMITS.name,
   'client.business': LIMITS.name,
   'client.title': LIMITS.title,
@@ -392,6 +395,32 @@ const registrationNumber = z
   .optional()
   .transform((value) => value || undefined);
 
+// A VAT number, checked against the format of the country its prefix names: the UK's (GB and 9
+// digits, or 12 for a branch: HMRC's VAT Notice 700/1) and those of the EU countries the place data
+// holds (the European Commission's VIES formats). People copy it with spaces, dots or hyphens;
+// those are tidied away first. A number in the wrong shape is refused here, not printed on invoices.
+export const VAT_FORMATS: Readonly<Record<string, { pattern: RegExp; example: string }>> = {
+  GB: { pattern: /^GB(\d{9}|\d{12})$/, example: 'GB123456789' },
+  DE: { pattern: /^DE\d{9}$/, example: 'DE123456789' },
+  FR: { pattern: /^FR[0-9A-HJ-NP-Z]{2}\d{9}$/, example: 'FR12345678901' },
+  NL: { pattern: /^NL\d{9}B\d{2}$/, example: 'NL123456789B01' },
+  ES: { pattern: /^ES[0-9A-Z]\d{7}[0-9A-Z]$/, example: 'ESX1234567X' },
+  IT: { pattern: /^IT\d{11}$/, example: 'IT12345678901' },
+  IE: { pattern: /^IE(\d{7}[A-W][A-I]?|\d[A-Z+*]\d{5}[A-W])$/, example: 'IE1234567T' },
+};
+const vatNumber = z
+  .string({ error: mustBeText(said('freelancer.vatNumber')) })
+  .overwrite(cleanedUnlessHuge((value) => value.normalize('NFKC').replace(/[\s.-]/g, '').toUpperCase(), LIMITS.vatNumber))
+  .max(LIMITS.vatNumber, { error: said('freelancer.vatNumber.wrong'), abort: true })
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const format = VAT_FORMATS[value.slice(0, 2)];
+    if (!format) ctx.addIssue({ code: 'custom', message: say('answers.freelancer.vatNumber.country', { countries: Object.keys(VAT_FORMATS).join(', ') }) });
+    else if (!format.pattern.test(value)) ctx.addIssue({ code: 'custom', message: say('answers.freelancer.vatNumber.format', { example: format.example }) });
+  })
+  .optional()
+  .transform((value) => value || undefined);
+
 export const partiesSchema = {
   freelancer: z.strictObject(
     {
@@ -401,6 +430,7 @@ export const partiesSchema = {
       // The Japanese Freelance Act protects only freelancers without employees; the contract names it then.
       hasEmployees: flag('freelancer.hasEmployees').default(false),
       invoiceRegistrationNumber: registrationNumber,
+      vatNumber,
     },
     { error: objectMessage('freelancer') },
   ),
@@ -699,4 +729,4 @@ export type AnswersInput = z.input<typeof answersSchema>;
 export type Answers = z.output<typeof answersSchema>;
 export type Fee = Answers['fee'];
 /** What both parties have: a name, contact details, a business name and title. */
-export type Party = Omit<Answers['freelancer'], 'entity' | 'hasEmployees' | 'invoiceRegistrationNumber'>;
+export type Party = Omit<Answers['freelancer'], 'entity' | 'hasEmployees' | 'invoiceRegistrationNumber' | 'vatNumber'>;

@@ -58,7 +58,7 @@ function directivesFor(answers: Answers, facts: ContractFacts): Record<(typeof C
     parties: () => ({
       type: 'parties',
       parties: [
-        { role: 'Freelancer', name: freelancer.name, business: freelancer.business, address: freelancer.address, email: freelancer.email, phone: freelancer.phone },
+        { role: 'Freelancer', name: freelancer.name, business: freelancer.business, address: freelancer.address, email: freelancer.email, phone: freelancer.phone, ...(freelancer.vatNumber ? { vatNumber: freelancer.vatNumber } : {}) },
         { role: 'Client', name: client.name, business: client.business, address: client.address, email: client.email, phone: client.phone },
       ],
     }),

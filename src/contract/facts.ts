@@ -155,6 +155,8 @@ export interface ContractFacts {
     portfolioUse: boolean;
     licence: 'non-exclusive' | 'exclusive';
     isExclusive: boolean;
+    /** A UK place: the contract asserts the freelancer's right to be identified (CDPA 1988 ss. 77-78). */
+    assertsMoralRights: boolean;
   };
   /** What a freelancer-protection statute of the contract's place asks of it (jurisdictions/statutes/). */
   statutes: {
@@ -333,6 +335,12 @@ export function computeFacts(answers: Answers, ref: Record<string, string> = {})
       portfolioUse: answers.ownership.portfolioUse,
       licence: answers.ownership.licence,
       isExclusive: answers.ownership.licence === 'exclusive',
+      // Under the Copyright, Designs and Patents Act 1988 the author's right to be identified (s. 77)
+      // exists only once asserted in writing (s. 78), and an assertion in the signed contract binds the
+      // client and anyone it passes the copyright to (s. 78(4)). Without it a freelancer who assigns the
+      // copyright can be left off the work and has no claim to the credit the portfolio relies on; with
+      // it the credit survives the assignment. Only UK law works this way, so only a UK place asserts it.
+      assertsMoralRights: placeFor(answers).place?.country === 'United Kingdom',
     },
     statutes: statuteFacts(answers, figures.base),
     ref,

@@ -244,6 +244,22 @@ export function hoursBill(answers: Answers, hours: number, options: { final?: bo
  * part of its first month (see `ending`), so the first month's invoice
  * credits it (`firstMonth`): deposit plus first month is one month's fee.
  */
+/**
+ * The retainer's payment term, the one rule the contract (both languages) and each month's
+ * invoice state (issue 23, point 10): a month is paid in advance, due on its first day (the
+ * start date in the first month), or on receipt when the invoice is sent later than that.
+ * `fee.paymentDueDays` is the term of every other invoice (approved expenses, an ending).
+ */
+export function retainerMonthStart(answers: Pick<Answers, 'project'>, month: string): string {
+  return month === answers.project.startDate.slice(0, 7) ? answers.project.startDate : `${month}-01`;
+}
+
+/** The due date of the retainer invoice for `month` ("2027-02") issued on `issuedOn`. */
+export function retainerMonthDue(answers: Pick<Answers, 'project'>, month: string, issuedOn: string): string {
+  const starts = retainerMonthStart(answers, month);
+  return starts > issuedOn ? starts : issuedOn;
+}
+
 export function retainerMonthBill(answers: Answers, options: { expenses?: readonly Expense[]; firstMonth?: boolean } = {}): Bill {
   const { fee } = answers;
   if (fee.model !== 'retainer') throw new RangeError('retainerMonthBill: the contract is not a retainer');

@@ -46,6 +46,8 @@ export interface PartyDetails {
   readonly address: string;
   readonly email: string;
   readonly phone: string;
+  /** The freelancer's VAT number, printed under the phone when given (VAT Regulations 1995 reg. 14 on an invoice). */
+  readonly vatNumber?: string;
 }
 
 export interface PartiesBlock {
@@ -132,6 +134,7 @@ export interface LetterParty {
   readonly address: string;
   readonly email: string;
   readonly phone: string;
+  readonly vatNumber?: string;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   ending,
   hoursBill,
   retainerMonthBill,
+  retainerMonthDue,
+  retainerMonthStart,
   type Bill,
   type Ending,
   type LateFigures,
@@ -57,10 +59,8 @@ export function billFor(answers: Answers, invoice: InvoiceFields, lateFee: LateF
   return { bill: resent.bill, ending: ended, late: { ...resent.late, since: invoice.lateFeeSince } };
 }
 
-/** The first day of the month an invoice pays for: the start date in the first month. */
-export function monthStart(answers: Answers, month: string): string {
-  return month === answers.project.startDate.slice(0, 7) ? answers.project.startDate : `${month}-01`;
-}
+/** The first day of the month an invoice pays for: the start date in the first month (the settlement model's rule). */
+export const monthStart = retainerMonthStart;
 
 /** The due date: given, or as the contract says for the kind; a resent invoice is due on receipt. */
 export function dueDateFor(answers: Answers, invoice: InvoiceFields): string {
@@ -69,11 +69,9 @@ export function dueDateFor(answers: Answers, invoice: InvoiceFields): string {
   switch (invoice.kind) {
     case 'deposit':
       return invoice.issuedOn;
-    case 'retainer': {
-      // Paid in advance: by the first day of the month, or the start date in the first month.
-      const starts = monthStart(answers, invoice.month!);
-      return starts > invoice.issuedOn ? starts : invoice.issuedOn;
-    }
+    case 'retainer':
+      // The contract's own rule for a month paid in advance (settlement.ts), so the two never differ.
+      return retainerMonthDue(answers, invoice.month!, invoice.issuedOn);
     default:
       return addDays(invoice.issuedOn, answers.fee.paymentDueDays);
   }

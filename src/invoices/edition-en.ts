@@ -240,7 +240,8 @@ export function assembleEnglishInvoice(request: InvoiceRequest): Invoice {
     subtitle,
     number: invoice.number,
     reference: { projectName: project, effectiveDate: answers.effectiveDate },
-    head: [{ type: 'parties', parties: [partyDetails('From', freelancer), partyDetails('Bill to', answers.client)] }, details],
+    // The supplier's VAT number under its details: a VAT invoice must show it (VAT Regulations 1995, reg. 14(1)(c)).
+    head: [{ type: 'parties', parties: [{ ...partyDetails('From', freelancer), ...(answers.freelancer.vatNumber ? { vatNumber: answers.freelancer.vatNumber } : {}) }, partyDetails('Bill to', answers.client)] }, details],
     due: dueCapital,
     lines: linesTable(answers, invoice, bill, ended),
     deductionDescriptions: bill.deductions.map((line) => line.label),
@@ -250,7 +251,7 @@ export function assembleEnglishInvoice(request: InvoiceRequest): Invoice {
       salutation: `Dear ${answers.client.name},`,
       intro: `Please find below invoice ${invoice.number} (${subtitle}).`,
       closing: 'Best regards,',
-      signature: [freelancer.name, ...(freelancer.business ? [freelancer.business] : []), `${freelancer.email} | ${freelancer.phone}`],
+      signature: [freelancer.name, ...(freelancer.business ? [freelancer.business] : []), `${freelancer.email} | ${freelancer.phone}`, ...(answers.freelancer.vatNumber ? [`VAT number: ${answers.freelancer.vatNumber}`] : [])],
     },
     figures,
   };

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { amountSuggestion, answersSchema, cleanedUnlessHuge, DATE_YEARS, isoDate, LIMITS, MAX_BILLED, yearInRange, type Answers, type FieldWords, type Words } from '../answers/schema.ts';
 import { currencyDigits, money } from '../answers/money.ts';
 import { cleanLine, cleanMultiline } from '../answers/text.ts';
-import { contractMoney } from '../contract/settlement.ts';
+import { contractMoney, taxRateOf } from '../contract/settlement.ts';
+import { placeFor } from '../jurisdictions/place-for.ts';
 import { formatsFor } from '../language/format.ts';
 import { activeLanguage, say, sayLater, type MessageParams } from '../language/messages.ts';
 import { unknownField } from '../language/unknown-keys.ts';
@@ -170,6 +171,13 @@ function contractRules(request: { answers: Answers; invoice: z.output<typeof inv
   const issue = (path: (string | number)[], key: string, params?: MessageParams) => ctx.addIssue({ code: 'custom', path, message: sentence(key, params) });
   const { date, month: monthName, money: formatMoney, currencyName } = formats();
   const effective = date(answers.effectiveDate);
+
+  // A UK VAT invoice must show the supplier's VAT registration number (VAT Regulations 1995,
+  // reg. 14(1)(c)): refused here, naming the answer to add, rather than issued without it.
+  const tax = taxRateOf(answers);
+  if (tax && tax.percent > 0 && placeFor(answers).place?.country === 'United Kingdom' && !answers.freelancer.vatNumber) {
+    ctx.addIssue({ code: 'custom', path: ['answers', 'freelancer', 'vatNumber'], message: say('answers.freelancer.vatNumber.requiredForUkVat') });
+  }
 
   const model = KIND_MODEL[invoice.kind];
   if (model && model !== fee.model) {

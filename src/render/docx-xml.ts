@@ -385,7 +385,8 @@ function contactParagraphs(party: PartyDetails): string {
     (party.business ? plainParagraph(party.business, LETTER_BLOCK) : '') +
     plainParagraph(party.address, LETTER_BLOCK) +
     labelled('Email', party.email) +
-    labelled('Phone', party.phone)
+    labelled('Phone', party.phone) +
+    (party.vatNumber ? labelled('VAT number', party.vatNumber) : '')
   );
 }
 

@@ -490,6 +490,7 @@ function contactParagraphs(party: LetterParty, labels: { readonly email: string;
     plainParagraph(party.address, { style: STYLE.letterBlock }),
     labelled(labels.email, party.email),
     labelled(labels.phone, party.phone),
+    ...(party.vatNumber ? [labelled('VAT number', party.vatNumber)] : []),
   ];
 }
 

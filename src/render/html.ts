@@ -68,7 +68,7 @@ function block(node: Block, clause: number, numbering: ClauseNumbering): string 
           (party) =>
             `<div class="party"><h3>${text(party.role)}</h3><p dir="auto"><strong>${text(party.name)}</strong>${
               party.business ? `<br>${text(party.business)}` : ''
-            }</p><address dir="auto">${text(party.address)}</address><dl><dt>Email</dt><dd>${text(party.email)}</dd><dt>Phone</dt><dd>${text(party.phone)}</dd></dl></div>`,
+            }</p><address dir="auto">${text(party.address)}</address><dl><dt>Email</dt><dd>${text(party.email)}</dd><dt>Phone</dt><dd>${text(party.phone)}</dd>${party.vatNumber ? `<dt>VAT number</dt><dd>${text(party.vatNumber)}</dd>` : ''}</dl></div>`,
         )
         .join('')}</div>`;
     case 'signatures':

@@ -268,6 +268,7 @@ function contactParagraphs(context: Context, party: LetterParty, width: number, 
     line(plain(party.address)),
     line([{ text: `${labels.email}: `, color: MUTED }, { text: party.email }]),
     line([{ text: `${labels.phone}: `, color: MUTED }, { text: party.phone }]),
+    ...(party.vatNumber ? [line([{ text: 'VAT number: ', color: MUTED }, { text: party.vatNumber }])] : []),
   ];
 }
 

@@ -3,7 +3,7 @@ import { toMajor } from '../answers/money.ts';
 import { formatsFor } from '../language/format.ts';
 import { computeFigures } from '../contract/facts.ts';
 import { contractMoney } from '../contract/settlement.ts';
-import { blockToText, sectionToText } from '../contract/plain-text.ts';
+import { blocksToText, blockToText } from '../contract/plain-text.ts';
 import type { Contract } from '../contract/tree.ts';
 
 export function contractToJson(contract: Contract) {
@@ -36,7 +36,8 @@ export function contractToJson(contract: Contract) {
       variant: section.variant,
       title: section.title,
       note: section.note,
-      text: sectionToText(section),
+      // Numbered as the Word file numbers it: a Japanese contract's items (号) as (1), (2).
+      text: blocksToText(section.blocks, contract.meta.language),
       blocks: section.blocks,
     })),
     answers: contract.answers,

@@ -9,7 +9,8 @@ import { assembleContract, crossReferences } from '../../src/contract/assemble.t
 import { computeJaFacts } from '../../src/contract/facts-ja.ts';
 import { JA_DIRECTIVES, japaneseContractEdition } from '../../src/contract/edition-ja.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
-import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
+import { blocksToText, blockToText, sectionToText } from '../../src/contract/plain-text.ts';
+import { numberPoints } from '../../src/contract/points.ts';
 import type { Block } from '../../src/contract/tree.ts';
 import { expectGolden } from '../helpers/golden.ts';
 import { JA_SAMPLE_NAMES, sampleAnswers } from '../helpers/samples.ts';
@@ -26,7 +27,8 @@ describe('Japanese golden samples: every clause renders as its sample file shows
       expect(name, `no Japanese sample answers make ${clause.file} apply; name one with "sample:"`).toBeDefined();
       const answers = sampleAnswers(name!);
       const refs = crossReferences(assembleContract(answers, english).sections.map((section) => section.id), edition.clauseNumber);
-      const text = renderClause(clause.template, computeJaFacts(answers, refs), markers).map(blockToText).join('\n\n');
+      // Items (号) numbered (1), (2) as the Word file numbers them, restarting after each numbered 項.
+      const text = blocksToText(numberPoints(renderClause(clause.template, computeJaFacts(answers, refs), markers)), 'ja');
       const goldenFile = join(edition.library.dir, clause.file.replace(/^.*clauses\/contract-ja\//, '').replace(/\.eta$/, '.sample.txt'));
       expectGolden(goldenFile, `(rendered from clauses/samples/${name}.json)\n\n${text}\n`);
     });
@@ -35,7 +37,7 @@ describe('Japanese golden samples: every clause renders as its sample file shows
 
 describe('the Tokyo contract (issue 12, Done when)', () => {
   const contract = assembleContract(sampleAnswers('ja/tokyo-fixed'), english);
-  const text = [...(contract.preamble ?? []).map(blockToText), ...contract.sections.map((section) => `${section.title}\n${sectionToText(section)}`)].join('\n\n');
+  const text = [...(contract.preamble ?? []).map(blockToText), ...contract.sections.map((section) => `${section.title}\n${blocksToText(section.blocks, 'ja')}`)].join('\n\n');
 
   it('is a 業務委託契約書 whose clauses Word numbers 第1条, 第2条 …', () => {
     expect(contract.title).toBe('業務委託契約書');

@@ -1,7 +1,7 @@
 // The contract as plain text: what the JSON API returns as each clause's text.
 // Each block is written out as a reader of that text would expect it.
 import { describe, expect, it } from 'vitest';
-import { blockToText, sectionToText } from '../../src/contract/plain-text.ts';
+import { blocksToText, blockToText, sectionToText } from '../../src/contract/plain-text.ts';
 
 describe('each block as plain text', () => {
   it('a paragraph is its runs joined, bold or not', () => {
@@ -50,5 +50,28 @@ describe('a clause as plain text', () => {
   it('is its blocks with a blank line between them', () => {
     expect(sectionToText({ blocks: [{ type: 'paragraph', runs: [{ text: 'Between:' }] }, { type: 'list', items: [[{ text: 'A' }]] }] })).toBe('Between:\n\n- A');
     expect(sectionToText({ blocks: [] })).toBe('');
+  });
+});
+
+describe('lists numbered as the Word file numbers them (issue 23)', () => {
+  const para = (text: string, point?: number) => ({ type: 'paragraph' as const, runs: [{ text }], ...(point === undefined ? {} : { point }) });
+  const list = (...items: string[]) => ({ type: 'list' as const, items: items.map((text) => [{ text }]) });
+
+  it('Japanese items (号) print "(1)　", "(2)　" as Word prints them, not bullets', () => {
+    expect(blocksToText([para('次の金額を支払う。', 1), list('作業の対価', 'キャンセル料')], 'ja')).toBe('次の金額を支払う。\n\n(1)\u3000作業の対価\n(2)\u3000キャンセル料');
+  });
+
+  it('Japanese items restart at (1) after each numbered 項, as Word restarts the third level under the second', () => {
+    const blocks = [para('第1項', 1), list('a', 'b'), para('第2項', 2), list('c')];
+    expect(blocksToText(blocks, 'ja')).toBe('第1項\n\n(1)\u3000a\n(2)\u3000b\n\n第2項\n\n(1)\u3000c');
+  });
+
+  it('two lists under the unnumbered first 項 count on, as Word does with no numbered 項 between them', () => {
+    const blocks = [para('第1項', 1), list('a'), para('続き'), list('b')];
+    expect(blocksToText(blocks, 'ja')).toBe('第1項\n\n(1)\u3000a\n\n続き\n\n(2)\u3000b');
+  });
+
+  it('English lists stay bullets ("- " for Word\'s •): the English Word file does not number them', () => {
+    expect(blocksToText([para('Deliver:'), list('Logo', 'Menu')], 'en')).toBe('Deliver:\n\n- Logo\n- Menu');
   });
 });

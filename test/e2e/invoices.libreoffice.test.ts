@@ -24,9 +24,10 @@ const CASES: [string, string, Record<string, unknown>, string[], ((answers: any)
   ['deposit', 'new-client-fixed', { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-01' },
     ['Invoice INV-2026-001', 'Deposit invoice: Harbor Coffee website redesign', '$6,000.00', 'On receipt, and before work starts on December 7, 2026', 'Freelance Services Agreement effective December 1, 2026', 'Harbor Coffee Co.', 'Page 1 of 1']],
   ['deposit-vat', 'returning-client-hourly', { kind: 'deposit', number: 'D-1', issuedOn: '2027-03-15' },
-    ['£637.50', 'VAT (20% of £637.50)', '£127.50', '£765.00'],
+    ['£637.50', 'VAT (20% of £637.50)', '£127.50', '£765.00', 'VAT number: GB123456789'],
     (answers) => {
       answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
+      answers.freelancer.vatNumber = 'GB123456789';
       answers.deposit.percent = 50;
     }],
   ['balance-late', 'new-client-fixed', { kind: 'balance', number: 'INV-2027-014', issuedOn: '2027-04-26', lateFeeSince: '2027-03-12', expenses: [{ description: 'Stock photos', amount: 250 }] },

@@ -36,6 +36,8 @@ function refusals(name: string, invoice: Loose, change: (answers: Loose) => void
 const vatOnFixed = (answers: Loose) => {
   answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
   answers.deposit.percent = 50;
+  // A UK VAT invoice must show the supplier's VAT number (reg. 14); see the VAT number tests below.
+  answers.freelancer.vatNumber = 'GB123456789';
 };
 
 describe('the issue\'s examples', () => {

@@ -96,6 +96,38 @@ describe('a bad place file stops the start, naming the file and the field', () =
   });
 });
 
+describe('the small-claims limits confirmed with sources (issue 23; checked 2026-12-06)', () => {
+  // Written by hand from the sources in each file: a later edit to a limit must change this table too.
+  const CONFIRMED: [string, number][] = [
+    ['us-tx', 20_000], // Tex. Gov't Code § 27.031, since 2020
+    ['us-nj', 5_000], // N.J. Ct. R. 6:1-2, since July 2022
+    ['us-ri', 2_500], // R.I. Gen. Laws § 10-16-1 (a note records the guides that say $5,000)
+    ['us-de', 25_000], // 10 Del. C. § 9301
+    ['us-in', 10_000], // Ind. Code § 33-29-2-4, since July 2021
+    ['us-mi', 7_000], // MCL 600.8401(e), since January 2024
+    ['ca-on', 50_000], // O. Reg. 626/00 as amended by O. Reg. 42/25, since October 2025
+    ['de', 10_000], // GVG § 23, since January 2026
+    ['es', 15_000], // LEC art. 250.2, since March 2024
+    ['it', 10_000], // c.p.c. art. 7, since February 2023
+    ['gb-nir', 5_000], // County Courts (Financial Limits) Order (NI) 2022
+  ];
+
+  it.each(CONFIRMED)('%s: the limit is %d, and the final notice names small claims up to it and not a unit above', (id, limit) => {
+    const place = byId(id);
+    expect(place.smallClaims.limit).toBe(limit);
+    const notice = (amount: number) => {
+      const input = letterInput();
+      input.answers.jurisdiction = { governingLaw: place.names[0], venue: areaVenue(place), smallClaims: true };
+      input.answers.fee.currency = place.currency;
+      input.answers.fee.lateFeePercentPerMonth = 0;
+      input.letter.invoice.amount = amount;
+      return renderLetterText(assembleLetter('final-notice', letterRequest('final-notice', input), letters));
+    };
+    expect(notice(limit)).toMatch(/starting with a claim in /);
+    expect(notice(limit + 1)).not.toMatch(/small claims/i);
+  });
+});
+
 describe('each place reads right in the contract (English) and the final notice', () => {
   it.each(all.map((place) => [place.id, place] as const))('%s', (_id, place) => {
     const business = contractFor(place);

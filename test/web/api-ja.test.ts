@@ -34,6 +34,11 @@ describe('POST /api/contracts with "language": "ja"', () => {
     expect(body.preamble).toMatch(/^株式会社みどり商事（以下「委託者」という。）と/);
     expect(body.clauses.map((clause: { id: string }) => clause.id)).not.toContain('preamble');
     expect(body.figures.deposit).toEqual({ percent: 50, amount: 600000, formatted: '600,000円' });
+    // Items (号) in the text as the Word file numbers them, (1) and (2), never "- " bullets (issue 23).
+    const notices = body.clauses.find((clause: { id: string }) => clause.id === 'notices').text;
+    expect(notices).toMatch(/\n\(1\)\u3000委託者\u3000/);
+    expect(notices).toMatch(/\n\(2\)\u3000受託者\u3000/);
+    expect(body.clauses.map((clause: { text: string }) => clause.text).join('\n')).not.toMatch(/^- /m);
   });
 
   it('as HTML, marked lang="ja"', async () => {

@@ -72,6 +72,7 @@ describe('POST /api/invoices', () => {
   it('the figures as JSON, in minor units and written out', async () => {
     const response = await post(body(deposit, 'returning-client-hourly', (answers) => {
       answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
+      answers.freelancer.vatNumber = 'GB123456789';
       answers.deposit.percent = 50;
       answers.effectiveDate = '2026-12-01';
     }), { accept: 'application/json' });

@@ -168,6 +168,22 @@ describe('validation on each step', () => {
     expect(html).toContain('>410 SW Oak St\nPortland</textarea>');
   });
 
+  it('"you": the VAT number is asked, optional, and one in the wrong shape is refused beside the field (issue 23)', async () => {
+    const visitor = new Visitor();
+    const url = await visitor.start();
+    const page = await visitor.get(url);
+    expect(page.body).toContain('VAT number (optional)');
+    const response = await visitor.submit(url, {
+      'freelancer.name': 'Sam Okafor',
+      'freelancer.email': 'sam@okafor.example',
+      'freelancer.phone': '+44 20 7946 0958',
+      'freelancer.address': '12 Brick Lane, London',
+      'freelancer.vatNumber': 'GB 1234 5678',
+    });
+    expect(response.body).toContain('<a href="#freelancer-vatNumber">This VAT number does not have its country&#39;s format: it should look like GB123456789</a>');
+    expect(valueOf(response.body, 'freelancer-vatNumber')).toBe('GB 1234 5678');
+  });
+
   it('keeps invalid typed values in the draft, so a reload shows them', async () => {
     const visitor = new Visitor();
     const url = await visitor.start();

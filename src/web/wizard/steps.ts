@@ -217,6 +217,8 @@ const STEP_SPECS: readonly StepSpec[] = [
       },
       { name: 'freelancer.hasEmployees', kind: 'yes-no', when: inLanguage('ja'), prefill: () => 'no' },
       { name: 'freelancer.invoiceRegistrationNumber', kind: 'text', width: 'medium', optional: true, when: inLanguage('ja') },
+      // Printed on the party block and every invoice; a UK invoice that charges VAT is refused without it.
+      { name: 'freelancer.vatNumber', kind: 'text', width: 'medium', optional: true },
     ],
   },
   {
