@@ -2,7 +2,7 @@
 // (3), what the logs say about an incomplete draft's pages (8) and about a
 // percent-encoded path (9).
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MAX_CONNECTIONS, readConfig } from '../../src/config.ts';
 import type { FastifyInstance } from 'fastify';
 import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
@@ -315,6 +315,42 @@ describe('the language question on the pages of a finished draft', () => {
     }
     expect((await app.drafts.get(draft.id))?.answers.language ?? 'en').toBe('en');
     expect(entries().filter((entry) => entry.level >= 40).map((entry) => entry.msg)).toEqual([]);
+  });
+});
+
+describe('language switches write nothing (finding 6)', () => {
+  it('?lang= on a GET leaves the stored draft byte for byte as it was, and the pages after it keep the language until a form saves it', async () => {
+    const visitor = new InjectVisitor(app);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.submit(`${base}/you`, { 'freelancer.name': 'Ada Lovelace' });
+    const id = base.split('/').pop()!;
+    const stored = JSON.stringify(await app.drafts.get(id));
+    const writes = vi.spyOn(app.drafts, 'update');
+    try {
+      const asked = await visitor.get(`${base}/you?lang=ja`);
+      expect(asked.body).toContain('<html lang="ja">');
+      expect(asked.body).toContain('保存して次へ');
+      // The next step and the review, by their plain links: still Japanese.
+      expect((await visitor.get(`${base}/client`)).body).toContain('<html lang="ja">');
+      expect((await visitor.get(`${base}/review`)).body).toContain('<html lang="ja">');
+      expect(writes).not.toHaveBeenCalled();
+      expect(JSON.stringify(await app.drafts.get(id))).toBe(stored);
+      // The next form sent saves the choice with the step.
+      await visitor.post(`${base}/client`, { 'client.name': '山田商事' });
+      expect((await app.drafts.get(id))?.answers).toMatchObject({ language: 'ja', freelancer: { name: 'Ada Lovelace' }, client: { name: '山田商事' } });
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
+  it("one draft's language choice does not follow the visitor to another draft", async () => {
+    const visitor = new InjectVisitor(app);
+    const first = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.get(`${first}/you?lang=ja`);
+    await visitor.get('/?lang=en');
+    const second = (await visitor.start()).replace(/\/[^/]+$/, '');
+    expect((await visitor.get(`${second}/you`)).body).toContain('<html lang="en">');
+    expect((await visitor.get(`${first}/you`)).body).toContain('<html lang="ja">');
   });
 });
 

@@ -33,7 +33,7 @@ import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
 import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
 import { pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
-import { draftInAskedLanguage } from './language-switch.ts';
+import { draftInAskedLanguage, forgetPendingLanguage, inPendingLanguage, pendingLanguage } from './language-switch.ts';
 import { formatsFor } from '../../language/format.ts';
 import type { Messages } from '../../language/messages.ts';
 import type { Draft } from '../../drafts/store.ts';
@@ -126,8 +126,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   /**
    * A draft's page is in the draft's language; the language link on it
-   * (`?lang=`) changes the draft's language, so the contract and every
-   * later visit follow the choice.
+   * (`?lang=`) shows it in the language chosen, and the next form sent saves
+   * the choice into the draft (language-switch.ts: a GET never writes).
    */
   async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | undefined> {
     const current = await draftInAskedLanguage(request, reply, store, draft);
@@ -342,8 +342,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // The resume link: the first step that still needs answers, or the review page when none does.
   app.get<{ Params: DraftParams }>('/wizard/:draftId', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    const draft = inPendingLanguage(request, found);
     return reply.redirect(draftUrl(draft.id, firstIncompleteStep(draft.answers)?.id ?? REVIEW_STEP.id), 303);
   });
 
@@ -393,9 +394,12 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       let sections: Record<string, unknown> = {};
       let draft;
       try {
-        const existing = await store.get(request.params.draftId);
-        if (!existing) return gone(reply);
+        const stored = await store.get(request.params.draftId);
+        if (!stored) return gone(reply);
         if (!step) return reply.callNotFound();
+        // A language chosen by the link on the pages before is saved with this step (a GET never writes).
+        const language = pendingLanguage(request, stored);
+        const existing = inPendingLanguage(request, stored);
         step = findStep(step.id, draftLanguage(existing.answers))!;
         form = readForm(step, body, existing.answers);
         // Refused before saving: a draft never holds more than the schema allows.
@@ -405,7 +409,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         // Saved even when invalid: what was typed survives a reload or a lost connection.
         // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
         const saving = step;
-        draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, saving, form));
+        draft = await store.update(existing.id, (answers) => mergeStepAnswers(language ? { ...answers, language } : answers, sections, saving, form));
+        forgetPendingLanguage(request, reply, stored);
       } catch (error) {
         if (!(error instanceof DraftStoreUnavailableError) || !step) throw error;
       if (Object.keys(form).length === 0) {
@@ -456,8 +461,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   ] as const;
   for (const file of contractFiles) {
     app.get<{ Params: DraftParams }>(`/wizard/:draftId/contract.${file.extension}`, { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-      const draft = await store.get(request.params.draftId);
-      if (!draft) return gone(reply);
+      const found = await store.get(request.params.draftId);
+      if (!found) return gone(reply);
+      // In the language its pages are shown in, chosen or saved.
+      const draft = inPendingLanguage(request, found);
       const answers = completeAnswers(draft.answers);
       if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
       const contract = assembleContract(answers, library);
@@ -466,8 +473,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   }
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    // In the language its pages are shown in, chosen or saved.
+    const draft = inPendingLanguage(request, found);
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     return sendDownload(reply, {
