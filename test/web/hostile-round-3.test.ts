@@ -155,6 +155,68 @@ describe('held sockets (finding 4)', () => {
   });
 });
 
+describe('forms refused before their body is read (finding 4)', () => {
+  let listening: FastifyInstance;
+  let port: number;
+  beforeAll(async () => {
+    listening = await buildTestApp();
+    await listening.listen({ port: 0, host: '127.0.0.1' });
+    port = (listening.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await listening.close();
+  });
+
+  /** Sends only the head of a POST that announces `length` bytes of form, and returns the answer the server gives without them. */
+  function headOnly(url: string, length: number, cookie: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no answer without the body; got so far: ${answer}`));
+      }, 10_000);
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (answer.includes('\r\n\r\n')) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(answer);
+        }
+      });
+      socket.on('error', reject);
+      socket.write(
+        `POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`,
+      );
+    });
+  }
+
+  it("a step's form far larger than the step's questions can fill is refused with a 413 problem before a byte of it arrives", async () => {
+    const visitor = new InjectVisitor(listening);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.get(`${base}/relationship`);
+    const answer = await headOnly(`${base}/relationship`, 200_000, visitor.cookieHeader);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('content-type: application/problem+json');
+    // A step whose questions can fill that much still takes it: the limit is the step's own.
+    await visitor.get(`${base}/project`);
+    const project = await visitor.post(`${base}/project`, { 'project.deliverables': Array.from({ length: 40 }, () => 'd'.repeat(4_000)) });
+    expect(project.statusCode).toBe(400);
+    expect(project.body).toContain('characters or fewer');
+  });
+
+  it('a form posted without the CSRF cookie is refused with 403 before its body is read', async () => {
+    const visitor = new InjectVisitor(listening);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    for (const url of [`${base}/you`, `${base}/delete`, `${base}/invoices/deposit`, '/import']) {
+      const answer = await headOnly(url, 3_000, '');
+      expect(answer, url).toMatch(/^HTTP\/1\.1 403 /);
+    }
+    // A forged cookie (not signed by this server) is no better.
+    expect(await headOnly(`${base}/you`, 3_000, '_csrf=forged')).toMatch(/^HTTP\/1\.1 403 /);
+  });
+});
+
 function openSocket(port: number): Promise<Socket> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () => resolve(socket));

@@ -46,7 +46,7 @@ import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery }
 import { renderClaimPack } from '../../render/claim-pack.ts';
 import { contractDocxWriter } from '../../render/docx-package.ts';
 import { ZIP_TYPE } from '../claim-pack-api.ts';
-import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, PAGE_FORM_BYTES, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
@@ -180,7 +180,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/calendar`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const loaded = await load(request, reply);
       if (!loaded) return reply;
@@ -200,7 +200,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   // chronology and the statement of account to today. Letters are not kept with a draft, so none are in it.
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/claim-pack`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const loaded = await load(request, reply);
       if (!loaded) return reply;
@@ -220,7 +220,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   app.post<{ Params: KindParams }>(
     `/wizard/:draftId/${PAGE}/:kind`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const kind = request.params.kind;
       if (!isLetterKind(kind)) return reply.callNotFound();

@@ -25,7 +25,7 @@ import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
 import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
-import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, PAGE_FORM_BYTES, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export type InvoicesPageOptions = DraftPageOptions;
 
@@ -82,7 +82,7 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values, errors: result.ok ? [] : result.errors });
   });
 
-  app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
+  app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
     const { kind } = request.params;
