@@ -162,7 +162,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   });
   // Imported only when REDIS_URL is set: the Redis client adds about 20 MB to a server that does not use it.
   const redisModule = options.redisUrl ? await import('../storage/redis.ts') : undefined;
-  const redis = redisModule && options.redisUrl ? redisModule.createRedis(options.redisUrl, app.log) : undefined;
+  const redisConnection = redisModule && options.redisUrl ? redisModule.createRedis(options.redisUrl, app.log) : undefined;
+  const redis = redisConnection?.redis;
   if (redis) app.addHook('onClose', async () => void redis.disconnect());
   await app.register(healthPlugin, { redis });
   app.setValidatorCompiler(validatorCompiler);
@@ -230,7 +231,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<FastifyInsta
   // rather than buffered (a field is kept in memory whole; the default allows 1 MB each).
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes ?? 1_048_576, files: 1, fields: 2, parts: 3, fieldNameSize: 100, fieldSize: 1024 } });
   // The counters live in Redis when REDIS_URL is set, in memory otherwise.
-  const rateLimits = await registerRateLimits(app, { perMinute: rateLimitPerMinute, storeOptions: redisModule?.redisRateLimitOptions(redis) ?? {} });
+  const rateLimits = await registerRateLimits(app, { perMinute: rateLimitPerMinute, storeOptions: redisModule?.redisRateLimitOptions(redisConnection) ?? {} });
   await app.register(view, {
     engine: { eta: new Eta() },
     root: VIEWS_DIR,

@@ -22,6 +22,7 @@ import type { Messages } from '../language/messages.ts';
 import { renderContractHtml } from '../render/html.ts';
 import { DOCX_TYPE } from './api.ts';
 import { sendDownload } from './download.ts';
+import { withCsrfCookieFirst } from './csrf.ts';
 import { linksOf, signingSchema, SIGNATURE_LIMITS, visitorOf } from './engagements-api.ts';
 import { pageMessages, useLanguage } from './plugins/language.ts';
 import { HttpProblem } from './problems.ts';
@@ -82,6 +83,8 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     throw error;
   });
   const csrfCheck = app.csrfProtection;
+  // Every form checked for its CSRF cookie before its body is read (src/web/csrf.ts).
+  app.addHook('onRoute', (route) => withCsrfCookieFirst(route, csrfCheck));
 
   const gone = (reply: FastifyReply) => {
     const { t } = pageMessages(reply);

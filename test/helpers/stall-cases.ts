@@ -259,8 +259,11 @@ export interface StallCase {
   run(text: string): Promise<{ what: string; response: RawResponse; ms: number }[]>;
 }
 
-/** The statuses an ordinary answer has: the document, a saved step's redirect, a refusal naming the field. */
-export const ORDINARY_STATUSES: readonly number[] = [200, 303, 400];
+/**
+ * The statuses an ordinary answer has: the document, a saved step's redirect, a refusal naming the
+ * field, and a wizard form larger than its step's questions can hold, refused unread.
+ */
+export const ORDINARY_STATUSES: readonly number[] = [200, 303, 400, 413];
 
 async function timed(what: string, request: () => Promise<RawResponse>): Promise<{ what: string; response: RawResponse; ms: number }> {
   const started = performance.now();

@@ -45,8 +45,21 @@ export interface ThrowawayPostgres {
   /** pg_ctl stop -m fast, keeping the data: the database is down until `resume`. */
   pause(): Promise<void>;
   resume(): Promise<void>;
+  /**
+   * SIGSTOP to every process of the cluster: connections stay open and new
+   * ones are accepted by the kernel, but nothing answers (a hung host, a
+   * network that drops packets). `thaw` sends SIGCONT.
+   */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   stop(): Promise<void>;
   log(): Promise<string>;
+}
+
+/** A process and its children (PostgreSQL's postmaster and its backends). */
+async function processTree(pid: number): Promise<number[]> {
+  const { stdout } = await run('ps', ['-o', 'pid=', '--ppid', String(pid)]).catch(() => ({ stdout: '' }));
+  return [pid, ...stdout.split('\n').map((line) => Number(line.trim())).filter((child) => child > 0)];
 }
 
 export async function startPostgres(): Promise<ThrowawayPostgres> {
@@ -71,6 +84,12 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   await pgRun('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
+  const signalCluster = async (signal: 'SIGSTOP' | 'SIGCONT') => {
+    const { readFileSync } = await import('node:fs');
+    const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    // The postmaster first, so that it forks no new backend that would answer.
+    for (const pid of await processTree(postmaster)) process.kill(pid, signal);
+  };
   return {
     port,
     url,
@@ -93,9 +112,12 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
     async resume() {
       await pgRun('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start']);
     },
+    freeze: () => signalCluster('SIGSTOP'),
+    thaw: () => signalCluster('SIGCONT'),
     async stop() {
       if (stopped) return;
       stopped = true;
+      await signalCluster('SIGCONT').catch(() => undefined);
       await pgRun('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
     },
@@ -109,6 +131,10 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
 export interface ThrowawayRedis {
   readonly port: number;
   readonly url: string;
+  /** SIGSTOP: the connection stays open, nothing answers. */
+  freeze(): void;
+  /** SIGCONT. */
+  thaw(): void;
   stop(): Promise<void>;
 }
 
@@ -141,7 +167,14 @@ export async function startRedis(): Promise<ThrowawayRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
+    freeze() {
+      child.kill('SIGSTOP');
+    },
+    thaw() {
+      child.kill('SIGCONT');
+    },
     async stop() {
+      if (child.exitCode === null) child.kill('SIGCONT');
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSqliteDraftStore } from '../../src/drafts/sqlite-store.ts';
 import { DraftStoreUnavailableError } from '../../src/drafts/store.ts';
-import { createRedis, LOG_EVERY_MS } from '../../src/storage/redis.ts';
+import { LOG_EVERY_MS } from '../../src/storage/outage-log.ts';
+import { createRedis } from '../../src/storage/redis.ts';
 import { buildApp, type BuildOptions } from '../../src/web/app.ts';
 import { documentGenerated } from '../../src/web/plugins/metrics.ts';
 import { answersToForm } from '../../src/web/wizard/engine.ts';
@@ -85,7 +86,7 @@ describe('an unreachable Redis in the logs', () => {
   it('is reported once a minute, not once a request', () => {
     let now = 1_000_000;
     const warn = vi.fn();
-    const redis = createRedis('redis://127.0.0.1:1', { warn, info: vi.fn() }, () => now);
+    const { redis } = createRedis('redis://127.0.0.1:1', { warn, info: vi.fn() }, () => now);
     redis.disconnect();
     for (let index = 0; index < 50; index++) redis.emit('error', new Error('connect ECONNREFUSED'));
     expect(warn).toHaveBeenCalledTimes(1);

@@ -2,7 +2,7 @@
 // (3), what the logs say about an incomplete draft's pages (8) and about a
 // percent-encoded path (9).
 import { connect, type AddressInfo, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_MAX_CONNECTIONS, readConfig } from '../../src/config.ts';
 import type { FastifyInstance } from 'fastify';
 import { MAX_PROBLEMS_LISTED } from '../../src/web/problems.ts';
@@ -152,6 +152,68 @@ describe('held sockets (finding 4)', () => {
     } finally {
       await capped.close();
     }
+  });
+});
+
+describe('forms refused before their body is read (finding 4)', () => {
+  let listening: FastifyInstance;
+  let port: number;
+  beforeAll(async () => {
+    listening = await buildTestApp();
+    await listening.listen({ port: 0, host: '127.0.0.1' });
+    port = (listening.server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await listening.close();
+  });
+
+  /** Sends only the head of a POST that announces `length` bytes of form, and returns the answer the server gives without them. */
+  function headOnly(url: string, length: number, cookie: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new Error(`no answer without the body; got so far: ${answer}`));
+      }, 10_000);
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (answer.includes('\r\n\r\n')) {
+          clearTimeout(timer);
+          socket.destroy();
+          resolve(answer);
+        }
+      });
+      socket.on('error', reject);
+      socket.write(
+        `POST ${url} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${length}\r\n${cookie ? `Cookie: ${cookie}\r\n` : ''}\r\n`,
+      );
+    });
+  }
+
+  it("a step's form far larger than the step's questions can fill is refused with a 413 problem before a byte of it arrives", async () => {
+    const visitor = new InjectVisitor(listening);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.get(`${base}/relationship`);
+    const answer = await headOnly(`${base}/relationship`, 200_000, visitor.cookieHeader);
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('content-type: application/problem+json');
+    // A step whose questions can fill that much still takes it: the limit is the step's own.
+    await visitor.get(`${base}/project`);
+    const project = await visitor.post(`${base}/project`, { 'project.deliverables': Array.from({ length: 40 }, () => 'd'.repeat(4_000)) });
+    expect(project.statusCode).toBe(400);
+    expect(project.body).toContain('characters or fewer');
+  });
+
+  it('a form posted without the CSRF cookie is refused with 403 before its body is read', async () => {
+    const visitor = new InjectVisitor(listening);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    for (const url of [`${base}/you`, `${base}/delete`, `${base}/invoices/deposit`, '/import']) {
+      const answer = await headOnly(url, 3_000, '');
+      expect(answer, url).toMatch(/^HTTP\/1\.1 403 /);
+    }
+    // A forged cookie (not signed by this server) is no better.
+    expect(await headOnly(`${base}/you`, 3_000, '_csrf=forged')).toMatch(/^HTTP\/1\.1 403 /);
   });
 });
 
@@ -315,6 +377,42 @@ describe('the language question on the pages of a finished draft', () => {
     }
     expect((await app.drafts.get(draft.id))?.answers.language ?? 'en').toBe('en');
     expect(entries().filter((entry) => entry.level >= 40).map((entry) => entry.msg)).toEqual([]);
+  });
+});
+
+describe('language switches write nothing (finding 6)', () => {
+  it('?lang= on a GET leaves the stored draft byte for byte as it was, and the pages after it keep the language until a form saves it', async () => {
+    const visitor = new InjectVisitor(app);
+    const base = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.submit(`${base}/you`, { 'freelancer.name': 'Ada Lovelace' });
+    const id = base.split('/').pop()!;
+    const stored = JSON.stringify(await app.drafts.get(id));
+    const writes = vi.spyOn(app.drafts, 'update');
+    try {
+      const asked = await visitor.get(`${base}/you?lang=ja`);
+      expect(asked.body).toContain('<html lang="ja">');
+      expect(asked.body).toContain('保存して次へ');
+      // The next step and the review, by their plain links: still Japanese.
+      expect((await visitor.get(`${base}/client`)).body).toContain('<html lang="ja">');
+      expect((await visitor.get(`${base}/review`)).body).toContain('<html lang="ja">');
+      expect(writes).not.toHaveBeenCalled();
+      expect(JSON.stringify(await app.drafts.get(id))).toBe(stored);
+      // The next form sent saves the choice with the step.
+      await visitor.post(`${base}/client`, { 'client.name': '山田商事' });
+      expect((await app.drafts.get(id))?.answers).toMatchObject({ language: 'ja', freelancer: { name: 'Ada Lovelace' }, client: { name: '山田商事' } });
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
+  it("one draft's language choice does not follow the visitor to another draft", async () => {
+    const visitor = new InjectVisitor(app);
+    const first = (await visitor.start()).replace(/\/[^/]+$/, '');
+    await visitor.get(`${first}/you?lang=ja`);
+    await visitor.get('/?lang=en');
+    const second = (await visitor.start()).replace(/\/[^/]+$/, '');
+    expect((await visitor.get(`${second}/you`)).body).toContain('<html lang="en">');
+    expect((await visitor.get(`${first}/you`)).body).toContain('<html lang="ja">');
   });
 });
 

@@ -199,3 +199,60 @@ describe('the next invoice number', () => {
     expect(nextInvoiceNumber(made(...numbers))).toBe(next);
   });
 });
+
+describe('the invoices a draft keeps (issue 24, finding 6)', () => {
+  /** A draft already holding `count` invoices, INV-001 onwards, as the page saves them. */
+  async function draftWithInvoices(sample: string, count: number) {
+    const draft = await app.drafts.create(sampleInput(sample));
+    const invoices: SavedInvoice[] = Array.from({ length: count }, (_, index) => ({
+      number: `INV-${String(index + 1).padStart(3, '0')}`,
+      kind: 'deposit',
+      title: 'Deposit',
+      issuedOn: '2027-02-01',
+      dueDate: '2027-02-15',
+      amount: 100,
+      total: '$100.00',
+      form: { number: `INV-${String(index + 1).padStart(3, '0')}`, issuedOn: '2027-02-01' },
+    }));
+    await app.drafts.update(draft.id, (answers) => ({ ...answers, invoices }));
+    const visitor = new InjectVisitor(app);
+    const base = `/wizard/${draft.id}/invoices`;
+    await visitor.get(base);
+    return { draft, visitor, base };
+  }
+  const kept = async (id: string) => ((await app.drafts.get(id))!.answers.invoices as SavedInvoice[]).map((saved) => saved.number);
+
+  it('at 100 invoices a new number is refused on the form, saying the cap and the way on; the list stays as it was', async () => {
+    const { draft, visitor, base } = await draftWithInvoices('new-client-fixed', 100);
+    const page = await visitor.submit(`${base}/deposit`, { number: 'INV-101', issuedOn: '2027-02-26', action: 'docx' });
+    expect(page.statusCode).toBe(200);
+    const html = decode(page.body);
+    expect(html).toContain('A draft keeps at most 100 invoices. To make this one, give it the number of an invoice made before (it replaces that one), or start a new draft for the rest of the work.');
+    expect(html).toContain('href="#invoice-deposit-number"');
+    expect(await kept(draft.id)).toHaveLength(100);
+    expect(await kept(draft.id)).not.toContain('INV-101');
+  });
+
+  it('at 100 invoices one made again under its own number still replaces it', async () => {
+    const { draft, visitor, base } = await draftWithInvoices('new-client-fixed', 100);
+    const made = await visitor.post(`${base}/deposit`, { number: 'INV-050', issuedOn: '2027-02-26', action: 'docx' });
+    expect(made.statusCode).toBe(200);
+    expect(made.headers['content-type']).toContain('officedocument');
+    const saved = (await app.drafts.get(draft.id))!.answers.invoices as SavedInvoice[];
+    expect(saved).toHaveLength(100);
+    expect(saved.find((entry) => entry.number === 'INV-050')?.issuedOn).toBe('2027-02-26');
+  });
+
+  it('says the cap in Japanese on a Japanese draft', async () => {
+    const { visitor, base } = await draftWithInvoices('ja/tokyo-fixed', 100);
+    const page = await visitor.submit(`${base}/deposit`, { number: 'INV-101', issuedOn: '2027-04-01', action: 'docx' });
+    expect(decode(page.body)).toContain('1つの下書きに保存できる請求書は100件までです。');
+  });
+
+  it('keeps only the inputs that were filled, not the empty ones', async () => {
+    const { draft, visitor, base } = await draftWithInvoices('new-client-fixed', 0);
+    await visitor.post(`${base}/deposit`, { number: 'INV-001', issuedOn: '2027-02-26', lateFeeSince: '', howToPay: '', action: 'docx' });
+    const [saved] = (await app.drafts.get(draft.id))!.answers.invoices as SavedInvoice[];
+    expect(saved!.form).toEqual({ number: 'INV-001', issuedOn: '2027-02-26' });
+  });
+});

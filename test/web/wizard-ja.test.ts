@@ -109,12 +109,14 @@ describe('a Japanese draft', () => {
     expect((await visitor.get(`${base}/client?lang=en`)).body).toContain('<a class="back-link" href="' + base + '/you">Back to about you</a>');
   });
 
-  it('the language link on a step changes the draft, so the contract follows', async () => {
+  it('the language link on a step changes the draft with the next step saved, so the contract follows', async () => {
     const { visitor, url } = await startInJapanese();
     const english = await visitor.get(`${url}?lang=en`);
     expect(htmlLang(english.body)).toBe('en');
     expect(heading(english.body)).toBe('About you');
-    // Without the link now: the draft itself is English.
+    // The step's form saves the choice (the link itself writes nothing)...
+    await visitor.post(url, { 'freelancer.name': 'Aiko Tanaka' });
+    // ...so without the link, on another browser, the draft itself is English.
     expect(htmlLang((await new InjectVisitor(app, { 'accept-language': 'ja' }).get(url)).body)).toBe('en');
   });
 

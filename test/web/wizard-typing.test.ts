@@ -191,7 +191,11 @@ describe('the pages\' smaller frictions', () => {
     expect(asked.body).toContain(`href="${base}/review">英語のままにする`);
     expect((await savedAnswers(base)).language).toBe('en');
     expect((await visitor.get(`${base}/review`)).body).toContain('Download the contract');
-    await visitor.get(`${base}/review?lang=ja&confirm=1`);
+    const switched = await visitor.get(`${base}/review?lang=ja&confirm=1`);
+    expect(switched.body).toContain('<html lang="ja">');
+    // Shown in Japanese, saved in Japanese with the next form sent (a GET writes nothing).
+    expect((await savedAnswers(base)).language).toBe('en');
+    await visitor.post(`${base}/jurisdiction`, { 'jurisdiction.place': '東京都' });
     expect((await savedAnswers(base)).language).toBe('ja');
   });
 

@@ -74,6 +74,24 @@ const capOf = (field: FieldDef) => TEXT_LIMITS[field.name] ?? OTHER_CAP;
  * far over its limit, a list with more items than the schema allows. The
  * form is refused whole before anything is saved.
  */
+/**
+ * The most bytes a step's form can take with every answer at its raw cap:
+ * each character percent-encoded at its widest (one UTF-16 unit of a
+ * three-byte character is %XX%XX%XX), each list at its most items, each
+ * choice with every box ticked, plus the names, the token and the button.
+ * A body larger than this is no form a person sent; it is refused before it
+ * is read (routes.ts), where otherwise the framework's 1 MB would be.
+ */
+export function stepFormBytes(step: StepDef): number {
+  const ENCODED_BYTES_PER_CHARACTER = 9;
+  let bytes = 4 * 1024;
+  for (const field of step.fields) {
+    const items = field.kind === 'list' ? LIMITS.deliverables : Math.max(1, field.options?.length ?? 0);
+    bytes += items * (field.name.length + 2) + (field.kind === 'list' ? items : 1) * rawTextLimit(capOf(field)) * ENCODED_BYTES_PER_CHARACTER;
+  }
+  return bytes;
+}
+
 export function oversizedFields(step: StepDef, form: FormValues, language: Language = 'en'): FieldError[] {
   return inLanguage(language, () => oversizedIn(step, form));
 }

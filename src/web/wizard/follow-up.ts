@@ -52,7 +52,7 @@ import { answersSchema } from '../../answers/schema.ts';
 import type { EngagementService } from '../../engagements/service.ts';
 import { contractDocxWriter } from '../../render/docx-package.ts';
 import { ZIP_TYPE } from '../claim-pack-api.ts';
-import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, PAGE_FORM_BYTES, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export interface FollowUpOptions extends DraftPageOptions {
   readonly letters: ClauseLibrary;
@@ -193,7 +193,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/calendar`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const loaded = await load(request, reply);
       if (!loaded) return reply;
@@ -234,7 +234,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
   // statement of account to today.
   app.post<{ Params: DraftParams }>(
     `/wizard/:draftId/${PAGE}/claim-pack`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const loaded = await load(request, reply);
       if (!loaded) return reply;
@@ -263,7 +263,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
 
   app.post<{ Params: KindParams }>(
     `/wizard/:draftId/${PAGE}/:kind`,
-    { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig },
+    { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig },
     async (request, reply) => {
       const kind = request.params.kind;
       if (!isLetterKind(kind)) return reply.callNotFound();

@@ -146,7 +146,28 @@ export function savedInvoices(draftAnswers: DraftAnswers): SavedInvoice[] {
   );
 }
 
-/** The list with this invoice added, or put in place of the one with its number. */
+/**
+ * The most invoices a draft keeps. Each is kept whole (what was typed, for
+ * the letters), and every page of the draft reads them all: 1,500 made a
+ * 1.86 MB draft whose pages took 0.5-0.84 s (issue 24, finding 6). A monthly
+ * retainer invoiced for eight years is 96; a project needing more starts a
+ * new draft (or replaces an invoice by reusing its number).
+ */
+export const MAX_INVOICES_PER_DRAFT = 100;
+
+/** The problem, on the number, of a form that would add an invoice past the cap; none when it replaces one or there is room. */
+export function invoiceCapProblem(kind: InvoiceKind, form: FormValues, saved: readonly SavedInvoice[], messages: Messages): FieldError | undefined {
+  if (saved.length < MAX_INVOICES_PER_DRAFT) return undefined;
+  const number = text(form, 'number').trim();
+  if (saved.some((entry) => entry.number === number)) return undefined;
+  return { name: 'number', targetId: invoiceInputId(kind, 'number'), message: messages.t('invoices.tooMany', { max: MAX_INVOICES_PER_DRAFT }) };
+}
+
+/**
+ * The list with this invoice added, or put in place of the one with its
+ * number; never past MAX_INVOICES_PER_DRAFT (the form says so first:
+ * invoiceCapProblem). Only the inputs that were filled are kept.
+ */
 export function withInvoice(list: readonly SavedInvoice[], invoice: Invoice, form: FormValues): SavedInvoice[] {
   const entry: SavedInvoice = {
     number: invoice.number,
@@ -156,10 +177,11 @@ export function withInvoice(list: readonly SavedInvoice[], invoice: Invoice, for
     dueDate: invoice.figures.dueDate,
     amount: toMajor(invoice.figures.bill.total),
     total: formatMoney(invoice.figures.bill.total),
-    form: Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    form: Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '')),
   };
   const index = list.findIndex((saved) => saved.number === invoice.number);
-  return index < 0 ? [...list, entry] : list.map((saved, at) => (at === index ? entry : saved));
+  if (index < 0) return list.length < MAX_INVOICES_PER_DRAFT ? [...list, entry] : [...list];
+  return list.map((saved, at) => (at === index ? entry : saved));
 }
 
 /**

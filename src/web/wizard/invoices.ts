@@ -23,9 +23,9 @@ import { DOCX_TYPE } from '../api.ts';
 import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
-import { hiddenInvoiceInputs, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
+import { hiddenInvoiceInputs, invoiceCapProblem, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
 import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
-import { draftUrl, html, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
+import { draftUrl, html, PAGE_FORM_BYTES, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
 export type InvoicesPageOptions = DraftPageOptions;
 
@@ -54,6 +54,14 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     });
   }
 
+  /** The form's problems: the invoice's own, and the draft's cap on invoices when this one would add to a full list. */
+  function check(kind: InvoiceKind, answers: Answers, draft: Draft, form: FormValues, messages: Messages) {
+    const result = validateInvoice(kind, answers, form, messages);
+    const capped = invoiceCapProblem(kind, form, savedInvoices(draft.answers), messages);
+    if (!capped) return result;
+    return { ok: false as const, errors: [capped, ...(result.ok ? [] : result.errors.filter((error) => error.name !== 'number'))] };
+  }
+
   /** The draft and its complete answers, with the page in the draft's language; `undefined` once a reply is sent. */
   async function load(request: FastifyRequest<{ Params: DraftParams }>, reply: FastifyReply): Promise<{ draft: Draft; answers: Answers; messages: Messages } | undefined> {
     // The language link on this page changes the draft's language, as on the wizard's steps.
@@ -78,18 +86,18 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
     const kind = request.query.check;
     const values = kind !== undefined && isInvoiceKind(kind, loaded.answers) ? sentForm(loaded.draft.answers, sentName(kind)) : undefined;
     if (kind === undefined || values === undefined || !isInvoiceKind(kind, loaded.answers)) return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
-    const result = validateInvoice(kind, loaded.answers, values, loaded.messages);
+    const result = check(kind, loaded.answers, loaded.draft, values, loaded.messages);
     return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values, errors: result.ok ? [] : result.errors });
   });
 
-  app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
+  app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
     const { kind } = request.params;
     if (!isInvoiceKind(kind, loaded.answers)) return reply.callNotFound();
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = readInvoiceForm(kind, loaded.answers, body);
-    const result = validateInvoice(kind, loaded.answers, form, loaded.messages);
+    const result = check(kind, loaded.answers, loaded.draft, form, loaded.messages);
     if (!result.ok) {
       // Post/Redirect/Get: the form is kept with the draft as typed, and the page's GET shows its problems.
       await store.update(loaded.draft.id, (answers) => withSentForm(answers, sentName(kind), form));

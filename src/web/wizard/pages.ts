@@ -25,6 +25,13 @@ export interface DraftPageOptions {
   readonly now?: () => Date;
 }
 
+/**
+ * The body of a letter's or an invoice's form: a dozen inputs kept to 2,000
+ * characters each, percent-encoded at their widest, fit well inside it. Only
+ * "Continue from a file" takes the site's BODY_LIMIT_BYTES (issue 24, finding 4).
+ */
+export const PAGE_FORM_BYTES = 256 * 1024;
+
 export const draftUrl = (id: string, step = '') => `/wizard/${id}${step ? `/${step}` : ''}`;
 
 export function html(reply: FastifyReply, status = 200): FastifyReply {

@@ -6,6 +6,7 @@
 import csrfProtection from '@fastify/csrf-protection';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { LANGUAGES } from '../../answers/schema.ts';
 import { LIMITS } from '../../answers/schema.ts';
 import { toIsoDate } from '../../answers/dates.ts';
 import type { ClauseLibrary } from '../../clauses/load.ts';
@@ -15,7 +16,7 @@ import { canonicalJson } from '../../engagements/canonical-json.ts';
 import { engagementStatus } from '../../engagements/engagement.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
-import { CSRF_OPTIONS, isCsrfFailure } from '../csrf.ts';
+import { CSRF_OPTIONS, isCsrfFailure, withCsrfCookieFirst } from '../csrf.ts';
 import type { RateLimits } from '../rate-limits.ts';
 import { DraftStoreUnavailableError, type DraftStore } from '../../drafts/store.ts';
 import { writeContractDocx } from '../../render/docx-package.ts';
@@ -23,7 +24,7 @@ import { renderContractHtml } from '../../render/html.ts';
 import { DOCX_TYPE } from '../api.ts';
 import { PDF_TYPE, renderContractPdf } from '../../render/pdf-on-demand.ts';
 import { HttpProblem } from '../problems.ts';
-import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, trimOversized, validateStep, type FieldError } from './engine.ts';
+import { answersToForm, completeAnswers, firstIncompleteStep, formToSections, mergeStepAnswers, oversizedFields, readForm, stepFormBytes, trimOversized, validateStep, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { followUpRoutes } from './follow-up.ts';
 import type { EngagementService } from '../../engagements/service.ts';
@@ -32,9 +33,9 @@ import { describeBytes, readUploadedAnswers } from './import.ts';
 import { keepImportError, takeImportError, type ImportError } from './import-flash.ts';
 import { draftUrl, gone, html, SCRIPTS, type DraftParams } from './pages.ts';
 import { summaryGroups } from './review-model.ts';
-import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, type StepDef } from './steps.ts';
+import { activeSteps, draftLanguage, findStep, REVIEW_STEP, STEPS, stepsIn, type StepDef } from './steps.ts';
 import { pageMessages, requestLanguage, useLanguage } from '../plugins/language.ts';
-import { draftInAskedLanguage } from './language-switch.ts';
+import { draftInAskedLanguage, forgetPendingLanguage, inPendingLanguage, pendingLanguage } from './language-switch.ts';
 import { formatsFor } from '../../language/format.ts';
 import type { Messages } from '../../language/messages.ts';
 import type { Draft } from '../../drafts/store.ts';
@@ -88,6 +89,29 @@ const expiryDate = (messages: Messages, expiresAt: string) => formatsFor(message
  */
 const SMALL_FORM_BYTES = 4 * 1024;
 
+/** Each step's largest possible form, in either language (a step asks more in Japanese). */
+const STEP_FORM_BYTES = new Map<string, number>();
+for (const language of LANGUAGES) {
+  for (const step of stepsIn(language)) STEP_FORM_BYTES.set(step.id, Math.max(STEP_FORM_BYTES.get(step.id) ?? 0, stepFormBytes(step)));
+}
+
+function tooLarge(): Error {
+  // The framework's own code, so the same 413 problem (or page) answers.
+  return Object.assign(new Error('Request body is too large'), { code: 'FST_ERR_CTP_BODY_TOO_LARGE', statusCode: 413 });
+}
+
+/**
+ * preParsing of a step's form: a body that says it is larger than the step's
+ * largest form (stepFormBytes) is refused before it is read. The route's
+ * bodyLimit cannot be per step (one route serves every step); a body sent
+ * without a length is held to the site's BODY_LIMIT_BYTES as it arrives.
+ */
+async function stepFormSize(request: FastifyRequest<{ Params: StepParams }>): Promise<void> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  const most = STEP_FORM_BYTES.get(request.params.step);
+  if (most !== undefined && declared > most) throw tooLarge();
+}
+
 export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { library, store, letters, engagements, generateRouteConfig = {}, wizardRateLimits = () => ({}), uploadLimitBytes = 1_048_576, now = () => new Date() }) => {
   // Every route of a draft reads it from the store, so every one is on a
   // budget: a route that names none (a page, answers.json, the delete page
@@ -101,6 +125,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
     if (budget.onRequest) route.onRequest = budget.onRequest;
   });
   await app.register(csrfProtection, CSRF_OPTIONS);
+  // Every form checked for its CSRF cookie before its body is read (src/web/csrf.ts).
+  app.addHook('onRoute', (route) => withCsrfCookieFirst(route, app.csrfProtection));
 
   // Encapsulated: only this plugin's routes. Anything that is not a CSRF
   // failure goes on to the app's handler.
@@ -129,8 +155,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   /**
    * A draft's page is in the draft's language; the language link on it
-   * (`?lang=`) changes the draft's language, so the contract and every
-   * later visit follow the choice.
+   * (`?lang=`) shows it in the language chosen, and the next form sent saves
+   * the choice into the draft (language-switch.ts: a GET never writes).
    */
   async function draftPage(request: FastifyRequest, reply: FastifyReply, draft: Draft): Promise<{ draft: Draft; messages: Messages } | undefined> {
     const current = await draftInAskedLanguage(request, reply, store, draft);
@@ -345,8 +371,9 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   // The resume link: the first step that still needs answers, or the review page when none does.
   app.get<{ Params: DraftParams }>('/wizard/:draftId', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    const draft = inPendingLanguage(request, found);
     return reply.redirect(draftUrl(draft.id, firstIncompleteStep(draft.answers)?.id ?? REVIEW_STEP.id), 303);
   });
 
@@ -387,7 +414,7 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
 
   app.post<{ Params: StepParams; Querystring: StepQuery }>(
     '/wizard/:draftId/:step',
-    { schema: { hide: true }, ...wizardRateLimits('saveStep'), preValidation: csrfCheck },
+    { schema: { hide: true }, ...wizardRateLimits('saveStep'), preParsing: stepFormSize, preValidation: csrfCheck },
     async (request, reply) => {
       let step = findStep(request.params.step);
       const body = (request.body ?? {}) as Record<string, unknown>;
@@ -396,9 +423,12 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       let sections: Record<string, unknown> = {};
       let draft;
       try {
-        const existing = await store.get(request.params.draftId);
-        if (!existing) return gone(reply);
+        const stored = await store.get(request.params.draftId);
+        if (!stored) return gone(reply);
         if (!step) return reply.callNotFound();
+        // A language chosen by the link on the pages before is saved with this step (a GET never writes).
+        const language = pendingLanguage(request, stored);
+        const existing = inPendingLanguage(request, stored);
         step = findStep(step.id, draftLanguage(existing.answers))!;
         form = readForm(step, body, existing.answers);
         // Refused before saving: a draft never holds more than the schema allows.
@@ -408,7 +438,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
         // Saved even when invalid: what was typed survives a reload or a lost connection.
         // Merged into the latest saved answers, so a step saved meanwhile from another tab is kept too.
         const saving = step;
-        draft = await store.update(existing.id, (answers) => mergeStepAnswers(answers, sections, saving, form));
+        draft = await store.update(existing.id, (answers) => mergeStepAnswers(language ? { ...answers, language } : answers, sections, saving, form));
+        forgetPendingLanguage(request, reply, stored);
       } catch (error) {
         if (!(error instanceof DraftStoreUnavailableError) || !step) throw error;
       if (Object.keys(form).length === 0) {
@@ -459,8 +490,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   ] as const;
   for (const file of contractFiles) {
     app.get<{ Params: DraftParams }>(`/wizard/:draftId/contract.${file.extension}`, { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => {
-      const draft = await store.get(request.params.draftId);
-      if (!draft) return gone(reply);
+      const found = await store.get(request.params.draftId);
+      if (!found) return gone(reply);
+      // In the language its pages are shown in, chosen or saved.
+      const draft = inPendingLanguage(request, found);
       const answers = completeAnswers(draft.answers);
       if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
       const contract = assembleContract(answers, library);
@@ -469,8 +502,10 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
   }
 
   app.get<{ Params: DraftParams }>('/wizard/:draftId/answers.json', { schema: { hide: true } }, async (request, reply) => {
-    const draft = await store.get(request.params.draftId);
-    if (!draft) return gone(reply);
+    const found = await store.get(request.params.draftId);
+    if (!found) return gone(reply);
+    // In the language its pages are shown in, chosen or saved.
+    const draft = inPendingLanguage(request, found);
     const answers = completeAnswers(draft.answers);
     if (!answers) return reply.redirect(draftUrl(draft.id, REVIEW_STEP.id), 303);
     return sendDownload(reply, {
