@@ -83,8 +83,18 @@ export function nextEvent<T extends EventType>(engagementId: string, last: Engag
   return { ...unhashed, hash: eventHash(unhashed) };
 }
 
+/**
+ * An event's kind as a reader of the check's language says it ("signed", 署名):
+ * language data (messages/*.json, engagement.eventKind.*). A kind this version
+ * does not know is shown as recorded, since that is what the reader must find.
+ */
+export function eventKindName(type: string): string {
+  return (EVENT_TYPES as readonly string[]).includes(type) ? say(`engagement.eventKind.${type}`) : type;
+}
+
 // The sentences are language data (messages/*.json, verify.problem.*), written in the language of the check in progress (inLanguage).
-const ordinal = (event: { seq: number; type: string }) => say('verify.problem.event', { seq: event.seq, type: event.type });
+export const eventOrdinal = (event: { seq: number; type: string }) => say('verify.problem.event', { seq: event.seq, type: eventKindName(event.type) });
+const ordinal = eventOrdinal;
 
 /**
  * Every way the chain is broken, each as a sentence a person can act on;

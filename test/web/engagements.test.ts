@@ -291,7 +291,7 @@ describe('verification', () => {
     await visitor.get('/verify?lang=ja');
     const refused = await visitor.upload('signed.docx', file, { url: '/verify' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（signed）は記録された後に変更されています。内容がハッシュ値と一致しません。');
+    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（署名）は記録された後に変更されています。内容がハッシュ値と一致しません。');
   });
 
   it('refuses a body that is not a Word file with a problem', async () => {
