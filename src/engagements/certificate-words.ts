@@ -18,6 +18,8 @@ export interface CertificateWords {
   readonly notSigned: string;
   readonly eventsCaption: string;
   readonly eventsHeader: (timeZone: string) => readonly [string, string];
+  /** Which zone the second column of times is in, and its offset from UTC when the contract was sent. */
+  readonly timeZone: (timeZone: string, offset: string) => string;
   readonly event: (event: EngagementEvent) => string;
   readonly seal: (keyId: string, at: string, signature: string) => string;
   readonly unsealed: string;
@@ -85,6 +87,8 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
     notSigned: 'Not signed',
     eventsCaption: 'Events',
     eventsHeader: (timeZone) => [`Time (UTC / ${timeZone})`, 'Event'],
+    timeZone: (timeZone, offset) =>
+      timeZone === 'UTC' ? 'Times are in UTC.' : `Times are in UTC and in the parties' time zone, ${timeZone} (${offset} when the contract was sent; each time shows its own offset).`,
     event: describeEn,
     seal: (keyId, at, signature) => `Sealed at ${at} with the server's Ed25519 key ${keyId}. Seal: ${signature}`,
     unsealed: 'This record is not complete and not sealed.',
@@ -108,6 +112,8 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
     notSigned: '未署名',
     eventsCaption: '記録',
     eventsHeader: (timeZone) => [`日時（UTC／${timeZone}）`, '内容'],
+    timeZone: (timeZone, offset) =>
+      timeZone === 'UTC' ? '日時は協定世界時（UTC）で示す。' : `日時は協定世界時（UTC）及び当事者の時間帯 ${timeZone}（送付時 ${offset}。各日時にその時点の時差を付記）で示す。`,
     event: describeJa,
     seal: (keyId, at, signature) => `${at}、サーバーのEd25519鍵 ${keyId} で封印。封印：${signature}`,
     unsealed: 'この記録は未完了であり、封印されていない。',

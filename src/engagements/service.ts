@@ -8,7 +8,7 @@ import { inLanguage, messagesFor, say } from '../language/messages.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { assembleContract } from '../contract/assemble.ts';
 import type { ContractDocxWriter } from '../render/docx-package.ts';
-import { certificateOf, type Certificate } from './certificate.ts';
+import { certificateOf, defaultTimeZone, type Certificate } from './certificate.ts';
 import { certificateWords } from './certificate-words.ts';
 import { engagementStatus, newEngagement, whyNotSign, type Engagement, type EngagementStatus } from './engagement.ts';
 import { chainProblems, eventsOfType, nextEvent, type EngagementEvent, type NewEvent, type Party, type Visitor } from './events.ts';
@@ -121,7 +121,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
     publishedKeys: () => ({ keys: [publicJwk(key)] }),
 
     /** Freezes the answers and the exact Word file; a draft's second sending replaces its first. */
-    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (isKnownTimeZone). */ timeZone?: string }): Promise<Engagement> {
+    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (timeZoneNamed); without one, the place's (defaultTimeZone). */ timeZone?: string }): Promise<Engagement> {
       const at = now();
       const previous = input.draftId ? await store.latestForDraft(input.draftId) : undefined;
       const document = writer.write(assembleContract(input.answers, library), at);
@@ -137,7 +137,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       const created = nextEvent(engagement.id, undefined, {
         type: 'created',
         at,
-        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
+        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), timeZone: input.timeZone ?? defaultTimeZone(input.answers) },
       });
       await store.create(engagement, created);
       if (previous) {

@@ -11,13 +11,14 @@ import { answersSchema, type Language } from '../answers/schema.ts';
 import { cleanMultiline } from '../answers/text.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { certificateWords } from '../engagements/certificate-words.ts';
-import { recordTimeZone } from '../engagements/certificate.ts';
+import { recordTimeZone, timeZoneLine } from '../engagements/certificate.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import type { Party } from '../engagements/events.ts';
 import { businessOf, consentText, type EngagementService, type EngagementView } from '../engagements/service.ts';
 import { eventTime } from '../engagements/signed-contract.ts';
 import type { EngagementStore } from '../engagements/store.ts';
 import type { Messages } from '../language/messages.ts';
+import { timeZoneNamed } from '../language/time-zone.ts';
 import { renderContractHtml } from '../render/html.ts';
 import { DOCX_TYPE } from './api.ts';
 import { sendDownload } from './download.ts';
@@ -193,7 +194,11 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       const message = read.errors?.name ?? read.errors?.title ?? t('engagement.sign.name.label');
       throw new HttpProblem(400, t('engagement.send.invalid'), message, undefined, 'invalid-signature');
     }
-    const engagement = await service.send({ answers: parsed.data, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request) });
+    // The form offers only known zones; anything else was typed into the request by hand, and is refused naming the field.
+    const chosenZone = single(body.timeZone);
+    const timeZone = chosenZone ? timeZoneNamed(chosenZone) : undefined;
+    if (chosenZone && !timeZone) throw new HttpProblem(400, t('engagement.send.invalid'), `${t('review.send.timeZone.label')}: ${t('engagement.timeZone.unknown')}`, [{ path: 'timeZone', message: t('engagement.timeZone.unknown') }], 'invalid-time-zone');
+    const engagement = await service.send({ answers: parsed.data, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request), ...(timeZone ? { timeZone } : {}) });
     return reply.redirect(`/engagements/${engagement.ownerKey}`, 303);
   });
 
@@ -282,6 +287,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       intro: words.intro(certificate.engagementId, certificate.version),
       documentHash: certificate.documentHash,
       replaces: certificate.replaces,
+      timeZone: timeZoneLine(certificate, words),
       parties: certificate.parties.map((party) => ({
         label: [`${words.party[party.party]}: ${party.name}`, party.business, party.email].filter(Boolean).join('\n'),
         value: party.signedAs ? words.signedAs(party.signedAs.name, party.signedAs.title, when(party.signedAs.at)) : words.notSigned,

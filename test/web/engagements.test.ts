@@ -383,3 +383,76 @@ describe('a new version', () => {
     expect(oldPage.body).not.toContain('name="agree"');
   });
 });
+
+describe('the record\'s time zone', () => {
+  const sendWith = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/engagements', payload: { answers: example, ...payload } });
+  const certificateOf = async (freelancerLink: string) =>
+    (await app.inject({ method: 'GET', url: `${new URL(freelancerLink).pathname}/certificate.json` })).json() as { timeZone: string; timeZoneOffset: string; events: { type: string; data: { timeZone?: string } }[] };
+
+  it('is the governing law\'s place\'s when the API is given none: Oregon is America/Los_Angeles, sealed in the first event', async () => {
+    const response = await sendWith({});
+    expect(response.statusCode).toBe(201);
+    expect(response.json().timeZone).toBe('America/Los_Angeles');
+    const certificate = await certificateOf(response.json().links.freelancer);
+    expect(certificate.timeZone).toBe('America/Los_Angeles');
+    // Pacific time is UTC-8, or UTC-7 in summer.
+    expect(certificate.timeZoneOffset).toMatch(/^UTC-0[78]:00$/);
+    expect(certificate.events[0]).toMatchObject({ type: 'created', data: { timeZone: 'America/Los_Angeles' } });
+  });
+
+  it('is Asia/Tokyo for a Japanese contract, printed with its offset on the certificate page', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const page = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(page.body).toContain('<p id="certificate-time-zone">日時は協定世界時（UTC）及び当事者の時間帯 Asia/Tokyo（送付時 UTC+09:00。各日時にその時点の時差を付記）で示す。</p>');
+    expect(page.body).toMatch(/Asia\/Tokyo \(UTC\+09:00\)/);
+  });
+
+  it('takes the zone the API names, spelt as IANA spells it, and keeps a zone\'s other IANA name', async () => {
+    const london = await sendWith({ timeZone: 'europe/london' });
+    expect(london.statusCode).toBe(201);
+    expect(london.json().timeZone).toBe('Europe/London');
+    const kolkata = await sendWith({ timeZone: 'Asia/Kolkata' });
+    expect(kolkata.json().timeZone).toBe('Asia/Kolkata');
+    expect((await certificateOf(kolkata.json().links.freelancer)).timeZoneOffset).toBe('UTC+05:30');
+  });
+
+  it('refuses a zone that is not an IANA name with a problem naming the field', async () => {
+    for (const timeZone of ['Mars/Olympus', '+05:00', 'Tokyo', '', 42]) {
+      const response = await sendWith({ timeZone });
+      expect(response.statusCode, String(timeZone)).toBe(400);
+      expect(response.json().errors, String(timeZone)).toEqual([{ path: 'timeZone', message: 'Choose a time zone by its IANA name, such as America/New_York, Europe/London or Asia/Tokyo.' }]);
+    }
+  });
+
+  it('is a field of the send form, set to the place\'s zone; the chosen zone is printed with its offset in the certificate and the signed Word file', async () => {
+    const visitor = new InjectVisitor(app);
+    const draft = await app.drafts.create(example);
+    const review = await visitor.get(`/wizard/${draft.id}/review`);
+    expect(review.body).toContain('<label class="label" for="send-time-zone">Time zone for the record</label>');
+    expect(review.body).toContain('<option selected>America/Los_Angeles</option>');
+    expect(review.body).toContain('<option>Asia/Tokyo</option>');
+    const sentForm = await visitor.post(`/wizard/${draft.id}/send`, { name: FREELANCER, timeZone: 'Asia/Tokyo' });
+    expect(sentForm.statusCode).toBe(303);
+    const ownerPath = String(sentForm.headers.location);
+    const engagement = (await app.engagements.byOwnerKey(ownerPath.split('/')[2]!))!;
+    const client = new InjectVisitor(app);
+    await client.get(`/sign/${engagement.clientKey}`);
+    await client.post(`/sign/${engagement.clientKey}`, { name: CLIENT, title: 'Owner', authority: 'yes', agree: 'yes' });
+    const sentence = "Times are in UTC and in the parties' time zone, Asia/Tokyo (UTC+09:00 when the contract was sent; each time shows its own offset).";
+    const page = await app.inject({ method: 'GET', url: `${ownerPath}/certificate` });
+    expect(page.body).toContain(sentence.replace("'", '&#39;'));
+    const word = textOf((await app.inject({ method: 'GET', url: `${ownerPath}/signed.docx` })).rawPayload);
+    expect(word).toContain(sentence);
+    expect(word).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Asia\/Tokyo \(UTC\+09:00\)/);
+  });
+
+  it('refuses a zone typed into the send form by hand, naming the field', async () => {
+    const visitor = new InjectVisitor(app);
+    const draft = await app.drafts.create(example);
+    await visitor.get(`/wizard/${draft.id}/review`);
+    const refused = await visitor.post(`/wizard/${draft.id}/send`, { name: FREELANCER, timeZone: 'Nowhere/Land' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Time zone for the record: Choose a time zone by its IANA name');
+  });
+});
