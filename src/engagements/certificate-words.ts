@@ -39,7 +39,7 @@ const describeEn = (event: EngagementEvent): string => {
     case 'viewed':
       return `Client's page opened${from}`;
     case 'downloaded':
-      return `${data.party === 'client' ? 'Client' : 'Freelancer'} downloaded the ${data.file === 'signed' ? 'signed file' : 'contract'}${from}`;
+      return `${data.party === 'client' ? 'Client' : 'Freelancer'} downloaded the ${data.file === 'signed' ? 'signed file' : data.file === 'signed-pdf' ? 'signed contract as PDF' : 'contract'}${from}`;
     case 'signed':
       return `Signed by ${data.party === 'client' ? 'the Client' : 'the Freelancer'}: typed name "${String(data.name)}"${data.title ? `, title "${String(data.title)}"` : ''}${data.business ? `, for ${String(data.business)}` : ''}${from}; consent: "${String(data.consent)}"`;
     case 'changes-asked':
@@ -60,7 +60,7 @@ const describeJa = (event: EngagementEvent): string => {
     case 'viewed':
       return `委託者のページを表示${from}`;
     case 'downloaded':
-      return `${data.party === 'client' ? '委託者' : '受託者'}が${data.file === 'signed' ? '署名済みファイル' : '契約書'}をダウンロード${from}`;
+      return `${data.party === 'client' ? '委託者' : '受託者'}が${data.file === 'signed' ? '署名済みファイル' : data.file === 'signed-pdf' ? '署名済みの契約書（PDF）' : '契約書'}をダウンロード${from}`;
     case 'signed':
       return `${data.party === 'client' ? '委託者' : '受託者'}が署名：入力された氏名「${String(data.name)}」${data.title ? `、役職「${String(data.title)}」` : ''}${data.business ? `、${String(data.business)}のため` : ''}${from}。同意文言：「${String(data.consent)}」`;
     case 'changes-asked':

@@ -13,6 +13,9 @@ export interface Visitor {
   readonly userAgent: string;
 }
 
+/** The files a party may download: the contract as sent, the signed Word file, and the signed contract as PDF (a copy to read; the Word file is the one sealed). */
+export type DownloadedFile = 'contract' | 'signed' | 'signed-pdf';
+
 /** What each kind of event records; every field is evidence a reader of the certificate may need. */
 export interface EventData {
   /** The contract was sent: the exact Word file's SHA-256 is the document's identity. */
@@ -21,7 +24,7 @@ export interface EventData {
   /** The client's page was opened. */
   readonly viewed: Visitor;
   /** A file was downloaded: the contract as sent, or the signed one. */
-  readonly downloaded: Visitor & { readonly party: Party; readonly file: 'contract' | 'signed' };
+  readonly downloaded: Visitor & { readonly party: Party; readonly file: DownloadedFile };
   /** A party signed: the words they typed, the consent they were shown, the file they signed. */
   readonly signed: Visitor & {
     readonly party: Party;

@@ -8,10 +8,11 @@ import { inLanguage, messagesFor, say } from '../language/messages.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { assembleContract } from '../contract/assemble.ts';
 import type { ContractDocxWriter } from '../render/docx-package.ts';
+import { renderContractPdf } from '../render/pdf-on-demand.ts';
 import { certificateOf, defaultTimeZone, type Certificate } from './certificate.ts';
 import { certificateWords } from './certificate-words.ts';
 import { engagementStatus, newEngagement, whyNotSign, type Engagement, type EngagementStatus } from './engagement.ts';
-import { chainProblems, eventsOfType, nextEvent, type EngagementEvent, type NewEvent, type Party, type Visitor } from './events.ts';
+import { chainProblems, eventsOfType, nextEvent, type DownloadedFile, type EngagementEvent, type NewEvent, type Party, type Visitor } from './events.ts';
 import { publicJwk, sealRecord, type SigningKey } from './seal.ts';
 import { sealSignedFile } from './signed-file.ts';
 import type { EngagementStore, Sealed } from './store.ts';
@@ -160,7 +161,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       return view(engagement);
     },
 
-    async downloaded(engagement: Engagement, party: Party, file: 'contract' | 'signed', visitor: Visitor): Promise<void> {
+    async downloaded(engagement: Engagement, party: Party, file: DownloadedFile, visitor: Visitor): Promise<void> {
       await record(engagement, { type: 'downloaded', at: now(), data: { ...visitor, party, file } });
     },
 
@@ -196,6 +197,19 @@ export function engagementService({ store, key, library, writer, retentionYears,
         return state === 'completed' || state === 'replaced' ? [] : [{ type: 'changes-asked', at: now(), data: { ...visitor, message } }];
       });
       return appended.length > 0 ? {} : { refused: whyNotSign(await store.events(engagement.id), 'client') ?? 'Changes can no longer be asked for.' };
+    },
+
+    /**
+     * The signed contract as PDF, for reading and printing: the same tree as
+     * the signed Word file (both "/s/" lines, the certificate of the sealed
+     * events), drawn by the PDF renderer. It is rendered on each download, so
+     * the Word file stays the one sealed and the one verification checks.
+     */
+    async signedPdf(current: EngagementView): Promise<Buffer | undefined> {
+      if (!current.sealed) return undefined;
+      const { seal } = current.sealed;
+      const certificate = certificateOf(current.engagement, current.events.slice(0, seal.eventCount), seal);
+      return renderContractPdf(signedContractOf(current.engagement, certificate));
     },
 
     certificate(current: EngagementView): Certificate {

@@ -20,6 +20,7 @@ import type { EngagementStore } from '../engagements/store.ts';
 import type { Messages } from '../language/messages.ts';
 import { timeZoneNamed } from '../language/time-zone.ts';
 import { renderContractHtml } from '../render/html.ts';
+import { PDF_TYPE } from '../render/pdf-on-demand.ts';
 import { DOCX_TYPE } from './api.ts';
 import { sendDownload } from './download.ts';
 import { linksOf, signingSchema, SIGNATURE_LIMITS, visitorOf } from './engagements-api.ts';
@@ -128,6 +129,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       notice: state.notice,
       replaced: current.status.replacedBy ? { version: current.status.replacedBy.byVersion, ...(replacedBy ? { href: `/sign/${replacedBy.clientKey}` } : {}) } : undefined,
       signedHref: current.sealed ? `/sign/${key}/signed.docx` : undefined,
+      signedPdfHref: current.sealed ? `/sign/${key}/signed.pdf` : undefined,
       certificateHref: current.status.signatures.client ? `/sign/${key}/certificate` : undefined,
       contractHref: `/sign/${key}/contract.docx`,
       documentHash: engagement.documentHash,
@@ -165,6 +167,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       form: at.signatures.freelancer || at.state === 'replaced' || at.state === 'completed' ? undefined : signForm(t, engagement, 'freelancer', `/engagements/${engagement.ownerKey}/sign`, state),
       contractHref: `/engagements/${engagement.ownerKey}/contract.docx`,
       signedHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.docx` : undefined,
+      signedPdfHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.pdf` : undefined,
       certificateHref: `/engagements/${engagement.ownerKey}/certificate.json`,
       certificatePageHref: `/engagements/${engagement.ownerKey}/certificate`,
       documentHash: engagement.documentHash,
@@ -248,9 +251,19 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     await service.downloaded(engagement, party, file, visitorOf(request));
     return sendDownload(reply, { type: DOCX_TYPE, fileStem: stemOf(engagement, file === 'signed' ? '-signed' : ''), extension: 'docx', body: Buffer.from(body) });
   }
+  // The signed contract as PDF: a copy to read and print, drawn from the same tree as the signed Word file.
+  async function downloadPdf(reply: FastifyReply, request: FastifyRequest, engagement: Engagement | undefined, party: Party) {
+    if (!engagement) return gone(reply);
+    const pdf = await service.signedPdf(await service.view(engagement));
+    if (!pdf) return gone(reply);
+    await service.downloaded(engagement, party, 'signed-pdf', visitorOf(request));
+    return sendDownload(reply, { type: PDF_TYPE, fileStem: stemOf(engagement, '-signed'), extension: 'pdf', body: pdf });
+  }
   app.get<{ Params: KeyParams }>('/sign/:key/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byClient(request.params.key), 'client', 'contract'));
   app.get<{ Params: KeyParams }>('/sign/:key/signed.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byClient(request.params.key), 'client', 'signed'));
   app.get<{ Params: KeyParams }>('/engagements/:key/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byOwner(request.params.key), 'freelancer', 'contract'));
+  app.get<{ Params: KeyParams }>('/sign/:key/signed.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => downloadPdf(reply, request, await byClient(request.params.key), 'client'));
+  app.get<{ Params: KeyParams }>('/engagements/:key/signed.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => downloadPdf(reply, request, await byOwner(request.params.key), 'freelancer'));
   app.get<{ Params: KeyParams }>('/engagements/:key/signed.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byOwner(request.params.key), 'freelancer', 'signed'));
 
   // ---- The freelancer's page

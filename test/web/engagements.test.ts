@@ -158,6 +158,28 @@ describe('the client signs', () => {
     expect(readEmbeddedAnswers(clientFile)).toMatchObject({ client: { name: CLIENT } });
   });
 
+  it('gives both parties the signed contract as PDF too, once both have signed, beside the Word file, and records the download', async () => {
+    const sent = await send();
+    const early = await app.inject({ method: 'GET', url: `${sent.ownerPath}/signed.pdf` });
+    expect(early.statusCode).toBe(404);
+    const { client } = await clientSigns(sent.clientPath);
+    const clientPage = await client.get(sent.clientPath);
+    expect(clientPage.body).toContain(`<a class="button" href="${sent.clientPath}/signed.docx" download>Download the signed contract (Word)</a>`);
+    expect(clientPage.body).toContain(`<a class="button button-secondary" href="${sent.clientPath}/signed.pdf" download>Download the signed contract (PDF)</a>`);
+    const ownerPage = await app.inject({ method: 'GET', url: sent.ownerPath });
+    expect(ownerPage.body).toContain(`<a href="${sent.ownerPath}/signed.pdf" download>Download the signed contract (PDF)</a>`);
+    for (const pdf of [await client.get(`${sent.clientPath}/signed.pdf`), await app.inject({ method: 'GET', url: `${sent.ownerPath}/signed.pdf` })]) {
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(String(pdf.headers['content-disposition'])).toMatch(/-signed\.pdf"/);
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    const record = (await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate.json` })).json() as { events: { type: string; data: { party?: string; file?: string } }[] };
+    expect(record.events.filter((event) => event.data.file === 'signed-pdf').map((event) => event.data.party)).toEqual(['client', 'freelancer']);
+    const certificatePage = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(certificatePage.body).toContain('Client downloaded the signed contract as PDF');
+  });
+
   it('lets the client ask for changes, which the freelancer sees', async () => {
     const sent = await send();
     const client = new InjectVisitor(app);
