@@ -321,7 +321,7 @@ describe('verification', () => {
     expect(response.statusCode).toBe(415);
   });
 
-  it('npm run verify accepts the signed file offline from the published key, and refuses a certificate with one event edited', async () => {
+  it('npm run verify accepts the signed file offline from the published key, and refuses the record once one event was edited in the database', async () => {
     const { sent, file } = await signedFile();
     const dir = mkdtempSync(join(tmpdir(), 'verify-command-'));
     const lines: string[] = [];
@@ -332,8 +332,13 @@ describe('verification', () => {
       writeFileSync(join(dir, 'signed.docx'), file);
       expect(await verifyCommand([join(dir, 'signed.docx'), '--keys', join(dir, 'keys.json')], out)).toBe(0);
       expect(lines.at(-1)).toBe('OK: this is exactly the signed file, its record is whole and its seal holds.');
+      // The client's typed name edited in the database itself: the server hands out the edited record, and the offline check names the event.
+      const db = new Database(join(dataDir, 'engagements.sqlite'));
+      db.exec('DROP TRIGGER engagement_events_insert_only');
+      db.prepare("UPDATE engagement_events SET data = replace(data, ?, 'Someone Else') WHERE engagement_id = ? AND type = 'signed' AND data LIKE '%\"client\"%'").run(CLIENT, sent.id);
+      db.close();
       const certificate = (await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate.json` })).json();
-      certificate.events[3].data.name = 'Someone Else';
+      expect(certificate.events[3].data.name).toBe('Someone Else');
       writeFileSync(join(dir, 'certificate.json'), JSON.stringify(certificate));
       expect(await verifyCommand([join(dir, 'certificate.json'), '--keys', join(dir, 'keys.json')], out)).toBe(1);
       expect(lines).toContain('FAILED: Event 4 (signed) was changed after it was recorded: its contents no longer match its hash.');
