@@ -439,6 +439,8 @@ describe('the record\'s time zone', () => {
     const london = await sendWith({ timeZone: 'europe/london' });
     expect(london.statusCode).toBe(201);
     expect(london.json().timeZone).toBe('Europe/London');
+    const described = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(described.paths['/api/engagements'].post.requestBody.content['application/json'].schema.properties)).toContain('timeZone');
     const kolkata = await sendWith({ timeZone: 'Asia/Kolkata' });
     expect(kolkata.json().timeZone).toBe('Asia/Kolkata');
     expect((await certificateOf(kolkata.json().links.freelancer)).timeZoneOffset).toBe('UTC+05:30');
