@@ -18,6 +18,8 @@ export interface CertificateWords {
   readonly notSigned: string;
   readonly eventsCaption: string;
   readonly eventsHeader: (timeZone: string) => readonly [string, string];
+  /** Which zone the second column of times is in, and its offset from UTC when the contract was sent. */
+  readonly timeZone: (timeZone: string, offset: string) => string;
   readonly event: (event: EngagementEvent) => string;
   readonly seal: (keyId: string, at: string, signature: string) => string;
   readonly unsealed: string;
@@ -37,7 +39,7 @@ const describeEn = (event: EngagementEvent): string => {
     case 'viewed':
       return `Client's page opened${from}`;
     case 'downloaded':
-      return `${data.party === 'client' ? 'Client' : 'Freelancer'} downloaded the ${data.file === 'signed' ? 'signed file' : 'contract'}${from}`;
+      return `${data.party === 'client' ? 'Client' : 'Freelancer'} downloaded the ${data.file === 'signed' ? 'signed file' : data.file === 'signed-pdf' ? 'signed contract as PDF' : 'contract'}${from}`;
     case 'signed':
       return `Signed by ${data.party === 'client' ? 'the Client' : 'the Freelancer'}: typed name "${String(data.name)}"${data.title ? `, title "${String(data.title)}"` : ''}${data.business ? `, for ${String(data.business)}` : ''}${from}; consent: "${String(data.consent)}"`;
     case 'changes-asked':
@@ -58,7 +60,7 @@ const describeJa = (event: EngagementEvent): string => {
     case 'viewed':
       return `委託者のページを表示${from}`;
     case 'downloaded':
-      return `${data.party === 'client' ? '委託者' : '受託者'}が${data.file === 'signed' ? '署名済みファイル' : '契約書'}をダウンロード${from}`;
+      return `${data.party === 'client' ? '委託者' : '受託者'}が${data.file === 'signed' ? '署名済みファイル' : data.file === 'signed-pdf' ? '署名済みの契約書（PDF）' : '契約書'}をダウンロード${from}`;
     case 'signed':
       return `${data.party === 'client' ? '委託者' : '受託者'}が署名：入力された氏名「${String(data.name)}」${data.title ? `、役職「${String(data.title)}」` : ''}${data.business ? `、${String(data.business)}のため` : ''}${from}。同意文言：「${String(data.consent)}」`;
     case 'changes-asked':
@@ -85,6 +87,8 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
     notSigned: 'Not signed',
     eventsCaption: 'Events',
     eventsHeader: (timeZone) => [`Time (UTC / ${timeZone})`, 'Event'],
+    timeZone: (timeZone, offset) =>
+      timeZone === 'UTC' ? 'Times are in UTC.' : `Times are in UTC and in the parties' time zone, ${timeZone} (${offset} when the contract was sent; each time shows its own offset).`,
     event: describeEn,
     seal: (keyId, at, signature) => `Sealed at ${at} with the server's Ed25519 key ${keyId}. Seal: ${signature}`,
     unsealed: 'This record is not complete and not sealed.',
@@ -108,6 +112,8 @@ export const CERTIFICATE_WORDS: Record<'en' | 'ja', CertificateWords> = {
     notSigned: '未署名',
     eventsCaption: '記録',
     eventsHeader: (timeZone) => [`日時（UTC／${timeZone}）`, '内容'],
+    timeZone: (timeZone, offset) =>
+      timeZone === 'UTC' ? '日時は協定世界時（UTC）で示す。' : `日時は協定世界時（UTC）及び当事者の時間帯 ${timeZone}（送付時 ${offset}。各日時にその時点の時差を付記）で示す。`,
     event: describeJa,
     seal: (keyId, at, signature) => `${at}、サーバーのEd25519鍵 ${keyId} で封印。封印：${signature}`,
     unsealed: 'この記録は未完了であり、封印されていない。',

@@ -6,6 +6,10 @@ import type { Engagement } from './engagement.ts';
 import { engagementStatus } from './engagement.ts';
 import type { EngagementEvent, Party } from './events.ts';
 import type { Seal } from './seal.ts';
+import type { Answers } from '../answers/schema.ts';
+import { lawPlace } from '../jurisdictions/place-for.ts';
+import { isKnownTimeZone } from '../language/time-zone.ts';
+export { isKnownTimeZone, TIME_ZONES } from '../language/time-zone.ts';
 
 export interface CertificateParty {
   readonly party: Party;
@@ -21,6 +25,8 @@ export interface Certificate {
   readonly replaces?: string;
   readonly documentHash: string;
   readonly timeZone: string;
+  /** The zone's offset from UTC when the contract was sent ("UTC-05:00"); each event's time carries its own. Absent from files signed before it was added. */
+  readonly timeZoneOffset?: string;
   readonly parties: readonly CertificateParty[];
   readonly events: readonly EngagementEvent[];
   readonly seal?: Seal;
@@ -31,14 +37,20 @@ export function timeZoneFor(language: string): string {
   return language === 'ja' ? 'Asia/Tokyo' : 'UTC';
 }
 
-/** Every zone this Node's Intl knows, and UTC (which supportedValuesOf may leave out). */
-const KNOWN_TIME_ZONES: ReadonlySet<string> = new Set(['UTC', ...Intl.supportedValuesOf('timeZone')]);
+/**
+ * The zone a contract's record shows unless the freelancer chooses another:
+ * the governing law's place's (jurisdictions/places/*.yaml, `timeZone`), else
+ * the language's.
+ */
+export function defaultTimeZone(answers: Pick<Answers, 'language' | 'jurisdiction'>): string {
+  return lawPlace(answers)?.timeZone ?? timeZoneFor(answers.language);
+}
 
-/** The zones a freelancer may choose, sorted, for a list to pick from. */
-export const TIME_ZONES: readonly string[] = [...KNOWN_TIME_ZONES].sort();
-
-export function isKnownTimeZone(value: unknown): value is string {
-  return typeof value === 'string' && KNOWN_TIME_ZONES.has(value);
+/** "UTC+09:00", "UTC-04:00": the zone's offset from UTC at that moment (summer time included). */
+export function utcOffset(at: string, timeZone: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  // Intl writes GMT, and plain "GMT" at offset zero.
+  return name === 'GMT' ? 'UTC+00:00' : name.replace(/^GMT/, 'UTC');
 }
 
 /**
@@ -80,8 +92,15 @@ export function certificateOf(engagement: Engagement, events: readonly Engagemen
     ...(engagement.replaces ? { replaces: engagement.replaces } : {}),
     documentHash: engagement.documentHash,
     timeZone,
+    timeZoneOffset: utcOffset(events[0]?.at ?? new Date().toISOString(), timeZone),
     parties: [party('freelancer'), party('client')],
     events,
     ...(seal ? { seal } : {}),
   };
+}
+
+/** The certificate's sentence about its zone, with the offset when sent (computed for a certificate from before the offset was kept). */
+export function timeZoneLine(certificate: Certificate, words: { timeZone: (timeZone: string, offset: string) => string }): string {
+  const offset = certificate.timeZoneOffset ?? utcOffset(certificate.events[0]?.at ?? new Date().toISOString(), certificate.timeZone);
+  return words.timeZone(certificate.timeZone, offset);
 }

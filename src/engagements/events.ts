@@ -13,6 +13,9 @@ export interface Visitor {
   readonly userAgent: string;
 }
 
+/** The files a party may download: the contract as sent, the signed Word file, and the signed contract as PDF (a copy to read; the Word file is the one sealed). */
+export type DownloadedFile = 'contract' | 'signed' | 'signed-pdf';
+
 /** What each kind of event records; every field is evidence a reader of the certificate may need. */
 export interface EventData {
   /** The contract was sent: the exact Word file's SHA-256 is the document's identity. */
@@ -21,7 +24,7 @@ export interface EventData {
   /** The client's page was opened. */
   readonly viewed: Visitor;
   /** A file was downloaded: the contract as sent, or the signed one. */
-  readonly downloaded: Visitor & { readonly party: Party; readonly file: 'contract' | 'signed' };
+  readonly downloaded: Visitor & { readonly party: Party; readonly file: DownloadedFile };
   /** A party signed: the words they typed, the consent they were shown, the file they signed. */
   readonly signed: Visitor & {
     readonly party: Party;
@@ -83,8 +86,18 @@ export function nextEvent<T extends EventType>(engagementId: string, last: Engag
   return { ...unhashed, hash: eventHash(unhashed) };
 }
 
+/**
+ * An event's kind as a reader of the check's language says it ("signed", 署名):
+ * language data (messages/*.json, engagement.eventKind.*). A kind this version
+ * does not know is shown as recorded, since that is what the reader must find.
+ */
+export function eventKindName(type: string): string {
+  return (EVENT_TYPES as readonly string[]).includes(type) ? say(`engagement.eventKind.${type}`) : type;
+}
+
 // The sentences are language data (messages/*.json, verify.problem.*), written in the language of the check in progress (inLanguage).
-const ordinal = (event: { seq: number; type: string }) => say('verify.problem.event', { seq: event.seq, type: event.type });
+export const eventOrdinal = (event: { seq: number; type: string }) => say('verify.problem.event', { seq: event.seq, type: eventKindName(event.type) });
+const ordinal = eventOrdinal;
 
 /**
  * Every way the chain is broken, each as a sentence a person can act on;

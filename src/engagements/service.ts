@@ -8,10 +8,11 @@ import { inLanguage, messagesFor, say } from '../language/messages.ts';
 import type { ClauseLibrary } from '../clauses/load.ts';
 import { assembleContract } from '../contract/assemble.ts';
 import type { ContractDocxWriter } from '../render/docx-package.ts';
-import { certificateOf, type Certificate } from './certificate.ts';
+import { renderContractPdf } from '../render/pdf-on-demand.ts';
+import { certificateOf, defaultTimeZone, type Certificate } from './certificate.ts';
 import { certificateWords } from './certificate-words.ts';
 import { engagementStatus, newEngagement, whyNotSign, type Engagement, type EngagementStatus } from './engagement.ts';
-import { chainProblems, eventsOfType, nextEvent, type EngagementEvent, type NewEvent, type Party, type Visitor } from './events.ts';
+import { chainProblems, eventsOfType, nextEvent, type DownloadedFile, type EngagementEvent, type NewEvent, type Party, type Visitor } from './events.ts';
 import { publicJwk, sealRecord, type SigningKey } from './seal.ts';
 import { sealSignedFile } from './signed-file.ts';
 import type { EngagementStore, Sealed } from './store.ts';
@@ -121,7 +122,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
     publishedKeys: () => ({ keys: [publicJwk(key)] }),
 
     /** Freezes the answers and the exact Word file; a draft's second sending replaces its first. */
-    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (isKnownTimeZone). */ timeZone?: string }): Promise<Engagement> {
+    async send(input: { answers: Answers; draftId?: string; freelancer?: Signing; visitor: Visitor; /** Checked by the caller (timeZoneNamed); without one, the place's (defaultTimeZone). */ timeZone?: string }): Promise<Engagement> {
       const at = now();
       const previous = input.draftId ? await store.latestForDraft(input.draftId) : undefined;
       const document = writer.write(assembleContract(input.answers, library), at);
@@ -137,7 +138,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       const created = nextEvent(engagement.id, undefined, {
         type: 'created',
         at,
-        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), ...(input.timeZone ? { timeZone: input.timeZone } : {}) },
+        data: { documentHash: engagement.documentHash, version: engagement.version, ...(previous ? { replaces: previous.id } : {}), timeZone: input.timeZone ?? defaultTimeZone(input.answers) },
       });
       await store.create(engagement, created);
       if (previous) {
@@ -160,7 +161,7 @@ export function engagementService({ store, key, library, writer, retentionYears,
       return view(engagement);
     },
 
-    async downloaded(engagement: Engagement, party: Party, file: 'contract' | 'signed', visitor: Visitor): Promise<void> {
+    async downloaded(engagement: Engagement, party: Party, file: DownloadedFile, visitor: Visitor): Promise<void> {
       await record(engagement, { type: 'downloaded', at: now(), data: { ...visitor, party, file } });
     },
 
@@ -201,6 +202,19 @@ export function engagementService({ store, key, library, writer, retentionYears,
     /** The engagement as it stands (sealed if complete), recording nothing: for the freelancer's own claim pack. */
     async current(engagement: Engagement): Promise<EngagementView> {
       return view(engagement);
+    },
+
+    /**
+     * The signed contract as PDF, for reading and printing: the same tree as
+     * the signed Word file (both "/s/" lines, the certificate of the sealed
+     * events), drawn by the PDF renderer. It is rendered on each download, so
+     * the Word file stays the one sealed and the one verification checks.
+     */
+    async signedPdf(current: EngagementView): Promise<Buffer | undefined> {
+      if (!current.sealed) return undefined;
+      const { seal } = current.sealed;
+      const certificate = certificateOf(current.engagement, current.events.slice(0, seal.eventCount), seal);
+      return renderContractPdf(signedContractOf(current.engagement, certificate));
     },
 
     certificate(current: EngagementView): Certificate {

@@ -5,7 +5,7 @@
 import type { Language } from '../answers/schema.ts';
 import type { Block, Contract, Section, SignatureParty } from '../contract/tree.ts';
 import { formatsFor } from '../language/format.ts';
-import type { Certificate } from './certificate.ts';
+import { timeZoneLine, utcOffset, type Certificate } from './certificate.ts';
 import { certificateWords } from './certificate-words.ts';
 import type { Party } from './events.ts';
 
@@ -13,12 +13,6 @@ const isoDay = (at: string, timeZone: string) => new Intl.DateTimeFormat('en-CA'
 const clock = (at: string, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 
-/** "UTC+09:00", "UTC-04:00": the zone's offset from UTC at that moment (summer time included). */
-export function utcOffset(at: string, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(at)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  // Intl writes GMT, and plain "GMT" at offset zero.
-  return name === 'GMT' ? 'UTC+00:00' : name.replace(/^GMT/, 'UTC');
-}
 
 /**
  * "2027-04-01 09:01:00 UTC", then the same moment where the parties are, when
@@ -105,6 +99,7 @@ export function certificateSection(certificate: Certificate, language: Language)
     paragraph(words.intro(certificate.engagementId, certificate.version)),
     { type: 'paragraph', runs: [{ text: `${words.documentHash}: ` }, { text: certificate.documentHash, bold: true }] },
     ...(certificate.replaces ? [paragraph(`${words.replaces}: ${certificate.replaces}`)] : []),
+    paragraph(timeZoneLine(certificate, words)),
     {
       type: 'table',
       caption: words.partiesCaption,

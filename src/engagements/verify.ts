@@ -6,7 +6,7 @@
 import type { KeyObject } from 'node:crypto';
 import { say } from '../language/messages.ts';
 import { sha256Hex } from './canonical-json.ts';
-import { chainProblems, eventsOfType, type EngagementEvent } from './events.ts';
+import { chainProblems, eventOrdinal, eventsOfType, type EngagementEvent } from './events.ts';
 import { SEAL_KIND, sealSignatureHolds, type Seal } from './seal.ts';
 import type { Certificate } from './certificate.ts';
 import { fileSealProblems, readSignedFile } from './signed-file.ts';
@@ -52,7 +52,7 @@ export function verifyRecord(record: RecordToVerify, keys: ReadonlyMap<string, K
   const created = eventsOfType(record.events, 'created')[0];
   if (created && created.data.documentHash !== record.documentHash) problems.push(say('verify.problem.createdOtherDocument'));
   for (const signed of eventsOfType(record.events, 'signed')) {
-    if (signed.data.documentHash !== record.documentHash) problems.push(say('verify.problem.signedOtherDocument', { event: say('verify.problem.event', { seq: signed.seq, type: 'signed' }) }));
+    if (signed.data.documentHash !== record.documentHash) problems.push(say('verify.problem.signedOtherDocument', { event: eventOrdinal(signed) }));
   }
   const sealFailures = record.seal ? sealProblems(record, record.seal, keys) : [];
   problems.push(...sealFailures);

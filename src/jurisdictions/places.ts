@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { isKnownTimeZone } from '../language/time-zone.ts';
 import { PROJECT_ROOT } from '../project-root.ts';
 
 export const PLACES_DIR = join(PROJECT_ROOT, 'jurisdictions', 'places');
@@ -61,6 +62,15 @@ const placeSchema = z.strictObject({
   /** How answers write the place (the governing law, or the last part of the venue). */
   names: z.array(z.string().trim().min(2)).min(1),
   currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
+  /**
+   * Where most of the place's people live, as an IANA zone: the second
+   * column of times in a signature record made under its law. Optional: a
+   * place without one falls back to its language's zone.
+   */
+  timeZone: z
+    .string()
+    .refine(isKnownTimeZone, 'an IANA time zone name this Node knows, such as America/New_York')
+    .optional(),
   courts: courtsSchema,
   smallClaims: z.strictObject({
     name: plainPhrase,

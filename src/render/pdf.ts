@@ -297,13 +297,14 @@ function signaturesRow(context: Context, block: SignatureBlock, parent: Tag): Ro
       return [
         paragraph(plain(roleText(party.role)), PARTY_ROLE),
         paragraph(plain(bound, { bold: true }), LETTER_BLOCK),
-        paragraph([], SIGNATURE_LINE),
-        paragraph(plain('Signature'), SIGNATURE_LABEL),
+        // Signed online (src/engagements): "/s/ Name" on the line and the method in its label, as the Word file prints them.
+        paragraph(party.signed ? plain(party.signed.mark) : [], SIGNATURE_LINE),
+        paragraph(plain(party.signed ? `Signature (${party.signed.method})` : 'Signature'), SIGNATURE_LABEL),
         paragraph(signer ? plain(signer) : [], SIGNATURE_LINE),
         paragraph(plain('Name'), SIGNATURE_LABEL),
         paragraph(party.title ? plain(party.title) : [], SIGNATURE_LINE),
         paragraph(plain('Title'), SIGNATURE_LABEL),
-        paragraph([], SIGNATURE_LINE),
+        paragraph(party.signed ? plain(party.signed.date) : [], SIGNATURE_LINE),
         paragraph(plain('Date'), SIGNATURE_LABEL),
       ];
     }),

@@ -11,7 +11,7 @@ import type { Language } from '../answers/schema.ts';
 import { cleanMultiline } from '../answers/text.ts';
 import type { DraftStore } from '../drafts/store.ts';
 import { certificateWords } from '../engagements/certificate-words.ts';
-import { recordTimeZone } from '../engagements/certificate.ts';
+import { recordTimeZone, timeZoneLine } from '../engagements/certificate.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import type { Party } from '../engagements/events.ts';
 import { businessOf, consentText, type EngagementService, type EngagementView } from '../engagements/service.ts';
@@ -19,7 +19,9 @@ import { eventTime } from '../engagements/signed-contract.ts';
 import { completeAnswers } from './wizard/engine.ts';
 import type { EngagementStore } from '../engagements/store.ts';
 import type { Messages } from '../language/messages.ts';
+import { timeZoneNamed } from '../language/time-zone.ts';
 import { renderContractHtml } from '../render/html.ts';
+import { PDF_TYPE } from '../render/pdf-on-demand.ts';
 import { DOCX_TYPE } from './api.ts';
 import { sendDownload } from './download.ts';
 import { withCsrfCookieFirst } from './csrf.ts';
@@ -131,6 +133,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       notice: state.notice,
       replaced: current.status.replacedBy ? { version: current.status.replacedBy.byVersion, ...(replacedBy ? { href: `/sign/${replacedBy.clientKey}` } : {}) } : undefined,
       signedHref: current.sealed ? `/sign/${key}/signed.docx` : undefined,
+      signedPdfHref: current.sealed ? `/sign/${key}/signed.pdf` : undefined,
       certificateHref: current.status.signatures.client ? `/sign/${key}/certificate` : undefined,
       contractHref: `/sign/${key}/contract.docx`,
       documentHash: engagement.documentHash,
@@ -168,6 +171,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       form: at.signatures.freelancer || at.state === 'replaced' || at.state === 'completed' ? undefined : signForm(t, engagement, 'freelancer', `/engagements/${engagement.ownerKey}/sign`, state),
       contractHref: `/engagements/${engagement.ownerKey}/contract.docx`,
       signedHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.docx` : undefined,
+      signedPdfHref: current.sealed ? `/engagements/${engagement.ownerKey}/signed.pdf` : undefined,
       certificateHref: `/engagements/${engagement.ownerKey}/certificate.json`,
       certificatePageHref: `/engagements/${engagement.ownerKey}/certificate`,
       documentHash: engagement.documentHash,
@@ -198,7 +202,11 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       const message = read.errors?.name ?? read.errors?.title ?? t('engagement.sign.name.label');
       throw new HttpProblem(400, t('engagement.send.invalid'), message, undefined, 'invalid-signature');
     }
-    const engagement = await service.send({ answers: answers, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request) });
+    // The form offers only known zones; anything else was typed into the request by hand, and is refused naming the field.
+    const chosenZone = single(body.timeZone);
+    const timeZone = chosenZone ? timeZoneNamed(chosenZone) : undefined;
+    if (chosenZone && !timeZone) throw new HttpProblem(400, t('engagement.send.invalid'), `${t('review.send.timeZone.label')}: ${t('engagement.timeZone.unknown')}`, [{ path: 'timeZone', message: t('engagement.timeZone.unknown') }], 'invalid-time-zone');
+    const engagement = await service.send({ answers, draftId: draft.id, freelancer: read.signing, visitor: visitorOf(request), ...(timeZone ? { timeZone } : {}) });
     return reply.redirect(`/engagements/${engagement.ownerKey}`, 303);
   });
 
@@ -248,9 +256,19 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
     await service.downloaded(engagement, party, file, visitorOf(request));
     return sendDownload(reply, { type: DOCX_TYPE, fileStem: stemOf(engagement, file === 'signed' ? '-signed' : ''), extension: 'docx', body: Buffer.from(body) });
   }
+  // The signed contract as PDF: a copy to read and print, drawn from the same tree as the signed Word file.
+  async function downloadPdf(reply: FastifyReply, request: FastifyRequest, engagement: Engagement | undefined, party: Party) {
+    if (!engagement) return gone(reply);
+    const pdf = await service.signedPdf(await service.view(engagement));
+    if (!pdf) return gone(reply);
+    await service.downloaded(engagement, party, 'signed-pdf', visitorOf(request));
+    return sendDownload(reply, { type: PDF_TYPE, fileStem: stemOf(engagement, '-signed'), extension: 'pdf', body: pdf });
+  }
   app.get<{ Params: KeyParams }>('/sign/:key/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byClient(request.params.key), 'client', 'contract'));
   app.get<{ Params: KeyParams }>('/sign/:key/signed.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byClient(request.params.key), 'client', 'signed'));
   app.get<{ Params: KeyParams }>('/engagements/:key/contract.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byOwner(request.params.key), 'freelancer', 'contract'));
+  app.get<{ Params: KeyParams }>('/sign/:key/signed.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => downloadPdf(reply, request, await byClient(request.params.key), 'client'));
+  app.get<{ Params: KeyParams }>('/engagements/:key/signed.pdf', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => downloadPdf(reply, request, await byOwner(request.params.key), 'freelancer'));
   app.get<{ Params: KeyParams }>('/engagements/:key/signed.docx', { schema: { hide: true }, ...generateRouteConfig }, async (request, reply) => download(reply, request, await byOwner(request.params.key), 'freelancer', 'signed'));
 
   // ---- The freelancer's page
@@ -287,6 +305,7 @@ export const engagementPagesRoutes: FastifyPluginAsync<EngagementPagesOptions> =
       intro: words.intro(certificate.engagementId, certificate.version),
       documentHash: certificate.documentHash,
       replaces: certificate.replaces,
+      timeZone: timeZoneLine(certificate, words),
       parties: certificate.parties.map((party) => ({
         label: [`${words.party[party.party]}: ${party.name}`, party.business, party.email].filter(Boolean).join('\n'),
         value: party.signedAs ? words.signedAs(party.signedAs.name, party.signedAs.title, when(party.signedAs.at)) : words.notSigned,

@@ -12,6 +12,7 @@ import type { Visitor } from '../engagements/events.ts';
 import type { EngagementService } from '../engagements/service.ts';
 import type { Engagement } from '../engagements/engagement.ts';
 import { say } from '../language/messages.ts';
+import { isKnownTimeZone, timeZoneNamed } from '../language/time-zone.ts';
 import { problemLanguage } from './plugins/language.ts';
 import { DOCX_TYPE, requireJson } from './api.ts';
 import { HttpProblem } from './problems.ts';
@@ -45,6 +46,13 @@ const sendSchema = z.strictObject({
   answers: answersSchema,
   /** The freelancer signs as they send; they may instead sign later on their page. */
   sign: signingSchema.optional(),
+  /** The parties' zone, for the record's second column of times; the governing law's place's when left out. */
+  timeZone: z
+    .string({ error: () => say('engagement.timeZone.unknown') })
+    // Spelt as Intl spells it ("asia/tokyo" is Asia/Tokyo); overwrite, not transform, so the OpenAPI document can describe it.
+    .overwrite((value) => timeZoneNamed(value) ?? value)
+    .refine(isKnownTimeZone, { error: () => say('engagement.timeZone.unknown') })
+    .optional(),
 });
 
 /** Where a request came from, as the record keeps it (the address as TRUST_PROXY lets Fastify see it). */
@@ -77,12 +85,13 @@ export const engagementsApiRoutes: FastifyPluginAsync<EngagementsApiOptions> = a
     schema: {
       summary: 'Send a contract for signature',
       description:
-        'Freezes the answers and the exact Word file (its SHA-256 is the document\'s identity) and answers with the client\'s link (to send) and the freelancer\'s (to keep). With `sign`, the freelancer signs as they send. Links are secrets: anyone holding one can open that page.',
+        'Freezes the answers and the exact Word file (its SHA-256 is the document\'s identity) and answers with the client\'s link (to send) and the freelancer\'s (to keep). With `sign`, the freelancer signs as they send. `timeZone` (an IANA name such as America/New_York) is the zone the certificate shows beside UTC; left out, it is the governing law\'s place\'s (Asia/Tokyo for a Japanese contract), else UTC. Links are secrets: anyone holding one can open that page.',
       tags: ['engagements'],
       body: sendSchema,
     },
   }, async (request, reply) => {
-    const engagement = await service.send({ answers: request.body.answers, ...(request.body.sign ? { freelancer: request.body.sign } : {}), visitor: visitorOf(request) });
+    const { answers, sign, timeZone } = request.body;
+    const engagement = await service.send({ answers, ...(sign ? { freelancer: sign } : {}), ...(timeZone ? { timeZone } : {}), visitor: visitorOf(request) });
     const current = await service.view(engagement);
     return reply.code(201).send({
       id: engagement.id,
@@ -90,6 +99,7 @@ export const engagementsApiRoutes: FastifyPluginAsync<EngagementsApiOptions> = a
       documentHash: engagement.documentHash,
       links: linksOf(request, engagement),
       status: current.status,
+      timeZone: service.certificate(current).timeZone,
     });
   });
 

@@ -86,6 +86,7 @@ export const ROUTE_BUDGETS: Readonly<Record<string, RouteBudget>> = {
   'POST /sign/:key/changes': 'page',
   'GET /sign/:key/contract.docx': 'documents',
   'GET /sign/:key/signed.docx': 'documents',
+  'GET /sign/:key/signed.pdf': 'documents',
   'GET /engagements/:key': 'page',
   'POST /engagements/:key/sign': 'page',
   'GET /engagements/:key/certificate.json': 'page',
@@ -93,6 +94,7 @@ export const ROUTE_BUDGETS: Readonly<Record<string, RouteBudget>> = {
   'GET /sign/:key/certificate': 'page',
   'GET /engagements/:key/contract.docx': 'documents',
   'GET /engagements/:key/signed.docx': 'documents',
+  'GET /engagements/:key/signed.pdf': 'documents',
 };
 
 /** Routes served only when a setting turns them on (METRICS=0 leaves /metrics out). */

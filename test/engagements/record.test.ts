@@ -7,6 +7,7 @@ import { chainProblems, nextEvent } from '../../src/engagements/events.ts';
 import { engagementStatus, newEngagement, readyToComplete, whyNotSign } from '../../src/engagements/engagement.ts';
 import { keyIdOf, publicJwk, publicKeyFromJwk, sealRecord, signingKeyFromPem, SigningKeyError } from '../../src/engagements/seal.ts';
 import { fileProblems, verifyRecord } from '../../src/engagements/verify.ts';
+import { inLanguage } from '../../src/language/messages.ts';
 import { DOCUMENT_HASH, ENGAGEMENT_ID, sealedRecord, signedRecordEvents, testKey } from './record-helpers.ts';
 
 describe('the hash chain', () => {
@@ -49,6 +50,23 @@ describe('the hash chain', () => {
     const events = signedRecordEvents();
     const other = signedRecordEvents('AnotherEngagement_0123456789ab');
     expect(chainProblems(ENGAGEMENT_ID, [events[0]!, other[1]!])).toContain('Event 2 (signed) belongs to another engagement (AnotherEngagement_0123456789ab).');
+  });
+
+  it('names each kind of event in the language of the check: 署名 and 閲覧 in Japanese, never the raw kind', () => {
+    const events = signedRecordEvents();
+    const signed = events[4]!;
+    events[4] = { ...signed, data: { ...signed.data, name: 'Someone Else' } } as typeof signed;
+    expect(inLanguage('ja', () => chainProblems(ENGAGEMENT_ID, events))).toEqual(['記録の5番目のイベント（署名）は記録された後に変更されています。内容がハッシュ値と一致しません。']);
+    const removed = signedRecordEvents();
+    removed.splice(2, 1);
+    expect(inLanguage('ja', () => chainProblems(ENGAGEMENT_ID, removed))).toContain('記録の4番目のイベント（ダウンロード）が3番目の位置にあります。その前のイベントが欠けているか、順序が入れ替わっています。');
+    expect(inLanguage('ja', () => chainProblems(ENGAGEMENT_ID, removed.slice(1)))).toContain('記録が作成のイベントから始まっていません。');
+  });
+
+  it('shows a kind this version does not know as it was recorded, since that is what a reader must find', () => {
+    const events = signedRecordEvents();
+    events[1] = { ...events[1]!, type: 'erased' as 'viewed' };
+    expect(chainProblems(ENGAGEMENT_ID, events)).toContain('Event 2 (erased) is of a kind this record does not know.');
   });
 
   it('hashes the same event the same way whatever the order of its fields', () => {

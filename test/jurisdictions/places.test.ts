@@ -64,6 +64,15 @@ describe('the place files', () => {
     }
   });
 
+  it('name each place\'s main time zone, for a signature record made under its law', () => {
+    const zones = Object.fromEntries(['jp', 'gb-eng', 'gb-sct', 'us-ny', 'us-ca', 'us-az', 'us-hi', 'ca-nl', 'au-wa', 'de'].map((id) => [id, byId(id).timeZone]));
+    expect(zones).toEqual({
+      jp: 'Asia/Tokyo', 'gb-eng': 'Europe/London', 'gb-sct': 'Europe/London', 'us-ny': 'America/New_York', 'us-ca': 'America/Los_Angeles',
+      'us-az': 'America/Phoenix', 'us-hi': 'Pacific/Honolulu', 'ca-nl': 'America/St_Johns', 'au-wa': 'Australia/Perth', de: 'Europe/Berlin',
+    });
+    expect(all.filter((place) => !place.timeZone).map((place) => place.id)).toEqual([]);
+  });
+
   it('place Japan\'s small claims (少額訴訟) at 600,000円 and take the kill fee out of consumption tax', () => {
     const japan = byId('jp');
     expect(japan.smallClaims.limit).toBe(600_000);
@@ -87,6 +96,7 @@ describe('a bad place file stops the start, naming the file and the field', () =
     ['a fact without its source', 'us-or.yaml', (text: string) => text.replace(/^ {2}source: Or\. Rev\. Stat.*$/m, ''), /us-or\.yaml: field "smallClaims\.source"/],
     ['a date that is not a day', 'gb-eng.yaml', (text: string) => text.replace('checked: 2026-12-06', 'checked: last week'), /gb-eng\.yaml: field "courts\.checked"/],
     ['an unknown placeholder', 'nl.yaml', (text: string) => text.replace('Rechtbank {area} (district court)', 'Rechtbank {city}'), /nl\.yaml: field "courts\.forArea"/],
+    ['a time zone that is not an IANA name', 'jp.yaml', (text: string) => text.replace('timeZone: Asia/Tokyo', 'timeZone: JST+9'), /jp\.yaml: field "timeZone": an IANA time zone name/],
     ['a name two places claim', 'au-nsw.yaml', (text: string) => text.replace(/^ {2}- NSW$/m, '  - Oregon'), /field "names": "Oregon" is also a name of/],
     ['YAML that does not parse', 'de.yaml', (text: string) => `${text}\n  : : [`, /de\.yaml: is not valid YAML/],
   ])('%s', (_what, file, edit, message) => {

@@ -1,7 +1,9 @@
 // Signing across instances: two app processes on one throwaway PostgreSQL,
 // each with a DATA_DIR of its own, so the record, the signing key and the
 // signed file can only be shared through the database. Sent on one, signed
-// on the other, the same signed file from both, verified on either.
+// on the other, the same signed file from both, verified on either; the
+// zone chosen on one is the zone the other's certificate prints, and a PDF
+// downloaded from one is in the record the other shows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +49,7 @@ describe('signing on two instances that share one PostgreSQL', () => {
     const sent = await fetch(`${instances[0]!.url}/api/engagements`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ answers, sign: { name: answers.freelancer.name, title: 'Owner' } }),
+      body: JSON.stringify({ answers, sign: { name: answers.freelancer.name, title: 'Owner' }, timeZone: 'Europe/Berlin' }),
     });
     expect(sent.status).toBe(201);
     const { links, documentHash } = (await sent.json()) as { links: { client: string; freelancer: string }; documentHash: string };
@@ -61,7 +63,14 @@ describe('signing on two instances that share one PostgreSQL', () => {
     expect(Buffer.compare(files[0]!, files[1]!)).toBe(0);
     for (const instance of instances) {
       const verdict = await fetch(`${instance.url}/api/verify`, { method: 'POST', headers: { 'content-type': DOCX }, body: files[0] });
-      expect(await verdict.json()).toMatchObject({ valid: true, sealed: true, problems: [], certificate: { documentHash } });
+      expect(await verdict.json()).toMatchObject({ valid: true, sealed: true, problems: [], certificate: { documentHash, timeZone: 'Europe/Berlin' } });
     }
+
+    const pdf = await fetch(`${instances[0]!.url}${path(links.client)}/signed.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const record = (await (await fetch(`${instances[1]!.url}${path(links.freelancer)}/certificate.json`)).json()) as { timeZone: string; events: { type: string; data: { file?: string } }[] };
+    expect(record.timeZone).toBe('Europe/Berlin');
+    expect(record.events.at(-1)).toMatchObject({ type: 'downloaded', data: { file: 'signed-pdf' } });
   });
 });

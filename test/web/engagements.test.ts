@@ -158,6 +158,28 @@ describe('the client signs', () => {
     expect(readEmbeddedAnswers(clientFile)).toMatchObject({ client: { name: CLIENT } });
   });
 
+  it('gives both parties the signed contract as PDF too, once both have signed, beside the Word file, and records the download', async () => {
+    const sent = await send();
+    const early = await app.inject({ method: 'GET', url: `${sent.ownerPath}/signed.pdf` });
+    expect(early.statusCode).toBe(404);
+    const { client } = await clientSigns(sent.clientPath);
+    const clientPage = await client.get(sent.clientPath);
+    expect(clientPage.body).toContain(`<a class="button" href="${sent.clientPath}/signed.docx" download>Download the signed contract (Word)</a>`);
+    expect(clientPage.body).toContain(`<a class="button button-secondary" href="${sent.clientPath}/signed.pdf" download>Download the signed contract (PDF)</a>`);
+    const ownerPage = await app.inject({ method: 'GET', url: sent.ownerPath });
+    expect(ownerPage.body).toContain(`<a href="${sent.ownerPath}/signed.pdf" download>Download the signed contract (PDF)</a>`);
+    for (const pdf of [await client.get(`${sent.clientPath}/signed.pdf`), await app.inject({ method: 'GET', url: `${sent.ownerPath}/signed.pdf` })]) {
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(String(pdf.headers['content-disposition'])).toMatch(/-signed\.pdf"/);
+      expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    const record = (await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate.json` })).json() as { events: { type: string; data: { party?: string; file?: string } }[] };
+    expect(record.events.filter((event) => event.data.file === 'signed-pdf').map((event) => event.data.party)).toEqual(['client', 'freelancer']);
+    const certificatePage = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(certificatePage.body).toContain('Client downloaded the signed contract as PDF');
+  });
+
   it('lets the client ask for changes, which the freelancer sees', async () => {
     const sent = await send();
     const client = new InjectVisitor(app);
@@ -291,7 +313,7 @@ describe('verification', () => {
     await visitor.get('/verify?lang=ja');
     const refused = await visitor.upload('signed.docx', file, { url: '/verify' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（signed）は記録された後に変更されています。内容がハッシュ値と一致しません。');
+    expect(refused.body).toContain('このサーバーが保管する記録：記録の4番目のイベント（署名）は記録された後に変更されています。内容がハッシュ値と一致しません。');
   });
 
   it('refuses a body that is not a Word file with a problem', async () => {
@@ -299,7 +321,7 @@ describe('verification', () => {
     expect(response.statusCode).toBe(415);
   });
 
-  it('npm run verify accepts the signed file offline from the published key, and refuses a certificate with one event edited', async () => {
+  it('npm run verify accepts the signed file offline from the published key, and refuses the record once one event was edited in the database', async () => {
     const { sent, file } = await signedFile();
     const dir = mkdtempSync(join(tmpdir(), 'verify-command-'));
     const lines: string[] = [];
@@ -310,8 +332,13 @@ describe('verification', () => {
       writeFileSync(join(dir, 'signed.docx'), file);
       expect(await verifyCommand([join(dir, 'signed.docx'), '--keys', join(dir, 'keys.json')], out)).toBe(0);
       expect(lines.at(-1)).toBe('OK: this is exactly the signed file, its record is whole and its seal holds.');
+      // The client's typed name edited in the database itself: the server hands out the edited record, and the offline check names the event.
+      const db = new Database(join(dataDir, 'engagements.sqlite'));
+      db.exec('DROP TRIGGER engagement_events_insert_only');
+      db.prepare("UPDATE engagement_events SET data = replace(data, ?, 'Someone Else') WHERE engagement_id = ? AND type = 'signed' AND data LIKE '%\"client\"%'").run(CLIENT, sent.id);
+      db.close();
       const certificate = (await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate.json` })).json();
-      certificate.events[3].data.name = 'Someone Else';
+      expect(certificate.events[3].data.name).toBe('Someone Else');
       writeFileSync(join(dir, 'certificate.json'), JSON.stringify(certificate));
       expect(await verifyCommand([join(dir, 'certificate.json'), '--keys', join(dir, 'keys.json')], out)).toBe(1);
       expect(lines).toContain('FAILED: Event 4 (signed) was changed after it was recorded: its contents no longer match its hash.');
@@ -381,5 +408,80 @@ describe('a new version', () => {
     expect(oldPage.body).toContain('This version was replaced');
     expect(oldPage.body).toContain('version 2 replaces this one');
     expect(oldPage.body).not.toContain('name="agree"');
+  });
+});
+
+describe('the record\'s time zone', () => {
+  const sendWith = (payload: Record<string, unknown>) => app.inject({ method: 'POST', url: '/api/engagements', payload: { answers: example, ...payload } });
+  const certificateOf = async (freelancerLink: string) =>
+    (await app.inject({ method: 'GET', url: `${new URL(freelancerLink).pathname}/certificate.json` })).json() as { timeZone: string; timeZoneOffset: string; events: { type: string; data: { timeZone?: string } }[] };
+
+  it('is the governing law\'s place\'s when the API is given none: Oregon is America/Los_Angeles, sealed in the first event', async () => {
+    const response = await sendWith({});
+    expect(response.statusCode).toBe(201);
+    expect(response.json().timeZone).toBe('America/Los_Angeles');
+    const certificate = await certificateOf(response.json().links.freelancer);
+    expect(certificate.timeZone).toBe('America/Los_Angeles');
+    // Pacific time is UTC-8, or UTC-7 in summer.
+    expect(certificate.timeZoneOffset).toMatch(/^UTC-0[78]:00$/);
+    expect(certificate.events[0]).toMatchObject({ type: 'created', data: { timeZone: 'America/Los_Angeles' } });
+  });
+
+  it('is Asia/Tokyo for a Japanese contract, printed with its offset on the certificate page', async () => {
+    const japanese = sampleInput('ja/tokyo-fixed') as Record<string, any>;
+    const sent = await send(japanese, { name: japanese.freelancer.name });
+    const page = await app.inject({ method: 'GET', url: `${sent.ownerPath}/certificate` });
+    expect(page.body).toContain('<p id="certificate-time-zone">日時は協定世界時（UTC）及び当事者の時間帯 Asia/Tokyo（送付時 UTC+09:00。各日時にその時点の時差を付記）で示す。</p>');
+    expect(page.body).toMatch(/Asia\/Tokyo \(UTC\+09:00\)/);
+  });
+
+  it('takes the zone the API names, spelt as IANA spells it, and keeps a zone\'s other IANA name', async () => {
+    const london = await sendWith({ timeZone: 'europe/london' });
+    expect(london.statusCode).toBe(201);
+    expect(london.json().timeZone).toBe('Europe/London');
+    const described = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(Object.keys(described.paths['/api/engagements'].post.requestBody.content['application/json'].schema.properties)).toContain('timeZone');
+    const kolkata = await sendWith({ timeZone: 'Asia/Kolkata' });
+    expect(kolkata.json().timeZone).toBe('Asia/Kolkata');
+    expect((await certificateOf(kolkata.json().links.freelancer)).timeZoneOffset).toBe('UTC+05:30');
+  });
+
+  it('refuses a zone that is not an IANA name with a problem naming the field', async () => {
+    for (const timeZone of ['Mars/Olympus', '+05:00', 'Tokyo', '', 42]) {
+      const response = await sendWith({ timeZone });
+      expect(response.statusCode, String(timeZone)).toBe(400);
+      expect(response.json().errors, String(timeZone)).toEqual([{ path: 'timeZone', message: 'Choose a time zone by its IANA name, such as America/New_York, Europe/London or Asia/Tokyo.' }]);
+    }
+  });
+
+  it('is a field of the send form, set to the place\'s zone; the chosen zone is printed with its offset in the certificate and the signed Word file', async () => {
+    const visitor = new InjectVisitor(app);
+    const draft = await app.drafts.create(example);
+    const review = await visitor.get(`/wizard/${draft.id}/review`);
+    expect(review.body).toContain('<label class="label" for="send-time-zone">Time zone for the record</label>');
+    expect(review.body).toContain('<option selected>America/Los_Angeles</option>');
+    expect(review.body).toContain('<option>Asia/Tokyo</option>');
+    const sentForm = await visitor.post(`/wizard/${draft.id}/send`, { name: FREELANCER, timeZone: 'Asia/Tokyo' });
+    expect(sentForm.statusCode).toBe(303);
+    const ownerPath = String(sentForm.headers.location);
+    const engagement = (await app.engagements.byOwnerKey(ownerPath.split('/')[2]!))!;
+    const client = new InjectVisitor(app);
+    await client.get(`/sign/${engagement.clientKey}`);
+    await client.post(`/sign/${engagement.clientKey}`, { name: CLIENT, title: 'Owner', authority: 'yes', agree: 'yes' });
+    const sentence = "Times are in UTC and in the parties' time zone, Asia/Tokyo (UTC+09:00 when the contract was sent; each time shows its own offset).";
+    const page = await app.inject({ method: 'GET', url: `${ownerPath}/certificate` });
+    expect(page.body).toContain(sentence.replace("'", '&#39;'));
+    const word = textOf((await app.inject({ method: 'GET', url: `${ownerPath}/signed.docx` })).rawPayload);
+    expect(word).toContain(sentence);
+    expect(word).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d Asia\/Tokyo \(UTC\+09:00\)/);
+  });
+
+  it('refuses a zone typed into the send form by hand, naming the field', async () => {
+    const visitor = new InjectVisitor(app);
+    const draft = await app.drafts.create(example);
+    await visitor.get(`/wizard/${draft.id}/review`);
+    const refused = await visitor.post(`/wizard/${draft.id}/send`, { name: FREELANCER, timeZone: 'Nowhere/Land' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Time zone for the record: Choose a time zone by its IANA name');
   });
 });

@@ -13,6 +13,8 @@ import type { ClauseLibrary } from '../../clauses/load.ts';
 import { loadLetterLibrary } from '../../letters/library.ts';
 import { assembleContract } from '../../contract/assemble.ts';
 import { canonicalJson } from '../../engagements/canonical-json.ts';
+import { defaultTimeZone } from '../../engagements/certificate.ts';
+import { timeZoneChoices } from '../../language/time-zone.ts';
 import { engagementStatus } from '../../engagements/engagement.ts';
 import { safeFileStem } from '../../contract/file-name.ts';
 import { sendDownload } from '../download.ts';
@@ -261,6 +263,8 @@ export const wizardRoutes: FastifyPluginAsync<WizardOptions> = async (app, { lib
       signed,
       freelancerName: answers?.freelancer.name ?? '',
       freelancerTitle: answers?.freelancer.title ?? '',
+      // The record's second column of times: the governing law's place's zone unless the freelancer picks another.
+      timeZone: answers ? { value: defaultTimeZone(answers), options: timeZoneChoices(defaultTimeZone(answers)) } : undefined,
       backHref: steps.length ? draftUrl(draft.id, steps[steps.length - 1]!.id) : '/',
       csrf: reply.generateCsrf(),
       scripts: SCRIPTS,
