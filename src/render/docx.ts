@@ -27,6 +27,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  NoBreakHyphen,
   TextRun,
   WidthType,
   type INumberingOptions,
@@ -37,6 +38,7 @@ import {
 import type { Language, PaperSize } from '../answers/schema.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import { xmlSafeText } from './text-scan.ts';
+import { splitAtAddressHyphens } from './address-hyphens.ts';
 import type {
   Block,
   BulletList,
@@ -297,12 +299,20 @@ interface RunStyle {
   readonly italic?: boolean;
 }
 
-/** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
-function runChildren(text: string): (string | Tab)[] {
-  const children: (string | Tab)[] = [];
+/**
+ * Run content with tabs as Word tabs (a literal tab inside w:t shows as a
+ * space), and the hyphens inside an email or web address non-breaking, so the
+ * address is never split across lines.
+ */
+function runChildren(text: string): (string | Tab | NoBreakHyphen)[] {
+  const children: (string | Tab | NoBreakHyphen)[] = [];
   text.split('\t').forEach((part, index) => {
     if (index > 0) children.push(new Tab());
-    if (part !== '') children.push(part);
+    const pieces = splitAtAddressHyphens(part) ?? [part];
+    pieces.forEach((piece, pieceIndex) => {
+      if (pieceIndex > 0) children.push(new NoBreakHyphen());
+      if (piece !== '') children.push(piece);
+    });
   });
   return children;
 }
