@@ -29,7 +29,7 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { gridColumnWidths, introduces, LIST_END_SPACING } from './page.ts';
+import { gridColumnWidths, introduces, keptWhole, LIST_END_SPACING } from './page.ts';
 import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
@@ -480,8 +480,9 @@ function sectionContent(section: Section, next: Section | undefined, properties:
   // The note is help text for the person filling in the wizard, not contract wording.
   let xml = plainParagraph(section.title, properties.heading);
   const keepLast = next?.keepWithPrevious === true;
+  const whole = keptWhole(section, next);
   section.blocks.forEach((block, index) => {
-    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, section.keepTogether === true, keepLast);
+    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, whole, keepLast);
   });
   return xml;
 }

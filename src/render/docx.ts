@@ -57,7 +57,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { addAnswersParts } from './embedded-answers.ts';
 import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
-import { gridColumnWidths, introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines } from './page.ts';
+import { gridColumnWidths, introduces, keepsWithNext, keptWhole, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines } from './page.ts';
 
 // ---------------------------------------------------------------------------
 // Styles and numbering: declared once, shared by contracts, letters and invoices
@@ -574,7 +574,7 @@ function sectionContent(section: Section, next: Section | undefined, paperSize: 
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false, next?.keepWithPrevious === true),
+    ...renderBlocks(section.blocks, paperSize, numbering, keptWhole(section, next), next?.keepWithPrevious === true),
   ];
 }
 
