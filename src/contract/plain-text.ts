@@ -2,6 +2,7 @@
 // and tests. Not a renderer a user downloads; the same tree, flattened.
 import type { Language } from '../answers/schema.ts';
 import { clauseNumberingFor, numberLabel } from '../render/clause-numbering.ts';
+import { signatureLines } from '../render/page.ts';
 import type { Block, Section } from './tree.ts';
 
 /** A list's items as Word prints them: bullets ("- " here, for Word's •), or numbered from `first` where the language numbers them (号, "(1)　"). */
@@ -10,6 +11,9 @@ function listToText(items: readonly (readonly { text: string }[])[], itemPattern
     .map((item, index) => `${itemPattern ? numberLabel(itemPattern, 0, 0, first + index) : '- '}${item.map((run) => run.text).join('')}`)
     .join('\n');
 }
+
+/** A line to write on. */
+const BLANK = '____________________';
 
 export function blockToText(block: Block): string {
   switch (block.type) {
@@ -24,13 +28,20 @@ export function blockToText(block: Block): string {
         .map((p) => [`${p.role}: ${p.name}${p.business ? `, ${p.business}` : ''}`, p.address, `Email: ${p.email}`, `Phone: ${p.phone}`, ...(p.vatNumber ? [`VAT number: ${p.vatNumber}`] : [])].join('\n'))
         .join('\n\n');
     case 'signatures':
+      // The lines of the Word file's block, in its order (render/page.ts, signatureLines): the party bound,
+      // then Signature, Name (filled when a person signs for a business, a blank to fill otherwise), Title, Date.
       return block.parties
-        .map((p) => [
-            `${p.role}: ${p.name}${p.business ? `, for ${p.business}` : ''}`,
-            `Signature: ${p.signed ? `${p.signed.mark} (${p.signed.method})` : '____________________'}`,
-            `Title: ${p.title ?? '____________________'}`,
-            `Date: ${p.signed?.date ?? '____________________'}`,
-          ].join('\n'))
+        .map((p) => {
+          const { bound, signer } = signatureLines(p);
+          return [
+            p.role,
+            bound,
+            `Signature: ${p.signed ? `${p.signed.mark} (${p.signed.method})` : BLANK}`,
+            `Name: ${signer || BLANK}`,
+            `Title: ${p.title ?? BLANK}`,
+            `Date: ${p.signed?.date ?? BLANK}`,
+          ].join('\n');
+        })
         .join('\n\n');
   }
 }

@@ -29,10 +29,11 @@ import type {
   Table as TreeTable,
   TextRun as TreeRun,
 } from '../contract/tree.ts';
-import { gridColumnWidths, introduces, LIST_END_SPACING } from './page.ts';
+import { gridColumnWidths, introduces, keptWhole, LIST_END_SPACING } from './page.ts';
 import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
+import { hasAddressHyphen, splitAtAddressHyphens } from './address-hyphens.ts';
 import { CARRIAGE_RETURN, FORBIDDEN, firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
 
 /** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
@@ -106,18 +107,24 @@ function cachedRunProperties(style: RunStyle, rtl: boolean): string {
  */
 function runContent(text: string, markup: boolean): string {
   const escaped = (piece: string) => (markup ? escapeText(piece) : piece);
-  if (!text.includes('\t')) return text === '' ? '' : `<w:t xml:space="preserve">${escaped(text)}</w:t>`;
+  // A hyphen inside an email or web address is non-breaking (render/address-hyphens.ts), as docx.ts writes it.
+  const part = (value: string) => {
+    const pieces = splitAtAddressHyphens(value);
+    if (!pieces) return value === '' ? '' : `<w:t xml:space="preserve">${escaped(value)}</w:t>`;
+    return pieces.map((piece) => (piece === '' ? '' : `<w:t xml:space="preserve">${escaped(piece)}</w:t>`)).join('<w:noBreakHyphen/>');
+  };
+  if (!text.includes('\t')) return part(text);
   let xml = '';
-  text.split('\t').forEach((part, index) => {
+  text.split('\t').forEach((piece, index) => {
     if (index > 0) xml += '<w:tab/>';
-    if (part !== '') xml += `<w:t xml:space="preserve">${escaped(part)}</w:t>`;
+    xml += part(piece);
   });
   return xml;
 }
 
 /** Word runs for one piece of text: made safe, `\n` a line break, right-to-left stretches marked. */
 function textRuns(value: string, style: RunStyle = {}): string {
-  if (isPlainText(value)) {
+  if (isPlainText(value) && !hasAddressHyphen(value)) {
     // Nearly every run: nothing to remove, escape, break or mark.
     const properties = cachedRunProperties(style, false);
     if (value === '') return properties === '' ? '<w:r/>' : `<w:r>${properties}</w:r>`;
@@ -474,8 +481,9 @@ function sectionContent(section: Section, next: Section | undefined, properties:
   // The note is help text for the person filling in the wizard, not contract wording.
   let xml = plainParagraph(section.title, properties.heading);
   const keepLast = next?.keepWithPrevious === true;
+  const whole = keptWhole(section, next);
   section.blocks.forEach((block, index) => {
-    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, section.keepTogether === true, keepLast);
+    xml += renderBlock(block, section.blocks[index + 1], properties, paperSize, clauseNumbering, whole, keepLast);
   });
   return xml;
 }

@@ -27,6 +27,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  NoBreakHyphen,
   TextRun,
   WidthType,
   type INumberingOptions,
@@ -37,6 +38,7 @@ import {
 import type { Language, PaperSize } from '../answers/schema.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import { xmlSafeText } from './text-scan.ts';
+import { splitAtAddressHyphens } from './address-hyphens.ts';
 import type {
   Block,
   BulletList,
@@ -55,7 +57,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { addAnswersParts } from './embedded-answers.ts';
 import { CALIBRI, declarePackage, MS_MINCHO } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
-import { gridColumnWidths, introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines } from './page.ts';
+import { gridColumnWidths, introduces, keepsWithNext, keptWhole, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines } from './page.ts';
 
 // ---------------------------------------------------------------------------
 // Styles and numbering: declared once, shared by contracts, letters and invoices
@@ -297,12 +299,20 @@ interface RunStyle {
   readonly italic?: boolean;
 }
 
-/** Run content with tabs as Word tabs: a literal tab inside w:t shows as a space. */
-function runChildren(text: string): (string | Tab)[] {
-  const children: (string | Tab)[] = [];
+/**
+ * Run content with tabs as Word tabs (a literal tab inside w:t shows as a
+ * space), and the hyphens inside an email or web address non-breaking, so the
+ * address is never split across lines.
+ */
+function runChildren(text: string): (string | Tab | NoBreakHyphen)[] {
+  const children: (string | Tab | NoBreakHyphen)[] = [];
   text.split('\t').forEach((part, index) => {
     if (index > 0) children.push(new Tab());
-    if (part !== '') children.push(part);
+    const pieces = splitAtAddressHyphens(part) ?? [part];
+    pieces.forEach((piece, pieceIndex) => {
+      if (pieceIndex > 0) children.push(new NoBreakHyphen());
+      if (piece !== '') children.push(piece);
+    });
   });
   return children;
 }
@@ -565,7 +575,7 @@ function sectionContent(section: Section, next: Section | undefined, paperSize: 
   // The note is help text for the person filling in the wizard, not contract wording.
   return [
     plainParagraph(section.title, { heading: HeadingLevel.HEADING_1, numbering: { reference: CLAUSE_NUMBERING, level: 0 } }),
-    ...renderBlocks(section.blocks, paperSize, numbering, section.keepTogether ?? false, next?.keepWithPrevious === true),
+    ...renderBlocks(section.blocks, paperSize, numbering, keptWhole(section, next), next?.keepWithPrevious === true),
   ];
 }
 

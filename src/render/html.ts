@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, Contract, Paragraph, Section, TextRun } from '../contract/tree.ts';
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
+import { signatureLines } from './page.ts';
 import { hasRightToLeft } from '../answers/text.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -72,13 +73,20 @@ function block(node: Block, clause: number, numbering: ClauseNumbering): string 
         )
         .join('')}</div>`;
     case 'signatures':
+      // The Word file's block (page.ts, signatureLines): the party bound in bold, then the same four lines in
+      // every column, so the columns line up; each line is drawn above its label, as on paper, while a
+      // screen reader still reads the label first (dt before dd, the row reversed by the stylesheet).
       return `<div class="signatures">${node.parties
-        .map(
-          (party) =>
-            `<div class="signature"><h3>${text(party.role)}</h3><p dir="auto">${text(party.name)}${
-              party.business ? `, for ${text(party.business)}` : ''
-            }</p><dl><dt>Signature${party.signed ? ` (${text(party.signed.method)})` : ''}</dt><dd class="line" dir="auto">${party.signed ? text(party.signed.mark) : ''}</dd><dt>Title</dt><dd class="line">${party.title ? text(party.title) : ''}</dd><dt>Date</dt><dd class="line">${party.signed ? text(party.signed.date) : ''}</dd></dl></div>`,
-        )
+        .map((party) => {
+          const { bound, signer } = signatureLines(party);
+          const row = (label: string, value: string) => `<div class="signature-row"><dt>${label}</dt><dd class="line" dir="auto">${value}</dd></div>`;
+          return `<div class="signature"><h3>${text(party.role)}</h3><p dir="auto"><strong>${text(bound)}</strong></p><dl>${[
+            row(`Signature${party.signed ? ` (${text(party.signed.method)})` : ''}`, party.signed ? text(party.signed.mark) : ''),
+            row('Name', text(signer)),
+            row('Title', party.title ? text(party.title) : ''),
+            row('Date', party.signed ? text(party.signed.date) : ''),
+          ].join('')}</dl></div>`;
+        })
         .join('')}</div>`;
   }
 }
@@ -128,7 +136,7 @@ h1{font-size:1.8rem;margin-bottom:.2rem}.subtitle{color:#505a5f;margin-top:0}h2{
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .amount{text-align:right;font-variant-numeric:tabular-nums}.emphasis{font-weight:bold}caption{text-align:left;font-weight:bold}
 .parties,.signatures{display:flex;flex-wrap:wrap;gap:1.5rem}.party,.signature{flex:1 1 16rem;overflow-wrap:anywhere}
-.line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
+.line{border-bottom:1px solid #1b1b1b;min-height:1.6rem;margin:0}.signature-row{display:flex;flex-direction:column-reverse;margin:0 0 .6rem}dt{font-size:.85rem;color:#505a5f}dd{margin:0}
 p,li{overflow-wrap:anywhere}.clause-note{font-size:.9rem;color:#505a5f}.items{list-style:none;padding-left:1em}`;
 
 /**

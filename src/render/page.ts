@@ -4,7 +4,7 @@
 // column grids from the text width it gives, and render/pdf.ts lays its pages
 // out on the same sizes and margins, with the same keeps and footer.
 import type { Language, PaperSize } from '../answers/schema.ts';
-import type { Block, SignatureParty } from '../contract/tree.ts';
+import type { Block, Section, SignatureParty } from '../contract/tree.ts';
 
 /** Page margins in twips (1/1440 inch), the same on every paper size. */
 export const PAGE_MARGINS = { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } as const;
@@ -56,6 +56,39 @@ export const PAGE_FOOTERS: Readonly<Record<Language, readonly [string, string, s
   en: ['Page ', ' of ', ''],
   ja: ['', ' / ', ''],
 };
+
+/** Text short enough to move to the signatures' page whole: a few blocks, about a third of a page. */
+const SHORT_CLAUSE = { blocks: 3, characters: 900 } as const;
+
+/**
+ * Whether a clause is kept together as a whole: its own rule (the signatures),
+ * or it comes just before a clause that keeps with it (the signatures) and is
+ * short. Then the heading, every paragraph and the signatures move together,
+ * so the last page never holds only the signatures, nor the clause's heading
+ * alone at the foot of the page before.
+ */
+export function keptWhole(section: Section, next: Section | undefined): boolean {
+  if (section.keepTogether === true) return true;
+  if (next?.keepWithPrevious !== true || section.blocks.length > SHORT_CLAUSE.blocks) return false;
+  let characters = 0;
+  for (const block of section.blocks) characters += blockCharacters(block);
+  return characters <= SHORT_CLAUSE.characters;
+}
+
+function blockCharacters(block: Block): number {
+  const runs = (items: readonly { text: string }[]) => items.reduce((sum, run) => sum + run.text.length, 0);
+  switch (block.type) {
+    case 'paragraph':
+      return runs(block.runs);
+    case 'list':
+      return block.items.reduce((sum, item) => sum + runs(item), 0);
+    case 'table':
+      return block.caption.length + block.rows.reduce((sum, row) => sum + row.label.length + row.value.length, 0);
+    // Parties and signatures never come before the signatures; counted as too long to be moved.
+    default:
+      return Number.POSITIVE_INFINITY;
+  }
+}
 
 /**
  * Whether a block keeps with what follows it: in a section kept together,

@@ -31,17 +31,17 @@ describe('each block as plain text', () => {
     );
   });
 
-  it('the signatures: who signs "for" a business, and blank lines for the signature, a missing title and the date', () => {
+  it('the signatures: the lines of the Word file, a Name line for whoever signs for a company, blank lines to fill', () => {
     const text = blockToText({
       type: 'signatures',
       parties: [
         { role: 'Freelancer', name: 'Jordan Lee', business: 'Lee Studio LLC', title: 'Owner' },
-        { role: 'Client', name: 'Priya Natarajan' },
+        { role: 'Client', name: 'Harbor Coffee Co.' },
       ],
     });
     expect(text).toBe(
-      'Freelancer: Jordan Lee, for Lee Studio LLC\nSignature: ____________________\nTitle: Owner\nDate: ____________________\n\n' +
-        'Client: Priya Natarajan\nSignature: ____________________\nTitle: ____________________\nDate: ____________________',
+      'Freelancer\nLee Studio LLC\nSignature: ____________________\nName: Jordan Lee\nTitle: Owner\nDate: ____________________\n\n' +
+        'Client\nHarbor Coffee Co.\nSignature: ____________________\nName: ____________________\nTitle: ____________________\nDate: ____________________',
     );
   });
 });

@@ -4,7 +4,7 @@
 // show the page again rather than "Confirm Form Resubmission". With them,
 // two of the pages' frictions: the Invoices page at a phone's width, and the
 // email page's Copy buttons without JavaScript.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DraftAnswers } from '../../src/drafts/store.ts';
 import { startBrowserSession, type BrowserSession } from '../helpers/browser-session.ts';
@@ -28,8 +28,8 @@ async function draftAtFees(sample: string, currency: string): Promise<string> {
   return `${session.baseUrl}/wizard/${draft.id}`;
 }
 
-async function save(page: Page, name: RegExp) {
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name }).click()]);
+async function save(page: Page, name: RegExp, scope: Page | Locator = page) {
+  await Promise.all([page.waitForLoadState('load'), scope.getByRole('button', { name }).click()]);
 }
 
 const errorSummary = (page: Page) => page.locator('.error-summary').innerText();
@@ -110,6 +110,66 @@ describe('Back after a page with errors', () => {
       const again = await page.goBack();
       expect(again?.status()).toBe(200);
       await expect.poll(() => page.url()).toMatch(/\/fees$/);
+    });
+  }
+});
+
+describe('Back after a letter or an invoice sent with errors', () => {
+  /** A finished draft's page (letters and invoices need every answer). */
+  async function finishedDraft(path: string): Promise<string> {
+    const draft = await session.app.drafts.create(structuredClone(sampleInput('new-client-fixed')) as unknown as DraftAnswers);
+    return `${session.baseUrl}/wizard/${draft.id}/${path}`;
+  }
+
+  for (const js of [true, false]) {
+    it(`the late-payment letter: its page again, not a resubmission prompt (JavaScript ${js ? 'on' : 'off'})`, async () => {
+      const page = await session.browser({ js });
+      await page.goto(await finishedDraft('follow-up/late-notice'));
+      let letter = page.locator('#letter-late-notice');
+      await letter.getByLabel('Date of the letter').fill('2027-04-26');
+      await save(page, /^Download the letter \(Word\)/, letter);
+      await expect.poll(() => page.url()).toMatch(/\/follow-up\/late-notice\?check=late-notice$/);
+      await expect.poll(() => errorSummary(page)).toContain('Enter the invoice number');
+
+      // Mended, then the email: that page answers the POST; Back lands on the page with the errors, a GET.
+      letter = page.locator('#letter-late-notice');
+      await letter.getByLabel('Invoice number').fill('INV-2027-014');
+      await letter.getByLabel('Invoice amount').fill('6,000.00');
+      await letter.getByLabel('Invoice date').fill('2027-02-26');
+      await letter.getByLabel('Invoice due date').fill('2027-03-12');
+      await save(page, /Show the email text/, letter);
+      await expect.poll(() => page.getByLabel('Subject').inputValue()).toBe('Late payment notice: invoice INV-2027-014, Harbor Coffee website redesign');
+      const back = await page.goBack();
+      expect(back?.status()).toBe(200);
+      await expect.poll(() => page.url()).toMatch(/\/follow-up\/late-notice\?check=late-notice$/);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Late payment notice');
+      // The errors were mended and the letter made since: the page no longer shows them.
+      expect(await page.locator('.error-summary').count()).toBe(0);
+      expect(await page.locator('#letter-late-notice').getByLabel('Invoice number').inputValue()).toBe('INV-2027-014');
+    });
+
+    it(`an invoice: the Invoices page again, not a resubmission prompt (JavaScript ${js ? 'on' : 'off'})`, async () => {
+      const page = await session.browser({ js });
+      await page.goto(await finishedDraft('invoices'));
+      let deposit = page.locator('#invoice-deposit');
+      await deposit.getByLabel('Invoice number').fill('');
+      await deposit.getByLabel('Invoice date').fill('2026-12-01');
+      await save(page, /Make the invoice \(Word\)/, deposit);
+      await expect.poll(() => page.url()).toMatch(/\/invoices\?check=deposit#invoice-deposit$/);
+      await expect.poll(() => errorSummary(page)).toContain('Enter the invoice number, like INV-2027-001');
+
+      deposit = page.locator('#invoice-deposit');
+      await deposit.getByLabel('Invoice number').fill('INV-001');
+      await save(page, /Show the email text/, deposit);
+      await expect.poll(() => page.url()).toMatch(/\/invoices\/deposit$/);
+      await expect.poll(() => page.getByLabel('The email').inputValue()).toContain('Invoice INV-001');
+      const back = await page.goBack();
+      expect(back?.status()).toBe(200);
+      await expect.poll(() => page.url()).toMatch(/\/invoices\?check=deposit#invoice-deposit$/);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Invoices');
+      // The errors were mended and the invoice made since: the page lists it and no longer shows them.
+      expect(await page.locator('.error-summary').count()).toBe(0);
+      expect(await page.locator('#made').innerText()).toContain('INV-001');
     });
   }
 });

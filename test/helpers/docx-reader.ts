@@ -72,7 +72,7 @@ export function textContent(element: XmlElement): string {
 }
 
 export interface DocxParagraph {
-  /** What a reader sees: w:t text, w:tab as \t, w:br as \n. Field results are not computed. */
+  /** What a reader sees: w:t text, w:tab as \t, w:br as \n, w:noBreakHyphen as -. Field results are not computed. */
   readonly text: string;
   readonly style?: string;
   readonly numId?: string;
@@ -95,6 +95,8 @@ function paragraphText(paragraph: XmlElement): string {
       if (child.local === 't') text += textContent(child);
       else if (child.local === 'tab' && element.local === 'r') text += '\t';
       else if (child.local === 'br' || child.local === 'cr') text += '\n';
+      // Word draws a non-breaking hyphen as a hyphen, and copying gives one.
+      else if (child.local === 'noBreakHyphen' && element.local === 'r') text += '-';
       else if (child.local === 'p') continue; // a nested paragraph (text box) is read on its own
       else walk(child);
     }

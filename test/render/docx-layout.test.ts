@@ -104,6 +104,17 @@ describe.each(CONTRACT_RENDERERS)('the Word file made by $name', ({ render }) =>
       expect(keepsWithNext(before), `"${textContent(before).slice(0, 40)}" keeps with the signatures heading`).toBe(true);
     });
 
+    it('keeps the whole short clause before the signatures with them: its heading and every paragraph move to the signatures page together', async () => {
+      const docx = await open();
+      const blocks = bodyBlocks(docx);
+      const headings = blocks.flatMap((block, index) => (block.local === 'p' && readParagraph(block).style === 'Heading1' ? [index] : []));
+      const [previous, last] = headings.slice(-2) as [number, number];
+      // The samples' clause before the signatures is short (General terms, （協議）): kept whole.
+      const clause = blocks.slice(previous + 1, last);
+      expect(clause.length).toBeGreaterThan(0);
+      for (const paragraph of clause) expect(keepsWithNext(paragraph), `"${textContent(paragraph).slice(0, 40)}" keeps with the next`).toBe(true);
+    });
+
     it('numbers clause headings and points with one Word multilevel list: level 2 restarts under each heading', async () => {
       const docx = await open();
       const expected = NUMBERING[language];

@@ -1,0 +1,40 @@
+// Issue 25: an email split at its hyphen ("elena@rossi-" / "partners.example")
+// reads as two things. Inside an email or web address the Word file writes each
+// hyphen as a non-breaking hyphen; a hyphen anywhere else keeps its line break.
+// (test/e2e/word-layout.libreoffice.test.ts prints such an address at a line end.)
+import { describe, expect, it } from 'vitest';
+import { answersSchema, type AnswersInput } from '../../src/answers/schema.ts';
+import { assembleContract } from '../../src/contract/assemble.ts';
+import { loadContractLibrary } from '../../src/contract/library.ts';
+import { splitAtAddressHyphens } from '../../src/render/address-hyphens.ts';
+import { CONTRACT_RENDERERS } from '../helpers/contract-renderers.ts';
+import { findAll, openDocx, W } from '../helpers/docx-reader.ts';
+import { sampleInput } from '../helpers/samples.ts';
+
+describe('the hyphens kept whole', () => {
+  it('are the ones inside an email or a web address, and only those', () => {
+    expect(splitAtAddressHyphens('Email: elena-maria@rossi-partners.example')).toEqual(['Email: elena', 'maria@rossi', 'partners.example']);
+    expect(splitAtAddressHyphens('see https://rossi-partners.example/terms-of-use, 2027-03-01')).toEqual(['see https://rossi', 'partners.example/terms', 'of', 'use, 2027-03-01']);
+    expect(splitAtAddressHyphens('連絡先：taro@yamada-design.jp まで')).toEqual(['連絡先：taro@yamada', 'design.jp まで']);
+    // No address: a date range, a compound name, a number keep their hyphen and its break.
+    expect(splitAtAddressHyphens('Rossi-Bianchi, 2027-03-01 to 2027-04-01')).toBeUndefined();
+    expect(splitAtAddressHyphens('an email without hyphens, elena@rossi.example - and a dash')).toBeUndefined();
+  });
+});
+
+const library = loadContractLibrary();
+
+describe.each(CONTRACT_RENDERERS)('a contract from $name', ({ render }) => {
+  it('prints the client\'s email whole, its hyphens non-breaking, and the hyphen in a name as it was', async () => {
+    const input = structuredClone(sampleInput('new-client-fixed')) as AnswersInput & { client: { email: string; business: string } };
+    input.client.email = 'priya-n@harbor-coffee.example';
+    input.client.business = 'Harbor-Side Coffee Co.';
+    const docx = openDocx(await render(assembleContract(answersSchema.parse(input), library)));
+    const withEmail = docx.paragraphs().filter((paragraph) => paragraph.text.includes('priya-n@harbor-coffee.example'));
+    expect(withEmail.length).toBeGreaterThan(0);
+    for (const paragraph of withEmail) expect(findAll(paragraph.element, W, 'noBreakHyphen')).toHaveLength(2);
+    const withName = docx.paragraphs().filter((paragraph) => paragraph.text.includes('Harbor-Side Coffee Co.') && !paragraph.text.includes('@'));
+    expect(withName.length).toBeGreaterThan(0);
+    for (const paragraph of withName) expect(findAll(paragraph.element, W, 'noBreakHyphen')).toHaveLength(0);
+  });
+});
