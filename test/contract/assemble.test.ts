@@ -22,7 +22,7 @@ describe('every contract has the clauses PRODUCT.md lists, in order', () => {
   const expected = [
     'parties', 'scope', 'revisions', 'acceptance', 'fees', 'deposit', 'late-payment', 'responsiveness', 'client-materials', 'ownership',
     'copyright', 'communication', 'termination', 'independent-contractor', 'confidentiality', 'liability',
-    'governing-law', 'general', 'signatures',
+    'force-majeure', 'governing-law', 'general', 'signatures',
   ];
   it.each(['new-client-fixed', 'returning-client-hourly', 'retainer-prepaid'])('%s', (name) => {
     const contract = assembleContract(sampleAnswers(name), library);

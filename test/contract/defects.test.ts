@@ -186,6 +186,6 @@ describe('today\'s examples still make a contract, with the new answers defaulte
     expect(answers.ownership.licence).toBe('non-exclusive');
     expect(answers.fee.tax).toBeUndefined();
     if (answers.fee.model === 'retainer') expect(answers.fee.noticeDays).toBe(30);
-    expect(assembleContract(answers, library).sections).toHaveLength(19);
+    expect(assembleContract(answers, library).sections).toHaveLength(20);
   });
 });

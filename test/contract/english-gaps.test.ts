@@ -29,7 +29,7 @@ describe('originality warranty', () => {
 });
 
 describe('force majeure', () => {
-  const general = textOf(contract('new-client-fixed'), 'general');
+  const general = textOf(contract('new-client-fixed'), 'force-majeure');
 
   it('never excuses or postpones a payment', () => {
     expect(general).toContain('Such an event never excuses or postpones a payment: the fees for work done, approved expenses and every other amount owed under this Agreement remain due when they fall due.');
@@ -45,7 +45,7 @@ describe('force majeure', () => {
   });
 
   it('a retainer owes the months begun, not "work done"', () => {
-    expect(textOf(contract('retainer-prepaid'), 'general')).toContain('the Client then owes the retainer for every month begun before the ending and the approved expenses');
+    expect(textOf(contract('retainer-prepaid'), 'force-majeure')).toContain('the Client then owes the retainer for every month begun before the ending and the approved expenses');
   });
 });
 
