@@ -165,7 +165,7 @@ describe('describing the API', () => {
     expect(response.statusCode).toBe(200);
     const { clauses } = response.json();
     const ids = [...new Set(clauses.map((c: { id: string }) => c.id))];
-    expect(ids).toHaveLength(19);
+    expect(ids).toHaveLength(20);
     expect(clauses.find((c: { variant: string }) => c.variant === 'hourly')).toMatchObject({
       id: 'fees', title: 'Fees and payment', appliesWhen: 'fee.model is hourly',
     });
