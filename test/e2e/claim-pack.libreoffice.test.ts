@@ -194,6 +194,7 @@ describe('the Japanese claim pack in LibreOffice', () => {
       '3 書面/01 2027-08-10 final-notice 内容証明.docx',
       '4 経過一覧表.docx',
       '5 請求金額計算書.docx',
+      '6 訴状及び支払督促の記載事項.docx',
     ]);
     const text = (name: string) => printed.get(name)!;
     // LibreOffice spaces Japanese from Latin digits as it lays text out; the words are what count.
@@ -202,6 +203,8 @@ describe('the Japanese claim pack in LibreOffice', () => {
     expect(folded('3 書面/01 2027-08-10 final-notice.docx')).toContain('R-002');
     expect(folded('3 書面/01 2027-08-10 final-notice 内容証明.docx')).toContain('株式会社みどり商事');
     expect(folded('4 経過一覧表.docx')).toContain('請求書INV-2027-001に対し598,740円の入金');
+    // The court papers claim the one invoice still unpaid (598,740円, under 少額訴訟's 60万円).
+    expect(folded('6 訴状及び支払督促の記載事項.docx')).toContain('598,740円');
 
     const statement = text('5 請求金額計算書.docx');
     for (const [file, number] of [
