@@ -29,19 +29,19 @@ describe('originality warranty', () => {
 });
 
 describe('force majeure', () => {
-  const general = textOf(contract('new-client-fixed'), 'force-majeure');
+  const forceMajeure = textOf(contract('new-client-fixed'), 'force-majeure');
 
   it('never excuses or postpones a payment', () => {
-    expect(general).toContain('Such an event never excuses or postpones a payment: the fees for work done, approved expenses and every other amount owed under this Agreement remain due when they fall due.');
+    expect(forceMajeure).toContain('Such an event never excuses or postpones a payment: the fees for work done, approved expenses and every other amount owed under this Agreement remain due when they fall due.');
   });
 
   it('keeps the silence rule: an event the Client has not told the Freelancer of does not excuse its silence', () => {
-    expect(general).toContain('An event the Client has not told the Freelancer of in writing does not excuse the Client’s silence under clause 8.');
+    expect(forceMajeure).toContain('An event the Client has not told the Freelancer of in writing does not excuse the Client’s silence under clause 8.');
   });
 
   it('an ending for a long event owes the work done without a kill fee; any other ending by the Client keeps the kill fee', () => {
-    expect(general).toContain('the Client then owes the work done up to the ending and the approved expenses, but no kill fee, and anything paid in advance beyond that is refunded within 14 days.');
-    expect(general).toContain('An ending the Client gives for any other reason is an ending by the Client under clause 13.');
+    expect(forceMajeure).toContain('the Client then owes the work done up to the ending and the approved expenses, but no kill fee, and anything paid in advance beyond that is refunded within 14 days.');
+    expect(forceMajeure).toContain('An ending the Client gives for any other reason is an ending by the Client under clause 13.');
   });
 
   it('a retainer owes the months begun, not "work done"', () => {
