@@ -2,22 +2,12 @@
 // materials excepted), force majeure that never excuses paying or the silence rule, and for a
 // UK place the moral right to be identified, asserted (CDPA 1988 ss. 77-78).
 import { describe, expect, it } from 'vitest';
-import { answersSchema } from '../../src/answers/schema.ts';
-import { assembleContract } from '../../src/contract/assemble.ts';
-import { loadContractLibrary } from '../../src/contract/library.ts';
 import { sectionToText } from '../../src/contract/plain-text.ts';
 import type { Contract } from '../../src/contract/tree.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { clauseText, sampleContract } from '../helpers/sample-contract.ts';
 
-const library = loadContractLibrary();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-function contract(name: string, change: (input: Loose) => void = () => {}): Contract {
-  const input = sampleInput(name);
-  change(input);
-  return assembleContract(answersSchema.parse(input), library);
-}
-const textOf = (c: Contract, id: string) => sectionToText(c.sections.find((s) => s.id === id)!);
+const contract = sampleContract;
+const textOf = clauseText;
 const wholeText = (c: Contract) => c.sections.map((s) => sectionToText(s)).join('\n');
 
 describe('originality warranty', () => {

@@ -2,25 +2,15 @@
 // deliverables to complete, a price paid in full leaves no balance to invoice, and a
 // retainer month's payment term is one rule the contract and its invoice both state.
 import { describe, expect, it } from 'vitest';
-import { answersSchema } from '../../src/answers/schema.ts';
-import { assembleContract } from '../../src/contract/assemble.ts';
-import { loadContractLibrary } from '../../src/contract/library.ts';
-import { sectionToText } from '../../src/contract/plain-text.ts';
-import type { Contract } from '../../src/contract/tree.ts';
 import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { renderInvoiceText } from '../../src/invoices/plain-text.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { sampleInput } from '../helpers/samples.ts';
+import { clauseText, sampleContract, type LooseInput } from '../helpers/sample-contract.ts';
 
-const library = loadContractLibrary();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Loose = any;
-function contract(name: string, change: (input: Loose) => void = () => {}): Contract {
-  const input = sampleInput(name);
-  change(input);
-  return assembleContract(answersSchema.parse(input), library);
-}
-const textOf = (c: Contract, id: string) => sectionToText(c.sections.find((s) => s.id === id)!);
+const contract = sampleContract;
+const textOf = clauseText;
+type Loose = LooseInput;
 const invoice = (name: string, fields: Loose, change: (input: Loose) => void = () => {}) => {
   const answers = sampleInput(name);
   change(answers);
