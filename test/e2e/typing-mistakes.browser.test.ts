@@ -34,6 +34,15 @@ async function save(page: Page, name: RegExp, scope: Page | Locator = page) {
 
 const errorSummary = (page: Page) => page.locator('.error-summary').innerText();
 
+/**
+ * Waits until the page is at `url` and that document has loaded. Back straight
+ * after a URL change (committed, still loading) can find Chromium between
+ * documents ("Not attached to an active page"), which a user never meets.
+ */
+async function arrived(page: Page, url: RegExp) {
+  await page.waitForURL(url, { waitUntil: 'load' });
+}
+
 describe('amounts typed the way people type them', () => {
   it('"6.000", "€6,000" and "6000.125" in dollars are asked about in plain words; "6.000,50" and a late fee of "1,5" are read', async () => {
     const page = await session.browser({ js: true });
@@ -101,10 +110,10 @@ describe('Back after a page with errors', () => {
       // Fixed and saved, then Back: the page with the errors was a GET, so it is fetched again, no prompt.
       await page.getByLabel('Total price').fill('6,000');
       await save(page, /^Save and continue$/);
-      await expect.poll(() => page.url()).toMatch(/\/safeguards$/);
+      await arrived(page, /\/safeguards$/);
       const back = await page.goBack();
       expect(back?.status()).toBe(200);
-      await expect.poll(() => page.url()).toMatch(/\/fees\?check=1$/);
+      await arrived(page, /\/fees\?check=1$/);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Fees and payment');
       expect(await page.getByLabel('Total price').inputValue()).toBe('6,000');
       const again = await page.goBack();
@@ -139,6 +148,7 @@ describe('Back after a letter or an invoice sent with errors', () => {
       await letter.getByLabel('Invoice due date').fill('2027-03-12');
       await save(page, /Show the email text/, letter);
       await expect.poll(() => page.getByLabel('Subject').inputValue()).toBe('Late payment notice: invoice INV-2027-014, Harbor Coffee website redesign');
+      await page.waitForLoadState('load');
       const back = await page.goBack();
       expect(back?.status()).toBe(200);
       await expect.poll(() => page.url()).toMatch(/\/follow-up\/late-notice\?check=late-notice$/);
@@ -161,7 +171,7 @@ describe('Back after a letter or an invoice sent with errors', () => {
       deposit = page.locator('#invoice-deposit');
       await deposit.getByLabel('Invoice number').fill('INV-001');
       await save(page, /Show the email text/, deposit);
-      await expect.poll(() => page.url()).toMatch(/\/invoices\/deposit$/);
+      await arrived(page, /\/invoices\/deposit$/);
       await expect.poll(() => page.getByLabel('The email').inputValue()).toContain('Invoice INV-001');
       const back = await page.goBack();
       expect(back?.status()).toBe(200);
