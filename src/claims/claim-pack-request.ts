@@ -19,7 +19,7 @@ export const CLAIM_PACK_LIMITS = { invoices: 24, letters: 24, payments: 100 } as
 const said = (key: string) => sayLater(`claimPack.${key}`);
 const dateField = (path: string) => isoDate(said(path), said(`${path}.missing`));
 
-const paymentSchema = z.strictObject(
+export const paymentSchema = z.strictObject(
   {
     date: dateField('payment.date'),
     amount: z
@@ -34,6 +34,25 @@ const paymentSchema = z.strictObject(
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownField('claimPack.payment') : say('claimPack.payment.wrong')) },
 );
+
+/**
+ * What a payment's own schema cannot see: an invoice the pack holds, no more decimals than the currency has
+ * (a yen has none), and a date on or before the statement's. Shared by the API and the wizard's Invoices page,
+ * which passes today as `asOf` and its own words for a date still to come.
+ */
+export function paymentProblems(
+  payment: { readonly invoice: string; readonly amount: number; readonly date: string },
+  context: { readonly invoices: readonly string[]; readonly currency: string; readonly asOf: string; readonly afterAsOfKey?: string },
+): { field: 'invoice' | 'amount' | 'date'; message: string }[] {
+  const problems: { field: 'invoice' | 'amount' | 'date'; message: string }[] = [];
+  if (!context.invoices.includes(payment.invoice)) problems.push({ field: 'invoice', message: say('claimPack.payment.invoice.unknown', { number: payment.invoice }) });
+  const digits = currencyDigits(context.currency);
+  if (Math.round(payment.amount * 10 ** digits) / 10 ** digits !== payment.amount) {
+    problems.push({ field: 'amount', message: digits === 0 ? say('claimPack.payment.amount.whole') : say('claimPack.payment.amount.decimals', { digits }) });
+  }
+  if (payment.date > context.asOf) problems.push({ field: 'date', message: say(context.afterAsOfKey ?? 'claimPack.payment.date.afterAsOf') });
+  return problems;
+}
 
 const letterEntrySchema = z.strictObject(
   {
@@ -74,11 +93,8 @@ export const claimPackRequestSchema = z
     numbers.forEach((number, index) => {
       if (numbers.indexOf(number) !== index) issue(['invoices', index, 'number'], say('claimPack.invoices.sameNumber', { number }));
     });
-    const digits = currencyDigits(request.answers.fee.currency);
     request.payments.forEach((payment, index) => {
-      if (!numbers.includes(payment.invoice)) issue(['payments', index, 'invoice'], say('claimPack.payment.invoice.unknown', { number: payment.invoice }));
-      if (Math.round(payment.amount * 10 ** digits) / 10 ** digits !== payment.amount) issue(['payments', index, 'amount'], say('claimPack.payment.amount.decimals', { digits }));
-      if (payment.date > request.asOf) issue(['payments', index, 'date'], say('claimPack.payment.date.afterAsOf'));
+      for (const problem of paymentProblems(payment, { invoices: numbers, currency: request.answers.fee.currency, asOf: request.asOf })) issue(['payments', index, problem.field], problem.message);
     });
     if (request.asOf < request.answers.effectiveDate) issue(['asOf'], say('claimPack.asOf.beforeEffective'));
     if (ctx.issues.length) return z.NEVER;
