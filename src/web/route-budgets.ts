@@ -77,6 +77,9 @@ export const ROUTE_BUDGETS: Readonly<Record<string, RouteBudget>> = {
   'POST /wizard/:draftId/follow-up/calendar': 'documents',
   'POST /wizard/:draftId/follow-up/claim-pack': 'documents',
   'POST /wizard/:draftId/invoices/:kind': 'documents',
+  // Recording or removing a payment received saves the draft and renders nothing: a form's budget.
+  'POST /wizard/:draftId/invoices/payments': 'saveStep',
+  'POST /wizard/:draftId/invoices/payments/remove': 'saveStep',
   // Sending renders the contract and seals the first event.
   'POST /wizard/:draftId/send': 'documents',
 

@@ -45,6 +45,7 @@ import {
 import { single, type FormValues } from './form-values.ts';
 import { invoicesForLetters, MADE_INVOICE_INPUT, savedInvoices, validateInvoice, withMadeInvoice } from './invoices-model.ts';
 import { assembleClaimPack } from '../../claims/claim-pack.ts';
+import { everyInvoicePaid, savedPayments } from './payments-model.ts';
 import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
 import { renderClaimPack, type SignedContractFiles } from '../../render/claim-pack.ts';
 import { assembleContract } from '../../contract/assemble.ts';
@@ -110,7 +111,14 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         fileNameFor: (kind) => letterFileName(answers.project.name, kind, messages),
         invoices: invoicesForLetters(draft.answers),
       }),
-      claimPack: { action: `${pageUrl(draft.id)}/claim-pack`, ready: savedInvoices(draft.answers).length > 0 },
+      claimPack: {
+        action: `${pageUrl(draft.id)}/claim-pack`,
+        ready: savedInvoices(draft.answers).length > 0,
+        // Every invoice recorded as paid on the Invoices page: the page says so instead of offering a pack that claims nothing.
+        allPaid: everyInvoicePaid(savedInvoices(draft.answers), savedPayments(draft.answers), answers.fee.currency),
+        paymentsCounted: savedPayments(draft.answers).length > 0,
+        invoicesHref: `${draftUrl(draft.id, 'invoices')}#payments`,
+      },
       scripts: SCRIPTS,
     });
   }
@@ -243,8 +251,16 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
         const result = validateInvoice(saved.kind, loaded.answers, saved.form, loaded.messages);
         return result.ok ? [result.request] : [];
       });
-      if (!invoices.length) return reply.redirect(`${pageUrl(loaded.draft.id)}#claim-pack`, 303);
       const asOf = toIsoDate(now());
+      const payments = savedPayments(loaded.draft.answers);
+      // Nothing to put in the pack, or nothing left to claim: the page's section says which.
+      if (!invoices.length || everyInvoicePaid(savedInvoices(loaded.draft.answers), payments, loaded.answers.fee.currency)) {
+        return reply.redirect(`${pageUrl(loaded.draft.id)}#claim-pack`, 303);
+      }
+      // The payments recorded on the Invoices page against the invoices in the pack, up to today: the statement,
+      // the chronology, the interest and the Japanese court figures then count only what is still unpaid.
+      const numbers = new Set(invoices.map((invoice) => invoice.invoice.number));
+      const paid = payments.filter((payment) => numbers.has(payment.invoice) && payment.date <= asOf).map(({ invoice, date, amount }) => ({ invoice, date, amount }));
       // Letters made up to today, oldest first; one the answers no longer allow is left out, as an invoice is.
       const made = madeLetters(loaded.draft.answers)
         .filter((letter) => letter.date <= asOf)
@@ -253,7 +269,7 @@ export const followUpRoutes: FastifyPluginAsync<FollowUpOptions> = async (app, {
           const result = validateLetter(letter.kind, loaded.answers, letter.form, loaded.messages);
           return result.ok ? [{ kind: letter.kind, request: result.request }] : [];
         });
-      const trees = assembleClaimPack({ answers: loaded.answers, asOf, invoices, letters: made, payments: [] }, { contract: library, letters });
+      const trees = assembleClaimPack({ answers: loaded.answers, asOf, invoices, letters: made, payments: paid }, { contract: library, letters });
       const writer = await contractDocxWriter();
       const signed = await signedContractFiles(loaded.draft.id);
       const { zip, fileStem } = await renderClaimPack(trees, asOf, { contractDocx: async (contract) => writer.write(contract), ...(signed ? { signed } : {}) });

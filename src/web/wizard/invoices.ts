@@ -6,6 +6,8 @@
 //
 //   GET  /wizard/:draftId/invoices         the page
 //   POST /wizard/:draftId/invoices/:kind   action=docx: the Word file; action=pdf: the PDF; action=email: the email page
+//   POST /wizard/:draftId/invoices/payments          records a payment received against an invoice made (payments-model.ts)
+//   POST /wizard/:draftId/invoices/payments/remove   removes one recorded by mistake
 import { useLanguage } from '../plugins/language.ts';
 import { draftForPage } from './language-switch.ts';
 import type { Messages } from '../../language/messages.ts';
@@ -24,6 +26,7 @@ import { sendDownload } from '../download.ts';
 import { completeAnswers, type FieldError } from './engine.ts';
 import { single, type FormValues } from './form-values.ts';
 import { hiddenInvoiceInputs, invoiceCapProblem, invoicesPage, isInvoiceKind, readInvoiceForm, savedInvoices, validateInvoice, withInvoice } from './invoices-model.ts';
+import { PAYMENT_FORM, paymentsPage, readPaymentForm, savedPayments, validatePayment, withoutPayment, withPayment } from './payments-model.ts';
 import { CHECK_PARAM, sentForm, withoutSentForm, withSentForm, type CheckQuery } from './sent-form.ts';
 import { draftUrl, html, PAGE_FORM_BYTES, SCRIPTS, type DraftPageOptions, type DraftParams, type KindParams } from './pages.ts';
 
@@ -37,10 +40,20 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
   const csrfCheck = app.csrfProtection;
   const pageUrl = (id: string) => draftUrl(id, PAGE);
 
-  function renderPage(reply: FastifyReply, draft: Draft, answers: Answers, messages: Messages, submitted?: { kind: InvoiceKind; values: FormValues; errors: readonly FieldError[] }, status = 200) {
+  function renderPage(
+    reply: FastifyReply,
+    draft: Draft,
+    answers: Answers,
+    messages: Messages,
+    submitted?: { kind: InvoiceKind; values: FormValues; errors: readonly FieldError[] },
+    status = 200,
+    /** The payment form sent with problems, shown again under its invoice. */
+    payment?: { values: FormValues; errors: readonly FieldError[] },
+  ) {
     const { t } = messages;
-    const errors = submitted?.errors ?? [];
+    const errors = payment?.errors ?? submitted?.errors ?? [];
     const heading = t('invoices.title');
+    const today = toIsoDate(now());
     return html(reply, status).view('invoices.eta', {
       title: errors.length ? t('errors.pageTitle', { title: heading }) : heading,
       heading,
@@ -48,8 +61,11 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
       followUpHref: draftUrl(draft.id, 'follow-up'),
       csrf: reply.generateCsrf(),
       errors: errors.map((error) => ({ href: `#${error.targetId}`, message: error.message })),
-      errorTitle: t('invoices.error'),
-      page: invoicesPage({ answers, saved: savedInvoices(draft.answers), ...(submitted ? { submitted } : {}), today: toIsoDate(now()), messages, actionFor: (kind) => `${pageUrl(draft.id)}/${kind}` }),
+      errorTitle: payment ? t('invoices.payments.error') : t('invoices.error'),
+      page: invoicesPage({ answers, saved: savedInvoices(draft.answers), ...(submitted ? { submitted } : {}), today, messages, actionFor: (kind) => `${pageUrl(draft.id)}/${kind}` }),
+      payments: paymentsPage({ answers, invoices: savedInvoices(draft.answers), payments: savedPayments(draft.answers), today, messages, ...(payment ? { submitted: payment } : {}) }),
+      paymentAction: `${pageUrl(draft.id)}/payments`,
+      removeAction: `${pageUrl(draft.id)}/payments/remove`,
       scripts: SCRIPTS,
     });
   }
@@ -82,12 +98,48 @@ export const invoicesPageRoutes: FastifyPluginAsync<InvoicesPageOptions> = async
   app.get<{ Params: DraftParams; Querystring: CheckQuery }>(`/wizard/:draftId/${PAGE}`, { schema: { hide: true } }, async (request, reply) => {
     const loaded = await load(request, reply);
     if (!loaded) return reply;
-    // After an invoice's form was sent with problems (Post/Redirect/Get): that form again, with them, from the draft.
     const kind = request.query.check;
+    // After the payment form was sent with problems (Post/Redirect/Get): the form again under its invoice, with them.
+    const paymentValues = kind === PAYMENT_FORM ? sentForm(loaded.draft.answers, PAYMENT_FORM) : undefined;
+    if (paymentValues) {
+      const { draft, answers, messages } = loaded;
+      const result = validatePayment(answers, savedInvoices(draft.answers), savedPayments(draft.answers), paymentValues, toIsoDate(now()), messages);
+      return renderPage(reply, draft, answers, messages, undefined, 200, { values: paymentValues, errors: result.ok ? [] : result.errors });
+    }
+    // After an invoice's form was sent with problems (Post/Redirect/Get): that form again, with them, from the draft.
     const values = kind !== undefined && isInvoiceKind(kind, loaded.answers) ? sentForm(loaded.draft.answers, sentName(kind)) : undefined;
     if (kind === undefined || values === undefined || !isInvoiceKind(kind, loaded.answers)) return renderPage(reply, loaded.draft, loaded.answers, loaded.messages);
     const result = check(kind, loaded.answers, loaded.draft, values, loaded.messages);
     return renderPage(reply, loaded.draft, loaded.answers, loaded.messages, { kind, values, errors: result.ok ? [] : result.errors });
+  });
+
+  // A payment received: kept with the draft for the claim pack, then the page again (Post/Redirect/Get either way).
+  app.post<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}/payments`, { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck }, async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!loaded) return reply;
+    const { draft, answers, messages } = loaded;
+    const form = readPaymentForm(request.body);
+    const invoices = savedInvoices(draft.answers);
+    const result = validatePayment(answers, invoices, savedPayments(draft.answers), form, toIsoDate(now()), messages);
+    if (!result.ok) {
+      await store.update(draft.id, (saved) => withSentForm(saved, PAYMENT_FORM, form));
+      return reply.redirect(`${pageUrl(draft.id)}?${CHECK_PARAM}=${PAYMENT_FORM}#payments-${result.index + 1}`, 303);
+    }
+    const { payment } = result;
+    await store.update(draft.id, (saved) => withoutSentForm(withPayment(saved, payment)));
+    const index = invoices.findIndex((invoice) => invoice.number === payment.invoice);
+    return reply.redirect(`${pageUrl(draft.id)}#payments-${index + 1}`, 303);
+  });
+
+  // A payment recorded by mistake. One already gone (removed in another tab) leaves the list as it is.
+  app.post<{ Params: DraftParams }>(`/wizard/:draftId/${PAGE}/payments/remove`, { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck }, async (request, reply) => {
+    const loaded = await load(request, reply);
+    if (!loaded) return reply;
+    const id = single((request.body as Record<string, unknown> | undefined)?.payment) ?? '';
+    const removed = savedPayments(loaded.draft.answers).find((payment) => payment.id === id);
+    if (removed) await store.update(loaded.draft.id, (saved) => withoutPayment(saved, id));
+    const index = removed ? savedInvoices(loaded.draft.answers).findIndex((invoice) => invoice.number === removed.invoice) : -1;
+    return reply.redirect(`${pageUrl(loaded.draft.id)}#${index >= 0 ? `payments-${index + 1}` : 'payments'}`, 303);
   });
 
   app.post<{ Params: KindParams }>(`/wizard/:draftId/${PAGE}/:kind`, { schema: { hide: true }, bodyLimit: PAGE_FORM_BYTES, preValidation: csrfCheck, ...generateRouteConfig }, async (request, reply) => {
