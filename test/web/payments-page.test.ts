@@ -195,3 +195,40 @@ describe('the claim pack counts the payments recorded', () => {
     expect(posted.headers.location).toBe(`/wizard/${draft.id}/follow-up#claim-pack`);
   });
 });
+
+describe('a Japanese claim pack counts the payments recorded', () => {
+  let tokyo: FastifyInstance;
+  beforeAll(async () => {
+    tokyo = await buildTestApp({ now: () => new Date('2027-08-20T12:00:00Z') });
+  });
+  afterAll(async () => {
+    await tokyo.close();
+  });
+
+  it('the 訴状 claims the balance alone and says the deposit was paid; the 計算書 subtracts it to the yen', async () => {
+    // 1,200,000円 fixed, half up front: each invoice 600,000円 + 10% tax 60,000円 - 源泉徴収 10.21% of 600,000円 (61,260円) = 598,740円.
+    const draft = await tokyo.drafts.create(sampleInput('ja/tokyo-fixed'));
+    const visitor = new InjectVisitor(tokyo);
+    const base = `/wizard/${draft.id}/invoices`;
+    await visitor.get(base);
+    await visitor.post(`${base}/deposit`, { number: 'INV-001', issuedOn: '2027-04-01', action: 'docx' });
+    await visitor.post(`${base}/balance`, { number: 'INV-002', issuedOn: '2027-06-30', action: 'docx' });
+    const page = await visitor.get(base);
+    expect(valueOf(page.body, 'payment-1-amount')).toBe('598,740');
+    const recorded = decode((await visitor.submit(`${base}/payments`, { invoice: 'INV-001', date: '2027-04-02', amount: '598,740' })).body);
+    expect(recorded).toContain('請求書INV-001（598,740円）：入金済み');
+    expect(recorded).toContain('2027年4月2日に598,740円の入金');
+
+    const files = unzipSync((await visitor.post(`/wizard/${draft.id}/follow-up/claim-pack`, {})).rawPayload);
+    const statement = openDocx(files['5 請求金額計算書.docx']!).text();
+    expect(statement).toMatch(/2027年4月2日入金\s*-598,740円/);
+    expect(statement).toMatch(/入金額合計\s*598,740円/);
+    expect(statement).toMatch(/未払残高合計\s*598,740円/);
+    expect(statement).toMatch(/請求総額\s*598,740円/);
+    const court = openDocx(files['6 訴状及び支払督促の記載事項.docx']!).text();
+    expect(court).toContain('訴訟物の価額：598,740円');
+    expect(court).toContain('被告は、2027年4月2日、請求書INV-001の報酬のうち598,740円を支払った。');
+    expect(court).toContain('被告は、原告に対し、598,740円及びこれに対する2027年7月30日から支払済みまで');
+    expect(openDocx(files['4 経過一覧表.docx']!).text()).toMatch(/2027年4月2日\s*請求書INV-001に対し598,740円の入金/);
+  });
+});
