@@ -95,6 +95,15 @@ async function walk(page: Page): Promise<{ checked: string[]; found: Record<stri
   // The invoice just made is listed in a table that scrolls inside its own region at a phone's width.
   await page.goto(`${baseUrl}${draft}/invoices`);
   await check('invoices, with one made');
+  // A payment refused (the error beside its field), then one recorded, listed with its Remove button.
+  await page.locator('#payment-1-amount').fill('0');
+  await click(page, '#payments-1 form.follow-up-form button[type="submit"]');
+  await expect.poll(() => page.locator('#payment-1-amount-error').count()).toBe(1);
+  await check('invoices, a payment refused');
+  await page.locator('#payment-1-amount').fill('100');
+  await click(page, '#payments-1 form.follow-up-form button[type="submit"]');
+  await expect.poll(() => page.locator('#payments-1 .payment-list li').count()).toBe(1);
+  await check('invoices, with a payment recorded');
   // The 日本語 link on a complete English contract asks first, on a page of its own.
   await page.goto(`${baseUrl}${review}?lang=ja`);
   await check('asked before the language changes');
@@ -116,7 +125,7 @@ describe('every page, checked by axe', () => {
     const { checked, found } = await walk(page);
     // The walk reached every kind of page (a broken walk must not pass by checking little).
     expect(checked.length).toBeGreaterThan(STEPS.length * 2 + 10);
-    for (const kind of ['Check your answers', 'GET …/follow-up', 'GET …/invoices', 'an invoice email', 'invoices, with one made', 'asked before the language changes', 'deleted']) expect(checked).toContain(kind);
+    for (const kind of ['Check your answers', 'GET …/follow-up', 'GET …/invoices', 'an invoice email', 'invoices, with one made', 'invoices, a payment refused', 'invoices, with a payment recorded', 'asked before the language changes', 'deleted']) expect(checked).toContain(kind);
     expect(checked.some((what) => what.startsWith('email of …/follow-up/'))).toBe(true);
     expect(found).toEqual({});
   });
