@@ -70,4 +70,12 @@ describe('the Japanese claim pack', () => {
     const files = unzipSync((await post(pack)).rawPayload);
     expect(Object.keys(files)).not.toContain('6 訴状及び支払督促の記載事項.docx');
   });
+
+  it('refuses a payment in yen with decimals, asking for a whole number at its field', async () => {
+    const pack = tokyoPack();
+    pack.payments[0]!.amount = 100000.5;
+    const response = await post(pack);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ path: 'payments.0.amount', message: 'Enter the amount paid as a whole number, without decimals' }]);
+  });
 });
