@@ -12,9 +12,10 @@
 // only the hyphens in the span are kept whole), digits and the punctuation addresses use.
 const LOCAL = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN = /[\p{L}\p{N}.-]/u;
-// A web address runs from its scheme (or "www.") to the next space or markup character.
+// A web address runs from its scheme (or "www.") to the next space or markup character, or to the
+// Japanese text that follows it without a space ("https://example.jp/を参照", "（https://example.jp）").
 const WEB = /https?:\/\/|www\./giu;
-const WEB_END = /[\s<>"]/u;
+const WEB_END = /[\s<>"\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3001-\u303f\uff00-\uffef]/u;
 
 /** The spans [start, end) of the text's email and web addresses: found by walking out from each "@" and scheme, one pass, no backtracking. */
 export function addressSpans(text: string): [number, number][] {

@@ -16,6 +16,8 @@ describe('the hyphens kept whole', () => {
     expect(splitAtAddressHyphens('Email: elena-maria@rossi-partners.example')).toEqual(['Email: elena', 'maria@rossi', 'partners.example']);
     expect(splitAtAddressHyphens('see https://rossi-partners.example/terms-of-use, 2027-03-01')).toEqual(['see https://rossi', 'partners.example/terms', 'of', 'use, 2027-03-01']);
     expect(splitAtAddressHyphens('連絡先：taro@yamada-design.jp まで')).toEqual(['連絡先：taro@yamada', 'design.jp まで']);
+    // A web address ends where Japanese text follows it: the date after it keeps its breaks.
+    expect(splitAtAddressHyphens('詳細はhttps://mi-do-ri.example/を参照（2027-03-01まで）')).toEqual(['詳細はhttps://mi', 'do', 'ri.example/を参照（2027-03-01まで）']);
     // No address: a date range, a compound name, a number keep their hyphen and its break.
     expect(splitAtAddressHyphens('Rossi-Bianchi, 2027-03-01 to 2027-04-01')).toBeUndefined();
     expect(splitAtAddressHyphens('an email without hyphens, elena@rossi.example - and a dash')).toBeUndefined();
