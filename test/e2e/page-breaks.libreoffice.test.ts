@@ -103,7 +103,8 @@ describe.each(CASES)('the $name contract, printed by LibreOffice', ({ name, file
   // stays alone, even with no keepNext, cantSplit or tblHeader anywhere in the paragraph or the table.
   // Still alone with: keepNext and keepLines on every paragraph in the cells (keepNext was there
   // already) and on the paragraph; keepLines on the heading; the table floating (w:tblpPr, anchored to
-  // the text, tblOverlap never); an empty paragraph without keeps between the paragraph and the table.
+  // the text, tblOverlap never); an empty paragraph without keeps between the paragraph and the table;
+  // the settings' compatibilityMode 14 or 12 instead of 15.
   // Left as a LibreOffice 7.4 layout quirk: what would move the heading depends on where the page ends.
   const HEADING_ALONE: Readonly<Record<string, string>> = { 'ja/osaka-hourly': '第5条（報酬及び支払）' };
 
