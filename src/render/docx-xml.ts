@@ -33,7 +33,7 @@ import { gridColumnWidths, introduces, keptWhole, LIST_END_SPACING } from './pag
 import { languageProperty } from './docx-declarations.ts';
 import { clauseNumberingFor, type ClauseNumbering } from './clause-numbering.ts';
 import { directionalStretches } from './text-direction.ts';
-import { hasAddressHyphen, splitAtAddressHyphens } from './address-hyphens.ts';
+import { hasAddressHyphen, splitAtAddressHyphens, splitBeforeAddresses } from './address-hyphens.ts';
 import { CARRIAGE_RETURN, FORBIDDEN, firstLetterIsRightToLeft, isPlainText, MARKUP, RTL, scanText, SURROGATE, xmlSafeText } from './text-scan.ts';
 
 /** The w:numId values the docx library gave the two numbering references, read from its output at start-up. */
@@ -124,12 +124,26 @@ function runContent(text: string, markup: boolean): string {
 
 /** Word runs for one piece of text: made safe, `\n` a line break, right-to-left stretches marked. */
 function textRuns(value: string, style: RunStyle = {}): string {
-  if (isPlainText(value) && !hasAddressHyphen(value)) {
-    // Nearly every run: nothing to remove, escape, break or mark.
-    const properties = cachedRunProperties(style, false);
-    if (value === '') return properties === '' ? '<w:r/>' : `<w:r>${properties}</w:r>`;
-    return `<w:r>${properties}<w:t xml:space="preserve">${value}</w:t></w:r>`;
-  }
+  // Nearly every run: nothing to remove, escape, break or mark.
+  if (isPlainText(value) && !hasAddressHyphen(value)) return plainRun(value, style);
+  const pieces = splitBeforeAddresses(value);
+  if (!pieces) return specialRuns(value, style);
+  // A 1-point space before an address that follows a letter or a colon, as docx.ts writes it (render/address-hyphens.ts).
+  return pieces.map((piece) => specialRuns(piece, style)).join(ADDRESS_BREAK);
+}
+
+/** One run of text that needs nothing done to it. */
+function plainRun(value: string, style: RunStyle): string {
+  const properties = cachedRunProperties(style, false);
+  if (value === '') return properties === '' ? '<w:r/>' : `<w:r>${properties}</w:r>`;
+  return `<w:r>${properties}<w:t xml:space="preserve">${value}</w:t></w:r>`;
+}
+
+const ADDRESS_BREAK = '<w:r><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr><w:t xml:space="preserve"> </w:t></w:r>';
+
+/** Word runs for text with something to remove, escape, break or mark (see textRuns). */
+function specialRuns(value: string, style: RunStyle): string {
+  if (isPlainText(value) && !hasAddressHyphen(value)) return plainRun(value, style);
   // One scan says what the text needs; the steps it does not need are skipped, not scanned for again.
   const found = scanText(value);
   let xml = '';

@@ -38,7 +38,7 @@ import {
 import type { Language, PaperSize } from '../answers/schema.ts';
 import { directionalStretches, startsRightToLeft } from './text-direction.ts';
 import { xmlSafeText } from './text-scan.ts';
-import { splitAtAddressHyphens } from './address-hyphens.ts';
+import { splitAtAddressHyphens, splitBeforeAddresses } from './address-hyphens.ts';
 import type {
   Block,
   BulletList,
@@ -324,6 +324,17 @@ function runChildren(text: string): (string | Tab | NoBreakHyphen)[] {
  * properties in a right-to-left run).
  */
 export function textRuns(value: string, style: RunStyle = {}): TextRun[] {
+  const pieces = splitBeforeAddresses(value);
+  if (!pieces) return styledRuns(value, style);
+  // A 1-point space before an address that follows a letter or a colon: where LibreOffice can break (render/address-hyphens.ts).
+  return pieces.flatMap((piece, index) => (index === 0 ? styledRuns(piece, style) : [ADDRESS_BREAK(), ...styledRuns(piece, style)]));
+}
+
+/** The break opportunity before an address: a space at 1 point (half-points, as Word counts), too narrow to see. */
+export const ADDRESS_BREAK_SIZE = 2;
+const ADDRESS_BREAK = () => new TextRun({ text: ' ', size: ADDRESS_BREAK_SIZE });
+
+function styledRuns(value: string, style: RunStyle): TextRun[] {
   const runs: TextRun[] = [];
   xmlSafeText(value)
     .split('\n')

@@ -23,6 +23,21 @@ const COLUMNS = [9, 63, 28] as const;
 
 const cell = feeTableCell;
 
+/** How many of the last lines go with the totals to a new page, so the totals are never under the header alone. */
+const LINES_WITH_TOTALS = 2;
+
+/**
+ * Whether a line keeps with the row after it: the first (the caption and the
+ * header never end a page without one) and the last few, which go with the
+ * totals and the notes. The lines between may break across pages: were every
+ * line kept, a table with the notes longer than a page would be one chain a
+ * page cannot hold, which Word and LibreOffice break at the page's end,
+ * leaving the notes alone on the last page.
+ */
+function keepsLineWithNext(index: number, count: number): boolean {
+  return index === 0 || index >= count - LINES_WITH_TOTALS;
+}
+
 function linesBlock(table: InvoiceLinesTable, paperSize: PaperSize) {
   const [numberShare, descriptionShare, amountShare] = COLUMNS;
   const header = new TableRow({
@@ -34,25 +49,27 @@ function linesBlock(table: InvoiceLinesTable, paperSize: PaperSize) {
       cell(table.header[2], { share: amountShare, bold: true, header: true, amount: true, keepNext: true }),
     ],
   });
-  const lines = table.lines.map(
-    (line) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(`${line.number}.`, { share: numberShare, keepNext: true }),
-          cell(line.description, { share: descriptionShare, keepNext: true }),
-          cell(line.amount, { share: amountShare, amount: true, keepNext: true }),
-        ],
-      }),
-  );
-  // The totals keep with the lines above them, so the total never starts a page alone.
+  const lines = table.lines.map((line, index) => {
+    const keepNext = keepsLineWithNext(index, table.lines.length);
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        cell(`${line.number}.`, { share: numberShare, keepNext }),
+        cell(line.description, { share: descriptionShare, keepNext }),
+        cell(line.amount, { share: amountShare, amount: true, keepNext }),
+      ],
+    });
+  });
+  // The totals keep with the lines above them, so the total never starts a page alone, and with the
+  // notes after them (kept together), so the notes, the bank details and the closing never stand
+  // alone on the last page.
   const totals = table.totals.map(
-    (row, index) =>
+    (row) =>
       new TableRow({
         cantSplit: true,
         children: [
-          cell(row.label, { share: numberShare + descriptionShare, span: 2, bold: row.emphasis, amount: true, keepNext: index < table.totals.length - 1 }),
-          cell(row.value, { share: amountShare, bold: row.emphasis, amount: true, keepNext: index < table.totals.length - 1 }),
+          cell(row.label, { share: numberShare + descriptionShare, span: 2, bold: row.emphasis, amount: true, keepNext: true }),
+          cell(row.value, { share: amountShare, bold: row.emphasis, amount: true, keepNext: true }),
         ],
       }),
   );

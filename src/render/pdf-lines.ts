@@ -2,11 +2,13 @@
 // line-breaking rules allow (UAX #14, through the `linebreak` package that
 // pdfkit itself uses), which is also Japanese kinsoku: no line starts with
 // 。、」） and none ends with 「（, while kana and kanji may break anywhere else.
-// A word wider than the line is broken between characters, as Word does.
+// An email or web address is one word. A word wider than the line is broken
+// between characters, as Word does.
 // Each line is pieces of one face, size and colour, measured here once and
 // drawn by render/pdf.ts where they were measured.
 import LineBreaker from 'linebreak';
 import type { Language } from '../answers/schema.ts';
+import { addressSpans } from './address-hyphens.ts';
 import { visualPieces } from './pdf-bidi.ts';
 import { faceFor, measureText, type FaceName, type RunStyle } from './pdf-fonts.ts';
 import { startsRightToLeft } from './text-direction.ts';
@@ -208,8 +210,13 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
     lineWidth = 0;
   };
   const breaker = new LineBreaker(text);
+  // An email or web address is kept whole, as in the Word file (render/address-hyphens.ts): UAX #14
+  // breaks after its hyphens and slashes, and "elena@rossi-" reads as an address ending there.
+  const addresses = text.includes('@') || text.includes('://') || text.includes('www.') ? addressSpans(text) : [];
+  const insideAddress = (position: number) => addresses.some(([start, end]) => position > start && position < end);
   let last = 0;
   for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (!next.required && insideAddress(next.position)) continue;
     const segment = segmentPieces(last, next.position);
     last = next.position;
     const fitting = fittingWidth(segment);

@@ -90,7 +90,14 @@ const CASES: { name: string; contract: () => Contract }[] = [
   { name: 'hostile answers', contract: () => contractFrom(hostileInput()) },
   // A Japanese contract has its own styles, numbering and footer among the constant parts.
   ...JA_SAMPLE_NAMES.map((sample) => ({ name: `the ${sample} sample`, contract: () => contractFrom(sampleInput(sample)) })),
+  // Hyphenated emails after 電子メール： get a break space before them (render/address-hyphens.ts).
+  { name: 'the ja/tokyo-fixed sample with hyphenated emails', contract: () => contractFrom(withEmails(sampleInput('ja/tokyo-fixed'), 'ya-ma-da@mi-do-ri.example', 'ha-na@ha-na-design.example')) },
 ];
+
+function withEmails(input: AnswersInput, client: string, freelancer: string): AnswersInput {
+  const loose = input as AnswersInput & { client: object; freelancer: object };
+  return { ...loose, client: { ...loose.client, email: client }, freelancer: { ...loose.freelancer, email: freelancer } } as AnswersInput;
+}
 
 /** The w:pgSz of word/document.xml's section properties. */
 function pageSize(docx: DocxPackage) {
