@@ -511,7 +511,7 @@ interface PdfkitReference {
   compress: boolean;
   buffer: Uint8Array[];
   readonly data: Record<string, unknown>;
-  write(chunk: Uint8Array): void;
+  write(chunk: string | Uint8Array): void;
   finalize(): void;
 }
 
@@ -524,19 +524,27 @@ interface PdfkitInternals {
 }
 
 /**
- * A page's content stream deflated at zlib's fastest level: pdfkit deflates
- * every stream at the default level 6, which was a fifth of a PDF's time; a
- * page of text operators is about 10% larger at level 1.
+ * A page's content stream gathered as one string and deflated at zlib's
+ * fastest level. pdfkit turns every operator it writes into its own
+ * Uint8Array a character at a time and deflates every stream at the default
+ * level 6, which was a fifth of a PDF's time; a page of text operators is
+ * about 10% larger at level 1. pdfkit writes binary strings (a byte a
+ * character), so the page is turned into bytes as latin1, as pdfkit would.
  */
 function compactPage(doc: PDFKit.PDFDocument): void {
   const content = (doc as unknown as PdfkitInternals).page.content;
   const finalize = content.finalize.bind(content);
+  let text = '';
   content.compress = false;
+  content.write = (chunk: string | Uint8Array) => {
+    text += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1');
+  };
   content.finalize = () => {
-    if (content.buffer.length > 0) {
-      content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+    if (text !== '') {
+      content.buffer = [deflateSync(Buffer.from(text, 'latin1'), { level: 1 })];
       content.data.Filter = 'FlateDecode';
     }
+    text = '';
     finalize();
   };
 }
@@ -761,9 +769,9 @@ class Drawing {
     flush();
   }
 
-  /** Operators into the current page's content, as bytes (pdfkit's addContent converts a character at a time). */
+  /** Operators into the current page's content (gathered as a string by compactPage). */
   private write(operators: string): void {
-    (this.doc as unknown as PdfkitInternals).page.content.write(Buffer.from(`${operators}\n`, 'latin1'));
+    (this.doc as unknown as PdfkitInternals).page.content.write(operators);
   }
 
   /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
