@@ -534,7 +534,9 @@ interface PdfkitInternals {
 function compactPage(doc: PDFKit.PDFDocument): void {
   const content = (doc as unknown as PdfkitInternals).page.content;
   const finalize = content.finalize.bind(content);
-  let text = '';
+  // What pdfkit wrote as it made the page (its top-down transform) comes first.
+  let text = content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join('');
+  content.buffer = [];
   content.compress = false;
   content.write = (chunk: string | Uint8Array) => {
     text += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1');
@@ -602,6 +604,27 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
 
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
+
+const glyphCodes: string[] = [];
+/**
+ * A glyph's two-byte code (Identity-H: the subset's glyph id) as it stands
+ * in a PDF literal string: half the bytes of hex for the page to hold and
+ * deflate. A backslash, a parenthesis and a carriage return are escaped
+ * (a reader would take a bare CR inside a string for a LF).
+ */
+function glyphCode(id: number): string {
+  let code = glyphCodes[id];
+  if (code === undefined) {
+    code = '';
+    for (const byte of [id >> 8, id & 0xff]) {
+      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
+      else if (byte === 0x0d) code += '\\r';
+      else code += String.fromCharCode(byte);
+    }
+    glyphCodes[id] = code;
+  }
+  return code;
+}
 
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -672,7 +695,7 @@ class CollectedPdf extends PDFDocument {
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
   private readonly fonts = new Map<FaceName, PdfkitFont>();
-  /** Per font of this document: a character's glyph id in hex, once it is in the subset. */
+  /** Per font of this document: a character's glyph code (glyphCode), once it is in the subset. */
   private readonly codes = new Map<PdfkitFont, Map<number, string>>();
 
   constructor(
@@ -762,7 +785,7 @@ class Drawing {
         if (piece.color !== lastColor) operators += ` ${fillOperator(piece.color)}`;
         lastPen = pen;
         lastColor = piece.color;
-        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
+        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (${this.glyphIds(piece, font)}) Tj`;
       }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
@@ -789,7 +812,7 @@ class Drawing {
     return font;
   }
 
-  /** A piece's glyph ids in the order drawn: right-to-left text from its last letter, Arabic shaped. */
+  /** A piece's glyph codes (glyphCode) in the order drawn: right-to-left text from its last letter, Arabic shaped. */
   private glyphIds(piece: Piece, font: PdfkitFont): string {
     if (SHAPED.has(piece.face)) return this.shaped(piece.face, font, piece.text);
     return piece.rtl ? this.encodeRightToLeft(piece.face, font, piece.text) : this.encode(piece.face, font, piece.text);
@@ -803,26 +826,26 @@ class Drawing {
    */
   private encodeRightToLeft(faceName: FaceName, font: PdfkitFont, text: string): string {
     const codes = this.codesOf(font);
-    let hex = '';
+    let bytes = '';
     for (const { typed, shown } of drawingOrder(text)) {
       if (typed === shown) {
-        hex += this.encode(faceName, font, String.fromCodePoint(typed));
+        bytes += this.encode(faceName, font, String.fromCodePoint(typed));
         continue;
       }
       const key = MIRRORED + typed;
-      let glyphHex = codes.get(key);
-      if (glyphHex === undefined) {
-        const glyph = face(faceName).font.glyphForCodePoint(shown);
-        font.subset.glyphs.push(glyph.id);
+      let glyph = codes.get(key);
+      if (glyph === undefined) {
+        const mirror = face(faceName).font.glyphForCodePoint(shown);
+        font.subset.glyphs.push(mirror.id);
         const id = font.subset.glyphs.length - 1;
-        font.widths[id] = glyph.advanceWidth * font.scale;
+        font.widths[id] = mirror.advanceWidth * font.scale;
         font.unicode[id] = [typed];
-        glyphHex = id.toString(16).padStart(4, '0');
-        codes.set(key, glyphHex);
+        glyph = glyphCode(id);
+        codes.set(key, glyph);
       }
-      hex += glyphHex;
+      bytes += glyph;
     }
-    return hex;
+    return bytes;
   }
 
   private codesOf(font: PdfkitFont): Map<number, string> {
@@ -841,18 +864,18 @@ class Drawing {
    * right). Each glyph copies as the characters it was made from.
    */
   private shaped(faceName: FaceName, font: PdfkitFont, text: string): string {
-    let hex = '';
+    let bytes = '';
     for (const glyph of face(faceName).font.layout(text).glyphs) {
       const id = font.subset.includeGlyph(glyph.id);
       font.widths[id] ??= glyph.advanceWidth * font.scale;
       font.unicode[id] ??= [...glyph.codePoints];
-      hex += id.toString(16).padStart(4, '0');
+      bytes += glyphCode(id);
     }
-    return hex;
+    return bytes;
   }
 
   /**
-   * The text as the font's glyph ids in hex, each glyph added to the
+   * The text as the font's glyph codes (glyphCode), each glyph added to the
    * document's subset with its width and the character it copies as: what
    * pdfkit's font.encode() does, without laying the text out again (the
    * lines were measured in render/pdf-lines.ts) and once per character a
@@ -860,21 +883,23 @@ class Drawing {
    */
   private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
     const codes = this.codesOf(font);
-    let hex = '';
-    for (const character of text) {
-      const code = character.codePointAt(0)!;
-      let glyphHex = codes.get(code);
-      if (glyphHex === undefined) {
-        const glyph = face(faceName).font.glyphForCodePoint(code);
-        const id = font.subset.includeGlyph(glyph.id);
-        font.widths[id] ??= glyph.advanceWidth * font.scale;
+    let bytes = '';
+    for (let index = 0; index < text.length; index++) {
+      // Code points without a string per character: a surrogate pair read as one.
+      const code = text.codePointAt(index)!;
+      if (code > 0xffff) index++;
+      let glyph = codes.get(code);
+      if (glyph === undefined) {
+        const found = face(faceName).font.glyphForCodePoint(code);
+        const id = font.subset.includeGlyph(found.id);
+        font.widths[id] ??= found.advanceWidth * font.scale;
         font.unicode[id] ??= [code];
-        glyphHex = id.toString(16).padStart(4, '0');
-        codes.set(code, glyphHex);
+        glyph = glyphCode(id);
+        codes.set(code, glyph);
       }
-      hex += glyphHex;
+      bytes += glyph;
     }
-    return hex;
+    return bytes;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
