@@ -602,6 +602,34 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
   };
 }
 
+/** Deflated streams by their bytes (as latin1): the same in every document, or every document with the same glyphs. */
+const sharedStreams = new Map<string, Uint8Array>();
+/** A ceiling on the kept streams' keys and deflated bytes: the sRGB profile and ToUnicode maps are a few kB each. */
+const MAX_SHARED_STREAM_BYTES = 2 * 1024 * 1024;
+let sharedStreamBytes = 0;
+
+/**
+ * `bytes` deflated (level 6, as pdfkit would), once for the same bytes: the
+ * key is the whole stream, so a document only ever gets the deflate of its
+ * own bytes. Each deflateSync sets up a compressor of its own, which cost
+ * more than the small streams it deflated.
+ */
+function sharedStream(bytes: Buffer): Uint8Array {
+  const key = bytes.toString('latin1');
+  let deflated = sharedStreams.get(key);
+  if (deflated) return deflated;
+  deflated = deflateSync(bytes);
+  // The oldest go first, until the new one fits.
+  for (const [oldest, kept] of sharedStreams) {
+    if (sharedStreamBytes + key.length + deflated.length <= MAX_SHARED_STREAM_BYTES) break;
+    sharedStreams.delete(oldest);
+    sharedStreamBytes -= oldest.length + kept.length;
+  }
+  sharedStreams.set(key, deflated);
+  sharedStreamBytes += key.length + deflated.length;
+  return deflated;
+}
+
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
 
@@ -669,6 +697,28 @@ class CollectedPdf extends PDFDocument {
     this.pending = undefined;
     this.parts.push(data);
     doc._offset += data.length;
+  }
+
+  /**
+   * pdfkit's objects, those it would deflate (the sRGB profile, each font's
+   * ToUnicode map and CID set, the metadata) deflated once for given bytes
+   * and reused (sharedStream). Its page content is compactPage's; the
+   * attached answers are deflated afresh, as pdfkit does.
+   */
+  override ref(data: Record<string, unknown> = {}): PDFKit.PDFKitReference {
+    const made = super.ref(data) as unknown as PdfkitReference;
+    if (made.compress && data?.Type !== 'EmbeddedFile') {
+      const finalize = made.finalize.bind(made);
+      made.finalize = () => {
+        if (made.compress && made.buffer.length > 0) {
+          made.buffer = [sharedStream(Buffer.concat(made.buffer))];
+          made.compress = false;
+          made.data.Filter = 'FlateDecode';
+        }
+        finalize();
+      };
+    }
+    return made as unknown as PDFKit.PDFKitReference;
   }
 
   /** pdfkit's end of output (the only push it makes once _write is ours). */
