@@ -685,6 +685,25 @@ function glyphCode(id: number): string {
   return code;
 }
 
+/** Scratch for a piece's glyph bytes (Drawing.encode): at most 4 bytes a character, grown when a longer text comes. */
+let glyphBytes = Buffer.alloc(4096);
+
+/** One byte of a glyph code into glyphBytes at `at`, escaped as glyphCode escapes it; the new length. */
+function pushGlyphByte(at: number, byte: number): number {
+  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) {
+    glyphBytes[at] = 0x5c;
+    glyphBytes[at + 1] = byte;
+    return at + 2;
+  }
+  if (byte === 0x0d) {
+    glyphBytes[at] = 0x5c;
+    glyphBytes[at + 1] = 0x72;
+    return at + 2;
+  }
+  glyphBytes[at] = byte;
+  return at + 1;
+}
+
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
 const fills = new Map<string, string>();
@@ -776,8 +795,8 @@ class CollectedPdf extends PDFDocument {
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
   private readonly fonts = new Map<FaceName, PdfkitFont>();
-  /** Per font of this document: a character's glyph code (glyphCode), once it is in the subset. */
-  private readonly codes = new Map<PdfkitFont, Map<number, string>>();
+  /** Per font of this document: a character's glyph id in the subset, once it is in it. */
+  private readonly codes = new Map<PdfkitFont, Map<number, number>>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -921,15 +940,15 @@ class Drawing {
         const id = font.subset.glyphs.length - 1;
         font.widths[id] = mirror.advanceWidth * font.scale;
         font.unicode[id] = [typed];
-        glyph = glyphCode(id);
+        glyph = id;
         codes.set(key, glyph);
       }
-      bytes += glyph;
+      bytes += glyphCode(glyph);
     }
     return bytes;
   }
 
-  private codesOf(font: PdfkitFont): Map<number, string> {
+  private codesOf(font: PdfkitFont): Map<number, number> {
     let codes = this.codes.get(font);
     if (!codes) {
       codes = new Map();
@@ -964,23 +983,25 @@ class Drawing {
    */
   private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
     const codes = this.codesOf(font);
-    let bytes = '';
+    // The bytes gathered in a reused array and made a string once: a string grown a glyph at a time was a fifth of a PDF's garbage.
+    if (glyphBytes.length < text.length * 4) glyphBytes = Buffer.alloc(text.length * 8);
+    let length = 0;
     for (let index = 0; index < text.length; index++) {
       // Code points without a string per character: a surrogate pair read as one.
       const code = text.codePointAt(index)!;
       if (code > 0xffff) index++;
-      let glyph = codes.get(code);
-      if (glyph === undefined) {
+      let id = codes.get(code);
+      if (id === undefined) {
         const found = face(faceName).font.glyphForCodePoint(code);
-        const id = font.subset.includeGlyph(found.id);
+        id = font.subset.includeGlyph(found.id);
         font.widths[id] ??= found.advanceWidth * font.scale;
         font.unicode[id] ??= [code];
-        glyph = glyphCode(id);
-        codes.set(code, glyph);
+        codes.set(code, id);
       }
-      bytes += glyph;
+      length = pushGlyphByte(length, id >> 8);
+      length = pushGlyphByte(length, id & 0xff);
     }
-    return bytes;
+    return glyphBytes.toString('latin1', 0, length);
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
