@@ -525,31 +525,86 @@ interface PdfkitInternals {
 }
 
 /**
- * A page's content stream gathered as one string and deflated at zlib's
- * fastest level. pdfkit turns every operator it writes into its own
- * Uint8Array a character at a time and deflates every stream at the default
- * level 6, which was a fifth of a PDF's time; a page of text operators is
- * about 10% larger at level 1. pdfkit writes binary strings (a byte a
- * character), so the page is turned into bytes as latin1, as pdfkit would.
+ * The page being drawn: its content stream's bytes, written in place. One
+ * buffer serves every page of every document in turn (a PDF is drawn
+ * synchronously, page after page, and each page starts again at 0 and is
+ * deflated into bytes of its own before the next begins), so the operators
+ * and glyphs go straight into it, with no string per line or glyph.
  */
-function compactPage(doc: PDFKit.PDFDocument): void {
+class PageContent {
+  private static bytes = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+
+  private room(extra: number): Buffer {
+    const { bytes } = PageContent;
+    if (this.length + extra <= bytes.length) return bytes;
+    const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, this.length + extra));
+    bytes.copy(grown, 0, 0, this.length);
+    PageContent.bytes = grown;
+    return grown;
+  }
+
+  /** pdfkit's binary strings and our operators: a byte a character. */
+  text(operators: string): void {
+    this.length += this.room(operators.length).write(operators, this.length, 'latin1');
+  }
+
+  raw(chunk: Uint8Array): void {
+    this.room(chunk.length).set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  /** A glyph's two-byte code (Identity-H: the subset's glyph id) inside a literal string, escaped as glyphCode escapes it. */
+  glyph(id: number): void {
+    this.room(4);
+    this.byte(id >> 8);
+    this.byte(id & 0xff);
+  }
+
+  /** One byte of a glyph code, escaped: a backslash, a parenthesis, a carriage return (which a reader would take for a LF). */
+  private byte(byte: number): void {
+    const { bytes } = PageContent;
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes[this.length++] = 0x5c;
+    else if (byte === 0x0d) {
+      bytes[this.length++] = 0x5c;
+      bytes[this.length++] = 0x72;
+      return;
+    }
+    bytes[this.length++] = byte;
+  }
+
+  /** The page's bytes deflated at zlib's fastest level (pdfkit's level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
+  deflated(): Buffer {
+    return deflateSync(PageContent.bytes.subarray(0, this.length), { level: 1 });
+  }
+}
+
+/**
+ * The page's content stream written into a PageContent rather than pdfkit's
+ * list of chunks: pdfkit turns every operator into its own Uint8Array a
+ * character at a time and deflates every stream at level 6.
+ */
+function compactPage(doc: PDFKit.PDFDocument): PageContent {
   const content = (doc as unknown as PdfkitInternals).page.content;
   const finalize = content.finalize.bind(content);
+  const page = new PageContent();
   // What pdfkit wrote as it made the page (its top-down transform) comes first.
-  let text = content.buffer.map((chunk) => Buffer.from(chunk).toString('latin1')).join('');
+  for (const chunk of content.buffer) page.raw(chunk);
   content.buffer = [];
   content.compress = false;
   content.write = (chunk: string | Uint8Array) => {
-    text += typeof chunk === 'string' ? `${chunk}\n` : Buffer.from(chunk).toString('latin1');
+    if (typeof chunk === 'string') page.text(`${chunk}\n`);
+    else page.raw(chunk);
   };
   content.finalize = () => {
-    if (text !== '') {
-      content.buffer = [deflateSync(Buffer.from(text, 'latin1'), { level: 1 })];
+    if (page.length > 0) {
+      content.buffer = [page.deflated()];
       content.data.Filter = 'FlateDecode';
     }
-    text = '';
+    page.length = 0;
     finalize();
   };
+  return page;
 }
 
 /** Deflated subset font programs by face and glyph list: most documents of a language use the same glyphs. */
@@ -685,25 +740,6 @@ function glyphCode(id: number): string {
   return code;
 }
 
-/** Scratch for a piece's glyph bytes (Drawing.encode): at most 4 bytes a character, grown when a longer text comes. */
-let glyphBytes = Buffer.alloc(4096);
-
-/** One byte of a glyph code into glyphBytes at `at`, escaped as glyphCode escapes it; the new length. */
-function pushGlyphByte(at: number, byte: number): number {
-  if (byte === 0x28 || byte === 0x29 || byte === 0x5c) {
-    glyphBytes[at] = 0x5c;
-    glyphBytes[at + 1] = byte;
-    return at + 2;
-  }
-  if (byte === 0x0d) {
-    glyphBytes[at] = 0x5c;
-    glyphBytes[at + 1] = 0x72;
-    return at + 2;
-  }
-  glyphBytes[at] = byte;
-  return at + 1;
-}
-
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
 const fills = new Map<string, string>();
@@ -797,6 +833,7 @@ class Drawing {
   private readonly fonts = new Map<FaceName, PdfkitFont>();
   /** Per font of this document: a character's glyph id in the subset, once it is in it. */
   private readonly codes = new Map<PdfkitFont, Map<number, number>>();
+  current: PageContent | undefined;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -854,47 +891,54 @@ class Drawing {
    * pdfkit, which draws the underline.
    */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
-    const { doc } = this;
+    const { doc, page } = this;
     let left = this.margin.left + x;
-    let operators = '';
+    let open = false;
     let lastPen = '';
     let lastColor = '';
-    const flush = () => {
-      // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
-      if (operators !== '') this.write(`BT${operators}${spacing === 0 ? '' : ' 0 Tc'} ET`);
-      operators = '';
-      // pdfkit's underlined text sets its own font and colour: the next piece sets both again.
+    const begin = () => {
+      if (open) return;
+      page.text(spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`);
+      open = true;
+      // A new text object (after pdfkit's underlined text, which sets its own) names its font and colour again.
       lastPen = '';
       lastColor = '';
     };
-    if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
+    // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
+    const end = () => {
+      if (open) page.text(spacing === 0 ? ' ET\n' : ' 0 Tc ET\n');
+      open = false;
+    };
     for (const piece of line.pieces) {
       const font = this.font(piece.face);
       if (piece.underline) {
-        flush();
+        end();
         const target = face(piece.face).font;
         doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
         // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
         doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
-        if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
       } else {
+        begin();
         // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
         // Font and colour only where they change within the line: a line is mostly one of each.
         const pen = `/${font.id} ${round(piece.size)} Tf`;
-        if (pen !== lastPen) operators += ` ${pen}`;
-        if (piece.color !== lastColor) operators += ` ${fillOperator(piece.color)}`;
+        if (pen !== lastPen) page.text(` ${pen}`);
+        if (piece.color !== lastColor) page.text(` ${fillOperator(piece.color)}`);
         lastPen = pen;
         lastColor = piece.color;
-        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (${this.glyphIds(piece, font)}) Tj`;
+        page.text(` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
+        this.glyphs(piece, font);
+        page.text(') Tj');
       }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
-    flush();
+    end();
   }
 
-  /** Operators into the current page's content (gathered as a string by compactPage). */
-  private write(operators: string): void {
-    (this.doc as unknown as PdfkitInternals).page.content.write(operators);
+  /** The page being drawn (renderPdf sets it as each page is added). */
+  get page(): PageContent {
+    if (!this.current) throw new Error('A line was drawn before the first page');
+    return this.current;
   }
 
   /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
@@ -912,10 +956,11 @@ class Drawing {
     return font;
   }
 
-  /** A piece's glyph codes (glyphCode) in the order drawn: right-to-left text from its last letter, Arabic shaped. */
-  private glyphIds(piece: Piece, font: PdfkitFont): string {
-    if (SHAPED.has(piece.face)) return this.shaped(piece.face, font, piece.text);
-    return piece.rtl ? this.encodeRightToLeft(piece.face, font, piece.text) : this.encode(piece.face, font, piece.text);
+  /** A piece's glyph codes into the page, in the order drawn: right-to-left text from its last letter, Arabic shaped. */
+  private glyphs(piece: Piece, font: PdfkitFont): void {
+    if (SHAPED.has(piece.face)) this.page.text(this.shaped(piece.face, font, piece.text));
+    else if (piece.rtl) this.page.text(this.encodeRightToLeft(piece.face, font, piece.text));
+    else this.encode(piece.face, font, piece.text);
   }
 
   /**
@@ -929,7 +974,7 @@ class Drawing {
     let bytes = '';
     for (const { typed, shown } of drawingOrder(text)) {
       if (typed === shown) {
-        bytes += this.encode(faceName, font, String.fromCodePoint(typed));
+        bytes += glyphCode(this.glyphId(faceName, font, typed));
         continue;
       }
       const key = MIRRORED + typed;
@@ -975,33 +1020,35 @@ class Drawing {
   }
 
   /**
-   * The text as the font's glyph codes (glyphCode), each glyph added to the
-   * document's subset with its width and the character it copies as: what
-   * pdfkit's font.encode() does, without laying the text out again (the
-   * lines were measured in render/pdf-lines.ts) and once per character a
-   * document uses rather than once per glyph drawn.
+   * The text's glyph codes into the page, each glyph added to the document's
+   * subset with its width and the character it copies as: what pdfkit's
+   * font.encode() does, without laying the text out again (the lines were
+   * measured in render/pdf-lines.ts) and once per character a document uses
+   * rather than once per glyph drawn.
    */
-  private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
+  private encode(faceName: FaceName, font: PdfkitFont, text: string): void {
+    const { page } = this;
     const codes = this.codesOf(font);
-    // The bytes gathered in a reused array and made a string once: a string grown a glyph at a time was a fifth of a PDF's garbage.
-    if (glyphBytes.length < text.length * 4) glyphBytes = Buffer.alloc(text.length * 8);
-    let length = 0;
     for (let index = 0; index < text.length; index++) {
       // Code points without a string per character: a surrogate pair read as one.
       const code = text.codePointAt(index)!;
       if (code > 0xffff) index++;
-      let id = codes.get(code);
-      if (id === undefined) {
-        const found = face(faceName).font.glyphForCodePoint(code);
-        id = font.subset.includeGlyph(found.id);
-        font.widths[id] ??= found.advanceWidth * font.scale;
-        font.unicode[id] ??= [code];
-        codes.set(code, id);
-      }
-      length = pushGlyphByte(length, id >> 8);
-      length = pushGlyphByte(length, id & 0xff);
+      page.glyph(codes.get(code) ?? this.glyphId(faceName, font, code));
     }
-    return glyphBytes.toString('latin1', 0, length);
+  }
+
+  /** A character's glyph id in this document's subset of the face, added on first use. */
+  private glyphId(faceName: FaceName, font: PdfkitFont, code: number): number {
+    const codes = this.codesOf(font);
+    let id = codes.get(code);
+    if (id === undefined) {
+      const found = face(faceName).font.glyphForCodePoint(code);
+      id = font.subset.includeGlyph(found.id);
+      font.widths[id] ??= found.advanceWidth * font.scale;
+      font.unicode[id] ??= [code];
+      codes.set(code, id);
+    }
+    return id;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -1118,7 +1165,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   };
   pages.forEach((placements, index) => {
     doc.addPage();
-    compactPage(doc);
+    drawing.current = compactPage(doc);
     furniture(index + 1);
     for (const placement of placements) {
       if (placement.block.kind === 'row') drawRow(drawing, placement, placement.block, margin.left);
