@@ -787,8 +787,8 @@ class CollectedPdf extends PDFDocument {
 
   /**
    * pdfkit's objects, those it would deflate (the sRGB profile, each font's
-   * ToUnicode map and CID set, the metadata) deflated once for given bytes
-   * and reused (sharedStream). Its page content is compactPage's; the
+   * ToUnicode map and CID set) deflated once for given bytes and reused
+   * (sharedStream). Its page content is compactPage's; the
    * attached answers are deflated afresh, as pdfkit does.
    */
   override ref(data: Record<string, unknown> = {}): PDFKit.PDFKitReference {
