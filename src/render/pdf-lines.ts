@@ -240,11 +240,67 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
 }
 
 /**
+ * Paragraphs already broken, by everything their lines depend on: most of a
+ * contract's paragraphs are clause wording that every contract of the
+ * language and paper size sets alike, so the next contract finds them here
+ * (as the Word writer reuses each clause's compiled markup). The key holds
+ * the whole text of every run with its style, so a paragraph is only ever
+ * given the lines of the very same text: nothing of one document reaches
+ * another's. Bounded two ways, the oldest used dropped first: at most
+ * `LAYOUT_CACHE_ENTRIES` paragraphs and `LAYOUT_CACHE_CHARACTERS` characters
+ * of keys (the lines hold the same text again, so about twice that in
+ * strings: some 4 MB at most).
+ */
+const layouts = new Map<string, readonly Line[]>();
+export const LAYOUT_CACHE_ENTRIES = 4000;
+export const LAYOUT_CACHE_CHARACTERS = 1_000_000;
+let layoutCharacters = 0;
+
+/**
+ * Every field in a fixed order, each run's text after its length: the key
+ * reads back one way only, whatever characters the text holds, so two
+ * different paragraphs never share one.
+ */
+function layoutKey(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): string {
+  let key = `${language}\u0001${maxWidth}\u0001${base.size}\u0001${base.bold ? 1 : 0}${base.italic ? 1 : 0}${base.underline ? 1 : 0}\u0001${base.color ?? ''}`;
+  for (const run of runs) {
+    key += `\u0002${run.bold === undefined ? '-' : run.bold ? 1 : 0}${run.italic === undefined ? '-' : run.italic ? 1 : 0}${run.underline === undefined ? '-' : run.underline ? 1 : 0}\u0001${run.size ?? ''}\u0001${run.color ?? ''}\u0001${run.text.length}\u0001${run.text}`;
+  }
+  return key;
+}
+
+/**
  * The lines of a paragraph: its runs cleaned as for Word (characters XML
  * forbids dropped; a tab is a space), broken at each `\n` and wherever
- * the text meets `maxWidth` points.
+ * the text meets `maxWidth` points. The lines are shared with every later
+ * paragraph of the same text and style (see `layouts`): read only.
  */
-export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {
+export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): readonly Line[] {
+  const key = layoutKey(runs, base, maxWidth, language);
+  const found = layouts.get(key);
+  if (found) {
+    // Most recently used last: the Map's order is the eviction order.
+    layouts.delete(key);
+    layouts.set(key, found);
+    return found;
+  }
+  const lines = layoutLines(runs, base, maxWidth, language);
+  layouts.set(key, lines);
+  layoutCharacters += key.length;
+  for (const [oldest] of layouts) {
+    if (layouts.size <= LAYOUT_CACHE_ENTRIES && layoutCharacters <= LAYOUT_CACHE_CHARACTERS) break;
+    layouts.delete(oldest);
+    layoutCharacters -= oldest.length;
+  }
+  return lines;
+}
+
+/** How many paragraphs' lines are kept, and their keys' characters: what the bounds above hold (for tests). */
+export function layoutCacheSize(): { entries: number; characters: number } {
+  return { entries: layouts.size, characters: layoutCharacters };
+}
+
+function layoutLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {
   const lines: Line[] = [];
   // The Word file's rule: a paragraph whose first letter is right to left is a right-to-left paragraph.
   const text = runs.map((run) => run.text).join('');

@@ -12,6 +12,7 @@
 // and the page header and footer marked as artifacts. User text reaches the
 // page only as glyphs (render/pdf-lines.ts cleans it as for Word): it can
 // never become a heading, a tag or a PDF operator.
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Language } from '../answers/schema.ts';
@@ -511,7 +512,7 @@ interface PdfkitReference {
   compress: boolean;
   buffer: Uint8Array[];
   readonly data: Record<string, unknown>;
-  write(chunk: Uint8Array): void;
+  write(chunk: string | Uint8Array): void;
   finalize(): void;
 }
 
@@ -524,21 +525,86 @@ interface PdfkitInternals {
 }
 
 /**
- * A page's content stream deflated at zlib's fastest level: pdfkit deflates
- * every stream at the default level 6, which was a fifth of a PDF's time; a
- * page of text operators is about 10% larger at level 1.
+ * The page being drawn: its content stream's bytes, written in place. One
+ * buffer serves every page of every document in turn (a PDF is drawn
+ * synchronously, page after page, and each page starts again at 0 and is
+ * deflated into bytes of its own before the next begins), so the operators
+ * and glyphs go straight into it, with no string per line or glyph.
  */
-function compactPage(doc: PDFKit.PDFDocument): void {
+class PageContent {
+  private static bytes = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+
+  private room(extra: number): Buffer {
+    const { bytes } = PageContent;
+    if (this.length + extra <= bytes.length) return bytes;
+    const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, this.length + extra));
+    bytes.copy(grown, 0, 0, this.length);
+    PageContent.bytes = grown;
+    return grown;
+  }
+
+  /** pdfkit's binary strings and our operators: a byte a character. */
+  text(operators: string): void {
+    this.length += this.room(operators.length).write(operators, this.length, 'latin1');
+  }
+
+  raw(chunk: Uint8Array): void {
+    this.room(chunk.length).set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  /** A glyph's two-byte code (Identity-H: the subset's glyph id) inside a literal string, escaped as glyphCode escapes it. */
+  glyph(id: number): void {
+    this.room(4);
+    this.byte(id >> 8);
+    this.byte(id & 0xff);
+  }
+
+  /** One byte of a glyph code, escaped: a backslash, a parenthesis, a carriage return (which a reader would take for a LF). */
+  private byte(byte: number): void {
+    const { bytes } = PageContent;
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes[this.length++] = 0x5c;
+    else if (byte === 0x0d) {
+      bytes[this.length++] = 0x5c;
+      bytes[this.length++] = 0x72;
+      return;
+    }
+    bytes[this.length++] = byte;
+  }
+
+  /** The page's bytes deflated at zlib's fastest level (pdfkit's level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
+  deflated(): Buffer {
+    return deflateSync(PageContent.bytes.subarray(0, this.length), { level: 1 });
+  }
+}
+
+/**
+ * The page's content stream written into a PageContent rather than pdfkit's
+ * list of chunks: pdfkit turns every operator into its own Uint8Array a
+ * character at a time and deflates every stream at level 6.
+ */
+function compactPage(doc: PDFKit.PDFDocument): PageContent {
   const content = (doc as unknown as PdfkitInternals).page.content;
   const finalize = content.finalize.bind(content);
+  const page = new PageContent();
+  // What pdfkit wrote as it made the page (its top-down transform) comes first.
+  for (const chunk of content.buffer) page.raw(chunk);
+  content.buffer = [];
   content.compress = false;
+  content.write = (chunk: string | Uint8Array) => {
+    if (typeof chunk === 'string') page.text(`${chunk}\n`);
+    else page.raw(chunk);
+  };
   content.finalize = () => {
-    if (content.buffer.length > 0) {
-      content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
+    if (page.length > 0) {
+      content.buffer = [page.deflated()];
       content.data.Filter = 'FlateDecode';
     }
+    page.length = 0;
     finalize();
   };
+  return page;
 }
 
 /** Deflated subset font programs by face and glyph list: most documents of a language use the same glyphs. */
@@ -592,8 +658,87 @@ function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceNa
   };
 }
 
+/**
+ * The answers as an attached file, written as pdfkit's doc.file() writes
+ * one (an EmbeddedFile stream with its size, date and MD5 checksum, a
+ * Filespec with the Source relationship, named in the catalogue's
+ * EmbeddedFiles and AF), with Node's MD5 and a level-1 deflate: pdfkit's
+ * file() hashes in JavaScript and deflates at level 6, half a millisecond
+ * for a few kB of answers.
+ */
+function attachAnswers(doc: CollectedPdf, bytes: Buffer): void {
+  const internals = doc as unknown as { _root: { data: { AF?: unknown[] } }; addNamedEmbeddedFile(name: string, ref: unknown): void };
+  const file = doc.ref({
+    Type: 'EmbeddedFile',
+    Subtype: 'application#2Fjson',
+    Params: { ModDate: new Date(), CheckSum: new String(createHash('md5').update(bytes).digest('hex')), Size: bytes.length },
+    Filter: 'FlateDecode',
+  });
+  file.end(deflateSync(bytes, { level: 1 }));
+  const filespec = doc.ref({
+    Type: 'Filespec',
+    AFRelationship: 'Source',
+    F: new String(ANSWERS_ATTACHMENT),
+    EF: { F: file },
+    UF: new String(ANSWERS_ATTACHMENT),
+    Desc: new String('The answers this document was made from'),
+  });
+  (filespec as unknown as PdfkitReference).finalize();
+  internals.addNamedEmbeddedFile(ANSWERS_ATTACHMENT, filespec);
+  (internals._root.data.AF ??= []).push(filespec);
+}
+
+/** Deflated streams by their bytes (as latin1): the same in every document, or every document with the same glyphs. */
+const sharedStreams = new Map<string, Uint8Array>();
+/** A ceiling on the kept streams' keys and deflated bytes: the sRGB profile and ToUnicode maps are a few kB each. */
+const MAX_SHARED_STREAM_BYTES = 2 * 1024 * 1024;
+let sharedStreamBytes = 0;
+
+/**
+ * `bytes` deflated (level 6, as pdfkit would), once for the same bytes: the
+ * key is the whole stream, so a document only ever gets the deflate of its
+ * own bytes. Each deflateSync sets up a compressor of its own, which cost
+ * more than the small streams it deflated.
+ */
+function sharedStream(bytes: Buffer): Uint8Array {
+  const key = bytes.toString('latin1');
+  let deflated = sharedStreams.get(key);
+  if (deflated) return deflated;
+  deflated = deflateSync(bytes);
+  // The oldest go first, until the new one fits.
+  for (const [oldest, kept] of sharedStreams) {
+    if (sharedStreamBytes + key.length + deflated.length <= MAX_SHARED_STREAM_BYTES) break;
+    sharedStreams.delete(oldest);
+    sharedStreamBytes -= oldest.length + kept.length;
+  }
+  sharedStreams.set(key, deflated);
+  sharedStreamBytes += key.length + deflated.length;
+  return deflated;
+}
+
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
+
+const glyphCodes: string[] = [];
+/**
+ * A glyph's two-byte code (Identity-H: the subset's glyph id) as it stands
+ * in a PDF literal string: half the bytes of hex for the page to hold and
+ * deflate. A backslash, a parenthesis and a carriage return are escaped
+ * (a reader would take a bare CR inside a string for a LF).
+ */
+function glyphCode(id: number): string {
+  let code = glyphCodes[id];
+  if (code === undefined) {
+    code = '';
+    for (const byte of [id >> 8, id & 0xff]) {
+      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
+      else if (byte === 0x0d) code += '\\r';
+      else code += String.fromCharCode(byte);
+    }
+    glyphCodes[id] = code;
+  }
+  return code;
+}
 
 const round = (value: number) => String(Math.round(value * 100) / 100);
 
@@ -609,11 +754,86 @@ function fillOperator(hex: string): string {
   return operator;
 }
 
+/**
+ * pdfkit's document with its output gathered here rather than pushed through
+ * its Readable stream: pdfkit writes each object as several small strings,
+ * each turned into its own Uint8Array a character at a time and pushed
+ * through the stream's machinery, a tenth of a PDF's time. Here the strings
+ * are joined as they come and turned into bytes once; the streams' bytes
+ * (page content, fonts, the attachment) are kept as they are.
+ * pdfkit's strings are binary strings (one byte a character), so latin1 is
+ * the encoding its own fromBinaryString applies.
+ */
+class CollectedPdf extends PDFDocument {
+  declare private parts?: (string | Uint8Array)[];
+  declare private pending?: string;
+  private complete = false;
+
+  // Called by pdfkit's constructor (the header) before this class's fields are set: hence the lazy fields, declared so no initialiser wipes them after super().
+  _write(data: string | Uint8Array): void {
+    const doc = this as unknown as { _offset: number };
+    if (typeof data === 'string') {
+      const line = `${data}\n`;
+      this.pending = this.pending === undefined ? line : this.pending + line;
+      doc._offset += line.length;
+      return;
+    }
+    this.parts ??= [];
+    if (this.pending !== undefined) this.parts.push(this.pending);
+    this.pending = undefined;
+    this.parts.push(data);
+    doc._offset += data.length;
+  }
+
+  /**
+   * pdfkit's objects, those it would deflate (the sRGB profile, each font's
+   * ToUnicode map and CID set) deflated once for given bytes and reused
+   * (sharedStream). Its page content is compactPage's; the
+   * attached answers are deflated afresh, as pdfkit does.
+   */
+  override ref(data: Record<string, unknown> = {}): PDFKit.PDFKitReference {
+    const made = super.ref(data) as unknown as PdfkitReference;
+    if (made.compress && data?.Type !== 'EmbeddedFile') {
+      const finalize = made.finalize.bind(made);
+      made.finalize = () => {
+        if (made.compress && made.buffer.length > 0) {
+          made.buffer = [sharedStream(Buffer.concat(made.buffer))];
+          made.compress = false;
+          made.data.Filter = 'FlateDecode';
+        }
+        finalize();
+      };
+    }
+    return made as unknown as PDFKit.PDFKitReference;
+  }
+
+  /** pdfkit's end of output (the only push it makes once _write is ours). */
+  override push(chunk: unknown): boolean {
+    if (chunk === null) this.complete = true;
+    return true;
+  }
+
+  /** The whole file, once end() has written the cross-reference table. */
+  bytes(): Buffer {
+    // pdfkit finalizes only when every object it made was ended: an object left open is a bug here, not a file to send.
+    if (!this.complete) throw new Error('The PDF was not finished: an object was left open');
+    const parts = this.parts ?? [];
+    if (this.pending !== undefined) parts.push(this.pending);
+    let length = 0;
+    for (const part of parts) length += part.length;
+    const file = Buffer.allocUnsafe(length);
+    let at = 0;
+    for (const part of parts) at += typeof part === 'string' ? file.write(part, at, 'latin1') : (file.set(part, at), part.length);
+    return file;
+  }
+}
+
 class Drawing {
   private readonly elements = new Map<Tag, StructureElement>();
   private readonly fonts = new Map<FaceName, PdfkitFont>();
-  /** Per font of this document: a character's glyph id in hex, once it is in the subset. */
-  private readonly codes = new Map<PdfkitFont, Map<number, string>>();
+  /** Per font of this document: a character's glyph id in the subset, once it is in it. */
+  private readonly codes = new Map<PdfkitFont, Map<number, number>>();
+  current: PageContent | undefined;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -671,47 +891,54 @@ class Drawing {
    * pdfkit, which draws the underline.
    */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
-    const { doc } = this;
+    const { doc, page } = this;
     let left = this.margin.left + x;
-    let operators = '';
+    let open = false;
     let lastPen = '';
     let lastColor = '';
-    const flush = () => {
-      // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
-      if (operators !== '') this.write(`BT${operators}${spacing === 0 ? '' : ' 0 Tc'} ET`);
-      operators = '';
-      // pdfkit's underlined text sets its own font and colour: the next piece sets both again.
+    const begin = () => {
+      if (open) return;
+      page.text(spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`);
+      open = true;
+      // A new text object (after pdfkit's underlined text, which sets its own) names its font and colour again.
       lastPen = '';
       lastColor = '';
     };
-    if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
+    // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
+    const end = () => {
+      if (open) page.text(spacing === 0 ? ' ET\n' : ' 0 Tc ET\n');
+      open = false;
+    };
     for (const piece of line.pieces) {
       const font = this.font(piece.face);
       if (piece.underline) {
-        flush();
+        end();
         const target = face(piece.face).font;
         doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
         // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
         doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
-        if (spacing !== 0) operators += ` ${round(spacing)} Tc`;
       } else {
+        begin();
         // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
         // Font and colour only where they change within the line: a line is mostly one of each.
         const pen = `/${font.id} ${round(piece.size)} Tf`;
-        if (pen !== lastPen) operators += ` ${pen}`;
-        if (piece.color !== lastColor) operators += ` ${fillOperator(piece.color)}`;
+        if (pen !== lastPen) page.text(` ${pen}`);
+        if (piece.color !== lastColor) page.text(` ${fillOperator(piece.color)}`);
         lastPen = pen;
         lastColor = piece.color;
-        operators += ` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm <${this.glyphIds(piece, font)}> Tj`;
+        page.text(` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
+        this.glyphs(piece, font);
+        page.text(') Tj');
       }
       left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
     }
-    flush();
+    end();
   }
 
-  /** Operators into the current page's content, as bytes (pdfkit's addContent converts a character at a time). */
-  private write(operators: string): void {
-    (this.doc as unknown as PdfkitInternals).page.content.write(Buffer.from(`${operators}\n`, 'latin1'));
+  /** The page being drawn (renderPdf sets it as each page is added). */
+  get page(): PageContent {
+    if (!this.current) throw new Error('A line was drawn before the first page');
+    return this.current;
   }
 
   /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
@@ -729,10 +956,11 @@ class Drawing {
     return font;
   }
 
-  /** A piece's glyph ids in the order drawn: right-to-left text from its last letter, Arabic shaped. */
-  private glyphIds(piece: Piece, font: PdfkitFont): string {
-    if (SHAPED.has(piece.face)) return this.shaped(piece.face, font, piece.text);
-    return piece.rtl ? this.encodeRightToLeft(piece.face, font, piece.text) : this.encode(piece.face, font, piece.text);
+  /** A piece's glyph codes into the page, in the order drawn: right-to-left text from its last letter, Arabic shaped. */
+  private glyphs(piece: Piece, font: PdfkitFont): void {
+    if (SHAPED.has(piece.face)) this.page.text(this.shaped(piece.face, font, piece.text));
+    else if (piece.rtl) this.page.text(this.encodeRightToLeft(piece.face, font, piece.text));
+    else this.encode(piece.face, font, piece.text);
   }
 
   /**
@@ -743,29 +971,29 @@ class Drawing {
    */
   private encodeRightToLeft(faceName: FaceName, font: PdfkitFont, text: string): string {
     const codes = this.codesOf(font);
-    let hex = '';
+    let bytes = '';
     for (const { typed, shown } of drawingOrder(text)) {
       if (typed === shown) {
-        hex += this.encode(faceName, font, String.fromCodePoint(typed));
+        bytes += glyphCode(this.glyphId(faceName, font, typed));
         continue;
       }
       const key = MIRRORED + typed;
-      let glyphHex = codes.get(key);
-      if (glyphHex === undefined) {
-        const glyph = face(faceName).font.glyphForCodePoint(shown);
-        font.subset.glyphs.push(glyph.id);
+      let glyph = codes.get(key);
+      if (glyph === undefined) {
+        const mirror = face(faceName).font.glyphForCodePoint(shown);
+        font.subset.glyphs.push(mirror.id);
         const id = font.subset.glyphs.length - 1;
-        font.widths[id] = glyph.advanceWidth * font.scale;
+        font.widths[id] = mirror.advanceWidth * font.scale;
         font.unicode[id] = [typed];
-        glyphHex = id.toString(16).padStart(4, '0');
-        codes.set(key, glyphHex);
+        glyph = id;
+        codes.set(key, glyph);
       }
-      hex += glyphHex;
+      bytes += glyphCode(glyph);
     }
-    return hex;
+    return bytes;
   }
 
-  private codesOf(font: PdfkitFont): Map<number, string> {
+  private codesOf(font: PdfkitFont): Map<number, number> {
     let codes = this.codes.get(font);
     if (!codes) {
       codes = new Map();
@@ -781,40 +1009,46 @@ class Drawing {
    * right). Each glyph copies as the characters it was made from.
    */
   private shaped(faceName: FaceName, font: PdfkitFont, text: string): string {
-    let hex = '';
+    let bytes = '';
     for (const glyph of face(faceName).font.layout(text).glyphs) {
       const id = font.subset.includeGlyph(glyph.id);
       font.widths[id] ??= glyph.advanceWidth * font.scale;
       font.unicode[id] ??= [...glyph.codePoints];
-      hex += id.toString(16).padStart(4, '0');
+      bytes += glyphCode(id);
     }
-    return hex;
+    return bytes;
   }
 
   /**
-   * The text as the font's glyph ids in hex, each glyph added to the
-   * document's subset with its width and the character it copies as: what
-   * pdfkit's font.encode() does, without laying the text out again (the
-   * lines were measured in render/pdf-lines.ts) and once per character a
-   * document uses rather than once per glyph drawn.
+   * The text's glyph codes into the page, each glyph added to the document's
+   * subset with its width and the character it copies as: what pdfkit's
+   * font.encode() does, without laying the text out again (the lines were
+   * measured in render/pdf-lines.ts) and once per character a document uses
+   * rather than once per glyph drawn.
    */
-  private encode(faceName: FaceName, font: PdfkitFont, text: string): string {
+  private encode(faceName: FaceName, font: PdfkitFont, text: string): void {
+    const { page } = this;
     const codes = this.codesOf(font);
-    let hex = '';
-    for (const character of text) {
-      const code = character.codePointAt(0)!;
-      let glyphHex = codes.get(code);
-      if (glyphHex === undefined) {
-        const glyph = face(faceName).font.glyphForCodePoint(code);
-        const id = font.subset.includeGlyph(glyph.id);
-        font.widths[id] ??= glyph.advanceWidth * font.scale;
-        font.unicode[id] ??= [code];
-        glyphHex = id.toString(16).padStart(4, '0');
-        codes.set(code, glyphHex);
-      }
-      hex += glyphHex;
+    for (let index = 0; index < text.length; index++) {
+      // Code points without a string per character: a surrogate pair read as one.
+      const code = text.codePointAt(index)!;
+      if (code > 0xffff) index++;
+      page.glyph(codes.get(code) ?? this.glyphId(faceName, font, code));
     }
-    return hex;
+  }
+
+  /** A character's glyph id in this document's subset of the face, added on first use. */
+  private glyphId(faceName: FaceName, font: PdfkitFont, code: number): number {
+    const codes = this.codesOf(font);
+    let id = codes.get(code);
+    if (id === undefined) {
+      const found = face(faceName).font.glyphForCodePoint(code);
+      id = font.subset.includeGlyph(found.id);
+      font.widths[id] ??= found.advanceWidth * font.scale;
+      font.unicode[id] ??= [code];
+      codes.set(code, id);
+    }
+    return id;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -899,7 +1133,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   const margin = { top: pt(PAGE_MARGINS.top), bottom: pt(PAGE_MARGINS.bottom), left: pt(PAGE_MARGINS.left), right: pt(PAGE_MARGINS.right) };
   const pages = paginate(blocks, margin.top, page.height - margin.bottom);
 
-  const doc = new PDFDocument({
+  const doc = new CollectedPdf({
     size: [page.width, page.height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     autoFirstPage: false,
@@ -912,16 +1146,10 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
     displayTitle: true,
     info: { Title: meta.title, Author: meta.author, Subject: options.subject, Keywords: meta.keywords, Creator: 'Freelance contract generator' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
 
   if (options.answers !== undefined) {
     // PDF/A-3 lets the source of a document travel inside it: here the answers it was made from.
-    doc.file(Buffer.from(JSON.stringify(options.answers), 'utf8'), { name: ANSWERS_ATTACHMENT, type: 'application/json', description: 'The answers this document was made from', relationship: 'Source', modifiedDate: new Date() } as PDFKit.Mixins.PDFAttachmentOptions);
+    attachAnswers(doc, Buffer.from(JSON.stringify(options.answers), 'utf8'));
   }
 
   const drawing = new Drawing(doc, margin);
@@ -937,7 +1165,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   };
   pages.forEach((placements, index) => {
     doc.addPage();
-    compactPage(doc);
+    drawing.current = compactPage(doc);
     furniture(index + 1);
     for (const placement of placements) {
       if (placement.block.kind === 'row') drawRow(drawing, placement, placement.block, margin.left);
@@ -946,8 +1174,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   });
   drawing.end();
   doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return doc.bytes();
 }
 
 export function renderContractPdf(contract: Contract): Promise<Buffer> {

@@ -125,6 +125,31 @@ describe.each(CASES)('the $name contract as a PDF', ({ name, input }) => {
   });
 });
 
+describe('contracts made one after another in one process', () => {
+  // The renderer keeps paragraphs' lines and fonts' subsets between documents (render/pdf-lines.ts, render/pdf.ts):
+  // two clients' contracts, in turn, each read as its own Word file, none with a word of the other's.
+  const cases = [
+    { name: 'new-client-fixed', input: sampleInput('new-client-fixed') as AnswersInput },
+    { name: 'returning-client-hourly', input: sampleInput('returning-client-hourly') as AnswersInput },
+    { name: JA_SAMPLE_NAMES[0]!, input: sampleInput(JA_SAMPLE_NAMES[0]!) as AnswersInput },
+  ];
+
+  it('each reads as its own words, however the contracts alternate', async () => {
+    const contracts = cases.map(({ input }) => assembleContract(answersSchema.parse(input), library));
+    const expected = await Promise.all(contracts.map(async (contract) => words(contract, openDocx(await writeContractDocx(contract)).text())));
+    // Different clients and terms: a line kept from one contract would show in the other.
+    expect(expected[0]).not.toEqual(expected[1]);
+    for (const round of [0, 1]) {
+      for (const [index, contract] of contracts.entries()) {
+        const file = join(dir, `alternating-${round}-${index}.pdf`);
+        writeFileSync(file, await renderContractPdf(contract));
+        const { stdout } = await run('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+        expect(words(contract, bodyText(contract, stdout)), `${cases[index]!.name}, round ${round + 1}`).toEqual(expected[index]);
+      }
+    }
+  });
+});
+
 describe('right-to-left text typed in a field', () => {
   // A Hebrew client whose business name holds brackets and a year, at an address in Arabic.
   const input = sampleInput('new-client-fixed') as AnswersInput & { client: Record<string, string> };

@@ -17,7 +17,7 @@ import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { assembleLetter } from '../../src/letters/assemble.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { readPdfAnswers, PdfAnswersError } from '../../src/render/pdf-answers.ts';
-import { breakLines } from '../../src/render/pdf-lines.ts';
+import { breakLines, layoutCacheSize, LAYOUT_CACHE_CHARACTERS, LAYOUT_CACHE_ENTRIES, type Line } from '../../src/render/pdf-lines.ts';
 import type { LayoutBlock, Placement } from '../../src/render/pdf-layout.ts';
 import { contractPages, invoicePages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
 import { FORBIDDEN, hostileInput } from '../helpers/hostile-answers.ts';
@@ -50,6 +50,13 @@ describe('a contract PDF', () => {
     for (const type of ['Document', 'H1', 'H2', 'Sect', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Caption']) expect(text, type).toContain(`/S /${type}\n`);
     // The running header and the page numbers are not read out as content.
     expect(text).toContain('/Artifact BMC');
+  });
+
+  it("reads top to bottom on every page: each page's content starts by turning pdfkit's top-down coordinates the PDF way up", async () => {
+    const text = pdfText(await renderContractPdf(contractFrom(sampleInput('new-client-fixed'))));
+    const pages = nonEmpty(objectsOfType(text, 'Page'), 'pages');
+    // Without it (as when a page's content was gathered without what pdfkit wrote first) every page reads bottom up.
+    expect(text.match(/stream\n1 0 0 -1 0 792 cm\n/g) ?? []).toHaveLength(pages.length);
   });
 
   it('embeds and subsets every font it uses: Carlito for English', async () => {
@@ -296,5 +303,42 @@ describe('Japanese line breaking', () => {
       }
       expect(lines.join('')).toBe(text);
     }
+  });
+});
+
+describe('paragraphs kept between documents', () => {
+  const textOf = (lines: readonly Line[]) => lines.map((line) => line.pieces.map((piece) => piece.text).join('')).join('\n');
+
+  it('gives a paragraph the lines of its own text and style only', () => {
+    // The same words in another weight, size, width or language are measured again: bold Carlito is wider.
+    const plainLines = breakLines([{ text: 'Payment is due within 30 days of each invoice.' }], { size: 11 }, 120, 'en');
+    const boldLines = breakLines([{ text: 'Payment is due within 30 days of each invoice.', bold: true }], { size: 11 }, 120, 'en');
+    expect(boldLines[0]!.pieces[0]!.face).toBe('latinBold');
+    expect(plainLines[0]!.pieces[0]!.face).toBe('latin');
+    expect(boldLines[0]!.width).not.toBe(plainLines[0]!.width);
+    // Two runs that join to the same text as one run are not the same paragraph when their styles differ.
+    const split = breakLines([{ text: 'Payment is due ' }, { text: 'within 30 days of each invoice.', italic: true }], { size: 11 }, 120, 'en');
+    expect(split.flatMap((line) => line.pieces).some((piece) => piece.face === 'latinItalic')).toBe(true);
+    expect(textOf(split)).toBe(textOf(plainLines));
+  });
+
+  it('keeps at most LAYOUT_CACHE_ENTRIES paragraphs, the least recently used dropped first', () => {
+    const kept = breakLines([{ text: 'A clause every contract holds.' }], { size: 11 }, 400, 'en');
+    for (let index = 0; index < LAYOUT_CACHE_ENTRIES + 500; index++) {
+      breakLines([{ text: `Client number ${index} of many.` }], { size: 11 }, 400, 'en');
+      // Used by every document: it stays.
+      if (index % 1000 === 0) breakLines([{ text: 'A clause every contract holds.' }], { size: 11 }, 400, 'en');
+    }
+    const { entries, characters } = layoutCacheSize();
+    expect(entries).toBe(LAYOUT_CACHE_ENTRIES);
+    expect(characters).toBeLessThanOrEqual(LAYOUT_CACHE_CHARACTERS);
+    expect(breakLines([{ text: 'A clause every contract holds.' }], { size: 11 }, 400, 'en')).toBe(kept);
+    expect(textOf(breakLines([{ text: 'Client number 0 of many.' }], { size: 11 }, 400, 'en'))).toBe('Client number 0 of many.');
+  });
+
+  it('keeps no more than LAYOUT_CACHE_CHARACTERS characters of text, however long the paragraphs', () => {
+    const long = 'x'.repeat(LAYOUT_CACHE_CHARACTERS / 4);
+    for (let index = 0; index < 6; index++) breakLines([{ text: `${index}${long}` }], { size: 11 }, 400, 'en');
+    expect(layoutCacheSize().characters).toBeLessThanOrEqual(LAYOUT_CACHE_CHARACTERS);
   });
 });
