@@ -87,6 +87,8 @@ async function runModules(names: readonly string[], extra: readonly string[]): P
   let failed = 0;
   for (const module of chosen) {
     retestStaticSurvivors(module);
+    // Taken before the run: Stryker measures the copy it makes as it starts, and the work tree may move on while it runs.
+    const commit = measuredCommit();
     const code = await runStryker(module, extra);
     // Stryker exits 1 under its break threshold, with the report written: the row is still the truth.
     if (!existsSync(join(PROJECT_ROOT, 'reports/mutation', `${module.name}.json`))) {
@@ -95,7 +97,7 @@ async function runModules(names: readonly string[], extra: readonly string[]): P
     }
     if (code !== 0) failed = 1;
     const rows = JSON.parse(readFileSync(join(PROJECT_ROOT, resultsFile), 'utf8')) as MutationRow[];
-    const row = rowOf(module, readReport(module), measuredCommit(), new Date());
+    const row = rowOf(module, readReport(module), commit, new Date());
     const at = rows.findIndex((existing) => existing.module === module.name);
     if (at >= 0) rows[at] = row;
     else rows.push(row);
