@@ -6,6 +6,7 @@
 // related to the file (vitest's `related`, stopping at the first failure) in a
 // fresh process. Read by stryker.config.mjs and vitest.mutation.config.ts
 // through MUTATION_MODULE, which the runner sets.
+import picomatch from 'picomatch';
 
 /** Every domain test: the big modules' rules are pinned across them (the invoices pin settlement.ts's bill labels). */
 const DOMAIN_TESTS = [
@@ -107,6 +108,25 @@ export function moduleNamed(name) {
   const found = modules.find((module) => module.name === name);
   if (!found) throw new Error(`MUTATION_MODULE=${name}: no such module (${modules.map((module) => module.name).join(', ')})`);
   return found;
+}
+
+/**
+ * The file MUTATION_FILE names, checked to be one the module mutates; undefined when unset (the whole module).
+ * @param {MutationModule} module
+ * @param {string | undefined} file
+ */
+export function fileOfModule(module, file) {
+  if (file === undefined || file === '') return undefined;
+  if (!picomatch(module.mutate)(file)) throw new Error(`MUTATION_FILE=${file}: not a file the module ${module.name} mutates (${module.mutate.join(', ')})`);
+  return file;
+}
+
+/**
+ * How a file's incremental file and report are named within its module's folder: src/invoices/request.ts -> invoices-request.ts.
+ * @param {string} file
+ */
+export function partName(file) {
+  return file.replace(/^src\//, '').replaceAll('/', '-');
 }
 
 export { DOMAIN_TESTS };
