@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
+import { readConfig } from '../../src/config.ts';
 import { buildApp, type BuildOptions } from '../../src/web/app.ts';
 
 /** A temporary directory for one test's data, with a name saying whose it is. */
@@ -21,4 +23,38 @@ export async function buildTestApp(options: BuildOptions = {}): Promise<FastifyI
   const app = await buildApp({ rateLimitPerMinute: 0, ...options, dataDir: options.dataDir ?? ownDir });
   if (ownDir) app.addHook('onClose', async () => rmSync(ownDir, { recursive: true, force: true }));
   return app;
+}
+
+/** The apps of one test file, each closed (and its temporary DATA_DIR removed) after the test that built it. */
+export interface AppsPerTest {
+  /** The app the server builds from its environment: `readConfig` over `env` (the defaults unless told), silent logs, a fresh DATA_DIR. */
+  fromEnvironment(env?: Record<string, string>): Promise<FastifyInstance>;
+  /** Any other app the test builds (a bare Fastify), closed with the rest. */
+  track<App extends FastifyInstance>(app: App): App;
+}
+
+/**
+ * Call at the top of a test file: registers the `afterEach` that closes what
+ * the file's tests built. For the settings tests, which need the environment's
+ * parsing (RATE_LIMIT_PER_MINUTE, TRUST_PROXY, METRICS), not buildTestApp's defaults.
+ */
+export function appsClosedAfterEach(label: string): AppsPerTest {
+  const opened: FastifyInstance[] = [];
+  afterEach(async () => {
+    for (const app of opened.splice(0)) await app.close();
+  });
+  return {
+    async fromEnvironment(env = {}) {
+      const dir = tempDataDir(label);
+      const { port: _port, host: _host, ...config } = readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
+      const app = await buildApp(config);
+      app.addHook('onClose', async () => rmSync(dir, { recursive: true, force: true }));
+      opened.push(app);
+      return app;
+    },
+    track(app) {
+      opened.push(app);
+      return app;
+    },
+  };
 }
