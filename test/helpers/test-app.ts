@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterEach } from 'vitest';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { readConfig } from '../../src/config.ts';
 import { buildApp, type BuildOptions } from '../../src/web/app.ts';
 
@@ -56,5 +56,26 @@ export function appsClosedAfterEach(label: string): AppsPerTest {
       opened.push(app);
       return app;
     },
+  };
+}
+
+/** A POST of a JSON body (as `content-type: application/json`) to a file's one app; `headers` add to or replace that. */
+export type JsonPost = (url: string, payload: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
+
+/**
+ * Call at the top of a test file: one app for all its tests (built before the
+ * first, closed after the last, no rate limit), and how its tests POST JSON to it.
+ */
+export function jsonPostsToOneApp(options: BuildOptions = {}): JsonPost {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await buildTestApp({ rateLimitPerMinute: 0, ...options });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return (url, payload, headers = {}) => {
+    if (!app) throw new Error('jsonPostsToOneApp: the app is built in beforeAll; post from inside a test');
+    return app.inject({ method: 'POST', url, payload: payload as object, headers: { 'content-type': 'application/json', ...headers } });
   };
 }
