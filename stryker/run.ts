@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 import { modules, partName, type MutationModule } from './modules.mjs';
-import { changedRanges, forgetStaticSurvivors, type IncrementalReport, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
+import { changedRanges, forgetStaticSurvivors, type IncrementalReport, mergeReports, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
 import { PROJECT_ROOT } from '../src/project-root.ts';
 
 /** CI's bar for the changed lines, the issue's bar for a module (issue 29). */
@@ -61,10 +61,9 @@ const incrementalOf = (module: MutationModule, file: string) => join(PROJECT_ROO
 /** Beside a file's report: the commit it measured, when the working copy was clean, so a rerun at that commit can skip the file. */
 const measuredOf = (module: MutationModule, file: string) => join(PROJECT_ROOT, 'reports/mutation', module.name, `${partName(file)}.commit`);
 
-/** The module's files' reports as one (Stryker's report keys its files by path, so they do not overlap). */
+/** The module's files' reports as one. */
 function readModuleReport(module: MutationModule, files: readonly string[]): StrykerReport {
-  const reports = files.map((file) => JSON.parse(readFileSync(reportOf(module, file), 'utf8')) as StrykerReport);
-  return { files: Object.assign({}, ...reports.map((report) => report.files)) as StrykerReport['files'] };
+  return mergeReports(files.map((file) => JSON.parse(readFileSync(reportOf(module, file), 'utf8')) as StrykerReport));
 }
 
 function readReport(module: MutationModule): StrykerReport {
