@@ -81,6 +81,14 @@ const CASES: [string, string, Loose, string, string][] = [
   ['payments made to the thousandth', 'new-client-fixed', { ...ending, paymentsMade: 1.234 }, 'invoice.paymentsMade', 'Enter the payments already made with at most 2 decimals, like 250.50. Did you mean 1.23?'],
   ['payments made of null', 'new-client-fixed', { ...ending, paymentsMade: null }, 'invoice.paymentsMade', 'Enter the payments already made besides the deposit, like 500, or 0 for none'],
   ['a field no invoice has', 'new-client-fixed', { ...fixed, colour: 'red' }, 'invoice', 'This field is not part of an invoice; check its spelling'],
+  ['a month with more after it', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: '2027-02x' }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month with more before it', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: 'x2027-02' }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month given as a number', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: 202702 }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month of null', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: null }, 'invoice.month', 'Enter the month this retainer invoice pays for, like 2027-02'],
+  ['hours worked at an ending as words', 'returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 'many' }, 'invoice.hoursWorked', 'Hours worked must be a number, like 24'],
+  ['notice given as words', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: 'ten' }, 'invoice.noticeDaysGiven', 'Days of notice given must be a number, like 10'],
+  ['notice given below zero', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: -1 }, 'invoice.noticeDaysGiven', 'Days of notice given must be between 0 and 365 days'],
+  ['an expense amount as words', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 'ten' }] }, 'invoice.expenses.0.amount', 'Expense amount must be a number, like 250'],
   ['a field no expense has', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 1, vat: 2 }] }, 'invoice.expenses.0', 'This field is not part of an expense: give only its description and amount'],
 ];
 
@@ -108,6 +116,45 @@ describe('each mistake in an invoice request gets its own sentence at its own fi
     expect(problems('new-client-fixed', { ...ending, paymentsMade: 1.5, expenses: [{ description: 'Fonts', amount: 10.5 }] }, jpy)).toEqual({
       'invoice.paymentsMade': 'Enter the payments already made as a whole number: Japanese Yen amounts have no decimals. Did you mean 2?',
       'invoice.expenses.0.amount': 'Enter the expense amount as a whole number: Japanese Yen amounts have no decimals. Did you mean 11?',
+    });
+  });
+
+  it('a UK contract that charges VAT needs the freelancer\'s VAT number; with it, or outside the UK, the invoice is made', () => {
+    const vat = (governingLaw: string, vatNumber?: string) => (answers: Loose) => {
+      answers.jurisdiction.governingLaw = governingLaw;
+      answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
+      answers.freelancer.vatNumber = vatNumber;
+    };
+    expect(problems('new-client-fixed', fixed, vat('England and Wales'))).toEqual({
+      'answers.freelancer.vatNumber': 'A UK invoice that charges VAT must show your VAT number (VAT Regulations 1995, reg. 14): add it as freelancer.vatNumber, like GB123456789',
+    });
+    expect(problems('new-client-fixed', fixed, vat('England and Wales', 'GB123456789'))).toEqual({});
+    expect(problems('new-client-fixed', fixed, vat('Oregon'))).toEqual({});
+  });
+
+  it('hours that bill more than 1,000,000,000,000 are refused on an hours invoice and at an hourly ending; exactly that is made', () => {
+    const rate = (value: number) => (answers: Loose) => {
+      answers.fee.rate = value;
+    };
+    const tooMuch = 'Hours times the hourly rate must come to £1,000,000,000,000.00 or less';
+    expect(problems('returning-client-hourly', { ...hourly, hours: 100_000 }, rate(10_000_001))).toEqual({ 'invoice.hours': tooMuch });
+    expect(problems('returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 100_000 }, rate(10_000_001))).toEqual({ 'invoice.hoursWorked': tooMuch });
+    expect(problems('returning-client-hourly', { ...hourly, hours: 100_000 }, rate(10_000_000))).toEqual({});
+  });
+
+  it('each kind takes its own fields: an ending on a fixed price with work done, payments and expenses; on an hourly contract with 0 hours; on a retainer with notice and any work done', () => {
+    expect(problems('new-client-fixed', { ...ending, paymentsMade: 0, expenses: [{ description: 'Fonts', amount: 80 }] })).toEqual({});
+    expect(problems('returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 0 })).toEqual({});
+    expect(problems('retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 99_999_999, noticeDaysGiven: 10 })).toEqual({});
+  });
+
+  it('a late fee may run from the contract\'s effective date itself', () => {
+    expect(problems('new-client-fixed', { ...fixed, lateFeeSince: '2026-12-01' })).toEqual({});
+  });
+
+  it('answers that fail are named alone: the invoice\'s rules against the contract wait for answers that can be read', () => {
+    expect(problems('new-client-fixed', { ...fixed, issuedOn: '2020-01-01' }, (answers) => (answers.effectiveDate = 'x'))).toEqual({
+      'answers.effectiveDate': 'Effective date must be a real date, like 2027-03-01 (year, month, day)',
     });
   });
 
