@@ -9,3 +9,5 @@ export interface MutationModule {
 export declare const modules: MutationModule[];
 export declare const DOMAIN_TESTS: string[];
 export declare function moduleNamed(name: string | undefined): MutationModule | undefined;
+export declare function fileOfModule(module: MutationModule, file: string | undefined): string | undefined;
+export declare function partName(file: string): string;

@@ -67,6 +67,22 @@ export function rowOf(module: MutationModule, report: StrykerReport, commit: str
   };
 }
 
+/**
+ * One report from the reports of a module's files, each run on its own (stryker/run.ts): Stryker
+ * keys a report's files by path, so a file measured twice would be one entry; a file with no
+ * mutant (types only) adds nothing.
+ */
+export function mergeReports(reports: readonly StrykerReport[]): StrykerReport {
+  const files: Record<string, StrykerReport['files'][string]> = {};
+  for (const report of reports) {
+    for (const [name, file] of Object.entries(report.files)) {
+      if (name in files) throw new Error(`${name} is in two of the module's reports`);
+      files[name] = file;
+    }
+  }
+  return { files };
+}
+
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 /** The Markdown table of `rows`, one line per module, ending in a newline. */

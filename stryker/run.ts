@@ -14,11 +14,11 @@
 //
 // Anything after `--stryker` goes to Stryker as is (`--stryker --concurrency 2`).
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
-import { modules, type MutationModule } from './modules.mjs';
-import { changedRanges, forgetStaticSurvivors, type IncrementalReport, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
+import { modules, partName, type MutationModule } from './modules.mjs';
+import { changedRanges, forgetStaticSurvivors, type IncrementalReport, mergeReports, renderTable, resultsFile, rowOf, type MutationRow, type StrykerReport, TABLE_END, TABLE_START } from './results.ts';
 import { PROJECT_ROOT } from '../src/project-root.ts';
 
 /** CI's bar for the changed lines, the issue's bar for a module (issue 29). */
@@ -26,12 +26,13 @@ export const CHANGED_THRESHOLD = 85;
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
 
-/** Runs Stryker for one module; resolves to its exit code, or 'timeout' when `deadline` (ms since epoch) passes first. */
-function runStryker(module: MutationModule, extra: readonly string[], deadline?: number): Promise<number | 'timeout'> {
+/** Runs Stryker for one module, or one file of it; resolves to its exit code, or 'timeout' when `deadline` (ms since epoch) passes first. */
+function runStryker(module: MutationModule, file: string | undefined, extra: readonly string[], deadline?: number): Promise<number | 'timeout'> {
   const args = ['-n', '15', join(PROJECT_ROOT, 'node_modules/.bin/stryker'), 'run', '--concurrency', '1', ...extra];
-  console.log(`\n== mutation: ${module.name} (${module.note})`);
+  console.log(`\n== mutation: ${module.name} (${file ?? module.note})`);
   // Its own process group, so a timeout ends Stryker and every test runner it started, and nothing else.
-  const child = spawn('nice', args, { cwd: PROJECT_ROOT, stdio: 'inherit', detached: true, env: { ...process.env, MUTATION_MODULE: module.name } });
+  const env = { ...process.env, MUTATION_MODULE: module.name, MUTATION_FILE: file ?? '' };
+  const child = spawn('nice', args, { cwd: PROJECT_ROOT, stdio: 'inherit', detached: true, env });
   return new Promise((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     if (deadline !== undefined) {
@@ -45,6 +46,24 @@ function runStryker(module: MutationModule, extra: readonly string[], deadline?:
       resolve(code ?? 1);
     });
   });
+}
+
+/** The files a module mutates, smallest first: a run stopped part-way has finished as many files as it could. */
+function filesOf(module: MutationModule): string[] {
+  const owns = picomatch(module.mutate);
+  const files = git('ls-files', '--', 'src').split('\n').filter((file) => owns(file));
+  const size = (file: string) => statSync(join(PROJECT_ROOT, file)).size;
+  return files.sort((a, b) => size(a) - size(b) || a.localeCompare(b));
+}
+
+const reportOf = (module: MutationModule, file: string) => join(PROJECT_ROOT, 'reports/mutation', module.name, `${partName(file)}.json`);
+const incrementalOf = (module: MutationModule, file: string) => join(PROJECT_ROOT, 'reports', `inc-${module.name}`, `${partName(file)}.json`);
+/** Beside a file's report: the commit it measured, when the working copy was clean, so a rerun at that commit can skip the file. */
+const measuredOf = (module: MutationModule, file: string) => join(PROJECT_ROOT, 'reports/mutation', module.name, `${partName(file)}.commit`);
+
+/** The module's files' reports as one. */
+function readModuleReport(module: MutationModule, files: readonly string[]): StrykerReport {
+  return mergeReports(files.map((file) => JSON.parse(readFileSync(reportOf(module, file), 'utf8')) as StrykerReport));
 }
 
 function readReport(module: MutationModule): StrykerReport {
@@ -68,14 +87,59 @@ function writeResults(rows: readonly MutationRow[]): void {
   writeFileSync(docs, `${text.slice(0, start + TABLE_START.length)}\n${renderTable(rows)}${text.slice(end)}`);
 }
 
-/** Drops the module's static survivors from its incremental file, so that this run tests them again against today's tests. */
-function retestStaticSurvivors(module: MutationModule): void {
-  const file = join(PROJECT_ROOT, 'reports', `inc-${module.name}.json`);
-  if (!existsSync(file)) return;
-  const { report, forgotten } = forgetStaticSurvivors(JSON.parse(readFileSync(file, 'utf8')) as IncrementalReport);
+/** Drops a file's static survivors from its incremental file, so that this run tests them again against today's tests. */
+function retestStaticSurvivors(module: MutationModule, file: string): void {
+  const incremental = incrementalOf(module, file);
+  if (!existsSync(incremental)) return;
+  const { report, forgotten } = forgetStaticSurvivors(JSON.parse(readFileSync(incremental, 'utf8')) as IncrementalReport);
   if (forgotten === 0) return;
-  writeFileSync(file, JSON.stringify(report));
-  console.log(`mutation: ${module.name}: ${forgotten} static mutant(s) that survived last time are tested again`);
+  writeFileSync(incremental, JSON.stringify(report));
+  console.log(`mutation: ${file}: ${forgotten} static mutant(s) that survived last time are tested again`);
+}
+
+/**
+ * A module, a file at a time (each with its own incremental file and report,
+ * written by Stryker only when the file is done), then its row from all the
+ * files' reports. Stopped part-way, a rerun skips each file already measured
+ * at the same clean commit, and Stryker's incremental file makes the others quick.
+ */
+async function runModule(module: MutationModule, extra: readonly string[]): Promise<number> {
+  // Taken before the run: Stryker measures the copy it makes as it starts, and the work tree may move on while it runs.
+  const commit = measuredCommit();
+  const files = filesOf(module);
+  let failed = 0;
+  for (const file of files) {
+    const measured = measuredOf(module, file);
+    if (!commit.includes('+') && extra.length === 0 && existsSync(reportOf(module, file)) && existsSync(measured) && readFileSync(measured, 'utf8') === commit) {
+      console.log(`mutation: ${file} already measured at ${commit}`);
+      continue;
+    }
+    rmSync(measured, { force: true });
+    retestStaticSurvivors(module, file);
+    const started = Date.now();
+    const code = await runStryker(module, file, extra);
+    const fresh = existsSync(reportOf(module, file)) && statSync(reportOf(module, file)).mtimeMs >= started;
+    // A file of types only: Stryker finds no mutant, says "Done" and writes no report.
+    if (!fresh && code === 0) {
+      mkdirSync(dirname(reportOf(module, file)), { recursive: true });
+      writeFileSync(reportOf(module, file), JSON.stringify({ files: {} }));
+    }
+    // Stryker exits 1 under its break threshold, with the report written: the file's figures still count.
+    else if (!fresh) {
+      console.error(`mutation: ${file}: Stryker wrote no report; ${module.name} gets no row`);
+      return 1;
+    }
+    if (code !== 0) failed = 1;
+    writeFileSync(measured, commit);
+  }
+  const rows = JSON.parse(readFileSync(join(PROJECT_ROOT, resultsFile), 'utf8')) as MutationRow[];
+  const row = rowOf(module, readModuleReport(module, files), commit, new Date());
+  const at = rows.findIndex((existing) => existing.module === module.name);
+  if (at >= 0) rows[at] = row;
+  else rows.push(row);
+  writeResults(rows);
+  console.log(`== ${module.name}: ${row.score}% (${row.mutants} mutants, ${row.static} static, ${row.survived} survived), written to ${resultsFile}`);
+  return failed;
 }
 
 async function runModules(names: readonly string[], extra: readonly string[]): Promise<number> {
@@ -85,23 +149,7 @@ async function runModules(names: readonly string[], extra: readonly string[]): P
     return found;
   });
   let failed = 0;
-  for (const module of chosen) {
-    retestStaticSurvivors(module);
-    const code = await runStryker(module, extra);
-    // Stryker exits 1 under its break threshold, with the report written: the row is still the truth.
-    if (!existsSync(join(PROJECT_ROOT, 'reports/mutation', `${module.name}.json`))) {
-      failed = 1;
-      continue;
-    }
-    if (code !== 0) failed = 1;
-    const rows = JSON.parse(readFileSync(join(PROJECT_ROOT, resultsFile), 'utf8')) as MutationRow[];
-    const row = rowOf(module, readReport(module), measuredCommit(), new Date());
-    const at = rows.findIndex((existing) => existing.module === module.name);
-    if (at >= 0) rows[at] = row;
-    else rows.push(row);
-    writeResults(rows);
-    console.log(`== ${module.name}: ${row.score}% (${row.mutants} mutants, ${row.static} static, ${row.survived} survived), written to ${resultsFile}`);
-  }
+  for (const module of chosen) failed = Math.max(failed, await runModule(module, extra));
   return failed;
 }
 
@@ -122,7 +170,7 @@ async function runChanged(base: string, extra: readonly string[]): Promise<numbe
     const mutate = [...ranges].filter(([file]) => owns(file)).flatMap(([, fileRanges]) => fileRanges);
     if (mutate.length === 0) continue;
     ran += 1;
-    const code = await runStryker(module, ['--mutate', mutate.join(','), '--incrementalFile', `reports/inc-ci-${module.name}.json`, ...extra], deadline);
+    const code = await runStryker(module, undefined, ['--mutate', mutate.join(','), '--incrementalFile', `reports/inc-ci-${module.name}.json`, ...extra], deadline);
     if (code === 'timeout') {
       console.error(`mutation: ${module.name} did not finish within ${minutes} minutes (MUTATION_CI_MINUTES); run \`npm run test:mutation -- ${module.name}\` before landing`);
       return 1;

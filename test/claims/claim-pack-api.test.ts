@@ -2,6 +2,7 @@
 import { unzipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimPackRequest, ENGLAND_BALANCE, englandAnswers, oregonLetter, oregonPack } from '../helpers/claim-packs.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
@@ -17,28 +18,11 @@ afterAll(async () => {
 const post = (payload: unknown, target: FastifyInstance = app) =>
   target.inject({ method: 'POST', url: '/api/claim-pack', payload: payload as object, headers: { 'content-type': 'application/json' } });
 
-function oregonPack() {
-  return {
-    answers: sampleInput('new-client-fixed'),
-    asOf: '2027-05-12',
-    invoices: [
-      { kind: 'deposit', number: 'INV-001', issuedOn: '2026-12-01' },
-      { kind: 'balance', number: 'INV-002', issuedOn: '2027-02-26' },
-    ],
-    letters: [
-      { kind: 'payment-reminder', letter: { date: '2027-03-13', invoice: { number: 'INV-002', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' } } },
-      { kind: 'final-notice', letter: { date: '2027-04-25', invoice: { number: 'INV-002', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' } } },
-    ],
-    payments: [
-      { date: '2026-12-02', amount: 6000, invoice: 'INV-001' },
-      { date: '2027-03-20', amount: 1000, invoice: 'INV-002' },
-    ],
-  };
-}
+const oregonReminded = () => oregonPack([oregonLetter('payment-reminder', '2027-03-13'), oregonLetter('final-notice', '2027-04-25')]);
 
 describe('the claim pack download', () => {
   it('is one zip holding the contract, each invoice and letter with its date, the chronology and the statement', async () => {
-    const response = await post(oregonPack());
+    const response = await post(oregonReminded());
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/zip');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename=".*claim-pack-2027-05-12\.zip"/);
@@ -91,7 +75,7 @@ describe('the claim pack download', () => {
   });
 
   it('refuses a payment for an invoice not in the pack with problem+json naming the field', async () => {
-    const pack = oregonPack();
+    const pack = oregonReminded();
     pack.payments[1]!.invoice = 'INV-009';
     const response = await post(pack);
     expect(response.statusCode).toBe(400);
@@ -100,7 +84,7 @@ describe('the claim pack download', () => {
   });
 
   it('reports a letter\'s own mistake at that letter\'s field', async () => {
-    const pack = oregonPack();
+    const pack = oregonReminded();
     pack.letters[1]!.letter.date = '2027-03-01';
     const response = await post(pack);
     expect(response.statusCode).toBe(400);
@@ -111,8 +95,8 @@ describe('the claim pack download', () => {
     const limited = await buildTestApp({ rateLimitPerMinute: 2 });
     try {
       expect((await limited.inject({ method: 'POST', url: '/api/contracts', payload: sampleInput('new-client-fixed'), headers: { 'content-type': 'application/json' } })).statusCode).toBe(200);
-      expect((await post(oregonPack(), limited)).statusCode).toBe(200);
-      expect((await post(oregonPack(), limited)).statusCode).toBe(429);
+      expect((await post(oregonReminded(), limited)).statusCode).toBe(200);
+      expect((await post(oregonReminded(), limited)).statusCode).toBe(429);
     } finally {
       await limited.close();
     }
@@ -121,12 +105,9 @@ describe('the claim pack download', () => {
 
 /** England: £3,570 balance due 15 Jan 2026, unpaid on 16 Mar 2026 (the worked example of test/claims/claim-routes.test.ts). */
 function englandPack(client: { kind?: 'business' | 'consumer'; business?: string } = {}) {
-  const answers = sampleInput('returning-client-hourly');
-  answers.effectiveDate = '2025-12-01';
-  answers.project.startDate = '2025-12-08';
-  answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
+  const answers = englandAnswers();
   Object.assign(answers.client, client);
-  return { answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }] };
+  return claimPackRequest(answers, '2026-03-16', [ENGLAND_BALANCE]);
 }
 
 describe('the claim pack in England and Wales', () => {
@@ -173,7 +154,7 @@ describe('the claim pack in England and Wales', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const oregon = await app.inject({ method: 'POST', url, payload: oregonPack(), headers });
+    const oregon = await app.inject({ method: 'POST', url, payload: oregonReminded(), headers });
     expect(oregon.statusCode).toBe(422);
     expect(oregon.json().title).toBe('Not a claim in England and Wales');
   });

@@ -2,6 +2,7 @@
 import { unzipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimPackRequest, TOKYO_BALANCE, tokyoFinalNotice } from '../helpers/claim-packs.ts';
 import { openDocx } from '../helpers/docx-reader.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
@@ -15,13 +16,8 @@ afterAll(async () => {
 });
 
 /** The Tokyo sample's balance R-002 (¥598,740: 600,000 + 10% 消費税 − 10.21% 源泉徴収) with ¥100,000 paid. */
-const tokyoPack = () => ({
-  answers: sampleInput('ja/tokyo-fixed'),
-  asOf: '2027-08-30',
-  invoices: [{ kind: 'balance', number: 'R-002', issuedOn: '2027-06-30' }],
-  payments: [{ date: '2027-08-10', amount: 100000, invoice: 'R-002' }],
-  letters: [{ kind: 'final-notice', letter: { date: '2027-08-20', invoice: { number: 'R-002', amount: 598740, issuedOn: '2027-06-30', dueDate: '2027-07-29' } } }],
-});
+const tokyoPack = () =>
+  claimPackRequest(sampleInput('ja/tokyo-fixed'), '2027-08-30', [{ ...TOKYO_BALANCE, paid: [['2027-08-10', 100000]] }], [tokyoFinalNotice('2027-08-20')]);
 
 const post = (payload: unknown, accept?: string) =>
   app.inject({ method: 'POST', url: '/api/claim-pack', payload: payload as object, headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) } });

@@ -7,6 +7,7 @@ import { loadContractLibrary } from '../../src/contract/library.ts';
 import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
+import { claimPackRequest, ENGLAND_BALANCE, englandAnswers, oregonLetter, oregonPack } from '../helpers/claim-packs.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const libraries = { contract: loadContractLibrary(), letters: loadLetterLibrary() };
@@ -17,21 +18,7 @@ const libraries = { contract: loadContractLibrary(), letters: loadLetterLibrary(
  * 12 Mar 2027 (14 days); $1,000 paid 20 Mar; a late notice 11 Apr; statement on 12 May 2027.
  */
 function oregonRequest(overrides: Record<string, unknown> = {}) {
-  const answers = sampleInput('new-client-fixed');
-  return {
-    answers,
-    asOf: '2027-05-12',
-    invoices: [
-      { kind: 'deposit', number: 'INV-001', issuedOn: '2026-12-01' },
-      { kind: 'balance', number: 'INV-002', issuedOn: '2027-02-26' },
-    ],
-    letters: [{ kind: 'late-notice', letter: { date: '2027-04-11', invoice: { number: 'INV-002', amount: 6000, issuedOn: '2027-02-26', dueDate: '2027-03-12' } } }],
-    payments: [
-      { date: '2026-12-02', amount: 6000, invoice: 'INV-001' },
-      { date: '2027-03-20', amount: 1000, invoice: 'INV-002' },
-    ],
-    ...overrides,
-  };
+  return { ...oregonPack([oregonLetter('late-notice', '2027-04-11')]), ...overrides };
 }
 
 const factsOf = (input: unknown) => {
@@ -65,11 +52,8 @@ describe('the statement of account', () => {
   });
 
   it('in England, claims the Act\'s interest and £70 compensation, agreeing with the invoice resent late', () => {
-    const answers = sampleInput('returning-client-hourly');
-    answers.effectiveDate = '2025-12-01';
-    answers.project.startDate = '2025-12-08';
-    answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
-    const { facts } = factsOf({ answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }] });
+    const answers = englandAnswers();
+    const { facts } = factsOf(claimPackRequest(answers, '2026-03-16', [ENGLAND_BALANCE]));
     const account = statementFigures(facts).accounts[0]!;
     // Balance £5,100 less the 30% deposit = £3,570, due 15 Jan 2026; 60 days at 11.75% (Bank Rate 3.75% on
     // 31 Dec 2025 + 8, s. 4(2)): 3,570 x 0.1175 x 60/365 = 68.9548 -> £68.95; s. 5A: £70 under £10,000.

@@ -13,6 +13,7 @@ import { whereToClaimBlocks } from '../../src/claims/where-to-claim.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import type { Block } from '../../src/contract/tree.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
+import { claimPackRequest, ENGLAND_BALANCE, englandAnswers, OREGON_INVOICES } from '../helpers/claim-packs.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const libraries = { contract: loadContractLibrary(), letters: loadLetterLibrary() };
@@ -22,12 +23,9 @@ const libraries = { contract: loadContractLibrary(), letters: loadLetterLibrary(
  * the statement on 16 Mar 2026, 60 days after the due date.
  */
 function englandRequest(change: (answers: ReturnType<typeof sampleInput>) => void = () => {}, extra: Record<string, unknown> = {}) {
-  const answers = sampleInput('returning-client-hourly');
-  answers.effectiveDate = '2025-12-01';
-  answers.project.startDate = '2025-12-08';
-  answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
+  const answers = englandAnswers();
   change(answers);
-  return { answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }], ...extra };
+  return { ...claimPackRequest(answers, '2026-03-16', [ENGLAND_BALANCE]), ...extra };
 }
 
 function packOf(input: unknown) {
@@ -180,7 +178,7 @@ describe('where the claim goes outside England and Wales', () => {
     const answers = sampleInput('new-client-fixed');
     answers.jurisdiction.governingLaw = governingLaw;
     answers.fee.currency = currency;
-    return packOf({ answers, asOf: '2027-05-12', invoices: [{ kind: 'deposit', number: 'INV-001', issuedOn: '2026-12-01' }, { kind: 'balance', number: 'INV-002', issuedOn: '2027-02-26' }], payments: [{ date: '2026-12-02', amount: 6000, invoice: 'INV-001' }, { date: '2027-03-20', amount: 1000, invoice: 'INV-002' }] });
+    return packOf(claimPackRequest(answers, '2027-05-12', OREGON_INVOICES));
   }
 
   it('New York: the small claims court, its $3,000 limit, the Freelance Isn\'t Free Act\'s double damages and what to bring', () => {
@@ -213,12 +211,7 @@ describe('where the claim goes outside England and Wales', () => {
   });
 
   it('Scotland, worked example: the Act\'s interest and £70 on the statement, then 8% judicial interest from decree', () => {
-    const answers = sampleInput('returning-client-hourly');
-    answers.jurisdiction.governingLaw = 'Scotland';
-    answers.effectiveDate = '2025-12-01';
-    answers.project.startDate = '2025-12-08';
-    answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
-    const { request, figures } = packOf({ answers, asOf: '2026-03-16', invoices: [{ kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' }] });
+    const { request, figures } = packOf(englandRequest((answers) => (answers.jurisdiction.governingLaw = 'Scotland')));
     // Balance £5,100 less the 30% deposit = £3,570, due 15 Jan 2026. SSI 2002/336: Bank Rate 3.75% on 31 Dec 2025 + 8
     // = 11.75%, 60 days: 3,570 x 0.1175 x 60 / 365 = 68.9548 -> £68.95. SSI 2002/335 (s. 5A): £70. Claimed £3,708.95.
     expect(formatMoney(figures.lateCharges)).toBe('£68.95');

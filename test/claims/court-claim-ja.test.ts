@@ -10,6 +10,7 @@ import { assembleClaimPack } from '../../src/claims/claim-pack.ts';
 import { claimPackRequestSchema } from '../../src/claims/claim-pack-request.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
+import { claimPackRequest, TOKYO_BALANCE, tokyoFinalNotice, type PackInvoice } from '../helpers/claim-packs.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const libraries = { contract: loadContractLibrary(), letters: loadLetterLibrary() };
@@ -19,20 +20,11 @@ const HELP_LINE = 'フリーランス・トラブル110番：弁護士による�
 function tokyo(change: (answers: any) => void = () => {}, overrides: Record<string, unknown> = {}) {
   const answers = sampleInput('ja/tokyo-fixed');
   change(answers);
-  return {
-    answers,
-    asOf: '2027-08-30',
-    invoices: [
-      { kind: 'deposit', number: 'R-001', issuedOn: '2027-04-01' },
-      { kind: 'balance', number: 'R-002', issuedOn: '2027-06-30' },
-    ],
-    payments: [
-      { date: '2027-04-10', amount: 598740, invoice: 'R-001' },
-      { date: '2027-08-10', amount: 100000, invoice: 'R-002' },
-    ],
-    letters: [{ kind: 'final-notice', letter: { date: '2027-08-20', invoice: { number: 'R-002', amount: 598740, issuedOn: '2027-06-30', dueDate: '2027-07-29' } } }],
-    ...overrides,
-  };
+  const invoices: PackInvoice[] = [
+    { kind: 'deposit', number: 'R-001', issuedOn: '2027-04-01', paid: [['2027-04-10', 598740]] },
+    { ...TOKYO_BALANCE, paid: [['2027-08-10', 100000]] },
+  ];
+  return { ...claimPackRequest(answers, '2027-08-30', invoices, [tokyoFinalNotice('2027-08-20')]), ...overrides };
 }
 
 const claimOf = (input: unknown) => assembleClaimPack(claimPackRequestSchema.parse(input), libraries).courtClaimJa;

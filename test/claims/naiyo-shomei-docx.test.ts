@@ -1,26 +1,11 @@
 // The 内容証明 as a Word file: counted as the post office counts, in the file's own text.
-import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postOfficeCounts } from '../../src/claims/naiyo-shomei.ts';
 import { findFirst, openDocx, W, type DocxPackage } from '../helpers/docx-reader.ts';
-import { sampleInput } from '../helpers/samples.ts';
-import { buildTestApp } from '../helpers/test-app.ts';
+import { japaneseLetterInput, NAIYO_SHOMEI_PATH } from '../helpers/letters.ts';
+import { jsonPostsToOneApp } from '../helpers/test-app.ts';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildTestApp({ rateLimitPerMinute: 0 });
-});
-afterAll(async () => {
-  await app.close();
-});
-
-const URL_PATH = '/api/letters/final-notice/naiyo-shomei';
-
-function japaneseRequest() {
-  const fixture = JSON.parse(readFileSync(new URL('../../clauses/letters-ja/sample-letter.json', import.meta.url), 'utf8'));
-  return { answers: sampleInput(fixture.answers), letter: fixture.letter };
-}
+const post = jsonPostsToOneApp();
 
 /** The copies (sections) of the file, each a list of sheets (pages), each a list of lines (paragraphs). */
 function copiesOf(docx: DocxPackage): string[][][] {
@@ -38,7 +23,7 @@ function copiesOf(docx: DocxPackage): string[][][] {
 
 describe('the 内容証明 Word file', () => {
   it('holds three copies of the same sheets, each sheet at most 26 lines of 20 counted characters and 520 in all', async () => {
-    const response = await app.inject({ method: 'POST', url: `${URL_PATH}?format=docx`, payload: japaneseRequest(), headers: { 'content-type': 'application/json' } });
+    const response = await post(`${NAIYO_SHOMEI_PATH}?format=docx`, japaneseLetterInput());
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(decodeURIComponent(String(response.headers['content-disposition']))).toContain('最終催告書 内容証明.docx');
@@ -66,9 +51,9 @@ describe('the 内容証明 Word file', () => {
 
   it('is the Word file when asked for by Accept, and the text otherwise', async () => {
     const headers = { 'content-type': 'application/json', accept: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
-    const word = await app.inject({ method: 'POST', url: URL_PATH, payload: japaneseRequest(), headers });
+    const word = await post(NAIYO_SHOMEI_PATH, japaneseLetterInput(), headers);
     expect(word.headers['content-type']).toMatch(/wordprocessingml/);
-    const text = await app.inject({ method: 'POST', url: URL_PATH, payload: japaneseRequest(), headers: { 'content-type': 'application/json', accept: '*/*' } });
+    const text = await post(NAIYO_SHOMEI_PATH, japaneseLetterInput(), { accept: '*/*' });
     expect(text.headers['content-type']).toBe('text/plain; charset=utf-8');
   });
 });

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimPackRequest, ENGLAND_BALANCE, englandAnswers, TOKYO_BALANCE, tokyoFinalNotice } from '../helpers/claim-packs.ts';
 import { sampleInput } from '../helpers/samples.ts';
 import { buildTestApp } from '../helpers/test-app.ts';
 
@@ -102,23 +103,15 @@ const one = (values: readonly number[], what: string): number => {
 describe('the English claim pack (England and Wales) in LibreOffice', () => {
   // A fixed £5,100 with a 30% deposit, sent 1 December 2025; the deposit paid in full, £500 paid late on
   // the balance. As at 16 March 2026 (a business client, so the Late Payment Act's interest and compensation).
-  const answers = sampleInput('returning-client-hourly');
-  answers.effectiveDate = '2025-12-01';
-  answers.project.startDate = '2025-12-08';
-  answers.fee = { model: 'fixed', currency: 'GBP', total: 5100, paymentDueDays: 30, lateFeePercentPerMonth: 0 };
-  const request = {
-    answers,
-    asOf: '2026-03-16',
-    invoices: [
-      { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2025-12-01' },
-      { kind: 'balance', number: 'INV-2026-002', issuedOn: '2025-12-16' },
+  const request = claimPackRequest(
+    englandAnswers(),
+    '2026-03-16',
+    [
+      { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2025-12-01', paid: [['2025-12-05', 1530]] },
+      { ...ENGLAND_BALANCE, paid: [['2026-02-20', 500]] },
     ],
-    letters: [{ kind: 'late-notice', letter: { date: '2026-02-02', invoice: { number: 'INV-2026-002', amount: 3570, issuedOn: '2025-12-16', dueDate: '2026-01-15' } } }],
-    payments: [
-      { date: '2025-12-05', amount: 1530, invoice: 'INV-2026-001' },
-      { date: '2026-02-20', amount: 500, invoice: 'INV-2026-002' },
-    ],
-  };
+    [{ kind: 'late-notice', date: '2026-02-02', about: 'INV-2026-002', amount: 3570, dueDate: '2026-01-15' }],
+  );
 
   it('opens every Word file, and its statement agrees with the invoices and the payments to the penny', async () => {
     const printed = await printPack(await packOf(request), 'en');
@@ -173,16 +166,12 @@ describe('the English claim pack (England and Wales) in LibreOffice', () => {
 
 describe('the Japanese claim pack in LibreOffice', () => {
   // 東京の定額1,200,000円（着手金50%、源泉徴収あり）：着手金の請求書は4月10日に全額入金、残金の請求書は未払い。
-  const request = {
-    answers: sampleInput('ja/tokyo-fixed'),
-    asOf: '2027-08-30',
-    invoices: [
-      { kind: 'deposit', number: 'INV-2027-001', issuedOn: '2027-04-01' },
-      { kind: 'balance', number: 'R-002', issuedOn: '2027-06-30' },
-    ],
-    letters: [{ kind: 'final-notice', letter: { date: '2027-08-10', invoice: { number: 'R-002', amount: 598740, issuedOn: '2027-06-30', dueDate: '2027-07-29' } } }],
-    payments: [{ date: '2027-04-10', amount: 598740, invoice: 'INV-2027-001' }],
-  };
+  const request = claimPackRequest(
+    sampleInput('ja/tokyo-fixed'),
+    '2027-08-30',
+    [{ kind: 'deposit', number: 'INV-2027-001', issuedOn: '2027-04-01', paid: [['2027-04-10', 598740]] }, TOKYO_BALANCE],
+    [tokyoFinalNotice('2027-08-10')],
+  );
 
   it('opens every Word file, the 内容証明 copies included, and its statement agrees with the invoices to the yen', async () => {
     const printed = await printPack(await packOf(request), 'ja');

@@ -4,8 +4,8 @@
 // the lines a change added (stryker/run.ts --changed).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changedRanges, forgetStaticSurvivors, renderTable, resultsFile, rowOf, TABLE_END, TABLE_START, type MutationRow } from '../../stryker/results.ts';
-import { modules } from '../../stryker/modules.mjs';
+import { changedRanges, forgetStaticSurvivors, mergeReports, renderTable, resultsFile, rowOf, TABLE_END, TABLE_START, type MutationRow } from '../../stryker/results.ts';
+import { fileOfModule, modules, partName } from '../../stryker/modules.mjs';
 
 describe('the mutation table', () => {
   it('in docs/reliability.md is the one written from stryker/mutation-results.json', () => {
@@ -36,6 +36,34 @@ describe('the mutation table', () => {
     };
     const row = rowOf(modules[0]!, report, 'abcdef1234', new Date('2026-12-06T18:00:00Z'));
     expect(row).toMatchObject({ mutants: 6, killed: 3, timedOut: 1, survived: 1, noCoverage: 1, static: 2, score: 66.7, scoreKilledOnly: 50, commit: 'abcdef1234', date: '2026-12-06' });
+  });
+});
+
+describe('a module run a file at a time', () => {
+  const mutant = (status: string, isStatic = false) => ({ status, static: isStatic });
+
+  it('scores the module from every file\'s report together, a file of types only adding nothing', () => {
+    const merged = mergeReports([
+      { files: { 'src/invoices/bill.ts': { mutants: [mutant('Killed', true), mutant('Survived')] } } },
+      { files: {} },
+      { files: { 'src/invoices/request.ts': { mutants: [mutant('Killed'), mutant('Timeout', true), mutant('Survived', true)] } } },
+    ]);
+    expect(Object.keys(merged.files)).toEqual(['src/invoices/bill.ts', 'src/invoices/request.ts']);
+    expect(rowOf(modules[0]!, merged, 'abcdef1234', new Date('2026-12-07T00:00:00Z'))).toMatchObject({ mutants: 5, killed: 2, timedOut: 1, survived: 2, static: 3, score: 60 });
+  });
+
+  it('refuses a file found in two reports rather than count it once or twice', () => {
+    const report = { files: { 'src/invoices/bill.ts': { mutants: [mutant('Killed')] } } };
+    expect(() => mergeReports([report, report])).toThrow('src/invoices/bill.ts is in two of the module\'s reports');
+  });
+
+  it('runs only files the module mutates, each under a name of its own', () => {
+    const invoices = modules.find((module) => module.name === 'invoices')!;
+    expect(fileOfModule(invoices, 'src/invoices/request.ts')).toBe('src/invoices/request.ts');
+    expect(fileOfModule(invoices, undefined)).toBeUndefined();
+    expect(() => fileOfModule(invoices, 'src/invoices/edition-en.ts')).toThrow('MUTATION_FILE=src/invoices/edition-en.ts: not a file the module invoices mutates');
+    expect(partName('src/invoices/request.ts')).toBe('invoices-request.ts');
+    expect(partName('src/answers/japan-courts.ts')).toBe('answers-japan-courts.ts');
   });
 });
 

@@ -64,6 +64,32 @@ const CASES: [string, string, Loose, string, string][] = [
   ['a late fee from the invoice date itself', 'new-client-fixed', { ...fixed, lateFeeSince: '2027-03-01' }, 'invoice.lateFeeSince', 'Enter an original due date before the invoice date, March 1, 2027: the late fee is added for the time since then'],
   ['how to pay of 1,001 characters', 'new-client-fixed', { ...fixed, howToPay: 'x'.repeat(1001) }, 'invoice.howToPay', 'How to pay must be 1,000 characters or fewer'],
   ['a field of another kind', 'new-client-fixed', { ...fixed, month: '2027-03' }, 'invoice.month', 'Leave out "month" on a balance invoice: it belongs on a retainer invoice'],
+  ['hours worked on a deposit invoice', 'new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-12-01', hoursWorked: 2 }, 'invoice.hoursWorked', 'Leave out "hoursWorked" on a deposit invoice: it belongs on an ending invoice'],
+  ['work done on a deposit invoice', 'new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-12-01', workDoneAmount: 10 }, 'invoice.workDoneAmount', 'Leave out "workDoneAmount" on a deposit invoice: it belongs on an ending invoice'],
+  ['notice given on a deposit invoice', 'new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-12-01', noticeDaysGiven: 3 }, 'invoice.noticeDaysGiven', 'Leave out "noticeDaysGiven" on a deposit invoice: it belongs on an ending invoice'],
+  ['payments made on a deposit invoice', 'new-client-fixed', { kind: 'deposit', number: 'D', issuedOn: '2026-12-01', paymentsMade: 1 }, 'invoice.paymentsMade', 'Leave out "paymentsMade" on a deposit invoice: it belongs on an ending invoice'],
+  ['a due date that does not exist', 'new-client-fixed', { ...fixed, dueDate: '2027-13-01' }, 'invoice.dueDate', 'Due date must be a real date, like 2027-03-01 (year, month, day)'],
+  ['a due date of null', 'new-client-fixed', { ...fixed, dueDate: null }, 'invoice.dueDate', 'Enter the due date'],
+  ['an original due date given as a number', 'new-client-fixed', { ...fixed, lateFeeSince: 5 }, 'invoice.lateFeeSince', 'Original due date must be a real date, like 2027-03-01 (year, month, day)'],
+  ['an original due date of null', 'new-client-fixed', { ...fixed, lateFeeSince: null }, 'invoice.lateFeeSince', 'Enter the original due date'],
+  ['an original due date before the contract', 'new-client-fixed', { ...fixed, lateFeeSince: '2026-11-01' }, 'invoice.lateFeeSince', "Enter an original due date on or after the contract's effective date, December 1, 2026"],
+  ['how to pay given as a number', 'new-client-fixed', { ...fixed, howToPay: 5 }, 'invoice.howToPay', 'How to pay must be text, like bank details or a payment link'],
+  ['a month before 1900', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: '1899-02' }, 'invoice.month', 'Month must be between 1900 and 2200, like 2027-02'],
+  ['a retainer invoice on a fixed price', 'new-client-fixed', { kind: 'retainer', number: 'R', issuedOn: '2026-12-01', month: '2027-01' }, 'invoice.kind', 'Select a balance invoice: a retainer invoice is for a contract that is a monthly retainer, and this contract has a fixed price'],
+  ['work done on an hourly ending', 'returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', workDoneAmount: 10, hoursWorked: 2 }, 'invoice.workDoneAmount', 'Leave out workDoneAmount: on an hourly contract the work done is counted in hours (hoursWorked)'],
+  ['work done to the thousandth', 'new-client-fixed', { ...ending, workDoneAmount: 10.555 }, 'invoice.workDoneAmount', 'Enter the work done with at most 2 decimals, like 250.50. Did you mean 10.56?'],
+  ['payments made to the thousandth', 'new-client-fixed', { ...ending, paymentsMade: 1.234 }, 'invoice.paymentsMade', 'Enter the payments already made with at most 2 decimals, like 250.50. Did you mean 1.23?'],
+  ['payments made of null', 'new-client-fixed', { ...ending, paymentsMade: null }, 'invoice.paymentsMade', 'Enter the payments already made besides the deposit, like 500, or 0 for none'],
+  ['a field no invoice has', 'new-client-fixed', { ...fixed, colour: 'red' }, 'invoice', 'This field is not part of an invoice; check its spelling'],
+  ['a month with more after it', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: '2027-02x' }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month with more before it', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: 'x2027-02' }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month given as a number', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: 202702 }, 'invoice.month', 'Month must be a year and a month, like 2027-02'],
+  ['a month of null', 'retainer-prepaid', { kind: 'retainer', number: 'R', issuedOn: '2027-01-20', month: null }, 'invoice.month', 'Enter the month this retainer invoice pays for, like 2027-02'],
+  ['hours worked at an ending as words', 'returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 'many' }, 'invoice.hoursWorked', 'Hours worked must be a number, like 24'],
+  ['notice given as words', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: 'ten' }, 'invoice.noticeDaysGiven', 'Days of notice given must be a number, like 10'],
+  ['notice given below zero', 'retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 0, noticeDaysGiven: -1 }, 'invoice.noticeDaysGiven', 'Days of notice given must be between 0 and 365 days'],
+  ['an expense amount as words', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 'ten' }] }, 'invoice.expenses.0.amount', 'Expense amount must be a number, like 250'],
+  ['a field no expense has', 'new-client-fixed', { ...fixed, expenses: [{ description: 'Fonts', amount: 1, vat: 2 }] }, 'invoice.expenses.0', 'This field is not part of an expense: give only its description and amount'],
 ];
 
 describe('each mistake in an invoice request gets its own sentence at its own field', () => {
@@ -87,6 +113,57 @@ describe('each mistake in an invoice request gets its own sentence at its own fi
     expect(problems('new-client-fixed', { ...ending, workDoneAmount: 2400.5 }, jpy)).toEqual({
       'invoice.workDoneAmount': 'Enter the work done as a whole number: Japanese Yen amounts have no decimals. Did you mean 2,401?',
     });
+    expect(problems('new-client-fixed', { ...ending, paymentsMade: 1.5, expenses: [{ description: 'Fonts', amount: 10.5 }] }, jpy)).toEqual({
+      'invoice.paymentsMade': 'Enter the payments already made as a whole number: Japanese Yen amounts have no decimals. Did you mean 2?',
+      'invoice.expenses.0.amount': 'Enter the expense amount as a whole number: Japanese Yen amounts have no decimals. Did you mean 11?',
+    });
+  });
+
+  it('a UK contract that charges VAT needs the freelancer\'s VAT number; with it, or outside the UK, the invoice is made', () => {
+    const vat = (governingLaw: string, vatNumber?: string) => (answers: Loose) => {
+      answers.jurisdiction.governingLaw = governingLaw;
+      answers.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
+      answers.freelancer.vatNumber = vatNumber;
+    };
+    expect(problems('new-client-fixed', fixed, vat('England and Wales'))).toEqual({
+      'answers.freelancer.vatNumber': 'A UK invoice that charges VAT must show your VAT number (VAT Regulations 1995, reg. 14): add it as freelancer.vatNumber, like GB123456789',
+    });
+    expect(problems('new-client-fixed', fixed, vat('England and Wales', 'GB123456789'))).toEqual({});
+    expect(problems('new-client-fixed', fixed, vat('Oregon'))).toEqual({});
+  });
+
+  it('hours that bill more than 1,000,000,000,000 are refused on an hours invoice and at an hourly ending; exactly that is made', () => {
+    const rate = (value: number) => (answers: Loose) => {
+      answers.fee.rate = value;
+    };
+    const tooMuch = 'Hours times the hourly rate must come to £1,000,000,000,000.00 or less';
+    expect(problems('returning-client-hourly', { ...hourly, hours: 100_000 }, rate(10_000_001))).toEqual({ 'invoice.hours': tooMuch });
+    expect(problems('returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 100_000 }, rate(10_000_001))).toEqual({ 'invoice.hoursWorked': tooMuch });
+    expect(problems('returning-client-hourly', { ...hourly, hours: 100_000 }, rate(10_000_000))).toEqual({});
+  });
+
+  it('each kind takes its own fields: an ending on a fixed price with work done, payments and expenses; on an hourly contract with 0 hours; on a retainer with notice and any work done', () => {
+    expect(problems('new-client-fixed', { ...ending, paymentsMade: 0, expenses: [{ description: 'Fonts', amount: 80 }] })).toEqual({});
+    expect(problems('returning-client-hourly', { kind: 'ending', number: 'E', issuedOn: '2027-04-01', hoursWorked: 0 })).toEqual({});
+    expect(problems('retainer-prepaid', { kind: 'ending', number: 'E', issuedOn: '2027-03-01', workDoneAmount: 99_999_999, noticeDaysGiven: 10 })).toEqual({});
+  });
+
+  it('a late fee may run from the contract\'s effective date itself', () => {
+    expect(problems('new-client-fixed', { ...fixed, lateFeeSince: '2026-12-01' })).toEqual({});
+  });
+
+  it('answers that fail are named alone: the invoice\'s rules against the contract wait for answers that can be read', () => {
+    expect(problems('new-client-fixed', { ...fixed, issuedOn: '2020-01-01' }, (answers) => (answers.effectiveDate = 'x'))).toEqual({
+      'answers.effectiveDate': 'Effective date must be a real date, like 2027-03-01 (year, month, day)',
+    });
+  });
+
+  it('a request that is not one: nothing, not an object, or a part beside the answers and the invoice', () => {
+    const said = (request: unknown) => invoiceRequestSchema.safeParse(request).error?.issues.map((issue) => issue.message);
+    expect(said(undefined)).toEqual(['Enter the answers and the invoice']);
+    expect(said(null)).toEqual(['Enter the answers and the invoice']);
+    expect(said(5)).toEqual(['The request must be a JSON object with "answers" and "invoice"']);
+    expect(said({ answers: sampleInput('new-client-fixed'), invoice: fixed, letter: {} })).toEqual(['This field is not part of the request: send only "answers" and "invoice"']);
   });
 
   it('the boundaries themselves are accepted: 100,000 hours, 12.25 hours, 365 days of notice, 50 expenses, 60 characters', () => {

@@ -3,35 +3,18 @@
 // says, however the requests are spread over those routes; separate,
 // generous ones for the wizard's own routes, which a person walking the
 // wizard never meets and a script starting drafts in a loop soon does.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
 import { WIZARD_BUDGETS } from '../../src/web/rate-limits.ts';
 import { answersToForm } from '../../src/web/wizard/engine.ts';
 import { STEPS } from '../../src/web/wizard/steps.ts';
 import { InjectVisitor } from '../helpers/inject-visitor.ts';
 import { sampleInput } from '../helpers/samples.ts';
+import { appsClosedAfterEach } from '../helpers/test-app.ts';
 
-const opened: { app: FastifyInstance; dir: string }[] = [];
-afterEach(async () => {
-  for (const { app, dir } of opened.splice(0)) {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
+const apps = appsClosedAfterEach('rate-limits');
 /** An app with the settings the environment would give (the defaults unless told). */
-async function appFrom(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const dir = mkdtempSync(join(tmpdir(), 'rate-limits-'));
-  const { port: _port, host: _host, ...config } = readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config);
-  opened.push({ app, dir });
-  return app;
-}
+const appFrom = (env: Record<string, string> = {}) => apps.fromEnvironment(env);
 
 const json = { 'content-type': 'application/json', accept: 'application/json' };
 

@@ -2,31 +2,15 @@
 // a user of the limits meets it: once an address has spent a budget, every
 // route the table puts on that budget answers 429, and no route the table
 // calls free ever does. A route added without an entry stops the app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/web/app.ts';
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { registerRateLimits, WIZARD_BUDGETS, type BudgetName } from '../../src/web/rate-limits.ts';
 import { checkRouteBudgets, ROUTE_BUDGETS } from '../../src/web/route-budgets.ts';
+import { appsClosedAfterEach } from '../helpers/test-app.ts';
 
-const opened: { app: FastifyInstance; dir: string }[] = [];
-afterEach(async () => {
-  for (const { app, dir } of opened.splice(0)) {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-async function appFrom(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const dir = mkdtempSync(join(tmpdir(), 'route-budgets-'));
-  const { port: _port, host: _host, ...config } = readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp(config);
-  opened.push({ app, dir });
-  return app;
-}
+const apps = appsClosedAfterEach('route-budgets');
+/** An app with the settings the environment would give (the defaults unless told). */
+const appFrom = (env: Record<string, string> = {}) => apps.fromEnvironment(env);
 
 /** A concrete request for a table key: every parameter filled with a name that exists nowhere. */
 function requestFor(key: string) {
@@ -104,8 +88,7 @@ describe('a route the table does not know', () => {
   });
 
   it('every way a route and the table disagree is named, all at once', async () => {
-    const app = Fastify({ logger: false });
-    opened.push({ app, dir: mkdtempSync(join(tmpdir(), 'route-budgets-')) });
+    const app = apps.track(Fastify({ logger: false }));
     const limits = await registerRateLimits(app, { perMinute: 5 });
     checkRouteBudgets(
       app,
