@@ -12,10 +12,9 @@ export function statutePlaceOf(answers: Pick<Answers, 'language' | 'jurisdiction
 }
 
 /**
- * Business or consumer. `client.kind` arrives with issue 23's consumer path (business by default); a
- * client whose answers do not say is a business, as the contract treats them.
+ * Business or consumer, as the answers' `client.kind` says (the schema makes it a business when unsaid,
+ * as the contract treats them).
  */
 export function clientKindOf(answers: Pick<Answers, 'client'>): 'business' | 'consumer' {
-  const kind = (answers.client as { kind?: unknown }).kind;
-  return kind === 'consumer' ? 'consumer' : 'business';
+  return answers.client.kind === 'consumer' ? 'consumer' : 'business';
 }
