@@ -18,7 +18,7 @@ import { scheduleRequestSchema, type ScheduleRequest } from '../../schedule/requ
 import { STAGES } from '../../schedule/rules.ts';
 import { fieldProblems } from '../problems.ts';
 import { fieldId, typedAmountProblem, type FieldError } from './engine.ts';
-import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
+import { parseAmount, setIn, formText as text, readFormInputs, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView, PanelView } from './view-models.ts';
 import { lateFeeRate, MADE_INVOICE_INPUT, madeInvoiceChoice, type SavedInvoice } from './invoices-model.ts';
 
@@ -46,22 +46,12 @@ export const letterInputId = (kind: LetterKind, name: string) => `${kind}-${fiel
 export const calendarInputId = (name: string) => `calendar-${fieldId(name)}`;
 
 function readInputs(names: readonly string[], body: unknown): FormValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const form: FormValues = {};
-  for (const name of names) {
-    const value = single(source[name]);
-    if (value !== undefined) form[name] = value.slice(0, MAX_INPUT);
-  }
-  return form;
+  return readFormInputs(names, body, MAX_INPUT);
 }
 
 export const readLetterForm = (kind: LetterKind, body: unknown) => readInputs(LETTER_INPUTS[kind], body);
 export const readCalendarForm = (body: unknown) => readInputs(CALENDAR_INPUTS, body);
 
-const text = (form: FormValues, name: string) => {
-  const value = form[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-};
 
 /** The `letter` object of a letter request, from its form: empty inputs left out, an invoice only when one of its inputs is filled. */
 export function letterFromForm(kind: LetterKind, form: FormValues, currency?: string): Record<string, unknown> {

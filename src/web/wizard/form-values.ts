@@ -48,6 +48,27 @@ export function single(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * The named inputs of a posted form, each its first value cut to `maxLength`
+ * characters; an input not sent is left out. Shared by the follow-up,
+ * invoice and payment forms.
+ */
+export function readFormInputs(names: readonly string[], body: unknown, maxLength: number): FormValues {
+  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const form: FormValues = {};
+  for (const name of names) {
+    const value = single(source[name]);
+    if (value !== undefined) form[name] = value.slice(0, maxLength);
+  }
+  return form;
+}
+
+/** An input of a form read by `readFormInputs` as text: its first value, '' when absent. */
+export function formText(form: FormValues, name: string): string {
+  const value = form[name];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
 /** Every value of a repeated input, in order. */
 export function many(value: unknown): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');

@@ -21,7 +21,7 @@ import { fieldId, typedAmountProblem, type FieldError } from './engine.ts';
 
 // The inputs that take an amount in the contract's currency.
 const AMOUNT_INPUT = /^(?:workDoneAmount|paymentsMade|expenses\.\d+\.amount)$/;
-import { parseAmount, setIn, single, toNumber, type FormValues } from './form-values.ts';
+import { parseAmount, setIn, formText as text, readFormInputs, toNumber, type FormValues } from './form-values.ts';
 import type { FieldView, OptionView } from './view-models.ts';
 
 /** Rows of approved expenses a form offers; the API takes more. */
@@ -58,19 +58,9 @@ export function inputsFor(kind: InvoiceKind, answers: Answers): string[] {
 export const invoiceInputId = (kind: InvoiceKind, name: string) => `invoice-${kind}-${fieldId(name)}`;
 
 export function readInvoiceForm(kind: InvoiceKind, answers: Answers, body: unknown): FormValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const form: FormValues = {};
-  for (const name of inputsFor(kind, answers)) {
-    const value = single(source[name]);
-    if (value !== undefined) form[name] = value.slice(0, MAX_INPUT);
-  }
-  return form;
+  return readFormInputs(inputsFor(kind, answers), body, MAX_INPUT);
 }
 
-const text = (form: FormValues, name: string) => {
-  const value = form[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-};
 
 /** The `invoice` object of a request, from its form: empty inputs left out. */
 export function invoiceFromForm(kind: InvoiceKind, answers: Answers, form: FormValues): Record<string, unknown> {

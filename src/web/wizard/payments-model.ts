@@ -14,7 +14,7 @@ import { formatsFor } from '../../language/format.ts';
 import { checkIn, inLanguage, type Messages } from '../../language/messages.ts';
 import { fieldProblems } from '../problems.ts';
 import { typedAmountProblem, type FieldError } from './engine.ts';
-import { formatAmountInput, parseAmount, single, toIsoDateText, type FormValues } from './form-values.ts';
+import { formatAmountInput, parseAmount, formText as text, readFormInputs, toIsoDateText, type FormValues } from './form-values.ts';
 import type { SavedInvoice } from './invoices-model.ts';
 import { amountSuffix, type FieldView } from './view-models.ts';
 
@@ -65,19 +65,9 @@ export function withoutPayment(answers: DraftAnswers, id: string): DraftAnswers 
 }
 
 export function readPaymentForm(body: unknown): FormValues {
-  const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const form: FormValues = {};
-  for (const name of INPUTS) {
-    const value = single(source[name]);
-    if (value !== undefined) form[name] = value.slice(0, MAX_INPUT);
-  }
-  return form;
+  return readFormInputs(INPUTS, body, MAX_INPUT);
 }
 
-const text = (form: FormValues, name: string) => {
-  const value = form[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-};
 
 /** An invoice's account on the page: what it asks for, what was recorded against it, what is left. */
 export interface InvoicePayments {
