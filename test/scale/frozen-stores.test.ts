@@ -70,7 +70,9 @@ describe('a frozen PostgreSQL', () => {
     } finally {
       await postgres.thaw();
     }
-    await until(async () => (await timed(DRAFT_PAGE)).status === 404, 30_000);
+    // The line comes through the child's stdout pipe, which may reach this process after the 404 does (CI
+    // once read the log in between): wait for both.
+    await until(async () => (await timed(DRAFT_PAGE)).status === 404 && linesWith('PostgreSQL reachable again') >= 1, 30_000);
     expect(linesWith('PostgreSQL reachable again')).toBe(1);
     expect(linesWith('PostgreSQL unreachable')).toBe(1);
   });
