@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { DOMAIN_TESTS, moduleNamed } from './stryker/modules.mjs';
+import { UnloadableFileAsFailedTest } from './stryker/unloadable-file-reporter.ts';
 
 // The tests Stryker runs against each mutant (`npm run test:mutation`, see
 // stryker.config.mjs and docs/reliability.md, "Mutation testing"). stryker/run.ts
@@ -21,6 +22,9 @@ export default defineConfig({
     // (src/contract/settlement.ts): their fixed examples pin its line labels, hours, retainer months and credits.
     include: moduleNamed(process.env.MUTATION_MODULE)?.tests ?? DOMAIN_TESTS,
     setupFiles: ['test/setup/fast-check-seed.ts'],
+    // A test file that cannot load counts as a failed test: without it Stryker scored a static mutant
+    // that stops a module loading as survived (stryker/unloadable-file-reporter.ts).
+    reporters: ['default', new UnloadableFileAsFailedTest()],
     // As in the unit tier: the limit only catches a hang (building an app takes seconds at load 20).
     testTimeout: 30_000,
     hookTimeout: 30_000,
