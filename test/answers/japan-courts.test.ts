@@ -1,7 +1,7 @@
 // Where a Japanese contract's disputes go: a place as people write it, turned
 // into the seat of a district court, and the courts named from it.
 import { describe, expect, it } from 'vitest';
-import { courtSeat, districtCourt, summaryCourt } from '../../src/answers/japan-courts.ts';
+import { courtSeat, districtCourt, summaryCourt, summaryCourtOfAddress } from '../../src/answers/japan-courts.ts';
 
 describe('the seat of the district court for a place', () => {
   it.each([
@@ -66,5 +66,36 @@ describe('every prefecture and every district court seat, one by one', () => {
     '松山', '高知', '福岡', '佐賀', '長崎', '熊本', '大分', '宮崎', '鹿児島', '那覇',
   ])('%s地方裁判所 is a seat of its own', (seat) => {
     expect(courtSeat(`${seat}地方裁判所`)).toBe(seat);
+  });
+});
+
+// The claim pack names the debtor's summary court only where the address alone settles it: the
+// 23 wards of Tokyo, all 東京簡易裁判所's area. Elsewhere a court's area follows municipalities.
+describe("the summary court of a debtor's address", () => {
+  it.each([
+    ['a ward address', '東京都渋谷区神南1-2-3', '東京簡易裁判所'],
+    ['with its postcode and 〒', '〒150-0041 東京都渋谷区神南1-2-3', '東京簡易裁判所'],
+    ['with a postcode written without its hyphen', '1500041東京都渋谷区神南1-2-3', '東京簡易裁判所'],
+    ['typed in full-width with spaces', '〒１５０－００４１　東京都　渋谷区　神南１－２－３', '東京簡易裁判所'],
+    ['in the first ward of the list', '東京都千代田区丸の内1-1', '東京簡易裁判所'],
+    ['in the last ward of the list', '東京都江戸川区中央1-4-1', '東京簡易裁判所'],
+    ['in 北区, the shortest name', '東京都北区王子1-1', '東京簡易裁判所'],
+    ['a city of Tokyo outside the wards', '東京都八王子市元本郷町3-24-1', undefined],
+    ['an Osaka address', '大阪府大阪市北区梅田1-1', undefined],
+    ['a ward named after the list but not in Tokyo', '神奈川県横浜市港北区日吉1-1', undefined],
+    ['the ward written before Tokyo', '渋谷区東京都1-1', undefined],
+    ['a ward name inside a longer street address', '埼玉県さいたま市東京都渋谷区', undefined],
+    ['the ward alone, no street', '東京都渋谷区', '東京簡易裁判所'],
+    ['a ward without 区', '東京都渋谷1-1', undefined],
+    ['an empty address', '', undefined],
+  ])('%s: %s', (_case, address, court) => {
+    expect(summaryCourtOfAddress(address)).toBe(court);
+  });
+
+  it('reads the postcode only at the start: a number later in the address is left alone', () => {
+    expect(summaryCourtOfAddress('東京都港区1500041')).toBe('東京簡易裁判所');
+    expect(summaryCourtOfAddress('150-0041')).toBeUndefined();
+    // Struck out, the number would join 東京都 and 渋谷区 into a ward address the user never wrote.
+    expect(summaryCourtOfAddress('東京都150-0041渋谷区')).toBeUndefined();
   });
 });
