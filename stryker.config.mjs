@@ -30,6 +30,26 @@ export const exclusions = [
     reason: 'Only narrows the type for TypeScript: Number.isFinite already turns every non-number away, so no input can tell its mutants apart.',
   },
   {
+    file: 'src/answers/text.ts',
+    code: '!LINE_SPACING.test(clean)',
+    reason: 'A fast path for the usual one-line value: the general replace below gives the same text, so forcing either branch changes only the time taken.',
+  },
+  {
+    file: 'src/answers/text.ts',
+    code: '/[\\t\\n\\u2028\\u2029]| {2}/',
+    reason: "The fast path's test (LINE_SPACING): a value it wrongly sends down the general replace comes out the same, so no input tells its mutants apart.",
+  },
+  {
+    file: 'src/answers/text.ts',
+    code: 'end > 0',
+    reason: 'The scan stops at the start of the line either way: past it charCodeAt gives NaN, which is neither a space nor a tab.',
+  },
+  {
+    file: 'src/answers/text.ts',
+    code: '!NOT_ASCII.test(value)',
+    reason: 'A fast path for a value already ASCII: NFKC and the dash replace leave such a value as it is, so forcing the general branch changes only the time taken.',
+  },
+  {
     file: 'src/contract/points.ts',
     code: "''",
     reason: 'The first letter of a paragraph without text: any replacement that is not a lower-case letter (the mutant puts an upper-case S) also reads as a new point, so no paragraph can tell them apart.',

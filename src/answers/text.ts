@@ -34,7 +34,7 @@ export function cleanLine(value: string): string {
   const clean = cleanText(value);
   // Most names and emails have no break, tab or double space: only the trim is left to do.
   if (!LINE_SPACING.test(clean)) return clean.trim();
-  return clean.replace(/[\t\n\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return clean.replace(/[\t\n\u2028\u2029]/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 const LINE_SPACING = /[\t\n\u2028\u2029]| {2}/;
@@ -57,7 +57,7 @@ export function cleanMultiline(value: string): string {
 function trimEndSpacesAndTabs(line: string): string {
   let end = line.length;
   while (end > 0 && (line.charCodeAt(end - 1) === 0x20 || line.charCodeAt(end - 1) === 0x09)) end--;
-  return end === line.length ? line : line.slice(0, end);
+  return line.slice(0, end);
 }
 
 /** True when the text contains a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko...). */
