@@ -2,7 +2,7 @@
 // checked here in two far-apart time zones, where a date read or written in
 // local time would move by a day.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatLongDate, parseIsoDate, toIsoDate } from '../../src/answers/dates.ts';
+import { addDays, daysBetween, formatLongDate, longDatesKept, parseIsoDate, toIsoDate } from '../../src/answers/dates.ts';
 
 describe.each(['Pacific/Honolulu', 'Pacific/Kiritimati', 'UTC'])('with the server in %s', (zone) => {
   let before: string | undefined;
@@ -39,5 +39,22 @@ describe.each(['Pacific/Honolulu', 'Pacific/Kiritimati', 'UTC'])('with the serve
     expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
     expect(daysBetween('2026-12-01', '2026-11-30')).toBe(-1);
     expect(daysBetween('2026-12-01', '2026-12-01')).toBe(0);
+  });
+});
+
+// Each date is formatted once and kept, up to 10,000 dates: a server asked for any number of
+// distinct dates keeps its memory in check, and a date past the bound is still written out.
+describe('the dates kept once formatted', () => {
+  it('keeps a new date, keeps it once, and stops keeping at 10,000 dates', () => {
+    const before = longDatesKept();
+    expect(formatLongDate('1901-01-01')).toBe('January 1, 1901');
+    expect(longDatesKept()).toBe(before + 1);
+    expect(formatLongDate('1901-01-01')).toBe('January 1, 1901');
+    expect(longDatesKept()).toBe(before + 1);
+    for (let day = 1; day <= 10_050; day++) formatLongDate(addDays('1901-01-01', day));
+    expect(longDatesKept()).toBe(10_000);
+    // 1901-01-01 plus 10,050 days (27 years with 6 leap days to 1928-01-01, then 189 days), past the bound.
+    expect(formatLongDate(addDays('1901-01-01', 10_050))).toBe('July 8, 1928');
+    expect(longDatesKept()).toBe(10_000);
   });
 });
