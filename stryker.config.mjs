@@ -77,7 +77,8 @@ export default {
     'src/render/text-scan.ts',
     'src/render/embedded-answers.ts',
   ],
-  coverageAnalysis: 'perTest',
+  // Per test: a mutant runs only the tests that reached its code in the dry run, unless its module says 'all' (stryker/modules.mjs).
+  coverageAnalysis: module?.coverageAnalysis ?? 'perTest',
   // A file of types only (src/invoices/tree.ts) has no mutants and no test imports it at run time:
   // its run writes an empty report rather than stopping the module. A file with mutants and no
   // test still counts them, as not covered.

@@ -6,18 +6,20 @@ import { asciiForm } from './text.ts';
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-export function isKnownCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && KNOWN_CURRENCIES.has(code);
+/** An ISO 4217 code this runtime formats ("USD", "JPY"): upper case, as the answers hold it. */
+export function isKnownCurrency(code: string | undefined): code is string {
+  return KNOWN_CURRENCIES.has(code ?? '');
+}
+
+/** `value` kept under `key` in `kept`, and returned: what each currency's lookups below remember (a few hundred currencies at most). */
+function remember<T>(kept: Map<string, T>, key: string, value: T): T {
+  kept.set(key, value);
+  return value;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
 function formatterFor(currency: string): Intl.NumberFormat {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
-    formatters.set(currency, formatter);
-  }
-  return formatter;
+  return formatters.get(currency) ?? remember(formatters, currency, new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }));
 }
 
 const currencyNames = new Intl.DisplayNames('en', { type: 'currency' });
@@ -32,12 +34,7 @@ const digitsByCurrency = new Map<string, number>();
 
 /** How many decimals the currency uses: 2 for USD and GBP, 0 for JPY, 3 for KWD. */
 export function currencyDigits(currency: string): number {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
-  return digits;
+  return digitsByCurrency.get(currency) ?? remember(digitsByCurrency, currency, formatterFor(currency).resolvedOptions().maximumFractionDigits ?? 2);
 }
 
 /** An amount in minor units of one currency. */
@@ -60,13 +57,16 @@ const MAX_KEPT = 10_000;
 
 export function formatMoney(amount: Money): string {
   const key = `${amount.currency} ${amount.minor}`;
-  let text = formatted.get(key);
-  if (text === undefined) {
-    text = formatterFor(amount.currency).format(toMajor(amount));
-    if (formatted.size < MAX_KEPT) formatted.set(key, text);
-  }
+  return formatted.get(key) ?? keptAmount(key, formatterFor(amount.currency).format(toMajor(amount)));
+}
+
+function keptAmount(key: string, text: string): string {
+  if (formatted.size < MAX_KEPT) formatted.set(key, text);
   return text;
 }
+
+/** How many formatted amounts are kept: the memory bound's test reads it. */
+export const formattedAmountsKept = (): number => formatted.size;
 
 /**
  * Percentages as people write them in a contract: 50%, 1.5%, 27.5%, and a
@@ -110,27 +110,31 @@ export function readAmount(typed: string, currency?: string): AmountReading {
   const lead = LEADING_CURRENCY.exec(text)![0];
   const afterLead = text.slice(lead.length);
   const trail = TRAILING_CURRENCY.exec(afterLead)?.[0] ?? '';
-  const bare = afterLead.slice(0, afterLead.length - trail.length).trimEnd().replace(GROUP_MARKS, '');
-  for (const marker of [lead.trim(), trail.replace(/\.$/, '')]) {
-    if (marker === '' || currency === undefined || !isKnownCurrency(currency)) continue;
-    if (writesCurrency(marker, currency)) continue;
+  // The group marks include every space, so the space before a trailing currency goes with them.
+  const bare = afterLead.slice(0, afterLead.length - trail.length).replace(GROUP_MARKS, '');
+  // A currency the amount is checked against: none for a contract whose currency is missing or unknown.
+  const contractCurrency = isKnownCurrency(currency) ? currency : undefined;
+  for (const marker of [lead.trim(), trail.endsWith('.') ? trail.slice(0, -1) : trail]) {
+    if (marker === '' || contractCurrency === undefined) continue;
+    if (writesCurrency(marker, contractCurrency)) continue;
     return isCurrencyMarker(marker) ? { kind: 'other-currency', written: marker } : { kind: 'not-amount' };
   }
   const sign = bare.startsWith('-') ? '-' : '';
   const digits = bare.replace(/^[+-]/, '');
-  const decimals = currency !== undefined && isKnownCurrency(currency) ? currencyDigits(currency) : 2;
+  const decimals = contractCurrency === undefined ? 2 : currencyDigits(contractCurrency);
   if (decimals < 3 && /^\d{1,3}\.\d{3}$/.test(digits)) {
     const thousands = Number(`${sign}${digits.replace('.', '')}`);
     return decimals === 0 ? { kind: 'thousands-or-decimals', thousands } : { kind: 'thousands-or-decimals', thousands, decimals: Number(`${sign}${digits}`) };
   }
   const plain = plainDigits(digits);
-  if (plain === undefined) return { kind: 'not-amount' };
+  if (plain === '') return { kind: 'not-amount' };
   const value = Number(`${sign}${plain}`);
+  // Digits so long they overflow a double are not an amount anyone owes.
   return Number.isFinite(value) ? { kind: 'amount', value } : { kind: 'not-amount' };
 }
 
-/** The digits of an amount with its marks read: a decimal point, or none. */
-function plainDigits(digits: string): string | undefined {
+/** The digits of an amount with its marks read (a decimal point, or none), or '' when they do not read as one. */
+function plainDigits(digits: string): string {
   if (/^\d+$/.test(digits)) return digits;
   // Both marks: the last one is the decimal point ("6,000.50", "6.000,50").
   if (/^\d{1,3}(?:,\d{3})+\.\d+$/.test(digits)) return digits.replace(/,/g, '');
@@ -139,11 +143,11 @@ function plainDigits(digits: string): string | undefined {
   if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) return digits.replace(/,/g, '');
   // Indian grouping: "12,00,000".
   if (/^\d{1,2}(?:,\d{2})*,\d{3}$/.test(digits)) return digits.replace(/,/g, '');
-  if (/^\d+,\d{1,2}$/.test(digits)) return digits.replace(',', '.');
+  const decimalComma = /^(\d+),(\d{1,2})$/.exec(digits);
+  if (decimalComma) return `${decimalComma[1]}.${decimalComma[2]}`;
   // Several dots in threes are thousands ("1.200.000"); one dot is a decimal point ("6000.50").
   if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(digits)) return digits.replace(/\./g, '');
-  if (/^\d*\.\d+$/.test(digits)) return digits;
-  return undefined;
+  return /^\d*\.\d+$/.exec(digits)?.[0] ?? '';
 }
 
 // The ways a currency is written before or after an amount, in the locales
@@ -153,20 +157,19 @@ const SYMBOL_LOCALES = ['en-US', 'en-CA', 'en-AU', 'en-GB', 'ja-JP'] as const;
 const markersByCurrency = new Map<string, ReadonlySet<string>>();
 
 function markersOf(currency: string): ReadonlySet<string> {
-  let markers = markersByCurrency.get(currency);
-  if (!markers) {
-    const found = new Set([currency]);
-    for (const locale of SYMBOL_LOCALES) {
-      for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
-        const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((item) => item.type === 'currency');
-        if (part) found.add(asciiForm(part.value).toUpperCase());
-      }
+  return markersByCurrency.get(currency) ?? remember(markersByCurrency, currency, markersFound(currency));
+}
+
+function markersFound(currency: string): ReadonlySet<string> {
+  const found = new Set([currency]);
+  for (const locale of SYMBOL_LOCALES) {
+    for (const currencyDisplay of ['symbol', 'narrowSymbol'] as const) {
+      const part = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay }).formatToParts(1).find((item) => item.type === 'currency');
+      if (part) found.add(asciiForm(part.value).toUpperCase());
     }
-    if (currency === 'JPY') found.add('円');
-    markers = found;
-    markersByCurrency.set(currency, markers);
   }
-  return markers;
+  if (currency === 'JPY') found.add('円');
+  return found;
 }
 
 function writesCurrency(marker: string, currency: string): boolean {

@@ -1,7 +1,7 @@
 // Money as each currency's users write it, counted in the currency's smallest
 // unit: the figures a contract prints, with fixed examples per currency.
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, currencyName, formatMoney, formatPercent, isKnownCurrency, money, toMajor } from '../../src/answers/money.ts';
+import { currencyDigits, currencyName, formatMoney, formattedAmountsKept, formatPercent, isKnownCurrency, money, toMajor } from '../../src/answers/money.ts';
 
 describe('which currencies are known', () => {
   it.each(['USD', 'EUR', 'JPY', 'KWD', 'GBP'])('%s is a currency', (code) => {
@@ -52,5 +52,23 @@ describe('names and percentages', () => {
 
   it.each([[50, '50%'], [1.5, '1.5%'], [27.5, '27.5%'], [8.875, '8.875%'], [0.125, '0.125%'], [33.3333, '33.3333%'], [100 / 3, '33.3333%'], [7.4375, '7.4375%'], [0, '0%']])('%d is written %s', (percent, written) => {
     expect(formatPercent(percent)).toBe(written);
+  });
+});
+
+// Each amount is formatted once and kept, up to 10,000 amounts: any number of distinct amounts keeps
+// the server's memory in check, and an amount past the bound is still written out (Intl puts a
+// no-break space, U+00A0, after a code or a word such as kr).
+describe('the amounts kept once formatted', () => {
+  it('keeps a new amount once, and stops keeping at 10,000 amounts', () => {
+    const before = formattedAmountsKept();
+    expect(formatMoney({ currency: 'CHF', minor: 123_456 })).toBe('CHF\u00A01,234.56');
+    expect(formattedAmountsKept()).toBe(before + 1);
+    expect(formatMoney({ currency: 'CHF', minor: 123_456 })).toBe('CHF\u00A01,234.56');
+    expect(formattedAmountsKept()).toBe(before + 1);
+    for (let minor = 0; minor < 10_050; minor++) formatMoney({ currency: 'SEK', minor });
+    expect(formattedAmountsKept()).toBe(10_000);
+    expect(formatMoney({ currency: 'SEK', minor: 10_049 })).toBe('kr\u00A0100.49');
+    expect(formatMoney({ currency: 'SEK', minor: 2_000_000 })).toBe('kr\u00A020,000.00');
+    expect(formattedAmountsKept()).toBe(10_000);
   });
 });

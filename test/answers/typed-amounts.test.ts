@@ -53,6 +53,66 @@ describe('an amount as typed', () => {
   });
 });
 
+// The edges of each way of writing an amount, one case a rule, each reading written out by hand:
+// a pattern that lost its anchor, its count or its repeat reads another of these wrongly.
+describe('an amount as typed, at the edges of each way of writing one', () => {
+  it.each([
+    ['6 000 € ', 'EUR', 6000, 'a space typed after the currency'],
+    ['6000 kr.', 'SEK', 6000, 'the Swedish krona written with its point'],
+    ['USD 6000', 'USD', 6000, "the contract's own code before the amount"],
+    ['6000 usd', 'USD', 6000, 'and after it, in lower case'],
+    ['-6,000', 'USD', -6000, 'a minus sign'],
+    ['+6000', 'USD', 6000, 'a plus sign'],
+    ['60,000.50', 'USD', 60000.5, 'two digits before the first comma, with cents'],
+    ['1,200,000.50', 'USD', 1200000.5, 'two thousands commas and cents'],
+    ['60.000,50', 'EUR', 60000.5, 'two digits before the first point, with a decimal comma'],
+    ['1.200.000,50', 'EUR', 1200000.5, 'two thousands points and a decimal comma'],
+    ['600,000', 'USD', 600000, 'three digits before a thousands comma'],
+    ['1,00,00,000', 'INR', 10_000_000, 'a crore in Indian grouping'],
+    ['6000,50', 'EUR', 6000.5, 'a decimal comma before two digits'],
+    ['12.000.000', 'EUR', 12_000_000, 'two digits before thousands points'],
+    ['.50', 'USD', 0.5, 'cents alone'],
+    ['6000.50', 'USD', 6000.5, 'a decimal point without thousands'],
+  ])('%s in %s is %s (%s)', (typed, currency, value) => {
+    expect(readAmount(typed, currency)).toEqual({ kind: 'amount', value });
+  });
+
+  it.each([
+    ['6000-', 'a minus sign after the digits'],
+    ['6,0000', 'a thousands comma before four digits'],
+    ['12345,678.50', 'five digits before a thousands comma'],
+    ['6,000.50,5', 'a comma after the cents'],
+    ['12345.678,50', 'five digits before a thousands point'],
+    ['6.000,50.5', 'a point after the decimal comma'],
+    ['12345,678', 'five digits before the only comma'],
+    ['6,000,0', 'one digit after the last thousands comma'],
+    ['123,45,678', 'three digits before Indian grouping'],
+    ['12,00,000,5', 'a digit after Indian grouping'],
+    ['1,5,25', 'two decimal commas'],
+    ['6000,505', 'three digits after a comma that follows four'],
+    ['1.200.000.5', 'one digit after thousands points'],
+    ['12345.678.000', 'five digits before thousands points'],
+    ['6.5.5', 'two decimal points'],
+    ['0x10', 'a hexadecimal number'],
+    ['1e5', 'a number in scientific notation'],
+    ['9'.repeat(400), 'digits beyond any number a double holds'],
+  ])('%s is not an amount (%s)', (typed) => {
+    expect(readAmount(typed, 'USD')).toEqual({ kind: 'not-amount' });
+  });
+
+  it('with no currency, or one the runtime does not know, every marker is let through and cents are assumed', () => {
+    expect(readAmount('$6,000')).toEqual({ kind: 'amount', value: 6000 });
+    expect(readAmount('$6,000', 'ABC')).toEqual({ kind: 'amount', value: 6000 });
+    expect(readAmount('6.000')).toEqual({ kind: 'thousands-or-decimals', thousands: 6000, decimals: 6 });
+    expect(readAmount('6.000', 'ABC')).toEqual({ kind: 'thousands-or-decimals', thousands: 6000, decimals: 6 });
+  });
+
+  it('"60.000" in dollars is asked about too: sixty thousand, or sixty', () => {
+    expect(readAmount('60.000', 'USD')).toEqual({ kind: 'thousands-or-decimals', thousands: 60000, decimals: 60 });
+    expect(readAmount('-6.000', 'USD')).toEqual({ kind: 'thousands-or-decimals', thousands: -6000, decimals: -6 });
+  });
+});
+
 describe('numbers, dates and phone numbers as typed', () => {
   it('a decimal comma before one or two digits is a decimal; before three it is thousands', () => {
     expect(toNumber('1,5')).toBe(1.5);
