@@ -29,7 +29,7 @@ const SEAT_SET: ReadonlySet<string> = new Set(SEATS);
  * Japanese). Undefined when the place names no seat or prefecture.
  */
 export function courtSeat(place: string): string | undefined {
-  const name = place.normalize('NFKC').replace(/\s+/g, '').replace(/(地方裁判所|簡易裁判所|裁判所)$/, '');
+  const name = place.normalize('NFKC').replace(/\s/g, '').replace(/(地方裁判所|簡易裁判所|裁判所)$/, '');
   for (const candidate of [name, name.replace(/[都道府県市]$/, '')]) {
     if (SEAT_SET.has(candidate)) return candidate;
     const seat = PREFECTURE_SEATS[candidate];
@@ -48,6 +48,6 @@ export const summaryCourt = (seat: string) => `${seat}簡易裁判所`;
  * several courts within one prefecture or even one city, so undefined: the reader looks it up.
  */
 export function summaryCourtOfAddress(address: string): string | undefined {
-  const plain = address.normalize('NFKC').replace(/\s+/g, '').replace(/^〒?\d{3}-?\d{4}/, '');
+  const plain = address.normalize('NFKC').replace(/\s/g, '').replace(/^〒?\d{3}-?\d{4}/, '');
   return /^東京都(千代田|中央|港|新宿|文京|台東|墨田|江東|品川|目黒|大田|世田谷|渋谷|中野|杉並|豊島|北|荒川|板橋|練馬|足立|葛飾|江戸川)区/.test(plain) ? summaryCourt('東京') : undefined;
 }
