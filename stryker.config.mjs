@@ -96,6 +96,11 @@ export default {
   // The dry run (every test once, unmutated) took over Stryker's default 5 minutes at load ~15
   // on the shared machine and aborted the run before a mutant was tried.
   dryRunTimeoutMinutes: 30,
+  // A mutant's time limit is 1.5 x the dry run's test time, plus this, plus the dry run's overhead. With
+  // Stryker's 5 s, a static mutant (its tests again in a fresh process) ran past it at load 12 and was
+  // scored "timed out", which counts as detected: 18 of schema.ts's first 416 mutants. 30 s more keeps a
+  // slow machine from scoring a mutant it never finished; a real endless loop costs 30 s more to find.
+  timeoutMS: 30_000,
   // Static mutants change code that runs once, when a module loads (the
   // schema's declarations, label strings, constant tables): each one needs
   // the tests re-run in a fresh process. A module run counts them, on its own
