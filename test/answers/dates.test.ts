@@ -46,11 +46,12 @@ describe.each(['Pacific/Honolulu', 'Pacific/Kiritimati', 'UTC'])('with the serve
 // distinct dates keeps its memory in check, and a date past the bound is still written out.
 describe('the dates kept once formatted', () => {
   it('keeps a new date, keeps it once, and stops keeping at 10,000 dates', () => {
+    // Another test of the same run may have filled the cache already: then nothing more is kept.
     const before = longDatesKept();
     expect(formatLongDate('1901-01-01')).toBe('January 1, 1901');
-    expect(longDatesKept()).toBe(before + 1);
+    expect(longDatesKept()).toBe(Math.min(before + 1, 10_000));
     expect(formatLongDate('1901-01-01')).toBe('January 1, 1901');
-    expect(longDatesKept()).toBe(before + 1);
+    expect(longDatesKept()).toBe(Math.min(before + 1, 10_000));
     for (let day = 1; day <= 10_050; day++) formatLongDate(addDays('1901-01-01', day));
     expect(longDatesKept()).toBe(10_000);
     // 1901-01-01 plus 10,050 days (27 years with 6 leap days to 1928-01-01, then 189 days), past the bound.

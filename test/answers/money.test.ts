@@ -60,11 +60,12 @@ describe('names and percentages', () => {
 // no-break space, U+00A0, after a code or a word such as kr).
 describe('the amounts kept once formatted', () => {
   it('keeps a new amount once, and stops keeping at 10,000 amounts', () => {
+    // Another test of the same run may have filled the cache already: then nothing more is kept.
     const before = formattedAmountsKept();
     expect(formatMoney({ currency: 'CHF', minor: 123_456 })).toBe('CHF\u00A01,234.56');
-    expect(formattedAmountsKept()).toBe(before + 1);
+    expect(formattedAmountsKept()).toBe(Math.min(before + 1, 10_000));
     expect(formatMoney({ currency: 'CHF', minor: 123_456 })).toBe('CHF\u00A01,234.56');
-    expect(formattedAmountsKept()).toBe(before + 1);
+    expect(formattedAmountsKept()).toBe(Math.min(before + 1, 10_000));
     for (let minor = 0; minor < 10_050; minor++) formatMoney({ currency: 'SEK', minor });
     expect(formattedAmountsKept()).toBe(10_000);
     expect(formatMoney({ currency: 'SEK', minor: 10_049 })).toBe('kr\u00A0100.49');
