@@ -6,8 +6,9 @@
 // render/pdf.ts draws into it; nothing here knows about contracts.
 //
 // What does not change between documents is made once and kept: the sRGB
-// profile's stream, the deflate of a font's subset program for a given glyph
-// list, the deflate of a ToUnicode map for given bytes.
+// profile's stream, and for a given subset of a face (its glyphs and the
+// characters they copy as) the deflated program, widths, CID set and
+// ToUnicode map.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -161,60 +162,6 @@ export class PdfFont {
   }
 }
 
-/** Deflated subset font programs (and their length before deflating) by face and glyph list: most documents of a language use the same glyphs. */
-const subsetPrograms = new Map<string, { readonly program: Uint8Array; readonly length: number }>();
-/** A ceiling on the kept programs' bytes: a Japanese subset is tens of kB, a Latin one a few. */
-const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
-let subsetBytes = 0;
-
-/**
- * The font's subset program, made and deflated once for a given set of
- * glyphs and reused by every document that uses the same set: fontkit's
- * subsetting and the deflate of the font file were a third of a PDF's time.
- */
-function subsetProgram(font: PdfFont): { readonly program: Uint8Array; readonly length: number } {
-  const key = `${font.key}:${font.subset.glyphs.join(',')}`;
-  let kept = subsetPrograms.get(key);
-  if (!kept) {
-    const encoded = font.subset.encode();
-    kept = { program: deflateSync(encoded, { level: 9 }), length: encoded.length };
-    // The oldest go first, until the new one fits.
-    for (const [oldest, old] of subsetPrograms) {
-      if (subsetBytes + kept.program.length <= MAX_SUBSET_BYTES) break;
-      subsetPrograms.delete(oldest);
-      subsetBytes -= old.program.length;
-    }
-    subsetPrograms.set(key, kept);
-    subsetBytes += kept.program.length;
-  }
-  return kept;
-}
-
-/** Deflated streams by their bytes (as latin1): the same in every document, or every document with the same glyphs. */
-const sharedStreams = new Map<string, Uint8Array>();
-/** A ceiling on the kept streams' keys and deflated bytes: ToUnicode maps and CID sets are a few kB each. */
-const MAX_SHARED_STREAM_BYTES = 2 * 1024 * 1024;
-let sharedStreamBytes = 0;
-
-/**
- * `text` (binary, a byte a character) deflated, once for the same bytes:
- * the key is the whole stream, so a document only ever gets the deflate of
- * its own bytes.
- */
-function sharedStream(text: string): Uint8Array {
-  let deflated = sharedStreams.get(text);
-  if (deflated) return deflated;
-  deflated = deflateSync(Buffer.from(text, 'latin1'));
-  for (const [oldest, kept] of sharedStreams) {
-    if (sharedStreamBytes + text.length + deflated.length <= MAX_SHARED_STREAM_BYTES) break;
-    sharedStreams.delete(oldest);
-    sharedStreamBytes -= oldest.length + kept.length;
-  }
-  sharedStreams.set(text, deflated);
-  sharedStreamBytes += text.length + deflated.length;
-  return deflated;
-}
-
 const hex4 = (value: number) => value.toString(16).padStart(4, '0');
 
 /** The ToUnicode CMap: each glyph code to the characters it was drawn for (UTF-16, a surrogate pair above U+FFFF). */
@@ -256,39 +203,83 @@ end
 end`;
 }
 
-/** Six capital letters naming a subset (PDF's `ABCDEF+` tag), from the glyphs it holds: another set of glyphs, another tag. */
-function subsetTag(font: PdfFont): string {
-  const digest = createHash('md5').update(`${font.key}:${font.subset.glyphs.join(',')}`).digest();
-  let tag = '';
-  for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index]! % 26));
-  return tag;
+/**
+ * What a font's objects hold for a given subset, made once: the deflated
+ * subset program (fontkit's subsetting and the deflate of the font file were
+ * a third of a PDF's time), its tag, the descriptor's and CID font's entries,
+ * the deflated CID set and ToUnicode map. Most documents of a language use
+ * the same glyphs, and the same glyphs give the same parts.
+ */
+interface SubsetParts {
+  readonly program: Uint8Array;
+  /** The program's length before deflating (/Length1). */
+  readonly length: number;
+  readonly fontName: string;
+  readonly descriptor: Entries;
+  readonly widths: string;
+  readonly cidSet: Uint8Array;
+  readonly toUnicode: Uint8Array;
+  /** Bytes kept, counted against the ceiling. */
+  readonly size: number;
 }
 
-/** The font's objects: program, descriptor (with the CID set PDF/A asks for), CID font with widths, Type0 font with its ToUnicode map. */
-function writeFont(writer: PdfWriter, font: PdfFont): void {
-  const { font: face } = font;
-  const { program, length } = subsetProgram(font);
-  const file = writer.reserve();
-  writer.stream(file, { Length1: String(length), Filter: '/FlateDecode' }, program);
+/** Kept subsets' parts by face, glyph list and characters: the key spells out everything the parts are made from. */
+const subsetParts = new Map<string, SubsetParts>();
+/** A ceiling on the kept parts' bytes: a Japanese subset is tens of kB, a Latin one a few. */
+const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
+let subsetBytes = 0;
+
+function partsOf(font: PdfFont): SubsetParts {
+  const glyphs = font.subset.glyphs.join(',');
+  let characters = '';
+  for (const codes of font.unicode) characters += `${codes.join(' ')},`;
+  const key = `${font.key}:${glyphs}:${characters}`;
+  let parts = subsetParts.get(key);
+  if (parts) {
+    // Most recently used last: the oldest go first when the ceiling is reached.
+    subsetParts.delete(key);
+    subsetParts.set(key, parts);
+    return parts;
+  }
+  parts = makeParts(font, key);
+  for (const [oldest, old] of subsetParts) {
+    if (subsetBytes + parts.size <= MAX_SUBSET_BYTES) break;
+    subsetParts.delete(oldest);
+    subsetBytes -= old.size;
+  }
+  subsetParts.set(key, parts);
+  subsetBytes += parts.size;
+  return parts;
+}
+
+function makeParts(font: PdfFont, key: string): SubsetParts {
+  const { font: face, scale } = font;
+  const encoded = font.subset.encode();
+  const program = deflateSync(encoded, { level: 9 });
+  // Six capital letters naming the subset (PDF's `ABCDEF+` tag), from what it holds: another subset, another tag.
+  const digest = createHash('md5').update(key).digest();
+  let tag = '';
+  for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index]! % 26));
   const tables = face as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch: boolean }; head: { macStyle: { italic: boolean } } };
   const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
-  // Fixed pitch, serif, symbolic (the glyphs are named by id, not by a standard encoding), italic.
+  // Symbolic (the glyphs are named by id, not by a standard encoding); fixed pitch, serif, script, italic as the font says.
   let flags = 1 << 2;
   if (tables.post.isFixedPitch) flags |= 1 << 0;
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (tables.head.macStyle.italic) flags |= 1 << 6;
-  const fontName = name(`${subsetTag(font)}+${face.postscriptName.replaceAll(' ', '_')}`);
-  const { scale } = font;
-  const bbox = face.bbox;
+  const fontName = name(`${tag}+${face.postscriptName.replaceAll(' ', '_')}`);
+  const { bbox } = face;
   const cidSet = new Uint8Array(Math.ceil(font.widths.length / 8));
   for (let cid = 0; cid < font.widths.length; cid++) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
-  const set = writer.reserve();
-  writer.stream(set, { Filter: '/FlateDecode' }, sharedStream(Buffer.from(cidSet).toString('latin1')));
-  const descriptor = writer.reserve();
-  writer.object(
-    descriptor,
-    dictionary({
+  const deflatedSet = deflateSync(cidSet);
+  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(font.unicode), 'latin1'));
+  const widths = `[0 [${font.widths.map((width) => number(width ?? 0)).join(' ')}]]`;
+  return {
+    program,
+    length: encoded.length,
+    fontName,
+    descriptor: {
       Type: '/FontDescriptor',
       FontName: fontName,
       Flags: String(flags),
@@ -299,28 +290,41 @@ function writeFont(writer: PdfWriter, font: PdfFont): void {
       CapHeight: number((face.capHeight || face.ascent) * scale),
       XHeight: number((face.xHeight || 0) * scale),
       StemV: '0',
-      FontFile2: reference(file),
-      CIDSet: reference(set),
-    }),
-  );
+    },
+    widths,
+    cidSet: deflatedSet,
+    toUnicode,
+    size: key.length + program.length + widths.length + deflatedSet.length + toUnicode.length,
+  };
+}
+
+/** The font's objects: program, descriptor (with the CID set PDF/A asks for), CID font with widths, Type0 font with its ToUnicode map. */
+function writeFont(writer: PdfWriter, font: PdfFont): void {
+  const parts = partsOf(font);
+  const file = writer.reserve();
+  writer.stream(file, { Length1: String(parts.length), Filter: '/FlateDecode' }, parts.program);
+  const set = writer.reserve();
+  writer.stream(set, { Filter: '/FlateDecode' }, parts.cidSet);
+  const descriptor = writer.reserve();
+  writer.object(descriptor, dictionary({ ...parts.descriptor, FontFile2: reference(file), CIDSet: reference(set) }));
   const descendant = writer.reserve();
   writer.object(
     descendant,
     dictionary({
       Type: '/Font',
       Subtype: '/CIDFontType2',
-      BaseFont: fontName,
+      BaseFont: parts.fontName,
       CIDSystemInfo: '<<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>',
       FontDescriptor: reference(descriptor),
-      W: `[0 [${font.widths.map((width) => number(width ?? 0)).join(' ')}]]`,
+      W: parts.widths,
       CIDToGIDMap: '/Identity',
     }),
   );
   const toUnicode = writer.reserve();
-  writer.stream(toUnicode, { Filter: '/FlateDecode' }, sharedStream(toUnicodeMap(font.unicode)));
+  writer.stream(toUnicode, { Filter: '/FlateDecode' }, parts.toUnicode);
   writer.object(
     font.ref,
-    dictionary({ Type: '/Font', Subtype: '/Type0', BaseFont: fontName, Encoding: '/Identity-H', DescendantFonts: `[${reference(descendant)}]`, ToUnicode: reference(toUnicode) }),
+    dictionary({ Type: '/Font', Subtype: '/Type0', BaseFont: parts.fontName, Encoding: '/Identity-H', DescendantFonts: `[${reference(descendant)}]`, ToUnicode: reference(toUnicode) }),
   );
 }
 
@@ -377,6 +381,17 @@ function xmp(info: DocumentInfo, created: Date): Buffer {
 <?xpacket end="w"?>`,
     'utf8',
   );
+}
+
+const structureTypes = new Map<string, string>();
+/** A structure type as a name (/P, /TD), made once: the renderer names a few dozen types, thousands of times. */
+function structureType(type: string): string {
+  let found = structureTypes.get(type);
+  if (found === undefined) {
+    found = name(type);
+    structureTypes.set(type, found);
+  }
+  return found;
 }
 
 interface Page {
@@ -437,7 +452,7 @@ export class PdfDocument {
     const mcid = page.marks.length;
     page.marks.push(element);
     element.kids.push({ page: page.id, mcid });
-    this.content.text(`${name(node.type)} <</MCID ${mcid}>> BDC\n`);
+    this.content.text(`${structureType(node.type)} <</MCID ${mcid}>> BDC\n`);
     draw();
     this.content.text('EMC\n');
   }
@@ -560,7 +575,7 @@ export class PdfDocument {
     this.writer.object(
       element.id,
       dictionary({
-        S: name(element.node.type),
+        S: structureType(element.node.type),
         P: reference(element.parent),
         Lang: options?.lang === undefined ? undefined : textString(options.lang),
         A: options?.scope === undefined ? undefined : `<<\n/O /Table\n/Scope ${name(options.scope)}\n>>`,

@@ -587,22 +587,23 @@ class Drawing {
     const { page } = this;
     let left = this.margin.left + x;
     if (line.pieces.length === 0) return;
+    // Each piece's operators go in as one string: its font and colour where they change, its position, the string's opening bracket.
     // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
-    page.text(spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`);
+    let operators = spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`;
     let lastPen = '';
     let lastColor = '';
     let underlines: (() => void)[] | undefined;
     for (const piece of line.pieces) {
       const font = this.font(piece.face);
       const pen = `/${font.id} ${round(piece.size)} Tf`;
-      if (pen !== lastPen) page.text(` ${pen}`);
-      if (piece.color !== lastColor) page.text(` ${rgb(piece.color)} rg`);
+      if (pen !== lastPen) operators += ` ${pen}`;
+      if (piece.color !== lastColor) operators += ` ${rgb(piece.color)} rg`;
       lastPen = pen;
       lastColor = piece.color;
       // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
-      page.text(` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
+      page.text(`${operators} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
       this.glyphs(piece, font);
-      page.text(') Tj');
+      operators = ') Tj';
       const advance = piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
       if (piece.underline) {
         const from = left;
@@ -613,7 +614,7 @@ class Drawing {
       }
       left += advance;
     }
-    page.text(spacing === 0 ? ' ET\n' : ' 0 Tc ET\n');
+    page.text(spacing === 0 ? `${operators} ET\n` : `${operators} 0 Tc ET\n`);
     if (underlines) for (const draw of underlines) draw();
   }
 
