@@ -11,10 +11,10 @@
 // ToUnicode map.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { dictionary, hexString, name, number, pdfDate, PdfWriter, reference, streamBody, textString, type Entries } from './pdf-writer.ts';
 
 /** A node of the structure tree as the renderer names it (render/pdf-layout.ts's Tag has this shape). */
@@ -329,9 +329,13 @@ function writeFont(writer: PdfWriter, font: PdfFont): void {
 }
 
 let iccStream: Buffer | undefined;
-/** The sRGB profile's stream (pdfkit ships the ICC file), deflated once for every document. */
+/**
+ * The sRGB profile's stream, deflated once for every document: the ICC's own
+ * sRGB2014 profile (assets/sRGB2014.icc, 3 kB, which the ICC lets anyone copy
+ * and embed), the output intent PDF/A asks for with DeviceRGB colours.
+ */
 function sRgbProfile(): Buffer {
-  iccStream ??= streamBody({ N: '3', Filter: '/FlateDecode' }, deflateSync(readFileSync(join(dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'))));
+  iccStream ??= streamBody({ N: '3', Filter: '/FlateDecode' }, deflateSync(readFileSync(join(PROJECT_ROOT, 'assets', 'sRGB2014.icc'))));
   return iccStream;
 }
 

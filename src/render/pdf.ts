@@ -580,7 +580,7 @@ class Drawing {
    * for each piece its font, size, colour, position and glyph ids, the font
    * and colour named only where they change (a line is mostly one of each).
    * An underlined piece's rule is drawn after the text object, in the
-   * text's colour, where pdfkit drew it: a tenth of the size thick (half a
+   * text's colour, where pdfkit (which wrote these files before) drew it: a tenth of the size thick (half a
    * point below 10 pt), its bottom at the face's descent.
    */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
