@@ -495,6 +495,9 @@ function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
 
 const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja-JP' };
 
+/** Characters below this (Latin, Hebrew, Arabic, punctuation, kana) have their glyph ids in an array per font, kanji in a map: 25 kB a font. */
+const TABLE_SIZE = 0x3100;
+
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
 
@@ -522,6 +525,8 @@ class Drawing {
   private readonly fonts = new Map<FaceName, PdfFont>();
   /** Per font of this document: a character's glyph id in the subset, once it is in it. */
   private readonly codes = new Map<PdfFont, Map<number, number>>();
+  /** The same for the characters below TABLE_SIZE, as an array: most of a document's glyphs, looked up a character at a time. */
+  private readonly tables = new Map<PdfFont, Uint16Array>();
 
   constructor(
     readonly doc: PdfDocument,
@@ -690,12 +695,14 @@ class Drawing {
    */
   private encode(faceName: FaceName, font: PdfFont, text: string): void {
     const { page } = this;
-    const codes = this.codesOf(font);
+    const table = this.tableOf(font);
     for (let index = 0; index < text.length; index++) {
       // Code points without a string per character: a surrogate pair read as one.
       const code = text.codePointAt(index)!;
       if (code > 0xffff) index++;
-      page.glyph(codes.get(code) ?? this.glyphId(faceName, font, code));
+      // 0 is "not yet": glyph 0 (.notdef) is never a character's glyph in the table.
+      const known = code < TABLE_SIZE ? table[code]! : 0;
+      page.glyph(known !== 0 ? known : this.glyphId(faceName, font, code));
     }
   }
 
@@ -706,8 +713,18 @@ class Drawing {
     if (id === undefined) {
       id = font.include(face(faceName).font.glyphForCodePoint(code), [code]);
       codes.set(code, id);
+      if (code < TABLE_SIZE) this.tableOf(font)[code] = id;
     }
     return id;
+  }
+
+  private tableOf(font: PdfFont): Uint16Array {
+    let table = this.tables.get(font);
+    if (!table) {
+      table = new Uint16Array(TABLE_SIZE);
+      this.tables.set(font, table);
+    }
+    return table;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
