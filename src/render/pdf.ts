@@ -501,7 +501,22 @@ const TABLE_SIZE = 0x3100;
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
 
-const round = (value: number) => String(Math.round(value * 100) / 100);
+/**
+ * A position or size in points to two decimals, as the page's operators
+ * write it ("93.35", "11", "-0.5"). Built from whole numbers: turning a
+ * fraction into text with String() was a twentieth of a PDF's time, three
+ * numbers a piece of every line.
+ */
+function round(value: number): string {
+  const hundredths = Math.round(value * 100);
+  if (hundredths % 100 === 0) return String(hundredths / 100);
+  const negative = hundredths < 0;
+  const magnitude = negative ? -hundredths : hundredths;
+  const whole = Math.floor(magnitude / 100);
+  const rest = magnitude - whole * 100;
+  const fraction = rest % 10 === 0 ? String(rest / 10) : rest < 10 ? `0${rest}` : String(rest);
+  return `${negative ? '-' : ''}${whole}.${fraction}`;
+}
 
 const colorOperators = new Map<string, string>();
 /** A colour's operands (DeviceRGB, under the sRGB output intent), made once per colour: `r g b`. */
