@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
+import { assembleInvoice } from '../../src/invoices/assemble.ts';
+import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { glyphCode, PdfDocument } from '../../src/render/pdf-document.ts';
-import { renderContractPdf } from '../../src/render/pdf.ts';
+import { renderContractPdf, renderInvoicePdf } from '../../src/render/pdf.ts';
 import { dictionary, PdfWriter, textString } from '../../src/render/pdf-writer.ts';
 import { pdfText } from '../helpers/pdf-reader.ts';
 import { JA_SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
@@ -156,5 +158,23 @@ describe('typed text in the file', () => {
     expect(glyphCode(0x2829)).toBe('\\(\\)');
     expect(glyphCode(0x5c0d)).toBe('\\\\\\r');
     expect(glyphCode(0x0d5c)).toBe('\\r\\\\');
+  });
+});
+
+describe('underlined text', () => {
+  it("draws a Japanese invoice's recipient with a rule under it, as wide as the name, in the text's colour", async () => {
+    const invoice = assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput(JA_SAMPLE_NAMES[0]!), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2027-06-01' } }));
+    const text = pdfText(await renderInvoicePdf(invoice));
+    // The recipient's name is the 14 pt line (「株式会社… 御中」); its rule follows the text object.
+    const drawn = /BT \/F\d+ 14 Tf 0 0 0 rg 1 0 0 -1 ([\d.]+) ([\d.]+) Tm \([\s\S]*?\) Tj ET\n1 w\n0 0 0 RG\n([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS\n/.exec(text);
+    expect(drawn, 'an underlined 14 pt line').not.toBeNull();
+    const [x, baseline, fromX, fromY, toX, toY] = drawn!.slice(1).map(Number) as [number, number, number, number, number, number];
+    expect(fromX).toBe(x);
+    expect(toY).toBe(fromY);
+    // Below the baseline (the page runs top-down), within the descent.
+    expect(fromY).toBeGreaterThan(baseline);
+    expect(fromY).toBeLessThan(baseline + 14 * 0.4);
+    // As wide as a name of a dozen characters at 14 pt.
+    expect(toX - fromX).toBeGreaterThan(14 * 8);
   });
 });
