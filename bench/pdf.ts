@@ -34,7 +34,7 @@ async function routeMs(body: string, requests: number): Promise<{ ms: number; by
       if (response.status !== 200 || file.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error(`the PDF route answered ${response.status}`);
       return { ms: performance.now() - started, bytes: file.length };
     };
-    // The first PDF imports pdfkit and parses the fonts: what a server pays once, not per document.
+    // The first PDF imports the renderer and parses the fonts: what a server pays once, not per document.
     for (let i = 0; i < 5; i++) await once();
     const times = [];
     let bytes = 0;

@@ -6,7 +6,7 @@
 // @fontsource splits a Japanese face into a hundred WOFF2 slices).
 //
 // Each file is parsed once, on the first PDF, and the parsed font is shared
-// by every document after it: pdfkit subsets it per document, and fontkit's
+// by every document after it: render/pdf-document.ts subsets it per document, and fontkit's
 // glyph cache and this module's advance-width cache stay warm. Loading both
 // Japanese weights adds about 16 MB to the server's RSS, so nothing here runs
 // until a PDF is asked for (render/pdf-on-demand.ts).
@@ -51,41 +51,10 @@ export interface Face {
   /** Advance widths per point of size, by code point, filled as characters are met. */
   readonly advances: Map<number, number>;
   readonly covers: Map<number, boolean>;
-  /** The font as pdfkit is given it: laid out without shaping (see `unshaped`). */
-  readonly pdfFont: fontkit.Font;
 }
 
-/** Most glyph strings a face keeps (a word a key): a ceiling on memory, far above a contract's vocabulary. */
+/** Most shaped widths kept (a word a key): a ceiling on memory, far above a contract's vocabulary. */
 const MAX_KEPT_WORDS = 20_000;
-
-/**
- * The font with a layout that maps characters to glyphs through the cmap
- * alone: no kerning, no ligatures, which is how Word sets text by default,
- * so a line is as wide as render/pdf-lines.ts measured it, and copied text
- * is the characters typed. fontkit's OpenType shaping was most of a PDF's
- * time. Every other property is the font's own (the prototype).
- */
-function unshaped(font: fontkit.Font): fontkit.Font {
-  const kept = new Map<string, fontkit.Glyph[]>();
-  const layout = (text: string) => {
-    let glyphs = kept.get(text);
-    if (!glyphs) {
-      glyphs = font.glyphsForString(text);
-      if (kept.size >= MAX_KEPT_WORDS) kept.clear();
-      kept.set(text, glyphs);
-    }
-    // Fresh positions each time: pdfkit scales them in place.
-    const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: 0 }));
-    return {
-      glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((sum, position) => sum + position.xAdvance, 0);
-      },
-    };
-  };
-  return Object.create(font, { layout: { value: layout } }) as fontkit.Font;
-}
 
 const require = createRequire(import.meta.url);
 const faces = new Map<FaceName, Face>();
@@ -99,7 +68,7 @@ export function face(name: FaceName): Face {
     const os2 = (font as unknown as { 'OS/2'?: { winAscent: number; winDescent: number } })['OS/2'];
     const ascent = (os2?.winAscent ?? font.ascent) * perPoint;
     const descent = -(os2?.winDescent ?? -font.descent) * perPoint;
-    found = { name, font, ascent, descent, singleLine: ascent - descent + Math.max(0, font.lineGap) * perPoint, advances: new Map(), covers: new Map(), pdfFont: unshaped(font) };
+    found = { name, font, ascent, descent, singleLine: ascent - descent + Math.max(0, font.lineGap) * perPoint, advances: new Map(), covers: new Map() };
     faces.set(name, found);
   }
   return found;

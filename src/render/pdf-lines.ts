@@ -1,6 +1,6 @@
 // Text into lines for the PDF: runs (bold, italic) broken where Unicode's
-// line-breaking rules allow (UAX #14, through the `linebreak` package that
-// pdfkit itself uses), which is also Japanese kinsoku: no line starts with
+// line-breaking rules allow (UAX #14, through the `linebreak` package,
+// foliojs's, maintained with fontkit), which is also Japanese kinsoku: no line starts with
 // 。、」） and none ends with 「（, while kana and kanji may break anywhere else.
 // An email or web address is one word. A word wider than the line is broken
 // between characters, as Word does.

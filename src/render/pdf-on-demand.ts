@@ -1,5 +1,5 @@
 // The PDF renderer imported on the first PDF asked for, as the docx library
-// is for letters (render/docx-on-demand.ts): pdfkit, fontkit and the parsed
+// is for letters (render/docx-on-demand.ts): fontkit and the parsed
 // fonts (the Japanese face's two weights are 15 MB of TrueType) then cost the
 // server nothing until someone wants a PDF.
 import type { FastifyRequest } from 'fastify';

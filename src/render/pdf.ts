@@ -1,7 +1,10 @@
-// Contracts, letters and invoices as PDF, through pdfkit: the same trees the
-// Word renderers walk (render/docx.ts is the model, block for block: sizes,
-// spacing, indents and keeps are its styles in points), laid out on pages by
-// render/pdf-layout.ts and drawn here. No office suite and no browser.
+// Contracts, letters and invoices as PDF: the same trees the Word renderers
+// walk (render/docx.ts is the model, block for block: sizes, spacing,
+// indents and keeps are its styles in points), laid out on pages by
+// render/pdf-layout.ts and drawn here into render/pdf-document.ts, which
+// writes the file's objects itself (render/pdf-writer.ts). No office suite,
+// no browser, no PDF library's document model: fontkit parses, subsets and
+// shapes the faces.
 //
 // The file is PDF/A-3b: fonts embedded and subset, an sRGB output intent,
 // XMP metadata with the title and author; a contract (and a letter made from
@@ -12,15 +15,13 @@
 // and the page header and footer marked as artifacts. User text reaches the
 // page only as glyphs (render/pdf-lines.ts cleans it as for Word): it can
 // never become a heading, a tag or a PDF operator.
-import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import type { Language } from '../answers/schema.ts';
 import type { Block, Contract, DocumentMeta, Letter, LetterParty, Paragraph, SignatureBlock, Table as TreeTable, TextRun } from '../contract/tree.ts';
 import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from '../invoices/tree.ts';
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
 import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
 import { drawingOrder } from './pdf-bidi.ts';
+import { glyphCode, PageContent, PdfDocument, type PdfFont } from './pdf-document.ts';
 import { baseFace, face, SHAPED, type FaceName } from './pdf-fonts.ts';
 import { breakLines, labelPieces, type Line, type Piece, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
@@ -494,372 +495,85 @@ function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
 
 const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja-JP' };
 
-type StructureElement = ReturnType<PDFKit.PDFDocument['struct']>;
-
-/** The parts of pdfkit's font that `Drawing.glyphs` and `compactFont` reach (not in its typings). */
-interface PdfkitFont {
-  readonly id: string;
-  readonly scale: number;
-  readonly subset: { glyphs: number[]; includeGlyph(id: number): number; encode(): Uint8Array };
-  readonly widths: (number | undefined)[];
-  readonly unicode: (number[] | undefined)[];
-  embed(): void;
-  ref(): unknown;
-}
-
-/** The parts of a pdfkit object (a stream) that `compactPage` and `compactFont` reach. */
-interface PdfkitReference {
-  compress: boolean;
-  buffer: Uint8Array[];
-  readonly data: Record<string, unknown>;
-  write(chunk: string | Uint8Array): void;
-  finalize(): void;
-}
-
-/** The parts of pdfkit's document that `Drawing.glyphs` writes through (not in its typings). */
-interface PdfkitInternals {
-  readonly _font: PdfkitFont;
-  readonly page: { readonly height: number; readonly fonts: Record<string, unknown>; readonly content: PdfkitReference };
-  addContent(operators: string): void;
-  ref(data?: Record<string, unknown>): PdfkitReference;
-}
-
-/**
- * The page being drawn: its content stream's bytes, written in place. One
- * buffer serves every page of every document in turn (a PDF is drawn
- * synchronously, page after page, and each page starts again at 0 and is
- * deflated into bytes of its own before the next begins), so the operators
- * and glyphs go straight into it, with no string per line or glyph.
- */
-class PageContent {
-  private static bytes = Buffer.allocUnsafe(64 * 1024);
-  length = 0;
-
-  private room(extra: number): Buffer {
-    const { bytes } = PageContent;
-    if (this.length + extra <= bytes.length) return bytes;
-    const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, this.length + extra));
-    bytes.copy(grown, 0, 0, this.length);
-    PageContent.bytes = grown;
-    return grown;
-  }
-
-  /** pdfkit's binary strings and our operators: a byte a character. */
-  text(operators: string): void {
-    this.length += this.room(operators.length).write(operators, this.length, 'latin1');
-  }
-
-  raw(chunk: Uint8Array): void {
-    this.room(chunk.length).set(chunk, this.length);
-    this.length += chunk.length;
-  }
-
-  /** A glyph's two-byte code (Identity-H: the subset's glyph id) inside a literal string, escaped as glyphCode escapes it. */
-  glyph(id: number): void {
-    this.room(4);
-    this.byte(id >> 8);
-    this.byte(id & 0xff);
-  }
-
-  /** One byte of a glyph code, escaped: a backslash, a parenthesis, a carriage return (which a reader would take for a LF). */
-  private byte(byte: number): void {
-    const { bytes } = PageContent;
-    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes[this.length++] = 0x5c;
-    else if (byte === 0x0d) {
-      bytes[this.length++] = 0x5c;
-      bytes[this.length++] = 0x72;
-      return;
-    }
-    bytes[this.length++] = byte;
-  }
-
-  /** The page's bytes deflated at zlib's fastest level (pdfkit's level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
-  deflated(): Buffer {
-    return deflateSync(PageContent.bytes.subarray(0, this.length), { level: 1 });
-  }
-}
-
-/**
- * The page's content stream written into a PageContent rather than pdfkit's
- * list of chunks: pdfkit turns every operator into its own Uint8Array a
- * character at a time and deflates every stream at level 6.
- */
-function compactPage(doc: PDFKit.PDFDocument): PageContent {
-  const content = (doc as unknown as PdfkitInternals).page.content;
-  const finalize = content.finalize.bind(content);
-  const page = new PageContent();
-  // What pdfkit wrote as it made the page (its top-down transform) comes first.
-  for (const chunk of content.buffer) page.raw(chunk);
-  content.buffer = [];
-  content.compress = false;
-  content.write = (chunk: string | Uint8Array) => {
-    if (typeof chunk === 'string') page.text(`${chunk}\n`);
-    else page.raw(chunk);
-  };
-  content.finalize = () => {
-    if (page.length > 0) {
-      content.buffer = [page.deflated()];
-      content.data.Filter = 'FlateDecode';
-    }
-    page.length = 0;
-    finalize();
-  };
-  return page;
-}
-
-/** Deflated subset font programs by face and glyph list: most documents of a language use the same glyphs. */
-const subsetPrograms = new Map<string, Uint8Array>();
-/** A ceiling on the kept programs' bytes: a Japanese subset is tens of kB, a Latin one a few. */
-const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
-let subsetBytes = 0;
-
-/**
- * The font's subset program, made and deflated once for a given set of
- * glyphs and reused by every document that uses the same set: fontkit's
- * subsetting and the deflate of the font file were a third of a PDF's time.
- * Still a real subset, named with pdfkit's six-letter tag (pdffonts says so).
- */
-function compactFont(doc: PDFKit.PDFDocument, font: PdfkitFont, faceName: FaceName): void {
-  const internals = doc as unknown as PdfkitInternals;
-  const { subset } = font;
-  const encode = subset.encode.bind(subset);
-  subset.encode = () => {
-    const key = `${faceName}:${subset.glyphs.join(',')}`;
-    let program = subsetPrograms.get(key);
-    if (!program) {
-      program = deflateSync(encode(), { level: 9 });
-      // The oldest go first, until the new one fits.
-      for (const [oldest, kept] of subsetPrograms) {
-        if (subsetBytes + program.length <= MAX_SUBSET_BYTES) break;
-        subsetPrograms.delete(oldest);
-        subsetBytes -= kept.length;
-      }
-      subsetPrograms.set(key, program);
-      subsetBytes += program.length;
-    }
-    return program;
-  };
-  const embed = font.embed.bind(font);
-  font.embed = () => {
-    // The font file is the first object embed() makes: it takes the program already deflated.
-    const ref = internals.ref;
-    internals.ref = (data) => {
-      internals.ref = ref;
-      const file = ref.call(doc, data);
-      file.compress = false;
-      file.data.Filter = 'FlateDecode';
-      return file;
-    };
-    try {
-      embed();
-    } finally {
-      internals.ref = ref;
-    }
-  };
-}
-
-/**
- * The answers as an attached file, written as pdfkit's doc.file() writes
- * one (an EmbeddedFile stream with its size, date and MD5 checksum, a
- * Filespec with the Source relationship, named in the catalogue's
- * EmbeddedFiles and AF), with Node's MD5 and a level-1 deflate: pdfkit's
- * file() hashes in JavaScript and deflates at level 6, half a millisecond
- * for a few kB of answers.
- */
-function attachAnswers(doc: CollectedPdf, bytes: Buffer): void {
-  const internals = doc as unknown as { _root: { data: { AF?: unknown[] } }; addNamedEmbeddedFile(name: string, ref: unknown): void };
-  const file = doc.ref({
-    Type: 'EmbeddedFile',
-    Subtype: 'application#2Fjson',
-    Params: { ModDate: new Date(), CheckSum: new String(createHash('md5').update(bytes).digest('hex')), Size: bytes.length },
-    Filter: 'FlateDecode',
-  });
-  file.end(deflateSync(bytes, { level: 1 }));
-  const filespec = doc.ref({
-    Type: 'Filespec',
-    AFRelationship: 'Source',
-    F: new String(ANSWERS_ATTACHMENT),
-    EF: { F: file },
-    UF: new String(ANSWERS_ATTACHMENT),
-    Desc: new String('The answers this document was made from'),
-  });
-  (filespec as unknown as PdfkitReference).finalize();
-  internals.addNamedEmbeddedFile(ANSWERS_ATTACHMENT, filespec);
-  (internals._root.data.AF ??= []).push(filespec);
-}
-
-/** Deflated streams by their bytes (as latin1): the same in every document, or every document with the same glyphs. */
-const sharedStreams = new Map<string, Uint8Array>();
-/** A ceiling on the kept streams' keys and deflated bytes: the sRGB profile and ToUnicode maps are a few kB each. */
-const MAX_SHARED_STREAM_BYTES = 2 * 1024 * 1024;
-let sharedStreamBytes = 0;
-
-/**
- * `bytes` deflated (level 6, as pdfkit would), once for the same bytes: the
- * key is the whole stream, so a document only ever gets the deflate of its
- * own bytes. Each deflateSync sets up a compressor of its own, which cost
- * more than the small streams it deflated.
- */
-function sharedStream(bytes: Buffer): Uint8Array {
-  const key = bytes.toString('latin1');
-  let deflated = sharedStreams.get(key);
-  if (deflated) return deflated;
-  deflated = deflateSync(bytes);
-  // The oldest go first, until the new one fits.
-  for (const [oldest, kept] of sharedStreams) {
-    if (sharedStreamBytes + key.length + deflated.length <= MAX_SHARED_STREAM_BYTES) break;
-    sharedStreams.delete(oldest);
-    sharedStreamBytes -= oldest.length + kept.length;
-  }
-  sharedStreams.set(key, deflated);
-  sharedStreamBytes += key.length + deflated.length;
-  return deflated;
-}
+/** Characters below this (Latin, Hebrew, Arabic, punctuation, kana) have their glyph ids in an array per font, kanji in a map: 25 kB a font. */
+const TABLE_SIZE = 0x3100;
 
 /** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
 const MIRRORED = 0x110000;
 
-const glyphCodes: string[] = [];
 /**
- * A glyph's two-byte code (Identity-H: the subset's glyph id) as it stands
- * in a PDF literal string: half the bytes of hex for the page to hold and
- * deflate. A backslash, a parenthesis and a carriage return are escaped
- * (a reader would take a bare CR inside a string for a LF).
+ * A position or size in points to two decimals, as the page's operators
+ * write it ("93.35", "11", "-0.5"). Built from whole numbers: turning a
+ * fraction into text with String() was a twentieth of a PDF's time, three
+ * numbers a piece of every line.
  */
-function glyphCode(id: number): string {
-  let code = glyphCodes[id];
-  if (code === undefined) {
-    code = '';
-    for (const byte of [id >> 8, id & 0xff]) {
-      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
-      else if (byte === 0x0d) code += '\\r';
-      else code += String.fromCharCode(byte);
-    }
-    glyphCodes[id] = code;
-  }
-  return code;
+function round(value: number): string {
+  const hundredths = Math.round(value * 100);
+  if (hundredths % 100 === 0) return String(hundredths / 100);
+  const negative = hundredths < 0;
+  const magnitude = negative ? -hundredths : hundredths;
+  const whole = Math.floor(magnitude / 100);
+  const rest = magnitude - whole * 100;
+  const fraction = rest % 10 === 0 ? String(rest / 10) : rest < 10 ? `0${rest}` : String(rest);
+  return `${negative ? '-' : ''}${whole}.${fraction}`;
 }
 
-const round = (value: number) => String(Math.round(value * 100) / 100);
-
-const fills = new Map<string, string>();
-/** A colour's fill operator (DeviceRGB, under the sRGB output intent), made once per colour. */
-function fillOperator(hex: string): string {
-  let operator = fills.get(hex);
-  if (operator === undefined) {
+const colorOperators = new Map<string, string>();
+/** A colour's operands (DeviceRGB, under the sRGB output intent), made once per colour: `r g b`. */
+function rgb(hex: string): string {
+  let operands = colorOperators.get(hex);
+  if (operands === undefined) {
     const channel = (at: number) => round(parseInt(hex.slice(at, at + 2), 16) / 255);
-    operator = `${channel(0)} ${channel(2)} ${channel(4)} rg`;
-    fills.set(hex, operator);
+    operands = `${channel(0)} ${channel(2)} ${channel(4)}`;
+    colorOperators.set(hex, operands);
   }
-  return operator;
+  return operands;
 }
 
 /**
- * pdfkit's document with its output gathered here rather than pushed through
- * its Readable stream: pdfkit writes each object as several small strings,
- * each turned into its own Uint8Array a character at a time and pushed
- * through the stream's machinery, a tenth of a PDF's time. Here the strings
- * are joined as they come and turned into bytes once; the streams' bytes
- * (page content, fonts, the attachment) are kept as they are.
- * pdfkit's strings are binary strings (one byte a character), so latin1 is
- * the encoding its own fromBinaryString applies.
+ * Draws lines, rules and shading into the document's pages
+ * (render/pdf-document.ts), in the page's top-down coordinates: each line
+ * one text object written as bytes straight into the page's content, each
+ * character's glyph added to the document's subset of its face once.
  */
-class CollectedPdf extends PDFDocument {
-  declare private parts?: (string | Uint8Array)[];
-  declare private pending?: string;
-  private complete = false;
-
-  // Called by pdfkit's constructor (the header) before this class's fields are set: hence the lazy fields, declared so no initialiser wipes them after super().
-  _write(data: string | Uint8Array): void {
-    const doc = this as unknown as { _offset: number };
-    if (typeof data === 'string') {
-      const line = `${data}\n`;
-      this.pending = this.pending === undefined ? line : this.pending + line;
-      doc._offset += line.length;
-      return;
-    }
-    this.parts ??= [];
-    if (this.pending !== undefined) this.parts.push(this.pending);
-    this.pending = undefined;
-    this.parts.push(data);
-    doc._offset += data.length;
-  }
-
-  /**
-   * pdfkit's objects, those it would deflate (the sRGB profile, each font's
-   * ToUnicode map and CID set) deflated once for given bytes and reused
-   * (sharedStream). Its page content is compactPage's; the
-   * attached answers are deflated afresh, as pdfkit does.
-   */
-  override ref(data: Record<string, unknown> = {}): PDFKit.PDFKitReference {
-    const made = super.ref(data) as unknown as PdfkitReference;
-    if (made.compress && data?.Type !== 'EmbeddedFile') {
-      const finalize = made.finalize.bind(made);
-      made.finalize = () => {
-        if (made.compress && made.buffer.length > 0) {
-          made.buffer = [sharedStream(Buffer.concat(made.buffer))];
-          made.compress = false;
-          made.data.Filter = 'FlateDecode';
-        }
-        finalize();
-      };
-    }
-    return made as unknown as PDFKit.PDFKitReference;
-  }
-
-  /** pdfkit's end of output (the only push it makes once _write is ours). */
-  override push(chunk: unknown): boolean {
-    if (chunk === null) this.complete = true;
-    return true;
-  }
-
-  /** The whole file, once end() has written the cross-reference table. */
-  bytes(): Buffer {
-    // pdfkit finalizes only when every object it made was ended: an object left open is a bug here, not a file to send.
-    if (!this.complete) throw new Error('The PDF was not finished: an object was left open');
-    const parts = this.parts ?? [];
-    if (this.pending !== undefined) parts.push(this.pending);
-    let length = 0;
-    for (const part of parts) length += part.length;
-    const file = Buffer.allocUnsafe(length);
-    let at = 0;
-    for (const part of parts) at += typeof part === 'string' ? file.write(part, at, 'latin1') : (file.set(part, at), part.length);
-    return file;
-  }
-}
-
 class Drawing {
-  private readonly elements = new Map<Tag, StructureElement>();
-  private readonly fonts = new Map<FaceName, PdfkitFont>();
+  private readonly fonts = new Map<FaceName, PdfFont>();
   /** Per font of this document: a character's glyph id in the subset, once it is in it. */
-  private readonly codes = new Map<PdfkitFont, Map<number, number>>();
-  current: PageContent | undefined;
+  private readonly codes = new Map<PdfFont, Map<number, number>>();
+  /** The same for the characters below TABLE_SIZE, as an array: most of a document's glyphs, looked up a character at a time. */
+  private readonly tables = new Map<PdfFont, Uint16Array>();
 
   constructor(
-    readonly doc: PDFKit.PDFDocument,
+    readonly doc: PdfDocument,
     private readonly margin: { readonly left: number },
   ) {}
 
-  element(node: Tag): StructureElement {
-    let found = this.elements.get(node);
-    if (!found) {
-      found = this.doc.struct(node.type, node.options ?? {});
-      if (node.parent) this.element(node.parent).add(found);
-      else this.doc.addStructure(found);
-      this.elements.set(node, found);
-    }
-    return found;
+  get page(): PageContent {
+    return this.doc.content;
   }
 
   /** Draws inside the tag's marked content on the current page. */
   tagged(node: Tag, draw: () => void): void {
-    this.element(node).add(draw);
+    this.doc.tagged(node, draw);
   }
 
   artifact(draw: () => void): void {
-    this.doc.markContent('Artifact');
-    draw();
-    this.doc.endMarkedContent();
+    this.doc.artifact(draw);
+  }
+
+  /** A filled rectangle (a header cell's shading). */
+  fill(x: number, y: number, width: number, height: number, color: string): void {
+    this.page.text(`${rgb(color)} rg\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nf\n`);
+  }
+
+  /** A rectangle's outline (a table cell's border). */
+  frame(x: number, y: number, width: number, height: number, lineWidth: number, color: string): void {
+    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nS\n`);
+  }
+
+  /** A straight line (a signature line, an underline). */
+  rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number, color: string): void {
+    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x1)} ${round(y1)} m\n${round(x2)} ${round(y2)} l\nS\n`);
   }
 
   /**
@@ -883,81 +597,60 @@ class Drawing {
   /**
    * `spacing`: points added after each character (PDF's character spacing, Tc).
    * The line is one text object written straight into the page's content:
-   * for each piece its font, size, colour, position and glyph ids. pdfkit's
-   * text() would measure and lay each string out again and convert every
-   * operator to bytes a character at a time, which was most of a PDF's time;
-   * pdfkit's font still subsets, embeds and maps the glyphs to Unicode (so
-   * the text copies as typed). An underlined piece (rare) goes through
-   * pdfkit, which draws the underline.
+   * for each piece its font, size, colour, position and glyph ids, the font
+   * and colour named only where they change (a line is mostly one of each).
+   * An underlined piece's rule is drawn after the text object, in the
+   * text's colour, where pdfkit (which wrote these files before) drew it: a tenth of the size thick (half a
+   * point below 10 pt), its bottom at the face's descent.
    */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
-    const { doc, page } = this;
+    const { page } = this;
     let left = this.margin.left + x;
-    let open = false;
+    if (line.pieces.length === 0) return;
+    // Each piece's operators go in as one string: its font and colour where they change, its position, the string's opening bracket.
+    // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
+    let operators = spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`;
     let lastPen = '';
     let lastColor = '';
-    const begin = () => {
-      if (open) return;
-      page.text(spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`);
-      open = true;
-      // A new text object (after pdfkit's underlined text, which sets its own) names its font and colour again.
-      lastPen = '';
-      lastColor = '';
-    };
-    // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
-    const end = () => {
-      if (open) page.text(spacing === 0 ? ' ET\n' : ' 0 Tc ET\n');
-      open = false;
-    };
+    let underlines: (() => void)[] | undefined;
     for (const piece of line.pieces) {
       const font = this.font(piece.face);
+      const pen = `/${font.id} ${round(piece.size)} Tf`;
+      if (pen !== lastPen) operators += ` ${pen}`;
+      if (piece.color !== lastColor) operators += ` ${rgb(piece.color)} rg`;
+      lastPen = pen;
+      lastColor = piece.color;
+      // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
+      page.text(`${operators} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
+      this.glyphs(piece, font);
+      operators = ') Tj';
+      const advance = piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
       if (piece.underline) {
-        end();
-        const target = face(piece.face).font;
-        doc.font(piece.face).fontSize(piece.size).fillColor(`#${piece.color}`);
-        // pdfkit takes the top of the line and adds its own ascent (hhea) to find the baseline.
-        doc.text(piece.text, left, baseline - (target.ascent / target.unitsPerEm) * piece.size, { lineBreak: false, underline: true, textWidth: piece.width, characterSpacing: spacing } as PDFKit.Mixins.TextOptions);
-      } else {
-        begin();
-        // pdfkit's pages draw top-down (a flipped matrix): the text matrix flips back, so glyphs stand upright at the baseline.
-        // Font and colour only where they change within the line: a line is mostly one of each.
-        const pen = `/${font.id} ${round(piece.size)} Tf`;
-        if (pen !== lastPen) page.text(` ${pen}`);
-        if (piece.color !== lastColor) page.text(` ${fillOperator(piece.color)}`);
-        lastPen = pen;
-        lastColor = piece.color;
-        page.text(` 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
-        this.glyphs(piece, font);
-        page.text(') Tj');
+        const from = left;
+        const { font: target } = face(piece.face);
+        const thickness = piece.size < 10 ? 0.5 : Math.floor(piece.size / 10);
+        const y = baseline - (target.descent / target.unitsPerEm) * piece.size - thickness;
+        (underlines ??= []).push(() => this.rule(from, y, from + piece.width, y, thickness, piece.color));
       }
-      left += piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
+      left += advance;
     }
-    end();
+    page.text(spacing === 0 ? `${operators} ET\n` : `${operators} 0 Tc ET\n`);
+    if (underlines) for (const draw of underlines) draw();
   }
 
-  /** The page being drawn (renderPdf sets it as each page is added). */
-  get page(): PageContent {
-    if (!this.current) throw new Error('A line was drawn before the first page');
-    return this.current;
-  }
-
-  /** The face's pdfkit font, registered (and its subset program kept, compactFont) on first use, and in the page's resources. */
-  private font(faceName: FaceName): PdfkitFont {
-    const doc = this.doc as unknown as PdfkitInternals;
+  /** The face's font in this document, made on first use, and in the current page's resources. */
+  private font(faceName: FaceName): PdfFont {
     let font = this.fonts.get(faceName);
     if (!font) {
-      this.doc.registerFont(faceName, face(faceName).pdfFont as never);
-      this.doc.font(faceName);
-      font = doc._font;
-      compactFont(this.doc, font, faceName);
+      font = this.doc.font(faceName, face(faceName).font);
       this.fonts.set(faceName, font);
     }
-    if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+    this.doc.use(font);
     return font;
   }
 
   /** A piece's glyph codes into the page, in the order drawn: right-to-left text from its last letter, Arabic shaped. */
-  private glyphs(piece: Piece, font: PdfkitFont): void {
+  private glyphs(piece: Piece, font: PdfFont): void {
     if (SHAPED.has(piece.face)) this.page.text(this.shaped(piece.face, font, piece.text));
     else if (piece.rtl) this.page.text(this.encodeRightToLeft(piece.face, font, piece.text));
     else this.encode(piece.face, font, piece.text);
@@ -969,7 +662,7 @@ class Drawing {
    * maps back to the character typed: the ")" drawn for a "(" copies as "(",
    * while a ")" elsewhere still copies as ")".
    */
-  private encodeRightToLeft(faceName: FaceName, font: PdfkitFont, text: string): string {
+  private encodeRightToLeft(faceName: FaceName, font: PdfFont, text: string): string {
     const codes = this.codesOf(font);
     let bytes = '';
     for (const { typed, shown } of drawingOrder(text)) {
@@ -980,12 +673,7 @@ class Drawing {
       const key = MIRRORED + typed;
       let glyph = codes.get(key);
       if (glyph === undefined) {
-        const mirror = face(faceName).font.glyphForCodePoint(shown);
-        font.subset.glyphs.push(mirror.id);
-        const id = font.subset.glyphs.length - 1;
-        font.widths[id] = mirror.advanceWidth * font.scale;
-        font.unicode[id] = [typed];
-        glyph = id;
+        glyph = font.includeCopy(face(faceName).font.glyphForCodePoint(shown), typed);
         codes.set(key, glyph);
       }
       bytes += glyphCode(glyph);
@@ -993,7 +681,7 @@ class Drawing {
     return bytes;
   }
 
-  private codesOf(font: PdfkitFont): Map<number, number> {
+  private codesOf(font: PdfFont): Map<number, number> {
     let codes = this.codes.get(font);
     if (!codes) {
       codes = new Map();
@@ -1008,47 +696,50 @@ class Drawing {
    * glyphs in visual order (fontkit lays out a right-to-left script from the
    * right). Each glyph copies as the characters it was made from.
    */
-  private shaped(faceName: FaceName, font: PdfkitFont, text: string): string {
+  private shaped(faceName: FaceName, font: PdfFont, text: string): string {
     let bytes = '';
-    for (const glyph of face(faceName).font.layout(text).glyphs) {
-      const id = font.subset.includeGlyph(glyph.id);
-      font.widths[id] ??= glyph.advanceWidth * font.scale;
-      font.unicode[id] ??= [...glyph.codePoints];
-      bytes += glyphCode(id);
-    }
+    for (const glyph of face(faceName).font.layout(text).glyphs) bytes += glyphCode(font.include(glyph, glyph.codePoints));
     return bytes;
   }
 
   /**
    * The text's glyph codes into the page, each glyph added to the document's
-   * subset with its width and the character it copies as: what pdfkit's
-   * font.encode() does, without laying the text out again (the lines were
-   * measured in render/pdf-lines.ts) and once per character a document uses
-   * rather than once per glyph drawn.
+   * subset with its width and the character it copies as, once per
+   * character a document uses (the lines were measured in
+   * render/pdf-lines.ts, so nothing is laid out again).
    */
-  private encode(faceName: FaceName, font: PdfkitFont, text: string): void {
+  private encode(faceName: FaceName, font: PdfFont, text: string): void {
     const { page } = this;
-    const codes = this.codesOf(font);
+    const table = this.tableOf(font);
     for (let index = 0; index < text.length; index++) {
       // Code points without a string per character: a surrogate pair read as one.
       const code = text.codePointAt(index)!;
       if (code > 0xffff) index++;
-      page.glyph(codes.get(code) ?? this.glyphId(faceName, font, code));
+      // 0 is "not yet": glyph 0 (.notdef) is never a character's glyph in the table.
+      const known = code < TABLE_SIZE ? table[code]! : 0;
+      page.glyph(known !== 0 ? known : this.glyphId(faceName, font, code));
     }
   }
 
   /** A character's glyph id in this document's subset of the face, added on first use. */
-  private glyphId(faceName: FaceName, font: PdfkitFont, code: number): number {
+  private glyphId(faceName: FaceName, font: PdfFont, code: number): number {
     const codes = this.codesOf(font);
     let id = codes.get(code);
     if (id === undefined) {
-      const found = face(faceName).font.glyphForCodePoint(code);
-      id = font.subset.includeGlyph(found.id);
-      font.widths[id] ??= found.advanceWidth * font.scale;
-      font.unicode[id] ??= [code];
+      id = font.include(face(faceName).font.glyphForCodePoint(code), [code]);
       codes.set(code, id);
+      if (code < TABLE_SIZE) this.tableOf(font)[code] = id;
     }
     return id;
+  }
+
+  private tableOf(font: PdfFont): Uint16Array {
+    let table = this.tables.get(font);
+    if (!table) {
+      table = new Uint16Array(TABLE_SIZE);
+      this.tables.set(font, table);
+    }
+    return table;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -1056,10 +747,6 @@ class Drawing {
     // A right-to-left paragraph starts at the right margin, as Word sets a bidirectional paragraph.
     if (align === 'right' || line.rtl) return width - line.width;
     return 0;
-  }
-
-  end(): void {
-    for (const [node, element] of this.elements) if (node.parent === null) element.end();
   }
 }
 
@@ -1091,12 +778,11 @@ function drawRow(drawing: Drawing, placement: Placement, row: RowBlock, left: nu
 }
 
 function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, left: number, tagged: (node: Tag, draw: () => void) => void, artifact: (draw: () => void) => void): void {
-  const { doc } = drawing;
   const height = rowHeight(row);
   for (const cell of row.cells) {
     const x = left + cell.x;
-    if (cell.fill) artifact(() => doc.rect(x, placement.y, cell.width, height).fillColor(`#${cell.fill}`).fill());
-    if (row.borders) artifact(() => doc.lineWidth(0.5).strokeColor(`#${RULE}`).rect(x, placement.y, cell.width, height).stroke());
+    if (cell.fill) artifact(() => drawing.fill(x, placement.y, cell.width, height, cell.fill!));
+    if (row.borders) artifact(() => drawing.frame(x, placement.y, cell.width, height, 0.5, RULE));
     let y = placement.y + cell.padding.top;
     for (const paragraph of cell.paragraphs) {
       y += paragraph.before;
@@ -1111,7 +797,7 @@ function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, l
       y += paragraph.lines.length * paragraph.lineHeight;
       if (paragraph.rule) {
         const ruleY = y + 1;
-        artifact(() => doc.lineWidth(0.75).strokeColor('#000000').moveTo(x + cell.padding.left, ruleY).lineTo(x + cell.width - cell.padding.right, ruleY).stroke());
+        artifact(() => drawing.rule(x + cell.padding.left, ruleY, x + cell.width - cell.padding.right, ruleY, 0.75, '000000'));
       }
       y += paragraph.after;
     }
@@ -1133,23 +819,14 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   const margin = { top: pt(PAGE_MARGINS.top), bottom: pt(PAGE_MARGINS.bottom), left: pt(PAGE_MARGINS.left), right: pt(PAGE_MARGINS.right) };
   const pages = paginate(blocks, margin.top, page.height - margin.bottom);
 
-  const doc = new CollectedPdf({
-    size: [page.width, page.height],
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    autoFirstPage: false,
-    // No default face: pdfkit would otherwise parse Helvetica's metrics for every document, and never use them.
-    font: false as unknown as string,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-3b',
-    tagged: true,
-    lang: LANGUAGE_TAGS[context.language],
-    displayTitle: true,
-    info: { Title: meta.title, Author: meta.author, Subject: options.subject, Keywords: meta.keywords, Creator: 'Freelance contract generator' },
-  });
+  const doc = new PdfDocument(
+    { title: meta.title, author: meta.author, subject: options.subject, keywords: meta.keywords, creator: 'Freelance contract generator', language: LANGUAGE_TAGS[context.language] },
+    page,
+  );
 
   if (options.answers !== undefined) {
     // PDF/A-3 lets the source of a document travel inside it: here the answers it was made from.
-    attachAnswers(doc, Buffer.from(JSON.stringify(options.answers), 'utf8'));
+    doc.attach(ANSWERS_ATTACHMENT, 'The answers this document was made from', Buffer.from(JSON.stringify(options.answers), 'utf8'), 'application/json');
   }
 
   const drawing = new Drawing(doc, margin);
@@ -1165,16 +842,13 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   };
   pages.forEach((placements, index) => {
     doc.addPage();
-    drawing.current = compactPage(doc);
     furniture(index + 1);
     for (const placement of placements) {
       if (placement.block.kind === 'row') drawRow(drawing, placement, placement.block, margin.left);
       else drawText(drawing, placement, placement.block);
     }
   });
-  drawing.end();
-  doc.end();
-  return doc.bytes();
+  return doc.finish();
 }
 
 export function renderContractPdf(contract: Contract): Promise<Buffer> {

@@ -52,10 +52,10 @@ describe('a contract PDF', () => {
     expect(text).toContain('/Artifact BMC');
   });
 
-  it("reads top to bottom on every page: each page's content starts by turning pdfkit's top-down coordinates the PDF way up", async () => {
+  it("reads top to bottom on every page: each page's content starts by turning the renderer's top-down coordinates the PDF way up", async () => {
     const text = pdfText(await renderContractPdf(contractFrom(sampleInput('new-client-fixed'))));
     const pages = nonEmpty(objectsOfType(text, 'Page'), 'pages');
-    // Without it (as when a page's content was gathered without what pdfkit wrote first) every page reads bottom up.
+    // Without it (as when a page's content was gathered without its first operator) every page reads bottom up.
     expect(text.match(/stream\n1 0 0 -1 0 792 cm\n/g) ?? []).toHaveLength(pages.length);
   });
 

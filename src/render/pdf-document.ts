@@ -1,0 +1,608 @@
+// A tagged PDF/A-3b document's objects, written with render/pdf-writer.ts:
+// pages and their content streams, embedded subset fonts (fontkit parses,
+// subsets and lays out; this module writes the font dictionaries, widths and
+// ToUnicode maps), the structure tree with its ParentTree and marked-content
+// ids, the XMP metadata, the sRGB output intent and an attached file.
+// render/pdf.ts draws into it; nothing here knows about contracts.
+//
+// What does not change between documents is made once and kept: the sRGB
+// profile's stream, and for a given subset of a face (its glyphs and the
+// characters they copy as) the deflated program, widths, CID set and
+// ToUnicode map.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import type * as fontkit from 'fontkit';
+import { PROJECT_ROOT } from '../project-root.ts';
+import { dictionary, hexString, name, number, pdfDate, PdfWriter, reference, streamBody, textString, type Entries } from './pdf-writer.ts';
+
+/** A node of the structure tree as the renderer names it (render/pdf-layout.ts's Tag has this shape). */
+export interface StructureNode {
+  readonly type: string;
+  readonly parent: StructureNode | null;
+  readonly options?: { readonly scope?: 'Row' | 'Column'; readonly lang?: string };
+}
+
+/** A structure element: its kids are elements or marked content on a page. */
+interface Element {
+  readonly id: number;
+  readonly node: StructureNode;
+  readonly parent: number;
+  readonly kids: (Element | { readonly page: number; readonly mcid: number })[];
+}
+
+/**
+ * The page being drawn: its content stream's bytes, written in place. One
+ * buffer serves every page of every document in turn (a PDF is drawn
+ * synchronously, page after page, and each page starts again at 0 and is
+ * deflated into bytes of its own before the next begins), so the operators
+ * and glyphs go straight into it, with no string per line or glyph.
+ */
+export class PageContent {
+  private static bytes = Buffer.allocUnsafe(64 * 1024);
+  length = 0;
+
+  private room(extra: number): Buffer {
+    const { bytes } = PageContent;
+    if (this.length + extra <= bytes.length) return bytes;
+    const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, this.length + extra));
+    bytes.copy(grown, 0, 0, this.length);
+    PageContent.bytes = grown;
+    return grown;
+  }
+
+  /** Operators and binary strings: a byte a character. */
+  text(operators: string): void {
+    this.length += this.room(operators.length).write(operators, this.length, 'latin1');
+  }
+
+  /** A glyph's two-byte code (Identity-H: the subset's glyph id) inside a literal string, escaped as `glyphCode` escapes it. */
+  glyph(id: number): void {
+    this.room(4);
+    this.byte(id >> 8);
+    this.byte(id & 0xff);
+  }
+
+  /** One byte of a glyph code, escaped: a backslash, a parenthesis, a carriage return (which a reader would take for a LF). */
+  private byte(byte: number): void {
+    const { bytes } = PageContent;
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes[this.length++] = 0x5c;
+    else if (byte === 0x0d) {
+      bytes[this.length++] = 0x5c;
+      bytes[this.length++] = 0x72;
+      return;
+    }
+    bytes[this.length++] = byte;
+  }
+
+  /** The page's bytes deflated at zlib's fastest level (level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
+  deflated(): Buffer {
+    return deflateSync(PageContent.bytes.subarray(0, this.length), { level: 1 });
+  }
+}
+
+const glyphCodes: string[] = [];
+/**
+ * A glyph's two-byte code (Identity-H: the subset's glyph id) as it stands
+ * in a PDF literal string: half the bytes of hex for the page to hold and
+ * deflate. A backslash, a parenthesis and a carriage return are escaped
+ * (a reader would take a bare CR inside a string for a LF), so no glyph
+ * code can end the string and become an operator.
+ */
+export function glyphCode(id: number): string {
+  let code = glyphCodes[id];
+  if (code === undefined) {
+    code = '';
+    for (const byte of [id >> 8, id & 0xff]) {
+      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
+      else if (byte === 0x0d) code += '\\r';
+      else code += String.fromCharCode(byte);
+    }
+    glyphCodes[id] = code;
+  }
+  return code;
+}
+
+/** fontkit's subset (its typings leave these out). */
+interface Subset {
+  readonly glyphs: number[];
+  includeGlyph(glyph: number): number;
+  encode(): Uint8Array;
+}
+
+/**
+ * A face as this document uses it: a fontkit subset, each glyph's width (in
+ * thousandths of the size) and the characters it copies as, by the glyph's
+ * id in the subset, which is its code on the page (Identity-H).
+ */
+export class PdfFont {
+  /** The Type0 font's object: pages name it before it is written. */
+  readonly ref: number;
+  readonly scale: number;
+  readonly subset: Subset;
+  readonly widths: number[];
+  readonly unicode: number[][];
+
+  constructor(
+    /** The resource name on the pages (F1, F2). */
+    readonly id: string,
+    /** The face's name, part of the subset programs' key. */
+    readonly key: string,
+    readonly font: fontkit.Font,
+    ref: number,
+  ) {
+    this.ref = ref;
+    this.scale = 1000 / font.unitsPerEm;
+    this.subset = (font as unknown as { createSubset(): Subset }).createSubset();
+    // Glyph 0 (.notdef) is the subset's first, as in every TrueType subset.
+    this.widths = [font.getGlyph(0).advanceWidth * this.scale];
+    this.unicode = [[0]];
+  }
+
+  /** A glyph of the face in the subset: its code on the page, with its width and the characters it copies as. */
+  include(glyph: fontkit.Glyph, characters: readonly number[]): number {
+    const id = this.subset.includeGlyph(glyph.id);
+    this.widths[id] ??= glyph.advanceWidth * this.scale;
+    this.unicode[id] ??= [...characters];
+    return id;
+  }
+
+  /**
+   * A glyph of its own for a mirrored character (a ")" drawn for a "(" typed
+   * in right-to-left text): a copy of the mirror's glyph that copies as the
+   * character typed.
+   */
+  includeCopy(glyph: fontkit.Glyph, typed: number): number {
+    this.subset.glyphs.push(glyph.id);
+    const id = this.subset.glyphs.length - 1;
+    this.widths[id] = glyph.advanceWidth * this.scale;
+    this.unicode[id] = [typed];
+    return id;
+  }
+}
+
+const hex4 = (value: number) => value.toString(16).padStart(4, '0');
+
+/** The ToUnicode CMap: each glyph code to the characters it was drawn for (UTF-16, a surrogate pair above U+FFFF). */
+function toUnicodeMap(unicode: readonly number[][]): string {
+  const entries = unicode.map((characters) => {
+    let encoded = '';
+    for (const code of characters ?? [0]) {
+      if (code > 0xffff) {
+        const value = code - 0x10000;
+        encoded += `${hex4(0xd800 | ((value >>> 10) & 0x3ff))}${hex4(0xdc00 | (value & 0x3ff))}`;
+      } else encoded += hex4(code);
+    }
+    return `<${encoded}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
+
+/**
+ * What a font's objects hold for a given subset, made once: the deflated
+ * subset program (fontkit's subsetting and the deflate of the font file were
+ * a third of a PDF's time), its tag, the descriptor's and CID font's entries,
+ * the deflated CID set and ToUnicode map. Most documents of a language use
+ * the same glyphs, and the same glyphs give the same parts.
+ */
+interface SubsetParts {
+  readonly program: Uint8Array;
+  /** The program's length before deflating (/Length1). */
+  readonly length: number;
+  readonly fontName: string;
+  readonly descriptor: Entries;
+  readonly widths: string;
+  readonly cidSet: Uint8Array;
+  readonly toUnicode: Uint8Array;
+  /** Bytes kept, counted against the ceiling. */
+  readonly size: number;
+}
+
+/** Kept subsets' parts by face, glyph list and characters: the key spells out everything the parts are made from. */
+const subsetParts = new Map<string, SubsetParts>();
+/** A ceiling on the kept parts' bytes: a Japanese subset is tens of kB, a Latin one a few. */
+const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
+let subsetBytes = 0;
+
+function partsOf(font: PdfFont): SubsetParts {
+  const glyphs = font.subset.glyphs.join(',');
+  let characters = '';
+  for (const codes of font.unicode) characters += `${codes.join(' ')},`;
+  const key = `${font.key}:${glyphs}:${characters}`;
+  let parts = subsetParts.get(key);
+  if (parts) {
+    // Most recently used last: the oldest go first when the ceiling is reached.
+    subsetParts.delete(key);
+    subsetParts.set(key, parts);
+    return parts;
+  }
+  parts = makeParts(font, key);
+  for (const [oldest, old] of subsetParts) {
+    if (subsetBytes + parts.size <= MAX_SUBSET_BYTES) break;
+    subsetParts.delete(oldest);
+    subsetBytes -= old.size;
+  }
+  subsetParts.set(key, parts);
+  subsetBytes += parts.size;
+  return parts;
+}
+
+function makeParts(font: PdfFont, key: string): SubsetParts {
+  const { font: face, scale } = font;
+  const encoded = font.subset.encode();
+  const program = deflateSync(encoded, { level: 9 });
+  // Six capital letters naming the subset (PDF's `ABCDEF+` tag), from what it holds: another subset, another tag.
+  const digest = createHash('md5').update(key).digest();
+  let tag = '';
+  for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index]! % 26));
+  const tables = face as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch: boolean }; head: { macStyle: { italic: boolean } } };
+  const familyClass = (tables['OS/2']?.sFamilyClass ?? 0) >> 8;
+  // Symbolic (the glyphs are named by id, not by a standard encoding); fixed pitch, serif, script, italic as the font says.
+  let flags = 1 << 2;
+  if (tables.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (tables.head.macStyle.italic) flags |= 1 << 6;
+  const fontName = name(`${tag}+${face.postscriptName.replaceAll(' ', '_')}`);
+  const { bbox } = face;
+  const cidSet = new Uint8Array(Math.ceil(font.widths.length / 8));
+  for (let cid = 0; cid < font.widths.length; cid++) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
+  const deflatedSet = deflateSync(cidSet);
+  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(font.unicode), 'latin1'));
+  const widths = `[0 [${font.widths.map((width) => number(width ?? 0)).join(' ')}]]`;
+  return {
+    program,
+    length: encoded.length,
+    fontName,
+    descriptor: {
+      Type: '/FontDescriptor',
+      FontName: fontName,
+      Flags: String(flags),
+      FontBBox: `[${[bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((value) => number(value * scale)).join(' ')}]`,
+      ItalicAngle: number(face.italicAngle),
+      Ascent: number(face.ascent * scale),
+      Descent: number(face.descent * scale),
+      CapHeight: number((face.capHeight || face.ascent) * scale),
+      XHeight: number((face.xHeight || 0) * scale),
+      StemV: '0',
+    },
+    widths,
+    cidSet: deflatedSet,
+    toUnicode,
+    size: key.length + program.length + widths.length + deflatedSet.length + toUnicode.length,
+  };
+}
+
+/** The font's objects: program, descriptor (with the CID set PDF/A asks for), CID font with widths, Type0 font with its ToUnicode map. */
+function writeFont(writer: PdfWriter, font: PdfFont): void {
+  const parts = partsOf(font);
+  const file = writer.reserve();
+  writer.stream(file, { Length1: String(parts.length), Filter: '/FlateDecode' }, parts.program);
+  const set = writer.reserve();
+  writer.stream(set, { Filter: '/FlateDecode' }, parts.cidSet);
+  const descriptor = writer.reserve();
+  writer.object(descriptor, dictionary({ ...parts.descriptor, FontFile2: reference(file), CIDSet: reference(set) }));
+  const descendant = writer.reserve();
+  writer.object(
+    descendant,
+    dictionary({
+      Type: '/Font',
+      Subtype: '/CIDFontType2',
+      BaseFont: parts.fontName,
+      CIDSystemInfo: '<<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>',
+      FontDescriptor: reference(descriptor),
+      W: parts.widths,
+      CIDToGIDMap: '/Identity',
+    }),
+  );
+  const toUnicode = writer.reserve();
+  writer.stream(toUnicode, { Filter: '/FlateDecode' }, parts.toUnicode);
+  writer.object(
+    font.ref,
+    dictionary({ Type: '/Font', Subtype: '/Type0', BaseFont: parts.fontName, Encoding: '/Identity-H', DescendantFonts: `[${reference(descendant)}]`, ToUnicode: reference(toUnicode) }),
+  );
+}
+
+let iccStream: Buffer | undefined;
+/**
+ * The sRGB profile's stream, deflated once for every document: the ICC's own
+ * sRGB2014 profile (assets/sRGB2014.icc, 3 kB, which the ICC lets anyone copy
+ * and embed), the output intent PDF/A asks for with DeviceRGB colours.
+ */
+function sRgbProfile(): Buffer {
+  iccStream ??= streamBody({ N: '3', Filter: '/FlateDecode' }, deflateSync(readFileSync(join(PROJECT_ROOT, 'assets', 'sRGB2014.icc'))));
+  return iccStream;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export interface DocumentInfo {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly keywords?: string;
+  readonly creator: string;
+  /** The document's language (`en-US`). */
+  readonly language: string;
+}
+
+const PRODUCER = 'Freelance contract generator';
+
+/**
+ * The XMP packet PDF/A asks for: the PDF/A part and conformance, and the
+ * Info dictionary's entries again (title, author, subject, keywords,
+ * creator, producer, date), escaped as XML.
+ */
+function xmp(info: DocumentInfo, created: Date): Buffer {
+  const text = (value: string) => escapeXml(value);
+  return Buffer.from(
+    `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>3</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<xmp:CreateDate>${created.toISOString().slice(0, 19)}Z</xmp:CreateDate>
+<xmp:CreatorTool>${text(info.creator)}</xmp:CreatorTool>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${text(info.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>${text(info.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${text(info.subject)}</rdf:li></rdf:Alt></dc:description>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdf:Producer>${text(PRODUCER)}</pdf:Producer>${info.keywords ? `\n<pdf:Keywords>${text(info.keywords)}</pdf:Keywords>` : ''}
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`,
+    'utf8',
+  );
+}
+
+const structureTypes = new Map<string, string>();
+/** A structure type as a name (/P, /TD), made once: the renderer names a few dozen types, thousands of times. */
+function structureType(type: string): string {
+  let found = structureTypes.get(type);
+  if (found === undefined) {
+    found = name(type);
+    structureTypes.set(type, found);
+  }
+  return found;
+}
+
+interface Page {
+  readonly id: number;
+  readonly fonts: Map<string, number>;
+  /** The structure element of each marked-content id on the page, in order. */
+  readonly marks: Element[];
+}
+
+/**
+ * The document being written: pages one after another (each finished, its
+ * content deflated, before the next begins), then `finish` writes the fonts,
+ * the structure tree, the metadata and the catalogue.
+ */
+export class PdfDocument {
+  private readonly writer = new PdfWriter();
+  private readonly pagesId = this.writer.reserve();
+  private readonly structRoot = this.writer.reserve();
+  private readonly pages: Page[] = [];
+  private readonly elements = new Map<StructureNode, Element>();
+  private readonly roots: Element[] = [];
+  private readonly fonts: PdfFont[] = [];
+  private attachment: number | undefined;
+  private page: Page | undefined;
+  readonly content = new PageContent();
+  private readonly created = new Date();
+
+  constructor(
+    private readonly info: DocumentInfo,
+    private readonly size: { readonly width: number; readonly height: number },
+  ) {}
+
+  /** A new font of this document (F1, F2…) for a face; render/pdf.ts keeps one per face. */
+  font(key: string, face: fontkit.Font): PdfFont {
+    const font = new PdfFont(`F${this.fonts.length + 1}`, key, face, this.writer.reserve());
+    this.fonts.push(font);
+    return font;
+  }
+
+  /** The font in the current page's resources. */
+  use(font: PdfFont): void {
+    this.current().fonts.set(font.id, font.ref);
+  }
+
+  /** Starts a page; its content begins by turning PDF's bottom-up coordinates top-down, as the renderer draws. */
+  addPage(): void {
+    if (this.page) this.endPage();
+    this.page = { id: this.writer.reserve(), fonts: new Map(), marks: [] };
+    this.pages.push(this.page);
+    this.content.length = 0;
+    this.content.text(`1 0 0 -1 0 ${number(this.size.height)} cm\n`);
+  }
+
+  /** Draws inside marked content tied to the node's structure element (made, with its parents, on first use). */
+  tagged(node: StructureNode, draw: () => void): void {
+    const page = this.current();
+    const element = this.element(node);
+    const mcid = page.marks.length;
+    page.marks.push(element);
+    element.kids.push({ page: page.id, mcid });
+    this.content.text(`${structureType(node.type)} <</MCID ${mcid}>> BDC\n`);
+    draw();
+    this.content.text('EMC\n');
+  }
+
+  /** Draws content that is not the document's text (the running header, rules, shading): an artifact, skipped by screen readers. */
+  artifact(draw: () => void): void {
+    this.content.text('/Artifact BMC\n');
+    draw();
+    this.content.text('EMC\n');
+  }
+
+  /** The file attached as PDF/A-3 lets a document carry its source: an EmbeddedFile with its size, date and MD5, under the Source relationship. */
+  attach(fileName: string, description: string, bytes: Uint8Array, subtype: string): void {
+    const file = this.writer.reserve();
+    this.writer.stream(
+      file,
+      {
+        Type: '/EmbeddedFile',
+        Subtype: name(subtype),
+        Params: dictionary({ ModDate: pdfDate(this.created), CheckSum: hexString(createHash('md5').update(bytes).digest()), Size: String(bytes.length) }),
+        Filter: '/FlateDecode',
+      },
+      deflateSync(bytes, { level: 1 }),
+    );
+    this.attachment = this.writer.reserve();
+    this.writer.object(
+      this.attachment,
+      dictionary({ Type: '/Filespec', AFRelationship: '/Source', F: textString(fileName), UF: textString(fileName), EF: `<<\n/F ${reference(file)}\n>>`, Desc: textString(description) }),
+    );
+    this.attachmentName = fileName;
+  }
+
+  private attachmentName = '';
+
+  /** Everything after the last page, and the file. */
+  finish(): Buffer {
+    const { writer, info } = this;
+    if (this.page) this.endPage();
+    this.page = undefined;
+    for (const font of this.fonts) writeFont(writer, font);
+    writer.object(this.pagesId, dictionary({ Type: '/Pages', Count: String(this.pages.length), Kids: `[${this.pages.map((page) => reference(page.id)).join(' ')}]` }));
+
+    // The structure tree: each element with its parent and kids; the ParentTree maps each page's marked-content ids back to their elements.
+    for (const element of this.elements.values()) this.writeElement(element);
+    const parentTree = writer.reserve();
+    const nums = this.pages.map((page, index) => `${index} [${page.marks.map((element) => reference(element.id)).join(' ')}]`).join(' ');
+    writer.object(parentTree, dictionary({ Nums: `[${nums}]` }));
+    writer.object(
+      this.structRoot,
+      dictionary({ Type: '/StructTreeRoot', ParentTree: reference(parentTree), ParentTreeNextKey: String(this.pages.length), K: `[${this.roots.map((root) => reference(root.id)).join(' ')}]` }),
+    );
+
+    const markInfo = writer.reserve();
+    writer.object(markInfo, dictionary({ Marked: 'true' }));
+    const metadata = writer.reserve();
+    // Uncompressed, as PDF/A asks, so a reader finds it without inflating.
+    writer.stream(metadata, { Type: '/Metadata', Subtype: '/XML' }, xmp(info, this.created));
+    const profile = writer.reserve();
+    writer.raw(profile, sRgbProfile());
+    const intent = writer.reserve();
+    writer.object(
+      intent,
+      dictionary({ Type: '/OutputIntent', S: '/GTS_PDFA1', Info: textString('sRGB IEC61966-2.1'), OutputConditionIdentifier: textString('sRGB IEC61966-2.1'), DestOutputProfile: reference(profile) }),
+    );
+    const documentInfo = writer.reserve();
+    writer.object(
+      documentInfo,
+      dictionary({
+        Title: textString(info.title),
+        Author: textString(info.author),
+        Subject: textString(info.subject),
+        Keywords: info.keywords ? textString(info.keywords) : undefined,
+        Creator: textString(info.creator),
+        Producer: textString(PRODUCER),
+        CreationDate: pdfDate(this.created),
+      }),
+    );
+    const attached = this.attachment === undefined ? undefined : reference(this.attachment);
+    const root = writer.reserve();
+    writer.object(
+      root,
+      dictionary({
+        Type: '/Catalog',
+        Pages: reference(this.pagesId),
+        Names: attached && `<<\n/EmbeddedFiles <<\n/Names [${textString(this.attachmentName)} ${attached}]\n>>\n>>`,
+        Lang: textString(info.language),
+        ViewerPreferences: '<<\n/DisplayDocTitle true\n>>',
+        MarkInfo: reference(markInfo),
+        StructTreeRoot: reference(this.structRoot),
+        Metadata: reference(metadata),
+        OutputIntents: `[${reference(intent)}]`,
+        AF: attached && `[${attached}]`,
+      }),
+    );
+    // The file identifier: a digest of what identifies this document (its description and the moment it was made).
+    const id = createHash('md5').update(`${this.created.getTime()}\n${info.title}\n${info.author}\n${info.subject}\n${this.pages.length}`).digest();
+    return writer.finish({ root, info: documentInfo, id });
+  }
+
+  private current(): Page {
+    if (!this.page) throw new Error('Drawn before the first page');
+    return this.page;
+  }
+
+  private element(node: StructureNode): Element {
+    let found = this.elements.get(node);
+    if (!found) {
+      const parent = node.parent ? this.element(node.parent) : undefined;
+      found = { id: this.writer.reserve(), node, parent: parent?.id ?? this.structRoot, kids: [] };
+      if (parent) parent.kids.push(found);
+      else this.roots.push(found);
+      this.elements.set(node, found);
+    }
+    return found;
+  }
+
+  private writeElement(element: Element): void {
+    const { options } = element.node;
+    const kids = element.kids.map((kid) => ('id' in kid ? reference(kid.id) : `<<\n/Type /MCR\n/Pg ${reference(kid.page)}\n/MCID ${kid.mcid}\n>>`));
+    this.writer.object(
+      element.id,
+      dictionary({
+        S: structureType(element.node.type),
+        P: reference(element.parent),
+        Lang: options?.lang === undefined ? undefined : textString(options.lang),
+        A: options?.scope === undefined ? undefined : `<<\n/O /Table\n/Scope ${name(options.scope)}\n>>`,
+        K: `[${kids.join(' ')}]`,
+      }),
+    );
+  }
+
+  private endPage(): void {
+    const page = this.current();
+    const contents = this.writer.reserve();
+    this.writer.stream(contents, { Filter: '/FlateDecode' }, this.content.deflated());
+    let fonts = '';
+    for (const [id, ref] of page.fonts) fonts += `${name(id)} ${reference(ref)}\n`;
+    const entries: Entries = {
+      Type: '/Page',
+      Parent: reference(this.pagesId),
+      MediaBox: `[0 0 ${number(this.size.width)} ${number(this.size.height)}]`,
+      Contents: reference(contents),
+      Resources: `<<\n/ProcSet [/PDF /Text]\n/Font <<\n${fonts}>>\n>>`,
+      StructParents: String(this.pages.indexOf(page)),
+    };
+    this.writer.object(page.id, dictionary(entries));
+    this.content.length = 0;
+  }
+}
