@@ -189,6 +189,9 @@ describe('the date of the letter', () => {
 
   it('refuses a letter section or a request that is not an object', () => {
     expect(problems('work-paused', (input) => (input.letter = 'today' as never))).toEqual(['letter: The letter must be an object with its date']);
+    // A payment letter that is not an object: that one sentence, not the invoice's four fields besides.
+    expect(problems('payment-reminder', (input) => (input.letter = 'today' as never))).toEqual(['letter: The letter must be an object with its date']);
+    expect(problems('final-notice', (input) => (input.letter = 5 as never))).toEqual(['letter: The letter must be an object with its date']);
     expect(problems('work-paused', (input) => (input.letter = null as never))).toEqual(['letter: Enter the letter: its date at least']);
     expect(letterRequestSchemas['work-paused'].safeParse([]).error?.issues.map((issue) => issue.message)).toEqual([
       'The request must be a JSON object with "answers" and "letter".',
