@@ -80,23 +80,24 @@ describe('the 督促状 (late notice), written out', () => {
 });
 
 describe('the 最終催告書 (final demand), its sentences written out', () => {
-  const finalNotice = text('final-notice');
+  // Written inside each test, not once here: the mutation run switches a mutant on for a test, after a describe body has run.
+  const finalNotice = () => text('final-notice');
 
   it('claims the amount, the 遅延損害金 and the total, each in figures', () => {
-    expect(finalNotice).toContain('ご請求の内訳は、請求金額600,000円及び本日までの遅延損害金7,338円（年14.4%、日割計算）、合計607,338円です。');
+    expect(finalNotice()).toContain('ご請求の内訳は、請求金額600,000円及び本日までの遅延損害金7,338円（年14.4%、日割計算）、合計607,338円です。');
   });
 
   it('demands payment within 14 days of its arrival, the fee still running', () => {
-    expect(finalNotice).toContain('つきましては、本書到達後14日以内に、607,338円（以後も完済まで年14.4%の割合で遅延損害金が日割により発生します。）をお支払いくださいますよう、本書をもって催告いたします。');
+    expect(finalNotice()).toContain('つきましては、本書到達後14日以内に、607,338円（以後も完済まで年14.4%の割合で遅延損害金が日割により発生します。）をお支払いくださいますよう、本書をもって催告いたします。');
   });
 
   it('with no payment method in the contract or the letter, points to the invoice already sent', () => {
-    expect(finalNotice).toContain('お支払いは、先にお送りした請求書記載の方法によりお願いいたします。');
+    expect(finalNotice()).toContain('お支払いは、先にお送りした請求書記載の方法によりお願いいたします。');
   });
 
   it('at 600,000円, names 少額訴訟 at the agreed summary court', () => {
-    expect(finalNotice).toContain('期限までにお支払いいただけない場合は、誠に不本意ながら、2027年4月1日付け業務委託契約書（第18条）の定めに従い、東京簡易裁判所に少額訴訟を提起いたします。');
-    expect(finalNotice).not.toContain('支払督促');
+    expect(finalNotice()).toContain('期限までにお支払いいただけない場合は、誠に不本意ながら、2027年4月1日付け業務委託契約書（第18条）の定めに従い、東京簡易裁判所に少額訴訟を提起いたします。');
+    expect(finalNotice()).not.toContain('支払督促');
   });
 });
 
