@@ -69,6 +69,74 @@ export const exclusions = [
     code: "''",
     reason: 'The first letter of a paragraph without text: any replacement that is not a lower-case letter (the mutant puts an upper-case S) also reads as a new point, so no paragraph can tell them apart.',
   },
+  // The shape letters: values built once so the template loader can check each name a letter reads.
+  // The loader reads names and types, never values, and every value here is a string either way.
+  {
+    file: 'src/letters/library.ts',
+    code: "'2026-02-27'",
+    reason: 'The shape letter\'s call date: emptied, the shape still has a calledOn string (empty) and the loader checks names only, so no letter or input tells it apart.',
+  },
+  {
+    file: 'src/letters/library.ts',
+    code: "'I-1'",
+    reason: 'The shape letter\'s invoice number: emptied, the shape still has the name as a string and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/library.ts',
+    code: "'Bank transfer'",
+    reason: 'The shape letter\'s and shape fee\'s payment method: emptied, howToPay is still a string and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/edition-ja.ts',
+    code: "'2027-01-01'",
+    reason: 'The Japanese shape answers\' effective date: it only moves whether the Freelance Act reaches the shape, a boolean either way, and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/edition-ja.ts',
+    code: '{ hasEmployees: false }',
+    reason: 'The Japanese shape answers\' freelancer: with or without employees the shape\'s freelanceAct is a boolean, and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/edition-ja.ts',
+    code: "'M'",
+    reason: 'The Japanese shape answers\' payment method: emptied, howToPay is still a string and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/edition-ja.ts',
+    code: "'東京都'",
+    reason: 'The Japanese shape answers\' client address: emptied, paymentOrderPossible is still a boolean and the loader checks names only.',
+  },
+  {
+    file: 'src/letters/edition-ja.ts',
+    code: "'B'",
+    reason: 'The Japanese shape answers\' client company: emptied, debtorCourt is the person\'s court, still a string, and the loader checks names only.',
+  },
+  // The letter request's cross-field checks (src/letters/request.ts).
+  {
+    file: 'src/letters/request.ts',
+    code: "'custom'",
+    reason: 'The code of the letter request\'s own issues: the API and the wizard show each issue\'s path and message only (web/problems.ts reads a code for unknown keys alone), so no user can tell it apart.',
+  },
+  {
+    file: 'src/letters/request.ts',
+    code: 'calledOn && letterDate',
+    reason: 'Only narrows the type for TypeScript: a missing or malformed date is undefined, and comparing undefined with a date is false in JavaScript, so the comparison alone already skips it.',
+  },
+  {
+    file: 'src/letters/request.ts',
+    code: 'dueDate && issuedOn',
+    reason: 'Only narrows the type for TypeScript: a missing or malformed date is undefined, and comparing undefined with a date is false in JavaScript, so the comparison alone already skips it.',
+  },
+  {
+    file: 'src/letters/request.ts',
+    code: 'date && issuedOn',
+    reason: 'Only narrows the type for TypeScript: a missing or malformed date is undefined, and comparing undefined with a date is false in JavaScript, so the comparison alone already skips it.',
+  },
+  {
+    file: 'src/letters/request.ts',
+    code: 'date && dueDate',
+    reason: 'Only narrows the type for TypeScript: a missing or malformed date is undefined, and comparing undefined with a date is false in JavaScript, so the comparison alone already skips it.',
+  },
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -113,7 +113,7 @@ export function japaneseLetterOwnFacts(answers: Answers, letter: LetterRequest['
     freelanceAct: freelanceActReaches(answers),
     freelanceActTitle: freelanceActJa().title,
     freelanceActPaymentDays: freelanceActJa().paymentDays.value,
-    paymentOrderPossible: isAddressInJapan(answers.client.address ?? ''),
+    paymentOrderPossible: isAddressInJapan(answers.client.address),
     // A company's 普通裁判籍 is its head office (民事訴訟法第4条第4項); a person's, their address (同条第2項).
     debtorCourt: answers.client.business ? '貴社の本店所在地を管轄する簡易裁判所' : '貴殿の住所地を管轄する簡易裁判所',
   };

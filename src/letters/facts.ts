@@ -86,10 +86,14 @@ function statutoryRows(charges: LateCharges | undefined): { label: string; value
   return rows;
 }
 
-/** The statute's additions in words; the contract's late fee is named only where the statute's interest replaces it. */
+/**
+ * The statute's additions in words; the contract's late fee is named only where the statute's interest replaces it.
+ * Whether anything is added is read from the parts, not from the balance: a statute's interest that happens to equal
+ * the contract's fee it replaces still changes what the letter claims under, and is named.
+ */
 function statutorySentence(charges: LateCharges | undefined): string {
   const statutory = charges?.statutory;
-  if (!statutory || charges.balance.minor === charges.contract.balance.minor) return '';
+  if (!statutory) return '';
   const parts: string[] = [];
   if (!charges.chargesContractFee && statutory.interest.minor > 0) {
     parts.push(`statutory interest of ${formatMoney(statutory.interest)} (${statutory.rateText} from ${formatLongDate(statutory.since)})`);

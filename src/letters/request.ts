@@ -104,7 +104,9 @@ function letterFields(kind: LetterKind) {
         }
         return;
       }
-      if (typeof invoice !== 'object' || invoice === null) return;
+      // Null has no fields to read. An invoice given as text or a number (refused by its own check) reads each
+      // field as undefined, which every comparison below skips, so it needs no test of its own here.
+      if (invoice === null) return;
       const date = isoOrUndefined(letter.date);
       const issuedOn = isoOrUndefined(invoice.issuedOn);
       const dueDate = isoOrUndefined(invoice.dueDate);

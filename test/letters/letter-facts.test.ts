@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleLetter } from '../../src/letters/assemble.ts';
 import { japaneseLetterOwnFacts } from '../../src/letters/edition-ja.ts';
-import { letterOwnFacts, noticeOrdinal } from '../../src/letters/facts.ts';
+import { computeLetterFacts, letterOwnFacts, noticeOrdinal } from '../../src/letters/facts.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
 import type { LetterRequest } from '../../src/letters/request.ts';
 import type { Table } from '../../src/contract/tree.ts';
@@ -72,6 +72,26 @@ describe('an English letter about an invoice', () => {
     expect(facts({ date: '2027-03-07' })).toMatchObject({ daysLate: 0, daysLateText: '0 days', isOverdue: false });
   });
 
+  // Due March 12, 2027: each full period ends 30 days after the last; $6,000 x 1.5% = $90 a period.
+  it.each([
+    ['2027-04-10', 'no full 30-day periods', '$0.00'],
+    ['2027-04-11', 'one full 30-day period', '$90.00'],
+    ['2027-05-11', 'two full 30-day periods', '$180.00'],
+    ['2027-06-10', 'three full 30-day periods', '$270.00'],
+    ['2027-07-10', 'four full 30-day periods', '$360.00'],
+    ['2027-08-09', 'five full 30-day periods', '$450.00'],
+    ['2027-09-08', 'six full 30-day periods', '$540.00'],
+    ['2027-10-08', 'seven full 30-day periods', '$630.00'],
+    ['2027-11-07', 'eight full 30-day periods', '$720.00'],
+    ['2027-12-07', 'nine full 30-day periods', '$810.00'],
+    ['2028-01-06', 'ten full 30-day periods', '$900.00'],
+    ['2028-02-05', 'eleven full 30-day periods', '$990.00'],
+    ['2028-03-06', 'twelve full 30-day periods', '$1,080.00'],
+    ['2028-04-05', '13 full 30-day periods', '$1,170.00'],
+  ])('dated %s: %s, a late fee of %s', (date, words, fee) => {
+    expect(facts({ date })).toMatchObject({ lateFeePeriodsText: words, lateFee: fee });
+  });
+
   it('counts the periods in words up to twelve, then in figures', () => {
     expect(facts({ date: '2027-05-11' }).lateFeePeriodsText).toBe('two full 30-day periods');
     expect(facts({ date: '2028-03-06' }).lateFeePeriodsText).toBe('twelve full 30-day periods');
@@ -129,7 +149,7 @@ describe("an English letter's invoice table and file", () => {
       ],
     });
     // 20 days late: no fee yet, so no fee row.
-    expect(table('late-notice', { date: '2027-04-01' })!.rows.map((row) => row.label)).not.toContain(expect.stringMatching(/^Late fee/));
+    expect(table('late-notice', { date: '2027-04-01' })!.rows.map((row) => row.label)).not.toContainEqual(expect.stringMatching(/^Late fee/));
   });
 
   it("names the file and its properties after the project and the letter", () => {
@@ -213,7 +233,7 @@ describe('a Japanese letter', () => {
     expect(late.rows.filter((row) => row.emphasis)).toHaveLength(1);
     expect(late.rows[3]!.value).toBe('31日');
     // Dated on the due date: no fee yet, so no fee row.
-    expect(table('2027-06-30').rows.map((row) => row.label)).not.toContain(expect.stringMatching(/^遅延損害金/));
+    expect(table('2027-06-30').rows.map((row) => row.label)).not.toContainEqual(expect.stringMatching(/^遅延損害金/));
   });
 
   it('names the file after the project and the letter, addresses a person without a company as 様, and labels contacts in Japanese', () => {
@@ -230,5 +250,97 @@ describe('a Japanese letter', () => {
     const toPerson = assembleLetter('final-check-in', { answers: person, letter: { date: '2027-07-31' } as Letter }, english);
     expect(toPerson.recipient.name).toBe(`${person.client.name} 様`);
     expect(toPerson.recipient.business).toBeUndefined();
+  });
+});
+
+describe('the letter facts of a contract, with its place', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const oregon = (change: (input: any) => void = () => {}) => {
+    const input = sampleInput('new-client-fixed');
+    change(input);
+    return answersSchema.parse(input);
+  };
+  const dated = (amount: number) => ({ date: '2027-04-26', invoice: { ...invoice, amount } });
+
+  it('a letter without an invoice: no small claim and nothing a statute adds', () => {
+    expect(computeLetterFacts(oregon(), { date: '2027-04-26' }).letter).toMatchObject({ withinSmallClaims: false, statutorySentence: '', statutoryRows: [], balance: '' });
+  });
+
+  it("Oregon's small-claims limit of $10,000 takes an invoice of $10,000.00, not of $10,000.01; the late fee is not counted", () => {
+    // $10,000 x 1.5% for one full period: $150 of late fee, a balance of $10,150.00 over the limit, the claim within it.
+    expect(computeLetterFacts(oregon(), dated(10_000)).letter).toMatchObject({ withinSmallClaims: true, balance: '$10,150.00' });
+    expect(computeLetterFacts(oregon(), dated(10_000.01)).letter.withinSmallClaims).toBe(false);
+    expect(computeLetterFacts(oregon(), dated(9_999.99)).letter.withinSmallClaims).toBe(true);
+  });
+});
+
+describe("what a statute adds to a letter's balance, sentence and rows", () => {
+  /** The England sample moved to `law` in euros or pounds, £/€5,000 due 15 January 2026, the letter dated `date`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const statutory = (law: string, lateFeePercentPerMonth: number, date: string, amount = 5000) => {
+    const input = sampleInput('returning-client-hourly');
+    input.effectiveDate = '2025-12-01';
+    input.project.startDate = '2025-12-08';
+    input.fee.lateFeePercentPerMonth = lateFeePercentPerMonth;
+    if (law !== 'England and Wales') {
+      input.jurisdiction.governingLaw = law;
+      input.jurisdiction.venue = `the courts of ${law}`;
+      input.fee.currency = 'EUR';
+    }
+    const letter = { date, invoice: { number: 'INV-2026-001', amount, issuedOn: '2025-12-16', dueDate: '2026-01-15' }, deadlineDays: 14 };
+    return computeLetterFacts(answersSchema.parse(input), letter).letter;
+  };
+  const BGB = 'BGB § 288 (Verzugszinsen und sonstiger Verzugsschaden)';
+
+  it('Germany, a contract fee of 2% a month: the fee stays, and the €40 of § 288(5) is the one thing added ("is")', () => {
+    // 60 days late: two full periods, 2 x 2% of €5,000 = €200; €5,000 + €200 + €40 = €5,240.00.
+    expect(statutory('Germany', 2, '2026-03-16')).toMatchObject({
+      lateFee: '€200.00',
+      hasLateFee: true,
+      balance: '€5,240.00',
+      statutorySentence: `Under the ${BGB}, fixed compensation of €40.00 for recovery costs is added`,
+      hasStatutory: true,
+      statutoryRows: [{ label: `Fixed compensation for recovery costs under the ${BGB}`, value: '€40.00' }],
+    });
+  });
+
+  it('Germany, no contract fee: the statutory interest and the €40 ("are"), each a row', () => {
+    // Base rate 1.27% + 9 points = 10.27%; €5,000 x 10.27% x 60 / 365 = €84.41; €5,000 + €84.41 + €40 = €5,124.41.
+    expect(statutory('Germany', 0, '2026-03-16')).toMatchObject({
+      balance: '€5,124.41',
+      statutorySentence: `Under the ${BGB}, statutory interest of €84.41 (10.27% a year from January 16, 2026) and fixed compensation of €40.00 for recovery costs are added`,
+      statutoryRows: [
+        { label: `Statutory interest under the ${BGB} (10.27% a year from January 16, 2026)`, value: '€84.41' },
+        { label: `Fixed compensation for recovery costs under the ${BGB}`, value: '€40.00' },
+      ],
+    });
+  });
+
+  it('England, dated on the due date: nothing is late, so nothing is added and no row is printed', () => {
+    expect(statutory('England and Wales', 0, '2026-01-15')).toMatchObject({ balance: '£5,000.00', statutorySentence: '', hasStatutory: false, statutoryRows: [] });
+  });
+
+  it('England, the day after the due date: one day of interest and the £70', () => {
+    // £5,000 x 11.75% x 1 / 365 = £1.61; £5,000 + £1.61 + £70 = £5,071.61.
+    expect(statutory('England and Wales', 0, '2026-01-16')).toMatchObject({
+      balance: '£5,071.61',
+      statutoryRows: [
+        { label: 'Statutory interest under the Late Payment of Commercial Debts (Interest) Act 1998 (11.75% a year from January 16, 2026)', value: '£1.61' },
+        { label: 'Fixed compensation for recovery costs under the Late Payment of Commercial Debts (Interest) Act 1998', value: '£70.00' },
+      ],
+    });
+  });
+
+  it('England, £10 a day late: the interest rounds to £0.00 and is left out; the £40 for a debt under £1,000 is the one thing added', () => {
+    // £10 x 11.75% x 1 / 365 = £0.003: nothing to claim. s. 5A: £40 below £1,000. £10 + £40 = £50.00.
+    expect(statutory('England and Wales', 0, '2026-01-16', 10)).toMatchObject({
+      balance: '£50.00',
+      statutorySentence: 'Under the Late Payment of Commercial Debts (Interest) Act 1998, fixed compensation of £40.00 for recovery costs is added',
+      statutoryRows: [{ label: 'Fixed compensation for recovery costs under the Late Payment of Commercial Debts (Interest) Act 1998', value: '£40.00' }],
+    });
+  });
+
+  it('England, a contract fee of 2% a month (a substantial remedy): the fee alone, no sentence and no row', () => {
+    expect(statutory('England and Wales', 2, '2026-03-16')).toMatchObject({ lateFee: '£200.00', balance: '£5,200.00', statutorySentence: '', hasStatutory: false, statutoryRows: [] });
   });
 });

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLAUSES_ROOT, ClauseTemplateError } from '../../src/clauses/load.ts';
+import { loadJapaneseLetterLibrary } from '../../src/letters/edition-ja.ts';
+import { assembleLetter } from '../../src/letters/assemble.ts';
 import { loadLetterLibrary } from '../../src/letters/library.ts';
+import { letterRequest } from '../helpers/letters.ts';
 import { PROJECT_ROOT } from '../../src/project-root.ts';
 
 const LETTERS = join(CLAUSES_ROOT, 'letters');
@@ -19,11 +22,11 @@ afterEach(() => {
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** A copy of the letters' folder with one file changed by `edit` (or removed when it returns undefined). */
-function lettersWith(file: string, edit: (text: string) => string | undefined): string {
+/** A copy of the letters' folder (or `source`) with one file changed by `edit` (or removed when it returns undefined). */
+function lettersWith(file: string, edit: (text: string) => string | undefined, source = LETTERS): string {
   const folder = mkdtempSync(join(tmpdir(), 'letters-'));
   folders.push(folder);
-  cpSync(LETTERS, folder, { recursive: true });
+  cpSync(source, folder, { recursive: true });
   const path = join(folder, file);
   const edited = edit(readFileSync(path, 'utf8'));
   if (edited === undefined) unlinkSync(path);
@@ -91,5 +94,33 @@ describe('the letters library', () => {
     const error = loadError(folder);
     expect(namedFile(error)).toBe(join(folder, 'payment-reminder.eta'));
     expect(error.message).toContain('it.letter.invoice.numbr');
+  });
+});
+
+describe('the Japanese letters library (clauses/letters-ja)', () => {
+  it('refuses a folder missing a letter, naming the folder and every letter missing', () => {
+    const folder = lettersWith('final-notice.eta', () => undefined, join(CLAUSES_ROOT, 'letters-ja'));
+    unlinkSync(join(folder, 'work-paused.eta'));
+    let error: unknown;
+    try {
+      loadJapaneseLetterLibrary(folder);
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ClauseTemplateError);
+    expect(namedFile(error as ClauseTemplateError)).toBe(folder);
+    expect((error as ClauseTemplateError).message).toContain('no template for "work-paused", "final-notice"');
+  });
+});
+
+describe('a letter asked of a library without it', () => {
+  it('stops with the letter and the folder named, rather than writing an empty letter', () => {
+    const library = loadLetterLibrary();
+    const withoutLateNotice = { ...library, clauses: library.clauses.filter((letter) => letter.id !== 'late-notice') };
+    expect(() => assembleLetter('late-notice', letterRequest('late-notice'), withoutLateNotice)).toThrow(`letters: no template for "late-notice" in ${library.dir}`);
+  });
+
+  it('an English letter is marked English, so its Word file is', () => {
+    expect(assembleLetter('final-check-in', letterRequest('final-check-in'), loadLetterLibrary()).meta.language).toBe('en');
   });
 });

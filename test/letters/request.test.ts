@@ -115,6 +115,41 @@ describe('each field of the letter at its edges, with the sentence the freelance
   });
 });
 
+describe('a field left out of the letter or its invoice, asked for by name', () => {
+  const refused = (change: (input: Input) => void) => problems('final-notice', change);
+
+  it('each of the invoice\'s four fields, when the invoice is there without it', () => {
+    expect(refused((input) => delete input.letter.invoice.number)).toEqual(['letter.invoice.number: Enter the invoice number']);
+    expect(refused((input) => delete input.letter.invoice.amount)).toEqual(['letter.invoice.amount: Enter the invoice amount, like 6,000']);
+    expect(refused((input) => delete input.letter.invoice.issuedOn)).toEqual(['letter.invoice.issuedOn: Enter the invoice date']);
+    expect(refused((input) => delete input.letter.invoice.dueDate)).toEqual(['letter.invoice.dueDate: Enter the invoice due date']);
+  });
+
+  it('an invoice number of spaces only is no number', () => {
+    expect(refused((input) => (input.letter.invoice.number = '   '))).toEqual(['letter.invoice.number: Enter the invoice number']);
+    expect(refused((input) => (input.letter.invoice.number = ''))).toEqual(['letter.invoice.number: Enter the invoice number']);
+  });
+
+  it('the invoice\'s dates, each named when it is no date', () => {
+    expect(refused((input) => (input.letter.invoice.issuedOn = '26 Feb 2027'))).toEqual([
+      'letter.invoice.issuedOn: Invoice date must be a real date, like 2027-03-01 (year, month, day)',
+    ]);
+    expect(refused((input) => (input.letter.invoice.dueDate = '2027-02-30'))).toEqual([
+      'letter.invoice.dueDate: Invoice due date must be a real date, like 2027-03-01 (year, month, day)',
+    ]);
+  });
+
+  it('the date of the letter', () => {
+    expect(refused((input) => delete input.letter.date)).toEqual(['letter.date: Enter the date of the letter']);
+    expect(refused((input) => (input.letter.calledOn = null))).toEqual(['letter.calledOn: Enter the date you called the client']);
+  });
+
+  it('a letter date that is no date is named for its format alone, not also as before the contract', () => {
+    // "2026-1-15" sorts before "2026-12-01" as text: compared, it would also read as before the effective date.
+    expect(refused((input) => (input.letter.date = '2026-1-15'))).toEqual(['letter.date: Date of the letter must be a real date, like 2027-03-01 (year, month, day)']);
+  });
+});
+
 describe('the date of the letter', () => {
   it('a late letter may be dated the day after the due date, not on it', () => {
     for (const kind of ['late-notice', 'final-notice'] as const) {
@@ -154,6 +189,9 @@ describe('the date of the letter', () => {
 
   it('refuses a letter section or a request that is not an object', () => {
     expect(problems('work-paused', (input) => (input.letter = 'today' as never))).toEqual(['letter: The letter must be an object with its date']);
+    // A payment letter that is not an object: that one sentence, not the invoice's four fields besides.
+    expect(problems('payment-reminder', (input) => (input.letter = 'today' as never))).toEqual(['letter: The letter must be an object with its date']);
+    expect(problems('final-notice', (input) => (input.letter = 5 as never))).toEqual(['letter: The letter must be an object with its date']);
     expect(problems('work-paused', (input) => (input.letter = null as never))).toEqual(['letter: Enter the letter: its date at least']);
     expect(letterRequestSchemas['work-paused'].safeParse([]).error?.issues.map((issue) => issue.message)).toEqual([
       'The request must be a JSON object with "answers" and "letter".',
@@ -184,6 +222,10 @@ describe('the day the freelancer called', () => {
     expect(problem).toMatch(/^letter\.calledOn: /);
     expect(problem).not.toContain('on or before');
     expect(rest).toEqual([]);
+    // Dates JavaScript can read but the form does not take: each named for its format, none compared with the letter.
+    for (const malformed of ['April 27, 2027', 'on 2027-04-27', '2027-04-27T00:00', ['2027-04-27']]) {
+      expect(problems('work-paused', calledOn(malformed as string)).map((line) => line.split(':')[0])).toEqual(['letter.calledOn']);
+    }
     // A malformed letter date, with a call after it: only the letter's date is named.
     expect(problems('work-paused', calledOn('2027-04-27', '26/04/2027')).map((line) => line.split(':')[0])).toEqual(['letter.date']);
   });
