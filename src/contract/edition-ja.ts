@@ -1,6 +1,7 @@
 // The Japanese edition of the contract (業務委託契約書): its clause library in
 // clauses/contract-ja/, its facts (facts-ja.ts), its fee table, and the
 // 第N条 way of naming a clause. Assembly looks it up by the answers' language.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { answersSchema, type Answers } from '../answers/schema.ts';
 import { CLAUSES_ROOT, loadClauseLibrary, type ClauseLibrary } from '../clauses/load.ts';
@@ -64,18 +65,9 @@ function feeTable(answers: Answers, facts: JaContractFacts): Table {
 
 // Answers with every optional field present, so the facts built from them
 // have every key a template may read: the loader checks names against it.
-const SHAPE_ANSWERS = answersSchema.parse({
-  language: 'ja',
-  effectiveDate: '2026-01-01',
-  freelancer: { name: 'F', business: 'F', title: 'T', email: 'f@example.com', phone: '03 1234 5678', address: 'A', entity: 'individual', hasEmployees: false, invoiceRegistrationNumber: 'T9234567890123' },
-  client: { name: 'C', business: 'C', title: 'T', email: 'c@example.com', phone: '03 1234 5679', address: 'B', relationship: 'new' },
-  project: { name: 'P', description: 'D', deliverables: ['X'], startDate: '2026-01-02', endDate: '2026-02-01', revisionRounds: 2, acceptanceDays: 10 },
-  fee: { model: 'fixed', currency: 'JPY', total: 100000, paymentDueDays: 30, lateFeePercentPerMonth: 1, paymentMethod: 'M', withholding: true },
-  deposit: { percent: 50, nonRefundable: true },
-  killFee: { unresponsiveDays: 14, percentOfRemainingFee: 10 },
-  jurisdiction: { governingLaw: 'Japan', venue: 'Tokyo', place: '東京', smallClaims: true },
-  ownership: { transferOn: 'full-payment', copyright: 'assign-to-client', portfolioUse: true, licence: 'non-exclusive' },
-});
+// Data beside the templates, not code: only the keys matter, and no value of
+// theirs shows in any contract.
+const SHAPE_ANSWERS = answersSchema.parse(JSON.parse(readFileSync(join(CLAUSES_ROOT, 'contract-ja', 'shape-answers.json'), 'utf8')));
 
 export const JA_FACTS_SHAPE = computeJaFacts(SHAPE_ANSWERS);
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
@@ -32,7 +32,11 @@ describe('every contract has the clauses PRODUCT.md lists, in order', () => {
 });
 
 describe('new client, fixed price (the article\'s main case)', () => {
-  const contract = assembleContract(sampleAnswers('new-client-fixed'), library);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let contract!: Contract;
+  beforeEach(() => {
+    contract = assembleContract(sampleAnswers('new-client-fixed'), library);
+  });
 
   it('asks for a non-refundable 50% deposit of $6,000.00 before work starts', () => {
     expect(contract.sections.find((s) => s.id === 'deposit')!.variant).toBe('deposit');
@@ -88,7 +92,11 @@ describe('new client, fixed price (the article\'s main case)', () => {
 });
 
 describe('returning client, hourly, in pounds', () => {
-  const contract = assembleContract(sampleAnswers('returning-client-hourly'), library);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let contract!: Contract;
+  beforeEach(() => {
+    contract = assembleContract(sampleAnswers('returning-client-hourly'), library);
+  });
 
   it('takes 30% of the £5,100.00 estimate: £1,530.00', () => {
     expect(textOf(contract, 'deposit')).toContain('30% of the estimated fee, £1,530.00');
@@ -111,7 +119,11 @@ describe('returning client, hourly, in pounds', () => {
 });
 
 describe('retainer paid in full up front', () => {
-  const contract = assembleContract(sampleAnswers('retainer-prepaid'), library);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let contract!: Contract;
+  beforeEach(() => {
+    contract = assembleContract(sampleAnswers('retainer-prepaid'), library);
+  });
 
   it('reads as payment in full before each month, not as a deposit', () => {
     const section = contract.sections.find((s) => s.id === 'deposit')!;

@@ -1,7 +1,7 @@
 // A private client (client.kind "consumer", issue 23 point 3): the consumer law
 // of the place limits the deposit kept and the kill fee to the real loss, and
 // the contract says so; the Freelance Act is not named for a client with no business.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
@@ -38,7 +38,11 @@ describe('California: Civil Code section 1671(d)', () => {
     input.jurisdiction.venue = 'Los Angeles County, California';
     input.client.kind = 'consumer';
   });
-  const contract = assembleContract(consumer, library);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let contract!: Contract;
+  beforeEach(() => {
+    contract = assembleContract(consumer, library);
+  });
 
   it('the deposit is kept only for what is owed, never beyond the real loss, and the rest refunded', () => {
     const deposit = textOf(contract, 'deposit');
@@ -72,12 +76,16 @@ describe('California: Civil Code section 1671(d)', () => {
 });
 
 describe('England: Consumer Rights Act 2015, Schedule 2', () => {
-  const contract = assembleContract(answersFor('new-client-fixed', (input) => {
-    input.jurisdiction.governingLaw = 'England and Wales';
-    input.jurisdiction.venue = 'London';
-    input.fee.currency = 'GBP';
-    input.client.kind = 'consumer';
-  }), library);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let contract!: Contract;
+  beforeEach(() => {
+    contract = assembleContract(answersFor('new-client-fixed', (input) => {
+      input.jurisdiction.governingLaw = 'England and Wales';
+      input.jurisdiction.venue = 'London';
+      input.fee.currency = 'GBP';
+      input.client.kind = 'consumer';
+    }), library);
+  });
 
   it('limits the deposit kept and the kill fee, naming the Act and its rule', () => {
     expect(textOf(contract, 'deposit')).toContain('as the Consumer Rights Act 2015, Schedule 2 allows');
@@ -90,7 +98,11 @@ describe('England: Consumer Rights Act 2015, Schedule 2', () => {
 
 describe('Japan: 消費者契約法第9条第1項第1号', () => {
   const consumer = answersFor('ja/tokyo-fixed', (input) => (input.client.kind = 'consumer'));
-  const text = wholeText(assembleContract(consumer, library));
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let text!: string;
+  beforeEach(() => {
+    text = wholeText(assembleContract(consumer, library));
+  });
 
   it('caps the キャンセル料 at the average loss and refunds the deposit beyond what is owed', () => {
     expect(text).toContain('ただし、委託者が消費者であるときは、キャンセル料は、同種の契約の解除に伴い受託者に生ずべき平均的な損害の額を超えない額に限る（消費者契約法第9条第1項第1号）。');

@@ -62,10 +62,19 @@ describe('days and notice', () => {
 });
 
 describe('rounds of revisions in words', () => {
+  // Every number written as a word, one by one: the words are a table, and a word lost from it
+  // would print "7 rounds" in one contract among many.
   it.each([
     [0, 'no rounds'],
     [1, 'one round'],
     [2, 'two rounds'],
+    [3, 'three rounds'],
+    [4, 'four rounds'],
+    [5, 'five rounds'],
+    [6, 'six rounds'],
+    [7, 'seven rounds'],
+    [8, 'eight rounds'],
+    [9, 'nine rounds'],
     [10, 'ten rounds'],
     [11, '11 rounds'],
     [20, '20 rounds'],

@@ -3,7 +3,7 @@
 // its rate, its periods and the due date; no line at all before one is owed.
 // English contracts charge a percentage per full 30 days, the Japanese one
 // 遅延損害金 at a yearly rate by the day, yen fractions dropped.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { balanceBill, dailyLateFigures, depositBill, firstLateFeeDate, withDailyLateFee, withLateFee, type Bill } from '../../src/contract/settlement.ts';
 import { sampleInput } from '../helpers/samples.ts';
@@ -16,7 +16,11 @@ describe('an English invoice with its late fee', () => {
   input.fee = { model: 'fixed', currency: 'GBP', total: 1275, paymentDueDays: 30, lateFeePercentPerMonth: 2, tax: { label: 'VAT', percent: 20 } };
   input.deposit = { percent: 50 };
   // £637.50 + 20% VAT = £765.00 asked for.
-  const deposit = depositBill(answersSchema.parse(input));
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let deposit!: Bill;
+  beforeEach(() => {
+    deposit = depositBill(answersSchema.parse(input));
+  });
 
   it('adds 2% of the £765.00 asked for per full 30 days as an untaxed line: the VAT stays £127.50', () => {
     const { bill, late } = withLateFee(deposit, 2, '2027-01-01', '2027-03-02');
@@ -45,7 +49,11 @@ describe('an English invoice with its late fee', () => {
 
 describe('a Japanese invoice with its 遅延損害金', () => {
   // ¥600,000 + 消費税 ¥60,000 − 源泉徴収 ¥61,260 = ¥598,740 asked for.
-  const balance = balanceBill(answersSchema.parse(sampleInput('ja/tokyo-fixed')));
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let balance!: Bill;
+  beforeEach(() => {
+    balance = balanceBill(answersSchema.parse(sampleInput('ja/tokyo-fixed')));
+  });
 
   it('adds 14.4% a year by the day on what was asked for, neither taxed nor withheld from', () => {
     const { bill, late } = withDailyLateFee(balance, 14.4, '2027-01-01', '2027-01-02');

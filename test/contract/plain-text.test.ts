@@ -46,6 +46,24 @@ describe('each block as plain text', () => {
   });
 });
 
+describe('the lines only some contracts have', () => {
+  it('a party with a VAT number has it on a line of its own, after the phone', () => {
+    const text = blockToText({
+      type: 'parties',
+      parties: [{ role: 'Freelancer', name: 'Jordan Lee', address: '1 High St, London', email: 'jordan@example.com', phone: '+44 20 7946 0000', vatNumber: 'GB123456789' }],
+    });
+    expect(text).toBe('Freelancer: Jordan Lee\n1 High St, London\nEmail: jordan@example.com\nPhone: +44 20 7946 0000\nVAT number: GB123456789');
+  });
+
+  it('a party that signed online has its mark, how it signed and the date where the blanks were', () => {
+    const text = blockToText({
+      type: 'signatures',
+      parties: [{ role: 'Client', name: 'Priya Natarajan', title: 'Director', signed: { mark: '/s/ Priya Natarajan', date: 'March 3, 2027', method: 'signed electronically' } }],
+    });
+    expect(text).toBe('Client\nPriya Natarajan\nSignature: /s/ Priya Natarajan (signed electronically)\nName: ____________________\nTitle: Director\nDate: March 3, 2027');
+  });
+});
+
 describe('a clause as plain text', () => {
   it('is its blocks with a blank line between them', () => {
     expect(sectionToText({ blocks: [{ type: 'paragraph', runs: [{ text: 'Between:' }] }, { type: 'list', items: [[{ text: 'A' }]] }] })).toBe('Between:\n\n- A');

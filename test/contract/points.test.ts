@@ -49,6 +49,25 @@ describe('points in a clause', () => {
     ]);
   });
 
+  it('a colon inside a paragraph introduces nothing: only one that ends it, blanks after it allowed', () => {
+    expect(numberPoints([paragraph('Payment: within 14 days of each invoice.'), paragraph('Late payment costs 1% a month.')])).toEqual([
+      { ...paragraph('Payment: within 14 days of each invoice.'), point: 1 },
+      { ...paragraph('Late payment costs 1% a month.'), point: 2 },
+    ]);
+    expect(numberPoints([paragraph('The deliverables are: '), paragraph('A logo.'), paragraph('Work starts soon.')])).toEqual([
+      { ...paragraph('The deliverables are: '), point: 1 },
+      { ...paragraph('A logo.'), continuesPoint: true },
+      { ...paragraph('Work starts soon.'), point: 2 },
+    ]);
+    // A paragraph with no text yet introduces nothing either.
+    const empty: Block = { type: 'paragraph', runs: [] };
+    expect(numberPoints([paragraph('First.'), empty, paragraph('Third.')])).toEqual([
+      { ...paragraph('First.'), point: 1 },
+      { ...empty, point: 2 },
+      { ...paragraph('Third.'), point: 3 },
+    ]);
+  });
+
   it('counts a paragraph starting with a digit or a capital as a point of its own', () => {
     const numbered = numberPoints([paragraph('Items:'), list, paragraph('30 days later.'), paragraph('Then.')]);
     expect(numbered.filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.point : undefined))).toEqual([1, 2, 3]);

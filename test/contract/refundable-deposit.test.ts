@@ -1,7 +1,7 @@
 // A freelancer may choose a refundable deposit (deposit.nonRefundable: false).
 // The contract must then never call it non-refundable, anywhere: the fee table,
 // the deposit clause, payment in full, and what happens at termination.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
 import { assembleContract } from '../../src/contract/assemble.ts';
 import { loadContractLibrary } from '../../src/contract/library.ts';
@@ -39,8 +39,15 @@ describe('the answers', () => {
 });
 
 describe('a refundable 50% deposit', () => {
-  const refundable = contractWith('new-client-fixed', { percent: 50, nonRefundable: false });
-  const kept = contractWith('new-client-fixed', { percent: 50, nonRefundable: true });
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let refundable!: Contract;
+  beforeEach(() => {
+    refundable = contractWith('new-client-fixed', { percent: 50, nonRefundable: false });
+  });
+  let kept!: Contract;
+  beforeEach(() => {
+    kept = contractWith('new-client-fixed', { percent: 50, nonRefundable: true });
+  });
 
   it('is never called non-refundable', () => {
     expect(wholeText(refundable)).not.toMatch(/non-refundable/i);

@@ -1,8 +1,8 @@
 // Japanese withholding income tax (源泉徴収): the rates of JAPANESE.md, checked
 // at the ¥1,000,000 boundary, and the lines it adds to the deposit and balance.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { answersSchema } from '../../src/answers/schema.ts';
-import { balanceBill, contractMoney, ending, withDailyLateFee, withholdingOn } from '../../src/contract/settlement.ts';
+import { balanceBill, contractMoney, ending, withDailyLateFee, withholdingOn, withLateCharges, type ContractMoney } from '../../src/contract/settlement.ts';
 import { sampleInput } from '../helpers/samples.ts';
 
 const yen = (minor: number) => ({ minor, currency: 'JPY' });
@@ -37,7 +37,11 @@ describe('withholding on one payment: 10.21% up to ¥1,000,000, 20.42% above, ye
 
 describe('the Tokyo contract: ¥1,200,000 with a 50% deposit, for an individual', () => {
   const answers = answersSchema.parse(sampleInput('ja/tokyo-fixed'));
-  const figures = contractMoney(answers);
+  // Built before each test, not as the file is collected: a mutant is on only while tests run (test/README.md).
+  let figures!: ContractMoney;
+  beforeEach(() => {
+    figures = contractMoney(answers);
+  });
 
   it('the deposit: ¥600,000 + 消費税 ¥60,000, ¥61,260 withheld, ¥598,740 transferred', () => {
     const bill = figures.depositBill;
@@ -94,6 +98,18 @@ describe('an invoice with more lines than the contract\'s payments', () => {
     expect(bill.taxes).toEqual(balance.taxes);
     expect(bill.deductions).toEqual(balance.deductions);
     expect(bill.total).toEqual(yen(598_740 + 7_086));
+  });
+
+  it('a statute\'s interest and its fixed sum for recovery costs are damages too: neither taxed nor withheld from', () => {
+    const balance = contractMoney(answers).balanceBill;
+    const bill = withLateCharges(balance, [
+      { kind: 'statutory-interest', label: '法定利率による遅延損害金', amount: yen(1_476) },
+      { kind: 'statutory-compensation', label: '回収費用', amount: yen(5_000) },
+    ]);
+    // The balance's 600,000 + 消費税 60,000 − 61,260 withheld = 598,740, and the two charges on top as they are.
+    expect(bill.taxes).toEqual([expect.objectContaining({ amount: yen(60_000) })]);
+    expect(bill.deductions).toEqual([expect.objectContaining({ kind: 'withholding', amount: yen(-61_260) })]);
+    expect(bill.total).toEqual(yen(598_740 + 1_476 + 5_000));
   });
 
   it('on or before the due date nothing is added', () => {
