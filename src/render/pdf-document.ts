@@ -37,7 +37,7 @@ interface Element {
  * buffer serves every page of every document in turn (a PDF is drawn
  * synchronously, page after page, and each page starts again at 0 and is
  * deflated into bytes of its own before the next begins), so the operators
- * and glyphs go straight into it, with no string per line or glyph.
+ * and glyph codes go straight into it.
  */
 export class PageContent {
   private static bytes = Buffer.allocUnsafe(64 * 1024);
@@ -57,23 +57,10 @@ export class PageContent {
     this.length += this.room(operators.length).write(operators, this.length, 'latin1');
   }
 
-  /** A glyph's two-byte code (Identity-H: the subset's glyph id) inside a literal string, escaped as `glyphCode` escapes it. */
-  glyph(id: number): void {
-    this.room(4);
-    this.byte(id >> 8);
-    this.byte(id & 0xff);
-  }
-
-  /** One byte of a glyph code, escaped: a backslash, a parenthesis, a carriage return (which a reader would take for a LF). */
-  private byte(byte: number): void {
-    const { bytes } = PageContent;
-    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes[this.length++] = 0x5c;
-    else if (byte === 0x0d) {
-      bytes[this.length++] = 0x5c;
-      bytes[this.length++] = 0x72;
-      return;
-    }
-    bytes[this.length++] = byte;
+  /** Bytes made earlier (a line's code, render/pdf.ts), copied in. */
+  bytes(data: Uint8Array): void {
+    this.room(data.length).set(data, this.length);
+    this.length += data.length;
   }
 
   /** The page's bytes deflated at zlib's fastest level (level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
@@ -84,7 +71,7 @@ export class PageContent {
 
 const glyphCodes: string[] = [];
 /**
- * A glyph's two-byte code (Identity-H: the subset's glyph id) as it stands
+ * A glyph's two-byte code (Identity-H: its CID, the face's glyph id) as it stands
  * in a PDF literal string: half the bytes of hex for the page to hold and
  * deflate. A backslash, a parenthesis and a carriage return are escaped
  * (a reader would take a bare CR inside a string for a LF), so no glyph
@@ -112,20 +99,31 @@ interface Subset {
 }
 
 /**
- * A face as this document uses it: a fontkit subset, each glyph's width (in
- * thousandths of the size) and the characters it copies as, by the glyph's
- * id in the subset, which is its code on the page (Identity-H).
+ * A face as this document uses it. A glyph's code on the page (Identity-H,
+ * two bytes) is its CID, and its CID is the face's own glyph id: the same
+ * glyph has the same code in every document, so the renderer can keep a
+ * line's drawn bytes between documents (render/pdf.ts). The embedded program
+ * is a subset made when the document is finished, with a CIDToGIDMap from
+ * each CID to its glyph's place in the subset.
+ *
+ * A mirrored character in right-to-left text gets a CID of its own past the
+ * face's glyphs (`copy`): it draws its mirror's glyph and copies as the
+ * character typed.
  */
 export class PdfFont {
   /** The Type0 font's object: pages name it before it is written. */
   readonly ref: number;
-  readonly scale: number;
-  readonly subset: Subset;
-  readonly widths: number[];
-  readonly unicode: number[][];
+  /** CIDs drawn, in the order first drawn. */
+  private readonly cids: number[] = [];
+  /** Per CID: drawn yet (glyph ids, then the copies' CIDs). */
+  private seen: Uint8Array;
+  /** The characters each CID copies as: the first ones it was drawn for. */
+  private readonly characters = new Map<number, readonly number[]>();
+  /** The glyph each copy (CID `font.numGlyphs + index`) draws. */
+  private readonly copies: number[] = [];
 
   constructor(
-    /** The resource name on the pages (F1, F2). */
+    /** The resource name on the pages (F1, F2), the same for a face in every document. */
     readonly id: string,
     /** The face's name, part of the subset programs' key. */
     readonly key: string,
@@ -133,53 +131,58 @@ export class PdfFont {
     ref: number,
   ) {
     this.ref = ref;
-    this.scale = 1000 / font.unitsPerEm;
-    this.subset = (font as unknown as { createSubset(): Subset }).createSubset();
-    // Glyph 0 (.notdef) is the subset's first, as in every TrueType subset.
-    this.widths = [font.getGlyph(0).advanceWidth * this.scale];
-    this.unicode = [[0]];
+    this.seen = new Uint8Array(font.numGlyphs);
   }
 
-  /** A glyph of the face in the subset: its code on the page, with its width and the characters it copies as. */
-  include(glyph: fontkit.Glyph, characters: readonly number[]): number {
-    const id = this.subset.includeGlyph(glyph.id);
-    this.widths[id] ??= glyph.advanceWidth * this.scale;
-    this.unicode[id] ??= [...characters];
-    return id;
+  /** A glyph of the face drawn, with the characters it copies as; its code on the page is its id. */
+  include(glyph: number, characters: readonly number[]): void {
+    if (this.seen[glyph] === 1) return;
+    this.seen[glyph] = 1;
+    this.cids.push(glyph);
+    this.characters.set(glyph, characters);
   }
 
-  /**
-   * A glyph of its own for a mirrored character (a ")" drawn for a "(" typed
-   * in right-to-left text): a copy of the mirror's glyph that copies as the
-   * character typed.
-   */
-  includeCopy(glyph: fontkit.Glyph, typed: number): number {
-    this.subset.glyphs.push(glyph.id);
-    const id = this.subset.glyphs.length - 1;
-    this.widths[id] = glyph.advanceWidth * this.scale;
-    this.unicode[id] = [typed];
-    return id;
+  /** A CID of its own drawing `glyph` and copying as `typed` (a ")" drawn for a "(" typed in right-to-left text): its code on the page. */
+  copy(glyph: number, typed: number): number {
+    const cid = this.font.numGlyphs + this.copies.length;
+    this.copies.push(glyph);
+    this.cids.push(cid);
+    this.characters.set(cid, [typed]);
+    return cid;
+  }
+
+  /** What the document drew, by CID: each one's glyph in the face and the characters it copies as. */
+  drawn(): { readonly cids: number[]; readonly glyphOf: (cid: number) => number; readonly characters: (cid: number) => readonly number[] } {
+    const { numGlyphs } = this.font;
+    return {
+      cids: [...this.cids].sort((a, b) => a - b),
+      glyphOf: (cid) => (cid < numGlyphs ? cid : this.copies[cid - numGlyphs]!),
+      characters: (cid) => this.characters.get(cid) ?? [],
+    };
   }
 }
 
 const hex4 = (value: number) => value.toString(16).padStart(4, '0');
 
-/** The ToUnicode CMap: each glyph code to the characters it was drawn for (UTF-16, a surrogate pair above U+FFFF). */
-function toUnicodeMap(unicode: readonly number[][]): string {
-  const entries = unicode.map((characters) => {
-    let encoded = '';
-    for (const code of characters ?? [0]) {
-      if (code > 0xffff) {
-        const value = code - 0x10000;
-        encoded += `${hex4(0xd800 | ((value >>> 10) & 0x3ff))}${hex4(0xdc00 | (value & 0x3ff))}`;
-      } else encoded += hex4(code);
-    }
-    return `<${encoded}>`;
-  });
-  const ranges: string[] = [];
-  for (let start = 0; start < entries.length; start += 256) {
-    const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+/** Characters as ToUnicode writes them: UTF-16BE in hex, a surrogate pair above U+FFFF. */
+function utf16(characters: readonly number[]): string {
+  let encoded = '';
+  for (const code of characters) {
+    if (code > 0xffff) {
+      const value = code - 0x10000;
+      encoded += `${hex4(0xd800 | ((value >>> 10) & 0x3ff))}${hex4(0xdc00 | (value & 0x3ff))}`;
+    } else encoded += hex4(code);
+  }
+  return encoded;
+}
+
+/** The ToUnicode CMap: each CID drawn (its two-byte code) to the characters it was drawn for, a hundred a block as CMaps keep them. */
+function toUnicodeMap(cids: readonly number[], characters: (cid: number) => readonly number[]): string {
+  const blocks: string[] = [];
+  const mapped = cids.filter((cid) => characters(cid).length > 0);
+  for (let start = 0; start < mapped.length; start += 100) {
+    const entries = mapped.slice(start, start + 100).map((cid) => `<${hex4(cid)}> <${utf16(characters(cid))}>`);
+    blocks.push(`${entries.length} beginbfchar\n${entries.join('\n')}\nendbfchar`);
   }
   return `/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -194,21 +197,33 @@ begincmap
 1 begincodespacerange
 <0000><ffff>
 endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
-endbfrange
+${blocks.join('\n')}
 endcmap
 CMapName currentdict /CMap defineresource pop
 end
 end`;
 }
 
+/** `[first [w w …] first [w …]]`: the widths of the CIDs drawn, consecutive CIDs in one run. */
+function widthsArray(cids: readonly number[], width: (cid: number) => number): string {
+  let out = '';
+  let previous = -2;
+  for (const cid of cids) {
+    if (cid !== previous + 1) out += `${out === '' ? '' : '] '}${cid} [`;
+    else out += ' ';
+    out += number(width(cid));
+    previous = cid;
+  }
+  return `[${out === '' ? '' : `${out}]`}]`;
+}
+
 /**
- * What a font's objects hold for a given subset, made once: the deflated
- * subset program (fontkit's subsetting and the deflate of the font file were
- * a third of a PDF's time), its tag, the descriptor's and CID font's entries,
- * the deflated CID set and ToUnicode map. Most documents of a language use
- * the same glyphs, and the same glyphs give the same parts.
+ * What a font's objects hold for the glyphs a document drew, made once: the
+ * deflated subset program (fontkit's subsetting and the deflate of the font
+ * file were a third of a PDF's time), its tag, the descriptor's and CID
+ * font's entries, and the deflated CID set, CIDToGIDMap and ToUnicode map.
+ * Most documents of a language draw the same glyphs, and the same glyphs
+ * give the same parts.
  */
 interface SubsetParts {
   readonly program: Uint8Array;
@@ -218,22 +233,22 @@ interface SubsetParts {
   readonly descriptor: Entries;
   readonly widths: string;
   readonly cidSet: Uint8Array;
+  readonly cidToGid: Uint8Array;
   readonly toUnicode: Uint8Array;
   /** Bytes kept, counted against the ceiling. */
   readonly size: number;
 }
 
-/** Kept subsets' parts by face, glyph list and characters: the key spells out everything the parts are made from. */
+/** Kept subsets' parts by face, CIDs, the glyphs they draw and the characters they copy as: the key spells out everything the parts are made from. */
 const subsetParts = new Map<string, SubsetParts>();
 /** A ceiling on the kept parts' bytes: a Japanese subset is tens of kB, a Latin one a few. */
 const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
 let subsetBytes = 0;
 
 function partsOf(font: PdfFont): SubsetParts {
-  const glyphs = font.subset.glyphs.join(',');
-  let characters = '';
-  for (const codes of font.unicode) characters += `${codes.join(' ')},`;
-  const key = `${font.key}:${glyphs}:${characters}`;
+  const drawn = font.drawn();
+  let key = `${font.key}:`;
+  for (const cid of drawn.cids) key += `${cid}=${drawn.glyphOf(cid)}:${drawn.characters(cid).join(' ')},`;
   let parts = subsetParts.get(key);
   if (parts) {
     // Most recently used last: the oldest go first when the ceiling is reached.
@@ -241,7 +256,7 @@ function partsOf(font: PdfFont): SubsetParts {
     subsetParts.set(key, parts);
     return parts;
   }
-  parts = makeParts(font, key);
+  parts = makeParts(font, key, drawn);
   for (const [oldest, old] of subsetParts) {
     if (subsetBytes + parts.size <= MAX_SUBSET_BYTES) break;
     subsetParts.delete(oldest);
@@ -252,9 +267,15 @@ function partsOf(font: PdfFont): SubsetParts {
   return parts;
 }
 
-function makeParts(font: PdfFont, key: string): SubsetParts {
-  const { font: face, scale } = font;
-  const encoded = font.subset.encode();
+function makeParts(font: PdfFont, key: string, drawn: ReturnType<PdfFont['drawn']>): SubsetParts {
+  const { font: face } = font;
+  const scale = 1000 / face.unitsPerEm;
+  // The subset in CID order (glyph 0, .notdef, first, as in every TrueType subset), and each CID's place in it.
+  const subset = (face as unknown as { createSubset(): Subset }).createSubset();
+  const last = drawn.cids.length === 0 ? 0 : drawn.cids[drawn.cids.length - 1]!;
+  const cidToGid = Buffer.alloc(2 * (last + 1));
+  for (const cid of drawn.cids) cidToGid.writeUInt16BE(subset.includeGlyph(drawn.glyphOf(cid)), 2 * cid);
+  const encoded = subset.encode();
   const program = deflateSync(encoded, { level: 9 });
   // Six capital letters naming the subset (PDF's `ABCDEF+` tag), from what it holds: another subset, another tag.
   const digest = createHash('md5').update(key).digest();
@@ -270,11 +291,13 @@ function makeParts(font: PdfFont, key: string): SubsetParts {
   if (tables.head.macStyle.italic) flags |= 1 << 6;
   const fontName = name(`${tag}+${face.postscriptName.replaceAll(' ', '_')}`);
   const { bbox } = face;
-  const cidSet = new Uint8Array(Math.ceil(font.widths.length / 8));
-  for (let cid = 0; cid < font.widths.length; cid++) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
+  // The CIDs the program holds a glyph for: 0 (.notdef) and every one drawn.
+  const cidSet = new Uint8Array(Math.ceil((last + 1) / 8));
+  for (const cid of [0, ...drawn.cids]) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
   const deflatedSet = deflateSync(cidSet);
-  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(font.unicode), 'latin1'));
-  const widths = `[0 [${font.widths.map((width) => number(width ?? 0)).join(' ')}]]`;
+  const deflatedMap = deflateSync(cidToGid, { level: 9 });
+  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(drawn.cids, drawn.characters), 'latin1'));
+  const widths = widthsArray(drawn.cids, (cid) => face.getGlyph(drawn.glyphOf(cid)).advanceWidth * scale);
   return {
     program,
     length: encoded.length,
@@ -293,12 +316,13 @@ function makeParts(font: PdfFont, key: string): SubsetParts {
     },
     widths,
     cidSet: deflatedSet,
+    cidToGid: deflatedMap,
     toUnicode,
-    size: key.length + program.length + widths.length + deflatedSet.length + toUnicode.length,
+    size: key.length + program.length + widths.length + deflatedSet.length + deflatedMap.length + toUnicode.length,
   };
 }
 
-/** The font's objects: program, descriptor (with the CID set PDF/A asks for), CID font with widths, Type0 font with its ToUnicode map. */
+/** The font's objects: program, descriptor (with the CID set), CID font with widths and CIDToGIDMap, Type0 font with its ToUnicode map. */
 function writeFont(writer: PdfWriter, font: PdfFont): void {
   const parts = partsOf(font);
   const file = writer.reserve();
@@ -307,6 +331,8 @@ function writeFont(writer: PdfWriter, font: PdfFont): void {
   writer.stream(set, { Filter: '/FlateDecode' }, parts.cidSet);
   const descriptor = writer.reserve();
   writer.object(descriptor, dictionary({ ...parts.descriptor, FontFile2: reference(file), CIDSet: reference(set) }));
+  const map = writer.reserve();
+  writer.stream(map, { Filter: '/FlateDecode' }, parts.cidToGid);
   const descendant = writer.reserve();
   writer.object(
     descendant,
@@ -317,7 +343,7 @@ function writeFont(writer: PdfWriter, font: PdfFont): void {
       CIDSystemInfo: '<<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>',
       FontDescriptor: reference(descriptor),
       W: parts.widths,
-      CIDToGIDMap: '/Identity',
+      CIDToGIDMap: reference(map),
     }),
   );
   const toUnicode = writer.reserve();
@@ -428,9 +454,9 @@ export class PdfDocument {
     private readonly size: { readonly width: number; readonly height: number },
   ) {}
 
-  /** A new font of this document (F1, F2…) for a face; render/pdf.ts keeps one per face. */
-  font(key: string, face: fontkit.Font): PdfFont {
-    const font = new PdfFont(`F${this.fonts.length + 1}`, key, face, this.writer.reserve());
+  /** A font of this document for a face, under the resource name `id` (F1, F2…); render/pdf.ts keeps one per face. */
+  font(id: string, key: string, face: fontkit.Font): PdfFont {
+    const font = new PdfFont(id, key, face, this.writer.reserve());
     this.fonts.push(font);
     return font;
   }

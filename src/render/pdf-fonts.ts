@@ -51,6 +51,8 @@ export interface Face {
   /** Advance widths per point of size, by code point, filled as characters are met. */
   readonly advances: Map<number, number>;
   readonly covers: Map<number, boolean>;
+  /** Glyph ids by code point, filled as characters are drawn. */
+  readonly glyphIds: Map<number, number>;
 }
 
 /** Most shaped widths kept (a word a key): a ceiling on memory, far above a contract's vocabulary. */
@@ -68,7 +70,7 @@ export function face(name: FaceName): Face {
     const os2 = (font as unknown as { 'OS/2'?: { winAscent: number; winDescent: number } })['OS/2'];
     const ascent = (os2?.winAscent ?? font.ascent) * perPoint;
     const descent = -(os2?.winDescent ?? -font.descent) * perPoint;
-    found = { name, font, ascent, descent, singleLine: ascent - descent + Math.max(0, font.lineGap) * perPoint, advances: new Map(), covers: new Map() };
+    found = { name, font, ascent, descent, singleLine: ascent - descent + Math.max(0, font.lineGap) * perPoint, advances: new Map(), covers: new Map(), glyphIds: new Map() };
     faces.set(name, found);
   }
   return found;
@@ -102,6 +104,16 @@ export function advance(target: Face, codePoint: number): number {
     target.advances.set(codePoint, width);
   }
   return width;
+}
+
+/** The glyph a character is drawn with in a face that maps a character to its glyph alone: its id in the face. */
+export function glyphId(target: Face, codePoint: number): number {
+  let id = target.glyphIds.get(codePoint);
+  if (id === undefined) {
+    id = target.font.glyphForCodePoint(codePoint).id;
+    target.glyphIds.set(codePoint, id);
+  }
+  return id;
 }
 
 function covers(target: Face, codePoint: number): boolean {

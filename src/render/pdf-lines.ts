@@ -331,8 +331,20 @@ function layoutLines(runs: readonly StyledText[], base: TextStyle, maxWidth: num
   return lines;
 }
 
-/** The width of a short label (a clause number, a bullet) in the base style. */
+/** Labels already set, by text and style: the same few dozen numbers and bullets in every document, so each keeps its line (and the line its drawn code). */
+const labels = new Map<string, Line>();
+/** Labels are numbers and bullets the renderer makes, never typed text: a ceiling far above any document's. */
+const MAX_LABELS = 2000;
+
+/** A short label (a clause number, a bullet) set as one line in the base style. Shared: read only. */
 export function labelPieces(text: string, base: TextStyle, language: Language): Line {
-  const pieces = piecesOf(text, { text, size: base.size, color: base.color ?? '000000', underline: false, bold: base.bold, italic: base.italic }, language);
-  return { pieces, width: widthOf(pieces) };
+  const key = `${language}\u0001${base.size}\u0001${base.bold ? 1 : 0}${base.italic ? 1 : 0}\u0001${base.color ?? ''}\u0001${text}`;
+  let line = labels.get(key);
+  if (line === undefined) {
+    const pieces = piecesOf(text, { text, size: base.size, color: base.color ?? '000000', underline: false, bold: base.bold, italic: base.italic }, language);
+    line = { pieces, width: widthOf(pieces) };
+    if (labels.size >= MAX_LABELS) labels.clear();
+    labels.set(key, line);
+  }
+  return line;
 }

@@ -22,7 +22,7 @@ import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-
 import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
 import { drawingOrder } from './pdf-bidi.ts';
 import { glyphCode, PageContent, PdfDocument, type PdfFont } from './pdf-document.ts';
-import { baseFace, face, SHAPED, type FaceName } from './pdf-fonts.ts';
+import { baseFace, face, glyphId, SHAPED, type FaceName } from './pdf-fonts.ts';
 import { breakLines, labelPieces, type Line, type Piece, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
 
@@ -495,11 +495,19 @@ function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
 
 const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja-JP' };
 
-/** Characters below this (Latin, Hebrew, Arabic, punctuation, kana) have their glyph ids in an array per font, kanji in a map: 25 kB a font. */
-const TABLE_SIZE = 0x3100;
-
-/** Keys of `Drawing.codes` for a mirrored character's own glyph: past every code point. */
-const MIRRORED = 0x110000;
+/** Each face's resource name on the pages, the same in every document: a line's operators name it, and are kept between documents. */
+const FACE_IDS: Readonly<Record<FaceName, string>> = {
+  latin: 'F1',
+  latinBold: 'F2',
+  latinItalic: 'F3',
+  latinBoldItalic: 'F4',
+  mincho: 'F5',
+  minchoBold: 'F6',
+  hebrew: 'F7',
+  hebrewBold: 'F8',
+  arabic: 'F9',
+  arabicBold: 'F10',
+};
 
 /**
  * A position or size in points to two decimals, as the page's operators
@@ -531,17 +539,40 @@ function rgb(hex: string): string {
 }
 
 /**
+ * A line's text object as any document draws it, all but where: its
+ * operators before the text matrix's position (`head`: BT, the first
+ * piece's font and colour) and after it (`tail`: each piece's glyph codes,
+ * the moves from piece to piece, ET), and the glyphs it draws in each face.
+ * A glyph's code is its id in the face (render/pdf-document.ts's PdfFont), the
+ * same in every document, so a line kept by the layout cache
+ * (render/pdf-lines.ts's breakLines) is encoded once, not a glyph at a time
+ * for every document: encoding was the largest part of a PDF's time.
+ */
+interface LineCode {
+  /** The character spacing (Tc) it was made for: a justified line's stretch. */
+  readonly spacing: number;
+  /** As bytes (a byte a character), copied into the page as they are. */
+  readonly head: Buffer;
+  readonly tail: Buffer;
+  readonly faces: readonly FaceName[];
+  /** Per face, in `faces`' order: each glyph drawn, once, and the characters it copies as. */
+  readonly glyphs: readonly { readonly ids: readonly number[]; readonly characters: readonly (readonly number[])[] }[];
+  readonly underlined: boolean;
+}
+
+/** Lines' codes, kept as long as the layout cache keeps the line. */
+const lineCodes = new WeakMap<Line, LineCode>();
+
+/**
  * Draws lines, rules and shading into the document's pages
  * (render/pdf-document.ts), in the page's top-down coordinates: each line
  * one text object written as bytes straight into the page's content, each
- * character's glyph added to the document's subset of its face once.
+ * glyph added to the document's font for its face once.
  */
 class Drawing {
   private readonly fonts = new Map<FaceName, PdfFont>();
-  /** Per font of this document: a character's glyph id in the subset, once it is in it. */
-  private readonly codes = new Map<PdfFont, Map<number, number>>();
-  /** The same for the characters below TABLE_SIZE, as an array: most of a document's glyphs, looked up a character at a time. */
-  private readonly tables = new Map<PdfFont, Uint16Array>();
+  /** Per face: the CID of this document's copy of a mirrored character's glyph, by the character typed. */
+  private readonly mirrors = new Map<FaceName, Map<number, number>>();
 
   constructor(
     readonly doc: PdfDocument,
@@ -596,98 +627,134 @@ class Drawing {
 
   /**
    * `spacing`: points added after each character (PDF's character spacing, Tc).
-   * The line is one text object written straight into the page's content:
-   * for each piece its font, size, colour, position and glyph ids, the font
-   * and colour named only where they change (a line is mostly one of each).
-   * An underlined piece's rule is drawn after the text object, in the
-   * text's colour, where pdfkit (which wrote these files before) drew it: a tenth of the size thick (half a
-   * point below 10 pt), its bottom at the face's descent.
+   * The line is one text object (its code, kept between documents, with
+   * this place's position) written straight into the page's content; its
+   * glyphs go into the document's fonts. An underlined piece's rule is drawn
+   * after the text object, in the text's colour: a tenth of the size thick
+   * (half a point below 10 pt), its bottom at the face's descent.
    */
   line(line: Line, x: number, baseline: number, spacing = 0): void {
-    const { page } = this;
-    let left = this.margin.left + x;
     if (line.pieces.length === 0) return;
-    // Each piece's operators go in as one string: its font and colour where they change, its position, the string's opening bracket.
-    // Tc stays in the graphics state after ET: set back to 0 so it never reaches the next line.
-    let operators = spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`;
+    const code = this.codeOf(line, spacing);
+    for (let index = 0; index < code.faces.length; index++) {
+      const font = this.font(code.faces[index]!);
+      const { ids, characters } = code.glyphs[index]!;
+      for (let at = 0; at < ids.length; at++) font.include(ids[at]!, characters[at]!);
+    }
+    const left = this.margin.left + x;
+    const { page } = this;
+    page.bytes(code.head);
+    page.text(`${round(left)} ${round(baseline)}`);
+    page.bytes(code.tail);
+    if (code.underlined) this.underline(line, left, baseline, spacing);
+  }
+
+  private underline(line: Line, left: number, baseline: number, spacing: number): void {
+    let from = left;
+    for (const piece of line.pieces) {
+      if (piece.underline) {
+        const { font: target } = face(piece.face);
+        const thickness = piece.size < 10 ? 0.5 : Math.floor(piece.size / 10);
+        const y = baseline - (target.descent / target.unitsPerEm) * piece.size - thickness;
+        this.rule(from, y, from + piece.width, y, thickness, piece.color);
+      }
+      from += advanceOf(piece, spacing);
+    }
+  }
+
+  /** The line's code: kept from an earlier document when it can be, else made (and kept unless it draws a copy only this document has). */
+  private codeOf(line: Line, spacing: number): LineCode {
+    const kept = lineCodes.get(line);
+    if (kept !== undefined && kept.spacing === spacing) return kept;
+    let shared = true;
+    const faces: FaceName[] = [];
+    const glyphs: Map<number, readonly number[]>[] = [];
+    const add = (faceName: FaceName, glyph: number, characters: readonly number[]) => {
+      let index = faces.indexOf(faceName);
+      if (index < 0) index = faces.push(faceName) - 1;
+      const drawn = (glyphs[index] ??= new Map());
+      if (!drawn.has(glyph)) drawn.set(glyph, characters);
+    };
+    // Each piece: its font and colour where they change, then its glyph string. The first is placed by
+    // the text matrix (the position between head and tail); each next one moved from it by the piece before's advance.
+    let head = spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`;
+    let tail = '';
     let lastPen = '';
     let lastColor = '';
-    let underlines: (() => void)[] | undefined;
-    for (const piece of line.pieces) {
-      const font = this.font(piece.face);
-      const pen = `/${font.id} ${round(piece.size)} Tf`;
+    let underlined = false;
+    line.pieces.forEach((piece, index) => {
+      const pen = `/${FACE_IDS[piece.face]} ${round(piece.size)} Tf`;
+      let operators = '';
       if (pen !== lastPen) operators += ` ${pen}`;
       if (piece.color !== lastColor) operators += ` ${rgb(piece.color)} rg`;
       lastPen = pen;
       lastColor = piece.color;
       // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
-      page.text(`${operators} 1 0 0 -1 ${round(left)} ${round(baseline)} Tm (`);
-      this.glyphs(piece, font);
-      operators = ') Tj';
-      const advance = piece.width + (spacing === 0 ? 0 : [...piece.text].length * spacing);
-      if (piece.underline) {
-        const from = left;
-        const { font: target } = face(piece.face);
-        const thickness = piece.size < 10 ? 0.5 : Math.floor(piece.size / 10);
-        const y = baseline - (target.descent / target.unitsPerEm) * piece.size - thickness;
-        (underlines ??= []).push(() => this.rule(from, y, from + piece.width, y, thickness, piece.color));
-      }
-      left += advance;
-    }
-    page.text(spacing === 0 ? `${operators} ET\n` : `${operators} 0 Tc ET\n`);
-    if (underlines) for (const draw of underlines) draw();
+      if (index === 0) {
+        head += `${operators} 1 0 0 -1 `;
+        tail += ' Tm (';
+      } else tail += `) Tj${operators} ${round(advanceOf(line.pieces[index - 1]!, spacing))} 0 Td (`;
+      if (SHAPED.has(piece.face)) tail += this.shaped(piece.face, piece.text, add);
+      else if (piece.rtl) {
+        const { bytes, copies } = this.rightToLeft(piece.face, piece.text, add);
+        tail += bytes;
+        if (copies) shared = false;
+      } else tail += encode(piece.face, piece.text, add);
+      if (piece.underline) underlined = true;
+    });
+    tail += spacing === 0 ? ') Tj ET\n' : ') Tj 0 Tc ET\n';
+    const code: LineCode = {
+      spacing,
+      head: Buffer.from(head, 'latin1'),
+      tail: Buffer.from(tail, 'latin1'),
+      faces,
+      glyphs: glyphs.map((drawn) => ({ ids: [...drawn.keys()], characters: [...drawn.values()] })),
+      underlined,
+    };
+    if (shared) lineCodes.set(line, code);
+    return code;
   }
 
   /** The face's font in this document, made on first use, and in the current page's resources. */
   private font(faceName: FaceName): PdfFont {
     let font = this.fonts.get(faceName);
     if (!font) {
-      font = this.doc.font(faceName, face(faceName).font);
+      font = this.doc.font(FACE_IDS[faceName], faceName, face(faceName).font);
       this.fonts.set(faceName, font);
     }
     this.doc.use(font);
     return font;
   }
 
-  /** A piece's glyph codes into the page, in the order drawn: right-to-left text from its last letter, Arabic shaped. */
-  private glyphs(piece: Piece, font: PdfFont): void {
-    if (SHAPED.has(piece.face)) this.page.text(this.shaped(piece.face, font, piece.text));
-    else if (piece.rtl) this.page.text(this.encodeRightToLeft(piece.face, font, piece.text));
-    else this.encode(piece.face, font, piece.text);
-  }
-
   /**
    * Right-to-left text (Hebrew) from its last letter. A mirrored character
-   * gets a glyph of its own in the subset, a copy of its mirror's glyph that
-   * maps back to the character typed: the ")" drawn for a "(" copies as "(",
-   * while a ")" elsewhere still copies as ")".
+   * gets a CID of its own in this document, drawing its mirror's glyph and
+   * mapping back to the character typed: the ")" drawn for a "(" copies as
+   * "(", while a ")" elsewhere still copies as ")". `copies`: the line drew
+   * one, so its code holds this document's CIDs and is not kept.
    */
-  private encodeRightToLeft(faceName: FaceName, font: PdfFont, text: string): string {
-    const codes = this.codesOf(font);
+  private rightToLeft(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): { bytes: string; copies: boolean } {
+    const target = face(faceName);
     let bytes = '';
+    let copies = false;
     for (const { typed, shown } of drawingOrder(text)) {
       if (typed === shown) {
-        bytes += glyphCode(this.glyphId(faceName, font, typed));
+        const glyph = glyphId(target, typed);
+        add(faceName, glyph, [typed]);
+        bytes += glyphCode(glyph);
         continue;
       }
-      const key = MIRRORED + typed;
-      let glyph = codes.get(key);
-      if (glyph === undefined) {
-        glyph = font.includeCopy(face(faceName).font.glyphForCodePoint(shown), typed);
-        codes.set(key, glyph);
+      let mirrors = this.mirrors.get(faceName);
+      if (!mirrors) this.mirrors.set(faceName, (mirrors = new Map()));
+      let cid = mirrors.get(typed);
+      if (cid === undefined) {
+        cid = this.font(faceName).copy(glyphId(target, shown), typed);
+        mirrors.set(typed, cid);
       }
-      bytes += glyphCode(glyph);
+      bytes += glyphCode(cid);
+      copies = true;
     }
-    return bytes;
-  }
-
-  private codesOf(font: PdfFont): Map<number, number> {
-    let codes = this.codes.get(font);
-    if (!codes) {
-      codes = new Map();
-      this.codes.set(font, codes);
-    }
-    return codes;
+    return { bytes, copies };
   }
 
   /**
@@ -696,50 +763,13 @@ class Drawing {
    * glyphs in visual order (fontkit lays out a right-to-left script from the
    * right). Each glyph copies as the characters it was made from.
    */
-  private shaped(faceName: FaceName, font: PdfFont, text: string): string {
+  private shaped(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): string {
     let bytes = '';
-    for (const glyph of face(faceName).font.layout(text).glyphs) bytes += glyphCode(font.include(glyph, glyph.codePoints));
+    for (const glyph of face(faceName).font.layout(text).glyphs) {
+      add(faceName, glyph.id, glyph.codePoints);
+      bytes += glyphCode(glyph.id);
+    }
     return bytes;
-  }
-
-  /**
-   * The text's glyph codes into the page, each glyph added to the document's
-   * subset with its width and the character it copies as, once per
-   * character a document uses (the lines were measured in
-   * render/pdf-lines.ts, so nothing is laid out again).
-   */
-  private encode(faceName: FaceName, font: PdfFont, text: string): void {
-    const { page } = this;
-    const table = this.tableOf(font);
-    for (let index = 0; index < text.length; index++) {
-      // Code points without a string per character: a surrogate pair read as one.
-      const code = text.codePointAt(index)!;
-      if (code > 0xffff) index++;
-      // 0 is "not yet": glyph 0 (.notdef) is never a character's glyph in the table.
-      const known = code < TABLE_SIZE ? table[code]! : 0;
-      page.glyph(known !== 0 ? known : this.glyphId(faceName, font, code));
-    }
-  }
-
-  /** A character's glyph id in this document's subset of the face, added on first use. */
-  private glyphId(faceName: FaceName, font: PdfFont, code: number): number {
-    const codes = this.codesOf(font);
-    let id = codes.get(code);
-    if (id === undefined) {
-      id = font.include(face(faceName).font.glyphForCodePoint(code), [code]);
-      codes.set(code, id);
-      if (code < TABLE_SIZE) this.tableOf(font)[code] = id;
-    }
-    return id;
-  }
-
-  private tableOf(font: PdfFont): Uint16Array {
-    let table = this.tables.get(font);
-    if (!table) {
-      table = new Uint16Array(TABLE_SIZE);
-      this.tables.set(font, table);
-    }
-    return table;
   }
 
   offset(line: Line, width: number, align: TextBlock['align']): number {
@@ -748,6 +778,24 @@ class Drawing {
     if (align === 'right' || line.rtl) return width - line.width;
     return 0;
   }
+}
+
+/** A piece's advance: its width, and the character spacing after each of its characters. */
+function advanceOf(piece: Piece, spacing: number): number {
+  return spacing === 0 ? piece.width : piece.width + [...piece.text].length * spacing;
+}
+
+/** Text in a face that maps a character to its glyph alone: each character's glyph code, in order. */
+function encode(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): string {
+  const target = face(faceName);
+  let bytes = '';
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    const glyph = glyphId(target, code);
+    add(faceName, glyph, [code]);
+    bytes += glyphCode(glyph);
+  }
+  return bytes;
 }
 
 function drawText(drawing: Drawing, placement: Placement, block: TextBlock): void {
