@@ -33,6 +33,18 @@ interface Element {
 }
 
 /**
+ * zlib's settings for the streams made for every document (a page's
+ * content, the attached answers), a few kB each. zlib's defaults (a 32 kB
+ * window, memLevel 8) set up about 256 kB of state, zeroed, for every stream:
+ * ten times a PDF, that was more memory written than the PDF itself, and it
+ * pushed the rest of the work out of the processor's cache. An 8 kB window
+ * and memLevel 6 set up a quarter of that and give the same bytes within a
+ * few (a page is rarely longer than the window); output in 4 kB pieces, not
+ * 16 kB, for the same reason.
+ */
+const SMALL_DEFLATE = { level: 1, windowBits: 13, memLevel: 6, chunkSize: 4096 } as const;
+
+/**
  * The page being drawn: its content stream's bytes, written in place. One
  * buffer serves every page of every document in turn (a PDF is drawn
  * synchronously, page after page, and each page starts again at 0 and is
@@ -65,7 +77,7 @@ export class PageContent {
 
   /** The page's bytes deflated at zlib's fastest level (level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
   deflated(): Buffer {
-    return deflateSync(PageContent.bytes.subarray(0, this.length), { level: 1 });
+    return deflateSync(PageContent.bytes.subarray(0, this.length), SMALL_DEFLATE);
   }
 }
 
@@ -115,8 +127,8 @@ export class PdfFont {
   readonly ref: number;
   /** CIDs drawn, in the order first drawn. */
   private readonly cids: number[] = [];
-  /** Per CID: drawn yet (glyph ids, then the copies' CIDs). */
-  private seen: Uint8Array;
+  /** Per glyph id: 1 once drawn (read by the renderer's loop over a line's glyphs, which calls `include` only for a new one). */
+  readonly seen: Uint8Array;
   /** The characters each CID copies as: the first ones it was drawn for. */
   private readonly characters = new Map<number, readonly number[]>();
   /** The glyph each copy (CID `font.numGlyphs + index`) draws. */
@@ -239,7 +251,13 @@ interface SubsetParts {
   readonly size: number;
 }
 
-/** Kept subsets' parts by face, CIDs, the glyphs they draw and the characters they copy as: the key spells out everything the parts are made from. */
+/**
+ * Kept subsets' parts by face and a SHA-256 digest of everything the parts
+ * are made from (each CID, the glyph it draws and the characters it copies
+ * as): the same digest, the same parts. A digest, not the list itself as a
+ * string: building that string for every font of every document was a
+ * twentieth of a PDF's time.
+ */
 const subsetParts = new Map<string, SubsetParts>();
 /** A ceiling on the kept parts' bytes: a Japanese subset is tens of kB, a Latin one a few. */
 const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
@@ -247,8 +265,18 @@ let subsetBytes = 0;
 
 function partsOf(font: PdfFont): SubsetParts {
   const drawn = font.drawn();
-  let key = `${font.key}:`;
-  for (const cid of drawn.cids) key += `${cid}=${drawn.glyphOf(cid)}:${drawn.characters(cid).join(' ')},`;
+  let length = 0;
+  for (const cid of drawn.cids) length += 3 + drawn.characters(cid).length;
+  const fields = new Uint32Array(length);
+  let at = 0;
+  for (const cid of drawn.cids) {
+    const characters = drawn.characters(cid);
+    fields[at++] = cid;
+    fields[at++] = drawn.glyphOf(cid);
+    fields[at++] = characters.length;
+    for (const character of characters) fields[at++] = character;
+  }
+  const key = `${font.key}:${createHash('sha256').update(fields).digest('base64')}`;
   let parts = subsetParts.get(key);
   if (parts) {
     // Most recently used last: the oldest go first when the ceiling is reached.
@@ -505,7 +533,7 @@ export class PdfDocument {
         Params: dictionary({ ModDate: pdfDate(this.created), CheckSum: hexString(createHash('md5').update(bytes).digest()), Size: String(bytes.length) }),
         Filter: '/FlateDecode',
       },
-      deflateSync(bytes, { level: 1 }),
+      deflateSync(bytes, SMALL_DEFLATE),
     );
     this.attachment = this.writer.reserve();
     this.writer.object(
@@ -599,19 +627,26 @@ export class PdfDocument {
     return found;
   }
 
+  /**
+   * As `dictionary` would write it (/S, /P, /Pg, /Lang, /A, /K), written
+   * directly: a document has hundreds of elements. A marked-content kid on
+   * the element's own page (/Pg, the page of its first) is its MCID alone;
+   * one on another page (a paragraph that runs over) a marked-content
+   * reference naming its page.
+   */
   private writeElement(element: Element): void {
     const { options } = element.node;
-    const kids = element.kids.map((kid) => ('id' in kid ? reference(kid.id) : `<<\n/Type /MCR\n/Pg ${reference(kid.page)}\n/MCID ${kid.mcid}\n>>`));
-    this.writer.object(
-      element.id,
-      dictionary({
-        S: structureType(element.node.type),
-        P: reference(element.parent),
-        Lang: options?.lang === undefined ? undefined : textString(options.lang),
-        A: options?.scope === undefined ? undefined : `<<\n/O /Table\n/Scope ${name(options.scope)}\n>>`,
-        K: `[${kids.join(' ')}]`,
-      }),
-    );
+    let page: number | undefined;
+    const kids: (string | number)[] = [];
+    for (const kid of element.kids) {
+      if ('id' in kid) kids.push(`${kid.id} 0 R`);
+      else if ((page ??= kid.page) === kid.page) kids.push(kid.mcid);
+      else kids.push(`<<\n/Type /MCR\n/Pg ${kid.page} 0 R\n/MCID ${kid.mcid}\n>>`);
+    }
+    const onPage = page === undefined ? '' : `/Pg ${page} 0 R\n`;
+    const lang = options?.lang === undefined ? '' : `/Lang ${textString(options.lang)}\n`;
+    const scope = options?.scope === undefined ? '' : `/A <<\n/O /Table\n/Scope ${name(options.scope)}\n>>\n`;
+    this.writer.object(element.id, `<<\n/S ${structureType(element.node.type)}\n/P ${element.parent} 0 R\n${onPage}${lang}${scope}/K [${kids.join(' ')}]\n>>`);
   }
 
   private endPage(): void {

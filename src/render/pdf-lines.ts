@@ -246,12 +246,19 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
  * (as the Word writer reuses each clause's compiled markup). The key holds
  * the whole text of every run with its style, so a paragraph is only ever
  * given the lines of the very same text: nothing of one document reaches
- * another's. Bounded two ways, the oldest used dropped first: at most
- * `LAYOUT_CACHE_ENTRIES` paragraphs and `LAYOUT_CACHE_CHARACTERS` characters
- * of keys (the lines hold the same text again, so about twice that in
- * strings: some 4 MB at most).
+ * another's. Bounded two ways: at most `LAYOUT_CACHE_ENTRIES` paragraphs and
+ * `LAYOUT_CACHE_CHARACTERS` characters of keys (the lines hold the same text
+ * again, so about twice that in strings: some 4 MB at most). The oldest
+ * paragraph not used since it was last passed over goes first (a second
+ * chance, the "clock" approximation of least recently used): a paragraph
+ * found is only marked used, not moved, which cost a delete and an insert
+ * of its whole-text key on every hit.
  */
-const layouts = new Map<string, readonly Line[]>();
+interface KeptLines {
+  readonly lines: readonly Line[];
+  used: boolean;
+}
+const layouts = new Map<string, KeptLines>();
 export const LAYOUT_CACHE_ENTRIES = 4000;
 export const LAYOUT_CACHE_CHARACTERS = 1_000_000;
 let layoutCharacters = 0;
@@ -262,11 +269,18 @@ let layoutCharacters = 0;
  * different paragraphs never share one.
  */
 function layoutKey(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): string {
-  let key = `${language}\u0001${maxWidth}\u0001${base.size}\u0001${base.bold ? 1 : 0}${base.italic ? 1 : 0}${base.underline ? 1 : 0}\u0001${base.color ?? ''}`;
+  // Joined once, not added to piece by piece: a key is the paragraph's whole text, and a string built by `+=` is copied again to be hashed.
+  const fields: (string | number)[] = [`${language}\u0001${maxWidth}\u0001${base.size}\u0001${base.bold ? 1 : 0}${base.italic ? 1 : 0}${base.underline ? 1 : 0}\u0001${base.color ?? ''}`];
   for (const run of runs) {
-    key += `\u0002${run.bold === undefined ? '-' : run.bold ? 1 : 0}${run.italic === undefined ? '-' : run.italic ? 1 : 0}${run.underline === undefined ? '-' : run.underline ? 1 : 0}\u0001${run.size ?? ''}\u0001${run.color ?? ''}\u0001${run.text.length}\u0001${run.text}`;
+    fields.push(
+      `\u0002${run.bold === undefined ? '-' : run.bold ? 1 : 0}${run.italic === undefined ? '-' : run.italic ? 1 : 0}${run.underline === undefined ? '-' : run.underline ? 1 : 0}`,
+      run.size ?? '',
+      run.color ?? '',
+      run.text.length,
+      run.text,
+    );
   }
-  return key;
+  return fields.join('\u0001');
 }
 
 /**
@@ -279,18 +293,20 @@ export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidt
   const key = layoutKey(runs, base, maxWidth, language);
   const found = layouts.get(key);
   if (found) {
-    // Most recently used last: the Map's order is the eviction order.
-    layouts.delete(key);
-    layouts.set(key, found);
-    return found;
+    found.used = true;
+    return found.lines;
   }
   const lines = layoutLines(runs, base, maxWidth, language);
-  layouts.set(key, lines);
+  layouts.set(key, { lines, used: false });
   layoutCharacters += key.length;
-  for (const [oldest] of layouts) {
+  // Oldest first (the Map's order): one used since it was last passed over goes to the back, unmarked; the first one not used goes.
+  for (const [oldest, kept] of layouts) {
     if (layouts.size <= LAYOUT_CACHE_ENTRIES && layoutCharacters <= LAYOUT_CACHE_CHARACTERS) break;
     layouts.delete(oldest);
-    layoutCharacters -= oldest.length;
+    if (kept.used && oldest !== key) {
+      kept.used = false;
+      layouts.set(oldest, kept);
+    } else layoutCharacters -= oldest.length;
   }
   return lines;
 }

@@ -73,6 +73,8 @@ export function pdfDate(date: Date): string {
  */
 export class PdfWriter {
   private readonly parts: (string | Uint8Array)[] = [];
+  /** Strings written since the last bytes, joined into one when bytes come: the file is then made of a few dozen parts, not one per object. */
+  private pending: string[] = [];
   private readonly offsets: number[] = [];
   private length = 0;
   private finished = false;
@@ -91,7 +93,9 @@ export class PdfWriter {
   /** An object whose body (a dictionary, an array) is PDF syntax. */
   object(id: number, body: string): void {
     this.start(id);
-    this.put(`${id} 0 obj\n${body}\nendobj\n`);
+    this.put(`${id} 0 obj\n`);
+    this.put(body);
+    this.put('\nendobj\n');
   }
 
   /** A stream: its dictionary's entries with /Length added, then its bytes as they are (already deflated when /Filter says so). */
@@ -122,6 +126,7 @@ export class PdfWriter {
     const id = hexString(trailer.id);
     table += `trailer\n${dictionary({ Size: String(this.offsets.length + 1), Root: reference(trailer.root), Info: reference(trailer.info), ID: `[${id} ${id}]` })}\nstartxref\n${start}\n%%EOF\n`;
     this.put(table);
+    this.parts.push(this.pending.join(''));
     const file = Buffer.allocUnsafe(this.length);
     let at = 0;
     for (const part of this.parts) at += typeof part === 'string' ? file.write(part, at, 'latin1') : (file.set(part, at), part.length);
@@ -134,7 +139,11 @@ export class PdfWriter {
   }
 
   private put(part: string | Uint8Array): void {
-    this.parts.push(part);
+    if (typeof part === 'string') this.pending.push(part);
+    else {
+      this.parts.push(this.pending.join(''), part);
+      this.pending = [];
+    }
     this.length += part.length;
   }
 }

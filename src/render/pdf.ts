@@ -538,36 +538,115 @@ function rgb(hex: string): string {
   return operands;
 }
 
+/** The glyphs some text draws: per face, each glyph once, with the characters it copies as. */
+interface GlyphUse {
+  readonly faces: readonly FaceName[];
+  /** In `faces`' order. */
+  readonly glyphs: readonly { readonly ids: readonly number[]; readonly characters: readonly (readonly number[])[] }[];
+}
+
+/** Glyph uses as they are gathered: per face, glyph id to characters, the first characters a glyph was drawn for. */
+class GlyphGathering {
+  private readonly faces: FaceName[] = [];
+  private readonly glyphs: Map<number, readonly number[]>[] = [];
+
+  add(faceName: FaceName, glyph: number, characters: readonly number[]): void {
+    let index = this.faces.indexOf(faceName);
+    if (index < 0) {
+      index = this.faces.push(faceName) - 1;
+      this.glyphs.push(new Map());
+    }
+    const drawn = this.glyphs[index]!;
+    if (!drawn.has(glyph)) drawn.set(glyph, characters);
+  }
+
+  addAll(use: GlyphUse): void {
+    use.faces.forEach((faceName, index) => {
+      const { ids, characters } = use.glyphs[index]!;
+      ids.forEach((id, at) => this.add(faceName, id, characters[at]!));
+    });
+  }
+
+  done(): GlyphUse {
+    return { faces: this.faces, glyphs: this.glyphs.map((drawn) => ({ ids: [...drawn.keys()], characters: [...drawn.values()] })) };
+  }
+}
+
 /**
- * A line's text object as any document draws it, all but where: its
- * operators before the text matrix's position (`head`: BT, the first
- * piece's font and colour) and after it (`tail`: each piece's glyph codes,
- * the moves from piece to piece, ET), and the glyphs it draws in each face.
- * A glyph's code is its id in the face (render/pdf-document.ts's PdfFont), the
- * same in every document, so a line kept by the layout cache
- * (render/pdf-lines.ts's breakLines) is encoded once, not a glyph at a time
- * for every document: encoding was the largest part of a PDF's time.
+ * A line's operators as any document draws it, all but where it starts,
+ * and the glyphs it draws. A glyph's code is its id in the face
+ * (render/pdf-document.ts's PdfFont), the same in every document, so a line
+ * kept by the layout cache (render/pdf-lines.ts's breakLines) is encoded
+ * once, not a glyph at a time for every document: encoding was the largest
+ * part of a PDF's time.
  */
-interface LineCode {
+interface LineCode extends GlyphUse {
   /** The character spacing (Tc) it was made for: a justified line's stretch. */
   readonly spacing: number;
-  /** As bytes (a byte a character), copied into the page as they are. */
-  readonly head: Buffer;
-  readonly tail: Buffer;
-  readonly faces: readonly FaceName[];
-  /** Per face, in `faces`' order: each glyph drawn, once, and the characters it copies as. */
-  readonly glyphs: readonly { readonly ids: readonly number[]; readonly characters: readonly (readonly number[])[] }[];
+  /** The first piece's font and colour (`/F1 11 Tf`, `0 0 0 rg`), the last piece's. */
+  readonly pen: string;
+  readonly color: string;
+  readonly endPen: string;
+  readonly endColor: string;
+  /** From the first piece's glyph string to the last's `) Tj`: each later piece's font and colour where they change, and its move (Td) from the piece before. */
+  readonly body: string;
+  /** Where the last piece starts, from the line's start: the line's start, for Td, once the body is drawn. */
+  readonly end: number;
   readonly underlined: boolean;
+  /** Its code holds a CID only this document has (a mirrored character's copy): not kept. */
+  readonly shared: boolean;
 }
 
 /** Lines' codes, kept as long as the layout cache keeps the line. */
 const lineCodes = new WeakMap<Line, LineCode>();
 
 /**
+ * A paragraph's lines as one text object, all but where its first line
+ * starts: `head` (BT, the first line's character spacing, font and colour,
+ * up to the text matrix's position) and `tail` (from the text matrix on:
+ * each line's glyphs, and each next line moved from the one before, to ET),
+ * as bytes copied into the page, and the glyphs the lines draw. Kept per
+ * paragraph of the layout cache and the way it is set (its lines, width,
+ * alignment and line height).
+ */
+interface ParagraphCode extends GlyphUse {
+  readonly from: number;
+  readonly to: number;
+  readonly width: number;
+  readonly align: TextBlock['align'];
+  readonly lineHeight: number;
+  readonly head: Buffer;
+  readonly tail: Buffer;
+  /** The first line drawn (a line with no pieces draws nothing), and where it starts from the paragraph's left. */
+  readonly first: number;
+  readonly offset: number;
+  readonly underlined: boolean;
+}
+
+/** Paragraphs' codes by their lines (the layout cache's array): a few ways to set each (a paragraph split across pages is set as two). */
+const paragraphCodes = new WeakMap<readonly Line[], ParagraphCode[]>();
+const MAX_CODES_A_PARAGRAPH = 4;
+
+/** Where a line starts in a paragraph `width` wide, and the character spacing that stretches it (render/pdf.ts's Drawing.set). */
+function lineSetting(line: Line, width: number, align: TextBlock['align']): { readonly offset: number; readonly spacing: number } {
+  // Shaped text (Arabic) is not stretched: space between its letters would cut the joins.
+  if (align !== 'justify' || !line.wrapped || line.pieces.some((piece) => SHAPED.has(piece.face))) return { offset: lineOffset(line, width, align), spacing: 0 };
+  const characters = line.pieces.reduce((sum, piece) => sum + [...piece.text].length, 0);
+  return { offset: 0, spacing: characters > 1 ? Math.max(0, width - line.width) / (characters - 1) : 0 };
+}
+
+function lineOffset(line: Line, width: number, align: TextBlock['align']): number {
+  if (align === 'center') return (width - line.width) / 2;
+  // A right-to-left paragraph starts at the right margin, as Word sets a bidirectional paragraph.
+  if (align === 'right' || line.rtl) return width - line.width;
+  return 0;
+}
+
+/**
  * Draws lines, rules and shading into the document's pages
- * (render/pdf-document.ts), in the page's top-down coordinates: each line
- * one text object written as bytes straight into the page's content, each
- * glyph added to the document's font for its face once.
+ * (render/pdf-document.ts), in the page's top-down coordinates: each
+ * paragraph (or line) one text object written as bytes straight into the
+ * page's content, each glyph added to the document's font for its face once.
  */
 class Drawing {
   private readonly fonts = new Map<FaceName, PdfFont>();
@@ -608,47 +687,50 @@ class Drawing {
   }
 
   /**
-   * A line of a paragraph `width` wide, aligned. A justified line that was
-   * wrapped is stretched to the width as Word justifies Japanese: the extra
-   * space shared between every pair of characters, not only at spaces
-   * (there are none in Japanese). The glyphs stay one text string each, so
-   * the line still copies as its words.
+   * Lines `from` to `to` of a paragraph `width` wide at `x`, aligned, the
+   * first line's top at `top`, as one text object. A justified line that
+   * was wrapped is stretched to the width as Word justifies Japanese: the
+   * extra space shared between every pair of characters (PDF's character
+   * spacing, Tc), not only at spaces (there are none in Japanese). The
+   * glyphs stay one text string a piece, so the line still copies as its
+   * words. An underlined piece's rule is drawn after the text object.
    */
-  set(line: Line, x: number, width: number, align: TextBlock['align'], baseline: number): void {
-    // Shaped text (Arabic) is not stretched: space between its letters would cut the joins.
-    if (align !== 'justify' || !line.wrapped || line.pieces.some((piece) => SHAPED.has(piece.face))) {
-      this.line(line, x + this.offset(line, width, align), baseline);
-      return;
-    }
-    const characters = line.pieces.reduce((sum, piece) => sum + [...piece.text].length, 0);
-    const spacing = characters > 1 ? Math.max(0, width - line.width) / (characters - 1) : 0;
-    this.line(line, x, baseline, spacing);
-  }
-
-  /**
-   * `spacing`: points added after each character (PDF's character spacing, Tc).
-   * The line is one text object (its code, kept between documents, with
-   * this place's position) written straight into the page's content; its
-   * glyphs go into the document's fonts. An underlined piece's rule is drawn
-   * after the text object, in the text's colour: a tenth of the size thick
-   * (half a point below 10 pt), its bottom at the face's descent.
-   */
-  line(line: Line, x: number, baseline: number, spacing = 0): void {
-    if (line.pieces.length === 0) return;
-    const code = this.codeOf(line, spacing);
-    for (let index = 0; index < code.faces.length; index++) {
-      const font = this.font(code.faces[index]!);
-      const { ids, characters } = code.glyphs[index]!;
-      for (let at = 0; at < ids.length; at++) font.include(ids[at]!, characters[at]!);
-    }
-    const left = this.margin.left + x;
+  paragraph(lines: readonly Line[], from: number, to: number, x: number, width: number, align: TextBlock['align'], top: number, setting: { readonly lineHeight: number; readonly ascent: number }): void {
+    const code = this.paragraphCode(lines, from, to, width, align, setting.lineHeight);
+    if (code === undefined) return;
+    this.include(code);
     const { page } = this;
     page.bytes(code.head);
-    page.text(`${round(left)} ${round(baseline)}`);
+    page.text(`${round(this.margin.left + x + code.offset)} ${round(top + (code.first - from) * setting.lineHeight + setting.ascent)}`);
     page.bytes(code.tail);
-    if (code.underlined) this.underline(line, left, baseline, spacing);
+    if (!code.underlined) return;
+    for (let index = from; index < to; index++) {
+      const line = lines[index]!;
+      const { offset, spacing } = lineSetting(line, width, align);
+      this.underline(line, this.margin.left + x + offset, top + (index - from) * setting.lineHeight + setting.ascent, spacing);
+    }
   }
 
+  /** One line at `x` from the margin on `baseline`, unstretched: a label, the running header and footer. */
+  line(line: Line, x: number, baseline: number): void {
+    if (line.pieces.length === 0) return;
+    const code = this.lineCode(line, 0);
+    this.include(code);
+    this.page.text(`BT ${code.pen} ${code.color} 1 0 0 -1 ${round(this.margin.left + x)} ${round(baseline)} Tm${code.body} ET\n`);
+    if (code.underlined) this.underline(line, this.margin.left + x, baseline, 0);
+  }
+
+  /** The glyphs into the document's fonts, and the fonts into the page's resources. */
+  private include(use: GlyphUse): void {
+    for (let index = 0; index < use.faces.length; index++) {
+      const font = this.font(use.faces[index]!);
+      const { ids, characters } = use.glyphs[index]!;
+      const { seen } = font;
+      for (let at = 0; at < ids.length; at++) if (seen[ids[at]!] !== 1) font.include(ids[at]!, characters[at]!);
+    }
+  }
+
+  /** A rule under each underlined piece, in the text's colour: a tenth of the size thick (half a point below 10 pt), its bottom at the face's descent. */
   private underline(line: Line, left: number, baseline: number, spacing: number): void {
     let from = left;
     for (const piece of line.pieces) {
@@ -662,54 +744,112 @@ class Drawing {
     }
   }
 
+  /** The paragraph's code: kept from an earlier document when it can be, else made (and kept unless a line of it is not). Undefined when it draws nothing. */
+  private paragraphCode(lines: readonly Line[], from: number, to: number, width: number, align: TextBlock['align'], lineHeight: number): ParagraphCode | undefined {
+    let kept = paragraphCodes.get(lines);
+    const found = kept?.find((code) => code.from === from && code.to === to && code.width === width && code.align === align && code.lineHeight === lineHeight);
+    if (found) return found;
+    const glyphs = new GlyphGathering();
+    let out = 'BT';
+    let head = '';
+    let spacingNow = 0;
+    let pen = '';
+    let color = '';
+    // Where the text matrix's line start is, from the first drawn line's start: Td moves from it.
+    let atX = 0;
+    let atY = 0;
+    let first = -1;
+    let offset = 0;
+    let shared = true;
+    let underlined = false;
+    for (let index = from; index < to; index++) {
+      const line = lines[index]!;
+      if (line.pieces.length === 0) continue;
+      const setting = lineSetting(line, width, align);
+      const code = this.lineCode(line, setting.spacing);
+      glyphs.addAll(code);
+      if (!code.shared) shared = false;
+      if (code.underlined) underlined = true;
+      if (setting.spacing !== spacingNow) out += ` ${round(setting.spacing)} Tc`;
+      spacingNow = setting.spacing;
+      if (code.pen !== pen) out += ` ${code.pen}`;
+      if (code.color !== color) out += ` ${code.color}`;
+      if (first < 0) {
+        first = index;
+        offset = setting.offset;
+        // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
+        head = `${out} 1 0 0 -1 `;
+        out = ' Tm';
+        atX = setting.offset;
+      } else {
+        const x = setting.offset;
+        const y = (index - first) * lineHeight;
+        // Text space runs up the page: the next line, lower on the page, is a negative move.
+        out += ` ${round(x - atX)} ${round(atY - y)} Td`;
+        atX = x;
+        atY = y;
+      }
+      out += code.body;
+      atX += code.end;
+      pen = code.endPen;
+      color = code.endColor;
+    }
+    if (first < 0) return undefined;
+    out += spacingNow === 0 ? ' ET\n' : ' 0 Tc ET\n';
+    const code: ParagraphCode = { from, to, width, align, lineHeight, head: Buffer.from(head, 'latin1'), tail: Buffer.from(out, 'latin1'), first, offset, underlined, ...glyphs.done() };
+    if (shared) {
+      if (!kept) paragraphCodes.set(lines, (kept = []));
+      if (kept.length >= MAX_CODES_A_PARAGRAPH) kept.shift();
+      kept.push(code);
+    }
+    return code;
+  }
+
   /** The line's code: kept from an earlier document when it can be, else made (and kept unless it draws a copy only this document has). */
-  private codeOf(line: Line, spacing: number): LineCode {
+  private lineCode(line: Line, spacing: number): LineCode {
     const kept = lineCodes.get(line);
     if (kept !== undefined && kept.spacing === spacing) return kept;
     let shared = true;
-    const faces: FaceName[] = [];
-    const glyphs: Map<number, readonly number[]>[] = [];
-    const add = (faceName: FaceName, glyph: number, characters: readonly number[]) => {
-      let index = faces.indexOf(faceName);
-      if (index < 0) index = faces.push(faceName) - 1;
-      const drawn = (glyphs[index] ??= new Map());
-      if (!drawn.has(glyph)) drawn.set(glyph, characters);
-    };
-    // Each piece: its font and colour where they change, then its glyph string. The first is placed by
-    // the text matrix (the position between head and tail); each next one moved from it by the piece before's advance.
-    let head = spacing === 0 ? 'BT' : `BT ${round(spacing)} Tc`;
-    let tail = '';
-    let lastPen = '';
-    let lastColor = '';
+    const glyphs = new GlyphGathering();
+    const add = (faceName: FaceName, glyph: number, characters: readonly number[]) => glyphs.add(faceName, glyph, characters);
+    let body = '';
+    let pen = '';
+    let color = '';
+    let end = 0;
     let underlined = false;
     line.pieces.forEach((piece, index) => {
-      const pen = `/${FACE_IDS[piece.face]} ${round(piece.size)} Tf`;
-      let operators = '';
-      if (pen !== lastPen) operators += ` ${pen}`;
-      if (piece.color !== lastColor) operators += ` ${rgb(piece.color)} rg`;
-      lastPen = pen;
-      lastColor = piece.color;
-      // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
-      if (index === 0) {
-        head += `${operators} 1 0 0 -1 `;
-        tail += ' Tm (';
-      } else tail += `) Tj${operators} ${round(advanceOf(line.pieces[index - 1]!, spacing))} 0 Td (`;
-      if (SHAPED.has(piece.face)) tail += this.shaped(piece.face, piece.text, add);
+      const piecePen = `/${FACE_IDS[piece.face]} ${round(piece.size)} Tf`;
+      const pieceColor = `${rgb(piece.color)} rg`;
+      if (index === 0) body += ' (';
+      else {
+        // Each next piece moved (Td) from the one before by its advance; its font and colour where they change.
+        const advance = round(advanceOf(line.pieces[index - 1]!, spacing));
+        end += Number(advance);
+        body += `) Tj${piecePen === pen ? '' : ` ${piecePen}`}${pieceColor === color ? '' : ` ${pieceColor}`} ${advance} 0 Td (`;
+      }
+      pen = piecePen;
+      color = pieceColor;
+      if (SHAPED.has(piece.face)) body += this.shaped(piece.face, piece.text, add);
       else if (piece.rtl) {
         const { bytes, copies } = this.rightToLeft(piece.face, piece.text, add);
-        tail += bytes;
+        body += bytes;
         if (copies) shared = false;
-      } else tail += encode(piece.face, piece.text, add);
+      } else body += encode(piece.face, piece.text, add);
       if (piece.underline) underlined = true;
     });
-    tail += spacing === 0 ? ') Tj ET\n' : ') Tj 0 Tc ET\n';
+    body += ') Tj';
+    const first = line.pieces[0]!;
     const code: LineCode = {
       spacing,
-      head: Buffer.from(head, 'latin1'),
-      tail: Buffer.from(tail, 'latin1'),
-      faces,
-      glyphs: glyphs.map((drawn) => ({ ids: [...drawn.keys()], characters: [...drawn.values()] })),
+      pen: `/${FACE_IDS[first.face]} ${round(first.size)} Tf`,
+      color: `${rgb(first.color)} rg`,
+      endPen: pen,
+      endColor: color,
+      body,
+      end,
       underlined,
+      shared,
+      ...glyphs.done(),
     };
     if (shared) lineCodes.set(line, code);
     return code;
@@ -772,12 +912,6 @@ class Drawing {
     return bytes;
   }
 
-  offset(line: Line, width: number, align: TextBlock['align']): number {
-    if (align === 'center') return (width - line.width) / 2;
-    // A right-to-left paragraph starts at the right margin, as Word sets a bidirectional paragraph.
-    if (align === 'right' || line.rtl) return width - line.width;
-    return 0;
-  }
 }
 
 /** A piece's advance: its width, and the character spacing after each of its characters. */
@@ -799,24 +933,27 @@ function encode(faceName: FaceName, text: string, add: (faceName: FaceName, glyp
 }
 
 function drawText(drawing: Drawing, placement: Placement, block: TextBlock): void {
-  const lines = block.lines.slice(placement.from, placement.to);
-  if (placement.from === 0 && block.label) {
+  const { from, to } = placement;
+  const draw = () => drawing.paragraph(block.lines, from, to, block.x, block.width, block.align, placement.y, block);
+  if (from === 0 && block.label) {
     const { label } = block;
     const baseline = placement.y + block.ascent;
     if (label.tag) drawing.tagged(label.tag, () => drawing.line(label.line, label.x, baseline));
-    else if (lines.length === 0) drawing.tagged(block.tag, () => drawing.line(label.line, label.x, baseline));
+    else if (to === from) drawing.tagged(block.tag, () => drawing.line(label.line, label.x, baseline));
     else {
       drawing.tagged(block.tag, () => {
         drawing.line(label.line, label.x, baseline);
-        lines.forEach((line, index) => drawing.set(line, block.x, block.width, block.align, placement.y + index * block.lineHeight + block.ascent));
+        draw();
       });
       return;
     }
   }
-  if (lines.every((line) => line.pieces.length === 0)) return;
-  drawing.tagged(block.tag, () =>
-    lines.forEach((line, index) => drawing.set(line, block.x, block.width, block.align, placement.y + index * block.lineHeight + block.ascent)),
-  );
+  for (let index = from; index < to; index++) {
+    if (block.lines[index]!.pieces.length > 0) {
+      drawing.tagged(block.tag, draw);
+      return;
+    }
+  }
 }
 
 function drawRow(drawing: Drawing, placement: Placement, row: RowBlock, left: number): void {
@@ -837,9 +974,7 @@ function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, l
       const top = y;
       if (paragraph.lines.some((line) => line.pieces.length > 0)) {
         tagged(paragraph.tag, () =>
-          paragraph.lines.forEach((line, index) =>
-            drawing.set(line, cell.x + cell.padding.left, cell.width - cell.padding.left - cell.padding.right, paragraph.align, top + index * paragraph.lineHeight + paragraph.ascent),
-          ),
+          drawing.paragraph(paragraph.lines, 0, paragraph.lines.length, cell.x + cell.padding.left, cell.width - cell.padding.left - cell.padding.right, paragraph.align, top, paragraph),
         );
       }
       y += paragraph.lines.length * paragraph.lineHeight;
@@ -866,7 +1001,6 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
   const page = { width: pt(size.width), height: pt(size.height) };
   const margin = { top: pt(PAGE_MARGINS.top), bottom: pt(PAGE_MARGINS.bottom), left: pt(PAGE_MARGINS.left), right: pt(PAGE_MARGINS.right) };
   const pages = paginate(blocks, margin.top, page.height - margin.bottom);
-
   const doc = new PdfDocument(
     { title: meta.title, author: meta.author, subject: options.subject, keywords: meta.keywords, creator: 'Freelance contract generator', language: LANGUAGE_TAGS[context.language] },
     page,
@@ -884,8 +1018,8 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
     const header = breakLines(plain(meta.projectName), { size: BODY }, context.width, context.language)[0];
     const footer = breakLines(plain(`${before}${number}${between}${pages.length}${after}`), { size: 9, color: MUTED }, context.width, context.language)[0];
     drawing.artifact(() => {
-      if (header) drawing.line(header, drawing.offset(header, context.width, 'right'), pt(PAGE_MARGINS.header) + baseFace(context.language).ascent * BODY);
-      if (footer) drawing.line(footer, drawing.offset(footer, context.width, 'center'), page.height - pt(PAGE_MARGINS.footer) - baseFace(context.language).singleLine * 9 + baseFace(context.language).ascent * 9);
+      if (header) drawing.line(header, lineOffset(header, context.width, 'right'), pt(PAGE_MARGINS.header) + baseFace(context.language).ascent * BODY);
+      if (footer) drawing.line(footer, lineOffset(footer, context.width, 'center'), page.height - pt(PAGE_MARGINS.footer) - baseFace(context.language).singleLine * 9 + baseFace(context.language).ascent * 9);
     });
   };
   pages.forEach((placements, index) => {

@@ -322,7 +322,7 @@ describe('paragraphs kept between documents', () => {
     expect(textOf(split)).toBe(textOf(plainLines));
   });
 
-  it('keeps at most LAYOUT_CACHE_ENTRIES paragraphs, the least recently used dropped first', () => {
+  it('keeps at most LAYOUT_CACHE_ENTRIES paragraphs, one used again kept over the ones never used again', () => {
     const kept = breakLines([{ text: 'A clause every contract holds.' }], { size: 11 }, 400, 'en');
     for (let index = 0; index < LAYOUT_CACHE_ENTRIES + 500; index++) {
       breakLines([{ text: `Client number ${index} of many.` }], { size: 11 }, 400, 'en');
