@@ -81,26 +81,42 @@ export class PageContent {
   }
 }
 
+/**
+ * How a glyph is coded on the page, the same in every document (so the
+ * renderer can keep a line's drawn bytes between documents, render/pdf.ts).
+ * Printable ASCII (U+0020 to U+007E) is one byte, its own code, as in any
+ * simple font: most of an English contract, half the bytes of two-byte
+ * codes to write, keep and deflate. Every other glyph is two bytes, 0x8000
+ * plus its CID. The face's CMap (`encodingOf`) says both: a one-byte code's
+ * CID is the glyph the face draws for that character, a two-byte code's CID
+ * is the code less 0x8000. A CID is the face's own glyph id (or, past the
+ * face's glyphs, a copy: see PdfFont.copy).
+ */
+export const TWO_BYTE = 0x8000;
+
+/** The code of a character drawn with its glyph `glyph`: one byte for printable ASCII, else two. */
+export const codeOf = (character: number, glyph: number): number => (character >= 0x20 && character <= 0x7e ? character : TWO_BYTE | glyph);
+
 const glyphCodes: string[] = [];
 /**
- * A glyph's two-byte code (Identity-H: its CID, the face's glyph id) as it stands
- * in a PDF literal string: half the bytes of hex for the page to hold and
- * deflate. A backslash, a parenthesis and a carriage return are escaped
- * (a reader would take a bare CR inside a string for a LF), so no glyph
- * code can end the string and become an operator.
+ * A code's bytes as they stand in a PDF literal string (one byte below 0x80,
+ * else two): half the bytes of hex for the page to hold and deflate. A
+ * backslash, a parenthesis and a carriage return are escaped (a reader
+ * would take a bare CR inside a string for a LF), so no glyph code can end
+ * the string and become an operator.
  */
-export function glyphCode(id: number): string {
-  let code = glyphCodes[id];
-  if (code === undefined) {
-    code = '';
-    for (const byte of [id >> 8, id & 0xff]) {
-      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) code += `\\${String.fromCharCode(byte)}`;
-      else if (byte === 0x0d) code += '\\r';
-      else code += String.fromCharCode(byte);
+export function glyphCode(code: number): string {
+  let bytes = glyphCodes[code];
+  if (bytes === undefined) {
+    bytes = '';
+    for (const byte of code < 0x80 ? [code] : [code >> 8, code & 0xff]) {
+      if (byte === 0x28 || byte === 0x29 || byte === 0x5c) bytes += `\\${String.fromCharCode(byte)}`;
+      else if (byte === 0x0d) bytes += '\\r';
+      else bytes += String.fromCharCode(byte);
     }
-    glyphCodes[id] = code;
+    glyphCodes[code] = bytes;
   }
-  return code;
+  return bytes;
 }
 
 /** fontkit's subset (its typings leave these out). */
@@ -111,12 +127,10 @@ interface Subset {
 }
 
 /**
- * A face as this document uses it. A glyph's code on the page (Identity-H,
- * two bytes) is its CID, and its CID is the face's own glyph id: the same
- * glyph has the same code in every document, so the renderer can keep a
- * line's drawn bytes between documents (render/pdf.ts). The embedded program
- * is a subset made when the document is finished, with a CIDToGIDMap from
- * each CID to its glyph's place in the subset.
+ * A face as this document uses it: the codes it drew, each with its CID and
+ * the characters it copies as. The embedded program is a subset made when
+ * the document is finished, with a CIDToGIDMap from each CID to its glyph's
+ * place in the subset.
  *
  * A mirrored character in right-to-left text gets a CID of its own past the
  * face's glyphs (`copy`): it draws its mirror's glyph and copies as the
@@ -125,12 +139,16 @@ interface Subset {
 export class PdfFont {
   /** The Type0 font's object: pages name it before it is written. */
   readonly ref: number;
-  /** CIDs drawn, in the order first drawn. */
-  private readonly cids: number[] = [];
-  /** Per glyph id: 1 once drawn (read by the renderer's loop over a line's glyphs, which calls `include` only for a new one). */
-  readonly seen: Uint8Array;
-  /** The characters each CID copies as: the first ones it was drawn for. */
+  /** Codes drawn, in the order first drawn, and each one's CID and characters (the first ones it was drawn for). */
+  private readonly codes: number[] = [];
+  private readonly cids = new Map<number, number>();
   private readonly characters = new Map<number, readonly number[]>();
+  /**
+   * Per code, 1 once drawn: a one-byte code at its own place, a two-byte
+   * code at 0x80 plus its CID. Read by the renderer's loop over a line's
+   * glyphs, which calls `include` only for a new one.
+   */
+  readonly seen: Uint8Array;
   /** The glyph each copy (CID `font.numGlyphs + index`) draws. */
   private readonly copies: number[] = [];
 
@@ -142,36 +160,107 @@ export class PdfFont {
     readonly font: fontkit.Font,
     ref: number,
   ) {
+    // A two-byte code is 0x8000 plus the CID: the face's glyphs and their copies must stay below 0x8000.
+    if (font.numGlyphs >= TWO_BYTE - MAX_COPIES) throw new Error(`${key}: ${font.numGlyphs} glyphs, more than two-byte codes can name`);
     this.ref = ref;
-    this.seen = new Uint8Array(font.numGlyphs);
+    this.seen = new Uint8Array(0x80 + font.numGlyphs);
   }
 
-  /** A glyph of the face drawn, with the characters it copies as; its code on the page is its id. */
-  include(glyph: number, characters: readonly number[]): void {
-    if (this.seen[glyph] === 1) return;
-    this.seen[glyph] = 1;
-    this.cids.push(glyph);
-    this.characters.set(glyph, characters);
+  /** A code drawn (`codeOf`), the CID it draws and the characters it copies as. */
+  include(code: number, cid: number, characters: readonly number[]): void {
+    const slot = code < 0x80 ? code : 0x80 + cid;
+    if (this.seen[slot] === 1) return;
+    this.seen[slot] = 1;
+    this.codes.push(code);
+    this.cids.set(code, cid);
+    this.characters.set(code, characters);
   }
 
   /** A CID of its own drawing `glyph` and copying as `typed` (a ")" drawn for a "(" typed in right-to-left text): its code on the page. */
   copy(glyph: number, typed: number): number {
+    if (this.copies.length >= MAX_COPIES) throw new Error(`${this.key}: more than ${MAX_COPIES} mirrored characters`);
     const cid = this.font.numGlyphs + this.copies.length;
+    const code = TWO_BYTE | cid;
     this.copies.push(glyph);
-    this.cids.push(cid);
-    this.characters.set(cid, [typed]);
-    return cid;
+    this.codes.push(code);
+    this.cids.set(code, cid);
+    this.characters.set(code, [typed]);
+    return code;
   }
 
-  /** What the document drew, by CID: each one's glyph in the face and the characters it copies as. */
-  drawn(): { readonly cids: number[]; readonly glyphOf: (cid: number) => number; readonly characters: (cid: number) => readonly number[] } {
+  /** What the document drew, in code order: each code's CID, the glyph of the face it draws, and the characters it copies as. */
+  drawn(): Drawn {
     const { numGlyphs } = this.font;
     return {
-      cids: [...this.cids].sort((a, b) => a - b),
+      codes: [...this.codes].sort((a, b) => a - b),
+      cidOf: (code) => this.cids.get(code)!,
       glyphOf: (cid) => (cid < numGlyphs ? cid : this.copies[cid - numGlyphs]!),
-      characters: (cid) => this.characters.get(cid) ?? [],
+      characters: (code) => this.characters.get(code) ?? [],
     };
   }
+}
+
+/** Mirrored characters a document can draw in one face (each has its own CID): far more than Unicode's mirrored pairs. */
+const MAX_COPIES = 512;
+
+interface Drawn {
+  readonly codes: readonly number[];
+  readonly cidOf: (code: number) => number;
+  readonly glyphOf: (cid: number) => number;
+  readonly characters: (code: number) => readonly number[];
+}
+
+/** The codespace of a face's codes: one byte below 0x80, two from 0x8000. */
+const CODESPACE = '2 begincodespacerange\n<00> <7f>\n<8000> <ffff>\nendcodespacerange';
+
+/** A code in a CMap: two hex digits for one byte, four for two. */
+const codeHex = (code: number) => (code < 0x80 ? code.toString(16).padStart(2, '0') : code.toString(16).padStart(4, '0'));
+
+/** The CMap stream of each face (its objects are the same in every document), made once. */
+const encodings = new Map<string, { readonly name: string; readonly body: Buffer }>();
+
+/**
+ * The face's CMap from codes to CIDs: each printable ASCII character's
+ * byte to the glyph the face draws it with, and 0x8000 plus a CID to that
+ * CID. Embedded, as PDF/A asks of any CMap but Identity-H; its CIDSystemInfo
+ * is the CID font's (Adobe-Identity-0).
+ */
+function encodingOf(font: PdfFont): { readonly name: string; readonly body: Buffer } {
+  let found = encodings.get(font.key);
+  if (!found) {
+    const cmapName = `${font.font.postscriptName.replace(/[^A-Za-z0-9-]/g, '')}-FCG-H`;
+    const ascii: string[] = [];
+    for (let character = 0x20; character <= 0x7e; character++) ascii.push(`<${codeHex(character)}> ${font.font.glyphForCodePoint(character).id}`);
+    const cmap = `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo 3 dict dup begin
+/Registry (Adobe) def
+/Ordering (Identity) def
+/Supplement 0 def
+end def
+/CMapName /${cmapName} def
+/CMapType 1 def
+/WMode 0 def
+${CODESPACE}
+${ascii.length} begincidchar
+${ascii.join('\n')}
+endcidchar
+1 begincidrange
+<8000> <ffff> 0
+endcidrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+    const body = streamBody(
+      { Type: '/CMap', CMapName: `/${cmapName}`, CIDSystemInfo: '<<\n/Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0\n>>', WMode: '0', Filter: '/FlateDecode' },
+      deflateSync(Buffer.from(cmap, 'latin1'), { level: 9 }),
+    );
+    found = { name: cmapName, body };
+    encodings.set(font.key, found);
+  }
+  return found;
 }
 
 const hex4 = (value: number) => value.toString(16).padStart(4, '0');
@@ -188,12 +277,12 @@ function utf16(characters: readonly number[]): string {
   return encoded;
 }
 
-/** The ToUnicode CMap: each CID drawn (its two-byte code) to the characters it was drawn for, a hundred a block as CMaps keep them. */
-function toUnicodeMap(cids: readonly number[], characters: (cid: number) => readonly number[]): string {
+/** The ToUnicode CMap: each code drawn to the characters it was drawn for, a hundred a block as CMaps keep them. */
+function toUnicodeMap(codes: readonly number[], characters: (code: number) => readonly number[]): string {
   const blocks: string[] = [];
-  const mapped = cids.filter((cid) => characters(cid).length > 0);
+  const mapped = codes.filter((code) => characters(code).length > 0);
   for (let start = 0; start < mapped.length; start += 100) {
-    const entries = mapped.slice(start, start + 100).map((cid) => `<${hex4(cid)}> <${utf16(characters(cid))}>`);
+    const entries = mapped.slice(start, start + 100).map((code) => `<${codeHex(code)}> <${utf16(characters(code))}>`);
     blocks.push(`${entries.length} beginbfchar\n${entries.join('\n')}\nendbfchar`);
   }
   return `/CIDInit /ProcSet findresource begin
@@ -206,9 +295,7 @@ begincmap
 >> def
 /CMapName /Adobe-Identity-UCS def
 /CMapType 2 def
-1 begincodespacerange
-<0000><ffff>
-endcodespacerange
+${CODESPACE}
 ${blocks.join('\n')}
 endcmap
 CMapName currentdict /CMap defineresource pop
@@ -253,7 +340,7 @@ interface SubsetParts {
 
 /**
  * Kept subsets' parts by face and a SHA-256 digest of everything the parts
- * are made from (each CID, the glyph it draws and the characters it copies
+ * are made from (each code, its CID, the glyph it draws and the characters it copies
  * as): the same digest, the same parts. A digest, not the list itself as a
  * string: building that string for every font of every document was a
  * twentieth of a PDF's time.
@@ -266,11 +353,13 @@ let subsetBytes = 0;
 function partsOf(font: PdfFont): SubsetParts {
   const drawn = font.drawn();
   let length = 0;
-  for (const cid of drawn.cids) length += 3 + drawn.characters(cid).length;
+  for (const code of drawn.codes) length += 4 + drawn.characters(code).length;
   const fields = new Uint32Array(length);
   let at = 0;
-  for (const cid of drawn.cids) {
-    const characters = drawn.characters(cid);
+  for (const code of drawn.codes) {
+    const characters = drawn.characters(code);
+    const cid = drawn.cidOf(code);
+    fields[at++] = code;
     fields[at++] = cid;
     fields[at++] = drawn.glyphOf(cid);
     fields[at++] = characters.length;
@@ -295,14 +384,16 @@ function partsOf(font: PdfFont): SubsetParts {
   return parts;
 }
 
-function makeParts(font: PdfFont, key: string, drawn: ReturnType<PdfFont['drawn']>): SubsetParts {
+function makeParts(font: PdfFont, key: string, drawn: Drawn): SubsetParts {
   const { font: face } = font;
   const scale = 1000 / face.unitsPerEm;
+  // The CIDs drawn (a glyph drawn with a one-byte and a two-byte code is one CID), in order.
+  const cids = [...new Set(drawn.codes.map(drawn.cidOf))].sort((a, b) => a - b);
   // The subset in CID order (glyph 0, .notdef, first, as in every TrueType subset), and each CID's place in it.
   const subset = (face as unknown as { createSubset(): Subset }).createSubset();
-  const last = drawn.cids.length === 0 ? 0 : drawn.cids[drawn.cids.length - 1]!;
+  const last = cids.length === 0 ? 0 : cids[cids.length - 1]!;
   const cidToGid = Buffer.alloc(2 * (last + 1));
-  for (const cid of drawn.cids) cidToGid.writeUInt16BE(subset.includeGlyph(drawn.glyphOf(cid)), 2 * cid);
+  for (const cid of cids) cidToGid.writeUInt16BE(subset.includeGlyph(drawn.glyphOf(cid)), 2 * cid);
   const encoded = subset.encode();
   const program = deflateSync(encoded, { level: 9 });
   // Six capital letters naming the subset (PDF's `ABCDEF+` tag), from what it holds: another subset, another tag.
@@ -321,11 +412,11 @@ function makeParts(font: PdfFont, key: string, drawn: ReturnType<PdfFont['drawn'
   const { bbox } = face;
   // The CIDs the program holds a glyph for: 0 (.notdef) and every one drawn.
   const cidSet = new Uint8Array(Math.ceil((last + 1) / 8));
-  for (const cid of [0, ...drawn.cids]) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
+  for (const cid of [0, ...cids]) cidSet[cid >> 3]! |= 0x80 >> cid % 8;
   const deflatedSet = deflateSync(cidSet);
   const deflatedMap = deflateSync(cidToGid, { level: 9 });
-  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(drawn.cids, drawn.characters), 'latin1'));
-  const widths = widthsArray(drawn.cids, (cid) => face.getGlyph(drawn.glyphOf(cid)).advanceWidth * scale);
+  const toUnicode = deflateSync(Buffer.from(toUnicodeMap(drawn.codes, drawn.characters), 'latin1'));
+  const widths = widthsArray(cids, (cid) => face.getGlyph(drawn.glyphOf(cid)).advanceWidth * scale);
   return {
     program,
     length: encoded.length,
@@ -350,7 +441,7 @@ function makeParts(font: PdfFont, key: string, drawn: ReturnType<PdfFont['drawn'
   };
 }
 
-/** The font's objects: program, descriptor (with the CID set), CID font with widths and CIDToGIDMap, Type0 font with its ToUnicode map. */
+/** The font's objects: program, descriptor (with the CID set), CID font with widths and CIDToGIDMap, Type0 font with its CMap and ToUnicode map. */
 function writeFont(writer: PdfWriter, font: PdfFont): void {
   const parts = partsOf(font);
   const file = writer.reserve();
@@ -376,9 +467,11 @@ function writeFont(writer: PdfWriter, font: PdfFont): void {
   );
   const toUnicode = writer.reserve();
   writer.stream(toUnicode, { Filter: '/FlateDecode' }, parts.toUnicode);
+  const encoding = writer.reserve();
+  writer.raw(encoding, encodingOf(font).body);
   writer.object(
     font.ref,
-    dictionary({ Type: '/Font', Subtype: '/Type0', BaseFont: parts.fontName, Encoding: '/Identity-H', DescendantFonts: `[${reference(descendant)}]`, ToUnicode: reference(toUnicode) }),
+    dictionary({ Type: '/Font', Subtype: '/Type0', BaseFont: parts.fontName, Encoding: reference(encoding), DescendantFonts: `[${reference(descendant)}]`, ToUnicode: reference(toUnicode) }),
   );
 }
 

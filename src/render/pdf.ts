@@ -21,7 +21,7 @@ import type { Invoice, InvoiceAddresses, InvoiceBlock, InvoiceLinesTable } from 
 import { clauseNumberingFor, numberLabel, type ClauseNumbering } from './clause-numbering.ts';
 import { introduces, keepsWithNext, LIST_END_SPACING, PAGE_FOOTERS, PAGE_MARGINS, PAGE_SIZES, signatureLines, textWidth } from './page.ts';
 import { drawingOrder } from './pdf-bidi.ts';
-import { glyphCode, PageContent, PdfDocument, type PdfFont } from './pdf-document.ts';
+import { codeOf, glyphCode, PageContent, PdfDocument, TWO_BYTE, type PdfFont } from './pdf-document.ts';
 import { baseFace, face, glyphId, SHAPED, type FaceName } from './pdf-fonts.ts';
 import { breakLines, labelPieces, type Line, type Piece, type StyledText, type TextStyle } from './pdf-lines.ts';
 import { paginate, rowHeight, tag, type Cell, type CellParagraph, type LayoutBlock, type Placement, type RowBlock, type Tag, type TextBlock } from './pdf-layout.ts';
@@ -538,39 +538,44 @@ function rgb(hex: string): string {
   return operands;
 }
 
-/** The glyphs some text draws: per face, each glyph once, with the characters it copies as. */
+/** The glyphs some text draws: per face, each code once (render/pdf-document.ts's codeOf), with its CID and the characters it copies as. */
 interface GlyphUse {
   readonly faces: readonly FaceName[];
   /** In `faces`' order. */
-  readonly glyphs: readonly { readonly ids: readonly number[]; readonly characters: readonly (readonly number[])[] }[];
+  readonly glyphs: readonly { readonly codes: readonly number[]; readonly cids: readonly number[]; readonly characters: readonly (readonly number[])[] }[];
 }
 
-/** Glyph uses as they are gathered: per face, glyph id to characters, the first characters a glyph was drawn for. */
+/** Glyph uses as they are gathered: per face, code to CID and characters, the first characters a code was drawn for. */
 class GlyphGathering {
   private readonly faces: FaceName[] = [];
-  private readonly glyphs: Map<number, readonly number[]>[] = [];
+  private readonly glyphs: Map<number, { readonly cid: number; readonly characters: readonly number[] }>[] = [];
 
-  add(faceName: FaceName, glyph: number, characters: readonly number[]): void {
+  add(faceName: FaceName, code: number, cid: number, characters: readonly number[]): void {
     let index = this.faces.indexOf(faceName);
     if (index < 0) {
       index = this.faces.push(faceName) - 1;
       this.glyphs.push(new Map());
     }
     const drawn = this.glyphs[index]!;
-    if (!drawn.has(glyph)) drawn.set(glyph, characters);
+    if (!drawn.has(code)) drawn.set(code, { cid, characters });
   }
 
   addAll(use: GlyphUse): void {
     use.faces.forEach((faceName, index) => {
-      const { ids, characters } = use.glyphs[index]!;
-      ids.forEach((id, at) => this.add(faceName, id, characters[at]!));
+      const { codes, cids, characters } = use.glyphs[index]!;
+      codes.forEach((code, at) => this.add(faceName, code, cids[at]!, characters[at]!));
     });
   }
 
   done(): GlyphUse {
-    return { faces: this.faces, glyphs: this.glyphs.map((drawn) => ({ ids: [...drawn.keys()], characters: [...drawn.values()] })) };
+    return {
+      faces: this.faces,
+      glyphs: this.glyphs.map((drawn) => ({ codes: [...drawn.keys()], cids: [...drawn.values()].map((use) => use.cid), characters: [...drawn.values()].map((use) => use.characters) })),
+    };
   }
 }
+
+type AddGlyph = (faceName: FaceName, code: number, cid: number, characters: readonly number[]) => void;
 
 /**
  * A line's operators as any document draws it, all but where it starts,
@@ -650,7 +655,7 @@ function lineOffset(line: Line, width: number, align: TextBlock['align']): numbe
  */
 class Drawing {
   private readonly fonts = new Map<FaceName, PdfFont>();
-  /** Per face: the CID of this document's copy of a mirrored character's glyph, by the character typed. */
+  /** Per face: the code of this document's copy of a mirrored character's glyph, by the character typed. */
   private readonly mirrors = new Map<FaceName, Map<number, number>>();
 
   constructor(
@@ -724,9 +729,12 @@ class Drawing {
   private include(use: GlyphUse): void {
     for (let index = 0; index < use.faces.length; index++) {
       const font = this.font(use.faces[index]!);
-      const { ids, characters } = use.glyphs[index]!;
+      const { codes, cids, characters } = use.glyphs[index]!;
       const { seen } = font;
-      for (let at = 0; at < ids.length; at++) if (seen[ids[at]!] !== 1) font.include(ids[at]!, characters[at]!);
+      for (let at = 0; at < codes.length; at++) {
+        const code = codes[at]!;
+        if (seen[code < 0x80 ? code : 0x80 + cids[at]!] !== 1) font.include(code, cids[at]!, characters[at]!);
+      }
     }
   }
 
@@ -811,7 +819,7 @@ class Drawing {
     if (kept !== undefined && kept.spacing === spacing) return kept;
     let shared = true;
     const glyphs = new GlyphGathering();
-    const add = (faceName: FaceName, glyph: number, characters: readonly number[]) => glyphs.add(faceName, glyph, characters);
+    const add: AddGlyph = (faceName, code, cid, characters) => glyphs.add(faceName, code, cid, characters);
     let body = '';
     let pen = '';
     let color = '';
@@ -873,25 +881,26 @@ class Drawing {
    * "(", while a ")" elsewhere still copies as ")". `copies`: the line drew
    * one, so its code holds this document's CIDs and is not kept.
    */
-  private rightToLeft(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): { bytes: string; copies: boolean } {
+  private rightToLeft(faceName: FaceName, text: string, add: AddGlyph): { bytes: string; copies: boolean } {
     const target = face(faceName);
     let bytes = '';
     let copies = false;
     for (const { typed, shown } of drawingOrder(text)) {
       if (typed === shown) {
         const glyph = glyphId(target, typed);
-        add(faceName, glyph, [typed]);
-        bytes += glyphCode(glyph);
+        const code = codeOf(typed, glyph);
+        add(faceName, code, glyph, [typed]);
+        bytes += glyphCode(code);
         continue;
       }
       let mirrors = this.mirrors.get(faceName);
       if (!mirrors) this.mirrors.set(faceName, (mirrors = new Map()));
-      let cid = mirrors.get(typed);
-      if (cid === undefined) {
-        cid = this.font(faceName).copy(glyphId(target, shown), typed);
-        mirrors.set(typed, cid);
+      let code = mirrors.get(typed);
+      if (code === undefined) {
+        code = this.font(faceName).copy(glyphId(target, shown), typed);
+        mirrors.set(typed, code);
       }
-      bytes += glyphCode(cid);
+      bytes += glyphCode(code);
       copies = true;
     }
     return { bytes, copies };
@@ -903,11 +912,12 @@ class Drawing {
    * glyphs in visual order (fontkit lays out a right-to-left script from the
    * right). Each glyph copies as the characters it was made from.
    */
-  private shaped(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): string {
+  private shaped(faceName: FaceName, text: string, add: AddGlyph): string {
     let bytes = '';
+    // A shaped glyph (a letter's joining form) is not a character's own glyph: always its two-byte code.
     for (const glyph of face(faceName).font.layout(text).glyphs) {
-      add(faceName, glyph.id, glyph.codePoints);
-      bytes += glyphCode(glyph.id);
+      add(faceName, TWO_BYTE | glyph.id, glyph.id, glyph.codePoints);
+      bytes += glyphCode(TWO_BYTE | glyph.id);
     }
     return bytes;
   }
@@ -920,14 +930,15 @@ function advanceOf(piece: Piece, spacing: number): number {
 }
 
 /** Text in a face that maps a character to its glyph alone: each character's glyph code, in order. */
-function encode(faceName: FaceName, text: string, add: (faceName: FaceName, glyph: number, characters: readonly number[]) => void): string {
+function encode(faceName: FaceName, text: string, add: AddGlyph): string {
   const target = face(faceName);
   let bytes = '';
   for (const character of text) {
-    const code = character.codePointAt(0)!;
-    const glyph = glyphId(target, code);
-    add(faceName, glyph, [code]);
-    bytes += glyphCode(glyph);
+    const codePoint = character.codePointAt(0)!;
+    const glyph = glyphId(target, codePoint);
+    const code = codeOf(codePoint, glyph);
+    add(faceName, code, glyph, [codePoint]);
+    bytes += glyphCode(code);
   }
   return bytes;
 }

@@ -159,10 +159,15 @@ describe('typed text in the file', () => {
   });
 
   it("writes a glyph code's bytes that a string would end or break on escaped", () => {
-    expect(glyphCode(0x0041)).toBe('\x00A');
-    expect(glyphCode(0x2829)).toBe('\\(\\)');
-    expect(glyphCode(0x5c0d)).toBe('\\\\\\r');
-    expect(glyphCode(0x0d5c)).toBe('\\r\\\\');
+    // Printable ASCII: one byte, its own.
+    expect(glyphCode(0x41)).toBe('A');
+    expect(glyphCode(0x28)).toBe('\\(');
+    expect(glyphCode(0x5c)).toBe('\\\\');
+    // Two bytes from 0x8000 (0x8000 plus the CID).
+    expect(glyphCode(0x8041)).toBe('\x80A');
+    expect(glyphCode(0xa829)).toBe('\xa8\\)');
+    expect(glyphCode(0x8d5c)).toBe('\x8d\\\\');
+    expect(glyphCode(0x9c0d)).toBe('\x9c\\r');
   });
 });
 
