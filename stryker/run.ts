@@ -6,11 +6,13 @@
 // written again from that file.
 //
 // `npm run test:mutation -- --changed [<base>]` is CI's run (.ci/run): only
-// the lines changed since <base> (HEAD^1 by default: on main every landing is
-// one merge commit, so HEAD^1..HEAD is the whole branch that landed), module
-// by module, within MUTATION_CI_MINUTES (10) in all; it fails when a module's
-// changed lines score under CHANGED_THRESHOLD, and ends at once, passing, when
-// no mutated file changed. It writes no row: a few lines are not a module.
+// the lines changed since <base> (HEAD^1 by default: the commit CI was given),
+// module by module, within MUTATION_CI_MINUTES (10) in all; it fails when a
+// module's changed lines score under CHANGED_THRESHOLD, and ends at once,
+// passing, when no mutated file changed. Out of time, it says which modules
+// it could not finish and how to run them, and passes: the time CI has is not
+// a test of the code, and the engineer who changed a rule runs its module
+// before landing (docs/reliability.md). It writes no row: a few lines are not a module.
 //
 // Anything after `--stryker` goes to Stryker as is (`--stryker --concurrency 2`).
 import { spawn, execFileSync } from 'node:child_process';
@@ -165,15 +167,20 @@ async function runChanged(base: string, extra: readonly string[]): Promise<numbe
   const minutes = Number(process.env.MUTATION_CI_MINUTES ?? 10);
   const deadline = Date.now() + minutes * 60_000;
   let ran = 0;
+  const unfinished: string[] = [];
   for (const module of modules) {
     const owns = picomatch(module.mutate);
     const mutate = [...ranges].filter(([file]) => owns(file)).flatMap(([, fileRanges]) => fileRanges);
     if (mutate.length === 0) continue;
     ran += 1;
+    if (Date.now() >= deadline) {
+      unfinished.push(module.name);
+      continue;
+    }
     const code = await runStryker(module, undefined, ['--mutate', mutate.join(','), '--incrementalFile', `reports/inc-ci-${module.name}.json`, ...extra], deadline);
     if (code === 'timeout') {
-      console.error(`mutation: ${module.name} did not finish within ${minutes} minutes (MUTATION_CI_MINUTES); run \`npm run test:mutation -- ${module.name}\` before landing`);
-      return 1;
+      unfinished.push(module.name);
+      continue;
     }
     const row = rowOf(module, readReport(module), measuredCommit(), new Date());
     console.log(`== ${module.name}, lines changed since ${base}: ${row.score}% (${row.mutants} mutants, ${row.survived} survived, ${row.noCoverage} not covered)`);
@@ -183,6 +190,12 @@ async function runChanged(base: string, extra: readonly string[]): Promise<numbe
     }
   }
   if (ran === 0) console.log(`mutation: no mutated file changed since ${base}; nothing to run`);
+  if (unfinished.length > 0) {
+    console.warn(
+      `mutation: WARNING: not finished within ${minutes} minutes (MUTATION_CI_MINUTES): ${unfinished.join(', ')}; not counted as a failure. ` +
+        `Run ${unfinished.map((name) => `\`npm run test:mutation -- ${name}\``).join(' and ')} to measure them.`,
+    );
+  }
   return 0;
 }
 
