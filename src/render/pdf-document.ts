@@ -1,14 +1,14 @@
 // A tagged PDF/A-3b document's objects, written with render/pdf-writer.ts:
 // pages and their content streams, embedded subset fonts (fontkit parses,
-// subsets and lays out; this module writes the font dictionaries, widths and
-// ToUnicode maps), the structure tree with its ParentTree and marked-content
-// ids, the XMP metadata, the sRGB output intent and an attached file.
-// render/pdf.ts draws into it; nothing here knows about contracts.
+// subsets and lays out; this module writes the font dictionaries, widths,
+// CMaps and ToUnicode maps), the structure tree with its ParentTree and
+// marked-content ids, the XMP metadata, the sRGB output intent and an
+// attached file. render/pdf.ts draws into it; nothing here knows about contracts.
 //
 // What does not change between documents is made once and kept: the sRGB
-// profile's stream, and for a given subset of a face (its glyphs and the
-// characters they copy as) the deflated program, widths, CID set and
-// ToUnicode map.
+// profile's stream, each face's CMap, and for the glyphs a document drew
+// from a face (their codes and the characters they copy as) the deflated
+// subset program, widths, CID set, CIDToGIDMap and ToUnicode map.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -579,8 +579,8 @@ type AddGlyph = (faceName: FaceName, code: number, cid: number, characters: read
 
 /**
  * A line's operators as any document draws it, all but where it starts,
- * and the glyphs it draws. A glyph's code is its id in the face
- * (render/pdf-document.ts's PdfFont), the same in every document, so a line
+ * and the glyphs it draws. A glyph's code (render/pdf-document.ts's codeOf)
+ * is the same in every document, so a line
  * kept by the layout cache (render/pdf-lines.ts's breakLines) is encoded
  * once, not a glyph at a time for every document: encoding was the largest
  * part of a PDF's time.
@@ -600,6 +600,8 @@ interface LineCode extends GlyphUse {
   readonly underlined: boolean;
   /** Its code holds a CID only this document has (a mirrored character's copy): not kept. */
   readonly shared: boolean;
+  /** Drawn alone (`Drawing.line`: a label, the running header and footer), as bytes before and after its position: made on first use. */
+  alone?: { readonly head: Buffer; readonly tail: Buffer };
 }
 
 /** Lines' codes, kept as long as the layout cache keeps the line. */
@@ -632,7 +634,7 @@ interface ParagraphCode extends GlyphUse {
 const paragraphCodes = new WeakMap<readonly Line[], ParagraphCode[]>();
 const MAX_CODES_A_PARAGRAPH = 4;
 
-/** Where a line starts in a paragraph `width` wide, and the character spacing that stretches it (render/pdf.ts's Drawing.set). */
+/** Where a line starts in a paragraph `width` wide, and the character spacing that stretches it (see Drawing.paragraph). */
 function lineSetting(line: Line, width: number, align: TextBlock['align']): { readonly offset: number; readonly spacing: number } {
   // Shaped text (Arabic) is not stretched: space between its letters would cut the joins.
   if (align !== 'justify' || !line.wrapped || line.pieces.some((piece) => SHAPED.has(piece.face))) return { offset: lineOffset(line, width, align), spacing: 0 };
@@ -721,7 +723,11 @@ class Drawing {
     if (line.pieces.length === 0) return;
     const code = this.lineCode(line, 0);
     this.include(code);
-    this.page.text(`BT ${code.pen} ${code.color} 1 0 0 -1 ${round(this.margin.left + x)} ${round(baseline)} Tm${code.body} ET\n`);
+    const alone = (code.alone ??= { head: Buffer.from(`BT ${code.pen} ${code.color} 1 0 0 -1 `, 'latin1'), tail: Buffer.from(` Tm${code.body} ET\n`, 'latin1') });
+    const { page } = this;
+    page.bytes(alone.head);
+    page.text(`${round(this.margin.left + x)} ${round(baseline)}`);
+    page.bytes(alone.tail);
     if (code.underlined) this.underline(line, this.margin.left + x, baseline, 0);
   }
 
