@@ -3,6 +3,15 @@
 // and after a warm-up. Shared by bench/render.ts and the clean process it
 // starts for the pipeline (bench/pipeline-cpu.ts).
 
+/** A count from the environment (BENCH_*), or `fallback` when unset. */
+export function count(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
+  return value;
+}
+
 function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;

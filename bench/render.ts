@@ -42,6 +42,7 @@
 //   BENCH_HTTP_SECONDS [10]   per contract: the alternating rounds, and the p99 run
 //   BENCH_DOCS [20000]        documents for the memory run (first reading at a tenth)
 //   BENCH_PAGES [1]           0 skips the page count (LibreOffice + pdfinfo)
+//   BENCH_PDF_WARMUP_DOCS [2000] PDFs and Word files run before section 6's CPU medians
 //   BENCH_ONLY [all]          pdf runs section 6 alone (the PDF row, about a minute)
 // On this shared 2-core machine the whole run takes about two and a half minutes.
 import { execFile } from 'node:child_process';
@@ -71,7 +72,7 @@ import {
 } from './compiled.ts';
 import { largeAnswers, SMALL_SAMPLE, smallAnswers } from './contracts.ts';
 import { ROOT, startCommandArguments, startServer, stopServer, type ServerProcess } from '../test/helpers/server-process.ts';
-import { alternating, warmUp } from './cpu.ts';
+import { alternating, count, warmUp } from './cpu.ts';
 import { pdfFigures, pdfReport } from './pdf.ts';
 
 const GOALS = {
@@ -84,13 +85,6 @@ const GOALS = {
   rssGrowth: 0.1,
 } as const;
 
-function count(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`);
-  return value;
-}
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const ms = (value: number, digits = 2) => `${value.toFixed(digits)} ms`;
