@@ -277,6 +277,17 @@ export function depositCreditedOn(bill: Bill): Money {
   return { minor: 0 - credits.minor, currency: bill.currency };
 }
 
+/**
+ * The part of the deposit a final hours invoice (`bill`) leaves unused, as a
+ * bill of what goes back to the Client: the net, with the tax that was paid
+ * on it, which goes back with it (the deposit invoice charged the tax on the
+ * whole deposit).
+ */
+export function unusedDepositBill(answers: Answers, bill: Bill): Bill {
+  const unused = max0({ minor: contractMoney(answers).deposit.minor - depositCreditedOn(bill).minor, currency: bill.currency });
+  return makeBill([line('deposit-credit', 'Deposit not used, refunded', unused)], { currency: bill.currency, tax: taxRateOf(answers) });
+}
+
 const hoursText = (hours: number) => Number(hours.toFixed(2)).toLocaleString('en-US');
 
 /** An expense the client approved in writing, billed at cost (major units, as typed). */
@@ -338,6 +349,9 @@ export interface Ending {
   readonly depositRefunded: Money;
   /** What goes back to the Client, net of tax: everything paid beyond work done, expenses and kill fee. */
   readonly refund: Money;
+  /** The tax that goes back with it: on `refund`, and on an advance credited against a kill fee that bears none. */
+  readonly taxRefunded: Money;
+  /** `refund` and `taxRefunded` as a bill (absent when nothing goes back). */
   readonly refundBill?: Bill;
   /** What the Client still owes, with tax: lines, tax, total (never below zero). */
   readonly bill: Bill;
@@ -428,6 +442,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
     ...(prepaidTax.minor > 0 ? [line('deposit-credit', `${taxRate!.label} paid in advance on the part credited against the kill fee, refunded`, prepaidTax, false)] : []),
   ];
   const refundBill = refundLines.length > 0 ? makeBill(refundLines, { currency, tax: taxRate }) : undefined;
+  const taxRefunded: Money = { minor: refundBill ? refundBill.total.minor - refund.minor : 0, currency };
   return {
     cause,
     currency,
@@ -442,6 +457,7 @@ export function ending(answers: Answers, input: EndingInput = {}): Ending {
     depositCredited,
     depositRefunded,
     refund,
+    taxRefunded,
     refundBill,
     bill,
   };

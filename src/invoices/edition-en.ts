@@ -4,13 +4,14 @@
 // synchronous.
 import type { Answers, Party } from '../answers/schema.ts';
 import { addDays, formatLongDate } from '../answers/dates.ts';
-import { formatMoney, formatPercent, money, toMajor, type Money } from '../answers/money.ts';
+import { formatMoney, formatPercent, money, toMajor } from '../answers/money.ts';
 import { lateCharges, statutoryCompensationLabel, statutoryInterestLabel } from '../claims/late-charges.ts';
 import {
   contractMoney,
   depositCreditedOn,
   firstLateFeeDate,
   REFUND_DAYS,
+  unusedDepositBill,
   withLateCharges,
   withLateFee,
   type Bill,
@@ -106,10 +107,12 @@ function linesTable(answers: Answers, invoice: InvoiceFields, bill: Bill, ended?
  * On the final invoice of hourly work, the part of the deposit the hours did not use: refunded by
  * a date (issue 23 point 7), since no later invoice is left to credit it against.
  */
-function unusedDepositSentence(invoice: InvoiceFields, deposit: Money, credited: Money): string {
+function unusedDepositSentence(answers: Answers, invoice: InvoiceFields, bill: Bill): string {
   if (invoice.kind !== 'hours' || !invoice.final) return '';
-  const unused: Money = { minor: deposit.minor - credited.minor, currency: deposit.currency };
-  return ` The unused ${formatMoney(unused)} is refunded to the Client by ${formatLongDate(addDays(invoice.issuedOn, REFUND_DAYS))}.`;
+  const back = unusedDepositBill(answers, bill);
+  const tax = back.taxes.find((line) => line.amount.minor > 0);
+  const withTax = tax ? `, with the ${tax.label} paid on it (${formatMoney(back.total)} in all),` : '';
+  return ` The unused ${formatMoney(back.net)}${withTax} is refunded to the Client by ${formatLongDate(addDays(invoice.issuedOn, REFUND_DAYS))}.`;
 }
 
 function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigures, due: string): Block[] {
@@ -132,7 +135,7 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
     notes.push(
       paragraph(
         credited.minor < contract.deposit.minor
-          ? `The deposit paid (${deposit}) is more than this invoice: ${formatMoney(credited)} of it is credited here.${unusedDepositSentence(invoice, contract.deposit, credited)}`
+          ? `The deposit paid (${deposit}) is more than this invoice: ${formatMoney(credited)} of it is credited here.${unusedDepositSentence(answers, invoice, figures.bill)}`
           : `The deposit paid (${deposit}) is credited on this invoice.`,
       ),
     );
@@ -191,6 +194,20 @@ function endingNotes(answers: Answers, result: Ending): Block[] {
   }
   if (otherRefund.minor > 0) {
     notes.push(paragraph(`${formatMoney(otherRefund)} paid beyond what is owed is refunded to the Client within ${REFUND_DAYS} days.`));
+  }
+  // The tax paid with what goes back goes back too: on the part refunded, and on a deposit credited
+  // against a kill fee that bears no tax (the settlement model's refund bill).
+  const back = result.refundBill;
+  if (back && result.taxRefunded.minor > 0) {
+    // Tax goes back only where the contract charges it: its refund bill then has the contract's rate.
+    const label = back.taxes[0]!.label;
+    notes.push(
+      paragraph(
+        result.refund.minor > 0
+          ? `With the ${label} paid on it, ${formatMoney(back.total)} in all is refunded to the Client within ${REFUND_DAYS} days.`
+          : `The kill fee bears no ${label}: the ${label} paid with the deposit on the part of it credited against the kill fee, ${formatMoney(result.taxRefunded)}, is refunded to the Client within ${REFUND_DAYS} days.`,
+      ),
+    );
   }
   return notes;
 }

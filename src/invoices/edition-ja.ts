@@ -21,6 +21,7 @@ import {
   contractMoney,
   depositCreditedOn,
   REFUND_DAYS,
+  unusedDepositBill,
   withDailyLateFee,
   WITHHOLDING_RATES,
   WITHHOLDING_THRESHOLD_YEN,
@@ -226,7 +227,7 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
           ? `お支払済みの着手金${ja.money(contract.deposit)}のうち、${ja.money(credited)}を本請求書に充当しています。${
               invoice.kind === 'hours' && invoice.final
                 ? // The final invoice leaves nothing to credit the rest against: it is returned by a date (issue 23 point 7).
-                  `残りの${ja.money({ minor: contract.deposit.minor - credited.minor, currency: contract.deposit.currency })}は、${ja.date(addDays(invoice.issuedOn, REFUND_DAYS))}までに返還いたします。`
+                  unusedDepositSentence(answers, invoice, bill)
                 : ''
             }`
           : `お支払済みの着手金${ja.money(contract.deposit)}を本請求書に充当しています。`,
@@ -269,6 +270,14 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
   return notes;
 }
 
+/** The part of the deposit a final hours invoice leaves unused: returned by a date, with the tax paid on it. */
+function unusedDepositSentence(answers: Answers, invoice: InvoiceFields, bill: Bill): string {
+  const back = unusedDepositBill(answers, bill);
+  const tax = back.taxes.find((line) => line.amount.minor > 0);
+  const by = `${ja.date(addDays(invoice.issuedOn, REFUND_DAYS))}までに返還いたします。`;
+  return tax ? `残りの${ja.money(back.net)}は、これに係る${tax.label}${ja.money(tax.amount)}を含め、合計${ja.money(back.total)}を${by}` : `残りの${ja.money(back.net)}は、${by}`;
+}
+
 /** What happens to the deposit at an ending, said plainly (the contract: the deposit is not returned). */
 function endingNotes(result: Ending): Block[] {
   const billed = `作業済み分${result.expenses.minor > 0 ? '及び立替経費' : ''}${result.killFee.minor > 0 ? `に、キャンセル料（未発生の報酬${ja.money(result.feeNotEarned)}の${ja.percent(result.killFeePercent)}）を加え` : ''}`;
@@ -284,6 +293,20 @@ function endingNotes(result: Ending): Block[] {
   const otherRefund = { minor: result.refund.minor - result.depositRefunded.minor, currency: result.currency };
   if (result.depositRefunded.minor > 0) notes.push(paragraph(`着手金の残り${ja.money(result.depositRefunded)}は、作業済み分及びキャンセル料を超えるため、${REFUND_DAYS}日以内に返還いたします。`));
   if (otherRefund.minor > 0) notes.push(paragraph(`精算額を超えてお支払いいただいた${ja.money(otherRefund)}は、${REFUND_DAYS}日以内に返金いたします。`));
+  // The tax paid with what goes back goes back too: on the part returned, and on a deposit credited
+  // against a キャンセル料, which bears no 消費税 (不課税; the settlement model's refund bill).
+  const back = result.refundBill;
+  if (back && result.taxRefunded.minor > 0) {
+    // Tax goes back only where the contract charges it: its refund bill then has the contract's rate.
+    const label = back.taxes[0]!.label;
+    notes.push(
+      paragraph(
+        result.refund.minor > 0
+          ? `お支払いいただいた${label}${ja.money(result.taxRefunded)}を含め、合計${ja.money(back.total)}を${REFUND_DAYS}日以内に返還いたします。`
+          : `キャンセル料は${label}の課税対象外のため、着手金のうちキャンセル料に充当した部分についてお支払いいただいた${label}${ja.money(result.taxRefunded)}は、${REFUND_DAYS}日以内に返還いたします。`,
+      ),
+    );
+  }
   return notes;
 }
 

@@ -47,6 +47,9 @@ export function invoiceToJson(invoice: Invoice) {
             depositCredited: amount(ending.depositCredited),
             depositRefunded: amount(ending.depositRefunded),
             refund: amount(ending.refund),
+            // What goes back in money: the refund with the tax paid on it (and on a deposit set against an untaxed kill fee).
+            taxRefunded: amount(ending.taxRefunded),
+            refundTotal: amount(ending.refundBill?.total ?? { minor: 0, currency: ending.currency }),
           },
         }
       : {}),

@@ -15,6 +15,7 @@ import {
   retainerMonthBill,
   retainerMonthDue,
   retainerMonthStart,
+  unusedDepositBill,
   withholdingOn,
   withLateCharges,
   withLateFee,
@@ -111,6 +112,7 @@ describe('what is owed when the Agreement ends', () => {
     ]);
     expect(result.bill.total.minor).toBe(62_200);
     expect(result.refund.minor).toBe(0);
+    expect(result.taxRefunded.minor).toBe(0);
     expect(result.refundBill).toBeUndefined();
   });
 
@@ -129,6 +131,7 @@ describe('what is owed when the Agreement ends', () => {
       ['deposit-credit', 'Deposit paid, credited', -480_000, true],
     ]);
     expect(totals(result.bill)).toEqual([0, 0, 0]);
+    expect(result.taxRefunded).toEqual({ minor: 24_000, currency: 'USD' });
     expect(result.refundBill).toEqual({
       currency: 'USD',
       lines: [{ kind: 'deposit-credit', label: 'Paid in advance beyond the work done, refunded', amount: { minor: 120_000, currency: 'USD' }, taxable: true }],
@@ -153,6 +156,7 @@ describe('what is owed when the Agreement ends', () => {
     expect(result.bill.deductions).toEqual([]);
     expect(totals(result.bill)).toEqual([0, 0, 0]);
     expect(result.refund.minor).toBe(0);
+    expect(result.taxRefunded.minor).toBe(60_000);
     expect(rows(result.refundBill!)).toEqual([['deposit-credit', 'Consumption tax paid in advance on the part credited against the kill fee, refunded', 60_000, false]]);
     expect(taxRows(result.refundBill!)).toEqual([['Consumption tax', 10, 0, 0]]);
     expect(result.refundBill!.deductions).toEqual([]);
@@ -175,8 +179,28 @@ describe('what is owed when the Agreement ends', () => {
     expect(result.bill.deductions).toEqual([{ kind: 'withholding', label: 'Income tax withheld', amount: { minor: -5_105, currency: 'JPY' }, taxable: false }]);
     expect(totals(result.bill)).toEqual([50_000, 50_000, 44_895]);
     expect(result.refund.minor).toBe(0);
+    expect(result.taxRefunded.minor).toBe(50_000);
     expect(rows(result.refundBill!)).toEqual([['deposit-credit', 'Consumption tax paid in advance on the part credited against the kill fee, refunded', 50_000, false]]);
     expect(totals(result.refundBill!)).toEqual([50_000, 50_000, 50_000]);
+  });
+});
+
+describe('a deposit an hourly contract did not use', () => {
+  it('goes back with the tax paid on it; without tax, alone', () => {
+    // Deposit 30% of £5,100 = £1,530.00; a final bill of 10 h × £85 = £850.00 credits £850.00 of it:
+    // £680.00 unused, at 20% VAT £136.00 more, £816.00 in all.
+    const withVat = answers('returning-client-hourly', (input) => (input.fee.tax = { label: 'VAT', percent: 20 }));
+    const back = unusedDepositBill(withVat, hoursBill(withVat, 10, { final: true }));
+    expect(rows(back)).toEqual([['deposit-credit', 'Deposit not used, refunded', 68_000, true]]);
+    expect(totals(back)).toEqual([68_000, 81_600, 81_600]);
+    const noTax = hourly();
+    expect(totals(unusedDepositBill(noTax, hoursBill(noTax, 10, { final: true })))).toEqual([68_000, 68_000, 68_000]);
+  });
+
+  it('is nothing when the hours used all of it', () => {
+    // 24 h × £85 = £2,040.00 uses the whole £1,530.00 deposit.
+    const noTax = hourly();
+    expect(totals(unusedDepositBill(noTax, hoursBill(noTax, 24, { final: true })))).toEqual([0, 0, 0]);
   });
 });
 

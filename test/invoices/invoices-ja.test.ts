@@ -17,8 +17,10 @@ import { sampleInput } from '../helpers/samples.ts';
 type Loose = any;
 const ja = formatsFor('ja');
 
-function request(sample: string, invoice: Loose): InvoiceRequest {
-  return invoiceRequestSchema.parse({ answers: sampleInput(`ja/${sample}`), invoice });
+function request(sample: string, invoice: Loose, change: (answers: Loose) => void = () => {}): InvoiceRequest {
+  const answers = sampleInput(`ja/${sample}`);
+  change(answers);
+  return invoiceRequestSchema.parse({ answers, invoice });
 }
 
 // Each sample's invoices over a project, dated after its effective date.
@@ -128,8 +130,42 @@ describe('the Japanese edition\'s own late-fee rule', () => {
 });
 
 describe('the final 請求書 of hourly work smaller than the 着手金', () => {
-  it('says the unused 着手金 is returned, and by which day (issue 23 point 7)', () => {
+  it('says the unused 着手金 is returned with the 消費税 paid on it, and by which day (issue 23 point 7)', () => {
     const email = renderInvoiceText(assembleInvoice(request('osaka-hourly', { kind: 'hours', number: 'O-9', issuedOn: '2027-06-30', hours: 2, final: true })));
-    expect(email).toMatch(/お支払済みの着手金[\d,]+円のうち、[\d,]+円を本請求書に充当しています。残りの[\d,]+円は、2027年7月14日までに返還いたします。/);
+    // 着手金 144,000円 (its invoice charged 10% 消費税 on all of it); 2 h × 6,000円 = 12,000円 credited; 132,000円 unused,
+    // and the 13,200円 of 消費税 paid on that part goes back with it: 145,200円, 14 days after 30 June 2027.
+    expect(email).toContain('お支払済みの着手金144,000円のうち、12,000円を本請求書に充当しています。残りの132,000円は、これに係る消費税13,200円を含め、合計145,200円を2027年7月14日までに返還いたします。');
+  });
+
+  it('without 消費税 the unused 着手金 alone is returned', () => {
+    const email = renderInvoiceText(
+      assembleInvoice(request('osaka-hourly', { kind: 'hours', number: 'O-9', issuedOn: '2027-06-30', hours: 2, final: true }, (answers) => (answers.fee.tax = null))),
+    );
+    expect(email).toContain('残りの132,000円は、2027年7月14日までに返還いたします。');
+    expect(email).not.toContain('消費税13,200円');
+  });
+});
+
+describe('an ending whose キャンセル料 the 着手金 pays (a キャンセル料 bears no 消費税)', () => {
+  it('before any work: the 消費税 paid with the whole 着手金 is returned', () => {
+    // 1,200,000円, 着手金 50% = 600,000円 (plus 60,000円 of 消費税); キャンセル料 50% × 1,200,000円 = 600,000円, untaxed,
+    // paid by the whole 着手金: the 60,000円 of 消費税 paid with it goes back.
+    const email = renderInvoiceText(assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-1', issuedOn: '2027-06-01', workDoneAmount: 0 })));
+    expect(email).toContain('キャンセル料は消費税の課税対象外のため、着手金のうちキャンセル料に充当した部分についてお支払いいただいた消費税60,000円は、14日以内に返還いたします。');
+  });
+
+  it('after 50,000円 of work: the 着手金 meets the taxed work first, and only the 消費税 on the 550,000円 set against the キャンセル料 is returned', () => {
+    // Work 50,000円 (taxed); キャンセル料 50% × 1,150,000円 = 575,000円; the 600,000円 着手金 pays the 50,000円 of work,
+    // then 550,000円 of the キャンセル料: 10% of 550,000円 = 55,000円 of 消費税 goes back.
+    const email = renderInvoiceText(assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-2', issuedOn: '2027-06-01', workDoneAmount: 50_000 })));
+    expect(email).toContain('お支払いいただいた消費税55,000円は、14日以内に返還いたします。');
+  });
+
+  it('with 100,000円 paid beyond what is owed: that comes back with its 消費税, and with the 消費税 on the 着手金 set against the キャンセル料', () => {
+    // Owed 600,000円 (the untaxed キャンセル料 alone), paid 700,000円: 100,000円 goes back with its 10,000円 of 消費税,
+    // and the 60,000円 of 消費税 paid with the 着手金 that met the キャンセル料: 70,000円 of 消費税, 170,000円 in all.
+    const email = renderInvoiceText(assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-3', issuedOn: '2027-06-01', workDoneAmount: 0, paymentsMade: 100_000 })));
+    expect(email).toContain('精算額を超えてお支払いいただいた100,000円は、14日以内に返金いたします。');
+    expect(email).toContain('お支払いいただいた消費税70,000円を含め、合計170,000円を14日以内に返還いたします。');
   });
 });

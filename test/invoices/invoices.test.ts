@@ -83,6 +83,20 @@ describe('the issue\'s examples', () => {
     expect(body).toContain('The rest of the deposit, $1,200.00, is more than the work done and the kill fee: it is refunded to the Client within 14 days.');
     expect(body).not.toContain('is kept');
     expect(body).not.toContain('How to pay');
+    // No tax on the contract: nothing more goes back than the $1,200.00.
+    expect(body).not.toContain('in all is refunded');
+  });
+
+  it('the same ending with 20% VAT: the $1,200.00 goes back with the $240.00 of VAT paid on it', () => {
+    const invoice = invoiceFor('new-client-fixed', { kind: 'ending', number: 'INV-2027-003', issuedOn: '2027-01-15', workDoneAmount: 2400 }, (answers) => {
+      answers.fee.tax = { label: 'VAT', percent: 20 };
+      answers.jurisdiction.governingLaw = 'England and Wales';
+      answers.jurisdiction.venue = 'London';
+      answers.freelancer.vatNumber = 'GB123456789';
+    });
+    const body = text(invoice);
+    expect(body).toContain('The rest of the deposit, $1,200.00, is more than the work done and the kill fee: it is refunded to the Client within 14 days.');
+    expect(body).toContain('With the VAT paid on it, $1,440.00 in all is refunded to the Client within 14 days.');
   });
 });
 
@@ -121,6 +135,16 @@ describe('every kind under its fee model, figures from the settlement model', ()
     expect(text(invoice)).toContain('The deposit paid (£1,530.00) is more than this invoice: £850.00 of it is credited here.');
     // Issue 23 point 7: the unused part is not kept silently; 14 days after 30 April 2027.
     expect(text(invoice)).toContain('The unused £680.00 is refunded to the Client by May 14, 2027.');
+  });
+
+  it('hourly with 20% VAT, a final invoice smaller than the deposit: the unused part goes back with the VAT paid on it', () => {
+    // Deposit £1,530.00 (its invoice charged VAT on all of it); 10 h × £85 = £850.00 credited; £680.00 unused,
+    // and its £136.00 of VAT goes back with it: £816.00.
+    const invoice = invoiceFor('returning-client-hourly', { kind: 'hours', number: 'H-9', issuedOn: '2027-04-30', hours: 10, final: true }, (answers) => {
+      answers.fee.tax = { label: 'VAT', percent: 20 };
+      answers.freelancer.vatNumber = 'GB123456789';
+    });
+    expect(text(invoice)).toContain('The unused £680.00, with the VAT paid on it (£816.00 in all), is refunded to the Client by May 14, 2027.');
   });
 
   it('retainer: one month paid in advance, due on the first of the month; the first month credits a part deposit', () => {

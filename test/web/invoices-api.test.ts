@@ -98,7 +98,15 @@ describe('POST /api/invoices', () => {
     const response = await post(body({ kind: 'ending', number: 'E-1', issuedOn: '2027-01-15', workDoneAmount: 2400 }), { accept: 'application/json' });
     expect(response.json()).toMatchObject({
       total: { formatted: '$0.00' },
-      ending: { killFee: { formatted: '$2,400.00' }, depositCredited: { formatted: '$4,800.00' }, depositRefunded: { formatted: '$1,200.00' }, refund: { formatted: '$1,200.00' } },
+      ending: {
+        killFee: { formatted: '$2,400.00' },
+        depositCredited: { formatted: '$4,800.00' },
+        depositRefunded: { formatted: '$1,200.00' },
+        refund: { formatted: '$1,200.00' },
+        // No tax on this contract: what goes back is the refund alone.
+        taxRefunded: { formatted: '$0.00' },
+        refundTotal: { formatted: '$1,200.00' },
+      },
     });
   });
 
