@@ -110,8 +110,7 @@ function linesTable(answers: Answers, invoice: InvoiceFields, bill: Bill, ended?
 function unusedDepositSentence(answers: Answers, invoice: InvoiceFields, bill: Bill): string {
   if (invoice.kind !== 'hours' || !invoice.final) return '';
   const back = unusedDepositBill(answers, bill);
-  const tax = back.taxes.find((line) => line.amount.minor > 0);
-  const withTax = tax ? `, with the ${tax.label} paid on it (${formatMoney(back.total)} in all),` : '';
+  const withTax = back.gross.minor > back.net.minor ? `, with the ${back.taxes[0]!.label} paid on it (${formatMoney(back.total)} in all),` : '';
   return ` The unused ${formatMoney(back.net)}${withTax} is refunded to the Client by ${formatLongDate(addDays(invoice.issuedOn, REFUND_DAYS))}.`;
 }
 

@@ -273,9 +273,10 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
 /** The part of the deposit a final hours invoice leaves unused: returned by a date, with the tax paid on it. */
 function unusedDepositSentence(answers: Answers, invoice: InvoiceFields, bill: Bill): string {
   const back = unusedDepositBill(answers, bill);
-  const tax = back.taxes.find((line) => line.amount.minor > 0);
   const by = `${ja.date(addDays(invoice.issuedOn, REFUND_DAYS))}までに返還いたします。`;
-  return tax ? `残りの${ja.money(back.net)}は、これに係る${tax.label}${ja.money(tax.amount)}を含め、合計${ja.money(back.total)}を${by}` : `残りの${ja.money(back.net)}は、${by}`;
+  if (back.gross.minor === back.net.minor) return `残りの${ja.money(back.net)}は、${by}`;
+  const [tax] = back.taxes;
+  return `残りの${ja.money(back.net)}は、これに係る${tax!.label}${ja.money(tax!.amount)}を含め、合計${ja.money(back.total)}を${by}`;
 }
 
 /** What happens to the deposit at an ending, said plainly (the contract: the deposit is not returned). */

@@ -168,4 +168,21 @@ describe('an ending whose キャンセル料 the 着手金 pays (a キャンセ�
     expect(email).toContain('精算額を超えてお支払いいただいた100,000円は、14日以内に返金いたします。');
     expect(email).toContain('お支払いいただいた消費税70,000円を含め、合計170,000円を14日以内に返還いたします。');
   });
+
+  it('no 消費税 on the contract: 100,000円 paid beyond what is owed comes back alone', () => {
+    const email = renderInvoiceText(
+      assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-4', issuedOn: '2027-06-01', workDoneAmount: 0, paymentsMade: 100_000 }, (answers) => (answers.fee.tax = null))),
+    );
+    expect(email).toContain('精算額を超えてお支払いいただいた100,000円は、14日以内に返金いたします。');
+    expect(email).not.toContain('を含め、合計');
+    expect(email).not.toContain('課税対象外のため');
+  });
+
+  it('work of 600,000円 the 着手金 pays in full: nothing comes back, and no 消費税 is returned', () => {
+    // The 600,000円 着手金 meets the 600,000円 of taxed work; the キャンセル料 of 50% × 600,000円 = 300,000円 is owed.
+    const email = renderInvoiceText(assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-5', issuedOn: '2027-06-01', workDoneAmount: 600_000 })));
+    expect(email).toContain('キャンセル料（未発生の報酬600,000円の50%）');
+    expect(email).not.toContain('返還いたします');
+    expect(email).not.toContain('返金いたします');
+  });
 });
