@@ -203,7 +203,7 @@ function endingNotes(answers: Answers, result: Ending): Block[] {
     notes.push(
       paragraph(
         result.refund.minor > 0
-          ? `With the ${label} paid on it, ${formatMoney(back.total)} in all is refunded to the Client within ${REFUND_DAYS} days.`
+          ? `With the ${label} paid on it, the refund is ${formatMoney(back.total)} in all.`
           : `The kill fee bears no ${label}: the ${label} paid with the deposit on the part of it credited against the kill fee, ${formatMoney(result.taxRefunded)}, is refunded to the Client within ${REFUND_DAYS} days.`,
       ),
     );

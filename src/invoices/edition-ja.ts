@@ -217,7 +217,12 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
       ? `${contract.inFull ? '前払いいただいた報酬' : '着手金'}は、作業済み分${answers.killFee.percentOfRemainingFee > 0 ? '及びキャンセル料' : ''}に充当する限り返還いたしません。充当されない部分は、ご請求に充当するか、${REFUND_DAYS}日以内に返還いたします。`
       : '';
     const creditedOn = fee.model === 'retainer' ? '初月分の月額報酬' : '最終のご請求';
-    notes.push(paragraph(contract.inFull ? `本業務は、お支払いを確認した日に着手いたします。${keeps}` : `本業務は、着手金のお支払いを確認した日に着手いたします。着手金は${creditedOn}に充当いたします。${keeps}`));
+    // As the contract says it (06-deposit): work starts on the start date or when the payment is seen, whichever is later; a retainer's month once that month is paid.
+    const starts =
+      fee.model === 'retainer' && contract.inFull
+        ? '当月分のお支払いを確認した後に、当月の本業務を行います。'
+        : `本業務は、開始日（${ja.date(answers.project.startDate)}）又は${contract.inFull ? '' : '着手金の'}お支払いを確認した日のいずれか遅い日に着手いたします。`;
+    notes.push(paragraph(contract.inFull ? `${starts}${keeps}` : `${starts}着手金は${creditedOn}に充当いたします。${keeps}`));
   }
   const credited = depositCreditedOn(bill);
   if ((invoice.kind === 'hours' || invoice.kind === 'retainer') && credited.minor > 0) {
@@ -248,7 +253,7 @@ function notesFor(answers: Answers, invoice: InvoiceFields, figures: InvoiceFigu
     const threshold = ja.money(money(WITHHOLDING_THRESHOLD_YEN, 'JPY'));
     // What the base includes, said only when the invoice has such a line: expenses paid to the freelancer are withheld from, a late fee is not.
     const has = (kind: BillLine['kind']) => bill.lines.some((line) => line.kind === kind);
-    const scope = [has('expense') && '立替経費を含み', has('late-fee') && '遅延損害金を除き'].filter(Boolean).join('、');
+    const scope = [has('kill-fee') && 'キャンセル料を含み', has('expense') && '立替経費を含み', has('late-fee') && '遅延損害金を除き'].filter(Boolean).join('、');
     fine.push(
       `源泉徴収税額は、${bill.taxes.length > 0 ? '消費税を除いた' : ''}報酬額${scope ? `（${scope}ます）` : ''}の${ja.percent(WITHHOLDING_RATES.upToThreshold)}（1回の支払額のうち${threshold}を超える部分は${ja.percent(WITHHOLDING_RATES.aboveThreshold)}、1円未満切捨て）です。`,
     );
@@ -303,7 +308,7 @@ function endingNotes(result: Ending): Block[] {
     notes.push(
       paragraph(
         result.refund.minor > 0
-          ? `お支払いいただいた${label}${ja.money(result.taxRefunded)}を含め、合計${ja.money(back.total)}を${REFUND_DAYS}日以内に返還いたします。`
+          ? `お支払いいただいた${label}${ja.money(result.taxRefunded)}を含め、返還額は合計${ja.money(back.total)}となります。`
           : `キャンセル料は${label}の課税対象外のため、着手金のうちキャンセル料に充当した部分についてお支払いいただいた${label}${ja.money(result.taxRefunded)}は、${REFUND_DAYS}日以内に返還いたします。`,
       ),
     );

@@ -166,7 +166,7 @@ describe('an ending whose キャンセル料 the 着手金 pays (a キャンセ�
     // and the 60,000円 of 消費税 paid with the 着手金 that met the キャンセル料: 70,000円 of 消費税, 170,000円 in all.
     const email = renderInvoiceText(assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-3', issuedOn: '2027-06-01', workDoneAmount: 0, paymentsMade: 100_000 })));
     expect(email).toContain('精算額を超えてお支払いいただいた100,000円は、14日以内に返金いたします。');
-    expect(email).toContain('お支払いいただいた消費税70,000円を含め、合計170,000円を14日以内に返還いたします。');
+    expect(email).toContain('お支払いいただいた消費税70,000円を含め、返還額は合計170,000円となります。');
   });
 
   it('no 消費税 on the contract: 100,000円 paid beyond what is owed comes back alone', () => {
@@ -174,7 +174,7 @@ describe('an ending whose キャンセル料 the 着手金 pays (a キャンセ�
       assembleInvoice(request('tokyo-fixed', { kind: 'ending', number: 'E-4', issuedOn: '2027-06-01', workDoneAmount: 0, paymentsMade: 100_000 }, (answers) => (answers.fee.tax = null))),
     );
     expect(email).toContain('精算額を超えてお支払いいただいた100,000円は、14日以内に返金いたします。');
-    expect(email).not.toContain('を含め、合計');
+    expect(email).not.toContain('返還額は合計');
     expect(email).not.toContain('課税対象外のため');
   });
 
