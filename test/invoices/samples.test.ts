@@ -109,7 +109,54 @@ const CASES: readonly Case[] = [
     },
     invoice: { kind: 'ending', number: 'INV-2027-005', issuedOn: '2027-01-15', workDoneAmount: 100_000 },
   },
+  {
+    name: 'en-fixed-paid-in-full',
+    answers: 'new-client-fixed',
+    changes: 'the whole price up front, paid the day after the invoice, a start date already past',
+    change: (answers) => {
+      answers.deposit.percent = 100;
+      answers.fee.paymentDueDays = 1;
+    },
+    invoice: { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-08' },
+  },
+  {
+    name: 'en-fixed-balance-due-date-no-late-fee',
+    answers: 'new-client-fixed',
+    changes: 'no late fee, payment on receipt',
+    change: (answers) => {
+      answers.fee.lateFeePercentPerMonth = 0;
+      answers.fee.paymentDueDays = 0;
+    },
+    invoice: { kind: 'balance', number: 'INV-2027-002', issuedOn: '2027-03-20', dueDate: '2027-04-10' },
+  },
+  {
+    name: 'en-fixed-balance-late-no-late-fee',
+    answers: 'new-client-fixed',
+    changes: 'no late fee, payment on receipt',
+    change: (answers) => {
+      answers.fee.lateFeePercentPerMonth = 0;
+      answers.fee.paymentDueDays = 0;
+    },
+    invoice: { kind: 'balance', number: 'INV-2027-002', issuedOn: '2027-04-20', lateFeeSince: '2027-03-05' },
+  },
+  {
+    name: 'en-fixed-ending-paid-beyond',
+    answers: 'new-client-fixed',
+    invoice: { kind: 'ending', number: 'INV-2027-003', issuedOn: '2027-01-15', workDoneAmount: 2400, paymentsMade: 700 },
+  },
   // English: hourly, under English law (the statute's interest when late).
+  {
+    // The statute's rate is known up to the end of 2026 (jurisdictions/statutes/rates): a later date keeps the contract's fee.
+    name: 'en-fixed-deposit-late-statutory-interest',
+    answers: 'new-client-fixed',
+    changes: 'pounds, English law, no late fee in the contract, so the statute\'s interest and compensation',
+    change: (answers) => {
+      answers.fee.currency = 'GBP';
+      answers.fee.lateFeePercentPerMonth = 0;
+      underEnglishLaw(answers);
+    },
+    invoice: { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-31', lateFeeSince: '2026-12-01' },
+  },
   { name: 'en-hourly-deposit', answers: 'returning-client-hourly', invoice: { kind: 'deposit', number: 'R-101', issuedOn: '2027-03-15' } },
   { name: 'en-hourly-hours', answers: 'returning-client-hourly', invoice: { kind: 'hours', number: 'R-102', issuedOn: '2027-04-30', hours: 24 } },
   { name: 'en-hourly-hours-final-unused-deposit', answers: 'returning-client-hourly', invoice: { kind: 'hours', number: 'R-103', issuedOn: '2027-04-30', hours: 10, final: true } },
@@ -130,7 +177,19 @@ const CASES: readonly Case[] = [
     change: (answers) => (answers.deposit.percent = 30),
     invoice: { kind: 'retainer', number: 'W-1', issuedOn: '2027-01-04', month: '2027-01' },
   },
+  { name: 'en-retainer-paid-in-full', answers: 'retainer-prepaid', invoice: { kind: 'deposit', number: 'W-0', issuedOn: '2027-01-04' } },
   { name: 'en-retainer-later-month', answers: 'retainer-prepaid', invoice: { kind: 'retainer', number: 'W-3', issuedOn: '2027-02-25', month: '2027-03', expenses: [{ description: 'Trade show booth graphics', amount: 310 }] } },
+  { name: 'en-retainer-ending-nothing-owed', answers: 'retainer-prepaid', invoice: { kind: 'ending', number: 'W-9', issuedOn: '2027-05-20', workDoneAmount: 0, noticeDaysGiven: 30 } },
+  {
+    name: 'en-fixed-deposit-person',
+    answers: 'new-client-fixed',
+    changes: 'a client who is a person, not a business',
+    change: (answers) => {
+      delete answers.client.business;
+      answers.client.kind = 'consumer';
+    },
+    invoice: { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-01' },
+  },
   { name: 'en-retainer-ending', answers: 'retainer-prepaid', invoice: { kind: 'ending', number: 'W-9', issuedOn: '2027-05-20', workDoneAmount: 1200, noticeDaysGiven: 10 } },
   // Japanese: a fixed price, withholding, no 登録番号.
   { name: 'ja-fixed-deposit', answers: 'ja/tokyo-fixed', invoice: { kind: 'deposit', number: 'T-1', issuedOn: '2027-04-01' } },
@@ -172,7 +231,31 @@ function sampleText(invoice: Invoice): string {
       ? [...block.to, ...block.from].map((runs) => runs.map((run) => run.text).join('')).join('\n')
       : blockToText(block),
   );
-  return ['== The Word file: its title, subtitle and addresses', invoice.title, invoice.subtitle, ...head, '', '== The email', renderInvoiceText(invoice)].join('\n');
+  const tables = invoice.head.filter((block) => block.type === 'table');
+  // What the Word and PDF files carry besides their text: the document's properties, the tables' headers and which rows stand out.
+  const properties = [
+    `language: ${invoice.language}; paper: ${invoice.meta.paperSize}`,
+    `title: ${invoice.meta.title}`,
+    `subject: ${invoice.meta.subject}`,
+    `author: ${invoice.meta.author}`,
+    `file: ${invoice.meta.fileStem}; keywords: ${invoice.meta.keywords}`,
+    `reference: ${invoice.reference.projectName}, effective ${invoice.reference.effectiveDate}`,
+    ...tables.map((table) => `details table: ${table.header.join(' | ')}; in bold: ${table.rows.filter((row) => row.emphasis).map((row) => row.label).join(', ') || 'none'}`),
+    `lines table: ${invoice.lines.header.join(' | ')}; in bold: ${invoice.lines.totals.filter((row) => row.emphasis).map((row) => row.label).join(', ') || 'none'}`,
+    `deductions: ${invoice.deductionDescriptions.join(', ') || 'none'}`,
+  ];
+  return [
+    '== The Word file: its title, subtitle and addresses',
+    invoice.title,
+    invoice.subtitle,
+    ...head,
+    '',
+    '== Its properties',
+    ...properties,
+    '',
+    '== The email',
+    renderInvoiceText(invoice),
+  ].join('\n');
 }
 
 describe('every invoice edition, read whole', () => {
