@@ -193,22 +193,64 @@ const CASES: readonly Case[] = [
   { name: 'en-retainer-ending', answers: 'retainer-prepaid', invoice: { kind: 'ending', number: 'W-9', issuedOn: '2027-05-20', workDoneAmount: 1200, noticeDaysGiven: 10 } },
   // Japanese: a fixed price, withholding, no 登録番号.
   { name: 'ja-fixed-deposit', answers: 'ja/tokyo-fixed', invoice: { kind: 'deposit', number: 'T-1', issuedOn: '2027-04-01' } },
-  { name: 'ja-fixed-balance', answers: 'ja/tokyo-fixed', invoice: { kind: 'balance', number: 'T-2', issuedOn: '2027-06-30', expenses: [{ description: '交通費', amount: 3_200 }] } },
+  {
+    name: 'ja-fixed-balance',
+    answers: 'ja/tokyo-fixed',
+    invoice: {
+      kind: 'balance',
+      number: 'T-2',
+      issuedOn: '2027-06-30',
+      expenses: [
+        { description: '交通費', amount: 3_200 },
+        { description: '素材写真', amount: 5_500 },
+      ],
+    },
+  },
   { name: 'ja-fixed-balance-late', answers: 'ja/tokyo-fixed', invoice: { kind: 'balance', number: 'T-2', issuedOn: '2027-08-14', lateFeeSince: '2027-07-30' } },
   { name: 'ja-fixed-ending-before-work', answers: 'ja/tokyo-fixed', invoice: { kind: 'ending', number: 'T-9', issuedOn: '2027-06-01', workDoneAmount: 0, paymentsMade: 100_000 } },
   { name: 'ja-fixed-ending-after-work', answers: 'ja/tokyo-fixed', invoice: { kind: 'ending', number: 'T-9', issuedOn: '2027-06-01', workDoneAmount: 50_000 } },
   {
     name: 'ja-fixed-deposit-no-tax-person',
     answers: 'ja/tokyo-fixed',
-    changes: '消費税なし、個人の委託者、振込先なし',
+    changes: '消費税なし、源泉徴収なし、個人の委託者、振込先なし',
     change: (answers) => {
       answers.fee.tax = null;
+      answers.fee.withholding = false;
       delete answers.client.business;
       delete answers.fee.paymentMethod;
     },
     invoice: { kind: 'deposit', number: 'T-1', issuedOn: '2027-04-01' },
   },
+  {
+    name: 'ja-fixed-paid-in-full-after-start',
+    answers: 'ja/tokyo-fixed',
+    changes: '報酬の全額を前払い、開始日より後の請求日、お支払期限の指定（請求日当日）',
+    change: (answers) => (answers.deposit.percent = 100),
+    invoice: { kind: 'deposit', number: 'T-1', issuedOn: '2027-04-10', dueDate: '2027-04-10' },
+  },
+  {
+    name: 'ja-fixed-ending-deposit-left',
+    answers: 'ja/tokyo-fixed',
+    changes: 'キャンセル料なし',
+    change: (answers) => (answers.killFee.percentOfRemainingFee = 0),
+    invoice: { kind: 'ending', number: 'T-9', issuedOn: '2027-06-01', workDoneAmount: 100_000 },
+  },
+  {
+    name: 'ja-fixed-ending-payments-credited',
+    answers: 'ja/tokyo-fixed',
+    changes: 'キャンセル料なし',
+    change: (answers) => (answers.killFee.percentOfRemainingFee = 0),
+    invoice: { kind: 'ending', number: 'T-9', issuedOn: '2027-06-01', workDoneAmount: 800_000, paymentsMade: 100_000, expenses: [{ description: '交通費', amount: 3_200 }] },
+  },
   // Japanese: hourly, a qualified invoice (登録番号).
+  {
+    name: 'ja-hourly-deposit-registered-no-tax',
+    answers: 'ja/osaka-hourly',
+    changes: '登録番号はあるが消費税なし（適格請求書にならない）、お支払期限の指定',
+    change: (answers) => (answers.fee.tax = null),
+    invoice: { kind: 'deposit', number: 'O-1', issuedOn: '2027-05-10', dueDate: '2027-05-14' },
+  },
+  { name: 'ja-hourly-ending', answers: 'ja/osaka-hourly', invoice: { kind: 'ending', number: 'O-9', issuedOn: '2027-06-15', hoursWorked: 30 } },
   { name: 'ja-hourly-deposit', answers: 'ja/osaka-hourly', invoice: { kind: 'deposit', number: 'O-1', issuedOn: '2027-05-10' } },
   { name: 'ja-hourly-hours-final', answers: 'ja/osaka-hourly', invoice: { kind: 'hours', number: 'O-9', issuedOn: '2027-06-30', hours: 2, final: true } },
   { name: 'ja-hourly-hours-late', answers: 'ja/osaka-hourly', invoice: { kind: 'hours', number: 'O-2', issuedOn: '2027-09-30', hours: 40, lateFeeSince: '2027-08-14' } },
@@ -220,15 +262,19 @@ const CASES: readonly Case[] = [
     change: (answers) => (answers.deposit.percent = 30),
     invoice: { kind: 'retainer', number: 'Y-1', issuedOn: '2027-07-01', month: '2027-07' },
   },
+  { name: 'ja-retainer-paid-in-full', answers: 'ja/yokohama-retainer', invoice: { kind: 'deposit', number: 'Y-0', issuedOn: '2027-07-01' } },
   { name: 'ja-retainer-later-month', answers: 'ja/yokohama-retainer', invoice: { kind: 'retainer', number: 'Y-3', issuedOn: '2027-08-25', month: '2027-09' } },
   { name: 'ja-retainer-ending', answers: 'ja/yokohama-retainer', invoice: { kind: 'ending', number: 'Y-9', issuedOn: '2027-10-20', workDoneAmount: 80_000, noticeDaysGiven: 10 } },
 ];
+
+/** A run as the sample shows it: **bold** as the Word file sets it. */
+const marked = (run: { readonly text: string; readonly bold?: boolean }) => (run.bold ? `**${run.text}**` : run.text);
 
 /** The Word file's parts the email leaves out (title, subtitle, addresses or parties), then the email. */
 function sampleText(invoice: Invoice): string {
   const head = invoice.head.filter((block) => block.type !== 'table').map((block) =>
     block.type === 'invoice-addresses'
-      ? [...block.to, ...block.from].map((runs) => runs.map((run) => run.text).join('')).join('\n')
+      ? [...block.to, ...block.from].map((runs) => runs.map(marked).join('')).join('\n')
       : blockToText(block),
   );
   const tables = invoice.head.filter((block) => block.type === 'table');
@@ -243,6 +289,7 @@ function sampleText(invoice: Invoice): string {
     ...tables.map((table) => `details table: ${table.header.join(' | ')}; in bold: ${table.rows.filter((row) => row.emphasis).map((row) => row.label).join(', ') || 'none'}`),
     `lines table: ${invoice.lines.header.join(' | ')}; in bold: ${invoice.lines.totals.filter((row) => row.emphasis).map((row) => row.label).join(', ') || 'none'}`,
     `deductions: ${invoice.deductionDescriptions.join(', ') || 'none'}`,
+    `in bold in the notes: ${invoice.notes.flatMap((block) => (block.type === 'paragraph' ? block.runs.filter((run) => run.bold).map((run) => run.text) : [])).join(', ') || 'none'}`,
   ];
   return [
     '== The Word file: its title, subtitle and addresses',
