@@ -23,7 +23,7 @@ import {
   type Bill,
   type BillLine,
 } from '../../src/contract/settlement.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { sampleInput, underJapaneseLaw } from '../helpers/samples.ts';
 
 function answers(name: string, change: (input: any) => void = () => {}): Answers {
   const input = sampleInput(name);
@@ -39,16 +39,7 @@ const hourly = () => answers('returning-client-hourly', (input) => (input.killFe
 const retainer = () => answers('retainer-prepaid', (input) => (input.deposit.percent = 30));
 // An English contract under Japanese law: ¥1,200,000 fixed, deposit 50% (¥600,000), Consumption tax 10%,
 // income tax withheld, kill fee 50%. A Japanese kill fee is compensation, not a supply: it bears no tax.
-const underJapaneseLaw = () =>
-  answers('new-client-fixed', (input) => {
-    input.fee.currency = 'JPY';
-    input.fee.total = 1_200_000;
-    input.fee.tax = { label: 'Consumption tax', percent: 10 };
-    input.fee.withholding = true;
-    input.killFee.percentOfRemainingFee = 50;
-    input.jurisdiction.governingLaw = 'Japan';
-    input.jurisdiction.venue = 'Tokyo';
-  });
+const japaneseLaw = () => answers('new-client-fixed', underJapaneseLaw);
 
 /** Each line as [kind, label, minor units, taxed]. */
 const rows = (bill: Bill) => bill.lines.map((line) => [line.kind, line.label, line.amount.minor, line.taxable]);
@@ -146,7 +137,7 @@ describe('what is owed when the Agreement ends', () => {
   it('a client who ends before any work under Japanese law: the deposit pays the untaxed kill fee, and the Consumption tax paid with it comes back on a refund bill', () => {
     // Kill fee 50% × ¥1,200,000 = ¥600,000, untaxed: the whole ¥600,000 deposit is credited against it,
     // untaxed, so nothing is owed and nothing withheld (no ¥0 line); the ¥60,000 tax paid with the deposit goes back.
-    const result = ending(underJapaneseLaw(), { workDoneAmount: 0 });
+    const result = ending(japaneseLaw(), { workDoneAmount: 0 });
     expect(rows(result.bill)).toEqual([
       ['work-done', 'Work done', 0, true],
       ['kill-fee', 'Kill fee: 50% of the fee not yet earned', 600_000, false],
@@ -168,7 +159,7 @@ describe('what is owed when the Agreement ends', () => {
     // The ¥600,000 deposit meets the ¥100,000 of taxed work first, then ¥500,000 of the kill fee.
     // Net ¥50,000, tax 10% of ¥0; ¥5,105 withheld (10.21% of ¥50,000); ¥44,895 to pay.
     // 10% of the ¥500,000 credited against the kill fee, ¥50,000, is refunded.
-    const result = ending(underJapaneseLaw(), { workDoneAmount: 100_000 });
+    const result = ending(japaneseLaw(), { workDoneAmount: 100_000 });
     expect(rows(result.bill)).toEqual([
       ['work-done', 'Work done', 100_000, true],
       ['kill-fee', 'Kill fee: 50% of the fee not yet earned', 550_000, false],

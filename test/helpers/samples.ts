@@ -50,3 +50,19 @@ export function answerProblems(input: unknown): Record<string, string[]> {
   for (const issue of result.error.issues) (problems[issue.path.join('.')] ??= []).push(issue.message);
   return problems;
 }
+
+/**
+ * new-client-fixed's answers (loose, as `sampleInput` gives them) turned into an English contract
+ * under Japanese law: ¥1,200,000 fixed, the 50% deposit ¥600,000, Consumption tax 10%, income tax
+ * withheld, a 50% kill fee, which bears no tax in Japan (compensation, not a supply).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function underJapaneseLaw(input: any): void {
+  input.fee.currency = 'JPY';
+  input.fee.total = 1_200_000;
+  input.fee.tax = { label: 'Consumption tax', percent: 10 };
+  input.fee.withholding = true;
+  input.killFee.percentOfRemainingFee = 50;
+  input.jurisdiction.governingLaw = 'Japan';
+  input.jurisdiction.venue = 'Tokyo';
+}

@@ -8,7 +8,7 @@ import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { renderInvoiceText } from '../../src/invoices/plain-text.ts';
 import { invoiceRequestSchema, type InvoiceRequest } from '../../src/invoices/request.ts';
 import type { Invoice } from '../../src/invoices/tree.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { sampleInput, underJapaneseLaw } from '../helpers/samples.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
@@ -102,15 +102,7 @@ describe('the issue\'s examples', () => {
   it('an English contract under Japanese law ended before any work: the kill fee bears no tax, so the tax paid with the deposit set against it goes back', () => {
     // ¥1,200,000, deposit 50% = ¥600,000 (plus ¥60,000 of Consumption tax); kill fee 50% × ¥1,200,000 = ¥600,000,
     // untaxed, paid by the whole deposit: nothing is refunded but the ¥60,000 of tax.
-    const invoice = invoiceFor('new-client-fixed', { kind: 'ending', number: 'E-9', issuedOn: '2027-01-15', workDoneAmount: 0 }, (answers) => {
-      answers.fee.currency = 'JPY';
-      answers.fee.total = 1_200_000;
-      answers.fee.tax = { label: 'Consumption tax', percent: 10 };
-      answers.fee.withholding = true;
-      answers.killFee.percentOfRemainingFee = 50;
-      answers.jurisdiction.governingLaw = 'Japan';
-      answers.jurisdiction.venue = 'Tokyo';
-    });
+    const invoice = invoiceFor('new-client-fixed', { kind: 'ending', number: 'E-9', issuedOn: '2027-01-15', workDoneAmount: 0 }, underJapaneseLaw);
     const body = text(invoice);
     expect(body).toContain(
       'The kill fee bears no Consumption tax: the Consumption tax paid with the deposit on the part of it credited against the kill fee, ¥60,000, is refunded to the Client within 14 days.',

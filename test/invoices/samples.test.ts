@@ -20,7 +20,7 @@ import { renderInvoiceText } from '../../src/invoices/plain-text.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import type { Invoice } from '../../src/invoices/tree.ts';
 import { expectGolden } from '../helpers/golden.ts';
-import { sampleInput } from '../helpers/samples.ts';
+import { sampleInput, underJapaneseLaw } from '../helpers/samples.ts';
 
 const DIR = fileURLToPath(new URL('./samples/', import.meta.url));
 
@@ -98,15 +98,7 @@ const CASES: readonly Case[] = [
     name: 'en-fixed-ending-japanese-law',
     answers: 'new-client-fixed',
     changes: 'yen, ¥1,200,000, 10% Consumption tax, withholding, a 50% kill fee, Japanese law',
-    change: (answers) => {
-      answers.fee.currency = 'JPY';
-      answers.fee.total = 1_200_000;
-      answers.fee.tax = { label: 'Consumption tax', percent: 10 };
-      answers.fee.withholding = true;
-      answers.killFee.percentOfRemainingFee = 50;
-      answers.jurisdiction.governingLaw = 'Japan';
-      answers.jurisdiction.venue = 'Tokyo';
-    },
+    change: underJapaneseLaw,
     invoice: { kind: 'ending', number: 'INV-2027-005', issuedOn: '2027-01-15', workDoneAmount: 100_000 },
   },
   {
