@@ -496,7 +496,7 @@ function invoiceLayout(invoice: Invoice, context: Context): LayoutBlock[] {
 const LANGUAGE_TAGS: Readonly<Record<Language, string>> = { en: 'en-US', ja: 'ja-JP' };
 
 /** Each face's resource name on the pages, the same in every document: a line's operators name it, and are kept between documents. */
-const FACE_IDS: Readonly<Record<FaceName, string>> = {
+export const FACE_IDS: Readonly<Record<FaceName, string>> = {
   latin: 'F1',
   latinBold: 'F2',
   latinItalic: 'F3',
@@ -536,6 +536,17 @@ function rgb(hex: string): string {
     colorOperators.set(hex, operands);
   }
   return operands;
+}
+
+const operators = new Map<string, Buffer>();
+/** ` /F1 11 Tf`, ` 0 0 0 rg`: a font's or colour's operator with its space before, as bytes, made once (a document names a few). */
+function operatorBytes(operator: string): Buffer {
+  let bytes = operators.get(operator);
+  if (bytes === undefined) {
+    bytes = Buffer.from(` ${operator}`, 'latin1');
+    operators.set(operator, bytes);
+  }
+  return bytes;
 }
 
 /** The glyphs some text draws: per face, each code once (render/pdf-document.ts's codeOf), with its CID and the characters it copies as. */
@@ -600,8 +611,8 @@ interface LineCode extends GlyphUse {
   readonly underlined: boolean;
   /** Its code holds a CID only this document has (a mirrored character's copy): not kept. */
   readonly shared: boolean;
-  /** Drawn alone (`Drawing.line`: a label, the running header and footer), as bytes before and after its position: made on first use. */
-  alone?: { readonly head: Buffer; readonly tail: Buffer };
+  /** Drawn alone (`Drawing.line`: a label, the running header and footer), as bytes after its position: made on first use. */
+  alone?: Buffer;
 }
 
 /** Lines' codes, kept as long as the layout cache keeps the line. */
@@ -609,10 +620,11 @@ const lineCodes = new WeakMap<Line, LineCode>();
 
 /**
  * A paragraph's lines as one text object, all but where its first line
- * starts: `head` (BT, the first line's character spacing, font and colour,
- * up to the text matrix's position) and `tail` (from the text matrix on:
- * each line's glyphs, and each next line moved from the one before, to ET),
- * as bytes copied into the page, and the glyphs the lines draw. Kept per
+ * starts: `open` (BT and the first line's character spacing), the first
+ * line's font and colour (`pen`, `color`: drawn only where the page's are
+ * others, see PageContent), and `tail` (from the text matrix on: each
+ * line's glyphs, and each next line moved from the one before, to ET), as
+ * bytes copied into the page, and the glyphs the lines draw. Kept per
  * paragraph of the layout cache and the way it is set (its lines, width,
  * alignment and line height).
  */
@@ -622,8 +634,13 @@ interface ParagraphCode extends GlyphUse {
   readonly width: number;
   readonly align: TextBlock['align'];
   readonly lineHeight: number;
-  readonly head: Buffer;
+  readonly open: Buffer;
+  readonly pen: string;
+  readonly color: string;
   readonly tail: Buffer;
+  /** The font and colour the last line ends with: the page's once it is drawn. */
+  readonly endPen: string;
+  readonly endColor: string;
   /** The first line drawn (a line with no pieces draws nothing), and where it starts from the paragraph's left. */
   readonly first: number;
   readonly offset: number;
@@ -680,7 +697,9 @@ class Drawing {
 
   /** A filled rectangle (a header cell's shading). */
   fill(x: number, y: number, width: number, height: number, color: string): void {
-    this.page.text(`${rgb(color)} rg\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nf\n`);
+    const fill = `${rgb(color)} rg`;
+    this.page.text(`${fill}\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nf\n`);
+    this.page.fill = fill;
   }
 
   /** A rectangle's outline (a table cell's border). */
@@ -707,9 +726,12 @@ class Drawing {
     if (code === undefined) return;
     this.include(code);
     const { page } = this;
-    page.bytes(code.head);
-    page.text(`${round(this.margin.left + x + code.offset)} ${round(top + (code.first - from) * setting.lineHeight + setting.ascent)}`);
+    page.bytes(code.open);
+    this.pen(code.pen, code.color);
+    page.text(` 1 0 0 -1 ${round(this.margin.left + x + code.offset)} ${round(top + (code.first - from) * setting.lineHeight + setting.ascent)}`);
     page.bytes(code.tail);
+    page.pen = code.endPen;
+    page.fill = code.endColor;
     if (!code.underlined) return;
     for (let index = from; index < to; index++) {
       const line = lines[index]!;
@@ -723,12 +745,22 @@ class Drawing {
     if (line.pieces.length === 0) return;
     const code = this.lineCode(line, 0);
     this.include(code);
-    const alone = (code.alone ??= { head: Buffer.from(`BT ${code.pen} ${code.color} 1 0 0 -1 `, 'latin1'), tail: Buffer.from(` Tm${code.body} ET\n`, 'latin1') });
+    const tail = (code.alone ??= Buffer.from(` Tm${code.body} ET\n`, 'latin1'));
     const { page } = this;
-    page.bytes(alone.head);
-    page.text(`${round(this.margin.left + x)} ${round(baseline)}`);
-    page.bytes(alone.tail);
+    page.text('BT');
+    this.pen(code.pen, code.color);
+    page.text(` 1 0 0 -1 ${round(this.margin.left + x)} ${round(baseline)}`);
+    page.bytes(tail);
+    page.pen = code.endPen;
+    page.fill = code.endColor;
     if (code.underlined) this.underline(line, this.margin.left + x, baseline, 0);
+  }
+
+  /** Inside a text object: the font and colour, each where the page's is another. */
+  private pen(pen: string, color: string): void {
+    const { page } = this;
+    if (page.pen !== pen) page.bytes(operatorBytes(pen));
+    if (page.fill !== color) page.bytes(operatorBytes(color));
   }
 
   /** The glyphs into the document's fonts, and the fonts into the page's resources. */
@@ -765,7 +797,9 @@ class Drawing {
     if (found) return found;
     const glyphs = new GlyphGathering();
     let out = 'BT';
-    let head = '';
+    let open = '';
+    let firstPen = '';
+    let firstColor = '';
     let spacingNow = 0;
     let pen = '';
     let color = '';
@@ -786,16 +820,19 @@ class Drawing {
       if (code.underlined) underlined = true;
       if (setting.spacing !== spacingNow) out += ` ${round(setting.spacing)} Tc`;
       spacingNow = setting.spacing;
-      if (code.pen !== pen) out += ` ${code.pen}`;
-      if (code.color !== color) out += ` ${code.color}`;
       if (first < 0) {
         first = index;
         offset = setting.offset;
-        // The page draws top-down (its first operator flips it): the text matrix flips back, so glyphs stand upright at the baseline.
-        head = `${out} 1 0 0 -1 `;
+        // The font and colour as the page has them or named (Drawing.pen), then where the line starts: the page
+        // draws top-down (its first operator flips it), so the text matrix flips back and glyphs stand upright.
+        open = out;
+        firstPen = code.pen;
+        firstColor = code.color;
         out = ' Tm';
         atX = setting.offset;
       } else {
+        if (code.pen !== pen) out += ` ${code.pen}`;
+        if (code.color !== color) out += ` ${code.color}`;
         const x = setting.offset;
         const y = (index - first) * lineHeight;
         // Text space runs up the page: the next line, lower on the page, is a negative move.
@@ -810,7 +847,23 @@ class Drawing {
     }
     if (first < 0) return undefined;
     out += spacingNow === 0 ? ' ET\n' : ' 0 Tc ET\n';
-    const code: ParagraphCode = { from, to, width, align, lineHeight, head: Buffer.from(head, 'latin1'), tail: Buffer.from(out, 'latin1'), first, offset, underlined, ...glyphs.done() };
+    const code: ParagraphCode = {
+      from,
+      to,
+      width,
+      align,
+      lineHeight,
+      open: Buffer.from(open, 'latin1'),
+      pen: firstPen,
+      color: firstColor,
+      tail: Buffer.from(out, 'latin1'),
+      endPen: pen,
+      endColor: color,
+      first,
+      offset,
+      underlined,
+      ...glyphs.done(),
+    };
     if (shared) {
       if (!kept) paragraphCodes.set(lines, (kept = []));
       if (kept.length >= MAX_CODES_A_PARAGRAPH) kept.shift();

@@ -19,11 +19,11 @@ import { loadLetterLibrary } from '../../src/letters/library.ts';
 import { readPdfAnswers, PdfAnswersError } from '../../src/render/pdf-answers.ts';
 import { breakLines, layoutCacheSize, LAYOUT_CACHE_CHARACTERS, LAYOUT_CACHE_ENTRIES, type Line } from '../../src/render/pdf-lines.ts';
 import type { LayoutBlock, Placement } from '../../src/render/pdf-layout.ts';
-import { contractPages, invoicePages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
+import { contractPages, FACE_IDS, invoicePages, renderContractPdf, renderInvoicePdf, renderLetterPdf } from '../../src/render/pdf.ts';
 import { FORBIDDEN, hostileInput } from '../helpers/hostile-answers.ts';
 import { letterRequest } from '../helpers/letters.ts';
 import { nonEmpty } from '../helpers/non-empty.ts';
-import { objectsOfType, pdfText } from '../helpers/pdf-reader.ts';
+import { objectsOfType, pageContents, pdfText, shownTexts } from '../helpers/pdf-reader.ts';
 import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
 const library = loadContractLibrary();
@@ -182,6 +182,55 @@ describe.each([
     }
     // No font that is only named (the standard 14 are not embedded).
     expect([...objects.values()].filter((object) => object.includes('/Subtype /Type1'))).toEqual([]);
+  });
+});
+
+/** The pieces a page's placements draw, in the order drawn: a label before its paragraph's lines; a row cell by cell. */
+function piecesDrawn(placements: readonly Placement[]): Line['pieces'][number][] {
+  const pieces: Line['pieces'][number][] = [];
+  for (const { block, from, to } of placements) {
+    if (block.kind === 'row') {
+      for (const cell of block.cells) for (const paragraph of cell.paragraphs) for (const line of paragraph.lines) pieces.push(...line.pieces);
+      continue;
+    }
+    if (from === 0 && block.label) pieces.push(...block.label.line.pieces);
+    for (const line of block.lines.slice(from, to)) pieces.push(...line.pieces);
+  }
+  return pieces;
+}
+
+/** A colour as the page's `rg` writes it: each channel to two decimals. */
+const rgOperands = (hex: string) => [0, 2, 4].map((at) => String(Number((parseInt(hex.slice(at, at + 2), 16) / 255).toFixed(2)))).join(' ');
+
+describe('fonts and colours on the page', () => {
+  it.each([
+    ['English', 'new-client-fixed'],
+    ['Japanese', JA_SAMPLE_NAMES[0]!],
+  ])('%s: every string is shown in the font, size and colour its line was set in, though a page names each only where it changes', async (_, name) => {
+    const contract = contractFrom(sampleInput(name));
+    const pages = contractPages(contract);
+    const contents = pageContents(await renderContractPdf(contract));
+    expect(contents).toHaveLength(pages.length);
+    let named = 0;
+    let shownAll = 0;
+    contents.forEach((content, index) => {
+      const shown = shownTexts(content);
+      const pieces = piecesDrawn(pages[index]!);
+      // The running header and the page number come first, as artifacts: the number small and grey.
+      const furniture = shown.length - pieces.length;
+      expect(furniture, `page ${index + 1}`).toBe(2);
+      expect(shown[1]).toMatchObject({ size: 9, color: rgOperands('595959') });
+      if (name === 'new-client-fixed') expect(shown[1]!.bytes).toBe(`Page ${index + 1} of ${pages.length}`);
+      pieces.forEach((piece, at) => {
+        const drawn = shown[furniture + at]!;
+        expect({ font: drawn.font, size: drawn.size, color: drawn.color }, `page ${index + 1}, "${piece.text}"`).toEqual({ font: `/${FACE_IDS[piece.face]}`, size: piece.size, color: rgOperands(piece.color) });
+        if (/^[\x20-\x7e]*$/.test(piece.text)) expect(drawn.bytes).toBe(piece.text);
+      });
+      named += content.match(/ Tf\b/g)?.length ?? 0;
+      shownAll += shown.length;
+    });
+    // Not a font named for every string: body text goes on in the font already set.
+    expect(named).toBeLessThan(shownAll / 2);
   });
 });
 
