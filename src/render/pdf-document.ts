@@ -603,13 +603,12 @@ export class PdfDocument {
     this.current().fonts.set(font.id, font.ref);
   }
 
-  /** Starts a page; its content begins by turning PDF's bottom-up coordinates top-down, as the renderer draws. */
+  /** Starts a page, in PDF's own coordinates (up from the page's foot): the renderer turns its top-down positions as it writes them. */
   addPage(): void {
     if (this.page) this.endPage();
     this.page = { id: this.writer.reserve(), fonts: new Map(), marks: [] };
     this.pages.push(this.page);
     this.content.restart();
-    this.content.text(`1 0 0 -1 0 ${number(this.size.height)} cm\n`);
   }
 
   /** Draws inside marked content tied to the node's structure element (made, with its parents, on first use). */

@@ -668,9 +668,13 @@ function lineOffset(line: Line, width: number, align: TextBlock['align']): numbe
 
 /**
  * Draws lines, rules and shading into the document's pages
- * (render/pdf-document.ts), in the page's top-down coordinates: each
- * paragraph (or line) one text object written as bytes straight into the
- * page's content, each glyph added to the document's font for its face once.
+ * (render/pdf-document.ts), each paragraph (or line) one text object
+ * written as bytes straight into the page's content, each glyph added to
+ * the document's font for its face once. Its callers place things top-down,
+ * as the layout does (`y` from the page's top); the page's own coordinates
+ * run up from its foot, and each position is turned (`up`) as it is
+ * written: no transformation on the page, and no text matrix to turn the
+ * glyphs back upright, so a text object starts at its first line with `Td`.
  */
 class Drawing {
   private readonly fonts = new Map<FaceName, PdfFont>();
@@ -680,7 +684,13 @@ class Drawing {
   constructor(
     readonly doc: PdfDocument,
     private readonly margin: { readonly left: number },
+    /** The page's height: PDF's `y` of a point `y` from the top is `height - y`. */
+    private readonly height: number,
   ) {}
+
+  private up(y: number): string {
+    return round(this.height - y);
+  }
 
   get page(): PageContent {
     return this.doc.content;
@@ -698,18 +708,18 @@ class Drawing {
   /** A filled rectangle (a header cell's shading). */
   fill(x: number, y: number, width: number, height: number, color: string): void {
     const fill = `${rgb(color)} rg`;
-    this.page.text(`${fill}\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nf\n`);
+    this.page.text(`${fill}\n${round(x)} ${this.up(y + height)} ${round(width)} ${round(height)} re\nf\n`);
     this.page.fill = fill;
   }
 
   /** A rectangle's outline (a table cell's border). */
   frame(x: number, y: number, width: number, height: number, lineWidth: number, color: string): void {
-    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x)} ${round(y)} ${round(width)} ${round(height)} re\nS\n`);
+    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x)} ${this.up(y + height)} ${round(width)} ${round(height)} re\nS\n`);
   }
 
   /** A straight line (a signature line, an underline). */
   rule(x1: number, y1: number, x2: number, y2: number, lineWidth: number, color: string): void {
-    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x1)} ${round(y1)} m\n${round(x2)} ${round(y2)} l\nS\n`);
+    this.page.text(`${round(lineWidth)} w\n${rgb(color)} RG\n${round(x1)} ${this.up(y1)} m\n${round(x2)} ${this.up(y2)} l\nS\n`);
   }
 
   /**
@@ -728,7 +738,7 @@ class Drawing {
     const { page } = this;
     page.bytes(code.open);
     this.pen(code.pen, code.color);
-    page.text(` 1 0 0 -1 ${round(this.margin.left + x + code.offset)} ${round(top + (code.first - from) * setting.lineHeight + setting.ascent)}`);
+    page.text(` ${round(this.margin.left + x + code.offset)} ${this.up(top + (code.first - from) * setting.lineHeight + setting.ascent)}`);
     page.bytes(code.tail);
     page.pen = code.endPen;
     page.fill = code.endColor;
@@ -745,11 +755,11 @@ class Drawing {
     if (line.pieces.length === 0) return;
     const code = this.lineCode(line, 0);
     this.include(code);
-    const tail = (code.alone ??= Buffer.from(` Tm${code.body} ET\n`, 'latin1'));
+    const tail = (code.alone ??= Buffer.from(` Td${code.body} ET\n`, 'latin1'));
     const { page } = this;
     page.text('BT');
     this.pen(code.pen, code.color);
-    page.text(` 1 0 0 -1 ${round(this.margin.left + x)} ${round(baseline)}`);
+    page.text(` ${round(this.margin.left + x)} ${this.up(baseline)}`);
     page.bytes(tail);
     page.pen = code.endPen;
     page.fill = code.endColor;
@@ -823,12 +833,11 @@ class Drawing {
       if (first < 0) {
         first = index;
         offset = setting.offset;
-        // The font and colour as the page has them or named (Drawing.pen), then where the line starts: the page
-        // draws top-down (its first operator flips it), so the text matrix flips back and glyphs stand upright.
+        // The font and colour as the page has them or named (Drawing.pen), then where the line starts (Td, from the page's origin).
         open = out;
         firstPen = code.pen;
         firstColor = code.color;
-        out = ' Tm';
+        out = ' Td';
         atX = setting.offset;
       } else {
         if (code.pen !== pen) out += ` ${code.pen}`;
@@ -1081,7 +1090,7 @@ async function renderPdf(meta: DocumentMeta, layout: (context: Context) => Layou
     doc.attach(ANSWERS_ATTACHMENT, 'The answers this document was made from', Buffer.from(JSON.stringify(options.answers), 'utf8'), 'application/json');
   }
 
-  const drawing = new Drawing(doc, margin);
+  const drawing = new Drawing(doc, margin, page.height);
   const [before, between, after] = PAGE_FOOTERS[context.language];
   const furniture = (number: number) => {
     // The running header (the project's name, right-aligned) and the "Page X of Y" footer: artifacts, not content.

@@ -176,14 +176,14 @@ describe('underlined text', () => {
     const invoice = assembleInvoice(invoiceRequestSchema.parse({ answers: sampleInput(JA_SAMPLE_NAMES[0]!), invoice: { kind: 'deposit', number: 'INV-1', issuedOn: '2027-06-01' } }));
     const text = pdfText(await renderInvoicePdf(invoice));
     // The recipient's name is the 14 pt line (「株式会社… 御中」); its rule follows the text object.
-    const drawn = /BT \/F\d+ 14 Tf 0 0 0 rg 1 0 0 -1 ([\d.]+) ([\d.]+) Tm \([\s\S]*?\) Tj ET\n1 w\n0 0 0 RG\n([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS\n/.exec(text);
+    const drawn = /BT \/F\d+ 14 Tf(?: [\d.]+ [\d.]+ [\d.]+ rg)? ([\d.]+) ([\d.]+) Td \([\s\S]*?\) Tj ET\n1 w\n0 0 0 RG\n([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS\n/.exec(text);
     expect(drawn, 'an underlined 14 pt line').not.toBeNull();
     const [x, baseline, fromX, fromY, toX, toY] = drawn!.slice(1).map(Number) as [number, number, number, number, number, number];
     expect(fromX).toBe(x);
     expect(toY).toBe(fromY);
-    // Below the baseline (the page runs top-down), within the descent.
-    expect(fromY).toBeGreaterThan(baseline);
-    expect(fromY).toBeLessThan(baseline + 14 * 0.4);
+    // Below the baseline (PDF's y runs up the page), within the descent.
+    expect(fromY).toBeLessThan(baseline);
+    expect(fromY).toBeGreaterThan(baseline - 14 * 0.4);
     // As wide as a name of a dozen characters at 14 pt.
     expect(toX - fromX).toBeGreaterThan(14 * 8);
   });

@@ -52,11 +52,22 @@ describe('a contract PDF', () => {
     expect(text).toContain('/Artifact BMC');
   });
 
-  it("reads top to bottom on every page: each page's content starts by turning the renderer's top-down coordinates the PDF way up", async () => {
-    const text = pdfText(await renderContractPdf(contractFrom(sampleInput('new-client-fixed'))));
-    const pages = nonEmpty(objectsOfType(text, 'Page'), 'pages');
-    // Without it (as when a page's content was gathered without its first operator) every page reads bottom up.
-    expect(text.match(/stream\n1 0 0 -1 0 792 cm\n/g) ?? []).toHaveLength(pages.length);
+  it('reads top to bottom on every page: the running header at the top, the page number at the foot, the text between them in order', async () => {
+    const contract = contractFrom(sampleInput('new-client-fixed'));
+    const contents = pageContents(await renderContractPdf(contract));
+    expect(contents).toHaveLength(contractPages(contract).length);
+    for (const content of contents) {
+      // PDF's y runs up from the page's foot (Letter: 792 pt tall): each text object's start, from its first move.
+      const starts = [...content.matchAll(/BT\b[^(]*? (-?[\d.]+) (-?[\d.]+) Td/g)].map((match) => Number(match[2]));
+      const [header, footer, ...text] = nonEmpty(starts, 'text objects');
+      expect(header).toBeGreaterThan(792 - 72);
+      expect(footer).toBeLessThan(72);
+      for (const y of text) {
+        expect(y).toBeLessThan(header!);
+        expect(y).toBeGreaterThan(footer!);
+      }
+      expect(text[0]).toBeGreaterThan(text.at(-1)!);
+    }
   });
 
   it('embeds and subsets every font it uses: Carlito for English', async () => {
