@@ -66,22 +66,81 @@ export function pdfDate(date: Date): string {
 }
 
 /**
+ * Bytes written one after another into a buffer that grows: a page's
+ * content, a whole file. Text is latin1 (a byte a character: PDF syntax and
+ * glyph codes). Short text and whole numbers are written byte by byte in
+ * JavaScript: a document writes thousands of them (`/P <</MCID 12>> BDC`,
+ * `12 0 R`), and building each as a string to copy it in was a tenth of a
+ * PDF's allocations.
+ */
+export class ByteSink {
+  length = 0;
+
+  constructor(public bytes: Buffer) {}
+
+  /** Room for `extra` more bytes: the buffer, grown (doubled) when it is short. */
+  room(extra: number): Buffer {
+    if (this.length + extra <= this.bytes.length) return this.bytes;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + extra));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+    return grown;
+  }
+
+  /** Text, a byte a character. */
+  text(text: string): void {
+    const count = text.length;
+    const bytes = this.room(count);
+    if (count > 32) {
+      this.length += bytes.write(text, this.length, 'latin1');
+      return;
+    }
+    let at = this.length;
+    for (let index = 0; index < count; index++) bytes[at++] = text.charCodeAt(index);
+    this.length = at;
+  }
+
+  /** A whole number, not negative, in decimal. */
+  int(value: number): void {
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    const bytes = this.room(digits);
+    let at = this.length + digits;
+    this.length = at;
+    let rest = value;
+    do {
+      bytes[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+  }
+
+  /** Bytes made elsewhere, copied in. */
+  put(data: Uint8Array): void {
+    this.room(data.length).set(data, this.length);
+    this.length += data.length;
+  }
+}
+
+/** The rest of an object's cross-reference entry after its offset: generation 0, in use. */
+const IN_USE = Buffer.from(' 00000 n \n', 'latin1');
+
+/** About the size of the last file written: the next one starts with room for it, so it rarely grows. */
+let lastFileSize = 64 * 1024;
+
+/**
  * The file: objects are numbered when reserved and written in any order,
  * each once; `finish` writes the cross-reference table with each object's
- * byte offset and the trailer. Strings are binary (one byte a character,
- * latin1); a stream's data are bytes.
+ * byte offset and the trailer. Everything goes straight into one buffer
+ * (a ByteSink), which `finish` hands back as the file.
  */
 export class PdfWriter {
-  private readonly parts: (string | Uint8Array)[] = [];
-  /** Strings written since the last bytes, joined into one when bytes come: the file is then made of a few dozen parts, not one per object. */
-  private pending: string[] = [];
+  private readonly out = new ByteSink(Buffer.allocUnsafe(lastFileSize + (lastFileSize >> 3)));
   private readonly offsets: number[] = [];
-  private length = 0;
   private finished = false;
 
   /** `%PDF-1.7` and a comment of four bytes above 127, which marks the file as binary (PDF/A asks for both). */
   constructor(version = '1.7') {
-    this.put(`%PDF-${version}\n%\xff\xff\xff\xff\n`);
+    this.out.text(`%PDF-${version}\n%\xff\xff\xff\xff\n`);
   }
 
   /** A number for an object written later (a page's parent, a font named on pages before it is embedded). */
@@ -92,59 +151,66 @@ export class PdfWriter {
 
   /** An object whose body (a dictionary, an array) is PDF syntax. */
   object(id: number, body: string): void {
+    this.begin(id).text(body);
+    this.end();
+  }
+
+  /** An object whose body the caller writes into the sink it gets (a structure element, written piece by piece), then `end`s. */
+  begin(id: number): ByteSink {
     this.start(id);
-    this.put(`${id} 0 obj\n`);
-    this.put(body);
-    this.put('\nendobj\n');
+    this.out.int(id);
+    this.out.text(' 0 obj\n');
+    return this.out;
+  }
+
+  end(): void {
+    this.out.text('\nendobj\n');
   }
 
   /** A stream: its dictionary's entries with /Length added, then its bytes as they are (already deflated when /Filter says so). */
   stream(id: number, entries: Entries, data: Uint8Array): void {
-    this.start(id);
-    this.put(`${id} 0 obj\n${dictionary({ ...entries, Length: String(data.length) })}\nstream\n`);
-    this.put(data);
-    this.put('\nendstream\nendobj\n');
+    this.begin(id).text(`${dictionary({ ...entries, Length: String(data.length) })}\nstream\n`);
+    this.out.put(data);
+    this.out.text('\nendstream\nendobj\n');
   }
 
   /** An object's body kept as bytes from an earlier document (`streamBody`): the same stream, under this document's number. */
   raw(id: number, body: Uint8Array): void {
-    this.start(id);
-    this.put(`${id} 0 obj\n`);
-    this.put(body);
-    this.put('endobj\n');
+    this.begin(id).put(body);
+    this.out.text('endobj\n');
   }
 
-  /** The cross-reference table and trailer, and the whole file as one buffer. */
+  /** The cross-reference table and trailer, and the whole file. */
   finish(trailer: { readonly root: number; readonly info: number; readonly id: Uint8Array }): Buffer {
     if (this.finished) throw new Error('The PDF was already finished');
     const missing = this.offsets.findIndex((offset) => offset < 0);
     if (missing >= 0) throw new Error(`Object ${missing + 1} was reserved but never written`);
     this.finished = true;
-    const start = this.length;
-    let table = `xref\n0 ${this.offsets.length + 1}\n0000000000 65535 f \n`;
-    for (const offset of this.offsets) table += `${String(offset).padStart(10, '0')} 00000 n \n`;
+    const { out } = this;
+    const start = out.length;
+    out.text(`xref\n0 ${this.offsets.length + 1}\n0000000000 65535 f \n`);
+    // Each entry is 20 bytes: the offset in ten digits, zero-padded.
+    const bytes = out.room(20 * this.offsets.length);
+    let at = out.length;
+    for (const offset of this.offsets) {
+      let rest = offset;
+      for (let digit = 9; digit >= 0; digit--) {
+        bytes[at + digit] = 0x30 + (rest % 10);
+        rest = Math.floor(rest / 10);
+      }
+      for (let index = 0; index < 10; index++) bytes[at + 10 + index] = IN_USE[index]!;
+      at += 20;
+    }
+    out.length = at;
     const id = hexString(trailer.id);
-    table += `trailer\n${dictionary({ Size: String(this.offsets.length + 1), Root: reference(trailer.root), Info: reference(trailer.info), ID: `[${id} ${id}]` })}\nstartxref\n${start}\n%%EOF\n`;
-    this.put(table);
-    this.parts.push(this.pending.join(''));
-    const file = Buffer.allocUnsafe(this.length);
-    let at = 0;
-    for (const part of this.parts) at += typeof part === 'string' ? file.write(part, at, 'latin1') : (file.set(part, at), part.length);
-    return file;
+    out.text(`trailer\n${dictionary({ Size: String(this.offsets.length + 1), Root: reference(trailer.root), Info: reference(trailer.info), ID: `[${id} ${id}]` })}\nstartxref\n${start}\n%%EOF\n`);
+    lastFileSize = out.length;
+    return out.bytes.subarray(0, out.length);
   }
 
   private start(id: number): void {
     if (this.offsets[id - 1] !== -1) throw new Error(`Object ${id} was not reserved, or was written twice`);
-    this.offsets[id - 1] = this.length;
-  }
-
-  private put(part: string | Uint8Array): void {
-    if (typeof part === 'string') this.pending.push(part);
-    else {
-      this.parts.push(this.pending.join(''), part);
-      this.pending = [];
-    }
-    this.length += part.length;
+    this.offsets[id - 1] = this.out.length;
   }
 }
 

@@ -12,7 +12,7 @@ import { assembleInvoice } from '../../src/invoices/assemble.ts';
 import { invoiceRequestSchema } from '../../src/invoices/request.ts';
 import { glyphCode, PdfDocument } from '../../src/render/pdf-document.ts';
 import { renderContractPdf, renderInvoicePdf } from '../../src/render/pdf.ts';
-import { dictionary, PdfWriter, textString } from '../../src/render/pdf-writer.ts';
+import { ByteSink, dictionary, PdfWriter, textString } from '../../src/render/pdf-writer.ts';
 import { pdfText } from '../helpers/pdf-reader.ts';
 import { JA_SAMPLE_NAMES, sampleInput } from '../helpers/samples.ts';
 
@@ -57,6 +57,21 @@ function literalEnd(text: string, at: number): number {
   }
   throw new Error('unterminated string');
 }
+
+describe('the bytes a file is written into', () => {
+  it('writes numbers as decimal digits and text a byte a character, growing past the room it started with', () => {
+    const sink = new ByteSink(Buffer.alloc(4));
+    for (const value of [0, 7, 10, 99, 100, 1234567, 2 ** 40]) {
+      sink.int(value);
+      sink.text(' ');
+    }
+    // Short text byte by byte, long text in one copy: both a byte a character, beyond ASCII included.
+    sink.text('(\xe9\xff) Tj');
+    sink.text(`${'x'.repeat(40)}\x80`);
+    sink.put(Buffer.from([0x0a]));
+    expect(sink.bytes.subarray(0, sink.length).toString('latin1')).toBe(`0 7 10 99 100 1234567 1099511627776 (\xe9\xff) Tj${'x'.repeat(40)}\x80\n`);
+  });
+});
 
 describe('the cross-reference table', () => {
   it('gives each object its exact byte offset, whatever order the objects were written in', () => {
