@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type * as fontkit from 'fontkit';
 import { PROJECT_ROOT } from '../project-root.ts';
-import { dictionary, hexString, name, number, pdfDate, PdfWriter, reference, streamBody, textString, type Entries } from './pdf-writer.ts';
+import { ByteSink, dictionary, hexString, name, number, pdfDate, PdfWriter, reference, streamBody, textString, type Entries } from './pdf-writer.ts';
 
 /** A node of the structure tree as the renderer names it (render/pdf-layout.ts's Tag has this shape). */
 export interface StructureNode {
@@ -52,8 +52,8 @@ const SMALL_DEFLATE = { level: 1, windowBits: 13, memLevel: 6, chunkSize: 4096 }
  * and glyph codes go straight into it.
  */
 export class PageContent {
-  private static bytes = Buffer.allocUnsafe(64 * 1024);
-  length = 0;
+  /** Shared by every page of every document (see above). */
+  private static readonly sink = new ByteSink(Buffer.allocUnsafe(64 * 1024));
   /**
    * The font (`/F1 11 Tf`) and fill colour (`0 0 0 rg`) the page's graphics
    * state holds ('' at the page's start: none set). Both outlive a text
@@ -64,36 +64,35 @@ export class PageContent {
   pen = '';
   fill = '';
 
+  get length(): number {
+    return PageContent.sink.length;
+  }
+
   /** Starts the next page's content, empty, with nothing yet set. */
   restart(): void {
-    this.length = 0;
+    PageContent.sink.length = 0;
     this.pen = '';
     this.fill = '';
   }
 
-  private room(extra: number): Buffer {
-    const { bytes } = PageContent;
-    if (this.length + extra <= bytes.length) return bytes;
-    const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, this.length + extra));
-    bytes.copy(grown, 0, 0, this.length);
-    PageContent.bytes = grown;
-    return grown;
-  }
-
   /** Operators and binary strings: a byte a character. */
   text(operators: string): void {
-    this.length += this.room(operators.length).write(operators, this.length, 'latin1');
+    PageContent.sink.text(operators);
+  }
+
+  /** A whole number (a marked-content id). */
+  int(value: number): void {
+    PageContent.sink.int(value);
   }
 
   /** Bytes made earlier (a line's code, render/pdf.ts), copied in. */
   bytes(data: Uint8Array): void {
-    this.room(data.length).set(data, this.length);
-    this.length += data.length;
+    PageContent.sink.put(data);
   }
 
-  /** The page's bytes deflated at zlib's fastest level (level 6 was a fifth of a PDF's time; level 1 is about 10% larger). */
-  deflated(): Buffer {
-    return deflateSync(PageContent.bytes.subarray(0, this.length), SMALL_DEFLATE);
+  /** The page's bytes, for its stream: a view of the shared buffer, to be copied before the next page begins. */
+  view(): Buffer {
+    return PageContent.sink.bytes.subarray(0, PageContent.sink.length);
   }
 }
 
@@ -618,9 +617,13 @@ export class PdfDocument {
     const mcid = page.marks.length;
     page.marks.push(element);
     element.kids.push({ page: page.id, mcid });
-    this.content.text(`${structureType(node.type)} <</MCID ${mcid}>> BDC\n`);
+    const { content } = this;
+    content.text(structureType(node.type));
+    content.text(' <</MCID ');
+    content.int(mcid);
+    content.text('>> BDC\n');
     draw();
-    this.content.text('EMC\n');
+    content.text('EMC\n');
   }
 
   /** Draws content that is not the document's text (the running header, rules, shading): an artifact, skipped by screen readers. */
@@ -745,22 +748,49 @@ export class PdfDocument {
   private writeElement(element: Element): void {
     const { options } = element.node;
     let page: number | undefined;
-    const kids: (string | number)[] = [];
     for (const kid of element.kids) {
-      if ('id' in kid) kids.push(`${kid.id} 0 R`);
-      else if ((page ??= kid.page) === kid.page) kids.push(kid.mcid);
-      else kids.push(`<<\n/Type /MCR\n/Pg ${kid.page} 0 R\n/MCID ${kid.mcid}\n>>`);
+      if (!('id' in kid)) {
+        page = kid.page;
+        break;
+      }
     }
-    const onPage = page === undefined ? '' : `/Pg ${page} 0 R\n`;
-    const lang = options?.lang === undefined ? '' : `/Lang ${textString(options.lang)}\n`;
-    const scope = options?.scope === undefined ? '' : `/A <<\n/O /Table\n/Scope ${name(options.scope)}\n>>\n`;
-    this.writer.object(element.id, `<<\n/S ${structureType(element.node.type)}\n/P ${element.parent} 0 R\n${onPage}${lang}${scope}/K [${kids.join(' ')}]\n>>`);
+    const out = this.writer.begin(element.id);
+    out.text('<<\n/S ');
+    out.text(structureType(element.node.type));
+    out.text('\n/P ');
+    out.int(element.parent);
+    out.text(' 0 R\n');
+    if (page !== undefined) {
+      out.text('/Pg ');
+      out.int(page);
+      out.text(' 0 R\n');
+    }
+    if (options?.lang !== undefined) out.text(`/Lang ${textString(options.lang)}\n`);
+    if (options?.scope !== undefined) out.text(`/A <<\n/O /Table\n/Scope ${name(options.scope)}\n>>\n`);
+    out.text('/K [');
+    element.kids.forEach((kid, index) => {
+      if (index > 0) out.text(' ');
+      if ('id' in kid) {
+        out.int(kid.id);
+        out.text(' 0 R');
+      } else if (kid.page === page) out.int(kid.mcid);
+      else {
+        out.text('<<\n/Type /MCR\n/Pg ');
+        out.int(kid.page);
+        out.text(' 0 R\n/MCID ');
+        out.int(kid.mcid);
+        out.text('\n>>');
+      }
+    });
+    out.text(']\n>>');
+    this.writer.end();
   }
 
   private endPage(): void {
     const page = this.current();
     const contents = this.writer.reserve();
-    this.writer.stream(contents, { Filter: '/FlateDecode' }, this.content.deflated());
+    // Not deflated: see docs/pdf.md ("The page content is not compressed"). The writer copies the bytes into the file.
+    this.writer.stream(contents, {}, this.content.view());
     let fonts = '';
     for (const [id, ref] of page.fonts) fonts += `${name(id)} ${reference(ref)}\n`;
     const entries: Entries = {
