@@ -243,43 +243,61 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
  * Paragraphs already broken, by everything their lines depend on: most of a
  * contract's paragraphs are clause wording that every contract of the
  * language and paper size sets alike, so the next contract finds them here
- * (as the Word writer reuses each clause's compiled markup). The key holds
- * the whole text of every run with its style, so a paragraph is only ever
- * given the lines of the very same text: nothing of one document reaches
- * another's. Bounded two ways: at most `LAYOUT_CACHE_ENTRIES` paragraphs and
- * `LAYOUT_CACHE_CHARACTERS` characters of keys (the lines hold the same text
- * again, so about twice that in strings: some 4 MB at most). The oldest
- * paragraph not used since it was last passed over goes first (a second
- * chance, the "clock" approximation of least recently used): a paragraph
- * found is only marked used, not moved, which cost a delete and an insert
- * of its whole-text key on every hit.
+ * (as the Word writer reuses each clause's compiled markup). Kept by text,
+ * then by style: a paragraph of one run (most of them) is found by its own
+ * text, with no key built from it, and its style (language, width, size,
+ * weight, colour) picks among the ways that text was set; a paragraph of
+ * several runs is found by a key that spells out every run's text and
+ * style (`runsKey`), then by its setting. Either way a paragraph is only
+ * ever given the lines of the very same text in the very same style:
+ * nothing of one document reaches another's.
+ *
+ * Bounded two ways: at most `LAYOUT_CACHE_ENTRIES` paragraphs and
+ * `LAYOUT_CACHE_CHARACTERS` characters of text (the lines hold the same
+ * text again, so about twice that in strings: some 4 MB at most). The
+ * oldest text not used since it was last passed over goes first (a second
+ * chance, the "clock" approximation of least recently used): a text found
+ * is only marked used, not moved, which cost a delete and an insert on
+ * every hit.
  */
-interface KeptLines {
-  readonly lines: readonly Line[];
+interface KeptText {
+  /** The ways this text was set: each style's lines. */
+  readonly settings: { readonly style: string; readonly lines: readonly Line[] }[];
   used: boolean;
 }
-const layouts = new Map<string, KeptLines>();
+const layouts = new Map<string, KeptText>();
 export const LAYOUT_CACHE_ENTRIES = 4000;
 export const LAYOUT_CACHE_CHARACTERS = 1_000_000;
+/** Ways one text is kept set at most (a paragraph and a table cell of the same words, in two widths, say). */
+const SETTINGS_A_TEXT = 8;
+let layoutEntries = 0;
 let layoutCharacters = 0;
 
+const flags = (bold: boolean | undefined, italic: boolean | undefined, underline: boolean | undefined) =>
+  `${bold === undefined ? '-' : bold ? 1 : 0}${italic === undefined ? '-' : italic ? 1 : 0}${underline === undefined ? '-' : underline ? 1 : 0}`;
+
 /**
- * Every field in a fixed order, each run's text after its length: the key
- * reads back one way only, whatever characters the text holds, so two
- * different paragraphs never share one.
+ * The paragraph's setting but its text: the language, width and base
+ * style, and with one run, that run's own style after U+0002. So a text
+ * typed to spell a key of several runs (`runsKey`) is still told apart:
+ * its style names a run's, which the style of several runs never does.
  */
-function layoutKey(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): string {
+function styleKey(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): string {
+  const setting = `${language}\u0001${maxWidth}\u0001${base.size}\u0001${flags(base.bold, base.italic, base.underline)}\u0001${base.color ?? ''}`;
+  if (runs.length !== 1) return setting;
+  const [run] = runs as [StyledText];
+  return `${setting}\u0002${flags(run.bold, run.italic, run.underline)}\u0001${run.size ?? ''}\u0001${run.color ?? ''}`;
+}
+
+/**
+ * Several runs: every run's style and text in a fixed order, each text
+ * after its length, so the key reads back one way only, whatever characters
+ * the text holds.
+ */
+function runsKey(runs: readonly StyledText[]): string {
   // Joined once, not added to piece by piece: a key is the paragraph's whole text, and a string built by `+=` is copied again to be hashed.
-  const fields: (string | number)[] = [`${language}\u0001${maxWidth}\u0001${base.size}\u0001${base.bold ? 1 : 0}${base.italic ? 1 : 0}${base.underline ? 1 : 0}\u0001${base.color ?? ''}`];
-  for (const run of runs) {
-    fields.push(
-      `\u0002${run.bold === undefined ? '-' : run.bold ? 1 : 0}${run.italic === undefined ? '-' : run.italic ? 1 : 0}${run.underline === undefined ? '-' : run.underline ? 1 : 0}`,
-      run.size ?? '',
-      run.color ?? '',
-      run.text.length,
-      run.text,
-    );
-  }
+  const fields: (string | number)[] = [];
+  for (const run of runs) fields.push(flags(run.bold, run.italic, run.underline), run.size ?? '', run.color ?? '', run.text.length, run.text);
   return fields.join('\u0001');
 }
 
@@ -290,30 +308,47 @@ function layoutKey(runs: readonly StyledText[], base: TextStyle, maxWidth: numbe
  * paragraph of the same text and style (see `layouts`): read only.
  */
 export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): readonly Line[] {
-  const key = layoutKey(runs, base, maxWidth, language);
-  const found = layouts.get(key);
-  if (found) {
-    found.used = true;
-    return found.lines;
+  const key = runs.length === 1 ? runs[0]!.text : runsKey(runs);
+  const style = styleKey(runs, base, maxWidth, language);
+  const kept = layouts.get(key);
+  if (kept) {
+    for (const setting of kept.settings) {
+      if (setting.style === style) {
+        kept.used = true;
+        return setting.lines;
+      }
+    }
   }
   const lines = layoutLines(runs, base, maxWidth, language);
-  layouts.set(key, { lines, used: false });
-  layoutCharacters += key.length;
+  if (kept) {
+    if (kept.settings.length >= SETTINGS_A_TEXT) {
+      kept.settings.shift();
+      layoutEntries--;
+    }
+    kept.settings.push({ style, lines });
+  } else {
+    layouts.set(key, { settings: [{ style, lines }], used: false });
+    layoutCharacters += key.length;
+  }
+  layoutEntries++;
   // Oldest first (the Map's order): one used since it was last passed over goes to the back, unmarked; the first one not used goes.
-  for (const [oldest, kept] of layouts) {
-    if (layouts.size <= LAYOUT_CACHE_ENTRIES && layoutCharacters <= LAYOUT_CACHE_CHARACTERS) break;
+  for (const [oldest, text] of layouts) {
+    if (layoutEntries <= LAYOUT_CACHE_ENTRIES && layoutCharacters <= LAYOUT_CACHE_CHARACTERS) break;
     layouts.delete(oldest);
-    if (kept.used && oldest !== key) {
-      kept.used = false;
-      layouts.set(oldest, kept);
-    } else layoutCharacters -= oldest.length;
+    if (text.used && oldest !== key) {
+      text.used = false;
+      layouts.set(oldest, text);
+    } else {
+      layoutCharacters -= oldest.length;
+      layoutEntries -= text.settings.length;
+    }
   }
   return lines;
 }
 
 /** How many paragraphs' lines are kept, and their keys' characters: what the bounds above hold (for tests). */
 export function layoutCacheSize(): { entries: number; characters: number } {
-  return { entries: layouts.size, characters: layoutCharacters };
+  return { entries: layoutEntries, characters: layoutCharacters };
 }
 
 function layoutLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): Line[] {

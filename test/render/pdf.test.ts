@@ -380,6 +380,11 @@ describe('paragraphs kept between documents', () => {
     const split = breakLines([{ text: 'Payment is due ' }, { text: 'within 30 days of each invoice.', italic: true }], { size: 11 }, 120, 'en');
     expect(split.flatMap((line) => line.pieces).some((piece) => piece.face === 'latinItalic')).toBe(true);
     expect(textOf(split)).toBe(textOf(plainLines));
+    // One run typed to spell what a paragraph of two runs is kept by (each run's style, length and text) is its own text.
+    const two = breakLines([{ text: 'Payment ' }, { text: 'due', bold: true }], { size: 11 }, 400, 'en');
+    const spelled = breakLines([{ text: ['---', '', '', 8, 'Payment ', '1--', '', '', 3, 'due'].join('\u0001') }], { size: 11 }, 400, 'en');
+    expect(textOf(two)).toBe('Payment due');
+    expect(textOf(spelled)).toBe('---8Payment 1--3due');
   });
 
   it('keeps at most LAYOUT_CACHE_ENTRIES paragraphs, one used again kept over the ones never used again', () => {
@@ -394,6 +399,18 @@ describe('paragraphs kept between documents', () => {
     expect(characters).toBeLessThanOrEqual(LAYOUT_CACHE_CHARACTERS);
     expect(breakLines([{ text: 'A clause every contract holds.' }], { size: 11 }, 400, 'en')).toBe(kept);
     expect(textOf(breakLines([{ text: 'Client number 0 of many.' }], { size: 11 }, 400, 'en'))).toBe('Client number 0 of many.');
+  });
+
+  it('keeps one text set a few ways, each width its own lines', () => {
+    const text = 'The deposit is non-refundable once work has started on the project.';
+    const before = layoutCacheSize().entries;
+    const widths = Array.from({ length: 20 }, (_, index) => 100 + index * 20);
+    const lines = widths.map((width) => breakLines([{ text }], { size: 11 }, width, 'en'));
+    expect(layoutCacheSize().entries - before).toBeLessThanOrEqual(8);
+    // Narrower, more lines; and the widest set again is the one kept, not another width's.
+    expect(lines[0]!.length).toBeGreaterThan(lines.at(-1)!.length);
+    for (const set of lines) expect(textOf(set).replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+    expect(breakLines([{ text }], { size: 11 }, widths.at(-1)!, 'en')).toBe(lines.at(-1));
   });
 
   it('keeps no more than LAYOUT_CACHE_CHARACTERS characters of text, however long the paragraphs', () => {
