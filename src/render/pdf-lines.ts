@@ -260,9 +260,25 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
  * is only marked used, not moved, which cost a delete and an insert on
  * every hit.
  */
+/**
+ * One way a text was set: its lines, and everything else they depend on,
+ * compared field by field (no key string to build for every paragraph).
+ * A paragraph of several runs has its runs' styles in its text's key
+ * (`runsKey`) and none here (`run` undefined); one of one run has that run's
+ * style here. So a text typed to spell a key of several runs is still told
+ * apart: its setting names a run's style, which theirs never does.
+ */
+interface Setting {
+  readonly language: Language;
+  readonly maxWidth: number;
+  readonly base: TextStyle;
+  readonly run: Omit<StyledText, 'text'> | undefined;
+  readonly lines: readonly Line[];
+}
+
 interface KeptText {
-  /** The ways this text was set: each style's lines. */
-  readonly settings: { readonly style: string; readonly lines: readonly Line[] }[];
+  /** The ways this text was set. */
+  readonly settings: Setting[];
   used: boolean;
 }
 const layouts = new Map<string, KeptText>();
@@ -273,21 +289,17 @@ const SETTINGS_A_TEXT = 8;
 let layoutEntries = 0;
 let layoutCharacters = 0;
 
+const sameStyle = (a: Omit<StyledText, 'text'>, b: Omit<StyledText, 'text'>) =>
+  a.size === b.size && a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.color === b.color;
+
+function sameSetting(setting: Setting, run: StyledText | undefined, base: TextStyle, maxWidth: number, language: Language): boolean {
+  if (setting.maxWidth !== maxWidth || setting.language !== language || !sameStyle(setting.base, base)) return false;
+  if (run === undefined || setting.run === undefined) return run === setting.run;
+  return sameStyle(setting.run, run);
+}
+
 const flags = (bold: boolean | undefined, italic: boolean | undefined, underline: boolean | undefined) =>
   `${bold === undefined ? '-' : bold ? 1 : 0}${italic === undefined ? '-' : italic ? 1 : 0}${underline === undefined ? '-' : underline ? 1 : 0}`;
-
-/**
- * The paragraph's setting but its text: the language, width and base
- * style, and with one run, that run's own style after U+0002. So a text
- * typed to spell a key of several runs (`runsKey`) is still told apart:
- * its style names a run's, which the style of several runs never does.
- */
-function styleKey(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): string {
-  const setting = `${language}\u0001${maxWidth}\u0001${base.size}\u0001${flags(base.bold, base.italic, base.underline)}\u0001${base.color ?? ''}`;
-  if (runs.length !== 1) return setting;
-  const [run] = runs as [StyledText];
-  return `${setting}\u0002${flags(run.bold, run.italic, run.underline)}\u0001${run.size ?? ''}\u0001${run.color ?? ''}`;
-}
 
 /**
  * Several runs: every run's style and text in a fixed order, each text
@@ -308,26 +320,34 @@ function runsKey(runs: readonly StyledText[]): string {
  * paragraph of the same text and style (see `layouts`): read only.
  */
 export function breakLines(runs: readonly StyledText[], base: TextStyle, maxWidth: number, language: Language): readonly Line[] {
-  const key = runs.length === 1 ? runs[0]!.text : runsKey(runs);
-  const style = styleKey(runs, base, maxWidth, language);
+  const run = runs.length === 1 ? runs[0] : undefined;
+  const key = run ? run.text : runsKey(runs);
   const kept = layouts.get(key);
   if (kept) {
     for (const setting of kept.settings) {
-      if (setting.style === style) {
+      if (sameSetting(setting, run, base, maxWidth, language)) {
         kept.used = true;
         return setting.lines;
       }
     }
   }
   const lines = layoutLines(runs, base, maxWidth, language);
+  // Copies of the styles, not the caller's objects: a caller may change its own later.
+  const setting: Setting = {
+    language,
+    maxWidth,
+    base: { size: base.size, bold: base.bold, italic: base.italic, underline: base.underline, color: base.color },
+    run: run && { size: run.size, bold: run.bold, italic: run.italic, underline: run.underline, color: run.color },
+    lines,
+  };
   if (kept) {
     if (kept.settings.length >= SETTINGS_A_TEXT) {
       kept.settings.shift();
       layoutEntries--;
     }
-    kept.settings.push({ style, lines });
+    kept.settings.push(setting);
   } else {
-    layouts.set(key, { settings: [{ style, lines }], used: false });
+    layouts.set(key, { settings: [setting], used: false });
     layoutCharacters += key.length;
   }
   layoutEntries++;
