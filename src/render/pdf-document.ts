@@ -22,10 +22,18 @@ export interface StructureNode {
   readonly type: string;
   readonly parent: StructureNode | null;
   readonly options?: { readonly scope?: 'Row' | 'Column'; readonly lang?: string };
+  /**
+   * The element a document made of the node, kept on it so each piece of
+   * marked content finds its element without a lookup (a Map of a
+   * document's hundreds of nodes was a twentieth of a PDF's allocations).
+   * The document checks it is its own (`Element.owner`).
+   */
+  element?: unknown;
 }
 
 /** A structure element: its kids are elements or marked content on a page. */
 interface Element {
+  readonly owner: PdfDocument;
   readonly id: number;
   readonly node: StructureNode;
   readonly parent: number;
@@ -577,7 +585,8 @@ export class PdfDocument {
   private readonly pagesId = this.writer.reserve();
   private readonly structRoot = this.writer.reserve();
   private readonly pages: Page[] = [];
-  private readonly elements = new Map<StructureNode, Element>();
+  /** Every structure element, in the order made. */
+  private readonly elements: Element[] = [];
   private readonly roots: Element[] = [];
   private readonly fonts: PdfFont[] = [];
   private attachment: number | undefined;
@@ -612,6 +621,13 @@ export class PdfDocument {
 
   /** Draws inside marked content tied to the node's structure element (made, with its parents, on first use). */
   tagged(node: StructureNode, draw: () => void): void {
+    this.open(node);
+    draw();
+    this.close();
+  }
+
+  /** Starts marked content tied to the node's structure element, until `close`: `tagged` without a function to call. */
+  open(node: StructureNode): void {
     const page = this.current();
     const element = this.element(node);
     const mcid = page.marks.length;
@@ -622,15 +638,23 @@ export class PdfDocument {
     content.text(' <</MCID ');
     content.int(mcid);
     content.text('>> BDC\n');
-    draw();
-    content.text('EMC\n');
+  }
+
+  /** Ends the marked content (or artifact) begun last. */
+  close(): void {
+    this.content.text('EMC\n');
   }
 
   /** Draws content that is not the document's text (the running header, rules, shading): an artifact, skipped by screen readers. */
   artifact(draw: () => void): void {
-    this.content.text('/Artifact BMC\n');
+    this.openArtifact();
     draw();
-    this.content.text('EMC\n');
+    this.close();
+  }
+
+  /** Starts an artifact, until `close`. */
+  openArtifact(): void {
+    this.content.text('/Artifact BMC\n');
   }
 
   /** The file attached as PDF/A-3 lets a document carry its source: an EmbeddedFile with its size, date and MD5, under the Source relationship. */
@@ -665,7 +689,7 @@ export class PdfDocument {
     writer.object(this.pagesId, dictionary({ Type: '/Pages', Count: String(this.pages.length), Kids: `[${this.pages.map((page) => reference(page.id)).join(' ')}]` }));
 
     // The structure tree: each element with its parent and kids; the ParentTree maps each page's marked-content ids back to their elements.
-    for (const element of this.elements.values()) this.writeElement(element);
+    for (const element of this.elements) this.writeElement(element);
     const parentTree = writer.reserve();
     const nums = this.pages.map((page, index) => `${index} [${page.marks.map((element) => reference(element.id)).join(' ')}]`).join(' ');
     writer.object(parentTree, dictionary({ Nums: `[${nums}]` }));
@@ -727,15 +751,15 @@ export class PdfDocument {
   }
 
   private element(node: StructureNode): Element {
-    let found = this.elements.get(node);
-    if (!found) {
-      const parent = node.parent ? this.element(node.parent) : undefined;
-      found = { id: this.writer.reserve(), node, parent: parent?.id ?? this.structRoot, kids: [] };
-      if (parent) parent.kids.push(found);
-      else this.roots.push(found);
-      this.elements.set(node, found);
-    }
-    return found;
+    const held = node.element as Element | undefined;
+    if (held !== undefined && held.owner === this) return held;
+    const parent = node.parent ? this.element(node.parent) : undefined;
+    const made: Element = { owner: this, id: this.writer.reserve(), node, parent: parent?.id ?? this.structRoot, kids: [] };
+    if (parent) parent.kids.push(made);
+    else this.roots.push(made);
+    this.elements.push(made);
+    node.element = made;
+    return made;
   }
 
   /**

@@ -12,9 +12,12 @@ export interface Tag {
   readonly type: string;
   readonly parent: Tag | null;
   readonly options?: { readonly scope?: 'Row' | 'Column'; readonly lang?: string };
+  /** The structure element the drawing document made of it (render/pdf-document.ts's StructureNode): none yet when laid out. */
+  element?: unknown;
 }
 
-export const tag = (type: string, parent: Tag | null, options?: Tag['options']): Tag => ({ type, parent, options });
+// `element` is there from the start, so every tag has one shape and setting it later adds no property.
+export const tag = (type: string, parent: Tag | null, options?: Tag['options']): Tag => ({ type, parent, options, element: undefined });
 
 /** Lines set as one paragraph, on the page or in a table cell. */
 export interface SetLines {

@@ -59,7 +59,19 @@ interface ParagraphOptions {
   readonly label?: TextBlock['label'];
 }
 
-const styleOf = (options: ParagraphOptions): TextStyle => ({ size: BODY, ...options.style });
+const BODY_STYLE: TextStyle = { size: BODY };
+/** Each options' style over the body's, made once per style object (the few constants above, mostly): shared, read only. */
+const styles = new WeakMap<Partial<TextStyle>, TextStyle>();
+function styleOf(options: ParagraphOptions): TextStyle {
+  const { style } = options;
+  if (style === undefined) return BODY_STYLE;
+  let found = styles.get(style);
+  if (found === undefined) {
+    found = { size: BODY, ...style };
+    styles.set(style, found);
+  }
+  return found;
+}
 
 function lineHeight(context: Context, style: TextStyle, spacing: number) {
   const base = baseFace(context.language, style);
@@ -76,10 +88,13 @@ function textBlock(context: Context, runs: readonly StyledText[], blockTag: Tag,
   const style = styleOf(options);
   const indent = options.indent ?? 0;
   const width = context.width - indent;
+  // Named, not spread into the block: a contract makes hundreds of these, each of one shape.
+  const { lineHeight: height, ascent } = lineHeight(context, style, options.spacing ?? BODY_SPACING);
   return {
     kind: 'text',
     lines: breakLines(runs, style, width, context.language),
-    ...lineHeight(context, style, options.spacing ?? BODY_SPACING),
+    lineHeight: height,
+    ascent,
     x: indent,
     width,
     align: options.align ?? bodyAlign(context),
@@ -696,9 +711,13 @@ class Drawing {
     return this.doc.content;
   }
 
-  /** Draws inside the tag's marked content on the current page. */
-  tagged(node: Tag, draw: () => void): void {
-    this.doc.tagged(node, draw);
+  /** Starts the tag's marked content on the current page, until `close`. */
+  open(node: Tag): void {
+    this.doc.open(node);
+  }
+
+  close(): void {
+    this.doc.close();
   }
 
   artifact(draw: () => void): void {
@@ -1013,23 +1032,27 @@ function encode(faceName: FaceName, text: string, add: AddGlyph): string {
 
 function drawText(drawing: Drawing, placement: Placement, block: TextBlock): void {
   const { from, to } = placement;
-  const draw = () => drawing.paragraph(block.lines, from, to, block.x, block.width, block.align, placement.y, block);
   if (from === 0 && block.label) {
     const { label } = block;
     const baseline = placement.y + block.ascent;
-    if (label.tag) drawing.tagged(label.tag, () => drawing.line(label.line, label.x, baseline));
-    else if (to === from) drawing.tagged(block.tag, () => drawing.line(label.line, label.x, baseline));
-    else {
-      drawing.tagged(block.tag, () => {
-        drawing.line(label.line, label.x, baseline);
-        draw();
-      });
+    if (label.tag || to === from) {
+      // The label in its own tag (a list's Lbl), or alone on this page.
+      drawing.open(label.tag ?? block.tag);
+      drawing.line(label.line, label.x, baseline);
+      drawing.close();
+    } else {
+      drawing.open(block.tag);
+      drawing.line(label.line, label.x, baseline);
+      drawing.paragraph(block.lines, from, to, block.x, block.width, block.align, placement.y, block);
+      drawing.close();
       return;
     }
   }
   for (let index = from; index < to; index++) {
     if (block.lines[index]!.pieces.length > 0) {
-      drawing.tagged(block.tag, draw);
+      drawing.open(block.tag);
+      drawing.paragraph(block.lines, from, to, block.x, block.width, block.align, placement.y, block);
+      drawing.close();
       return;
     }
   }
@@ -1037,12 +1060,14 @@ function drawText(drawing: Drawing, placement: Placement, block: TextBlock): voi
 
 function drawRow(drawing: Drawing, placement: Placement, row: RowBlock, left: number): void {
   // A header row set again on a new page is drawn whole as one artifact: a screen reader has read it once.
-  if (placement.repeated) drawing.artifact(() => drawRowContent(drawing, placement, row, left, (_, draw) => draw(), (draw) => draw()));
-  else drawRowContent(drawing, placement, row, left, (node, draw) => drawing.tagged(node, draw), (draw) => drawing.artifact(draw));
+  if (placement.repeated) drawing.artifact(() => drawRowContent(drawing, placement, row, left, false));
+  else drawRowContent(drawing, placement, row, left, true);
 }
 
-function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, left: number, tagged: (node: Tag, draw: () => void) => void, artifact: (draw: () => void) => void): void {
+/** A row's cells; `tagged`: its paragraphs in their tags and its shading and rules as artifacts (else all of it inside the artifact around it). */
+function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, left: number, tagged: boolean): void {
   const height = rowHeight(row);
+  const artifact = (draw: () => void) => (tagged ? drawing.artifact(draw) : draw());
   for (const cell of row.cells) {
     const x = left + cell.x;
     if (cell.fill) artifact(() => drawing.fill(x, placement.y, cell.width, height, cell.fill!));
@@ -1050,11 +1075,10 @@ function drawRowContent(drawing: Drawing, placement: Placement, row: RowBlock, l
     let y = placement.y + cell.padding.top;
     for (const paragraph of cell.paragraphs) {
       y += paragraph.before;
-      const top = y;
       if (paragraph.lines.some((line) => line.pieces.length > 0)) {
-        tagged(paragraph.tag, () =>
-          drawing.paragraph(paragraph.lines, 0, paragraph.lines.length, cell.x + cell.padding.left, cell.width - cell.padding.left - cell.padding.right, paragraph.align, top, paragraph),
-        );
+        if (tagged) drawing.open(paragraph.tag);
+        drawing.paragraph(paragraph.lines, 0, paragraph.lines.length, cell.x + cell.padding.left, cell.width - cell.padding.left - cell.padding.right, paragraph.align, y, paragraph);
+        if (tagged) drawing.close();
       }
       y += paragraph.lines.length * paragraph.lineHeight;
       if (paragraph.rule) {
