@@ -41,16 +41,21 @@ interface Element {
 }
 
 /**
- * zlib's settings for the streams made for every document (a page's
- * content, the attached answers), a few kB each. zlib's defaults (a 32 kB
- * window, memLevel 8) set up about 256 kB of state, zeroed, for every stream:
- * ten times a PDF, that was more memory written than the PDF itself, and it
- * pushed the rest of the work out of the processor's cache. An 8 kB window
- * and memLevel 6 set up a quarter of that and give the same bytes within a
- * few (a page is rarely longer than the window); output in 4 kB pieces, not
- * 16 kB, for the same reason.
+ * zlib's settings for the attached answers when they are large (below):
+ * zlib's defaults (a 32 kB window, memLevel 8) set up about 256 kB of
+ * state, zeroed, for every stream, more memory written than the file it
+ * compresses; an 8 kB window and memLevel 6 set up a quarter of that and
+ * give the same bytes within a few; output in 4 kB pieces, not 16 kB.
  */
 const SMALL_DEFLATE = { level: 1, windowBits: 13, memLevel: 6, chunkSize: 4096 } as const;
+
+/**
+ * Attached files shorter than this are stored as they are: a contract's
+ * answers are about 5 kB, which deflate to 2 kB for about a thirtieth of a
+ * PDF's CPU (setting up a compressor costs more than the bytes). Longer
+ * ones (answers with pages of typed text) are deflated.
+ */
+const STORED_ATTACHMENT_BYTES = 16 * 1024;
 
 /**
  * The page being drawn: its content stream's bytes, written in place. One
@@ -362,16 +367,25 @@ interface SubsetParts {
 }
 
 /**
- * Kept subsets' parts by face and a SHA-256 digest of everything the parts
- * are made from (each code, its CID, the glyph it draws and the characters it copies
- * as): the same digest, the same parts. A digest, not the list itself as a
- * string: building that string for every font of every document was a
- * twentieth of a PDF's time.
+ * Kept subsets' parts by face and everything the parts are made from (each
+ * code, its CID, the glyph it draws and the characters it copies as, in
+ * code order): the same list, the same parts. Found by a 32-bit hash of the
+ * list, then the list itself compared byte for byte, so two lists never
+ * share parts. (Building the list as a string for every font of every
+ * document was a twentieth of a PDF's time; a SHA-256 digest of it, a
+ * fiftieth.)
  */
-const subsetParts = new Map<string, SubsetParts>();
+const subsetParts = new Map<string, { readonly fields: Buffer; readonly parts: SubsetParts }[]>();
 /** A ceiling on the kept parts' bytes: a Japanese subset is tens of kB, a Latin one a few. */
 const MAX_SUBSET_BYTES = 4 * 1024 * 1024;
 let subsetBytes = 0;
+
+/** FNV-1a over the list's 32-bit fields: which bucket to look in, not proof of anything. */
+function fieldsHash(fields: Uint32Array): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < fields.length; index++) hash = Math.imul(hash ^ fields[index]!, 0x01000193);
+  return hash >>> 0;
+}
 
 function partsOf(font: PdfFont): SubsetParts {
   const drawn = font.drawn();
@@ -388,26 +402,31 @@ function partsOf(font: PdfFont): SubsetParts {
     fields[at++] = characters.length;
     for (const character of characters) fields[at++] = character;
   }
-  const key = `${font.key}:${createHash('sha256').update(fields).digest('base64')}`;
-  let parts = subsetParts.get(key);
-  if (parts) {
+  const bytes = Buffer.from(fields.buffer, fields.byteOffset, fields.byteLength);
+  const key = `${font.key}:${fieldsHash(fields)}`;
+  const bucket = subsetParts.get(key);
+  const found = bucket?.find((kept) => kept.fields.equals(bytes));
+  if (bucket && found) {
     // Most recently used last: the oldest go first when the ceiling is reached.
     subsetParts.delete(key);
-    subsetParts.set(key, parts);
-    return parts;
+    subsetParts.set(key, bucket);
+    return found.parts;
   }
-  parts = makeParts(font, key, drawn);
-  for (const [oldest, old] of subsetParts) {
-    if (subsetBytes + parts.size <= MAX_SUBSET_BYTES) break;
+  const parts = makeParts(font, bytes, drawn);
+  for (const [oldest, kept] of subsetParts) {
+    if (subsetBytes + parts.size + bytes.length <= MAX_SUBSET_BYTES) break;
     subsetParts.delete(oldest);
-    subsetBytes -= old.size;
+    for (const { fields: oldFields, parts: old } of kept) subsetBytes -= old.size + oldFields.length;
   }
-  subsetParts.set(key, parts);
-  subsetBytes += parts.size;
+  const entry = { fields: Buffer.from(bytes), parts };
+  const kept = subsetParts.get(key);
+  if (kept) kept.push(entry);
+  else subsetParts.set(key, [entry]);
+  subsetBytes += parts.size + bytes.length;
   return parts;
 }
 
-function makeParts(font: PdfFont, key: string, drawn: Drawn): SubsetParts {
+function makeParts(font: PdfFont, fields: Buffer, drawn: Drawn): SubsetParts {
   const { font: face } = font;
   const scale = 1000 / face.unitsPerEm;
   // The CIDs drawn (a glyph drawn with a one-byte and a two-byte code is one CID), in order.
@@ -420,7 +439,7 @@ function makeParts(font: PdfFont, key: string, drawn: Drawn): SubsetParts {
   const encoded = subset.encode();
   const program = deflateSync(encoded, { level: 9 });
   // Six capital letters naming the subset (PDF's `ABCDEF+` tag), from what it holds: another subset, another tag.
-  const digest = createHash('md5').update(key).digest();
+  const digest = createHash('md5').update(font.key).update(fields).digest();
   let tag = '';
   for (let index = 0; index < 6; index++) tag += String.fromCharCode(65 + (digest[index]! % 26));
   const tables = face as unknown as { 'OS/2'?: { sFamilyClass?: number }; post: { isFixedPitch: boolean }; head: { macStyle: { italic: boolean } } };
@@ -460,7 +479,7 @@ function makeParts(font: PdfFont, key: string, drawn: Drawn): SubsetParts {
     cidSet: deflatedSet,
     cidToGid: deflatedMap,
     toUnicode,
-    size: key.length + program.length + widths.length + deflatedSet.length + deflatedMap.length + toUnicode.length,
+    size: program.length + widths.length + deflatedSet.length + deflatedMap.length + toUnicode.length,
   };
 }
 
@@ -666,9 +685,9 @@ export class PdfDocument {
         Type: '/EmbeddedFile',
         Subtype: name(subtype),
         Params: dictionary({ ModDate: pdfDate(this.created), CheckSum: hexString(createHash('md5').update(bytes).digest()), Size: String(bytes.length) }),
-        Filter: '/FlateDecode',
+        Filter: bytes.length < STORED_ATTACHMENT_BYTES ? undefined : '/FlateDecode',
       },
-      deflateSync(bytes, SMALL_DEFLATE),
+      bytes.length < STORED_ATTACHMENT_BYTES ? bytes : deflateSync(bytes, SMALL_DEFLATE),
     );
     this.attachment = this.writer.reserve();
     this.writer.object(

@@ -29,6 +29,9 @@ import { JA_SAMPLE_NAMES, SAMPLE_NAMES, sampleInput } from '../helpers/samples.t
 const library = loadContractLibrary();
 const contractFrom = (input: AnswersInput): Contract => assembleContract(answersSchema.parse(input), library);
 
+/** The attached file's stream dictionary, as written (its data not read). */
+const embeddedFileDictionary = (pdf: Buffer) => /\d+ 0 obj\n(<<\n\/Type \/EmbeddedFile\n[\s\S]*?>>)\nstream\n/.exec(pdf.toString('latin1'))![1]!;
+
 describe('a contract PDF', () => {
   it('is PDF/A-3b with an sRGB output intent, titled and authored as the Word file is', async () => {
     const contract = contractFrom(sampleInput('new-client-fixed'));
@@ -90,6 +93,16 @@ describe('a contract PDF', () => {
     const answers = answersSchema.parse(sampleInput('returning-client-hourly'));
     const pdf = await renderContractPdf(assembleContract(answers, library));
     expect(pdfText(pdf)).toContain('/AFRelationship /Source');
+    expect(answersSchema.parse(readPdfAnswers(pdf))).toEqual(answers);
+    // A few kB of answers are stored as they are.
+    expect(embeddedFileDictionary(pdf)).not.toContain('/Filter');
+  });
+
+  it('deflates long answers (pages of typed text), which read back the same', async () => {
+    const input = sampleInput('returning-client-hourly');
+    const answers = answersSchema.parse({ ...input, project: { ...input.project, description: 'A long brief. '.repeat(1400) } });
+    const pdf = await renderContractPdf(assembleContract(answers, library));
+    expect(embeddedFileDictionary(pdf)).toContain('/Filter /FlateDecode');
     expect(answersSchema.parse(readPdfAnswers(pdf))).toEqual(answers);
   });
 
