@@ -31,13 +31,34 @@ export interface StructureNode {
   element?: unknown;
 }
 
-/** A structure element: its kids are elements or marked content on a page. */
+/**
+ * Marked content as a kid of its element, in one number: the page's index
+ * in the document times MARKS_A_PAGE, plus its MCID. A number, not an
+ * object: a document has hundreds.
+ */
+type Mark = number;
+const MARKS_A_PAGE = 0x10000;
+
+/**
+ * A structure element: its kids are elements or marked content on a page.
+ * Most have one (a paragraph drawn on one page), kept as `first`; the
+ * rest, when there are more, in `more` (an array grown by push starts with
+ * room for seventeen: for every paragraph, that was the largest part of a
+ * PDF's allocations).
+ */
 interface Element {
   readonly owner: PdfDocument;
   readonly id: number;
   readonly node: StructureNode;
   readonly parent: number;
-  readonly kids: (Element | { readonly page: number; readonly mcid: number })[];
+  first: Element | Mark | undefined;
+  more: (Element | Mark)[] | undefined;
+}
+
+function addKid(element: Element, kid: Element | Mark): void {
+  if (element.first === undefined) element.first = kid;
+  else if (element.more === undefined) element.more = [kid];
+  else element.more.push(kid);
 }
 
 /**
@@ -650,8 +671,9 @@ export class PdfDocument {
     const page = this.current();
     const element = this.element(node);
     const mcid = page.marks.length;
+    if (mcid >= MARKS_A_PAGE) throw new Error(`More than ${MARKS_A_PAGE} pieces of marked content on one page`);
     page.marks.push(element);
-    element.kids.push({ page: page.id, mcid });
+    addKid(element, (this.pages.length - 1) * MARKS_A_PAGE + mcid);
     const { content } = this;
     content.text(structureType(node.type));
     content.text(' <</MCID ');
@@ -773,8 +795,8 @@ export class PdfDocument {
     const held = node.element as Element | undefined;
     if (held !== undefined && held.owner === this) return held;
     const parent = node.parent ? this.element(node.parent) : undefined;
-    const made: Element = { owner: this, id: this.writer.reserve(), node, parent: parent?.id ?? this.structRoot, kids: [] };
-    if (parent) parent.kids.push(made);
+    const made: Element = { owner: this, id: this.writer.reserve(), node, parent: parent?.id ?? this.structRoot, first: undefined, more: undefined };
+    if (parent) addKid(parent, made);
     else this.roots.push(made);
     this.elements.push(made);
     node.element = made;
@@ -790,13 +812,9 @@ export class PdfDocument {
    */
   private writeElement(element: Element): void {
     const { options } = element.node;
-    let page: number | undefined;
-    for (const kid of element.kids) {
-      if (!('id' in kid)) {
-        page = kid.page;
-        break;
-      }
-    }
+    const kids = element.first === undefined ? [] : element.more === undefined ? [element.first] : [element.first, ...element.more];
+    const firstMark = kids.find((kid): kid is Mark => typeof kid === 'number');
+    const page = firstMark === undefined ? undefined : Math.floor(firstMark / MARKS_A_PAGE);
     const out = this.writer.begin(element.id);
     out.text('<<\n/S ');
     out.text(structureType(element.node.type));
@@ -805,23 +823,27 @@ export class PdfDocument {
     out.text(' 0 R\n');
     if (page !== undefined) {
       out.text('/Pg ');
-      out.int(page);
+      out.int(this.pages[page]!.id);
       out.text(' 0 R\n');
     }
     if (options?.lang !== undefined) out.text(`/Lang ${textString(options.lang)}\n`);
     if (options?.scope !== undefined) out.text(`/A <<\n/O /Table\n/Scope ${name(options.scope)}\n>>\n`);
     out.text('/K [');
-    element.kids.forEach((kid, index) => {
+    kids.forEach((kid, index) => {
       if (index > 0) out.text(' ');
-      if ('id' in kid) {
+      if (typeof kid !== 'number') {
         out.int(kid.id);
         out.text(' 0 R');
-      } else if (kid.page === page) out.int(kid.mcid);
+        return;
+      }
+      const onPage = Math.floor(kid / MARKS_A_PAGE);
+      const mcid = kid % MARKS_A_PAGE;
+      if (onPage === page) out.int(mcid);
       else {
         out.text('<<\n/Type /MCR\n/Pg ');
-        out.int(kid.page);
+        out.int(this.pages[onPage]!.id);
         out.text(' 0 R\n/MCID ');
-        out.int(kid.mcid);
+        out.int(mcid);
         out.text('\n>>');
       }
     });
