@@ -812,9 +812,14 @@ export class PdfDocument {
    */
   private writeElement(element: Element): void {
     const { options } = element.node;
-    const kids = element.first === undefined ? [] : element.more === undefined ? [element.first] : [element.first, ...element.more];
-    const firstMark = kids.find((kid): kid is Mark => typeof kid === 'number');
-    const page = firstMark === undefined ? undefined : Math.floor(firstMark / MARKS_A_PAGE);
+    const { first, more } = element;
+    const count = first === undefined ? 0 : 1 + (more?.length ?? 0);
+    // The kids in order, without an array made for them: the first, then the rest.
+    let page: number | undefined;
+    for (let index = 0; index < count && page === undefined; index++) {
+      const kid = index === 0 ? first! : more![index - 1]!;
+      if (typeof kid === 'number') page = Math.floor(kid / MARKS_A_PAGE);
+    }
     const out = this.writer.begin(element.id);
     out.text('<<\n/S ');
     out.text(structureType(element.node.type));
@@ -829,12 +834,13 @@ export class PdfDocument {
     if (options?.lang !== undefined) out.text(`/Lang ${textString(options.lang)}\n`);
     if (options?.scope !== undefined) out.text(`/A <<\n/O /Table\n/Scope ${name(options.scope)}\n>>\n`);
     out.text('/K [');
-    kids.forEach((kid, index) => {
+    for (let index = 0; index < count; index++) {
+      const kid = index === 0 ? first! : more![index - 1]!;
       if (index > 0) out.text(' ');
       if (typeof kid !== 'number') {
         out.int(kid.id);
         out.text(' 0 R');
-        return;
+        continue;
       }
       const onPage = Math.floor(kid / MARKS_A_PAGE);
       const mcid = kid % MARKS_A_PAGE;
@@ -846,7 +852,7 @@ export class PdfDocument {
         out.int(mcid);
         out.text('\n>>');
       }
-    });
+    }
     out.text(']\n>>');
     this.writer.end();
   }
