@@ -659,14 +659,7 @@ export class PdfDocument {
     this.content.restart();
   }
 
-  /** Draws inside marked content tied to the node's structure element (made, with its parents, on first use). */
-  tagged(node: StructureNode, draw: () => void): void {
-    this.open(node);
-    draw();
-    this.close();
-  }
-
-  /** Starts marked content tied to the node's structure element, until `close`: `tagged` without a function to call. */
+  /** Starts marked content tied to the node's structure element (made, with its parents, on first use), until `close`. */
   open(node: StructureNode): void {
     const page = this.current();
     const element = this.element(node);
@@ -688,14 +681,9 @@ export class PdfDocument {
 
   /** Draws content that is not the document's text (the running header, rules, shading): an artifact, skipped by screen readers. */
   artifact(draw: () => void): void {
-    this.openArtifact();
+    this.content.text('/Artifact BMC\n');
     draw();
     this.close();
-  }
-
-  /** Starts an artifact, until `close`. */
-  openArtifact(): void {
-    this.content.text('/Artifact BMC\n');
   }
 
   /** The file attached as PDF/A-3 lets a document carry its source: an EmbeddedFile with its size, date and MD5, under the Source relationship. */

@@ -240,27 +240,6 @@ function breakHardLine(clusters: readonly Cluster[], maxWidth: number, language:
 }
 
 /**
- * Paragraphs already broken, by everything their lines depend on: most of a
- * contract's paragraphs are clause wording that every contract of the
- * language and paper size sets alike, so the next contract finds them here
- * (as the Word writer reuses each clause's compiled markup). Kept by text,
- * then by style: a paragraph of one run (most of them) is found by its own
- * text, with no key built from it, and its style (language, width, size,
- * weight, colour) picks among the ways that text was set; a paragraph of
- * several runs is found by a key that spells out every run's text and
- * style (`runsKey`), then by its setting. Either way a paragraph is only
- * ever given the lines of the very same text in the very same style:
- * nothing of one document reaches another's.
- *
- * Bounded two ways: at most `LAYOUT_CACHE_ENTRIES` paragraphs and
- * `LAYOUT_CACHE_CHARACTERS` characters of text (the lines hold the same
- * text again, so about twice that in strings: some 4 MB at most). The
- * oldest text not used since it was last passed over goes first (a second
- * chance, the "clock" approximation of least recently used): a text found
- * is only marked used, not moved, which cost a delete and an insert on
- * every hit.
- */
-/**
  * One way a text was set: its lines, and everything else they depend on,
  * compared field by field (no key string to build for every paragraph).
  * A paragraph of several runs has its runs' styles in its text's key
@@ -281,6 +260,28 @@ interface KeptText {
   readonly settings: Setting[];
   used: boolean;
 }
+
+/**
+ * Paragraphs already broken, by everything their lines depend on: most of a
+ * contract's paragraphs are clause wording that every contract of the
+ * language and paper size sets alike, so the next contract finds them here
+ * (as the Word writer reuses each clause's compiled markup). Kept by text,
+ * then by style: a paragraph of one run (most of them) is found by its own
+ * text, with no key built from it, and its style (language, width, size,
+ * weight, colour) picks among the ways that text was set; a paragraph of
+ * several runs is found by a key that spells out every run's text and
+ * style (`runsKey`), then by its setting. Either way a paragraph is only
+ * ever given the lines of the very same text in the very same style:
+ * nothing of one document reaches another's.
+ *
+ * Bounded two ways: at most `LAYOUT_CACHE_ENTRIES` paragraphs and
+ * `LAYOUT_CACHE_CHARACTERS` characters of text (the lines hold the same
+ * text again, so about twice that in strings: some 4 MB at most). The
+ * oldest text not used since it was last passed over goes first (a second
+ * chance, the "clock" approximation of least recently used): a text found
+ * is only marked used, not moved, which cost a delete and an insert on
+ * every hit.
+ */
 const layouts = new Map<string, KeptText>();
 export const LAYOUT_CACHE_ENTRIES = 4000;
 export const LAYOUT_CACHE_CHARACTERS = 1_000_000;

@@ -637,8 +637,8 @@ const lineCodes = new WeakMap<Line, LineCode>();
  * A paragraph's lines as one text object, all but where its first line
  * starts: `open` (BT and the first line's character spacing), the first
  * line's font and colour (`pen`, `color`: drawn only where the page's are
- * others, see PageContent), and `tail` (from the text matrix on: each
- * line's glyphs, and each next line moved from the one before, to ET), as
+ * others, see PageContent), and `tail` (from the first line's move, Td,
+ * on: each line's glyphs, and each next line moved from the one before, to ET), as
  * bytes copied into the page, and the glyphs the lines draw. Kept per
  * paragraph of the layout cache and the way it is set (its lines, width,
  * alignment and line height).
