@@ -47,6 +47,11 @@ const underEnglishLaw = (answers: Loose) => {
   answers.jurisdiction.venue = 'London';
 };
 
+const noLateFeeOnReceipt = (answers: Loose) => {
+  answers.fee.lateFeePercentPerMonth = 0;
+  answers.fee.paymentDueDays = 0;
+};
+
 const CASES: readonly Case[] = [
   // English: a fixed price.
   { name: 'en-fixed-deposit', answers: 'new-client-fixed', invoice: { kind: 'deposit', number: 'INV-2026-001', issuedOn: '2026-12-01' } },
@@ -115,20 +120,14 @@ const CASES: readonly Case[] = [
     name: 'en-fixed-balance-due-date-no-late-fee',
     answers: 'new-client-fixed',
     changes: 'no late fee, payment on receipt',
-    change: (answers) => {
-      answers.fee.lateFeePercentPerMonth = 0;
-      answers.fee.paymentDueDays = 0;
-    },
+    change: noLateFeeOnReceipt,
     invoice: { kind: 'balance', number: 'INV-2027-002', issuedOn: '2027-03-20', dueDate: '2027-04-10' },
   },
   {
     name: 'en-fixed-balance-late-no-late-fee',
     answers: 'new-client-fixed',
     changes: 'no late fee, payment on receipt',
-    change: (answers) => {
-      answers.fee.lateFeePercentPerMonth = 0;
-      answers.fee.paymentDueDays = 0;
-    },
+    change: noLateFeeOnReceipt,
     invoice: { kind: 'balance', number: 'INV-2027-002', issuedOn: '2027-04-20', lateFeeSince: '2027-03-05' },
   },
   {
